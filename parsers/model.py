@@ -74,8 +74,9 @@ class Page:
     text_source: TextSource | None = None  # None until read
     lines: list[TextLine] = field(default_factory=list)
     image: Image | None = None  # RGB render; dropped after evidence is gathered
-    width: int = 0
+    width: int = 0  # of the render, the coordinate space of every box on the page
     height: int = 0
+    preview_jpeg: bytes = b""  # a small view for reviewers, kept once `image` is dropped
 
     @property
     def text(self) -> str:

@@ -1,0 +1,285 @@
+"""The typed configuration, loaded once from config.toml; secrets come only from the environment."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field, fields
+from datetime import datetime
+from pathlib import Path
+from typing import Any, get_type_hints
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from intake.errors import ConfigError
+
+DEFAULT_OFFICE_ADDRESS = "jsxzsbg@163.com"
+
+
+@dataclass(frozen=True)
+class MailboxConfig:
+    host: str = ""
+    port: int = 0  # 0: 993 with ssl, else 143
+    username: str = ""
+    password_env: str = "INTAKE_IMAP_PASSWORD"
+    folder: str = "INBOX"
+    ssl: bool = False
+    starttls: bool = False
+    maildir: str = ""
+    processed_folder: str = ""  # move processed mail here (e.g. 已处理); never delete
+    processed_keyword: str = ""  # or set this IMAP keyword
+    drafts_folder: str = "Drafts"
+    sent_folder: str = ""
+    idle: bool = True
+    idle_timeout_seconds: int = 25 * 60  # servers drop IDLE after ~29 min
+    poll_interval_seconds: int = 60
+    batch_size: int = 100
+    timeout_seconds: int = 60
+
+    @property
+    def account(self) -> str:
+        return f"{self.username}@{self.host}" if self.host else f"maildir:{self.maildir}"
+
+    def password(self) -> str:
+        return os.environ.get(self.password_env, "")
+
+
+@dataclass(frozen=True)
+class StorageConfig:
+    url: str
+    data_dir: Path
+
+
+@dataclass(frozen=True)
+class RoundConfig:
+    year: int
+    window_start: datetime  # aware
+    window_end: datetime  # aware
+    timezone: str = "Asia/Shanghai"
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+
+@dataclass(frozen=True)
+class OcrConfig:
+    engine: str = "rapidocr"  # rapidocr | tesseract
+    dpi: int = 200
+    workers: int = 1  # parsing processes beside the fetcher
+    max_pages_per_message: int = 60
+    message_timeout_seconds: int = 600
+
+
+@dataclass(frozen=True)
+class SmtpConfig:
+    host: str
+    from_addr: str
+    port: int = 0  # 0: 465 with ssl, 587 with starttls, else 25
+    ssl: bool = False
+    starttls: bool = False
+    username: str = ""
+    password_env: str = "INTAKE_SMTP_PASSWORD"
+    timeout_seconds: int = 60
+
+    @property
+    def effective_port(self) -> int:
+        if self.port:
+            return self.port
+        return 465 if self.ssl else 587 if self.starttls else 25
+
+    def password(self) -> str:
+        return os.environ.get(self.password_env, "")
+
+
+@dataclass(frozen=True)
+class RepliesConfig:
+    delivery: str = ""  # smtp | drafts; "" = smtp when [smtp] exists, else drafts
+    hold: bool = False
+    acknowledge_receipt: bool = False
+
+
+@dataclass(frozen=True)
+class OfficeConfig:
+    addresses: tuple[str, ...] = (DEFAULT_OFFICE_ADDRESS,)
+    name: str = "江苏省职业院校1+X证书制度试点工作办公室"
+    signature: str = "江苏省职业院校1+X证书制度试点工作办公室\n联系电话：025-83758123、025-85842061"
+
+
+@dataclass(frozen=True)
+class WebConfig:
+    host: str = "127.0.0.1"
+    port: int = 8000
+    secret_key_env: str = "INTAKE_WEB_SECRET_KEY"
+    session_hours: int = 12
+    lockout_failures: int = 5
+    lockout_minutes: int = 15
+    secure_cookies: bool = False  # true behind HTTPS
+
+
+@dataclass(frozen=True)
+class Config:
+    path: Path
+    mailbox: MailboxConfig
+    storage: StorageConfig
+    round: RoundConfig
+    ocr: OcrConfig = field(default_factory=OcrConfig)
+    smtp: SmtpConfig | None = None
+    replies: RepliesConfig = field(default_factory=RepliesConfig)
+    office: OfficeConfig = field(default_factory=OfficeConfig)
+    web: WebConfig = field(default_factory=WebConfig)
+
+    @property
+    def delivery(self) -> str:
+        return self.replies.delivery or ("smtp" if self.smtp else "drafts")
+
+    @property
+    def office_addresses(self) -> frozenset[str]:
+        """Every address that is the office itself: mail from these is never a request."""
+        found = {a.lower() for a in self.office.addresses}
+        if "@" in self.mailbox.username:
+            found.add(self.mailbox.username.lower())
+        if self.smtp:
+            found.add(self.smtp.from_addr.lower())
+        return frozenset(found)
+
+    def web_secret_key(self) -> str:
+        return os.environ.get(self.web.secret_key_env, "")
+
+
+def config_path(explicit: str | None) -> Path:
+    """--config beats INTAKE_CONFIG, which beats ./config.toml."""
+    return Path(explicit or os.environ.get("INTAKE_CONFIG") or "config.toml")
+
+
+def load_config(path: Path) -> Config:
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(str(path), "配置文件不存在") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
+        raise ConfigError(str(path), f"不是有效的 TOML：{e}") from None
+    return parse_config(raw, base=path.resolve().parent, path=path)
+
+
+_SECTIONS = {"mailbox", "storage", "round", "ocr", "smtp", "replies", "office", "web"}
+
+
+def parse_config(raw: dict[str, Any], *, base: Path, path: Path) -> Config:
+    for key in raw:
+        if key not in _SECTIONS:
+            raise ConfigError(key, "未知的配置项")
+    for required in ("mailbox", "storage", "round"):
+        if not isinstance(raw.get(required), dict):
+            raise ConfigError(f"[{required}]", "缺少必需的配置节")
+    mailbox = _build(MailboxConfig, raw["mailbox"], "mailbox")
+    _check_mailbox(mailbox)
+    storage_raw = dict(raw["storage"])
+    _require(storage_raw, "storage", ("url", "data_dir"))
+    data_dir = (base / str(storage_raw["data_dir"])).resolve()
+    storage_raw["data_dir"] = data_dir
+    storage_raw["url"] = _resolve_sqlite_url(str(storage_raw["url"]), base)
+    storage = _build(StorageConfig, storage_raw, "storage")
+    round_ = _build_round(raw["round"])
+    smtp = None
+    if "smtp" in raw:
+        _require(raw["smtp"], "smtp", ("host", "from_addr"))
+        smtp = _build(SmtpConfig, raw["smtp"], "smtp")
+        if smtp.ssl and smtp.starttls:
+            raise ConfigError("smtp.starttls", "ssl 与 starttls 不能同时为 true")
+    replies = _build(RepliesConfig, raw.get("replies", {}), "replies")
+    if replies.delivery not in ("", "smtp", "drafts"):
+        raise ConfigError("replies.delivery", "只能是 smtp 或 drafts")
+    if replies.delivery == "smtp" and smtp is None:
+        raise ConfigError("replies.delivery", "选择 smtp 投递时必须配置 [smtp]")
+    office_raw = dict(raw.get("office", {}))
+    if "addresses" in office_raw:
+        office_raw["addresses"] = tuple(_string_list(office_raw["addresses"], "office.addresses"))
+    office = _build(OfficeConfig, office_raw, "office")
+    ocr = _build(OcrConfig, raw.get("ocr", {}), "ocr")
+    if ocr.engine not in ("rapidocr", "tesseract"):
+        raise ConfigError("ocr.engine", "只能是 rapidocr 或 tesseract")
+    if not 72 <= ocr.dpi <= 600:
+        raise ConfigError("ocr.dpi", "应在 72 到 600 之间")
+    web = _build(WebConfig, raw.get("web", {}), "web")
+    return Config(path=path, mailbox=mailbox, storage=storage, round=round_, ocr=ocr, smtp=smtp,
+                  replies=replies, office=office, web=web)
+
+
+def _check_mailbox(mailbox: MailboxConfig) -> None:
+    if not mailbox.maildir and not (mailbox.host and mailbox.username):
+        raise ConfigError("mailbox", "需要 host + username + password_env，或 maildir")
+    if mailbox.ssl and mailbox.starttls:
+        raise ConfigError("mailbox.starttls", "ssl 与 starttls 不能同时为 true")
+    if mailbox.batch_size < 1:
+        raise ConfigError("mailbox.batch_size", "必须为正整数")
+
+
+def _build_round(section: dict[str, Any]) -> RoundConfig:
+    _require(section, "round", ("year", "window_start", "window_end"))
+    unknown = set(section) - {"year", "window_start", "window_end", "timezone"}
+    if unknown:
+        raise ConfigError(f"round.{sorted(unknown)[0]}", "未知的配置项")
+    tz_name = section.get("timezone", "Asia/Shanghai")
+    try:
+        tz = ZoneInfo(str(tz_name))
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ConfigError("round.timezone", f"未知时区 {tz_name}") from None
+    year = section["year"]
+    if not isinstance(year, int) or isinstance(year, bool) or not 2000 <= year <= 2100:
+        raise ConfigError("round.year", "应为四位年份整数")
+    start = _instant(section["window_start"], tz, "round.window_start")
+    end = _instant(section["window_end"], tz, "round.window_end")
+    if end < start:
+        raise ConfigError("round.window_end", "截止时间早于开始时间")
+    return RoundConfig(year=year, window_start=start, window_end=end, timezone=str(tz_name))
+
+
+def _instant(value: Any, tz: ZoneInfo, key: str) -> datetime:
+    if isinstance(value, datetime):
+        parsed = value
+    elif isinstance(value, str):
+        try:
+            parsed = datetime.fromisoformat(value)
+        except ValueError:
+            raise ConfigError(key, f"不是 ISO 8601 时间：{value}") from None
+    else:
+        raise ConfigError(key, "应为 ISO 8601 时间")
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=tz)
+
+
+def _require(section: dict[str, Any], name: str, keys: tuple[str, ...]) -> None:
+    for key in keys:
+        if key not in section or section[key] in ("", None):
+            raise ConfigError(f"{name}.{key}", "缺少必需的配置项")
+
+
+def _resolve_sqlite_url(url: str, base: Path) -> str:
+    prefix = "sqlite:///"
+    if url.startswith(prefix) and not url.startswith(prefix + "/") and ":memory:" not in url:
+        return prefix + str((base / url[len(prefix):]).resolve())
+    return url
+
+
+def _string_list(value: Any, key: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(key, "应为字符串列表")
+    return value
+
+
+def _build(cls: type, section: Any, name: str) -> Any:
+    """Build a config dataclass, naming the first unknown or mistyped key."""
+    if not isinstance(section, dict):
+        raise ConfigError(name, "应为一个配置节")
+    hints = get_type_hints(cls)
+    known = {f.name for f in fields(cls)}
+    for key, value in section.items():
+        if key not in known:
+            raise ConfigError(f"{name}.{key}", "未知的配置项")
+        expected = hints[key]
+        if expected is bool and not isinstance(value, bool):
+            raise ConfigError(f"{name}.{key}", "应为 true 或 false")
+        if expected is int and (not isinstance(value, int) or isinstance(value, bool) or value < 0):
+            raise ConfigError(f"{name}.{key}", "应为非负整数")
+        if expected is str and not isinstance(value, str):
+            raise ConfigError(f"{name}.{key}", "应为字符串")
+    return cls(**section)

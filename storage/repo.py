@@ -1,0 +1,85 @@
+"""Queries and writes on the tables: keyword-only functions taking a session; the caller owns the transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import or_
+from sqlmodel import Session, col, delete, select
+
+from storage.models import (
+    Application,
+    Change,
+    Document,
+    EvidenceItem,
+    Message,
+    PageRecord,
+    Problem,
+    Request,
+    ReviewEvent,
+    School,
+)
+from storage.times import now_db
+
+
+def find_message(session: Session, *, message_id: str, sha256: str) -> Message | None:
+    """The stored message that is the same delivery (same Message-ID or same bytes), if any."""
+    query = select(Message).where(or_(Message.message_id == message_id, Message.sha256 == sha256))
+    return session.exec(query).first()
+
+
+def find_by_uid(session: Session, *, account: str, folder: str, uidvalidity: int, uid: int) -> Message | None:
+    query = select(Message).where(
+        Message.account == account, Message.folder == folder,
+        Message.uidvalidity == uidvalidity, Message.uid == uid,
+    )
+    return session.exec(query).first()
+
+
+def pending_message_ids(session: Session) -> list[int]:
+    query = select(Request.id).where(Request.status == "pending").order_by(col(Request.id))
+    return list(session.exec(query))
+
+
+def school_requests(session: Session, *, school_id: int) -> Sequence[tuple[Request, Message]]:
+    """The school's requests with their messages, oldest arrival first (ties by Message-ID)."""
+    query = (
+        select(Request, Message).join(Message, col(Message.id) == Request.id)
+        .where(Request.school_id == school_id, Request.kind == "request")
+        .order_by(col(Message.arrival), col(Message.message_id))
+    )
+    return session.exec(query).all()
+
+
+def clear_findings(session: Session, *, request_id: int) -> None:
+    """Drop what an earlier run of the pipeline wrote, so a re-run replaces it whole."""
+    document_ids = select(Document.id).where(Document.request_id == request_id)
+    session.exec(delete(PageRecord).where(col(PageRecord.document_id).in_(document_ids)))  # type: ignore[call-overload]
+    for table in (Document, EvidenceItem, Change, Problem):
+        session.exec(delete(table).where(table.request_id == request_id))  # type: ignore[call-overload,attr-defined]
+
+
+def replace_problems(session: Session, *, request_id: int, problems: Sequence[Problem]) -> None:
+    session.exec(delete(Problem).where(Problem.request_id == request_id))  # type: ignore[call-overload]
+    session.add_all(problems)
+
+
+def add_event(session: Session, *, request: Request, actor: str, action: str, to_status: str | None,
+              to_stage: str | None, comment: str = "") -> ReviewEvent:
+    event = ReviewEvent(
+        request_id=request.id, at=now_db(), actor=actor, action=action,
+        from_status=request.status, to_status=to_status, from_stage=request.stage, to_stage=to_stage,
+        comment=comment,
+    )
+    session.add(event)
+    request.status, request.stage, request.updated_at = to_status, to_stage, event.at
+    session.add(request)
+    return event
+
+
+def schools(session: Session) -> Sequence[School]:
+    return session.exec(select(School)).all()
+
+
+def applications_of(session: Session, *, school_id: int) -> Sequence[Application]:
+    return session.exec(select(Application).where(Application.school_id == school_id)).all()

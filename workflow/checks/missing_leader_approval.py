@@ -1,0 +1,11 @@
+"""`missing_leader_approval`: no affirmative, signed opinion of the school leader in charge."""
+
+from workflow.checks.approvals import approval_gap
+from workflow.facts import RequestFacts
+
+code = "missing_leader_approval"
+message = "缺少校级分管领导的同意意见及签字"
+
+
+def check(facts: RequestFacts) -> str | None:
+    return approval_gap(facts.evidence.leader, "校级分管领导")

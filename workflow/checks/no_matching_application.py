@@ -1,0 +1,15 @@
+"""`no_matching_application`: a change links to none of the school's declarations."""
+
+from workflow.facts import RequestFacts
+
+code = "no_matching_application"
+message = "调整事项在学校的原申报中找不到对应的申报记录"
+
+
+def check(facts: RequestFacts) -> str | None:
+    if facts.school is None:
+        return None
+    unlinked = [lc.change for lc in facts.linked if lc.application is None]
+    if not unlinked:
+        return None
+    return "；".join(f"“{c.certificate}”{f'（{c.level}）' if c.level else ''}" for c in unlinked) + " 无对应原申报"

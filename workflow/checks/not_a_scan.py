@@ -1,0 +1,14 @@
+"""`not_a_scan`: every document is an office file (Word, Excel, WPS), not a scan."""
+
+from parsers.model import DocumentClass
+from workflow.facts import RequestFacts
+
+code = "not_a_scan"
+message = "附件均为 Word/Excel 等可编辑文件，请发送加盖公章后的扫描件（PDF 或图片）"
+
+
+def check(facts: RequestFacts) -> str | None:
+    documents = facts.evidence.documents
+    if not documents or any(d.kind is not DocumentClass.OFFICE for d in documents):
+        return None
+    return "附件：" + "、".join(d.filename or "（无文件名）" for d in documents)

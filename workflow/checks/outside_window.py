@@ -1,0 +1,15 @@
+"""`outside_window`: the message arrived outside the round's declaration window (inclusive)."""
+
+from workflow.facts import RequestFacts
+
+code = "outside_window"
+message = "邮件不在申报期内送达，申报期外的调整申请不予受理"
+
+
+def check(facts: RequestFacts) -> str | None:
+    window = facts.round
+    if window.window_start <= facts.arrival <= window.window_end:
+        return None
+    tz = window.tz
+    return (f"送达时间 {facts.arrival.astimezone(tz):%Y-%m-%d %H:%M:%S}，申报期为 "
+            f"{window.window_start.astimezone(tz):%Y-%m-%d %H:%M:%S} 至 {window.window_end.astimezone(tz):%Y-%m-%d %H:%M:%S}")

@@ -1,0 +1,13 @@
+"""`subject_format`: the subject is not exactly 单位名称+{year}年证书申报调整申请."""
+
+from workflow.facts import RequestFacts
+from workflow.subject import matches_format
+
+code = "subject_format"
+message = "邮件主题不符合“单位名称+年份证书申报调整申请”的命名要求（如：某某学校+2024年证书申报调整申请）"
+
+
+def check(facts: RequestFacts) -> str | None:
+    if matches_format(facts.subject_rest, facts.round.year):
+        return None
+    return f"邮件主题为“{facts.parsed.subject}”"

@@ -1,0 +1,13 @@
+"""`unknown_school`: the unit the subject names is not a registered 单位名称 or 别名."""
+
+from workflow.facts import RequestFacts
+
+code = "unknown_school"
+message = "邮件主题中的单位名称不在试点院校名单中"
+
+
+def check(facts: RequestFacts) -> str | None:
+    if not facts.subject_unit or facts.subject_school is not None:
+        return None
+    hint = facts.registry.close_name(facts.subject_unit)
+    return f"主题中的单位为“{facts.subject_unit}”" + (f"；相近的登记名称：“{hint}”" if hint else "")

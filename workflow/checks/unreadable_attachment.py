@@ -1,0 +1,14 @@
+"""`unreadable_attachment`: at least one document cannot be read (corrupt, encrypted, unknown, too large)."""
+
+from parsers.model import DocumentClass
+from workflow.facts import RequestFacts
+
+code = "unreadable_attachment"
+message = "有附件无法打开（文件损坏、加密或格式不支持），请重新发送"
+
+
+def check(facts: RequestFacts) -> str | None:
+    bad = [d for d in facts.evidence.documents if d.kind is DocumentClass.UNREADABLE]
+    if not bad:
+        return None
+    return "；".join(f"{d.filename or '（无文件名）'}：{d.error or '无法读取'}" for d in bad)

@@ -1,0 +1,66 @@
+"""Link each requested change to the school's declaration (申报编号) it adjusts (spec §2 "Linking")."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from parsers.model import ExtractedChange
+from parsers.normalise import normalise_certificate
+from storage.models import Application
+
+FUZZY_SCORE = 90
+
+
+@dataclass
+class LinkedChange:
+    change: ExtractedChange
+    application: Application | None
+
+    @property
+    def certificate(self) -> str:
+        return self.application.certificate if self.application else self.change.certificate
+
+
+def link_changes(changes: list[ExtractedChange], declarations: list[Application]) -> list[LinkedChange]:
+    return [LinkedChange(change, find_declaration(change, declarations)) for change in changes]
+
+
+def find_declaration(change: ExtractedChange, declarations: list[Application]) -> Application | None:
+    same_certificate = _same_certificate(change.certificate, declarations)
+    if not same_certificate:
+        return None
+    level = change.from_value if change.field == "level" else change.level
+    if level:
+        candidates = [a for a in same_certificate if a.level == level]
+        return candidates[0] if len(candidates) == 1 else _by_from_value(change, candidates)
+    if len(same_certificate) == 1:
+        return same_certificate[0]
+    return _by_from_value(change, same_certificate)
+
+
+def _same_certificate(name: str, declarations: list[Application]) -> list[Application]:
+    wanted = _key(name)
+    exact = [a for a in declarations if _key(a.certificate) == wanted]
+    if exact or not wanted:
+        return exact
+    scored = {a.certificate for a in declarations if fuzz.ratio(_key(a.certificate), wanted) >= FUZZY_SCORE}
+    if len(scored) != 1:  # a fuzzy match counts only when unique among the school's certificates
+        return []
+    (certificate,) = scored
+    return [a for a in declarations if a.certificate == certificate]
+
+
+def _by_from_value(change: ExtractedChange, candidates: list[Application]) -> Application | None:
+    """Among several declarations, the one whose 申报人数 or 专业名称 equals the stated `from`."""
+    if change.from_value is None:
+        return None
+    wanted = unicodedata.normalize("NFKC", str(change.from_value)).strip()
+    matching = [a for a in candidates if wanted in (str(a.headcount), unicodedata.normalize("NFKC", a.major))]
+    return matching[0] if len(matching) == 1 else None
+
+
+def _key(certificate: str) -> str:
+    return normalise_certificate(certificate)

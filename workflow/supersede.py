@@ -1,0 +1,59 @@
+"""Superseding (spec §2): a request that arrived inside the window supersedes the school's latest
+earlier request that is still open; one that arrived outside supersedes nothing."""
+
+from __future__ import annotations
+
+from sqlmodel import Session, col, select
+
+from intake.config import RoundConfig
+from storage import repo
+from storage.models import Request, ReviewEvent
+from storage.times import from_db
+
+CLOSED = ("approved", "rejected", "superseded")
+
+
+def reapply(session: Session, *, school_id: int, round_: RoundConfig) -> None:
+    """Recompute the school's whole chain, so a message processed late takes its place in it."""
+    chain = [(r, m) for r, m in repo.school_requests(session, school_id=school_id) if r.status != "pending"]
+    base = {r.id: _status_before_superseding(session, r) for r, _ in chain}
+    status = dict(base)
+    supersedes: dict[int, int | None] = {r.id: None for r, _ in chain}
+    for index, (request, message) in enumerate(chain):
+        arrival = from_db(message.arrival, round_.tz)
+        if not round_.window_start <= arrival <= round_.window_end:
+            continue
+        for earlier, _ in reversed(chain[:index]):
+            if status[earlier.id] not in CLOSED:
+                status[earlier.id] = "superseded"
+                supersedes[request.id] = earlier.id
+                break
+    superseded_by = {old: new for new, old in supersedes.items() if old is not None}
+    for request, _ in chain:
+        request.supersedes = supersedes[request.id]
+        request.superseded_by = superseded_by.get(request.id)
+        if status[request.id] != request.status:
+            action = "supersede" if status[request.id] == "superseded" else "unsupersede"
+            stage = None if status[request.id] == "superseded" else _stage_before_superseding(session, request)
+            why = f"被第 {request.superseded_by} 号申请取代" if request.superseded_by else "取代关系已重新计算"
+            repo.add_event(session, request=request, actor="system", action=action,
+                           to_status=status[request.id], to_stage=stage, comment=why)
+        session.add(request)
+
+
+def _last_supersede(session: Session, request: Request) -> ReviewEvent | None:
+    query = (select(ReviewEvent).where(ReviewEvent.request_id == request.id, ReviewEvent.action == "supersede")
+             .order_by(col(ReviewEvent.id).desc()))
+    return session.exec(query).first()
+
+
+def _status_before_superseding(session: Session, request: Request) -> str | None:
+    if request.status != "superseded":
+        return request.status
+    event = _last_supersede(session, request)
+    return event.from_status if event else "flagged"
+
+
+def _stage_before_superseding(session: Session, request: Request) -> str | None:
+    event = _last_supersede(session, request)
+    return event.from_stage if event else request.stage
