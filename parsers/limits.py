@@ -6,7 +6,8 @@ ignored, with a defect recorded); it never raises.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
 
 MIB = 1024 * 1024
 
@@ -34,3 +35,34 @@ class Limits:
     zip_max_ratio: int = 200  # uncompressed / compressed size of one member
     zip_max_depth: int = 2  # a ZIP inside a ZIP is read; deeper is not
     max_seconds: float = 300.0  # wall time for the documents of one message, checked between pages
+
+
+class DocumentError(Exception):
+    """This document cannot be used; `str()` is the reason in Chinese for officers and schools."""
+
+
+@dataclass
+class Budget:
+    """What one message has used so far; documents charge it only when they load completely."""
+
+    limits: Limits
+    pages: int = 0
+    pixels: int = 0
+    decompressed: int = 0
+    started: float = field(default_factory=time.monotonic)
+
+    def check_pages(self, count: int) -> None:
+        if self.pages + count > self.limits.max_pages:
+            raise DocumentError(f"页数超过上限（每封邮件最多处理 {self.limits.max_pages} 页）")
+
+    def check_pixels(self, pending: int) -> None:
+        if self.pixels + pending > self.limits.max_total_pixels:
+            raise DocumentError("图像总量超过上限，未处理")
+
+    def check_time(self) -> None:
+        if time.monotonic() - self.started > self.limits.max_seconds:
+            raise DocumentError("处理超时，未处理")
+
+    def charge(self, pages: int, pixels: int) -> None:
+        self.pages += pages
+        self.pixels += pixels

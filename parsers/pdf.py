@@ -1,0 +1,168 @@
+"""Read a PDF: strict structure checks, password detection, page renders and the text layer.
+
+pdfium is lenient (it rebuilds broken files), so before trusting it we check
+the structure ourselves: a startxref that points at a real xref table or
+stream, and every stream at least as long as its /Length says.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import re
+
+import pdfplumber
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_raw
+from PIL.Image import Image
+
+from parsers.limits import Budget, DocumentError
+from parsers.model import Page, TextLine
+
+BROKEN_XREF = "PDF 文件已损坏：缺少交叉引用表"
+SHORT_STREAM = "PDF 文件已损坏：数据流短于其声明的长度（文件可能被截断）"
+ENCRYPTED = "PDF 文件已加密，需要密码才能打开"
+UNOPENABLE = "PDF 文件已损坏，无法打开"
+MIN_TEXT_CHARS = 20  # fewer meaningful characters than this: treat the page as a scan
+
+_STARTXREF = re.compile(rb"startxref\s+(\d+)\s*%%EOF")
+_XREF_AT = re.compile(rb"\s*(xref|\d+\s+\d+\s+obj)")
+_STREAM_START = re.compile(rb">>\s*stream(?:\r\n|\n|\r)")
+_LENGTH = re.compile(rb"/Length\s+(\d+)(?:\s+(\d+)\s+R)?")
+_INT_OBJECT = re.compile(rb"(?<!\d)(\d+)\s+(\d+)\s+obj\s*(\d+)\s*endobj")
+_MEANINGFUL = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaffA-Za-z0-9\u3000-\u303f\uff01-\uff5e]")
+
+
+def read_pdf(data: bytes, budget: Budget) -> list[Page]:
+    """Every page rendered at the budget's dpi, with text lines where the PDF has a real text layer."""
+    check_structure(data)
+    document = _open(data)
+    try:
+        count = len(document)
+        if count == 0:
+            raise DocumentError("PDF 文件没有页面")
+        budget.check_pages(count)
+        pages = _render_all(document, budget)
+    finally:
+        document.close()
+    _add_text_layer(data, pages)
+    budget.charge(len(pages), sum(page.width * page.height for page in pages))
+    return pages
+
+
+def check_structure(data: bytes) -> None:
+    """Raise DocumentError unless the xref/trailer is valid and no stream is shorter than its /Length."""
+    base = data.find(b"%PDF-", 0, 1024)
+    matches = list(_STARTXREF.finditer(data, max(0, len(data) - 4096)))
+    if base < 0 or not matches:
+        raise DocumentError(BROKEN_XREF)
+    offset = base + int(matches[-1].group(1))
+    found = _XREF_AT.match(data, offset) if offset < len(data) else None
+    if not found:
+        raise DocumentError(BROKEN_XREF)
+    if found.group(1) == b"xref" and data.find(b"trailer", found.end()) < 0:
+        raise DocumentError(BROKEN_XREF)
+    _check_stream_lengths(data)
+
+
+def _check_stream_lengths(data: bytes) -> None:
+    lengths: dict[tuple[int, int], int] | None = None  # indirect /Length values, built on first need
+    pos = 0
+    while match := _STREAM_START.search(data, pos):
+        start = match.end()
+        header = data[max(0, data.rfind(b"obj", max(0, match.start() - 4096), match.start())) : match.start()]
+        length = _LENGTH.search(header)
+        expected: int | None = None
+        if length and length.group(2) is None:
+            expected = int(length.group(1))
+        elif length:
+            if lengths is None:
+                lengths = {(int(n), int(g)): int(v) for n, g, v in _INT_OBJECT.findall(data)}
+            expected = lengths.get((int(length.group(1)), int(length.group(2))))
+        pos = _stream_end(data, start, expected)
+
+
+def _stream_end(data: bytes, start: int, expected: int | None) -> int:
+    """Position after this stream; raise if the stream is shorter than it declares."""
+    marker = data.find(b"endstream", start)
+    if expected is None:  # unknown length: trust the endstream keyword
+        if marker < 0:
+            raise DocumentError(SHORT_STREAM)
+        return marker + 9
+    end = start + expected
+    if end > len(data) or marker < 0:
+        raise DocumentError(SHORT_STREAM)
+    if data[end : end + 40].lstrip(b"\r\n \t\f\x00").startswith(b"endstream"):
+        return end
+    if marker < end:
+        raise DocumentError(SHORT_STREAM)
+    return marker + 9  # longer than declared: readers cope, and nothing is missing
+
+
+def _open(data: bytes) -> pdfium.PdfDocument:
+    try:
+        return pdfium.PdfDocument(data)  # empty user password: owner-only restrictions open fine
+    except pdfium.PdfiumError as exc:
+        if exc.err_code == pdfium_raw.FPDF_ERR_PASSWORD:
+            raise DocumentError(ENCRYPTED) from exc
+        raise DocumentError(UNOPENABLE) from exc
+
+
+def _render_all(document: pdfium.PdfDocument, budget: Budget) -> list[Page]:
+    pages: list[Page] = []
+    pixels = 0
+    for index in range(len(document)):
+        budget.check_time()
+        page = document[index]
+        try:
+            image = _render(page, budget)
+        finally:
+            page.close()
+        pixels += image.width * image.height
+        budget.check_pixels(pixels)
+        pages.append(Page(number=index + 1, image=image, width=image.width, height=image.height))
+    return pages
+
+
+def _render(page: pdfium.PdfPage, budget: Budget) -> Image:
+    limits = budget.limits
+    width, height = page.get_size()
+    scale = limits.dpi / 72
+    area = max(width * scale, 1) * max(height * scale, 1)
+    if area > limits.max_page_pixels:  # a poster-sized page is downscaled, not refused
+        scale *= math.sqrt(limits.max_page_pixels / area)
+    try:
+        bitmap = page.render(scale=scale, fill_color=(255, 255, 255, 255))
+        return bitmap.to_pil().convert("RGB")
+    except pdfium.PdfiumError as exc:
+        raise DocumentError(UNOPENABLE) from exc
+
+
+def _add_text_layer(data: bytes, pages: list[Page]) -> None:
+    """Fill lines from the text layer where it is real; a PDF pdfminer cannot read is left to OCR."""
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            for page, plumber_page in zip(pages, pdf.pages, strict=False):
+                page.lines = _page_lines(plumber_page, page)
+                page.text_source = "text" if page.lines else None
+                plumber_page.close()
+    except Exception:  # pdfminer on hostile input: the rendered images are still good for OCR
+        for page in pages:
+            page.lines, page.text_source = [], None
+
+
+def _page_lines(plumber_page: pdfplumber.page.Page, page: Page) -> list[TextLine]:
+    chars = [char.get("text", "") for char in plumber_page.chars]
+    if sum(1 for text in chars if len(text) == 1 and _MEANINGFUL.match(text)) < MIN_TEXT_CHARS:
+        return []  # no layer, or glyphs without a Unicode map ("(cid:12)"): a scan for our purpose
+    x0, top, x1, bottom = (float(v) for v in plumber_page.cropbox)
+    sx = page.width / max(x1 - x0, 1e-6)
+    sy = page.height / max(bottom - top, 1e-6)
+    lines = []
+    for line in plumber_page.extract_text_lines(strip=True, return_chars=False):
+        text = line["text"].strip()
+        if text:
+            left, right = (line["x0"] - x0) * sx, (line["x1"] - x0) * sx
+            upper, lower = (line["top"] - top) * sy, (line["bottom"] - top) * sy
+            lines.append(TextLine(text=text, box=(left, upper, right, lower)))
+    return lines
