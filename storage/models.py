@@ -1,6 +1,6 @@
 """SQLModel tables: the registry, the mailbox's messages, requests with their evidence, review and replies.
 
-Datetimes are stored as naive UTC (SQLite keeps no zone); `storage.times` converts.
+Datetimes are aware instants (SQLModel stores them as UTC on SQLite and PostgreSQL).
 """
 
 from __future__ import annotations

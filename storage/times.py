@@ -1,4 +1,4 @@
-"""Instants in and out of the database: stored as naive UTC, handed out aware."""
+"""Instants in and out of the database: always aware (SQLModel's UTCDateTime stores them as UTC)."""
 
 from __future__ import annotations
 
@@ -9,12 +9,12 @@ from zoneinfo import ZoneInfo
 def to_db(instant: datetime) -> datetime:
     if instant.tzinfo is None:
         raise ValueError("naive datetime given where an instant is needed")
-    return instant.astimezone(UTC).replace(tzinfo=None)
+    return instant.astimezone(UTC)
 
 
 def from_db(stored: datetime, tz: ZoneInfo) -> datetime:
-    return stored.replace(tzinfo=UTC).astimezone(tz)
+    return (stored if stored.tzinfo else stored.replace(tzinfo=UTC)).astimezone(tz)
 
 
 def now_db() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
+    return datetime.now(UTC)

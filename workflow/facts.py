@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from intake.config import RoundConfig
-from parsers.model import DocumentClass, Evidence, ParsedMessage
+from parsers.model import DocumentClass, Evidence
 from storage.models import Application, School
 from workflow.linking import LinkedChange
 from workflow.registry import Registry
@@ -14,7 +14,7 @@ from workflow.registry import Registry
 
 @dataclass
 class RequestFacts:
-    parsed: ParsedMessage
+    subject: str
     evidence: Evidence
     arrival: datetime
     round: RoundConfig

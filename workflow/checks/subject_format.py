@@ -10,4 +10,4 @@ message = "邮件主题不符合“单位名称+年份证书申报调整申请�
 def check(facts: RequestFacts) -> str | None:
     if matches_format(facts.subject_rest, facts.round.year):
         return None
-    return f"邮件主题为“{facts.parsed.subject}”"
+    return f"邮件主题为“{facts.subject}”"

@@ -1,0 +1,253 @@
+"""`intake` command line (spec §5): one parser, one handler per command, one error handler.
+
+Exit codes: 0 success, 2 bad usage or config, 1 any other failure. JSON alone on stdout.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from intake.config import config_path, load_config
+from intake.errors import IntakeError, UsageError
+from intake.service import Service
+
+log = logging.getLogger("intake")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(f"用法错误：{message}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--config", default=argparse.SUPPRESS, help="配置文件路径（默认 ./config.toml）")
+    parser = _Parser(prog="intake", description="江苏省1+X证书申报调整申请邮件处理", parents=[common])
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    def add(name: str, handler: Callable, help_text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, parents=[common], help=help_text)
+        sub.set_defaults(handler=handler)
+        return sub
+
+    add("init", cmd_init, "创建数据目录并升级数据库结构")
+    registry = commands.add_parser("registry", parents=[common], help="名册").add_subparsers(
+        dest="registry_command", required=True, parser_class=_Parser)
+    reg_import = registry.add_parser("import", parents=[common], help="导入学校与原申报名册（XLSX 或 CSV）")
+    reg_import.add_argument("files", nargs="+", type=Path)
+    reg_import.set_defaults(handler=cmd_registry_import)
+    add("poll", cmd_poll, "收取一次邮件并处理")
+    add("run", cmd_run, "常驻运行：收取并持续等待新邮件")
+    ingest = add("ingest", cmd_ingest, "处理邮件文件（.eml）")
+    ingest.add_argument("files", nargs="+", type=Path)
+    add("status", cmd_status, "显示上次收信、积压与错误")
+    requests = commands.add_parser("requests", parents=[common], help="申请").add_subparsers(
+        dest="requests_command", required=True, parser_class=_Parser)
+    req_list = requests.add_parser("list", parents=[common], help="列出全部已记录邮件")
+    req_list.add_argument("--json", action="store_true")
+    req_list.add_argument("--kind", choices=["request", "unrelated"])
+    req_list.add_argument("--status")
+    req_list.add_argument("--school")
+    req_list.set_defaults(handler=cmd_requests_list)
+    req_show = requests.add_parser("show", parents=[common], help="显示一个申请")
+    req_show.add_argument("id", type=int)
+    req_show.add_argument("--json", action="store_true")
+    req_show.set_defaults(handler=cmd_requests_show)
+    users = commands.add_parser("users", parents=[common], help="审核账号").add_subparsers(
+        dest="users_command", required=True, parser_class=_Parser)
+    users_add = users.add_parser("add", parents=[common], help="新增审核账号")
+    users_add.add_argument("name")
+    users_add.add_argument("--role", required=True, choices=["city", "group", "province", "admin"])
+    users_add.add_argument("--scope", default="")
+    users_add.set_defaults(handler=cmd_users_add)
+    review = add("review", cmd_review, "审核：通过、不予通过或退回")
+    review.add_argument("action", choices=["approve", "reject", "return"])
+    review.add_argument("id", type=int)
+    review.add_argument("--reviewer", required=True)
+    review.add_argument("--comment", required=True)
+    replies = commands.add_parser("replies", parents=[common], help="回复邮件").add_subparsers(
+        dest="replies_command", required=True, parser_class=_Parser)
+    replies_list = replies.add_parser("list", parents=[common], help="列出回复")
+    replies_list.add_argument("--json", action="store_true")
+    replies_list.set_defaults(handler=cmd_replies_list)
+    replies_send = replies.add_parser("send", parents=[common], help="发送尚未发送的回复")
+    replies_send.add_argument("--resend", type=int, metavar="ID")
+    replies_send.set_defaults(handler=cmd_replies_send)
+    serve = add("serve", cmd_serve, "启动审核网页")
+    serve.add_argument("--host")
+    serve.add_argument("--port", type=int)
+    demo = add("demo", cmd_demo, "用示例邮件演示")
+    demo.add_argument("--no-serve", action="store_true")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    logging.basicConfig(level=logging.INFO, stream=sys.stderr, format="%(asctime)s %(levelname)s %(message)s")
+    if hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
+    try:
+        args = build_parser().parse_args(argv)
+        if args.handler is cmd_demo:
+            return cmd_demo(args)
+        service = Service(load_config(config_path(getattr(args, "config", None))))
+        return int(args.handler(service, args) or 0)
+    except IntakeError as e:
+        print(str(e), file=sys.stderr)
+        for line in getattr(e, "errors", []):
+            print(f"  {line}", file=sys.stderr)
+        return e.exit_code
+    except KeyboardInterrupt:
+        return 130
+
+
+def print_json(value: object) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+
+
+def cmd_init(service: Service, args: argparse.Namespace) -> int:
+    service.init()
+    print(f"数据目录 {service.config.storage.data_dir} 已就绪", file=sys.stderr)
+    return 0
+
+
+def cmd_registry_import(service: Service, args: argparse.Namespace) -> int:
+    from intake.registry import import_registry
+    from storage.db import session_scope
+
+    service.init()
+    with session_scope(service.db) as session:
+        result = import_registry(session, args.files)
+    print(f"已导入学校 {result.schools} 所，原申报 {result.applications} 条", file=sys.stderr)
+    return 0
+
+
+def cmd_ingest(service: Service, args: argparse.Namespace) -> int:
+    from intake.files import ingest_files
+
+    service.init()
+    return ingest_files(service, args.files)
+
+
+def cmd_poll(service: Service, args: argparse.Namespace) -> int:
+    from intake.daemon import poll_once
+
+    service.init()
+    return poll_once(service)
+
+
+def cmd_run(service: Service, args: argparse.Namespace) -> int:
+    from intake.daemon import run_forever
+
+    service.init()
+    return run_forever(service)
+
+
+def cmd_status(service: Service, args: argparse.Namespace) -> int:
+    from intake.status import print_status
+
+    service.init()
+    return print_status(service)
+
+
+def cmd_requests_list(service: Service, args: argparse.Namespace) -> int:
+    from storage.db import session_scope
+    from workflow.views import request_rows, requests_json
+
+    service.init()
+    with session_scope(service.db) as session:
+        rows = request_rows(session, kind=args.kind, status=args.status, school=args.school)
+        records = requests_json(session, rows, service.config.round.tz)
+    if args.json:
+        print_json(records)
+    else:
+        from intake.summary import print_table
+
+        print_table(records)
+    return 0
+
+
+def cmd_requests_show(service: Service, args: argparse.Namespace) -> int:
+    from intake.errors import NotFound
+    from storage.db import session_scope
+    from storage.models import Message, Request
+    from workflow.views import request_json
+
+    service.init()
+    with session_scope(service.db) as session:
+        request, message = session.get(Request, args.id), session.get(Message, args.id)
+        if request is None or message is None:
+            raise NotFound(f"没有第 {args.id} 号记录")
+        record = request_json(session, request, message, service.config.round.tz)
+    if args.json:
+        print_json(record)
+    else:
+        from intake.summary import print_table
+
+        print_table([record])
+    return 0
+
+
+def cmd_users_add(service: Service, args: argparse.Namespace) -> int:
+    from workflow.web.accounts import add_user_from_cli
+
+    service.init()
+    return add_user_from_cli(service, name=args.name, role=args.role, scope=args.scope)
+
+
+def cmd_review(service: Service, args: argparse.Namespace) -> int:
+    from sqlmodel import select
+
+    from intake.errors import ReviewRefused
+    from storage.db import session_scope
+    from storage.models import User
+    from workflow.outbox import deliver_pending
+    from workflow.review import decide
+
+    service.init()
+    with session_scope(service.db) as session:
+        reviewer = session.exec(select(User).where(User.name == args.reviewer)).first()
+        if reviewer is None:
+            raise ReviewRefused(f"没有审核账号 {args.reviewer}")
+        request = decide(session, config=service.config, request_id=args.id, reviewer=reviewer,
+                         action=args.action, comment=args.comment)
+        print(f"第 {request.id} 号申请：状态 {request.status}，阶段 {request.stage}", file=sys.stderr)
+    if not service.config.replies.hold:
+        deliver_pending(service)
+    return 0
+
+
+def cmd_replies_list(service: Service, args: argparse.Namespace) -> int:
+    from workflow.outbox import list_replies
+
+    service.init()
+    return list_replies(service, as_json=args.json)
+
+
+def cmd_replies_send(service: Service, args: argparse.Namespace) -> int:
+    from workflow.outbox import send_replies
+
+    service.init()
+    return send_replies(service, resend=args.resend)
+
+
+def cmd_serve(service: Service, args: argparse.Namespace) -> int:
+    from workflow.web.app import serve
+
+    service.init()
+    serve(service, host=args.host or service.config.web.host, port=args.port or service.config.web.port)
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from intake.demo import run_demo
+
+    return run_demo(serve=not args.no_serve)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,40 @@
+"""Run the pipeline on stored messages, one transaction each; a failure leaves the message pending."""
+
+from __future__ import annotations
+
+import logging
+
+from storage import repo
+from storage.db import session_scope
+from storage.models import Message
+
+from intake.service import Service
+from workflow.pipeline import process
+
+log = logging.getLogger(__name__)
+
+
+def process_one(service: Service, message_pk: int) -> str:
+    """Process one message to completion; returns its outcome for the log line."""
+    try:
+        with session_scope(service.db) as session:
+            request = process(session, config=service.config, blobs=service.blobs, engine=service.ocr,
+                              message_pk=message_pk)
+            outcome = request.status or request.kind
+    except Exception as e:  # noqa: BLE001 - the message stays pending and is retried later
+        log.exception("processing message %s failed; it stays pending", message_pk)
+        with session_scope(service.db) as session:
+            message = session.get(Message, message_pk)
+            if message is not None:
+                message.attempts += 1
+                message.last_error = f"{type(e).__name__}: {e}"[:500]
+                session.add(message)
+        return "error"
+    log.info("message=%s outcome=%s", message_pk, outcome)
+    return outcome
+
+
+def process_pending(service: Service) -> dict[int, str]:
+    with session_scope(service.db) as session:
+        pending = repo.pending_message_ids(session)
+    return {pk: process_one(service, pk) for pk in pending}

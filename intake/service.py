@@ -1,0 +1,39 @@
+"""The running service's shared parts, built once in `main()` from the config and passed down."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from sqlalchemy import Engine
+
+from intake.config import Config
+from parsers.ocr import OcrEngine, make_engine
+from storage.blobs import BlobStore
+from storage.db import make_engine as make_db_engine
+from storage.db import migrate
+
+
+@dataclass
+class Service:
+    config: Config
+    _ocr: OcrEngine | None = field(default=None, repr=False)
+
+    @cached_property
+    def db(self) -> Engine:
+        return make_db_engine(self.config.storage.url)
+
+    @cached_property
+    def blobs(self) -> BlobStore:
+        return BlobStore(self.config.storage.data_dir / "blobs")
+
+    @property
+    def ocr(self) -> OcrEngine:
+        """The configured OCR engine, loaded on first use (a missing program matters only then)."""
+        if self._ocr is None:
+            self._ocr = make_engine(self.config.ocr.engine)
+        return self._ocr
+
+    def init(self) -> None:
+        self.config.storage.data_dir.mkdir(parents=True, exist_ok=True)
+        migrate(self.db)

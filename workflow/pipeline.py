@@ -1,0 +1,124 @@
+"""Process one stored message: parse → evidence → record → checks → status, stage and superseding.
+
+`process` is idempotent: it replaces whatever an earlier run wrote, so it can be retried after a
+crash or run later on a distributed queue.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from sqlmodel import Session, col, select
+
+from intake.config import Config
+from parsers.limits import Limits
+from parsers.mime import parse_message
+from parsers.model import Evidence
+from parsers.ocr import OcrEngine
+from parsers.read import read_evidence
+from storage import repo
+from storage.blobs import BlobStore
+from storage.models import Change, Message, Problem, Request
+from storage.times import from_db, now_db
+from workflow import routing, supersede
+from workflow.checks import run_checks
+from workflow.evidence_store import load_evidence, save_evidence
+from workflow.facts import RequestFacts
+from workflow.kind import unrelated_reason
+from workflow.linking import link_changes
+from workflow.registry import Registry
+from workflow.subject import strip_prefixes, subject_unit
+
+log = logging.getLogger(__name__)
+
+def limits_for(config: Config) -> Limits:
+    return Limits(dpi=config.ocr.dpi, max_pages=config.ocr.max_pages_per_message)
+
+
+def process(session: Session, *, config: Config, blobs: BlobStore, engine: OcrEngine, message_pk: int) -> Request:
+    message = session.get(Message, message_pk)
+    request = session.get(Request, message_pk)
+    if message is None or request is None:
+        raise LookupError(f"no stored message {message_pk}")
+    parsed = parse_message(blobs.get(message.sha256))
+    parse_error = ""
+    try:
+        evidence = read_evidence(parsed, engine=engine, limits=limits_for(config))
+    except Exception as e:  # noqa: BLE001 - a message that breaks a reader is flagged, never lost
+        log.exception("reading message %s failed", message_pk)
+        evidence, parse_error = Evidence(documents=[]), f"{type(e).__name__}: {e}"[:500]
+    repo.clear_findings(session, request_id=request.id)
+    request.sender, request.subject = parsed.sender, parsed.subject
+    request.parse_error = parse_error
+    request.applicant_unit = evidence.applicant_unit or ""
+    request.seal = bool(evidence.seals)
+    request.seal_text = next((s.text for s in evidence.seals if s.text), "")
+    request.department_approval = _holds(evidence.department)
+    request.leader_approval = _holds(evidence.leader)
+    save_evidence(session, blobs, request_id=request.id, evidence=evidence)
+    message.processed_at, message.attempts = now_db(), message.attempts + 1
+    session.add(message)
+    reason = unrelated_reason(parsed, evidence, config.office_addresses)
+    if reason:
+        request.kind, request.unrelated_reason = "unrelated", reason
+        repo.add_event(session, request=request, actor="system", action="processed", to_status=None,
+                       to_stage=None, comment=reason)
+        return request
+    request.kind, request.unrelated_reason = "request", ""
+    recheck(session, config=config, request=request, message=message, first=True)
+    return request
+
+
+def _holds(approval) -> bool:  # type: ignore[no-untyped-def]
+    return bool(approval and approval.found and approval.affirmative and approval.signed)
+
+
+def recheck(session: Session, *, config: Config, request: Request, message: Message, first: bool = False,
+            actor: str = "system", comment: str = "") -> None:
+    """Run every check on the recorded evidence and set problems, status and (first time) stage."""
+    registry = Registry.load(session)
+    evidence = load_evidence(session, request=request)
+    facts = build_facts(session, config=config, request=request, message=message, registry=registry,
+                        evidence=evidence)
+    findings = run_checks(facts)
+    problems = [Problem(request_id=request.id, code=f.code, message=f.message, evidence=f.evidence)
+                for f in findings]
+    repo.replace_problems(session, request_id=request.id, problems=problems)
+    _store_links(session, request=request, facts=facts)
+    request.school_id = facts.school.id if facts.school else None
+    request.subject_unit = facts.subject_unit
+    request.school_hint = registry.close_name(facts.subject_unit) if facts.subject_school is None else ""
+    status = "flagged" if problems or request.parse_error else "ready"
+    if first:
+        groups = routing.linked_groups([lc.application for lc in facts.linked])
+        repo.add_event(session, request=request, actor=actor, action="processed", to_status=status,
+                       to_stage=routing.first_stage(facts.school, groups), comment=comment)
+    elif request.status in ("ready", "flagged") and status != request.status:
+        repo.add_event(session, request=request, actor=actor, action="recheck", to_status=status,
+                       to_stage=request.stage, comment=comment)
+    session.flush()
+    if request.school_id is not None:
+        supersede.reapply(session, school_id=request.school_id, round_=config.round)
+
+
+def build_facts(session: Session, *, config: Config, request: Request, message: Message, registry: Registry,
+                evidence: Evidence) -> RequestFacts:
+    rest = strip_prefixes(request.subject)
+    unit = subject_unit(rest)
+    subject_school = registry.exact(unit)
+    school = subject_school or registry.named_in(evidence.applicant_unit or "", score=95) or next(
+        (found for seal in evidence.seals if (found := registry.named_in(seal.text))), None)
+    declarations = Registry.declarations(session, school)
+    return RequestFacts(
+        subject=request.subject, evidence=evidence, arrival=from_db(message.arrival, config.round.tz),
+        round=config.round, registry=registry, subject_rest=rest, subject_unit=unit,
+        subject_school=subject_school, school=school, declarations=declarations,
+        linked=link_changes(evidence.changes, declarations),
+    )
+
+
+def _store_links(session: Session, *, request: Request, facts: RequestFacts) -> None:
+    rows = session.exec(select(Change).where(Change.request_id == request.id).order_by(col(Change.position))).all()
+    for row, linked in zip(rows, facts.linked, strict=True):
+        row.application_id = linked.application.id if linked.application else None
+        session.add(row)
