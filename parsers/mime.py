@@ -243,10 +243,12 @@ def _payload_bytes(part: Message) -> bytes:
 def _filename(part: Message) -> str:
     """The sender's filename: RFC 2231, RFC 2047 (also inside quotes) or raw 8-bit bytes."""
     for param, header in (("filename", "content-disposition"), ("name", "content-type")):
-        try:
-            value = part.get_param(param, header=header)
-        except Exception:
-            continue
+        value = _raw_8bit_param(part, header, param)
+        if value is None:
+            try:
+                value = part.get_param(param, header=header)
+            except Exception:
+                continue
         if isinstance(value, tuple):  # RFC 2231: (charset, language, percent-decoded latin-1 text)
             charset, _language, text = value
             raw = str(text).encode("latin-1", "surrogateescape")
@@ -259,3 +261,13 @@ def _filename(part: Message) -> str:
         if name:
             return name
     return ""
+
+
+def _raw_8bit_param(part: Message, header: str, param: str) -> str | None:
+    """A parameter holding raw 8-bit bytes, which get_param would turn into U+FFFD."""
+    raw = next((str(v) for k, v in part.raw_items() if k.lower() == header), "")
+    if raw.isascii():
+        return None
+    text = surrogates_to_text(raw)
+    match = re.search(rf'(?:^|;)\s*{param}\s*=\s*(?:"([^"]*)"|([^;]*))', text, re.IGNORECASE)
+    return (match.group(1) if match.group(1) is not None else match.group(2)).strip() if match else None
