@@ -1,0 +1,122 @@
+"""Find the requested changes in a request's pages: tables of any sensible layout and prose (spec §2 Changes).
+
+Values are read faithfully as the document states them; linking to the
+registry happens later in `workflow`. The same change read twice (two pages,
+a table and its prose summary, two documents) is listed once.
+"""
+
+from __future__ import annotations
+
+from parsers.model import Document, ExtractedChange, Field, Page
+from parsers.normalise import parse_field, parse_headcount, parse_level, parse_major, split_level
+from parsers.prose import page_text, read_prose
+from parsers.tables import Role, find_tables
+
+_FIELDS: tuple[Field, ...] = ("level", "major", "headcount")
+Value = str | int | None
+
+
+def extract_changes(pages: list[Page]) -> list[ExtractedChange]:
+    """Every change stated on the pages, tables first, then prose, each listed once."""
+    found: list[ExtractedChange] = []
+    for page in pages:
+        for table in find_tables(page.lines):
+            for row in table.rows:
+                found.extend(_with_page(changes_from_row(row), page.number))
+        found.extend(_with_page(changes_from_prose(page_text(page)), page.number))
+    return deduplicate(found)
+
+
+def extract_document_changes(documents: list[Document]) -> list[ExtractedChange]:
+    """Changes across several documents (a letter and its annex), each listed once."""
+    found: list[ExtractedChange] = []
+    for document in documents:
+        for change in extract_changes(document.pages):
+            change.document = document.filename
+            found.append(change)
+    return deduplicate(found)
+
+
+def parse_value(field: str, text: str | None) -> Value:
+    """A from/to value in the spec's form: level name, major name without code, or integer headcount."""
+    if field == "level":
+        return parse_level(text)
+    if field == "major":
+        return parse_major(text)
+    return parse_headcount(text)
+
+
+def changes_from_row(row: dict[Role, str]) -> list[ExtractedChange]:
+    """The changes one table row states: a 调整事项 row, or a wide row with 原人数 | 调整后人数 pairs."""
+    cert_text = next((text for (kind, _), text in row.items() if kind == "cert"), "")
+    name, level = split_level(cert_text)
+    if not name:
+        return []
+    level = parse_level(row.get(("level", None))) or level
+    changes = []
+    plain_from, plain_to = row.get(("from", None)), row.get(("to", None))
+    if plain_to or plain_from:
+        field = parse_field(row.get(("field", None))) or _infer_field(plain_from, plain_to)
+        if field:
+            changes.append(_change(name, field, level, plain_from, plain_to))
+    for field in _FIELDS:
+        before, after = row.get(("from", field)), row.get(("to", field))
+        if after and parse_value(field, after) != parse_value(field, before):
+            changes.append(_change(name, field, level, before, after))
+    return changes
+
+
+def changes_from_prose(text: str) -> list[ExtractedChange]:
+    return [
+        _change(p.certificate, p.field, p.level, p.from_text, p.to_text)
+        for p in read_prose(text)
+        if p.certificate
+    ]
+
+
+def _change(
+    name: str, field: str, level: str | None, before: str | None, after: str | None
+) -> ExtractedChange:
+    from_value, to_value = parse_value(field, before), parse_value(field, after)
+    if field == "level" and level is None and isinstance(from_value, str):
+        level = from_value  # for a level change the certificate's level is the one it had
+    return ExtractedChange(name, field, level, from_value, to_value)  # type: ignore[arg-type]
+
+
+def _infer_field(before: str | None, after: str | None) -> str | None:
+    """Without a 调整事项 column, the values say what changes: two levels, two numbers, else majors."""
+    values = [v for v in (before, after) if v]
+    if values and all(parse_level(v) and len(v.strip()) <= 6 for v in values):
+        return "level"
+    if values and all(parse_headcount(v) is not None for v in values):
+        return "headcount"
+    return "major" if values else None
+
+
+def _with_page(changes: list[ExtractedChange], number: int) -> list[ExtractedChange]:
+    for change in changes:
+        change.page = number
+    return changes
+
+
+def deduplicate(changes: list[ExtractedChange]) -> list[ExtractedChange]:
+    """Keep the first reading of each change, completed by later readings of the same change."""
+    kept: list[ExtractedChange] = []
+    for change in changes:
+        same = next((k for k in kept if _same_change(k, change)), None)
+        if same is None:
+            kept.append(change)
+            continue
+        same.level = same.level or change.level
+        same.from_value = same.from_value if same.from_value is not None else change.from_value
+        same.to_value = same.to_value if same.to_value is not None else change.to_value
+    return kept
+
+
+def _same_change(a: ExtractedChange, b: ExtractedChange) -> bool:
+    """Equal certificate and field; level, from and to equal or missing on one side (an unreadable cell)."""
+    if (a.certificate, a.field) != (b.certificate, b.field):
+        return False
+    pairs = ((a.level, b.level), (a.from_value, b.from_value), (a.to_value, b.to_value))
+    compatible = all(x is None or y is None or x == y for x, y in pairs)
+    return compatible and (a.to_value == b.to_value or a.from_value == b.from_value)

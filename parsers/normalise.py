@@ -1,0 +1,137 @@
+"""Normalise values read from documents: certificate names, levels, majors, headcounts (spec §2 Changes)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+LEVELS = ("初级", "中级", "高级")
+
+# Quote-like marks schools and OCR put around names; 《》 are title marks used the same way.
+_QUOTES = "“”\"「」『』‘’'《》〈〉"
+_QUOTE_RE = re.compile("[" + re.escape(_QUOTES) + "]")
+_SPACE_RE = re.compile(r"\s+")
+# NFKC already turns full-width brackets into ASCII ones; 【】 and 〔〕 survive it.
+_TRAILING_LEVEL_RE = re.compile(r"[(\[【〔]\s*([初中高])\s*[级圾]\s*[)\]】〕]$")
+_LEVEL_RE = re.compile(r"([初中高])\s*[级圾]")
+
+# OCR confuses these with digits inside numbers ("8O人", "l20").
+_DIGIT_LOOKALIKES = str.maketrans({"O": "0", "o": "0", "D": "0", "l": "1", "I": "1", "|": "1", "S": "5"})
+_NUMBER_RE = re.compile(r"\d[\dOoDlI|S,，]*")
+_CN_DIGITS = {ch: i for i, ch in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+_CN_NUMBER_RE = re.compile("[零〇一二两三四五六七八九十百千]+")
+
+_MAJOR_CODE_RE = re.compile(r"^[\d\s.\-—_:：、]{4,}")  # "510201 计算机应用技术", "510201-…"
+_MAJOR_BRACKET_CODE_RE = re.compile(r"[(\[【]\s*\d{4,}\s*[)\]】]")
+_MAJOR_NOISE_RE = re.compile(r"^(专业(名称)?|考核专业)[:：]?")
+
+
+def nfkc(text: str) -> str:
+    return unicodedata.normalize("NFKC", text)
+
+
+def compact(text: str) -> str:
+    """NFKC without any whitespace: OCR inserts stray spaces between CJK characters."""
+    return _SPACE_RE.sub("", nfkc(text))
+
+
+def split_level(name: str) -> tuple[str, str | None]:
+    """Split a trailing （初级|中级|高级） off a certificate name; return (normalised name, level or None)."""
+    text = _strip_quotes(compact(name))
+    level: str | None = None
+    while True:
+        before = text
+        match = _TRAILING_LEVEL_RE.search(text)
+        if match:
+            level = level or match.group(1) + "级"
+            text = text[: match.start()]
+        # Quotes may sit inside the stripped parts: “Web前端开发”证书（中级）.
+        # 职业技能等级证书 is the generic title of every 1+X certificate, so it goes with 证书.
+        text = _strip_quotes(text.removesuffix("证书").removesuffix("职业技能等级"))
+        if text == before:
+            return text, level
+
+
+def normalise_certificate(name: str) -> str:
+    """The certificate name as read, NFKC, without spaces, quotes, trailing 证书 or trailing level."""
+    return split_level(name)[0]
+
+
+def _strip_quotes(text: str) -> str:
+    return _QUOTE_RE.sub("", text)
+
+
+def parse_level(text: str | None) -> str | None:
+    """初级/中级/高级 from a cell or phrase; None when no level is readable."""
+    if not text:
+        return None
+    value = compact(text)
+    found = {m.group(1) + "级" for m in _LEVEL_RE.finditer(value)}
+    if len(found) == 1:
+        return found.pop()
+    if not found and value.strip("()（）") in ("初", "中", "高"):
+        return value.strip("()（）") + "级"
+    return None
+
+
+def parse_headcount(text: str | None) -> int | None:
+    """An integer headcount from '80人', '８０ 人', '8O人' or '八十人'; None when unreadable or ambiguous."""
+    if not text:
+        return None
+    value = compact(text)
+    numbers = [m.group(0) for m in _NUMBER_RE.finditer(value)]
+    if len(numbers) == 1:
+        digits = numbers[0].translate(_DIGIT_LOOKALIKES).replace(",", "").replace("，", "")
+        return int(digits) if digits.isdigit() else None
+    if numbers:
+        return None
+    chinese = _CN_NUMBER_RE.findall(value)
+    return chinese_number(chinese[0]) if len(chinese) == 1 else None
+
+
+def chinese_number(text: str) -> int | None:
+    """Chinese numerals up to the thousands: 八十 → 80, 一百二十 → 120, 一二〇 → 120."""
+    if not text:
+        return None
+    if all(ch in _CN_DIGITS for ch in text):
+        return int("".join(str(_CN_DIGITS[ch]) for ch in text))
+    total, digit = 0, None
+    for ch in text:
+        if ch in _CN_DIGITS:
+            digit = _CN_DIGITS[ch]
+        elif ch in _CN_UNITS:
+            total += (1 if digit is None else digit) * _CN_UNITS[ch]
+            digit = None
+        else:
+            return None
+    return total + (digit or 0)
+
+
+def parse_major(text: str | None) -> str | None:
+    """A major's name without its code: '510201 计算机应用技术' → '计算机应用技术'."""
+    if not text:
+        return None
+    value = _strip_quotes(compact(text))
+    value = _MAJOR_NOISE_RE.sub("", value)
+    value = _MAJOR_BRACKET_CODE_RE.sub("", value)
+    value = _MAJOR_CODE_RE.sub("", value).rstrip("。，,;；")
+    value = re.sub(r"\d{5,}$", "", value)  # code written after the name
+    value = value.removesuffix("专业")
+    return value or None
+
+
+_FIELD_WORDS = (("等级", "level"), ("专业", "major"), ("人数", "headcount"), ("规模", "headcount"))
+
+
+def parse_field(text: str | None) -> str | None:
+    """level/major/headcount from 考核等级, 考核专业, 人数规模, 试点人数 …; None when absent or several."""
+    if not text:
+        return None
+    value = compact(text)
+    found = {name for word, name in _FIELD_WORDS if word in value}
+    if not found:
+        # One misread character: 考核等圾, 人教规模.
+        found = {name for word, name in _FIELD_WORDS if word[0] in value and len(value) <= 6}
+        found |= {name for word, name in _FIELD_WORDS if word[1] in value and len(value) <= 6}
+    return found.pop() if len(found) == 1 else None

@@ -1,0 +1,94 @@
+"""Read changes stated in sentences: 将“Web前端开发”证书（中级）试点人数由80人调整为120人.
+
+The page text is compacted (NFKC, no whitespace) and joined across lines,
+because a sentence wraps at any character. Every change clause (a field word,
+an optional 由 X and a verb such as 调整为/变更为/改为/调增至) takes the nearest
+certificate mention before it in the same sentence, so one sentence may carry
+several changes of one certificate.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from parsers.model import Page
+from parsers.normalise import compact, parse_field, split_level
+from parsers.table_rows import visual_rows
+
+_OPEN = "“\"「『‘'《〈"
+_CLOSE = "”\"」』’'》〉"
+_LEVEL_TAIL = r"(?:职业技能等级)?(?:证书)?(?:[(\[【]([初中高])[级圾][)\]】])?(?:职业技能等级)?(?:证书)?"
+_QUOTED = re.compile(rf"[{_OPEN}]([^{_OPEN}{_CLOSE}，。；]{{2,40}}?)[{_CLOSE}]{_LEVEL_TAIL}")
+_OWNER = r"(?:我校|本校|我单位|本单位)?(?:原?申报的)?"
+_AFTER_JIANG = re.compile(
+    rf"(?:将|把){_OWNER}([^{_OPEN}{_CLOSE}，。；:：]{{2,40}}?){_LEVEL_TAIL}(?=考核|试点|人数|申报|等级|专业)"
+)
+_FIELD_WORD = "|".join(
+    ("考核等级", "证书等级", "等级", "考核专业", "试点专业", "申报专业", "专业")
+    + ("试点人数", "人数规模", "申报人数", "试点规模", "人数", "规模")
+)
+_VERB = r"(?:调整|变更|更改|修改|调增|调减|增加|减少|提高|降低|增|减|改)?(?:为|至|到|成)"
+_CLAUSE = re.compile(
+    rf"(?P<field>{_FIELD_WORD})(?:(?:由|从)(?P<from>[^，。；,;由从]{{1,30}}?))?{_VERB}"
+    r"(?P<to>[^，。；,;]{1,30}?)(?=[，。；,;]|并|$)"
+)
+
+
+@dataclass
+class ProseChange:
+    """One change clause as read, before values are parsed."""
+
+    certificate: str
+    level: str | None
+    field: str
+    from_text: str | None
+    to_text: str
+
+
+def page_text(page: Page) -> str:
+    """The page's text in reading order, compacted and joined so wrapped sentences read whole."""
+    return "".join(compact(frag.text) for row in visual_rows(page.lines) for frag in row)
+
+
+def read_prose(text: str) -> list[ProseChange]:
+    """Every change clause in the text with the certificate mentioned before it."""
+    clauses = list(_iter_clauses(text))
+    spans = [(m.start(), m.end()) for m in clauses]
+    mentions = [m for m in _iter_mentions(text) if not any(a <= m.start() < b for a, b in spans)]
+    result = []
+    for clause in clauses:
+        mention = _mention_before(mentions, clause.start(), text)
+        field = parse_field(clause.group("field"))
+        if mention is None or field is None:
+            continue
+        name, level = split_level(mention.group(1))
+        result.append(
+            ProseChange(
+                certificate=name,
+                level=(mention.group(2) + "级") if mention.group(2) else level,
+                field=field,
+                from_text=_strip_from(clause.group("from")),
+                to_text=clause.group("to"),
+            )
+        )
+    return result
+
+
+def _iter_clauses(text: str) -> list[re.Match[str]]:
+    return [m for m in _CLAUSE.finditer(text) if m.group("to")]
+
+
+def _iter_mentions(text: str) -> list[re.Match[str]]:
+    found = list(_QUOTED.finditer(text)) + list(_AFTER_JIANG.finditer(text))
+    return sorted(found, key=lambda m: m.start())
+
+
+def _mention_before(mentions: list[re.Match[str]], position: int, text: str) -> re.Match[str] | None:
+    """The nearest mention before a clause, never across a full stop."""
+    before = [m for m in mentions if m.end() <= position and "。" not in text[m.end() : position]]
+    return before[-1] if before else None
+
+
+def _strip_from(value: str | None) -> str | None:
+    return value or None

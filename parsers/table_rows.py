@@ -1,0 +1,221 @@
+"""Logical rows of a table body: which boxes belong to which change, with wrapped and merged cells.
+
+Rows are opened by "starter" cells (a number under 序号, else a field name under
+调整事项, else the value columns); the border between two rows is the widest empty
+vertical gap in the one-per-row columns; a merged certificate cell covers the
+rows nearest to it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from statistics import median
+
+from parsers.model import TextLine
+from parsers.normalise import compact, parse_field
+
+Role = tuple[str, str | None]
+"""(kind, qualifier): kind is seq/cert/field/from/to/level/major/count/reason; the qualifier
+names the field a from/to column holds in wide tables (原人数 → ("from", "headcount"))."""
+Span = tuple[float, float]
+
+
+@dataclass
+class Fragment:
+    """One text box, with geometry helpers."""
+
+    line: TextLine
+    column: int = -1
+
+    @property
+    def text(self) -> str:
+        return self.line.text
+
+    @property
+    def top(self) -> float:
+        return self.line.box[1]
+
+    @property
+    def bottom(self) -> float:
+        return self.line.box[3]
+
+    @property
+    def cy(self) -> float:
+        return (self.top + self.bottom) / 2
+
+    @property
+    def cx(self) -> float:
+        return (self.line.box[0] + self.line.box[2]) / 2
+
+    @property
+    def height(self) -> float:
+        return max(self.bottom - self.top, 1.0)
+
+
+@dataclass
+class Table:
+    """A table found on a page: column roles and one dict of cell texts per logical row."""
+
+    roles: list[Role]
+    rows: list[dict[Role, str]] = field(default_factory=list)
+    row_tops: list[float] = field(default_factory=list)
+
+
+def visual_rows(lines: list[TextLine]) -> list[list[Fragment]]:
+    """Group boxes whose vertical extents overlap into rows, top to bottom, each sorted left to right."""
+    rows: list[list[Fragment]] = []
+    for frag in sorted((Fragment(line) for line in lines if line.text.strip()), key=lambda f: f.cy):
+        row = rows[-1] if rows else None
+        if row and _overlaps_row(frag, row):
+            row.append(frag)
+        else:
+            rows.append([frag])
+    return [sorted(row, key=lambda f: f.line.box[0]) for row in rows]
+
+
+def _overlaps_row(frag: Fragment, row: list[Fragment]) -> bool:
+    # Compare with the row's median band so a chain of tall boxes cannot swallow the page.
+    top = median(f.top for f in row)
+    bottom = median(f.bottom for f in row)
+    overlap = min(bottom, frag.bottom) - max(top, frag.top)
+    return overlap >= 0.4 * min(frag.height, bottom - top)
+
+
+_MERGEABLE = {"seq", "cert", "level"}  # columns schools merge vertically over several changes
+_ONE_PER_ROW = {"seq", "field", "from", "to"}  # never merged: their gaps separate the rows
+
+
+def assign_rows(roles: list[Role], frags: list[Fragment]) -> Table:
+    """Group a table body's fragments into logical rows (one per change)."""
+    frags = [f for f in frags if 0 <= f.column < len(roles)]
+    table = Table(roles)
+    starters = _starter_rows(roles, frags)
+    if not starters:
+        return table
+    height = median(f.height for f in frags)
+    centers = [(top + bottom) / 2 for top, bottom in starters]
+    cuts = _band_cuts(roles, frags, centers)
+    cells: list[tuple[int, float, list[Fragment]]] = []  # (band, centre y, fragments)
+    for cell in _cells(roles, frags, height, centers, cuts):
+        cy = (min(f.top for f in cell) + max(f.bottom for f in cell)) / 2
+        cells.append((sum(cy > c for c in cuts), cy, cell))
+    table.rows = [{} for _ in starters]
+    for band, _, cell in cells:
+        role = roles[cell[0].column]
+        table.rows[band][role] = _join(table.rows[band].get(role, ""), _cell_text(cell))
+    _fill_merged(table, roles, cells, centers)
+    table.row_tops = [top for top, _ in starters]
+    return table
+
+
+def _starter_rows(roles: list[Role], frags: list[Fragment]) -> list[Span]:
+    """Vertical extents of the cells that open a row: numbers under 序号, else field names, else values."""
+
+    def in_column(kind: str) -> list[Fragment]:
+        return [f for f in frags if roles[f.column][0] == kind]
+
+    starters = [f for f in in_column("seq") if re.fullmatch(r"\d{1,3}", compact(f.text))]
+    starters = starters or [f for f in in_column("field") if parse_field(f.text)]
+    if not starters:
+        values = [f for f in frags if roles[f.column][0] in ("from", "to")]
+        height = median(f.height for f in values) if values else 0.0
+        starters = [f for cell in _group_by_gap(values, height) for f in cell[:1]]
+    spans: list[Span] = []
+    for frag in sorted(starters, key=lambda f: f.top):
+        if spans and frag.top < spans[-1][1] - 0.3 * frag.height:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], frag.bottom))
+        else:
+            spans.append((frag.top, frag.bottom))
+    return spans
+
+
+def _band_cuts(roles: list[Role], frags: list[Fragment], centers: list[float]) -> list[float]:
+    """Row borders: the widest empty vertical gap in the one-per-row columns between two starters."""
+    solid = [(f.top, f.bottom) for f in frags if roles[f.column][0] in _ONE_PER_ROW]
+    cuts = []
+    for upper, lower in zip(centers, centers[1:], strict=False):
+        inside = sorted((max(t, upper), min(b, lower)) for t, b in solid if b > upper and t < lower)
+        best, best_gap, reach = (upper + lower) / 2, 0.0, upper
+        for top, bottom in inside:
+            if top - reach > best_gap:
+                best, best_gap = (reach + top) / 2, top - reach
+            reach = max(reach, bottom)
+        if lower - reach > best_gap:
+            best = (reach + lower) / 2
+        cuts.append(best)
+    return cuts
+
+
+def _cells(
+    roles: list[Role], frags: list[Fragment], height: float, centers: list[float], cuts: list[float]
+) -> list[list[Fragment]]:
+    """Fragments per cell: stacked lines of a merged column stay together, other boxes stand alone."""
+    result: list[list[Fragment]] = []
+    for column, role in enumerate(roles):
+        mine = [f for f in frags if f.column == column]
+        if role[0] not in _MERGEABLE:
+            result.extend([f] for f in mine)
+            continue
+        for cell in _group_by_gap(mine, height):
+            if _aligned_with_rows(cell, centers, cuts, height):
+                result.extend([f] for f in cell)  # tight rows, not one wrapped cell
+            else:
+                result.append(cell)
+    return result
+
+
+def _group_by_gap(frags: list[Fragment], height: float) -> list[list[Fragment]]:
+    """Runs of boxes in one column separated by less than half a line: the lines of one wrapped cell."""
+    cells: list[list[Fragment]] = []
+    for frag in sorted(frags, key=lambda f: (f.column, f.top)):
+        last = cells[-1][-1] if cells else None
+        if last and last.column == frag.column and frag.top - last.bottom < 0.5 * height:
+            cells[-1].append(frag)
+        else:
+            cells.append([frag])
+    return cells
+
+
+def _aligned_with_rows(cell: list[Fragment], centers: list[float], cuts: list[float], height: float) -> bool:
+    bands = [sum(f.cy > c for c in cuts) for f in cell]
+    if len(set(bands)) != len(cell):
+        return False
+    return all(abs(f.cy - centers[band]) < 0.15 * height for f, band in zip(cell, bands, strict=True))
+
+
+def _cell_text(cell: list[Fragment]) -> str:
+    text = ""
+    for row in visual_rows([f.line for f in cell]):
+        for frag in row:
+            text = _join(text, frag.text.strip())
+    return text
+
+
+def _join(left: str, right: str) -> str:
+    """Wrapped Chinese joins without a space; two ASCII words keep one."""
+    if left and right and _ascii_word(left[-1]) and _ascii_word(right[0]):
+        return f"{left} {right}"
+    return left + right
+
+
+def _ascii_word(char: str) -> bool:
+    return char.isascii() and char.isalnum()
+
+
+def _fill_merged(
+    table: Table, roles: list[Role], cells: list[tuple[int, float, list[Fragment]]], centers: list[float]
+) -> None:
+    """A row with no certificate takes the nearest one (merged cell); ties go to the one above."""
+    cert = next((r for r in roles if r[0] == "cert"), None)
+    level = next((r for r in roles if r[0] == "level"), None)
+    found = [(band, cy) for band, cy, cell in cells if roles[cell[0].column] == cert]
+    if cert is None or not found:
+        return
+    for index, row in enumerate(table.rows):
+        if cert in row:
+            continue
+        source, _ = min(found, key=lambda item: (abs(item[1] - centers[index]), item[1]))
+        row[cert] = table.rows[source][cert]
+        if level and level not in row and level in table.rows[source]:
+            row[level] = table.rows[source][level]

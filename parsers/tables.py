@@ -1,0 +1,218 @@
+"""Rebuild tables from positioned text boxes: header roles, columns, and logical rows by geometry.
+
+OCR gives one box per text run, so a table row is several boxes, a wrapped cell
+several lines, and a vertically merged cell one box somewhere inside its span.
+We have no ruling lines, only boxes: columns come from the header's x-ranges,
+rows from "starter" cells (序号, 调整事项 or the value columns) and the empty
+vertical gap between them.
+"""
+
+from __future__ import annotations
+
+import re
+from statistics import median
+
+from rapidfuzz import fuzz
+
+from parsers.model import TextLine
+from parsers.normalise import compact
+from parsers.table_rows import Fragment, Role, Table, assign_rows, visual_rows
+
+__all__ = ["Role", "Table", "classify_header", "find_tables", "visual_rows"]
+
+Span = tuple[float, float]
+
+_QUALIFIERS = (("人数", "headcount"), ("规模", "headcount"), ("等级", "level"), ("专业", "major"))
+_EXACT_RULES: tuple[tuple[str, str], ...] = (
+    (r"^序号$|^编号$", "seq"),
+    (r"原因|理由|备注|说明", "reason"),
+    (r"调整后|变更后|调整为|拟调整|拟变更|调整至|申请调整", "to"),
+    (r"^原|调整前|变更前", "from"),
+    (r"事项|类型|项目|调整内容|变更内容", "field"),
+    (r"证书|名称", "cert"),
+    (r"等级", "level"),
+    (r"专业", "major"),
+    (r"人数|规模", "count"),
+)
+# Canonical spellings for fuzzy matching when OCR misreads a character of a header.
+_FUZZY_VARIANTS: dict[str, tuple[str, ...]] = {
+    "seq": ("序号",),
+    "cert": ("证书名称", "职业技能等级证书名称", "证书"),
+    "field": ("调整事项", "调整类型", "调整项目", "变更事项"),
+    "from": ("原申报内容", "原申报", "调整前", "变更前", "原人数", "原等级", "原专业"),
+    "to": ("调整后内容", "调整后", "变更后", "拟调整为", "调整后人数", "调整后等级", "调整后专业"),
+    "level": ("考核等级", "等级"),
+    "major": ("考核专业", "专业"),
+    "count": ("试点人数", "人数规模", "人数"),
+    "reason": ("调整原因", "原因", "备注"),
+}
+
+
+def classify_header(text: str) -> Role | None:
+    """The role of a header cell, tolerant of a misread character; None if it is no header."""
+    value = compact(text)
+    if not 1 < len(value) <= 14:
+        return None
+    kind = next((k for pattern, k in _EXACT_RULES if re.search(pattern, value)), None)
+    if kind is None:
+        kind = _fuzzy_kind(value)
+    if kind is None:
+        return None
+    qualifier = None
+    if kind in ("from", "to"):
+        qualifier = next((q for word, q in _QUALIFIERS if word in value), None)
+    return kind, qualifier
+
+
+def _fuzzy_kind(value: str) -> str | None:
+    """Best variant by partial match; full ratio breaks ties (调整厄内容 is 调整后内容, not 调整前)."""
+    best, best_score = None, (0.0, 0.0)
+    for kind, variants in _FUZZY_VARIANTS.items():
+        for variant in variants:
+            ratio = fuzz.ratio(value, variant)
+            partial = fuzz.partial_ratio(variant, value) if len(value) >= len(variant) - 1 >= 2 else 0.0
+            score = (max(ratio, partial), ratio)
+            if score > best_score:
+                best, best_score = kind, score
+    return best if best_score[0] >= 74 else None
+
+
+Header = tuple[list[Role], list[Span]]
+
+
+def find_tables(lines: list[TextLine]) -> list[Table]:
+    """Every change table on a page, each read from its header row down to where the grid ends."""
+    rows = visual_rows(lines)
+    tables: list[Table] = []
+    index = 0
+    while index < len(rows):
+        size, header = _header_at(rows, index)
+        if header is None:
+            index += 1
+            continue
+        roles, spans = header
+        index += size
+        body: list[Fragment] = []
+        while index < len(rows) and _header_at(rows, index)[1] is None and _in_grid(rows[index], spans):
+            body.extend(rows[index])
+            index += 1
+        tables.append(_read_body(roles, spans, body))
+    return tables
+
+
+def _header_at(rows: list[list[Fragment]], index: int) -> tuple[int, Header | None]:
+    """The header starting at a visual row; it may take up to three rows when header cells wrap."""
+    best: tuple[int, Header | None] = (1, None)
+    for size in (1, 2, 3):
+        group = rows[index : index + size]
+        if len(group) < size or (size > 1 and not _stacked(group[-2], group[-1])):
+            break
+        header = _header_columns([f for row in group for f in row])
+        if header and (best[1] is None or _better(header, best[1], group[-1])):
+            best = (size, header)
+    return best
+
+
+def _better(header: Header, previous: Header, added: list[Fragment]) -> bool:
+    """More roles, or as many with only header-like words added (the 内容 under 原申报)."""
+    if len(header[0]) != len(previous[0]):
+        return len(header[0]) > len(previous[0])
+    return all(len(compact(f.text)) <= 4 and not re.search(r"\d", f.text) for f in added)
+
+
+def _stacked(upper: list[Fragment], lower: list[Fragment]) -> bool:
+    height = median(f.height for f in upper + lower)
+    return min(f.top for f in lower) - max(f.bottom for f in upper) < 0.8 * height
+
+
+def _header_columns(row: list[Fragment]) -> Header | None:
+    """Roles and x-spans of a header row, or None when the row is not a change-table header."""
+    cells = _merge_stacked(row)
+    roles = [classify_header(text) for text, _ in cells]
+    kinds = {role[0] for role in roles if role}
+    if "cert" not in kinds or not kinds & {"to", "from"} or sum(r is not None for r in roles) < 2:
+        return None
+    if sum(r is None for r in roles) > len(roles) // 2:
+        return None  # a prose line that mentions 证书 and 调整后 is no header
+    kept = [(role, span) for role, (_, span) in zip(roles, cells, strict=True) if role]
+    return [role for role, _ in kept], [span for _, span in kept]
+
+
+def _merge_stacked(row: list[Fragment]) -> list[tuple[str, Span]]:
+    """Join fragments stacked in one header cell (a two-line header such as 原申报 / 内容)."""
+    cells: list[tuple[list[Fragment], Span]] = []
+    for frag in sorted(row, key=lambda f: f.line.box[0]):
+        x0, x1 = frag.line.box[0], frag.line.box[2]
+        if cells and min(cells[-1][1][1], x1) - max(cells[-1][1][0], x0) > 0.3 * min(
+            x1 - x0, cells[-1][1][1] - cells[-1][1][0]
+        ):
+            frags, (a, b) = cells[-1]
+            cells[-1] = (frags + [frag], (min(a, x0), max(b, x1)))
+        else:
+            cells.append(([frag], (x0, x1)))
+    return [("".join(f.text for f in sorted(frags, key=lambda f: f.cy)), span) for frags, span in cells]
+
+
+def _boundaries(spans: list[Span]) -> list[float]:
+    return [(spans[i][1] + spans[i + 1][0]) / 2 for i in range(len(spans) - 1)]
+
+
+def _column_of(frag: Fragment, bounds: list[float]) -> int:
+    return sum(frag.cx > b for b in bounds)
+
+
+def _in_grid(row: list[Fragment], spans: list[Span]) -> bool:
+    """False for a prose line (one box across most of the table) or a row beside the table."""
+    bounds = _boundaries(spans)
+    left, right = spans[0][0], spans[-1][1]
+    width = right - left
+    for frag in row:
+        crossed = sum(frag.line.box[0] < b < frag.line.box[2] for b in bounds)
+        if crossed >= 3 or frag.line.box[2] - frag.line.box[0] > 0.55 * width:
+            return False
+    return any(left - 0.2 * width < f.cx < right + 0.2 * width for f in row)
+
+
+def _read_body(roles: list[Role], spans: list[Span], frags: list[Fragment]) -> Table:
+    bounds = _column_bounds(spans, frags)
+    for frag in frags:
+        frag.column = _column_of(frag, bounds)
+    return assign_rows(roles, _split_wide(frags, bounds))
+
+
+def _column_bounds(spans: list[Span], frags: list[Fragment]) -> list[float]:
+    """Column borders: the widest x-gap of the body's boxes between two header cells.
+
+    Header text is centred in cells of unequal width, so the midpoint between two
+    headers can fall inside a long cell of the wider column.
+    """
+    bounds = []
+    for (_, left), (right, _) in zip(spans, spans[1:], strict=False):
+        inside = sorted((max(f.line.box[0], left), min(f.line.box[2], right)) for f in frags)
+        inside = [(a, b) for a, b in inside if a < b]
+        best, best_gap, reach = (left + right) / 2, 0.0, left
+        for a, b in inside:
+            if a - reach > best_gap:
+                best, best_gap = (reach + a) / 2, a - reach
+            reach = max(reach, b)
+        if right - reach > best_gap:
+            best = (reach + right) / 2
+        bounds.append(best)
+    return bounds
+
+
+def _split_wide(frags: list[Fragment], bounds: list[float]) -> list[Fragment]:
+    """Split a box OCR ran across a column border ('初级  中级') at its whitespace."""
+    result: list[Fragment] = []
+    for frag in frags:
+        x0, y0, x1, y1 = frag.line.box
+        inside = [b for b in bounds if x0 + 0.15 * (x1 - x0) < b < x1 - 0.15 * (x1 - x0)]
+        parts = frag.text.split()
+        if not inside or len(parts) != len(inside) + 1:
+            result.append(frag)
+            continue
+        edges = [x0, *inside, x1]
+        for i, part in enumerate(parts):
+            line = TextLine(part, (edges[i], y0, edges[i + 1], y1), frag.line.confidence)
+            result.append(Fragment(line, column=_column_of(Fragment(line), bounds)))
+    return result

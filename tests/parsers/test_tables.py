@@ -1,0 +1,193 @@
+"""Table geometry on hand-built OCR boxes: columns from headers, rows from gaps, wrapped and merged cells."""
+
+from __future__ import annotations
+
+from parsers.model import TextLine
+from parsers.tables import classify_header, find_tables, visual_rows
+
+CHAR_W, TEXT_H = 26.0, 30.0  # ~200 dpi scan of 小四 text
+# A4 at 200 dpi: 序号 | 证书名称 | 调整事项 | 原申报内容 | 调整后内容 | 调整原因
+LAYOUT_A = [(110, 190), (190, 600), (600, 800), (800, 1100), (1100, 1400), (1400, 1560)]
+HEADERS_A = ["序号", "证书名称", "调整事项", "原申报内容", "调整后内容", "调整原因"]
+
+
+def place(lines: list[str], x0: float, y0: float, x1: float, y1: float, valign: str = "middle") -> list[TextLine]:
+    """Text of one cell as OCR boxes: each line centred horizontally, stacked at 1.3 line height."""
+    pitch = TEXT_H * 1.3
+    block = TEXT_H + pitch * (len(lines) - 1)
+    top = (y0 + y1 - block) / 2 if valign == "middle" else y0 + 10
+    result = []
+    for i, text in enumerate(lines):
+        width = len(text) * CHAR_W
+        left = (x0 + x1 - width) / 2
+        y = top + i * pitch
+        result.append(TextLine(text, (left, y + 1.5, left + width, y + TEXT_H - 0.5), 0.97))
+    return result
+
+
+def grid(
+    rows: list[list[list[str] | str | None]],
+    columns: list[tuple[float, float]],
+    heights: list[float],
+    top: float = 400,
+    merged: dict[tuple[int, int], int] | None = None,
+    valign: str = "middle",
+) -> list[TextLine]:
+    """Boxes of a table; rows[i][j] is a cell (a list for wrapped lines), merged[(i, j)] = rows spanned."""
+    merged = merged or {}
+    edges = [top]
+    for h in heights:
+        edges.append(edges[-1] + h)
+    lines: list[TextLine] = []
+    for i, row in enumerate(rows):
+        for j, cell in enumerate(row):
+            if not cell:
+                continue
+            span = merged.get((i, j), 1)
+            x0, x1 = columns[j]
+            cell_lines = [cell] if isinstance(cell, str) else cell
+            lines += place(cell_lines, x0, edges[i], x1, edges[i + span], valign)
+    return lines
+
+
+def header_a(top: float = 340) -> list[TextLine]:
+    return grid([HEADERS_A], LAYOUT_A, [60], top=top)
+
+
+def test_header_variants_classify_to_roles():
+    assert classify_header("证书名称") == ("cert", None)
+    assert classify_header("职业技能等级证书名称") == ("cert", None)
+    assert classify_header("变更事项") == ("field", None)
+    assert classify_header("调整类型") == ("field", None)
+    assert classify_header("原申报") == ("from", None)
+    assert classify_header("变更前") == ("from", None)
+    assert classify_header("拟调整为") == ("to", None)
+    assert classify_header("调整后人数") == ("to", "headcount")
+    assert classify_header("原 人数") == ("from", "headcount")
+    assert classify_header("考核等级") == ("level", None)
+    assert classify_header("试点人数") == ("count", None)
+    assert classify_header("调整原因") == ("reason", None)
+
+
+def test_header_with_a_misread_character_still_classifies():
+    assert classify_header("证书名杯") == ("cert", None)
+    assert classify_header("调整事顶") == ("field", None)
+    assert classify_header("调整厄内容") == ("to", None)
+
+
+def test_prose_line_is_not_a_header():
+    assert classify_header("现将我校2024年证书申报调整事项报告如下") is None
+
+
+def test_visual_rows_group_boxes_by_vertical_overlap():
+    lines = [TextLine("b", (300, 102, 340, 130)), TextLine("a", (100, 100, 140, 128)), TextLine("c", (100, 160, 140, 190))]
+    rows = visual_rows(lines)
+    assert [[f.text for f in row] for row in rows] == [["a", "b"], ["c"]]
+
+
+def test_layout_a_one_row_per_change():
+    body = grid(
+        [
+            ["1", "Web前端开发（中级）", "人数规模", "80人", "120人", "学生报名踊跃"],
+            ["2", "建筑信息模型（BIM）（初级）", "考核等级", "初级", "中级", "专业调整"],
+        ],
+        LAYOUT_A,
+        [60, 60],
+    )
+    (table,) = find_tables(header_a() + body)
+    assert [row[("cert", None)] for row in table.rows] == ["Web前端开发（中级）", "建筑信息模型（BIM）（初级）"]
+    assert [row[("to", None)] for row in table.rows] == ["120人", "中级"]
+    assert table.rows[0][("field", None)] == "人数规模"
+
+
+def test_wrapped_cells_are_joined_within_their_row():
+    body = grid(
+        [
+            ["1", ["工业机器人操作", "与运维（中级）"], "考核专业", ["510201计算机", "应用技术"], "软件技术", "x"],
+            ["2", "物流管理（初级）", "人数规模", "40人", "60人", "x"],
+        ],
+        LAYOUT_A,
+        [110, 60],
+    )
+    (table,) = find_tables(header_a() + body)
+    assert table.rows[0][("cert", None)] == "工业机器人操作与运维（中级）"
+    assert table.rows[0][("from", None)] == "510201计算机应用技术"
+    assert table.rows[1][("from", None)] == "40人"
+
+
+def test_top_aligned_wrapped_cells_stay_in_their_row():
+    body = grid(
+        [
+            ["1", ["工业机器人操作", "与运维（中级）", "证书"], "人数规模", "80人", "100人", "x"],
+            ["2", "物流管理（初级）", "人数规模", "40人", "60人", "x"],
+        ],
+        LAYOUT_A,
+        [140, 60],
+        valign="top",
+    )
+    (table,) = find_tables(header_a() + body)
+    assert [row[("cert", None)] for row in table.rows] == ["工业机器人操作与运维（中级）证书", "物流管理（初级）"]
+
+
+def test_vertically_merged_certificate_covers_each_row_it_spans():
+    rows = [
+        ["1", "Web前端开发（中级）", "人数规模", "80人", "120人", "x"],
+        ["2", None, "考核专业", "计算机应用", "软件技术", "x"],
+        ["3", "物流管理（初级）", "人数规模", "40人", "60人", "x"],
+    ]
+    body = grid(rows, LAYOUT_A, [60, 60, 60], merged={(0, 1): 2})
+    (table,) = find_tables(header_a() + body)
+    assert [row[("cert", None)] for row in table.rows] == ["Web前端开发（中级）", "Web前端开发（中级）", "物流管理（初级）"]
+
+
+def test_merged_and_wrapped_certificate_spanning_three_rows():
+    rows = [
+        ["1", ["建筑信息模型", "（BIM）（初级）"], "人数规模", "80人", "120人", "x"],
+        ["2", None, "考核专业", "建筑工程技术", "工程造价", "x"],
+        ["3", None, "考核等级", "初级", "中级", "x"],
+        ["4", "物流管理（初级）", "人数规模", "40人", "60人", "x"],
+    ]
+    body = grid(rows, LAYOUT_A, [60, 60, 60, 60], merged={(0, 1): 3})
+    (table,) = find_tables(header_a() + body)
+    certs = [row[("cert", None)] for row in table.rows]
+    assert certs == ["建筑信息模型（BIM）（初级）"] * 3 + ["物流管理（初级）"]
+
+
+def test_rows_without_serial_numbers_use_the_field_column():
+    rows = [
+        [None, "Web前端开发（中级）", "人数规模", "80人", "120人", None],
+        [None, "物流管理（初级）", "考核等级", "初级", "中级", None],
+    ]
+    (table,) = find_tables(header_a() + grid(rows, LAYOUT_A, [60, 60]))
+    assert [row[("to", None)] for row in table.rows] == ["120人", "中级"]
+
+
+def test_wide_table_with_before_and_after_headcounts():
+    columns = [(150, 650), (650, 850), (850, 1150), (1150, 1450)]
+    header = grid([["证书名称", "等级", "原人数", "调整后人数"]], columns, [60], top=300)
+    body = grid([["Web前端开发", "中级", "80", "120"], ["云计算开发与运维", "初级", "50", "45"]], columns, [56, 56], top=360)
+    (table,) = find_tables(header + body)
+    assert table.roles == [("cert", None), ("level", None), ("from", "headcount"), ("to", "headcount")]
+    assert [row[("to", "headcount")] for row in table.rows] == ["120", "45"]
+    assert [row[("level", None)] for row in table.rows] == ["中级", "初级"]
+
+
+def test_two_line_header_is_read_as_one():
+    header = grid([["序号", "证书名称", "调整事项", ["原申报", "内容"], ["调整后", "内容"], "调整原因"]], LAYOUT_A, [90], top=310)
+    body = grid([["1", "物流管理（初级）", "人数规模", "40人", "60人", "x"]], LAYOUT_A, [60])
+    (table,) = find_tables(header + body)
+    assert table.rows[0][("from", None)] == "40人"
+
+
+def test_prose_after_the_table_ends_it():
+    body = grid([["1", "物流管理（初级）", "人数规模", "40人", "60人", "x"]], LAYOUT_A, [60])
+    prose = [TextLine("以上调整事项经学校证书试点管理部门和校级分管领导同意，特此申请。", (110, 560, 1500, 590))]
+    (table,) = find_tables(header_a() + body + prose)
+    assert len(table.rows) == 1
+
+
+def test_box_run_across_a_column_border_is_split():
+    lines = header_a() + grid([["1", "物流管理（初级）", "考核等级", None, None, None]], LAYOUT_A, [60])
+    lines.append(TextLine("初级    中级", (900, 415, 1250, 445), 0.9))
+    (table,) = find_tables(lines)
+    assert (table.rows[0][("from", None)], table.rows[0][("to", None)]) == ("初级", "中级")
