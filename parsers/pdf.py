@@ -130,7 +130,7 @@ def _render(page: pdfium.PdfPage, budget: Budget) -> Image:
     scale = limits.dpi / 72
     area = max(width * scale, 1) * max(height * scale, 1)
     if area > limits.max_page_pixels:  # a poster-sized page is downscaled, not refused
-        scale *= math.sqrt(limits.max_page_pixels / area)
+        scale *= math.sqrt(limits.max_page_pixels / area) * 0.995  # pdfium rounds the bitmap size up
     try:
         bitmap = page.render(scale=scale, fill_color=(255, 255, 255, 255))
         return bitmap.to_pil().convert("RGB")
