@@ -17,7 +17,7 @@ _LEVEL_RE = re.compile(r"([初中高])\s*[级圾]")
 
 # OCR confuses these with digits inside numbers ("8O人", "l20").
 _DIGIT_LOOKALIKES = str.maketrans({"O": "0", "o": "0", "D": "0", "l": "1", "I": "1", "|": "1", "S": "5"})
-_NUMBER_RE = re.compile(r"\d[\dOoDlI|S,，]*")
+_NUMBER_RE = re.compile(r"(?:[OoDlI|S](?=\d))?\d[\dOoDlI|S,，]*")
 _CN_DIGITS = {ch: i for i, ch in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 _CN_NUMBER_RE = re.compile("[零〇一二两三四五六七八九十百千]+")

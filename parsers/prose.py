@@ -20,15 +20,17 @@ _OPEN = "“\"「『‘'《〈"
 _CLOSE = "”\"」』’'》〉"
 _LEVEL_TAIL = r"(?:职业技能等级)?(?:证书)?(?:[(\[【]([初中高])[级圾][)\]】])?(?:职业技能等级)?(?:证书)?"
 _QUOTED = re.compile(rf"[{_OPEN}]([^{_OPEN}{_CLOSE}，。；]{{2,40}}?)[{_CLOSE}]{_LEVEL_TAIL}")
-_OWNER = r"(?:我校|本校|我单位|本单位)?(?:原?申报的)?"
-_AFTER_JIANG = re.compile(
-    rf"(?:将|把){_OWNER}([^{_OPEN}{_CLOSE}，。；:：]{{2,40}}?){_LEVEL_TAIL}(?=考核|试点|人数|申报|等级|专业)"
-)
 _FIELD_WORD = "|".join(
     ("考核等级", "证书等级", "等级", "考核专业", "试点专业", "申报专业", "专业")
     + ("试点人数", "人数规模", "申报人数", "试点规模", "人数", "规模")
 )
 _VERB = r"(?:调整|变更|更改|修改|调增|调减|增加|减少|提高|降低|增|减|改)?(?:为|至|到|成)"
+_OWNER = r"(?:我校|本校|我单位|本单位)?(?:原?申报的)?"
+# An unquoted name runs from 将 to the field word that opens the clause (not the 等级 of 职业技能等级证书).
+_AFTER_JIANG = re.compile(
+    rf"(?:将|把){_OWNER}([^{_OPEN}{_CLOSE}，。；:：,;]{{2,40}}?){_LEVEL_TAIL}"
+    rf"(?=(?:{_FIELD_WORD})(?:由|从|{_VERB}))"
+)
 _CLAUSE = re.compile(
     rf"(?P<field>{_FIELD_WORD})(?:(?:由|从)(?P<from>[^，。；,;由从]{{1,30}}?))?{_VERB}"
     r"(?P<to>[^，。；,;]{1,30}?)(?=[，。；,;]|并|$)"
@@ -53,6 +55,7 @@ def page_text(page: Page) -> str:
 
 def read_prose(text: str) -> list[ProseChange]:
     """Every change clause in the text with the certificate mentioned before it."""
+    text = compact(text)
     clauses = list(_iter_clauses(text))
     spans = [(m.start(), m.end()) for m in clauses]
     mentions = [m for m in _iter_mentions(text) if not any(a <= m.start() < b for a, b in spans)]

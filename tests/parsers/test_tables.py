@@ -11,7 +11,9 @@ LAYOUT_A = [(110, 190), (190, 600), (600, 800), (800, 1100), (1100, 1400), (1400
 HEADERS_A = ["序号", "证书名称", "调整事项", "原申报内容", "调整后内容", "调整原因"]
 
 
-def place(lines: list[str], x0: float, y0: float, x1: float, y1: float, valign: str = "middle") -> list[TextLine]:
+def place(
+    lines: list[str], x0: float, y0: float, x1: float, y1: float, valign: str = "middle"
+) -> list[TextLine]:
     """Text of one cell as OCR boxes: each line centred horizontally, stacked at 1.3 line height."""
     pitch = TEXT_H * 1.3
     block = TEXT_H + pitch * (len(lines) - 1)
@@ -80,7 +82,11 @@ def test_prose_line_is_not_a_header():
 
 
 def test_visual_rows_group_boxes_by_vertical_overlap():
-    lines = [TextLine("b", (300, 102, 340, 130)), TextLine("a", (100, 100, 140, 128)), TextLine("c", (100, 160, 140, 190))]
+    lines = [
+        TextLine("b", (300, 102, 340, 130)),
+        TextLine("a", (100, 100, 140, 128)),
+        TextLine("c", (100, 160, 140, 190)),
+    ]
     rows = visual_rows(lines)
     assert [[f.text for f in row] for row in rows] == [["a", "b"], ["c"]]
 
@@ -95,7 +101,10 @@ def test_layout_a_one_row_per_change():
         [60, 60],
     )
     (table,) = find_tables(header_a() + body)
-    assert [row[("cert", None)] for row in table.rows] == ["Web前端开发（中级）", "建筑信息模型（BIM）（初级）"]
+    assert [row[("cert", None)] for row in table.rows] == [
+        "Web前端开发（中级）",
+        "建筑信息模型（BIM）（初级）",
+    ]
     assert [row[("to", None)] for row in table.rows] == ["120人", "中级"]
     assert table.rows[0][("field", None)] == "人数规模"
 
@@ -103,7 +112,14 @@ def test_layout_a_one_row_per_change():
 def test_wrapped_cells_are_joined_within_their_row():
     body = grid(
         [
-            ["1", ["工业机器人操作", "与运维（中级）"], "考核专业", ["510201计算机", "应用技术"], "软件技术", "x"],
+            [
+                "1",
+                ["工业机器人操作", "与运维（中级）"],
+                "考核专业",
+                ["510201计算机", "应用技术"],
+                "软件技术",
+                "x",
+            ],
             ["2", "物流管理（初级）", "人数规模", "40人", "60人", "x"],
         ],
         LAYOUT_A,
@@ -126,7 +142,10 @@ def test_top_aligned_wrapped_cells_stay_in_their_row():
         valign="top",
     )
     (table,) = find_tables(header_a() + body)
-    assert [row[("cert", None)] for row in table.rows] == ["工业机器人操作与运维（中级）证书", "物流管理（初级）"]
+    assert [row[("cert", None)] for row in table.rows] == [
+        "工业机器人操作与运维（中级）证书",
+        "物流管理（初级）",
+    ]
 
 
 def test_vertically_merged_certificate_covers_each_row_it_spans():
@@ -137,7 +156,11 @@ def test_vertically_merged_certificate_covers_each_row_it_spans():
     ]
     body = grid(rows, LAYOUT_A, [60, 60, 60], merged={(0, 1): 2})
     (table,) = find_tables(header_a() + body)
-    assert [row[("cert", None)] for row in table.rows] == ["Web前端开发（中级）", "Web前端开发（中级）", "物流管理（初级）"]
+    assert [row[("cert", None)] for row in table.rows] == [
+        "Web前端开发（中级）",
+        "Web前端开发（中级）",
+        "物流管理（初级）",
+    ]
 
 
 def test_merged_and_wrapped_certificate_spanning_three_rows():
@@ -165,7 +188,12 @@ def test_rows_without_serial_numbers_use_the_field_column():
 def test_wide_table_with_before_and_after_headcounts():
     columns = [(150, 650), (650, 850), (850, 1150), (1150, 1450)]
     header = grid([["证书名称", "等级", "原人数", "调整后人数"]], columns, [60], top=300)
-    body = grid([["Web前端开发", "中级", "80", "120"], ["云计算开发与运维", "初级", "50", "45"]], columns, [56, 56], top=360)
+    body = grid(
+        [["Web前端开发", "中级", "80", "120"], ["云计算开发与运维", "初级", "50", "45"]],
+        columns,
+        [56, 56],
+        top=360,
+    )
     (table,) = find_tables(header + body)
     assert table.roles == [("cert", None), ("level", None), ("from", "headcount"), ("to", "headcount")]
     assert [row[("to", "headcount")] for row in table.rows] == ["120", "45"]
@@ -173,7 +201,12 @@ def test_wide_table_with_before_and_after_headcounts():
 
 
 def test_two_line_header_is_read_as_one():
-    header = grid([["序号", "证书名称", "调整事项", ["原申报", "内容"], ["调整后", "内容"], "调整原因"]], LAYOUT_A, [90], top=310)
+    header = grid(
+        [["序号", "证书名称", "调整事项", ["原申报", "内容"], ["调整后", "内容"], "调整原因"]],
+        LAYOUT_A,
+        [90],
+        top=310,
+    )
     body = grid([["1", "物流管理（初级）", "人数规模", "40人", "60人", "x"]], LAYOUT_A, [60])
     (table,) = find_tables(header + body)
     assert table.rows[0][("from", None)] == "40人"
@@ -181,7 +214,9 @@ def test_two_line_header_is_read_as_one():
 
 def test_prose_after_the_table_ends_it():
     body = grid([["1", "物流管理（初级）", "人数规模", "40人", "60人", "x"]], LAYOUT_A, [60])
-    prose = [TextLine("以上调整事项经学校证书试点管理部门和校级分管领导同意，特此申请。", (110, 560, 1500, 590))]
+    prose = [
+        TextLine("以上调整事项经学校证书试点管理部门和校级分管领导同意，特此申请。", (110, 560, 1500, 590))
+    ]
     (table,) = find_tables(header_a() + body + prose)
     assert len(table.rows) == 1
 

@@ -1,0 +1,50 @@
+"""Labelled fields of a request letter: the applying unit (申请单位 / 单位名称 / 申报单位)."""
+
+from __future__ import annotations
+
+import re
+
+from parsers.model import Page
+from parsers.normalise import compact
+from parsers.table_rows import Fragment, visual_rows
+
+# A label opens its line; "各申报单位…" in running text is no label.
+_LABEL = re.compile(r"^(?:申请单位|申报单位|单位名称|填报单位|申请学校)(?:名称)?(?:\(盖章\)|\(公章\))?[:：]?")
+# Stamp hints and a following field on the same line are not part of the name.
+_STAMP = re.compile(r"[(\[【]?\s*(?:加盖)?(?:盖章|公章|签章|印章|章)\s*[)\]】]?$")
+_NEXT_FIELD = re.compile(r"(?:日期|时间|联系人|联系电话|电话|负责人|填表人|经办人|邮箱)[:：].*$")
+# The subject template "单位名称+2024年…", or a neighbouring header cell of a form.
+_VALUE_BAD = re.compile(r"^[+＋]|证书申报调整申请|名称|^证书|^序号")
+
+
+def applicant_unit(pages: list[Page]) -> str | None:
+    """The applying unit as written on the first page that names one; None when no page does."""
+    for page in pages:
+        for row in visual_rows(page.lines):
+            value = _unit_in_row(row)
+            if value:
+                return value
+    return None
+
+
+def _unit_in_row(row: list[Fragment]) -> str | None:
+    """A label box followed by the name in the same box or in the boxes to its right."""
+    for index, frag in enumerate(row):
+        text = compact(frag.text)
+        match = _LABEL.match(text)
+        if not match:
+            continue
+        rest = text[match.end() :] or "".join(compact(f.text) for f in row[index + 1 : index + 2])
+        value = clean_unit(rest)
+        if value:
+            return value
+    return None
+
+
+def clean_unit(text: str) -> str | None:
+    """NFKC, no spaces, no （盖章）/(公章), no trailing field such as 日期：…; None if nothing is left."""
+    value = _NEXT_FIELD.sub("", compact(text)).lstrip(":：")
+    value = _STAMP.sub("", value).strip("_-—.。,，;；")
+    if not value or _VALUE_BAD.search(value) or len(value) < 3:
+        return None
+    return value

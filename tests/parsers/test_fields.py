@@ -1,0 +1,54 @@
+"""The applying unit line: 申请单位 / 单位名称 / 申报单位, same box or separate boxes on one row."""
+
+from __future__ import annotations
+
+from parsers.fields import applicant_unit, clean_unit
+from parsers.model import Page, TextLine
+
+
+def page(*lines: tuple[str, tuple[float, float, float, float]], number: int = 1) -> Page:
+    return Page(number=number, text_source="ocr", lines=[TextLine(t, box, 0.95) for t, box in lines])
+
+
+def test_label_and_value_in_one_box_drop_the_stamp_hint():
+    p = page(("申请单位：南京市xx学校（盖章）", (150, 300, 700, 332)))
+    assert applicant_unit([p]) == "南京市xx学校"
+
+
+def test_label_and_value_in_separate_boxes_on_one_row():
+    p = page(("单位名称：", (150, 300, 300, 332)), ("江苏省南京工程高等职业学校", (320, 302, 780, 330)))
+    assert applicant_unit([p]) == "江苏省南京工程高等职业学校"
+
+
+def test_stamp_hint_after_the_label_and_half_width_colon():
+    p = page(("申报单位(公章): 无锡职业技术学院", (150, 300, 700, 332)))
+    assert applicant_unit([p]) == "无锡职业技术学院"
+
+
+def test_ocr_spaces_and_full_width_letters_are_normalised():
+    p = page(("申请单位 ： 苏州 市 ＡＢ 中等 专业学校 (公章)", (150, 300, 900, 332)))
+    assert applicant_unit([p]) == "苏州市AB中等专业学校"
+
+
+def test_a_date_on_the_same_line_is_not_part_of_the_name():
+    assert clean_unit("常州刘国钧高等职业技术学校  日期：2024年3月10日") == "常州刘国钧高等职业技术学校"
+
+
+def test_running_text_mentioning_the_label_is_ignored():
+    p = page(
+        ("各申报单位应于3月20日前提交调整申请。", (150, 200, 1200, 232)),
+        ("邮件命名“单位名称+2024年证书申报调整申请”", (150, 260, 1200, 292)),
+    )
+    assert applicant_unit([p]) is None
+
+
+def test_the_first_page_naming_a_unit_wins():
+    first = page(("关于证书申报调整的申请", (400, 100, 900, 140)))
+    second = page(("申请单位：徐州工业职业技术学院", (150, 300, 700, 332)), number=2)
+    third = page(("申请单位：另一所学校", (150, 300, 700, 332)), number=3)
+    assert applicant_unit([first, second, third]) == "徐州工业职业技术学院"
+
+
+def test_label_without_value_gives_none():
+    p = page(("申请单位（盖章）：", (150, 300, 400, 332)))
+    assert applicant_unit([p]) is None
