@@ -293,3 +293,33 @@ def test_page_budget_makes_the_overflowing_document_unreadable(scanned_pdf_bytes
     documents = load_documents(attachments, Limits(max_pages=5))
     assert [d.kind for d in documents] == [READABLE, READABLE, UNREADABLE]
     assert "页数" in documents[2].error
+
+
+MEMORY_PROBE = """
+import random, resource, sys, io
+from PIL import Image
+from parsers.attachments import load_documents
+from parsers.model import Attachment
+rng = random.Random(0)
+noise = [Image.frombytes("L", (827, 1169), rng.randbytes(827 * 1169)).resize((1654, 2339)) for _ in range(40)]
+out = io.BytesIO()
+noise[0].save(out, format="PDF", save_all=True, append_images=noise[1:], resolution=200, quality=60)
+data = out.getvalue()
+del noise, out
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+(document,) = load_documents([Attachment("big.pdf", "application/pdf", data)])
+grown = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before
+print(len(data), len(document.pages), grown // 1024)
+"""
+
+
+@pytest.mark.slow
+def test_forty_page_scan_stays_well_under_the_memory_bound() -> None:
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-c", MEMORY_PROBE], capture_output=True, text=True, check=True,
+                            cwd=Path(__file__).parents[2], timeout=300)  # fmt: skip
+    size, pages, grown_mb = (int(value) for value in result.stdout.split())
+    assert size > 20_000_000 and pages == 40
+    assert grown_mb < 1000  # 40 RGB pages at 200 dpi are ~460 MB of the growth
