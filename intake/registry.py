@@ -91,7 +91,7 @@ def _records(sheet: Sheet, columns: tuple[str, ...], result: ImportResult) -> li
         return []
     records = []
     for number, cells in sheet.rows:
-        values = {h: _clean(cells[i]) if i < len(cells) else "" for i, h in enumerate(header) if h}
+        values = {h: str(cells[i]).strip() if i < len(cells) else "" for i, h in enumerate(header) if h}
         if any(values.values()):
             records.append((sheet.source, number, values))
     return records
@@ -217,6 +217,7 @@ def _cell(value: object) -> str:
 
 
 def _clean(text: str) -> str:
+    """Headers are matched after NFKC; values keep the registry's own spelling."""
     return unicodedata.normalize("NFKC", str(text)).strip()
 
 

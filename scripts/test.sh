@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Set up everything the tests need, then run the whole suite (ruff first).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh --test
+.venv/bin/ruff check .
+mkdir -p tests/artifacts
+.venv/bin/python -m pytest -q "$@"
