@@ -63,4 +63,4 @@ def _by_from_value(change: ExtractedChange, candidates: list[Application]) -> Ap
 
 
 def _key(certificate: str) -> str:
-    return normalise_certificate(certificate)
+    return normalise_certificate(certificate).casefold()  # OCR and schools vary the case of Latin letters

@@ -1,0 +1,251 @@
+"""Every problem code of spec §2, each with cases where it holds and where it does not."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from intake.config import RoundConfig
+from parsers.model import (
+    ApprovalEvidence,
+    Crop,
+    Document,
+    DocumentClass,
+    Evidence,
+    ExtractedChange,
+    Page,
+    SealEvidence,
+)
+from storage.models import Application, School
+from workflow.checks import CHECKS, run_checks
+from workflow.facts import RequestFacts
+from workflow.linking import link_changes
+from workflow.registry import Registry
+from workflow.subject import normalise_name, strip_prefixes, subject_unit
+
+SH = ZoneInfo("Asia/Shanghai")
+ROUND = RoundConfig(year=2024, window_start=datetime(2024, 3, 1, tzinfo=SH),
+                    window_end=datetime(2024, 3, 20, 23, 59, 59, tzinfo=SH))
+LYG = School(id=1, name="连云港中等专业学校", type="中职", city="连云港市", aliases=["连云港中专"],
+             emails=["jwc@lygzz.edu.cn"], majors=["计算机应用", "电子商务"])
+XW = School(id=2, name="南京市玄武中等专业学校", type="中职", city="南京市", aliases=[], emails=[], majors=[])
+DECLARATIONS = [
+    Application(id="JS2024-00017", school_id=1, certificate="Web前端开发", level="中级", major="计算机应用",
+                headcount=80, enrolled=150, group="计算机与软件类协作组"),
+    Application(id="JS2024-00018", school_id=1, certificate="电子商务数据分析", level="初级", major="电子商务",
+                headcount=60, enrolled=90, group="电商物流类协作组"),
+]
+REGISTRY = Registry({normalise_name(n): s for s in (LYG, XW) for n in (s.name, *s.aliases)})
+SUBJECT = "连云港中等专业学校+2024年证书申报调整申请"
+CROP = Crop("a.pdf", 1, (0, 0, 10, 10), b"")
+
+
+def approval(role: str, **kw) -> ApprovalEvidence:  # type: ignore[no-untyped-def]
+    values = {"found": True, "opinion": "同意调整", "affirmative": True, "signed": True} | kw
+    return ApprovalEvidence(role=role, crops=[CROP], **values)  # type: ignore[arg-type]
+
+
+def good_evidence() -> Evidence:
+    return Evidence(
+        documents=[Document("申请.pdf", "0" * 64, DocumentClass.READABLE, "application/pdf", [Page(1)])],
+        seals=[SealEvidence(CROP, "red", "连云港中等专业学校", 0.95)],
+        department=approval("department"), leader=approval("leader"),
+        applicant_unit="连云港中等专业学校",
+        changes=[ExtractedChange("Web前端开发", "headcount", "中级", 80, 120)],
+    )
+
+
+def facts(subject: str = SUBJECT, arrival: datetime = datetime(2024, 3, 10, 9, tzinfo=SH),
+          evidence: Evidence | None = None) -> RequestFacts:
+    evidence = evidence or good_evidence()
+    rest = strip_prefixes(subject)
+    unit = subject_unit(rest)
+    subject_school = REGISTRY.exact(unit)
+    school = subject_school or REGISTRY.named_in(evidence.applicant_unit or "", score=95)
+    declarations = [d for d in DECLARATIONS if school and d.school_id == school.id]
+    return RequestFacts(subject=subject, evidence=evidence, arrival=arrival, round=ROUND, registry=REGISTRY,
+                        subject_rest=rest, subject_unit=unit, subject_school=subject_school, school=school,
+                        declarations=declarations, linked=link_changes(evidence.changes, declarations))
+
+
+def codes(f: RequestFacts) -> list[str]:
+    return [finding.code for finding in run_checks(f)]
+
+
+def with_evidence(**changes) -> RequestFacts:  # type: ignore[no-untyped-def]
+    return facts(evidence=replace(good_evidence(), **changes))
+
+
+def test_a_good_request_has_no_problem() -> None:
+    assert codes(facts()) == []
+
+
+def test_every_code_of_the_spec_has_one_check_with_a_chinese_message() -> None:
+    assert [c.code for c in CHECKS] == [
+        "subject_format", "unknown_school", "outside_window", "no_attachment", "not_a_scan",
+        "unreadable_attachment", "no_seal", "seal_mismatch", "missing_department_approval",
+        "missing_leader_approval", "school_mismatch", "no_changes_found", "no_matching_application",
+        "exceeds_enrollment", "major_not_offered"]
+    assert all(any("\u4e00" <= ch <= "\u9fff" for ch in c.message) for c in CHECKS)
+
+
+@pytest.mark.parametrize(("subject", "problem"), [
+    (SUBJECT, False),
+    ("连云港中等专业学校2024年证书申报调整申请", False),
+    ("连云港中等专业学校＋2024年证书申报调整申请", False),
+    ("回复：Re: 连云港中等专业学校+2024年证书申报调整申请", False),
+    ("FW : 连云港中等专业学校+2024年证书申报调整申请", False),
+    ("连云港中等专业学校+2024年1+X证书申报调整申请", True),
+    ("连云港中等专业学校 +2024年证书申报调整申请", True),
+    ("连云港中等专业学校+2024年证书申报调整申请（补充）", True),
+    ("连云港中等专业学校+2023年证书申报调整申请", True),
+    ("证书申报调整申请", True),
+])
+def test_subject_format(subject: str, problem: bool) -> None:
+    assert ("subject_format" in codes(facts(subject))) is problem
+
+
+@pytest.mark.parametrize(("subject", "problem", "school"), [
+    (SUBJECT, False, "连云港中等专业学校"),
+    ("【连云港中专】+2024年证书申报调整申请", False, "连云港中等专业学校"),  # alias, brackets stripped
+    ("连云港中专 +2024年1+X证书申报调整申请", False, "连云港中等专业学校"),  # malformed, still found
+    # the unit ends at the first "+", here inside "1+X": unknown, the school comes from the document
+    ("连云港中等专业学校 2024年1+X证书申报调整申请", True, "连云港中等专业学校"),
+    ("连云港中等专业学效+2024年证书申报调整申请", True, "连云港中等专业学校"),  # close name: hint only
+    ("证书申报调整申请", False, "连云港中等专业学校"),  # no unit: school from the document
+])
+def test_unknown_school_and_school_resolution(subject: str, problem: bool, school: str) -> None:
+    f = facts(subject)
+    assert ("unknown_school" in codes(f)) is problem
+    assert f.school is not None and f.school.name == school
+    if problem:
+        assert f.subject_school is None
+        assert f.subject_unit in next(x.evidence for x in run_checks(f) if x.code == "unknown_school")
+
+
+@pytest.mark.parametrize(("arrival", "problem"), [
+    (datetime.fromisoformat("2024-03-01T00:00:00+08:00"), False),  # first second
+    (datetime.fromisoformat("2024-03-20T23:59:59+08:00"), False),  # last second
+    (datetime.fromisoformat("2024-02-29T23:59:59+08:00"), True),
+    (datetime.fromisoformat("2024-03-21T00:00:00+08:00"), True),
+    (datetime.fromisoformat("2024-03-20T15:59:59+00:00"), False),  # UTC, still the 20th in Shanghai
+    (datetime.fromisoformat("2024-03-20T16:30:00+00:00"), True),  # UTC, 00:30 on the 21st in Shanghai
+])
+def test_outside_window(arrival: datetime, problem: bool) -> None:
+    assert ("outside_window" in codes(facts(arrival=arrival))) is problem
+
+
+def doc(kind: DocumentClass, name: str = "a") -> Document:
+    pages = [Page(1)] if kind is DocumentClass.READABLE else []
+    return Document(name, "0" * 64, kind, "", pages, error="损坏" if kind is DocumentClass.UNREADABLE else None)
+
+
+READ, OFFICE, BAD = DocumentClass.READABLE, DocumentClass.OFFICE, DocumentClass.UNREADABLE
+
+
+@pytest.mark.parametrize(("kinds", "expected"), [
+    ([READ], set()),
+    ([], {"no_attachment"}),
+    ([OFFICE], {"not_a_scan"}),
+    ([OFFICE, OFFICE], {"not_a_scan"}),
+    ([OFFICE, READ], set()),
+    ([BAD], {"unreadable_attachment"}),
+    ([READ, BAD], {"unreadable_attachment"}),
+    ([OFFICE, BAD], {"unreadable_attachment"}),
+])
+def test_document_codes(kinds: list[DocumentClass], expected: set[str]) -> None:
+    found = set(codes(with_evidence(documents=[doc(k, str(i)) for i, k in enumerate(kinds)])))
+    assert found & {"no_attachment", "not_a_scan", "unreadable_attachment"} == expected
+
+
+def test_without_readable_pages_the_evidence_codes_all_hold() -> None:
+    empty = Evidence(documents=[doc(OFFICE)])
+    assert {"no_seal", "missing_department_approval", "missing_leader_approval", "no_changes_found"} <= set(
+        codes(facts(evidence=empty)))
+
+
+@pytest.mark.parametrize(("seals", "no_seal", "mismatch"), [
+    ([SealEvidence(CROP, "red", "连云港中等专业学校", 0.95)], False, False),
+    ([SealEvidence(CROP, "grey", "连云港中专", 0.9)], False, False),  # alias
+    ([SealEvidence(CROP, "red", "", 0.0)], False, False),  # unreadable text: never a mismatch
+    ([SealEvidence(CROP, "red", "南京市玄武中等专业学校", 0.5)], False, False),  # not confident
+    ([SealEvidence(CROP, "red", "南京市玄武中等专业学校", 0.95)], False, True),
+    ([SealEvidence(CROP, "red", "某某科技有限公司", 0.95)], False, True),
+    ([], True, False),
+])
+def test_seal_codes(seals: list[SealEvidence], no_seal: bool, mismatch: bool) -> None:
+    found = codes(with_evidence(seals=seals))
+    assert ("no_seal" in found) is no_seal
+    assert ("seal_mismatch" in found) is mismatch
+
+
+@pytest.mark.parametrize(("department", "problem"), [
+    (approval("department"), False),
+    (None, True),
+    (approval("department", found=False), True),
+    (approval("department", opinion="不同意", affirmative=False), True),
+    (approval("department", signed=False), True),  # a typed name alone
+])
+def test_department_and_leader_approvals(department: ApprovalEvidence | None, problem: bool) -> None:
+    assert ("missing_department_approval" in codes(with_evidence(department=department))) is problem
+    leader = replace(department, role="leader") if department else None
+    assert ("missing_leader_approval" in codes(with_evidence(leader=leader))) is problem
+
+
+@pytest.mark.parametrize(("unit", "problem"), [
+    ("连云港中等专业学校", False),
+    ("连云港中专", False),  # alias is the same unit
+    ("连云港中等专业学挍", False),  # one misread character
+    ("南京市玄武中等专业学校", True),
+    ("连云港第二中等专业学校", True),
+    (None, False),  # not read: nothing to compare
+])
+def test_school_mismatch(unit: str | None, problem: bool) -> None:
+    assert ("school_mismatch" in codes(with_evidence(applicant_unit=unit))) is problem
+
+
+def test_school_mismatch_needs_a_registered_school_in_the_subject() -> None:
+    f = facts("某某学校+2024年证书申报调整申请", evidence=replace(good_evidence(), applicant_unit="南京市玄武中等专业学校"))
+    assert "school_mismatch" not in codes(f)
+
+
+@pytest.mark.parametrize(("change", "expected"), [
+    (ExtractedChange("Web前端开发", "headcount", "中级", 80, 120), set()),
+    (ExtractedChange("WEB前端开发", "headcount", None, 80, 120), set()),  # only declaration of it
+    (ExtractedChange("Web前端开发", "headcount", "中级", 80, 151), {"exceeds_enrollment"}),
+    (ExtractedChange("Web前端开发", "headcount", "中级", 80, 150), set()),  # equal is fine
+    (ExtractedChange("Web前端开发", "level", "中级", "中级", "高级"), set()),
+    (ExtractedChange("Web前端开发", "level", "初级", "初级", "中级"), {"no_matching_application"}),
+    (ExtractedChange("云计算平台运维与开发", "headcount", "初级", 10, 20), {"no_matching_application"}),
+    (ExtractedChange("Web前端开发", "major", "中级", "计算机应用", "电子商务"), set()),
+    (ExtractedChange("Web前端开发", "major", "中级", "计算机应用", "软件技术"), {"major_not_offered"}),
+])
+def test_change_codes(change: ExtractedChange, expected: set[str]) -> None:
+    linking = {"no_matching_application", "exceeds_enrollment", "major_not_offered"}
+    assert set(codes(with_evidence(changes=[change]))) & linking == expected
+
+
+def test_no_changes_found() -> None:
+    assert "no_changes_found" in codes(with_evidence(changes=[]))
+    assert "no_changes_found" not in codes(facts())
+
+
+def test_school_dependent_checks_do_not_run_without_a_school() -> None:
+    f = facts("咨询+2024年证书申报调整申请", evidence=replace(
+        good_evidence(), applicant_unit=None, seals=[SealEvidence(CROP, "red", "某某公司", 0.99)],
+        changes=[ExtractedChange("不存在的证书", "headcount", "初级", 1, 999)]))
+    assert f.school is None
+    found = set(codes(f))
+    assert not found & {"seal_mismatch", "school_mismatch", "no_matching_application", "exceeds_enrollment",
+                        "major_not_offered"}
+    assert f.linked[0].application is None
+
+
+def test_all_checks_run_none_hides_another() -> None:
+    empty = Evidence(documents=[])
+    found = codes(facts("hello", arrival=datetime(2024, 4, 1, tzinfo=SH), evidence=empty))
+    assert {"subject_format", "outside_window", "no_attachment", "no_seal", "missing_department_approval",
+            "missing_leader_approval", "no_changes_found"} <= set(found)

@@ -1,0 +1,127 @@
+"""The Chinese text and HTML of a reply, rendered from `templates/replies/*.j2` and the recorded facts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from sqlmodel import Session, col, select
+
+from intake.config import Config
+from storage.models import Application, Change, Message, Problem, Request, ReviewEvent, School
+from storage.times import from_db
+
+DECISIONS = ("acknowledge", "approved", "rejected", "returned")
+FIELD_NAMES = {"level": "考核等级", "major": "考核专业", "headcount": "人数规模"}
+DECISION_ACTIONS = {"approved": "approve", "rejected": "reject", "returned": "return"}
+
+# What to put right before sending again, per problem code (spec §2's codes).
+RESEND_HINTS = {
+    "subject_format": "邮件主题请严格写为“单位名称+{year}年证书申报调整申请”，不加其他文字。",
+    "unknown_school": "主题中的单位名称请使用在国家平台申报时的单位全称。",
+    "outside_window": "申报期为 {window}，期外提交的调整申请不予受理。",
+    "no_attachment": "请将申请扫描件作为附件发送（PDF 或 JPG/PNG 图片）。",
+    "not_a_scan": "请发送加盖公章后的扫描件（PDF 或图片），不要发送 Word、Excel、WPS 等可编辑文档。",
+    "unreadable_attachment": "有附件无法打开或已损坏，请重新扫描，以未加密的 PDF 或 JPG/PNG 图片发送。",
+    "no_seal": "申请须加盖单位公章，请重新发送加盖公章的扫描件。",
+    "seal_mismatch": "公章须为本单位公章，请重新发送加盖本单位公章的扫描件。",
+    "missing_department_approval": "请由证书试点管理部门填写“同意”意见并签字。",
+    "missing_leader_approval": "请由校级分管领导填写“同意”意见并签字。",
+    "school_mismatch": "邮件主题中的单位须与申请表中的申请单位一致。",
+    "no_changes_found": "请在申请中逐项写明证书名称、调整事项、原申报内容和调整后内容。",
+    "no_matching_application": "请核对证书名称和等级，须与国家平台上的原申报一致。",
+    "exceeds_enrollment": "调整后的试点人数不能超过可参与专业的在校生数。",
+    "major_not_offered": "调整后的考核专业须为本校招生专业。",
+}
+
+
+@dataclass(frozen=True)
+class Bodies:
+    text: str
+    html: str
+
+
+@cache
+def _environment() -> Environment:
+    return Environment(
+        loader=FileSystemLoader(Path(__file__).parent / "templates" / "replies"),
+        autoescape=select_autoescape(enabled_extensions=("html.j2",), default=False),
+        undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+    )
+
+
+def render(decision: str, context: dict[str, Any]) -> Bodies:
+    if decision not in DECISIONS:
+        raise ValueError(f"unknown reply decision {decision!r}")
+    env = _environment()
+    return Bodies(text=env.get_template(f"{decision}.txt.j2").render(context),
+                  html=env.get_template(f"{decision}.html.j2").render(context))
+
+
+def reply_context(session: Session, *, config: Config, request: Request, decision: str) -> dict[str, Any]:
+    """Everything a template may say: the school, the original message, changes, problems, the comment."""
+    message = session.get(Message, request.id)
+    school = session.get(School, request.school_id) if request.school_id else None
+    tz = config.round.tz
+    arrival = from_db(message.arrival, tz) if message else None
+    window = f"{_date(from_db(config.round.window_start, tz))}至{_date(from_db(config.round.window_end, tz))}"
+    problems = session.exec(select(Problem).where(Problem.request_id == request.id)
+                            .order_by(col(Problem.code), col(Problem.id))).all()
+    return {
+        "school": school.name if school else (request.subject_unit or "贵单位"),
+        "subject": request.subject or "（无主题）",
+        "arrival": _datetime(arrival) if arrival else "",
+        "year": config.round.year,
+        "window": window,
+        "changes": _changes(session, request),
+        "problems": [{"code": p.code, "message": p.message, "evidence": p.evidence,
+                      "hint": RESEND_HINTS.get(p.code, "").format(year=config.round.year, window=window)}
+                     for p in problems],
+        "comment": _comment(session, request, decision),
+        "office_name": config.office.name,
+        "office_address": config.office.addresses[0],
+        "signature": config.office.signature.strip().splitlines(),
+        "expected_subject": f"{school.name if school else '单位名称'}+{config.round.year}年证书申报调整申请",
+    }
+
+
+def _changes(session: Session, request: Request) -> list[dict[str, Any]]:
+    query = select(Change).where(Change.request_id == request.id).order_by(col(Change.position))
+    rows = session.exec(query).all()
+    out = []
+    for change in rows:
+        application = session.get(Application, change.application_id) if change.application_id else None
+        unit = "人" if change.field == "headcount" else ""
+        out.append({
+            "certificate": application.certificate if application else change.certificate,
+            "level": change.level or (application.level if application else ""),
+            "field": FIELD_NAMES.get(change.field, change.field),
+            "from": _value(change.from_value, unit), "to": _value(change.to_value, unit),
+            "application_id": change.application_id or "（未匹配到原申报）",
+        })
+    return out
+
+
+def _comment(session: Session, request: Request, decision: str) -> str:
+    action = DECISION_ACTIONS.get(decision)
+    if action is None:
+        return ""
+    query = (select(ReviewEvent).where(ReviewEvent.request_id == request.id, ReviewEvent.action == action)
+             .order_by(col(ReviewEvent.at).desc(), col(ReviewEvent.id).desc()))
+    event = session.exec(query).first()
+    return event.comment.strip() if event else ""
+
+
+def _value(value: Any, unit: str) -> str:
+    return "（未识别）" if value in (None, "") else f"{value}{unit}"
+
+
+def _date(instant: Any) -> str:
+    return f"{instant.year}年{instant.month}月{instant.day}日"
+
+
+def _datetime(instant: Any) -> str:
+    return f"{_date(instant)} {instant:%H:%M}"

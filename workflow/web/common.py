@@ -1,0 +1,44 @@
+"""Small helpers every route module shares: the service, the user, rendering, and delivery after a decision."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+
+from intake.service import Service
+from storage.models import User
+
+log = logging.getLogger(__name__)
+
+
+def service_of(request: Request) -> Service:
+    return request.app.state.service
+
+
+def user_of(request: Request) -> User:
+    """The session's user; the gate middleware has already refused anonymous callers."""
+    user = getattr(request.state, "user", None)
+    if user is None:
+        raise RuntimeError("route reached without a session")
+    return user
+
+
+def render(request: Request, template: str, context: dict[str, Any], status: int = 200) -> HTMLResponse:
+    base = {"user": getattr(request.state, "user", None), "csrf": getattr(request.state, "csrf", "")}
+    return request.app.state.templates.TemplateResponse(request, template, {**base, **context},
+                                                        status_code=status)
+
+
+def deliver_pending(service: Service) -> None:
+    """Send what a decision queued (unless replies are held); a failure is logged and shown on the page."""
+    if service.config.replies.hold:
+        return
+    try:
+        from workflow import outbox
+
+        outbox.deliver_pending(service)
+    except Exception:  # noqa: BLE001 - the decision is recorded; delivery is retried by `replies send`
+        log.exception("delivering replies after a web decision failed")

@@ -1,0 +1,72 @@
+"""Server-rendered pages: the queue and the request page."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, Response
+
+from storage.db import session_scope
+from storage.models import Problem
+from storage.times import from_db
+from workflow.web.common import render, service_of, user_of
+from workflow.web.detail import FIELD_NAMES, REPLY_STATES, STAGE_NAMES, STATUS_NAMES, request_context
+from workflow.web.scope import STAGES, STATUSES, Filters, filter_choices, status_counts, visible_request, visible_rows
+
+router = APIRouter(include_in_schema=False)
+
+
+def names() -> dict[str, dict]:
+    return {"status_names": STATUS_NAMES, "stage_names": STAGE_NAMES, "field_names": FIELD_NAMES,
+            "reply_states": REPLY_STATES}
+
+
+def filters_from(request: Request) -> Filters:
+    q = request.query_params
+    return Filters(tab="unrelated" if q.get("tab") == "unrelated" else "requests",
+                   status=q.get("status", "") if q.get("status") in STATUSES else "",
+                   stage=q.get("stage", "") if q.get("stage") in STAGES else "",
+                   school=q.get("school", "")[:100], group=q.get("group", "")[:100], city=q.get("city", "")[:50],
+                   problem=q.get("problem", "")[:50], order="desc" if q.get("order") == "desc" else "asc")
+
+
+@router.get("/", response_class=HTMLResponse)
+def queue(request: Request) -> Response:
+    service, user = service_of(request), user_of(request)
+    filters = filters_from(request)
+    tz = service.config.round.tz
+    with session_scope(service.db) as session:
+        rows = visible_rows(session, user, filters)
+        problems: dict[int, list[str]] = {}
+        ids = [r.id for r, _ in rows]
+        for chunk in range(0, len(ids), 500):
+            for p in session.exec(Problem.__table__.select().where(  # type: ignore[attr-defined]
+                    Problem.__table__.c.request_id.in_(ids[chunk:chunk + 500]))):  # type: ignore[attr-defined]
+                problems.setdefault(p.request_id, []).append(p.code)
+        from workflow.views import request_rows  # noqa: F401 - the same ordering contract as the CLI
+        schools = _school_names(session)
+        items = [{"r": r, "arrival": from_db(m.arrival, tz), "school": schools.get(r.school_id, ""),
+                  "problems": sorted(set(problems.get(r.id, [])))} for r, m in rows]
+        context = {"items": items, "filters": filters, "counts": status_counts(session, user),
+                   "choices": filter_choices(session), "statuses": STATUSES, "stages": STAGES, **names()}
+    return render(request, "queue.html", context)
+
+
+def _school_names(session) -> dict[int, str]:  # type: ignore[no-untyped-def]
+    from sqlmodel import select
+
+    from storage.models import School
+
+    return {s.id: s.name for s in session.exec(select(School))}
+
+
+def request_page(request: Request, request_id: int, *, error: str = "", status: int = 200) -> Response:
+    service, user = service_of(request), user_of(request)
+    with session_scope(service.db) as session:
+        req, message = visible_request(session, user, request_id)
+        context = request_context(session, service, user, req, message)
+    return render(request, "request.html", {**context, "error": error, **names()}, status=status)
+
+
+@router.get("/requests/{request_id}", response_class=HTMLResponse)
+def show(request: Request, request_id: int) -> Response:
+    return request_page(request, request_id)

@@ -1,0 +1,93 @@
+"""What a reviewer may see: the queue's rows filtered by role and scope, and one request or a 404."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from fastapi import HTTPException
+from sqlmodel import Session, col, select
+
+from storage.models import Application, Change, Message, Problem, Request, School, User
+from workflow.review import in_scope
+
+STATUSES = ("pending", "ready", "flagged", "approved", "rejected", "returned", "superseded")
+STAGES = ("city", "group", "province", "done")
+
+
+@dataclass(frozen=True)
+class Filters:
+    tab: str = "requests"  # requests | unrelated
+    status: str = ""
+    stage: str = ""
+    school: str = ""  # substring of the school's name
+    group: str = ""
+    city: str = ""
+    problem: str = ""
+    order: str = "asc"  # by arrival
+
+    @property
+    def kind(self) -> str:
+        return "unrelated" if self.tab == "unrelated" else "request"
+
+
+def scoped_query(user: User):  # type: ignore[no-untyped-def]
+    """Requests joined with their messages, limited to what the user's role and scope cover."""
+    query = select(Request, Message).join(Message, col(Message.id) == Request.id)
+    if user.role in ("province", "admin"):
+        return query
+    if user.role == "city":
+        schools = select(School.id).where(School.type == "中职", School.city == user.scope)
+        return query.where(col(Request.school_id).in_(schools))
+    if user.role == "group":
+        return query.where(col(Request.id).in_(_group_requests(user.scope)))
+    return query.where(col(Request.id) == -1)
+
+
+def _group_requests(group: str):  # type: ignore[no-untyped-def]
+    return (select(Change.request_id).join(Application, col(Application.id) == Change.application_id)
+            .where(Application.group == group))
+
+
+def visible_rows(session: Session, user: User, filters: Filters) -> list[tuple[Request, Message]]:
+    query = scoped_query(user).where(Request.kind == filters.kind)
+    if filters.status:
+        query = query.where(Request.status == filters.status)
+    if filters.stage:
+        query = query.where(Request.stage == filters.stage)
+    if filters.school or filters.city:
+        schools = select(School.id)
+        if filters.school:
+            schools = schools.where(col(School.name).contains(filters.school.strip()))
+        if filters.city:
+            schools = schools.where(School.city == filters.city)
+        query = query.where(col(Request.school_id).in_(schools))
+    if filters.group:
+        query = query.where(col(Request.id).in_(_group_requests(filters.group)))
+    if filters.problem:
+        query = query.where(col(Request.id).in_(select(Problem.request_id).where(Problem.code == filters.problem)))
+    arrival = col(Message.arrival).desc() if filters.order == "desc" else col(Message.arrival)
+    return list(session.exec(query.order_by(arrival, col(Request.id))).all())
+
+
+def status_counts(session: Session, user: User) -> dict[str, int]:
+    """Requests per status within the user's scope, and the unrelated messages they see."""
+    rows = session.exec(scoped_query(user)).all()
+    counts = Counter(r.status if r.kind == "request" else "unrelated" for r, _ in rows)
+    return {status: counts.get(status, 0) for status in (*STATUSES, "unrelated")}
+
+
+def visible_request(session: Session, user: User, request_id: int) -> tuple[Request, Message]:
+    """The request if the user may see it; 404 alike for a missing id and one outside the scope."""
+    request = session.get(Request, request_id)
+    message = session.get(Message, request_id)
+    if request is None or message is None or not in_scope(session, user, request):
+        raise HTTPException(status_code=404, detail=f"没有第 {request_id} 号记录")
+    return request, message
+
+
+def filter_choices(session: Session) -> dict[str, list[str]]:
+    cities = sorted({c for c in session.exec(select(School.city)).all() if c})
+    groups = sorted({g for g in session.exec(select(Application.group)).all() if g})
+    problems = sorted(set(session.exec(select(Problem.code)).all()))
+    return {"cities": cities, "groups": groups, "problems": problems}
