@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import io
 import zipfile
+import zlib
 from collections.abc import Callable
 
 from parsers.charsets import detect_decode, fold_controls
@@ -96,7 +97,7 @@ def _read(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: Budget) -> by
                 if size > cap:  # the declared size lied
                     raise DocumentError("压缩包解压后总量过大，未处理")
                 chunks.append(chunk)
-    except (zipfile.BadZipFile, NotImplementedError, OSError, ValueError, EOFError) as exc:
+    except (zipfile.BadZipFile, zlib.error, NotImplementedError, OSError, ValueError, EOFError) as exc:
         raise DocumentError(BROKEN) from exc
     budget.decompressed += size
     return b"".join(chunks)

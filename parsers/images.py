@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import io
 import math
+import struct
 import warnings
+import zlib
 
 from PIL import Image, ImageFile, ImageOps, ImageSequence
 
@@ -44,7 +46,7 @@ def read_image(data: bytes, budget: Budget) -> list[Page]:
             return _read_frames(data, budget)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
         raise DocumentError(TOO_LARGE) from exc
-    except (OSError, SyntaxError, ValueError, EOFError) as exc:  # Pillow's ways of saying "broken"
+    except (OSError, SyntaxError, ValueError, EOFError, struct.error, zlib.error) as exc:  # Pillow: "broken"
         raise DocumentError(TRUNCATED) from exc
 
 
