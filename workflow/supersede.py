@@ -39,6 +39,7 @@ def reapply(session: Session, *, school_id: int, round_: RoundConfig) -> None:
             repo.add_event(session, request=request, actor="system", action=action,
                            to_status=status[request.id], to_stage=stage, comment=why)
         session.add(request)
+    session.flush()
 
 
 def _last_supersede(session: Session, request: Request) -> ReviewEvent | None:
