@@ -1,0 +1,207 @@
+"""`intake poll` (one full pass) and `intake run` (full pass, then IDLE or polling, reconnecting forever)."""
+
+from __future__ import annotations
+
+import logging
+import os
+import random
+import signal
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+from intake.errors import MailboxError
+from intake.fetcher import Fetcher
+from intake.imap import CONNECTION_ERRORS
+from intake.lock import MailboxLock
+from intake.service import Service
+from intake.source import Source, open_source
+from intake.workers import Workers
+
+log = logging.getLogger("intake.daemon")
+
+BACKOFF_START, BACKOFF_CAP = 1.0, 30.0
+STOP_GRACE = 20.0  # seconds a message in hand may take to finish after SIGTERM
+HARD_EXIT_AFTER = 28.0  # the spec promises exit within 30 s of SIGTERM, whatever is blocking
+IDLE_TICK = 1.0  # how often an IDLE wait looks at the stop flag and the workers
+
+
+def backoff_delay(failures: int, rng: random.Random = random._inst) -> float:  # type: ignore[attr-defined]
+    """1 s, 2 s, 4 s … capped at 30 s, with up to 25 % jitter so many clients do not reconnect in step."""
+    base = min(BACKOFF_CAP, BACKOFF_START * 2 ** min(failures, 10))
+    return min(BACKOFF_CAP, base * rng.uniform(1.0, 1.25))
+
+
+def poll_once(service: Service) -> int:
+    """One full pass: 0 when all was recorded; 1 if the mailbox was unreadable or a message not stored."""
+    with _stop_on_signals() as stop, _locked(service) as source:
+        if source is None:
+            return 1
+        with Workers(service.config) as workers:
+            fetcher = Fetcher(service, source, workers, stop)
+            try:
+                source.connect()
+                fetcher.run_pass()
+            except (MailboxError, *CONNECTION_ERRORS) as e:
+                _report(fetcher, e)
+                fetcher.shutdown(STOP_GRACE)
+                return 1
+            fetcher.drain()
+            _flush_marks(fetcher)
+            fetcher.shutdown(STOP_GRACE)
+            return 1 if fetcher.failed else 0
+
+
+def run_forever(service: Service) -> int:
+    """Full pass, then IDLE (or scheduled polling); reconnect with backoff; exit 0 on SIGTERM/SIGINT."""
+    with _stop_on_signals() as stop, _locked(service) as source:
+        if source is None:
+            return 1
+        with Workers(service.config) as workers:
+            workers.warm()
+            _HARD_EXIT_HOOKS.append(workers.kill)
+            fetcher = Fetcher(service, source, workers, stop)
+            try:
+                code = _serve(service, source, fetcher, stop)
+                fetcher.shutdown(STOP_GRACE)
+            finally:
+                _HARD_EXIT_HOOKS.remove(workers.kill)
+    log.info("收信进程已停止")
+    return code
+
+
+def _serve(service: Service, source: Source, fetcher: Fetcher, stop: threading.Event) -> int:
+    failures = 0
+    wake = threading.Event()
+    scheduler = None
+    while not stop.is_set():
+        try:
+            source.connect()
+            fetcher.run_pass()
+            failures = 0
+            if source.can_idle():
+                _idle(service, source, fetcher, stop)
+            else:
+                scheduler = scheduler or _start_polling(service, wake)
+                _poll(source, fetcher, stop, wake)
+        except MailboxError as e:
+            _report(fetcher, e)
+            return 1  # a refused login is a configuration problem: the service manager restarts us
+        except CONNECTION_ERRORS as e:
+            _report(fetcher, e)
+        except Exception as e:  # noqa: BLE001 - e.g. the database is briefly away: back off and retry
+            log.exception("收信出错")
+            fetcher.note_error(f"{type(e).__name__}: {e}")
+        finally:
+            source.close()
+        if not stop.is_set():
+            delay = backoff_delay(failures)
+            failures += 1
+            log.info("%.1f 秒后重新连接邮箱", delay)
+            stop.wait(delay)
+    if scheduler is not None:
+        scheduler.shutdown(wait=False)
+    return 0
+
+
+def _idle(service: Service, source: Source, fetcher: Fetcher, stop: threading.Event) -> None:
+    """IDLE until new mail, a finished message to mark, or the timed re-IDLE; then pass again."""
+    limit = service.config.mailbox.idle_timeout_seconds
+    while not stop.is_set():
+        fetcher.collect()
+        _flush_marks(fetcher)
+        source.idle_start()
+        started = time.monotonic()
+        while not stop.is_set() and time.monotonic() - started < limit:
+            responses = source.idle_check(IDLE_TICK)
+            if any(len(r) > 1 and r[1] in (b"EXISTS", b"RECENT") for r in responses):
+                break
+            fetcher.collect()
+            if fetcher.to_mark:
+                break  # leave IDLE to move or flag what was just processed
+        source.idle_done()
+        if not stop.is_set():
+            fetcher.run_pass()
+
+
+def _start_polling(service: Service, wake: threading.Event):  # type: ignore[no-untyped-def]
+    """The server has no IDLE (or idle = false): APScheduler wakes the fetcher every poll_interval_seconds."""
+    from apscheduler.schedulers.background import BackgroundScheduler
+
+    scheduler = BackgroundScheduler(job_defaults={"coalesce": True, "max_instances": 1})
+    scheduler.add_job(wake.set, "interval", seconds=max(1, service.config.mailbox.poll_interval_seconds))
+    scheduler.start()
+    log.info("服务器不支持 IDLE（或已关闭）：每 %s 秒收取一次", service.config.mailbox.poll_interval_seconds)
+    return scheduler
+
+
+def _poll(source: Source, fetcher: Fetcher, stop: threading.Event, wake: threading.Event) -> None:
+    while not stop.is_set():
+        if wake.wait(IDLE_TICK):
+            wake.clear()
+            fetcher.run_pass()
+        fetcher.collect()
+        _flush_marks(fetcher)
+
+
+def _flush_marks(fetcher: Fetcher) -> None:
+    try:
+        fetcher.flush_marks()
+    except CONNECTION_ERRORS:
+        raise
+    except Exception as e:  # noqa: BLE001 - marking is a courtesy to the officers; the database is the truth
+        log.warning("无法标记已处理邮件：%s", e)
+
+
+def _report(fetcher: Fetcher, error: BaseException) -> None:
+    text = str(error) if isinstance(error, MailboxError) else f"无法读取邮箱：{type(error).__name__}: {error}"
+    log.error("%s", text)
+    fetcher.note_error(text)
+
+
+@contextmanager
+def _locked(service: Service) -> Iterator[Source | None]:
+    """The configured source under the one-fetcher-per-mailbox lock; None when another fetcher holds it."""
+    source = open_source(service.config.mailbox)
+    lock = MailboxLock(service.db, service.config.storage.data_dir, source.account, source.folder)
+    if not lock.try_acquire():
+        log.error("另一个收信进程正在处理邮箱 %s 的 %s，本次不再收取", source.account, source.folder)
+        yield None
+        return
+    try:
+        yield source
+    finally:
+        source.close()
+        lock.release()
+
+
+@contextmanager
+def _stop_on_signals() -> Iterator[threading.Event]:
+    """SIGTERM/SIGINT set the stop flag; a watchdog guarantees the exit within 30 s."""
+    stop = threading.Event()
+
+    def handle(signum: int, _frame: object) -> None:
+        if not stop.is_set():
+            log.info("收到信号 %s：停止收信，处理完手头邮件后退出", signal.Signals(signum).name)
+            stop.set()
+            threading.Thread(target=_watchdog, daemon=True).start()
+
+    previous = {s: signal.signal(s, handle) for s in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        yield stop
+    finally:
+        for signum, old in previous.items():
+            signal.signal(signum, old)
+
+
+def _watchdog() -> None:
+    time.sleep(HARD_EXIT_AFTER)
+    log.warning("停止超时：强制退出，未处理完的邮件保持待处理状态")
+    for hook in _HARD_EXIT_HOOKS:
+        hook()
+    logging.shutdown()
+    os._exit(0)
+
+
+_HARD_EXIT_HOOKS: list[Callable[[], None]] = []  # e.g. kill the workers, which ignore SIGTERM

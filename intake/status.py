@@ -1,0 +1,60 @@
+"""`intake status`: last poll per folder, whether a fetcher is running, backlog and errors — in Chinese."""
+
+from __future__ import annotations
+
+import sys
+from datetime import datetime
+from typing import TextIO
+
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from intake.fetcher import MAX_ATTEMPTS
+from intake.lock import MailboxLock
+from intake.service import Service
+from storage.models import FolderState, Message, Request
+from storage.times import from_db
+
+
+def print_status(service: Service, out: TextIO = sys.stdout) -> int:
+    tz = service.config.round.tz
+    mailbox = service.config.mailbox
+
+    def when(value: datetime | None) -> str:
+        return from_db(value, tz).strftime("%Y-%m-%d %H:%M:%S%z") if value else "从未"
+
+    with Session(service.db) as session:
+        states = session.exec(select(FolderState).order_by(col(FolderState.account))).all()
+        pending = session.exec(select(func.count()).select_from(Request)
+                               .where(Request.status == "pending")).one()
+        total = session.exec(select(func.count()).select_from(Message)).one()
+        failing = session.exec(
+            select(Message).join(Request, col(Request.id) == Message.id)
+            .where(Request.status == "pending", Message.last_error != "").order_by(col(Message.id))).all()
+    print(f"邮箱：{mailbox.account}（{mailbox.folder}）", file=out)
+    print(f"收信进程：{'运行中' if _fetcher_running(service) else '未运行'}", file=out)
+    if not states:
+        print("上次收信：从未", file=out)
+    for state in states:
+        print(f"上次收信：{when(state.last_poll_at)}  {state.account} / {state.folder}"
+              f"  UIDVALIDITY={state.uidvalidity}", file=out)
+        if state.last_error:
+            print(f"  最近错误（{when(state.last_error_at)}）：{state.last_error}", file=out)
+    print(f"已记录邮件：{total} 封；待处理（积压）：{pending} 封", file=out)
+    if failing:
+        print(f"处理出错的邮件：{len(failing)} 封", file=out)
+        for message in failing[:20]:
+            note = "，已停止自动重试，请人工检查" if message.attempts >= MAX_ATTEMPTS else "，将自动重试"
+            print(f"  #{message.id} {message.message_id}：第 {message.attempts} 次失败{note}："
+                  f"{message.last_error}", file=out)
+    return 0
+
+
+def _fetcher_running(service: Service) -> bool:
+    """Try the fetcher's lock: if we can take it, nobody holds it (we let it go at once)."""
+    mailbox = service.config.mailbox
+    lock = MailboxLock(service.db, service.config.storage.data_dir, mailbox.account, mailbox.folder)
+    if lock.try_acquire():
+        lock.release()
+        return False
+    return True
