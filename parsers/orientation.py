@@ -1,0 +1,123 @@
+"""Page orientation: which way a scan is turned (0/90/180/270) and turning it upright, cheaply.
+
+One text detection on a small copy of the page (reusing the loaded RapidOCR
+detector) tells horizontal from vertical text lines; RapidOCR's 0/180 line
+classifier on a dozen of those lines then tells up from down. That costs a few
+percent of a full OCR pass, which then runs once, on the upright page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from PIL import Image
+
+SMALL_SIDE = 640  # longer side of the copy that orientation is judged on
+MAX_LINES = 8  # lines given to the classifier; the longest are the most telling
+
+_UPRIGHT = {
+    90: Image.Transpose.ROTATE_90,  # content turned 90° clockwise: turn it back anticlockwise
+    180: Image.Transpose.ROTATE_180,
+    270: Image.Transpose.ROTATE_270,
+}
+
+
+@dataclass(frozen=True)
+class Orientation:
+    angle: int  # clockwise degrees the content is turned: 0, 90, 180 or 270
+    confidence: float  # 0..1; 0 when the page shows no text lines
+
+
+def correct_orientation(image: Image.Image) -> tuple[Image.Image, Orientation]:
+    """The page turned upright, and what was found; a page without text lines is left as it is."""
+    found = detect_orientation(image)
+    if found.angle == 0 or found.confidence == 0:
+        return image, found
+    return image.transpose(_UPRIGHT[found.angle]), found
+
+
+def detect_orientation(image: Image.Image) -> Orientation:
+    small, scale = _small_bgr(image)
+    quads = _detect_lines(small)
+    if not quads:
+        return Orientation(0, 0.0)
+    widths = np.array([_side_lengths(q) for q in quads])  # (n, 2): along x, along y
+    horizontal = widths[:, 0] >= widths[:, 1]
+    weight = np.maximum(widths[:, 0], widths[:, 1])
+    share_h = float(weight[horizontal].sum() / weight.sum())
+    vertical = share_h < 0.5
+    chosen = [q for q, h in zip(quads, horizontal, strict=True) if h != vertical]
+    chosen.sort(key=lambda q: -max(_side_lengths(q)))
+    # Classify crops of the full-resolution page: small glyphs make the classifier unsure.
+    full = np.asarray(image.convert("RGB"))[:, :, ::-1]
+    crops = [chunk for q in chosen[:MAX_LINES] for chunk in _chunks(_crop(full, q / scale, vertical))]
+    up, certainty = _vote_up(crops)
+    base = 90 if vertical else 0
+    angle = base if up else (base + 180) % 360
+    axis_confidence = abs(share_h - 0.5) * 2
+    return Orientation(angle, round(min(axis_confidence, certainty), 3))
+
+
+def _small_bgr(image: Image.Image) -> tuple[np.ndarray, float]:
+    scale = min(1.0, SMALL_SIDE / max(image.size))
+    small = image.convert("RGB")
+    if scale < 1:
+        small = small.resize((round(image.width * scale), round(image.height * scale)), Image.BILINEAR)
+    return np.ascontiguousarray(np.asarray(small)[:, :, ::-1]), scale
+
+
+def _detect_lines(bgr: np.ndarray) -> list[np.ndarray]:
+    """Text line quadrilaterals from RapidOCR's detector, run once at SMALL_SIDE."""
+    from rapidocr.ch_ppocr_det.utils import DetPreProcess
+
+    from parsers.ocr.rapid import shared_rapidocr
+
+    det = shared_rapidocr()._load_det_model()  # noqa: SLF001 - reuse the process's loaded detector
+    pre = DetPreProcess(SMALL_SIDE, "max", det.mean, det.std)
+    tensor = pre(bgr)
+    if tensor is None:
+        return []
+    boxes, _scores = det.postprocess_op(det.session(tensor), bgr.shape[:2])
+    return [np.asarray(b, np.float32) for b in boxes if min(_side_lengths(b)) >= 4]
+
+
+def _side_lengths(quad: np.ndarray) -> tuple[float, float]:
+    xs, ys = quad[:, 0], quad[:, 1]
+    return float(xs.max() - xs.min()), float(ys.max() - ys.min())
+
+
+def _crop(bgr: np.ndarray, quad: np.ndarray, vertical: bool) -> np.ndarray:
+    x0, y0 = np.floor(quad.min(axis=0)).astype(int)
+    x1, y1 = np.ceil(quad.max(axis=0)).astype(int)
+    crop = bgr[max(y0, 0) : y1, max(x0, 0) : x1]
+    # A line turned 90° clockwise reads top to bottom; turning the crop back anticlockwise
+    # makes it horizontal, upright if the page was at 90° and upside down if at 270°.
+    return np.ascontiguousarray(np.rot90(crop, 1)) if vertical else crop
+
+
+def _chunks(line: np.ndarray, parts: int = 3) -> list[np.ndarray]:
+    """Pieces about four heights wide: the classifier squeezes long lines to 192×48 and loses them."""
+    h, w = line.shape[:2]
+    step = 4 * h
+    if h == 0 or w < step:
+        return [line] if line.size else []
+    starts = np.linspace(0, w - step, min(parts, w // step)).astype(int)
+    return [np.ascontiguousarray(line[:, x : x + step]) for x in starts]
+
+
+def _vote_up(crops: list[np.ndarray]) -> tuple[bool, float]:
+    """Whether the lines read upright (not upside down), and how sure the classifier is, 0..1."""
+    from parsers.ocr.rapid import shared_rapidocr
+
+    cls = shared_rapidocr()._load_cls_model()  # noqa: SLF001 - reuse the loaded classifier
+    out = cls([c for c in crops if c.size])
+    score = 0.0
+    total = 0.0
+    for label, conf in out.cls_res or []:
+        sign = 1.0 if str(label) == "0" else -1.0
+        score += sign * float(conf)
+        total += float(conf)
+    if total == 0:
+        return True, 0.0
+    return score >= 0, abs(score) / total

@@ -1,0 +1,212 @@
+"""Official seals: red round/oval stamps by colour and shape, grey rings in greyscale scans, arc text.
+
+A seal counts when a closed ring stands around its centre: a red blob must be
+ringed on most of its circumference, a grey candidate from the Hough transform
+must be dark along most of its circle and light just outside it. Red
+handwriting, red lines and table corners do not make rings.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Literal
+
+import cv2
+import numpy as np
+from PIL import Image
+
+from parsers.model import Crop, SealEvidence
+
+WORK_SIDE = 1000  # longer side of the copy seals are searched on
+MIN_D, MAX_D = 0.07, 0.45  # seal diameter as a share of the page's shorter side
+RING_COVERAGE = 0.6  # share of the circumference that must carry ink
+
+StripReader = Callable[[np.ndarray], tuple[str, float]]
+
+
+@dataclass(frozen=True)
+class Ring:
+    cx: float  # full-resolution page pixels
+    cy: float
+    rx: float
+    ry: float
+    colour: Literal["red", "grey"]
+
+    @property
+    def box(self) -> tuple[float, float, float, float]:
+        return (self.cx - self.rx, self.cy - self.ry, self.cx + self.rx, self.cy + self.ry)
+
+
+def red_mask(bgr: np.ndarray) -> np.ndarray:
+    """Pixels of red stamp ink: red hue, saturated, not dark (black text under a seal stays text)."""
+    hsv = cv2.cvtColor(bgr, cv2.COLOR_BGR2HSV)
+    hue, sat, val = hsv[..., 0], hsv[..., 1], hsv[..., 2]
+    return (((hue <= 12) | (hue >= 155)) & (sat >= 60) & (val >= 70)).astype(np.uint8) * 255
+
+
+def remove_red_ink(image: Image.Image) -> Image.Image:
+    """The page with red stamp ink turned to paper white, so OCR reads the text beneath it."""
+    bgr = np.asarray(image.convert("RGB"))[:, :, ::-1]
+    mask = cv2.dilate(red_mask(bgr), np.ones((3, 3), np.uint8)) > 0
+    if not mask.any():
+        return image
+    rgb = np.array(image.convert("RGB"))
+    # Keep the darkest channel where ink overlapped: black strokes through red stay black.
+    rgb[mask] = np.where(rgb[mask].min(axis=1, keepdims=True) < 90, rgb[mask].min(axis=1, keepdims=True), 255)
+    return Image.fromarray(rgb)
+
+
+def find_rings(image: Image.Image) -> list[Ring]:
+    """Seal rings on the page: red ones by colour; grey ones only where no red seal is found."""
+    rgb = np.asarray(image.convert("RGB"))
+    scale = min(1.0, WORK_SIDE / max(rgb.shape[:2]))
+    small = cv2.resize(rgb, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else rgb
+    bgr = np.ascontiguousarray(small[:, :, ::-1])
+    rings = [Ring(r.cx / scale, r.cy / scale, r.rx / scale, r.ry / scale, r.colour) for r in _red_rings(bgr)]
+    # Grey rings are searched at full resolution, where a 3 px ring is still 3 px.
+    return rings or _grey_rings(cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY))
+
+
+def _size_ok(d: float, shape: tuple[int, ...]) -> bool:
+    short = min(shape[:2])
+    return MIN_D * short <= d <= MAX_D * short
+
+
+def _red_rings(bgr: np.ndarray) -> list[Ring]:
+    mask = red_mask(bgr)
+    closed = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, np.ones((5, 5), np.uint8))
+    contours, _ = cv2.findContours(closed, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_NONE)
+    rings = []
+    for contour in contours:
+        if len(contour) < 20:
+            continue
+        (cx, cy), (w, h), _angle = cv2.fitEllipse(contour)
+        if not _size_ok(max(w, h), bgr.shape) or min(w, h) < 0.55 * max(w, h):
+            continue
+        if _coverage(closed, cx, cy, w / 2, h / 2, band=4) >= RING_COVERAGE:
+            rings.append(Ring(cx, cy, w / 2, h / 2, "red"))
+    return rings
+
+
+def _grey_rings(grey: np.ndarray) -> list[Ring]:
+    """Grey seal rings: Hough candidates on a small copy, kept when ink peaks sharply at the radius."""
+    f = min(1.0, 600 / max(grey.shape))
+    small = cv2.resize(grey, None, fx=f, fy=f, interpolation=cv2.INTER_AREA)
+    short = min(small.shape)
+    found = cv2.HoughCircles(
+        cv2.GaussianBlur(small, (5, 5), 1.2),
+        cv2.HOUGH_GRADIENT_ALT,
+        dp=1.5,
+        minDist=short * MIN_D,
+        param1=200,
+        param2=0.3,
+        minRadius=int(short * MIN_D / 2),
+        maxRadius=int(short * MAX_D / 2),
+    )
+    if found is None:
+        return []
+    ink = cv2.GaussianBlur(grey, (3, 3), 0) < 200
+    rings: list[Ring] = []
+    for x, y, r in found[0][:25]:
+        cx, cy, r = x / f, y / f, r / f
+        if any(math.hypot(cx - o.cx, cy - o.cy) < o.rx for o in rings):
+            continue
+        refined = _sharp_ring(ink, cx, cy, r)
+        if refined:
+            rings.append(Ring(cx, cy, refined, refined, "grey"))
+    return rings
+
+
+def _sharp_ring(ink: np.ndarray, cx: float, cy: float, r: float) -> float | None:
+    """The ring's radius if ink runs round most of it and thins out a few px to either side."""
+    offsets = np.arange(-12, 13)
+    cover = _profile(ink, cx, cy, r, r, offsets)
+    best = int(np.argmax(cover))
+    peak = cover[max(0, best - 1) : best + 2].max()
+    beside = np.concatenate([cover[: max(0, best - 6)], cover[best + 7 :]])
+    if peak >= RING_COVERAGE and beside.size and beside.mean() <= 0.55 * peak:
+        return float(r + offsets[best])
+    return None
+
+
+def _profile(mask: np.ndarray, cx: float, cy: float, rx: float, ry: float, offsets: np.ndarray) -> np.ndarray:
+    """For each radial offset, the share of 180 directions where `mask` is set on the ellipse."""
+    t = np.linspace(0, 2 * math.pi, 180, endpoint=False)
+    xs = np.rint(cx + (rx + offsets[:, None]) * np.cos(t)).astype(int)
+    ys = np.rint(cy + (ry + offsets[:, None]) * np.sin(t)).astype(int)
+    inside = (xs >= 0) & (xs < mask.shape[1]) & (ys >= 0) & (ys < mask.shape[0])
+    hits = np.zeros(xs.shape, bool)
+    hits[inside] = mask[ys[inside], xs[inside]] > 0
+    return hits.mean(axis=1)
+
+
+def _coverage(mask: np.ndarray, cx: float, cy: float, rx: float, ry: float, band: int) -> float:
+    """Share of directions in which `mask` has ink within `band` px of the ellipse (rx, ry)."""
+    t = np.linspace(0, 2 * math.pi, 180, endpoint=False)
+    offsets = np.arange(-band, band + 1)
+    xs = np.rint(cx + (rx + offsets[:, None]) * np.cos(t)).astype(int).clip(0, mask.shape[1] - 1)
+    ys = np.rint(cy + (ry + offsets[:, None]) * np.sin(t)).astype(int).clip(0, mask.shape[0] - 1)
+    return float((mask[ys, xs] > 0).any(axis=0).mean())
+
+
+def arc_strip(image: Image.Image, ring: Ring) -> np.ndarray:
+    """The seal's upper arc unrolled into a straight line of text: dark ink on white, BGR."""
+    rgb = np.asarray(image.convert("RGB"))
+    bgr = np.ascontiguousarray(rgb[:, :, ::-1])
+    if ring.colour == "red":
+        ink = red_mask(bgr)
+    else:
+        ink = (cv2.cvtColor(bgr, cv2.COLOR_BGR2GRAY) < 170).astype(np.uint8) * 255
+    r = (ring.rx + ring.ry) / 2
+    # Make an oval round first, so a fixed radius band holds the text all the way along.
+    m = np.float32([[r / ring.rx, 0, 0], [0, r / ring.ry, 0]])
+    m[:, 2] = [r - ring.cx * r / ring.rx + r * 0.1, r - ring.cy * r / ring.ry + r * 0.1]
+    disc = cv2.warpAffine(ink, m, (int(2.2 * r), int(2.2 * r)))
+    n_angle = max(64, int(2 * math.pi * r * 0.75))
+    polar = cv2.warpPolar(disc, (int(r), n_angle), (1.1 * r, 1.1 * r), r, cv2.WARP_POLAR_LINEAR)
+    twice = np.vstack([polar, polar])  # rows: angle clockwise from +x; wrap past 360°
+    a0, a1 = int(n_angle * 140 / 360), int(n_angle * 400 / 360)
+    band = twice[a0:a1, int(r * 0.5) : int(r * 0.95)]
+    strip = np.flipud(band.T)  # text along x, the seal's outside at the top
+    strip = cv2.copyMakeBorder(255 - strip, 6, 6, 6, 6, cv2.BORDER_CONSTANT, value=255)
+    return cv2.cvtColor(np.ascontiguousarray(strip), cv2.COLOR_GRAY2BGR)
+
+
+def _rapid_reader() -> StripReader | None:
+    try:
+        from parsers.ocr import make_engine
+
+        return make_engine("rapidocr").read_strip  # type: ignore[attr-defined]
+    except Exception:  # noqa: BLE001 - no recogniser means no arc text, not no seal
+        return None
+
+
+def find_seals(
+    image: Image.Image, *, document: str, page: int, reader: StripReader | None = None
+) -> list[SealEvidence]:
+    """Every seal on the page with a PNG crop and its arc text (read by RapidOCR's recogniser by default)."""
+    reader = reader or _rapid_reader()
+    seals = []
+    for ring in find_rings(image):
+        text, conf = reader(arc_strip(image, ring)) if reader else ("", 0.0)
+        seals.append(
+            SealEvidence(
+                crop=_crop(image, ring, document, page),
+                colour=ring.colour,
+                text=text.strip(),
+                text_confidence=round(conf, 3),
+            )
+        )
+    return seals
+
+
+def _crop(image: Image.Image, ring: Ring, document: str, page: int) -> Crop:
+    x0, y0, x1, y1 = ring.box
+    pad = 0.08 * (ring.rx + ring.ry)
+    box = (max(0.0, x0 - pad), max(0.0, y0 - pad), min(image.width, x1 + pad), min(image.height, y1 + pad))
+    buf = io.BytesIO()
+    image.crop(tuple(int(v) for v in box)).save(buf, "PNG")
+    return Crop(document=document, page=page, box=box, png=buf.getvalue())
