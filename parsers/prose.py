@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from statistics import median
 
 from parsers.model import Page
 from parsers.normalise import compact, parse_field, split_level
@@ -31,9 +32,14 @@ _AFTER_JIANG = re.compile(
     rf"(?:将|把){_OWNER}([^{_OPEN}{_CLOSE}，。；:：,;]{{2,40}}?){_LEVEL_TAIL}"
     rf"(?=(?:{_FIELD_WORD})(?:由|从|{_VERB}))"
 )
+# The new value ends at punctuation, a closing quote, a bracket, or the next numbered item
+# ("…调整为“软件技术”2.将…" when OCR lost the full stop at a line end).
+_TO = (
+    rf"(?P<to>[{_OPEN}][^{_OPEN}{_CLOSE}]{{1,30}}[{_CLOSE}]"
+    rf"|[{_OPEN}]?[^，。；,;\n{_OPEN}]{{1,30}}?(?=[，。；,;(\n{_CLOSE}]|并|$|\d{{1,2}}[.、)]|将|把))"
+)
 _CLAUSE = re.compile(
-    rf"(?P<field>{_FIELD_WORD})(?:(?:由|从)(?P<from>[^，。；,;由从]{{1,30}}?))?{_VERB}"
-    r"(?P<to>[^，。；,;]{1,30}?)(?=[，。；,;]|并|$)"
+    rf"(?P<field>{_FIELD_WORD})(?:(?:由|从)(?P<from>[^，。；,;\n由从]{{1,30}}?))?{_VERB}\n?{_TO}"
 )
 
 
@@ -49,13 +55,26 @@ class ProseChange:
 
 
 def page_text(page: Page) -> str:
-    """The page's text in reading order, compacted and joined so wrapped sentences read whole."""
-    return "".join(compact(frag.text) for row in visual_rows(page.lines) for frag in row)
+    """The page's text in reading order, compacted: wrapped lines join, a paragraph ends in a newline.
+
+    The newline stops a value at a line that ends early ("…调整为“电子商务" + "特此申请。")
+    when OCR lost the closing quote and full stop.
+    """
+    rows = visual_rows(page.lines)
+    if not rows:
+        return ""
+    right = max(row[-1].line.box[2] for row in rows)
+    parts = []
+    for row in rows:
+        parts.append("".join(compact(frag.text) for frag in row))
+        ends_early = row[-1].line.box[2] < right - 2 * median(f.height for f in row)
+        parts.append("\n" if ends_early else "")
+    return "".join(parts)
 
 
 def read_prose(text: str) -> list[ProseChange]:
     """Every change clause in the text with the certificate mentioned before it."""
-    text = compact(text)
+    text = "\n".join(compact(part) for part in text.split("\n"))
     clauses = list(_iter_clauses(text))
     spans = [(m.start(), m.end()) for m in clauses]
     mentions = [m for m in _iter_mentions(text) if not any(a <= m.start() < b for a, b in spans)]

@@ -90,6 +90,8 @@ def assign_rows(roles: list[Role], frags: list[Fragment]) -> Table:
     """Group a table body's fragments into logical rows (one per change)."""
     frags = [f for f in frags if 0 <= f.column < len(roles)]
     table = Table(roles)
+    if not frags:
+        return table
     starters = _starter_rows(roles, frags)
     if not starters:
         return table
@@ -110,17 +112,25 @@ def assign_rows(roles: list[Role], frags: list[Fragment]) -> Table:
 
 
 def _starter_rows(roles: list[Role], frags: list[Fragment]) -> list[Span]:
-    """Vertical extents of the cells that open a row: numbers under 序号, else field names, else values."""
+    """Vertical extents of the cells that open a row: numbers under 序号 or field names under 调整事项
+    (whichever finds more rows: OCR drops a lone digit now and then), else the value cells."""
 
-    def in_column(kind: str) -> list[Fragment]:
-        return [f for f in frags if roles[f.column][0] == kind]
+    def in_column(kinds: tuple[str, ...]) -> list[Fragment]:
+        return [f for f in frags if roles[f.column][0] in kinds]
 
-    starters = [f for f in in_column("seq") if re.fullmatch(r"\d{1,3}", compact(f.text))]
-    starters = starters or [f for f in in_column("field") if parse_field(f.text)]
-    if not starters:
-        values = [f for f in frags if roles[f.column][0] in ("from", "to")]
-        height = median(f.height for f in values) if values else 0.0
-        starters = [f for cell in _group_by_gap(values, height) for f in cell[:1]]
+    height = median(f.height for f in frags)
+    numbers = [f for f in in_column(("seq",)) if re.fullmatch(r"\d{1,3}", compact(f.text))]
+    fields = [f for f in in_column(("field",)) if parse_field(f.text)]
+    # The first line of each cell only: a wrapped 人数/规模 is one field name.
+    fields = [cell[0] for cell in _group_by_gap(fields, height)]
+    candidates = [_spans(numbers), _spans(fields)]
+    best = max(candidates, key=len)
+    if best:
+        return best
+    return _spans([cell[0] for cell in _group_by_gap(in_column(("from", "to")), height)])
+
+
+def _spans(starters: list[Fragment]) -> list[Span]:
     spans: list[Span] = []
     for frag in sorted(starters, key=lambda f: f.top):
         if spans and frag.top < spans[-1][1] - 0.3 * frag.height:
@@ -151,6 +161,7 @@ def _cells(
     roles: list[Role], frags: list[Fragment], height: float, centers: list[float], cuts: list[float]
 ) -> list[list[Fragment]]:
     """Fragments per cell: stacked lines of a merged column stay together, other boxes stand alone."""
+    rows = _Rows(centers, cuts, height, _line_gap(frags, cuts, height))
     result: list[list[Fragment]] = []
     for column, role in enumerate(roles):
         mine = [f for f in frags if f.column == column]
@@ -158,11 +169,47 @@ def _cells(
             result.extend([f] for f in mine)
             continue
         for cell in _group_by_gap(mine, height):
-            if _aligned_with_rows(cell, centers, cuts, height):
-                result.extend([f] for f in cell)  # tight rows, not one wrapped cell
-            else:
-                result.append(cell)
+            result.extend(rows.split(cell))
     return result
+
+
+def _line_gap(frags: list[Fragment], cuts: list[float], height: float) -> float | None:
+    """The usual gap between two lines of one wrapped cell on this page (font and line spacing)."""
+    gaps = [
+        b.top - a.bottom
+        for cell in _group_by_gap(frags, height)
+        for a, b in zip(cell, cell[1:], strict=False)
+        if not any(a.cy < c < b.cy for c in cuts)
+    ]
+    return median(gaps) if gaps else None
+
+
+@dataclass
+class _Rows:
+    centers: list[float]
+    cuts: list[float]
+    height: float
+    line_gap: float | None
+
+    def split(self, cell: list[Fragment]) -> list[list[Fragment]]:
+        """Split a run of close lines at a row border it crosses with more than a line's gap.
+
+        Tight rows put two certificates almost as close as two lines of one wrapped
+        cell, while a wrapped merged cell keeps its even line spacing across the border.
+        """
+        parts = [[cell[0]]]
+        for above, below in zip(cell, cell[1:], strict=False):
+            if any(above.cy < c < below.cy for c in self.cuts) and self._apart(above, below):
+                parts.append([below])
+            else:
+                parts[-1].append(below)
+        return parts
+
+    def _apart(self, above: Fragment, below: Fragment) -> bool:
+        if self.line_gap is not None:
+            return below.top - above.bottom - self.line_gap > 0.25 * self.height
+        band = sum(below.cy > c for c in self.cuts)  # no wrapped line to compare with: alignment decides
+        return abs(below.cy - self.centers[band]) < 0.25 * self.height
 
 
 def _group_by_gap(frags: list[Fragment], height: float) -> list[list[Fragment]]:
@@ -175,13 +222,6 @@ def _group_by_gap(frags: list[Fragment], height: float) -> list[list[Fragment]]:
         else:
             cells.append([frag])
     return cells
-
-
-def _aligned_with_rows(cell: list[Fragment], centers: list[float], cuts: list[float], height: float) -> bool:
-    bands = [sum(f.cy > c for c in cuts) for f in cell]
-    if len(set(bands)) != len(cell):
-        return False
-    return all(abs(f.cy - centers[band]) < 0.15 * height for f, band in zip(cell, bands, strict=True))
 
 
 def _cell_text(cell: list[Fragment]) -> str:

@@ -107,6 +107,8 @@ def _header_at(rows: list[list[Fragment]], index: int) -> tuple[int, Header | No
         group = rows[index : index + size]
         if len(group) < size or (size > 1 and not _stacked(group[-2], group[-1])):
             break
+        if size > 1 and not all(_header_like(f) for row in group for f in row):
+            break  # an intro line ending in "如下：" just above the header is no part of it
         header = _header_columns([f for row in group for f in row])
         if header and (best[1] is None or _better(header, best[1], group[-1])):
             best = (size, header)
@@ -120,6 +122,11 @@ def _better(header: Header, previous: Header, added: list[Fragment]) -> bool:
     return all(len(compact(f.text)) <= 4 and not re.search(r"\d", f.text) for f in added)
 
 
+def _header_like(frag: Fragment) -> bool:
+    text = compact(frag.text)
+    return len(text) <= 10 and not re.search(r"[:：。，,\d]", text)
+
+
 def _stacked(upper: list[Fragment], lower: list[Fragment]) -> bool:
     height = median(f.height for f in upper + lower)
     return min(f.top for f in lower) - max(f.bottom for f in upper) < 0.8 * height
@@ -130,7 +137,7 @@ def _header_columns(row: list[Fragment]) -> Header | None:
     cells = _merge_stacked(row)
     roles = [classify_header(text) for text, _ in cells]
     kinds = {role[0] for role in roles if role}
-    if "cert" not in kinds or not kinds & {"to", "from"} or sum(r is not None for r in roles) < 2:
+    if "cert" not in kinds or "to" not in kinds and ("from" not in kinds or len(kinds) < 3):
         return None
     if sum(r is None for r in roles) > len(roles) // 2:
         return None  # a prose line that mentions 证书 and 调整后 is no header
@@ -162,13 +169,18 @@ def _column_of(frag: Fragment, bounds: list[float]) -> int:
 
 
 def _in_grid(row: list[Fragment], spans: list[Span]) -> bool:
-    """False for a prose line (one box across most of the table) or a row beside the table."""
+    """False for a line outside the grid: prose across the table, or a box astride a column border."""
     bounds = _boundaries(spans)
     left, right = spans[0][0], spans[-1][1]
     width = right - left
     for frag in row:
-        crossed = sum(frag.line.box[0] < b < frag.line.box[2] for b in bounds)
-        if crossed >= 3 or frag.line.box[2] - frag.line.box[0] > 0.55 * width:
+        x0, x1 = frag.line.box[0], frag.line.box[2]
+        crossed = sum(x0 < b < x1 for b in bounds)
+        if crossed >= 3 or x1 - x0 > 0.55 * width:
+            return False
+        # A cell's text stays inside its column; OCR runs across a border only at a visible gap.
+        astride = any(min(b - x0, x1 - b) > 0.3 * (x1 - x0) for b in bounds if x0 < b < x1)
+        if astride and not re.search(r"\s", frag.text.strip()):
             return False
     return any(left - 0.2 * width < f.cx < right + 0.2 * width for f in row)
 

@@ -1,6 +1,6 @@
 """Reading requested changes: value normalisers, prose, table rows, deduplication (spec §2 Changes).
 
-End-to-end tests on real OCR live in test_changes_ocr.py.
+The last tests run real OCR (RapidOCR, loaded once per session) on rendered pages.
 """
 
 from __future__ import annotations
@@ -188,3 +188,127 @@ def test_prose_wrapped_over_two_lines_is_read_whole():
         TextLine("60人调整为90人。", (150, 250, 500, 282)),
     ]
     assert triples(extract_changes([page(lines)])) == [("云计算平台运维与开发", "headcount", "中级", 60, 90)]
+
+
+# --- End to end on real OCR -------------------------------------------------------------------
+
+FONT = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc"
+
+
+@pytest.fixture(scope="session")
+def ocr():
+    """Page image → TextLines with the project's RapidOCR engine (one model load per session)."""
+    from parsers.ocr import make_engine
+
+    return make_engine("rapidocr").recognize
+
+
+def _draw_table(draw, font, left, top, widths, rows, merged=(), size=24):
+    """A ruled table; rows[i][j] is a cell text (None under a merged cell), merged = {(i, j): rows}."""
+    merged = dict(merged)
+    xs = [left]
+    for w in widths:
+        xs.append(xs[-1] + w)
+    pitch = int(size * 1.35)
+    wrapped = [[_wrap(draw, font, c or "", xs[j + 1] - xs[j] - 14) for j, c in enumerate(r)] for r in rows]
+    heights = [max(len(c) for c in r) * pitch + size for r in wrapped]
+    ys = [top]
+    for h in heights:
+        ys.append(ys[-1] + h)
+    for i, row in enumerate(wrapped):
+        for j, cell in enumerate(row):
+            if rows[i][j] is None:
+                continue
+            bottom = ys[i + merged.get((i, j), 1)]
+            y = (ys[i] + bottom - len(cell) * pitch) // 2 + (pitch - size) // 2
+            for line in cell:
+                draw.text(((xs[j] + xs[j + 1]) // 2, y), line, font=font, fill=(20, 20, 20), anchor="ma")
+                y += pitch
+            draw.rectangle((xs[j], ys[i], xs[j + 1], bottom), outline=(30, 30, 30), width=2)
+    return ys[-1]
+
+
+def _wrap(draw, font, text, width):
+    lines, line = [], ""
+    for ch in text:
+        if line and draw.textlength(line + ch, font=font) > width:
+            lines.append(line)
+            line = ""
+        line += ch
+    return [*lines, line] if text else [""]
+
+
+def _request_page():
+    """Letter page with prose, a layout A table (wrapped and merged cells) and a wide table."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    image = Image.new("RGB", (1240, 1754), "white")
+    draw, font = ImageDraw.Draw(image), ImageFont.truetype(FONT, 24)
+    text = [
+        "申请单位：南京市莫愁中等专业学校（盖章）",
+        "我校申请对2024年证书申报作如下调整：",
+        "1. 将“老年照护”证书（中级）试点人数由60人调整为90人。",
+        "2. 将「智能财税」证书（初级）考核专业由‘730302 大数据与会计’调整为",
+        "『会计事务』。",
+    ]
+    for i, line in enumerate(text):
+        draw.text((110, 120 + i * 44), line, font=font, fill=(20, 20, 20))
+    rows_a = [
+        ["序号", "证书名称", "调整事项", "原申报内容", "调整后内容", "调整原因"],
+        ["1", "Web前端开发（中级）", "人数规模", "80人", "120人", "招生计划调整"],
+        ["2", "建筑信息模型（BIM）（初级）", "考核等级", "初级", "中级", "实训条件提升"],
+        ["3", "物流管理（中级）", "人数规模", "40人", "60人", "学生意愿变化"],
+        ["4", None, "考核专业", "物流服务与管理", "电子商务", "专业设置变化"],
+        ["5", "老年照护（中级）", "人数规模", "60人", "90人", "招生计划调整"],
+    ]
+    bottom = _draw_table(draw, font, 110, 380, [70, 290, 150, 190, 170, 150], rows_a, {(3, 1): 2})
+    draw.text((110, bottom + 40), "附表：证书试点人数调整", font=font, fill=(20, 20, 20))
+    rows_wide = [
+        ["证书名称", "等级", "原人数", "调整后人数"],
+        ["云计算平台运维与开发", "中级", "50", "70"],
+        ["界面设计", "高级", "30", "30"],
+    ]
+    _draw_table(draw, font, 110, bottom + 100, [420, 140, 200, 220], rows_wide)
+    return image
+
+
+@pytest.fixture(scope="module")
+def request_lines(ocr) -> list[TextLine]:
+    return ocr(_request_page())
+
+
+def test_ocr_page_with_prose_layout_a_and_wide_table(request_lines):
+    changes = extract_changes([page(request_lines)])
+    assert sorted(triples(changes), key=str) == sorted(
+        [
+            ("Web前端开发", "headcount", "中级", 80, 120),
+            ("建筑信息模型(BIM)", "level", "初级", "初级", "中级"),
+            ("物流管理", "headcount", "中级", 40, 60),
+            ("物流管理", "major", "中级", "物流服务与管理", "电子商务"),
+            ("老年照护", "headcount", "中级", 60, 90),
+            ("云计算平台运维与开发", "headcount", "中级", 50, 70),
+            ("智能财税", "major", "初级", "大数据与会计", "会计事务"),
+        ],
+        key=str,
+    )
+
+
+def test_ocr_applicant_unit_line(request_lines):
+    from parsers.fields import applicant_unit
+
+    assert applicant_unit([page(request_lines)]) == "南京市莫愁中等专业学校"
+
+
+@pytest.mark.parametrize(("seed", "layout"), [(3, "table_a"), (11, "table_b"), (5, "prose_and_table")])
+def test_ocr_generated_scans_match_their_truth(ocr, seed, layout):
+    from parsers.fields import applicant_unit
+    from tests.scangen import make_scan
+
+    scan = make_scan(seed, style="clean", layout=layout)
+    lines = ocr(scan.clean)
+    expected = [
+        (normalise_certificate(c.certificate), c.field, c.level, c.from_value, c.to_value)
+        for c in scan.truth.changes
+    ]
+    assert sorted(triples(extract_changes([page(lines)])), key=str) == sorted(expected, key=str)
+    assert applicant_unit([page(lines)]) == scan.truth.applicant_unit
