@@ -33,9 +33,7 @@ def render(request: Request, template: str, context: dict[str, Any], status: int
 
 
 def deliver_pending(service: Service) -> None:
-    """Send what a decision queued (unless replies are held); a failure is logged and shown on the page."""
-    if service.config.replies.hold:
-        return
+    """Send what a decision or a release queued (held replies wait); failures show on the request page."""
     try:
         from workflow import outbox
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
+from sqlmodel import Session, col, select
+
 from storage.db import session_scope
-from storage.models import Problem
+from storage.models import Problem, School
 from storage.times import from_db
 from workflow.web.common import render, service_of, user_of
 from workflow.web.detail import FIELD_NAMES, REPLY_STATES, STAGE_NAMES, STATUS_NAMES, request_context
@@ -36,14 +38,8 @@ def queue(request: Request) -> Response:
     tz = service.config.round.tz
     with session_scope(service.db) as session:
         rows = visible_rows(session, user, filters)
-        problems: dict[int, list[str]] = {}
-        ids = [r.id for r, _ in rows]
-        for chunk in range(0, len(ids), 500):
-            for p in session.exec(Problem.__table__.select().where(  # type: ignore[attr-defined]
-                    Problem.__table__.c.request_id.in_(ids[chunk:chunk + 500]))):  # type: ignore[attr-defined]
-                problems.setdefault(p.request_id, []).append(p.code)
-        from workflow.views import request_rows  # noqa: F401 - the same ordering contract as the CLI
-        schools = _school_names(session)
+        problems = _problem_codes(session, [r.id for r, _ in rows])
+        schools = {s.id: s.name for s in session.exec(select(School))}
         items = [{"r": r, "arrival": from_db(m.arrival, tz), "school": schools.get(r.school_id, ""),
                   "problems": sorted(set(problems.get(r.id, [])))} for r, m in rows]
         context = {"items": items, "filters": filters, "counts": status_counts(session, user),
@@ -51,12 +47,13 @@ def queue(request: Request) -> Response:
     return render(request, "queue.html", context)
 
 
-def _school_names(session) -> dict[int, str]:  # type: ignore[no-untyped-def]
-    from sqlmodel import select
-
-    from storage.models import School
-
-    return {s.id: s.name for s in session.exec(select(School))}
+def _problem_codes(session: Session, ids: list[int]) -> dict[int, list[str]]:
+    codes: dict[int, list[str]] = {}
+    for chunk in range(0, len(ids), 500):
+        query = select(Problem.request_id, Problem.code).where(col(Problem.request_id).in_(ids[chunk:chunk + 500]))
+        for request_id, code in session.exec(query):
+            codes.setdefault(request_id, []).append(code)
+    return codes
 
 
 def request_page(request: Request, request_id: int, *, error: str = "", status: int = 200) -> Response:

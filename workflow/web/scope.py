@@ -17,7 +17,7 @@ STAGES = ("city", "group", "province", "done")
 
 @dataclass(frozen=True)
 class Filters:
-    tab: str = "requests"  # requests | unrelated
+    tab: str = "requests"  # requests | unrelated | all
     status: str = ""
     stage: str = ""
     school: str = ""  # substring of the school's name
@@ -27,21 +27,33 @@ class Filters:
     order: str = "asc"  # by arrival
 
     @property
-    def kind(self) -> str:
-        return "unrelated" if self.tab == "unrelated" else "request"
+    def kind(self) -> str | None:
+        return {"unrelated": "unrelated", "all": None}.get(self.tab, "request")
+
+
+def scope_condition(user: User):  # type: ignore[no-untyped-def]
+    """A WHERE clause on Request limiting rows to what the user's role and scope cover (None: all)."""
+    if user.role in ("province", "admin"):
+        return None
+    if user.role == "city":
+        schools = select(School.id).where(School.type == "中职", School.city == user.scope)
+        return col(Request.school_id).in_(schools)
+    if user.role == "group":
+        return col(Request.id).in_(_group_requests(user.scope))
+    return col(Request.id) == -1
 
 
 def scoped_query(user: User):  # type: ignore[no-untyped-def]
-    """Requests joined with their messages, limited to what the user's role and scope cover."""
+    """Requests joined with their messages, limited to the user's scope."""
     query = select(Request, Message).join(Message, col(Message.id) == Request.id)
-    if user.role in ("province", "admin"):
-        return query
-    if user.role == "city":
-        schools = select(School.id).where(School.type == "中职", School.city == user.scope)
-        return query.where(col(Request.school_id).in_(schools))
-    if user.role == "group":
-        return query.where(col(Request.id).in_(_group_requests(user.scope)))
-    return query.where(col(Request.id) == -1)
+    condition = scope_condition(user)
+    return query if condition is None else query.where(condition)
+
+
+def visible_ids(user: User):  # type: ignore[no-untyped-def]
+    condition = scope_condition(user)
+    query = select(Request.id)
+    return query if condition is None else query.where(condition)
 
 
 def _group_requests(group: str):  # type: ignore[no-untyped-def]
@@ -50,7 +62,9 @@ def _group_requests(group: str):  # type: ignore[no-untyped-def]
 
 
 def visible_rows(session: Session, user: User, filters: Filters) -> list[tuple[Request, Message]]:
-    query = scoped_query(user).where(Request.kind == filters.kind)
+    query = scoped_query(user)
+    if filters.kind:
+        query = query.where(Request.kind == filters.kind)
     if filters.status:
         query = query.where(Request.status == filters.status)
     if filters.stage:

@@ -1,0 +1,141 @@
+"""The JSON API under /api/: the same contract as `requests list --json`, limited to the caller's scope."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, HTTPException, Request
+from pydantic import BaseModel, Field
+from sqlmodel import col, select
+
+from intake.errors import NotFound, ReviewRefused
+from storage.db import session_scope
+from storage.models import Reply
+from storage.times import from_db
+from workflow.review import correct_change, decide
+from workflow.views import request_json, requests_json
+from workflow.web.common import deliver_pending, service_of, user_of
+from workflow.web.scope import Filters, visible_ids, visible_request, visible_rows
+
+router = APIRouter(prefix="/api", tags=["api"])
+
+
+class Decision(BaseModel):
+    comment: str = Field("", description="审核意见；通过有问题的申请时必填")
+
+
+class Correction(BaseModel):
+    certificate: str | None = None
+    field: str | None = Field(None, description="level | major | headcount")
+    level: str | None = None
+    from_: str | int | None = Field(None, alias="from")
+    to: str | int | None = None
+    comment: str = ""
+
+    def values(self) -> dict[str, Any]:
+        given = self.model_dump(by_alias=True, exclude_unset=True)
+        given.pop("comment", None)
+        return given
+
+
+class Resend(BaseModel):
+    resend: int | None = Field(None, description="重发一条发送状态不确定的回复（回复编号）")
+
+
+def _refused(e: Exception) -> HTTPException:
+    return HTTPException(404 if isinstance(e, NotFound) else 409, str(e))
+
+
+@router.get("/me", summary="当前账号与 CSRF 令牌")
+def me(request: Request) -> dict[str, Any]:
+    user = user_of(request)
+    return {"name": user.name, "role": user.role, "scope": user.scope, "csrf_token": request.state.csrf}
+
+
+@router.get("/requests", summary="列出申请（本账号范围内）")
+def list_requests(request: Request, kind: str = "all", status: str = "", stage: str = "", school: str = "",
+                  group: str = "", city: str = "", problem: str = "") -> list[dict[str, Any]]:
+    service, user = service_of(request), user_of(request)
+    tab = {"request": "requests", "unrelated": "unrelated"}.get(kind, "all")
+    filters = Filters(tab=tab, status=status, stage=stage, school=school, group=group, city=city, problem=problem)
+    with session_scope(service.db) as session:
+        return requests_json(session, visible_rows(session, user, filters), service.config.round.tz)
+
+
+@router.get("/requests/{request_id}", summary="显示一个申请")
+def show_request(request: Request, request_id: int) -> dict[str, Any]:
+    service, user = service_of(request), user_of(request)
+    with session_scope(service.db) as session:
+        req, message = visible_request(session, user, request_id)
+        return request_json(session, req, message, service.config.round.tz)
+
+
+def _decide(request: Request, request_id: int, action: str, body: Decision) -> dict[str, Any]:
+    service, user = service_of(request), user_of(request)
+    try:
+        with session_scope(service.db) as session:
+            visible_request(session, user, request_id)
+            req = decide(session, config=service.config, request_id=request_id, reviewer=user, action=action,
+                         comment=body.comment)
+            result = {"id": req.id, "status": req.status, "stage": req.stage}
+    except (ReviewRefused, NotFound) as e:
+        raise _refused(e) from None
+    deliver_pending(service)
+    return result
+
+
+@router.post("/requests/{request_id}/approve", summary="通过（市级、协作组转下一阶段；省级最终通过）")
+def approve(request: Request, request_id: int, body: Decision) -> dict[str, Any]:
+    return _decide(request, request_id, "approve", body)
+
+
+@router.post("/requests/{request_id}/reject", summary="不予通过（仅省级）")
+def reject(request: Request, request_id: int, body: Decision) -> dict[str, Any]:
+    return _decide(request, request_id, "reject", body)
+
+
+@router.post("/requests/{request_id}/return", summary="退回学校修改")
+def return_request(request: Request, request_id: int, body: Decision) -> dict[str, Any]:
+    return _decide(request, request_id, "return", body)
+
+
+@router.post("/requests/{request_id}/changes/{change_id}", summary="修改一项识别出的调整（留痕并重新检查）")
+def correct(request: Request, request_id: int, change_id: int, body: Correction) -> dict[str, Any]:
+    service, user = service_of(request), user_of(request)
+    try:
+        with session_scope(service.db) as session:
+            visible_request(session, user, request_id)
+            correct_change(session, config=service.config, request_id=request_id, change_id=change_id,
+                           reviewer=user, values=body.values(), comment=body.comment)
+            req, message = visible_request(session, user, request_id)
+            return request_json(session, req, message, service.config.round.tz)
+    except (ReviewRefused, NotFound) as e:
+        raise _refused(e) from None
+
+
+def reply_json(reply: Reply, tz: Any) -> dict[str, Any]:
+    return {"id": reply.id, "request_id": reply.request_id, "decision": reply.decision, "state": reply.state,
+            "delivery": reply.delivery, "to": reply.to_addrs, "cc": reply.cc_addrs, "subject": reply.subject,
+            "message_id": reply.message_id, "attempts": reply.attempts, "last_error": reply.last_error or None,
+            "created_at": from_db(reply.created_at, tz).isoformat(),
+            "sent_at": from_db(reply.sent_at, tz).isoformat() if reply.sent_at else None}
+
+
+@router.get("/replies", summary="列出回复邮件（本账号范围内）")
+def list_replies(request: Request) -> list[dict[str, Any]]:
+    service, user = service_of(request), user_of(request)
+    with session_scope(service.db) as session:
+        query = select(Reply).where(col(Reply.request_id).in_(visible_ids(user))).order_by(col(Reply.id))
+        replies = session.exec(query)
+        return [reply_json(r, service.config.round.tz) for r in replies]
+
+
+@router.post("/replies/send", summary="发送尚未发送的回复（省级、管理员）")
+def send_replies(request: Request, body: Resend) -> dict[str, Any]:
+    service, user = service_of(request), user_of(request)
+    if user.role not in ("province", "admin"):
+        raise HTTPException(403, "只有省级审核人员或管理员可以发送回复")
+    from workflow import outbox
+
+    code = outbox.send_replies(service, resend=body.resend)
+    return {"exit_code": int(code or 0)}

@@ -1,0 +1,65 @@
+"""The reviewers' web application: `create_app(service)` wires routes, templates and the gate; `serve` runs it."""
+
+from __future__ import annotations
+
+from importlib import resources
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from intake.service import Service
+from workflow.web import actions, api, auth, dashboard, export, files, pages
+from workflow.web.auth import SessionCodec, secret_key
+from workflow.web.middleware import GateMiddleware
+
+PACKAGE = resources.files("workflow.web")
+
+
+def create_app(service: Service) -> FastAPI:
+    app = FastAPI(title="江苏省1+X证书申报调整申请审核", version="1.0", docs_url=None, redoc_url=None,
+                  description="审核人员的网页与 JSON 接口。除登录外，所有接口都需要登录会话；"
+                              "POST 需在 X-CSRF-Token 头中带上 /api/me 返回的 csrf_token。")
+    app.state.service = service
+    app.state.codec = SessionCodec(secret_key(service), service.config.web.session_hours * 3600)
+    app.state.templates = Jinja2Templates(directory=str(PACKAGE / "templates"))
+    app.state.templates.env.globals["round"] = service.config.round
+    app.mount("/static", StaticFiles(directory=str(PACKAGE / "static")), name="static")
+    for module in (auth, pages, actions, files, dashboard, export, api):
+        app.include_router(module.router)
+    _add_meta_routes(app)
+    app.add_exception_handler(StarletteHTTPException, _http_error)  # type: ignore[arg-type]
+    app.add_middleware(GateMiddleware, engine=service.db, codec=app.state.codec)
+    return app
+
+
+def _add_meta_routes(app: FastAPI) -> None:
+    @app.get("/health", include_in_schema=False)
+    def health() -> dict[str, str]:
+        return {"status": "ok"}
+
+    @app.get("/docs", include_in_schema=False, response_class=HTMLResponse)
+    @app.get("/redoc", include_in_schema=False, response_class=HTMLResponse)
+    def api_docs(request: Request) -> Response:
+        """The API described from /openapi.json, rendered here (no scripts from a CDN)."""
+        operations = [(path, method.upper(), op.get("summary", ""))
+                      for path, item in app.openapi().get("paths", {}).items() for method, op in item.items()]
+        return app.state.templates.TemplateResponse(request, "apidocs.html",
+                                                    {"operations": operations, "user": None, "csrf": ""})
+
+
+async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:
+    if request.url.path.startswith("/api/"):
+        return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
+    context: dict[str, Any] = {"status": exc.status_code, "detail": exc.detail,
+                               "user": getattr(request.state, "user", None), "csrf": getattr(request.state, "csrf", "")}
+    return request.app.state.templates.TemplateResponse(request, "error.html", context, status_code=exc.status_code)
+
+
+def serve(service: Service, *, host: str, port: int) -> None:
+    import uvicorn
+
+    uvicorn.run(create_app(service), host=host, port=port, log_level="info", proxy_headers=False)
