@@ -50,7 +50,14 @@ def split_level(name: str) -> tuple[str, str | None]:
         # 职业技能等级证书 is the generic title of every 1+X certificate, so it goes with 证书.
         text = _strip_quotes(text.removesuffix("证书").removesuffix("职业技能等级"))
         if text == before:
-            return text, level
+            return _close_bracket(text), level
+
+
+def _close_bracket(text: str) -> str:
+    """OCR often drops a closing bracket at a line end: 建筑信息模型(BIM → 建筑信息模型(BIM)."""
+    if text.count("(") == text.count(")") + 1 and text.rfind("(") > text.rfind(")"):
+        return text + ")"
+    return text
 
 
 def normalise_certificate(name: str) -> str:

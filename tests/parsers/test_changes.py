@@ -40,6 +40,7 @@ def page(lines: list[TextLine], number: int = 1) -> Page:
         ("Web 前端 开发 职业技能等级证书", "Web前端开发", None),
         ("『智能财税』（初级）证书", "智能财税", "初级"),
         ("ＷＥＢ前端开发", "WEB前端开发", None),
+        ("建筑信息模型(BIM", "建筑信息模型(BIM)", None),
     ],
 )
 def test_certificate_name_is_normalised_and_level_split(raw, name, level):
@@ -103,6 +104,28 @@ def test_one_sentence_may_carry_two_changes_of_one_certificate():
 def test_quoted_majors_are_not_taken_for_certificates():
     text = "将“物流管理”证书（中级）考核专业由“物流服务与管理”调整为“电子商务”，试点人数由40人调整为50人。"
     assert [c.certificate for c in changes_from_prose(text)] == ["物流管理", "物流管理"]
+
+
+def test_value_ends_at_the_next_numbered_item_when_ocr_lost_the_full_stop():
+    text = (
+        "1.将“物流管理”证书（中级）考核专业由“物流服务与管理”调整为“电子商务”"
+        "2.将“智能财税”证书试点人数由8人调整为12人"
+    )
+    assert triples(changes_from_prose(text)) == [
+        ("物流管理", "major", "中级", "物流服务与管理", "电子商务"),
+        ("智能财税", "headcount", None, 8, 12),
+    ]
+
+
+def test_value_ends_at_a_paragraph_end():
+    lines = [
+        TextLine("3. 将“物流管理”证书（初级）考核专业由“物流服务与管理”调整为“电子商", (176, 400, 1110, 430)),
+        TextLine("务", (120, 445, 150, 475)),
+        TextLine("特此申请。", (170, 500, 300, 530)),
+    ]
+    assert triples(extract_changes([page(lines)])) == [
+        ("物流管理", "major", "初级", "物流服务与管理", "电子商务")
+    ]
 
 
 def test_a_sentence_without_a_change_gives_nothing():

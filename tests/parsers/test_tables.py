@@ -226,3 +226,24 @@ def test_box_run_across_a_column_border_is_split():
     lines.append(TextLine("初级    中级", (900, 415, 1250, 445), 0.9))
     (table,) = find_tables(lines)
     assert (table.rows[0][("from", None)], table.rows[0][("to", None)]) == ("初级", "中级")
+
+
+def test_tight_rows_keep_their_own_certificates():
+    """Rows as close as two wrapped lines: each certificate lines up with its own row."""
+    rows = [
+        ["1", "老年照护（初级）", "人数规模", "70人", "120人", "x"],
+        ["2", ["大数据应用开发（Pytho", "n）（初级）"], "人数规模", "160人", "180人", "x"],
+        ["3", "电子商务数据分析（高级）", "人数规模", "140人", "190人", "x"],
+    ]
+    body = grid(rows, LAYOUT_A, [50, 86, 50], top=400)  # cell padding 10 px, line gap 11 px
+    (table,) = find_tables(header_a(top=350) + body)
+    certs = [row[("cert", None)] for row in table.rows]
+    assert certs == ["老年照护（初级）", "大数据应用开发（Pytho n）（初级）", "电子商务数据分析（高级）"]
+
+
+def test_intro_line_just_above_the_header_is_not_part_of_it():
+    intro = [TextLine("现申请调整如下：", (112, 300, 330, 330))]
+    body = grid([["1", "物流管理（初级）", "人数规模", "40人", "60人", "x"]], LAYOUT_A, [60])
+    (table,) = find_tables(intro + header_a() + body)
+    assert table.roles[0] == ("seq", None)
+    assert table.rows[0][("to", None)] == "60人"
