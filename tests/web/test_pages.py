@@ -1,0 +1,126 @@
+"""The pages: queue, request page with its evidence, safe rendering and downloads, forms, dashboard, export."""
+
+from __future__ import annotations
+
+import io
+
+from openpyxl import load_workbook
+
+from tests.web.fixtures import EVIL_SUBJECT
+
+
+def test_queue_shows_counts_filters_and_the_unrelated_tab(login, seeded) -> None:
+    client, _ = login("sheng")
+    page = client.get("/").text
+    assert "待审核 <b>1</b>" in page and "有问题 <b>1</b>" in page and "无关邮件 <b>1</b>" in page
+    flagged = client.get("/?status=flagged").text
+    assert f'href="/requests/{seeded.lyg}"' in flagged and f'href="/requests/{seeded.nanjing}"' not in flagged
+    assert f'href="/requests/{seeded.lyg}"' in client.get("/?problem=no_seal").text
+    assert f'href="/requests/{seeded.nanjing}"' in client.get("/?school=莫愁").text
+    assert f'href="/requests/{seeded.lyg}"' not in client.get("/?school=莫愁").text
+    assert f'href="/requests/{seeded.nanjing}"' in client.get("/?group=农林牧渔类协作组").text
+    assert f'href="/requests/{seeded.lyg}"' in client.get("/?city=连云港市").text
+    desc = client.get("/?order=desc").text
+    assert desc.index(f"/requests/{seeded.lyg}") < desc.index(f"/requests/{seeded.nanjing}")
+    assert f'href="/requests/{seeded.unrelated}"' in client.get("/?tab=unrelated").text
+
+
+def test_script_in_subject_and_filename_renders_as_text(login, seeded) -> None:
+    client, _ = login("sheng")
+    for url in ("/?tab=unrelated", f"/requests/{seeded.unrelated}", f"/requests/{seeded.nanjing}"):
+        page = client.get(url).text
+        assert "<script>" not in page
+    assert "&lt;script&gt;alert(" in client.get("/?tab=unrelated").text
+    assert "&lt;b&gt;不是 HTML&lt;/b&gt;" in client.get(f"/requests/{seeded.nanjing}").text
+    assert EVIL_SUBJECT not in client.get(f"/requests/{seeded.unrelated}").text
+
+
+def test_request_page_draws_boxes_on_the_page_and_shows_crops(login, seeded) -> None:
+    client, _ = login("nanjing")
+    page = client.get(f"/requests/{seeded.nanjing}").text
+    assert 'viewBox="0 0 600 848"' in page
+    assert 'class="box box-seal" x="380.0" y="560.0" width="160.0" height="160.0"' in page
+    assert f"/requests/{seeded.nanjing}/crops/{seeded.seal_crop}" in page
+    assert "JS2024-00017" in page and "80" in page and "120" in page
+    image = client.get(f"/requests/{seeded.nanjing}/crops/{seeded.seal_crop}")
+    assert image.status_code == 200 and image.headers["content-type"] == "image/png"
+    assert client.get(f"/requests/{seeded.nanjing}/crops/{'0' * 64}").status_code == 404
+    preview = client.get(f"/requests/{seeded.nanjing}/pages/1")
+    assert preview.headers["content-type"] == "image/jpeg"
+
+
+def test_attachment_download_has_a_safe_content_disposition(login, seeded) -> None:
+    client, _ = login("nanjing")
+    response = client.get(f"/requests/{seeded.nanjing}/documents/{seeded.evil_document}")
+    assert response.status_code == 200 and response.content.startswith(b"%PDF")
+    disposition = response.headers["content-disposition"]
+    assert disposition.startswith('attachment; filename="')
+    assert "\r" not in disposition and "\n" not in disposition and "/" not in disposition
+    assert "filename*=UTF-8''" in disposition
+    star = disposition.split("filename*=UTF-8''", 1)[1]
+    assert '"' not in star and ";" not in star and "<" not in star and "%2F" not in star
+    assert response.headers["content-type"] == "application/octet-stream"
+    assert "x-evil" not in response.headers
+    raw = client.get(f"/requests/{seeded.nanjing}/message.eml")
+    assert raw.status_code == 200 and b"Message-ID: <n1@example.cn>" in raw.content
+
+
+def test_decisions_by_stage_through_the_forms(login, seeded) -> None:
+    url = f"/requests/{seeded.nanjing}"
+    city, city_token = login("nanjing")
+    assert "退回学校修改" in city.get(url).text and "不予通过" not in city.get(url).text.split('id="decision"')[1]
+    reply = city.post(f"{url}/decision", data={"action": "approve", "comment": "", "csrf_token": city_token})
+    assert reply.status_code == 303
+    group, group_token = login("nonglin")
+    assert group.post(f"{url}/decision", data={"action": "reject", "csrf_token": group_token}).status_code == 409
+    assert group.post(f"{url}/decision", data={"action": "approve", "csrf_token": group_token}).status_code == 303
+    province, token = login("sheng")
+    assert "不予通过" in province.get(url).text
+    assert province.post(f"{url}/decision", data={"action": "approve", "comment": "同意",
+                                                  "csrf_token": token}).status_code == 303
+    record = province.get(f"/api/requests/{seeded.nanjing}").json()
+    assert (record["status"], record["stage"]) == ("approved", "done")
+    audit = province.get(url).text.split('id="audit"')[1]
+    assert audit.count("<tr>") == 1 + 4 and "nonglin" in audit
+    assert "暂存待发" in province.get(url).text  # [replies] hold = true in these tests
+
+
+def test_flagged_approval_needs_a_comment(login, seeded) -> None:
+    client, token = login("lyg")
+    url = f"/requests/{seeded.lyg}/decision"
+    response = client.post(url, data={"action": "approve", "comment": " ", "csrf_token": token})
+    assert response.status_code == 409 and "必须填写审核意见" in response.text
+    assert client.post(url, data={"action": "approve", "comment": "已电话核实", "csrf_token": token}).status_code == 303
+
+
+def test_correcting_a_change_is_audited(login, seeded) -> None:
+    client, token = login("nanjing")
+    url = f"/requests/{seeded.nanjing}/changes/{seeded.change}"
+    data = {"certificate": "Web前端开发", "field": "headcount", "level": "中级", "from": "80", "to": "100人",
+            "comment": "核对原件", "csrf_token": token}
+    assert client.post(url, data=data).status_code == 303
+    change = client.get(f"/api/requests/{seeded.nanjing}").json()["changes"][0]
+    assert change["to"] == 100 and change["from"] == 80
+    page = client.get(f"/requests/{seeded.nanjing}").text
+    assert "已由 nanjing 修改" in page and "修改识别结果" in page
+
+
+def test_dashboard_plot_and_export(login, seeded) -> None:
+    client, _ = login("sheng")
+    page = client.get("/dashboard").text
+    assert "共 2 件申请" in page and "农林牧渔类协作组" in page and "连云港市" in page
+    plot = client.get("/dashboard/arrivals.png")
+    assert plot.headers["content-type"] == "image/png" and plot.content.startswith(b"\x89PNG")
+    export = client.get("/export/requests.xlsx")
+    assert "filename*=UTF-8''" in export.headers["content-disposition"]
+    book = load_workbook(io.BytesIO(export.content))
+    rows = list(book["申请"].iter_rows(min_row=2, values_only=True))
+    assert [r[0] for r in rows] == [seeded.nanjing, seeded.lyg, seeded.unrelated]
+    assert rows[2][3].startswith("<script>")  # text, and no formula
+    assert book["审核记录"].max_row == 4
+
+
+def test_logout_ends_the_session(login) -> None:
+    client, token = login("sheng")
+    client.post("/logout", data={"csrf_token": token})
+    assert client.get("/").status_code == 303
