@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import logging
 
+from intake.service import Service
 from storage import repo
 from storage.db import session_scope
 from storage.models import Message
-
-from intake.service import Service
+from workflow.outbox import deliver_pending
 from workflow.pipeline import process
 
 log = logging.getLogger(__name__)
@@ -31,6 +31,8 @@ def process_one(service: Service, message_pk: int) -> str:
                 session.add(message)
         return "error"
     log.info("message=%s outcome=%s", message_pk, outcome)
+    if service.config.replies.acknowledge_receipt and not service.config.replies.hold:
+        deliver_pending(service)
     return outcome
 
 

@@ -1,4 +1,4 @@
-"""Read one message top to bottom: MIME → documents → pages (text layer or OCR) → evidence."""
+"""Read a parsed message's documents: pages (text layer or OCR) → seals, approvals, 申请单位, changes."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from parsers.attachments import load_documents
 from parsers.changes import extract_changes
 from parsers.fields import applicant_unit
 from parsers.limits import Limits
-from parsers.mime import parse_message
 from parsers.model import ApprovalEvidence, DocumentClass, Evidence, ExtractedChange, Page, ParsedMessage
 from parsers.ocr import OcrEngine
 from parsers.pagework import read_page
@@ -16,8 +15,8 @@ from parsers.pagework import read_page
 PREVIEW_WIDTH = 1240  # what reviewers see; boxes stay in the page's own pixels
 
 
-def read_message(raw: bytes, *, engine: OcrEngine, limits: Limits) -> tuple[ParsedMessage, Evidence]:
-    parsed = parse_message(raw)
+def read_evidence(parsed: ParsedMessage, *, engine: OcrEngine, limits: Limits) -> Evidence:
+    """Classify the message's documents and read every readable page once."""
     evidence = Evidence(documents=load_documents(parsed.attachments, limits))
     readable = [d for d in evidence.documents if d.kind is DocumentClass.READABLE]
     for document in readable:
@@ -31,7 +30,7 @@ def read_message(raw: bytes, *, engine: OcrEngine, limits: Limits) -> tuple[Pars
     evidence.changes = _unique(
         change for d in readable for change in _tagged(extract_changes(d.pages), d.filename)
     )
-    return parsed, evidence
+    return evidence
 
 
 def _better(current: ApprovalEvidence | None, new: ApprovalEvidence | None) -> ApprovalEvidence | None:

@@ -36,15 +36,15 @@ def save_evidence(session: Session, blobs: BlobStore, *, request_id: int, eviden
             ))
     for seal in evidence.seals:
         session.add(_crop_row(blobs, request_id, "seal", seal.crop, text=seal.text,
-                              confidence=seal.text_confidence, holds=True, detail={"colour": seal.colour}))
+                              confidence=float(seal.text_confidence), holds=True, detail={"colour": seal.colour}))
     for approval in (evidence.department, evidence.leader):
         if approval is None:
             continue
         crop = approval.crops[0] if approval.crops else Crop("", 0, (0, 0, 0, 0), b"")
         session.add(_crop_row(blobs, request_id, approval.role, crop, text=approval.opinion, confidence=1.0,
-                              holds=approval.found and approval.affirmative and approval.signed,
-                              detail={"found": approval.found, "affirmative": approval.affirmative,
-                                      "signed": approval.signed,
+                              holds=bool(approval.found and approval.affirmative and approval.signed),
+                              detail={"found": bool(approval.found), "affirmative": bool(approval.affirmative),
+                                      "signed": bool(approval.signed),
                                       "crops": [_crop_detail(blobs, c) for c in approval.crops]}))
     for position, change in enumerate(evidence.changes):
         session.add(models.Change(
@@ -54,13 +54,14 @@ def save_evidence(session: Session, blobs: BlobStore, *, request_id: int, eviden
 
 
 def _crop_detail(blobs: BlobStore, crop: Crop) -> dict:
-    return {"document": crop.document, "page": crop.page, "box": list(crop.box),
+    return {"document": crop.document, "page": crop.page, "box": [float(v) for v in crop.box],
             "sha256": blobs.put(crop.png) if crop.png else ""}
 
 
 def _crop_row(blobs: BlobStore, request_id: int, kind: str, crop: Crop, **values) -> models.EvidenceItem:  # type: ignore[no-untyped-def]
     return models.EvidenceItem(
-        request_id=request_id, kind=kind, document=crop.document, page=crop.page, box=list(crop.box),
+        request_id=request_id, kind=kind, document=crop.document, page=crop.page,
+        box=[float(v) for v in crop.box],
         crop_sha256=blobs.put(crop.png) if crop.png else "", **values,
     )
 

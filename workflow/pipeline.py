@@ -26,6 +26,7 @@ from workflow.evidence_store import load_evidence, save_evidence
 from workflow.facts import RequestFacts
 from workflow.kind import unrelated_reason
 from workflow.linking import link_changes
+from workflow.outbox import acknowledge
 from workflow.registry import Registry
 from workflow.subject import strip_prefixes, subject_unit
 
@@ -66,6 +67,7 @@ def process(session: Session, *, config: Config, blobs: BlobStore, engine: OcrEn
         return request
     request.kind, request.unrelated_reason = "request", ""
     recheck(session, config=config, request=request, message=message, first=True)
+    acknowledge(session, config, request)
     return request
 
 

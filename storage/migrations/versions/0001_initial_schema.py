@@ -1,12 +1,11 @@
 """initial schema
 
 Revision ID: 0001
-Revises: 
+Revises:
 """
-from alembic import op
 import sqlalchemy as sa
 import sqlmodel
-
+from alembic import op
 
 revision = '0001'
 down_revision = None
@@ -15,7 +14,7 @@ depends_on = None
 
 
 def upgrade() -> None:
-    
+
     op.create_table('folder_state',
     sa.Column('account', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
     sa.Column('folder', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
@@ -243,11 +242,11 @@ def upgrade() -> None:
     with op.batch_alter_table('page', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_page_document_id'), ['document_id'], unique=False)
 
-    
+
 
 
 def downgrade() -> None:
-    
+
     with op.batch_alter_table('page', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_page_document_id'))
 
@@ -299,4 +298,4 @@ def downgrade() -> None:
 
     op.drop_table('message')
     op.drop_table('folder_state')
-    
+
