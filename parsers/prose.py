@@ -41,6 +41,11 @@ _TO = (
 _CLAUSE = re.compile(
     rf"(?P<field>{_FIELD_WORD})(?:(?:由|从)(?P<from>[^，。；,;\n由从]{{1,30}}?))?{_VERB}\n?{_TO}"
 )
+# A sentence OCR cut short after the old value ("…试点人数由140人调" and nothing more on the
+# page): still a change, with the new value unreadable.
+_CUT_SHORT = re.compile(
+    rf"(?P<field>{_FIELD_WORD})(?:由|从)(?P<from>[^，。；,;\n由从]{{1,30}}?)(?:调整?|变更?|改|调[增减])?(?P<to>)(?=\n|$)"
+)
 
 
 @dataclass
@@ -51,7 +56,7 @@ class ProseChange:
     level: str | None
     field: str
     from_text: str | None
-    to_text: str
+    to_text: str | None
 
 
 def page_text(page: Page) -> str:
@@ -91,14 +96,16 @@ def read_prose(text: str) -> list[ProseChange]:
                 level=(mention.group(2) + "级") if mention.group(2) else level,
                 field=field,
                 from_text=_strip_from(clause.group("from")),
-                to_text=clause.group("to"),
+                to_text=clause.group("to") or None,
             )
         )
     return result
 
 
 def _iter_clauses(text: str) -> list[re.Match[str]]:
-    return [m for m in _CLAUSE.finditer(text) if m.group("to")]
+    full = [m for m in _CLAUSE.finditer(text) if m.group("to")]
+    cut = [m for m in _CUT_SHORT.finditer(text) if not any(f.start() <= m.start() < f.end() for f in full)]
+    return sorted(full + cut, key=lambda m: m.start())
 
 
 def _iter_mentions(text: str) -> list[re.Match[str]]:

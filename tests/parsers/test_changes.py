@@ -128,6 +128,11 @@ def test_value_ends_at_a_paragraph_end():
     ]
 
 
+def test_a_sentence_cut_short_by_ocr_keeps_the_change_with_no_new_value():
+    text = "2.将“网络系统建设与运维”证书（初级）试点人数由140人调\n特此申请。"
+    assert triples(changes_from_prose(text)) == [("网络系统建设与运维", "headcount", "初级", 140, None)]
+
+
 def test_a_sentence_without_a_change_gives_nothing():
     assert changes_from_prose("我校已于3月在平台完成2024年度证书申报，现申请调整如下：") == []
 
@@ -300,6 +305,7 @@ def request_lines(ocr) -> list[TextLine]:
     return ocr(_request_page())
 
 
+@pytest.mark.slow
 def test_ocr_page_with_prose_layout_a_and_wide_table(request_lines):
     changes = extract_changes([page(request_lines)])
     assert sorted(triples(changes), key=str) == sorted(
@@ -316,12 +322,14 @@ def test_ocr_page_with_prose_layout_a_and_wide_table(request_lines):
     )
 
 
+@pytest.mark.slow
 def test_ocr_applicant_unit_line(request_lines):
     from parsers.fields import applicant_unit
 
     assert applicant_unit([page(request_lines)]) == "南京市莫愁中等专业学校"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("seed", "layout"), [(3, "table_a"), (11, "table_b"), (5, "prose_and_table")])
 def test_ocr_generated_scans_match_their_truth(ocr, seed, layout):
     from parsers.fields import applicant_unit
