@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import hashlib
-import io
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from email.message import EmailMessage
 
-from PIL import Image, ImageDraw
 from sqlmodel import Session
 
 from intake.service import Service
@@ -26,6 +23,7 @@ from storage.models import (
     School,
     User,
 )
+from tests.web.samples import crop_png, page_jpeg, raw_message
 from workflow.web.accounts import hash_password
 
 PASSWORD = "correct horse 1"
@@ -36,8 +34,12 @@ LYG_SCHOOL = "连云港中等专业学校"
 EVIL_FILENAME = '../../etc/passwd"\r\nX-Evil: 1;<script>alert(1)</script>.pdf'
 EVIL_SUBJECT = "<script>alert('x')</script>咨询：证书申报"
 USERS = {
-    "nanjing": ("city", "南京市"), "lyg": ("city", "连云港市"), "nonglin": ("group", GROUP_A),
-    "tujian": ("group", GROUP_B), "sheng": ("province", ""), "admin": ("admin", ""),
+    "nanjing": ("city", "南京市"),
+    "lyg": ("city", "连云港市"),
+    "nonglin": ("group", GROUP_A),
+    "tujian": ("group", GROUP_B),
+    "sheng": ("province", ""),
+    "admin": ("admin", ""),
 }
 
 
@@ -51,61 +53,58 @@ class Seeded:
     seal_crop: str  # sha256 of the seal crop
 
 
-def page_jpeg(width: int = 600, height: int = 848) -> bytes:
-    image = Image.new("RGB", (width, height), "white")
-    draw = ImageDraw.Draw(image)
-    draw.ellipse((380, 560, 540, 720), outline=(220, 30, 30), width=8)
-    draw.line((80, 640, 300, 660), fill=(0, 0, 0), width=3)
-    for y in range(80, 500, 40):
-        draw.line((60, y, 540, y), fill=(160, 160, 160), width=2)
-    out = io.BytesIO()
-    image.save(out, format="JPEG", quality=70)
-    return out.getvalue()
-
-
-def crop_png(colour: tuple[int, int, int] = (220, 30, 30)) -> bytes:
-    image = Image.new("RGB", (160, 160), "white")
-    ImageDraw.Draw(image).ellipse((8, 8, 152, 152), outline=colour, width=8)
-    out = io.BytesIO()
-    image.save(out, format="PNG")
-    return out.getvalue()
-
-
-def raw_message(*, subject: str, sender: str, message_id: str, attachment: tuple[str, bytes] | None) -> bytes:
-    message = EmailMessage()
-    message["From"] = sender
-    message["To"] = "jsxzsbg@163.com"
-    message["Subject"] = subject
-    message["Message-ID"] = message_id
-    message["Date"] = "Tue, 05 Mar 2024 10:00:00 +0800"
-    message.set_content("您好，附件为我校申报调整申请，请审核。<b>不是 HTML</b>")
-    if attachment:
-        message.add_attachment(attachment[1], maintype="application", subtype="pdf", filename=attachment[0])
-    return message.as_bytes()
-
-
 def add_message(session: Session, service: Service, *, raw: bytes, message_id: str, day: int) -> Message:
     sha = service.blobs.put(raw)
-    message = Message(message_id=message_id, sha256=sha, size=len(raw),
-                      arrival=datetime(2024, 3, day, 2, 0, tzinfo=UTC), arrival_source="date",
-                      stored_at=datetime.now(UTC))
+    message = Message(
+        message_id=message_id,
+        sha256=sha,
+        size=len(raw),
+        arrival=datetime(2024, 3, day, 2, 0, tzinfo=UTC),
+        arrival_source="date",
+        stored_at=datetime.now(UTC),
+    )
     session.add(message)
     session.flush()
     return message
 
 
 def seed_registry(session: Session) -> tuple[School, School]:
-    nanjing = School(name=NANJING_SCHOOL, type="中职", city="南京市", emails=["mochou@example.cn"],
-                     majors=["计算机应用", "会计事务"])
-    lyg = School(name=LYG_SCHOOL, type="中职", city="连云港市", emails=["lyg@example.cn"], majors=["建筑施工"])
+    nanjing = School(
+        name=NANJING_SCHOOL,
+        type="中职",
+        city="南京市",
+        emails=["mochou@example.cn"],
+        majors=["计算机应用", "会计事务"],
+    )
+    lyg = School(
+        name=LYG_SCHOOL, type="中职", city="连云港市", emails=["lyg@example.cn"], majors=["建筑施工"]
+    )
     session.add_all([nanjing, lyg])
     session.flush()
-    session.add_all([
-        Application(id="JS2024-00017", school_id=nanjing.id, certificate="Web前端开发", level="中级",
-                    major="计算机应用", headcount=80, enrolled=150, group=GROUP_A),
-        Application(id="JS2024-00018", school_id=lyg.id, certificate="建筑信息模型（BIM）", level="初级",
-                    major="建筑施工", headcount=40, enrolled=60, group=GROUP_B),
-    ])
+    session.add_all(
+        [
+            Application(
+                id="JS2024-00017",
+                school_id=nanjing.id,
+                certificate="Web前端开发",
+                level="中级",
+                major="计算机应用",
+                headcount=80,
+                enrolled=150,
+                group=GROUP_A,
+            ),
+            Application(
+                id="JS2024-00018",
+                school_id=lyg.id,
+                certificate="建筑信息模型（BIM）",
+                level="初级",
+                major="建筑施工",
+                headcount=40,
+                enrolled=60,
+                group=GROUP_B,
+            ),
+        ]
+    )
     return nanjing, lyg
 
 
@@ -115,62 +114,170 @@ def seed_users(session: Session) -> None:
         session.add(User(name=name, role=role, scope=scope, password_hash=hashed))
 
 
-def _request(session: Session, message: Message, *, school: School | None, subject: str, sender: str,
-             status: str | None, stage: str | None, kind: str = "request", **extra: object) -> Request:
-    request = Request(id=message.id, kind=kind, status=None, stage=None, sender=sender, subject=subject,
-                      school_id=school.id if school else None, **extra)
+def _request(
+    session: Session,
+    message: Message,
+    *,
+    school: School | None,
+    subject: str,
+    sender: str,
+    status: str | None,
+    stage: str | None,
+    kind: str = "request",
+    **extra: object,
+) -> Request:
+    request = Request(
+        id=message.id,
+        kind=kind,
+        status=None,
+        stage=None,
+        sender=sender,
+        subject=subject,
+        school_id=school.id if school else None,
+        **extra,
+    )
     session.add(request)
     session.flush()
-    repo.add_event(session, request=request, actor="system", action="processed", to_status=status, to_stage=stage)
+    repo.add_event(
+        session, request=request, actor="system", action="processed", to_status=status, to_stage=stage
+    )
     return request
 
 
 def seed_requests(session: Session, service: Service, nanjing: School, lyg: School) -> Seeded:
     pdf = b"%PDF-1.4 fixture document\n%%EOF\n"
     subject = f"{NANJING_SCHOOL}+2024年证书申报调整申请"
-    raw = raw_message(subject=subject, sender="mochou@example.cn", message_id="<n1@example.cn>",
-                      attachment=("scan.pdf", pdf))  # the stored Document row carries the hostile name
+    raw = raw_message(
+        subject=subject,
+        sender="mochou@example.cn",
+        message_id="<n1@example.cn>",
+        attachment=("scan.pdf", pdf),
+    )  # the stored Document row carries the hostile name
     m1 = add_message(session, service, raw=raw, message_id="<n1@example.cn>", day=5)
-    r1 = _request(session, m1, school=nanjing, subject=subject, sender="mochou@example.cn", status="ready",
-                  stage="city", seal=True, seal_text=NANJING_SCHOOL, department_approval=True, leader_approval=True)
-    document = Document(request_id=r1.id, position=0, filename=EVIL_FILENAME,
-                        sha256=hashlib.sha256(pdf).hexdigest(), kind="readable", mime="application/pdf", pages=1,
-                        text_source="ocr")
+    r1 = _request(
+        session,
+        m1,
+        school=nanjing,
+        subject=subject,
+        sender="mochou@example.cn",
+        status="ready",
+        stage="city",
+        seal=True,
+        seal_text=NANJING_SCHOOL,
+        department_approval=True,
+        leader_approval=True,
+    )
+    document = Document(
+        request_id=r1.id,
+        position=0,
+        filename=EVIL_FILENAME,
+        sha256=hashlib.sha256(pdf).hexdigest(),
+        kind="readable",
+        mime="application/pdf",
+        pages=1,
+        text_source="ocr",
+    )
     session.add(document)
     session.flush()
-    session.add(PageRecord(document_id=document.id, number=1, text_source="ocr", text="申请单位",
-                           image_sha256=service.blobs.put(page_jpeg()), width=600, height=848))
+    session.add(
+        PageRecord(
+            document_id=document.id,
+            number=1,
+            text_source="ocr",
+            text="申请单位",
+            image_sha256=service.blobs.put(page_jpeg()),
+            width=600,
+            height=848,
+        )
+    )
     seal = service.blobs.put(crop_png())
-    session.add(EvidenceItem(request_id=r1.id, kind="seal", document=EVIL_FILENAME, page=1,
-                             box=[380, 560, 540, 720], crop_sha256=seal, text=NANJING_SCHOOL, confidence=0.93,
-                             holds=True, detail={"colour": "red"}))
+    session.add(
+        EvidenceItem(
+            request_id=r1.id,
+            kind="seal",
+            document=EVIL_FILENAME,
+            page=1,
+            box=[380, 560, 540, 720],
+            crop_sha256=seal,
+            text=NANJING_SCHOOL,
+            confidence=0.93,
+            holds=True,
+            detail={"colour": "red"},
+        )
+    )
     for kind, box in (("department", [60, 600, 320, 680]), ("leader", [60, 700, 320, 780])):
-        session.add(EvidenceItem(request_id=r1.id, kind=kind, document=EVIL_FILENAME, page=1, box=box,
-                                 crop_sha256=service.blobs.put(crop_png((0, 0, 0))), text="同意调整",
-                                 confidence=1.0, holds=True,
-                                 detail={"found": True, "affirmative": True, "signed": True}))
-    change = Change(request_id=r1.id, position=0, certificate="Web前端开发", field="headcount", level="中级",
-                    from_value=80, to_value=120, application_id="JS2024-00017")
+        session.add(
+            EvidenceItem(
+                request_id=r1.id,
+                kind=kind,
+                document=EVIL_FILENAME,
+                page=1,
+                box=box,
+                crop_sha256=service.blobs.put(crop_png((0, 0, 0))),
+                text="同意调整",
+                confidence=1.0,
+                holds=True,
+                detail={"found": True, "affirmative": True, "signed": True},
+            )
+        )
+    change = Change(
+        request_id=r1.id,
+        position=0,
+        certificate="Web前端开发",
+        field="headcount",
+        level="中级",
+        from_value=80,
+        to_value=120,
+        application_id="JS2024-00017",
+    )
     session.add(change)
 
     subject2 = f"{LYG_SCHOOL}+2024年证书申报调整申请"
-    raw2 = raw_message(subject=subject2, sender="lyg@example.cn", message_id="<l1@example.cn>", attachment=None)
+    raw2 = raw_message(
+        subject=subject2, sender="lyg@example.cn", message_id="<l1@example.cn>", attachment=None
+    )
     m2 = add_message(session, service, raw=raw2, message_id="<l1@example.cn>", day=6)
-    r2 = _request(session, m2, school=lyg, subject=subject2, sender="lyg@example.cn", status="flagged",
-                  stage="city")
-    session.add(Change(request_id=r2.id, position=0, certificate="建筑信息模型（BIM）", field="level", level="初级",
-                       from_value="初级", to_value="中级", application_id="JS2024-00018"))
-    session.add(Problem(request_id=r2.id, code="no_seal", message="未发现加盖单位公章", evidence="第 1 页未检测到公章"))
+    r2 = _request(
+        session, m2, school=lyg, subject=subject2, sender="lyg@example.cn", status="flagged", stage="city"
+    )
+    session.add(
+        Change(
+            request_id=r2.id,
+            position=0,
+            certificate="建筑信息模型（BIM）",
+            field="level",
+            level="初级",
+            from_value="初级",
+            to_value="中级",
+            application_id="JS2024-00018",
+        )
+    )
+    session.add(
+        Problem(
+            request_id=r2.id, code="no_seal", message="未发现加盖单位公章", evidence="第 1 页未检测到公章"
+        )
+    )
 
-    raw3 = raw_message(subject=EVIL_SUBJECT, sender="someone@example.cn", message_id="<q1@example.cn>",
-                       attachment=None)
+    raw3 = raw_message(
+        subject=EVIL_SUBJECT, sender="someone@example.cn", message_id="<q1@example.cn>", attachment=None
+    )
     m3 = add_message(session, service, raw=raw3, message_id="<q1@example.cn>", day=7)
-    r3 = _request(session, m3, school=None, subject=EVIL_SUBJECT, sender="someone@example.cn", status=None,
-                  stage=None, kind="unrelated", unrelated_reason="没有附件且主题不含调整申请")
+    r3 = _request(
+        session,
+        m3,
+        school=None,
+        subject=EVIL_SUBJECT,
+        sender="someone@example.cn",
+        status=None,
+        stage=None,
+        kind="unrelated",
+        unrelated_reason="没有附件且主题不含调整申请",
+    )
     session.flush()
     assert change.id is not None and document.id is not None
-    return Seeded(nanjing=r1.id, lyg=r2.id, unrelated=r3.id, evil_document=document.id, change=change.id,
-                  seal_crop=seal)
+    return Seeded(
+        nanjing=r1.id, lyg=r2.id, unrelated=r3.id, evil_document=document.id, change=change.id, seal_crop=seal
+    )
 
 
 def seed(service: Service) -> Seeded:

@@ -33,15 +33,19 @@ def test_users_add_creates_an_argon2_account_on_both_databases(registry, monkeyp
     assert "已创建账号 lyg" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize(("role", "scope", "message"), [
-    ("city", "", "必须用 --scope"),
-    ("city", "苏州市", "名册中没有设区市 苏州市"),
-    ("group", "", "必须用 --scope"),
-    ("group", "农林牧渔协作组", "没有名为 农林牧渔协作组 的协作组"),
-    ("province", "南京市", "不需要 --scope"),
-])
-def test_users_add_scope_errors_exit_1_with_one_line(sqlite_service, monkeypatch, capsys, role, scope,
-                                                     message) -> None:
+@pytest.mark.parametrize(
+    ("role", "scope", "message"),
+    [
+        ("city", "", "必须用 --scope"),
+        ("city", "苏州市", "名册中没有设区市 苏州市"),
+        ("group", "", "必须用 --scope"),
+        ("group", "农林牧渔协作组", "没有名为 农林牧渔协作组 的协作组"),
+        ("province", "南京市", "不需要 --scope"),
+    ],
+)
+def test_users_add_scope_errors_exit_1_with_one_line(
+    sqlite_service, monkeypatch, capsys, role, scope, message
+) -> None:
     with session_scope(sqlite_service.db) as session:
         seed_registry(session)
     monkeypatch.setenv("INTAKE_NEW_PASSWORD", "a long password")

@@ -12,11 +12,15 @@ from workflow.web.app import create_app
 def test_review_chain_through_the_api_on_both_databases(service) -> None:
     seeded = seed(service)
     with TestClient(create_app(service), follow_redirects=False) as client:
+
         def act(user: str, action: str, comment: str = "") -> dict:
             client.cookies.clear()
             token = log_in(client, user)
-            response = client.post(f"/api/requests/{seeded.nanjing}/{action}", json={"comment": comment},
-                                   headers={"X-CSRF-Token": token})
+            response = client.post(
+                f"/api/requests/{seeded.nanjing}/{action}",
+                json={"comment": comment},
+                headers={"X-CSRF-Token": token},
+            )
             assert response.status_code == 200, response.text
             return response.json()
 
@@ -34,8 +38,11 @@ def test_correct_a_change_through_the_api(login, seeded) -> None:
     url = f"/api/requests/{seeded.lyg}/changes/1"
     assert client.post(url, json={"to": "高级"}, headers={"X-CSRF-Token": token}).status_code == 404
     change_id = 2
-    response = client.post(f"/api/requests/{seeded.lyg}/changes/{change_id}", json={"to": "高级"},
-                           headers={"X-CSRF-Token": token})
+    response = client.post(
+        f"/api/requests/{seeded.lyg}/changes/{change_id}",
+        json={"to": "高级"},
+        headers={"X-CSRF-Token": token},
+    )
     assert response.status_code == 200
     assert response.json()["changes"][0]["to"] == "高级"
 
@@ -43,8 +50,12 @@ def test_correct_a_change_through_the_api(login, seeded) -> None:
 def test_return_then_no_more_decisions(login, seeded) -> None:
     client, token = login("lyg")
     headers = {"X-CSRF-Token": token}
-    assert client.post(f"/api/requests/{seeded.lyg}/return", json={"comment": "请补盖公章"},
-                       headers=headers).json()["status"] == "returned"
+    assert (
+        client.post(
+            f"/api/requests/{seeded.lyg}/return", json={"comment": "请补盖公章"}, headers=headers
+        ).json()["status"]
+        == "returned"
+    )
     again = client.post(f"/api/requests/{seeded.lyg}/approve", json={"comment": "x"}, headers=headers)
     assert again.status_code == 409
 
@@ -52,22 +63,33 @@ def test_return_then_no_more_decisions(login, seeded) -> None:
 def test_only_the_province_rejects_and_sends(login, seeded) -> None:
     client, token = login("nanjing")
     headers = {"X-CSRF-Token": token}
-    assert client.post(f"/api/requests/{seeded.nanjing}/reject", json={"comment": "x"},
-                       headers=headers).status_code == 409
+    assert (
+        client.post(
+            f"/api/requests/{seeded.nanjing}/reject", json={"comment": "x"}, headers=headers
+        ).status_code
+        == 409
+    )
     assert client.post("/api/replies/send", json={}, headers=headers).status_code == 403
 
 
 def test_release_a_held_reply_from_the_request_page(login, seeded) -> None:
     city, city_token = login("lyg")
-    city.post(f"/requests/{seeded.lyg}/decision", data={"action": "return", "comment": "请补盖公章",
-                                                        "csrf_token": city_token})
+    city.post(
+        f"/requests/{seeded.lyg}/decision",
+        data={"action": "return", "comment": "请补盖公章", "csrf_token": city_token},
+    )
     province, token = login("sheng")
     reply_id = province.get("/api/replies").json()[0]["id"]
     page = province.get(f"/requests/{seeded.lyg}").text
     assert "暂存待发" in page and f"/replies/{reply_id}/release" in page
-    response = province.post(f"/requests/{seeded.lyg}/replies/{reply_id}/release",
-                             data={"subject": "回复：已退回\r\nBcc: x@evil", "body_text": "请补盖公章后重新发送。",
-                                   "csrf_token": token})
+    response = province.post(
+        f"/requests/{seeded.lyg}/replies/{reply_id}/release",
+        data={
+            "subject": "回复：已退回\r\nBcc: x@evil",
+            "body_text": "请补盖公章后重新发送。",
+            "csrf_token": token,
+        },
+    )
     assert response.status_code == 303
     reply = province.get("/api/replies").json()[0]
     assert reply["state"] != "held" and "\n" not in reply["subject"]

@@ -13,8 +13,14 @@ PUBLIC_PATHS = {"/login", "/logout", "/health", "/docs", "/redoc", "/openapi.jso
 
 
 def concrete(path: str, seeded: Seeded) -> str:
-    values = {"request_id": seeded.nanjing, "change_id": seeded.change, "page_id": 1, "document_id": 1,
-              "reply_id": 1, "sha256": seeded.seal_crop}
+    values = {
+        "request_id": seeded.nanjing,
+        "change_id": seeded.change,
+        "page_id": 1,
+        "document_id": 1,
+        "reply_id": 1,
+        "sha256": seeded.seal_crop,
+    }
     return re.sub(r"\{(\w+)(:\w+)?\}", lambda m: str(values.get(m.group(1), "1")), path)
 
 
@@ -31,8 +37,12 @@ def all_routes(app) -> list[tuple[str, set[str]]]:  # type: ignore[no-untyped-de
 
 
 def private_routes(app) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
-    return [(method, path) for path, methods in all_routes(app) if path not in PUBLIC_PATHS
-            for method in sorted(methods - {"HEAD"})]
+    return [
+        (method, path)
+        for path, methods in all_routes(app)
+        if path not in PUBLIC_PATHS
+        for method in sorted(methods - {"HEAD"})
+    ]
 
 
 def test_every_private_route_denies_an_anonymous_caller(app, anonymous, seeded) -> None:
@@ -66,11 +76,16 @@ def test_public_routes_answer_anonymously(anonymous) -> None:
 
 def test_openapi_lists_every_api_operation_with_full_paths(anonymous) -> None:
     paths = anonymous.get("/openapi.json").json()["paths"]
-    expected = {("/api/requests", "get"), ("/api/requests/{request_id}", "get"),
-                ("/api/requests/{request_id}/approve", "post"), ("/api/requests/{request_id}/reject", "post"),
-                ("/api/requests/{request_id}/return", "post"),
-                ("/api/requests/{request_id}/changes/{change_id}", "post"), ("/api/replies", "get"),
-                ("/api/replies/send", "post")}
+    expected = {
+        ("/api/requests", "get"),
+        ("/api/requests/{request_id}", "get"),
+        ("/api/requests/{request_id}/approve", "post"),
+        ("/api/requests/{request_id}/reject", "post"),
+        ("/api/requests/{request_id}/return", "post"),
+        ("/api/requests/{request_id}/changes/{change_id}", "post"),
+        ("/api/replies", "get"),
+        ("/api/replies/send", "post"),
+    }
     listed = {(path, method) for path, item in paths.items() for method in item}
     assert expected <= listed
     assert all(path.startswith("/api/") for path in paths)
@@ -89,7 +104,9 @@ def test_post_without_csrf_token_is_refused(login, seeded) -> None:
     client, token = login("nanjing")
     url = f"/requests/{seeded.nanjing}/decision"
     assert client.post(url, data={"action": "return", "comment": "x"}).status_code == 403
-    assert client.post(url, data={"action": "return", "comment": "x", "csrf_token": "forged"}).status_code == 403
+    assert (
+        client.post(url, data={"action": "return", "comment": "x", "csrf_token": "forged"}).status_code == 403
+    )
     api = f"/api/requests/{seeded.nanjing}/return"
     assert client.post(api, json={"comment": "x"}).status_code == 403
     assert client.post(api, json={"comment": "x"}, headers={"X-CSRF-Token": "forged"}).status_code == 403

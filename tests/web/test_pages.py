@@ -1,4 +1,4 @@
-"""The pages: queue, request page with its evidence, safe rendering and downloads, forms, dashboard, export."""
+"""The pages: queue, request page and evidence, safe rendering and downloads, forms, dashboard."""
 
 from __future__ import annotations
 
@@ -68,16 +68,28 @@ def test_attachment_download_has_a_safe_content_disposition(login, seeded) -> No
 def test_decisions_by_stage_through_the_forms(login, seeded) -> None:
     url = f"/requests/{seeded.nanjing}"
     city, city_token = login("nanjing")
-    assert "退回学校修改" in city.get(url).text and "不予通过" not in city.get(url).text.split('id="decision"')[1]
+    assert (
+        "退回学校修改" in city.get(url).text
+        and "不予通过" not in city.get(url).text.split('id="decision"')[1]
+    )
     reply = city.post(f"{url}/decision", data={"action": "approve", "comment": "", "csrf_token": city_token})
     assert reply.status_code == 303
     group, group_token = login("nonglin")
-    assert group.post(f"{url}/decision", data={"action": "reject", "csrf_token": group_token}).status_code == 409
-    assert group.post(f"{url}/decision", data={"action": "approve", "csrf_token": group_token}).status_code == 303
+    assert (
+        group.post(f"{url}/decision", data={"action": "reject", "csrf_token": group_token}).status_code == 409
+    )
+    assert (
+        group.post(f"{url}/decision", data={"action": "approve", "csrf_token": group_token}).status_code
+        == 303
+    )
     province, token = login("sheng")
     assert "不予通过" in province.get(url).text
-    assert province.post(f"{url}/decision", data={"action": "approve", "comment": "同意",
-                                                  "csrf_token": token}).status_code == 303
+    assert (
+        province.post(
+            f"{url}/decision", data={"action": "approve", "comment": "同意", "csrf_token": token}
+        ).status_code
+        == 303
+    )
     record = province.get(f"/api/requests/{seeded.nanjing}").json()
     assert (record["status"], record["stage"]) == ("approved", "done")
     audit = province.get(url).text.split('id="audit"')[1]
@@ -90,14 +102,24 @@ def test_flagged_approval_needs_a_comment(login, seeded) -> None:
     url = f"/requests/{seeded.lyg}/decision"
     response = client.post(url, data={"action": "approve", "comment": " ", "csrf_token": token})
     assert response.status_code == 409 and "必须填写审核意见" in response.text
-    assert client.post(url, data={"action": "approve", "comment": "已电话核实", "csrf_token": token}).status_code == 303
+    assert (
+        client.post(url, data={"action": "approve", "comment": "已电话核实", "csrf_token": token}).status_code
+        == 303
+    )
 
 
 def test_correcting_a_change_is_audited(login, seeded) -> None:
     client, token = login("nanjing")
     url = f"/requests/{seeded.nanjing}/changes/{seeded.change}"
-    data = {"certificate": "Web前端开发", "field": "headcount", "level": "中级", "from": "80", "to": "100人",
-            "comment": "核对原件", "csrf_token": token}
+    data = {
+        "certificate": "Web前端开发",
+        "field": "headcount",
+        "level": "中级",
+        "from": "80",
+        "to": "100人",
+        "comment": "核对原件",
+        "csrf_token": token,
+    }
     assert client.post(url, data=data).status_code == 303
     change = client.get(f"/api/requests/{seeded.nanjing}").json()["changes"][0]
     assert change["to"] == 100 and change["from"] == 80

@@ -9,8 +9,12 @@ import pytest
 from tests.web.test_gate import all_routes, concrete
 
 VISIBLE = {
-    "nanjing": {"nanjing"}, "lyg": {"lyg"}, "nonglin": {"nanjing"}, "tujian": {"lyg"},
-    "sheng": {"nanjing", "lyg", "unrelated"}, "admin": {"nanjing", "lyg", "unrelated"},
+    "nanjing": {"nanjing"},
+    "lyg": {"lyg"},
+    "nonglin": {"nanjing"},
+    "tujian": {"lyg"},
+    "sheng": {"nanjing", "lyg", "unrelated"},
+    "admin": {"nanjing", "lyg", "unrelated"},
 }
 
 
@@ -26,8 +30,12 @@ def test_queue_and_api_list_only_the_users_scope(login, seeded, name: str) -> No
 
 
 def request_routes(app) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
-    return [(method, path) for path, methods in all_routes(app) if "{request_id}" in path
-            for method in sorted(methods - {"HEAD"})]
+    return [
+        (method, path)
+        for path, methods in all_routes(app)
+        if "{request_id}" in path
+        for method in sorted(methods - {"HEAD"})
+    ]
 
 
 @pytest.mark.parametrize("name", ["lyg", "tujian"])
@@ -56,8 +64,9 @@ def test_out_of_scope_and_missing_ids_look_the_same(login, seeded) -> None:
 
 def test_group_reviewer_cannot_act_before_the_city(login, seeded) -> None:
     client, token = login("nonglin")
-    response = client.post(f"/api/requests/{seeded.nanjing}/approve", json={"comment": ""},
-                           headers={"X-CSRF-Token": token})
+    response = client.post(
+        f"/api/requests/{seeded.nanjing}/approve", json={"comment": ""}, headers={"X-CSRF-Token": token}
+    )
     assert response.status_code == 409
     assert "无权" in response.json()["detail"]
 

@@ -1,4 +1,4 @@
-"""Reviewer accounts: argon2 password hashes, `users add`, and log-in with lock-out after repeated failures."""
+"""Reviewer accounts: argon2 hashes, `users add`, and log-in with lock-out after repeated failures."""
 
 from __future__ import annotations
 
@@ -124,7 +124,9 @@ def authenticate(session: Session, *, web: WebConfig, name: str, password: str) 
         if user.failed_logins >= web.lockout_failures:
             user.failed_logins = 0
             user.locked_until = now + timedelta(minutes=web.lockout_minutes)
-            failed = LoginResult(None, f"连续 {web.lockout_failures} 次密码错误，账号锁定 {web.lockout_minutes} 分钟")
+            failed = LoginResult(
+                None, f"连续 {web.lockout_failures} 次密码错误，账号锁定 {web.lockout_minutes} 分钟"
+            )
         session.add(user)
         return failed
     user.failed_logins, user.locked_until = 0, None

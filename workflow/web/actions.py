@@ -26,8 +26,14 @@ async def decision(request: Request, request_id: int, background: BackgroundTask
     try:
         with session_scope(service.db) as session:
             visible_request(session, user, request_id)
-            decide(session, config=service.config, request_id=request_id, reviewer=user, action=action,
-                   comment=comment)
+            decide(
+                session,
+                config=service.config,
+                request_id=request_id,
+                reviewer=user,
+                action=action,
+                comment=comment,
+            )
     except (ReviewRefused, NotFound) as e:
         return request_page(request, request_id, error=str(e), status=409)
     background.add_task(deliver_pending, service)
@@ -62,8 +68,15 @@ async def correct(request: Request, request_id: int, change_id: int) -> Response
             visible_request(session, user, request_id)
             current = session.get(Change, change_id)
             field = current.field if current else ""
-            correct_change(session, config=service.config, request_id=request_id, change_id=change_id,
-                           reviewer=user, values=change_values(raw, field), comment=str(form.get("comment", "")))
+            correct_change(
+                session,
+                config=service.config,
+                request_id=request_id,
+                change_id=change_id,
+                reviewer=user,
+                values=change_values(raw, field),
+                comment=str(form.get("comment", "")),
+            )
     except (ReviewRefused, NotFound) as e:
         return request_page(request, request_id, error=str(e), status=409)
     return RedirectResponse(f"/requests/{request_id}#changes", status_code=303)
@@ -81,9 +94,13 @@ async def release(request: Request, request_id: int, reply_id: int, background: 
                 raise NotFound(f"第 {request_id} 号申请没有第 {reply_id} 号回复")
             if user.role not in ("province", "admin"):
                 raise ReviewRefused("只有省级审核人员可以修改并发出回复")
-            outbox.release_reply(session, reply_id, editor=user.name,
-                                 subject=str(form.get("subject", "")) or None,
-                                 body_text=str(form.get("body_text", "")) or None)
+            outbox.release_reply(
+                session,
+                reply_id,
+                editor=user.name,
+                subject=str(form.get("subject", "")) or None,
+                body_text=str(form.get("body_text", "")) or None,
+            )
     except (ReviewRefused, NotFound, ValueError) as e:
         return request_page(request, request_id, error=str(e), status=409)
     background.add_task(deliver_pending, service)

@@ -53,11 +53,21 @@ def me(request: Request) -> dict[str, Any]:
 
 
 @router.get("/requests", summary="列出申请（本账号范围内）")
-def list_requests(request: Request, kind: str = "all", status: str = "", stage: str = "", school: str = "",
-                  group: str = "", city: str = "", problem: str = "") -> list[dict[str, Any]]:
+def list_requests(
+    request: Request,
+    kind: str = "all",
+    status: str = "",
+    stage: str = "",
+    school: str = "",
+    group: str = "",
+    city: str = "",
+    problem: str = "",
+) -> list[dict[str, Any]]:
     service, user = service_of(request), user_of(request)
     tab = {"request": "requests", "unrelated": "unrelated"}.get(kind, "all")
-    filters = Filters(tab=tab, status=status, stage=stage, school=school, group=group, city=city, problem=problem)
+    filters = Filters(
+        tab=tab, status=status, stage=stage, school=school, group=group, city=city, problem=problem
+    )
     with session_scope(service.db) as session:
         return requests_json(session, visible_rows(session, user, filters), service.config.round.tz)
 
@@ -75,8 +85,14 @@ def _decide(request: Request, request_id: int, action: str, body: Decision) -> d
     try:
         with session_scope(service.db) as session:
             visible_request(session, user, request_id)
-            req = decide(session, config=service.config, request_id=request_id, reviewer=user, action=action,
-                         comment=body.comment)
+            req = decide(
+                session,
+                config=service.config,
+                request_id=request_id,
+                reviewer=user,
+                action=action,
+                comment=body.comment,
+            )
             result = {"id": req.id, "status": req.status, "stage": req.stage}
     except (ReviewRefused, NotFound) as e:
         raise _refused(e) from None
@@ -105,8 +121,15 @@ def correct(request: Request, request_id: int, change_id: int, body: Correction)
     try:
         with session_scope(service.db) as session:
             visible_request(session, user, request_id)
-            correct_change(session, config=service.config, request_id=request_id, change_id=change_id,
-                           reviewer=user, values=body.values(), comment=body.comment)
+            correct_change(
+                session,
+                config=service.config,
+                request_id=request_id,
+                change_id=change_id,
+                reviewer=user,
+                values=body.values(),
+                comment=body.comment,
+            )
             req, message = visible_request(session, user, request_id)
             return request_json(session, req, message, service.config.round.tz)
     except (ReviewRefused, NotFound) as e:
@@ -114,11 +137,21 @@ def correct(request: Request, request_id: int, change_id: int, body: Correction)
 
 
 def reply_json(reply: Reply, tz: Any) -> dict[str, Any]:
-    return {"id": reply.id, "request_id": reply.request_id, "decision": reply.decision, "state": reply.state,
-            "delivery": reply.delivery, "to": reply.to_addrs, "cc": reply.cc_addrs, "subject": reply.subject,
-            "message_id": reply.message_id, "attempts": reply.attempts, "last_error": reply.last_error or None,
-            "created_at": from_db(reply.created_at, tz).isoformat(),
-            "sent_at": from_db(reply.sent_at, tz).isoformat() if reply.sent_at else None}
+    return {
+        "id": reply.id,
+        "request_id": reply.request_id,
+        "decision": reply.decision,
+        "state": reply.state,
+        "delivery": reply.delivery,
+        "to": reply.to_addrs,
+        "cc": reply.cc_addrs,
+        "subject": reply.subject,
+        "message_id": reply.message_id,
+        "attempts": reply.attempts,
+        "last_error": reply.last_error or None,
+        "created_at": from_db(reply.created_at, tz).isoformat(),
+        "sent_at": from_db(reply.sent_at, tz).isoformat() if reply.sent_at else None,
+    }
 
 
 @router.get("/replies", summary="列出回复邮件（本账号范围内）")

@@ -1,4 +1,4 @@
-"""The reviewers' web application: `create_app(service)` wires routes, templates and the gate; `serve` runs it."""
+"""The reviewers' web app: `create_app(service)` wires routes, templates and the gate; `serve` runs it."""
 
 from __future__ import annotations
 
@@ -20,9 +20,14 @@ PACKAGE = resources.files("workflow.web")
 
 
 def create_app(service: Service) -> FastAPI:
-    app = FastAPI(title="江苏省1+X证书申报调整申请审核", version="1.0", docs_url=None, redoc_url=None,
-                  description="审核人员的网页与 JSON 接口。除登录外，所有接口都需要登录会话；"
-                              "POST 需在 X-CSRF-Token 头中带上 /api/me 返回的 csrf_token。")
+    app = FastAPI(
+        title="江苏省1+X证书申报调整申请审核",
+        version="1.0",
+        docs_url=None,
+        redoc_url=None,
+        description="审核人员的网页与 JSON 接口。除登录外，所有接口都需要登录会话；"
+        "POST 需在 X-CSRF-Token 头中带上 /api/me 返回的 csrf_token。",
+    )
     app.state.service = service
     app.state.codec = SessionCodec(secret_key(service), service.config.web.session_hours * 3600)
     app.state.templates = Jinja2Templates(directory=str(PACKAGE / "templates"))
@@ -45,18 +50,28 @@ def _add_meta_routes(app: FastAPI) -> None:
     @app.get("/redoc", include_in_schema=False, response_class=HTMLResponse)
     def api_docs(request: Request) -> Response:
         """The API described from /openapi.json, rendered here (no scripts from a CDN)."""
-        operations = [(path, method.upper(), op.get("summary", ""))
-                      for path, item in app.openapi().get("paths", {}).items() for method, op in item.items()]
-        return app.state.templates.TemplateResponse(request, "apidocs.html",
-                                                    {"operations": operations, "user": None, "csrf": ""})
+        operations = [
+            (path, method.upper(), op.get("summary", ""))
+            for path, item in app.openapi().get("paths", {}).items()
+            for method, op in item.items()
+        ]
+        return app.state.templates.TemplateResponse(
+            request, "apidocs.html", {"operations": operations, "user": None, "csrf": ""}
+        )
 
 
 async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:
     if request.url.path.startswith("/api/"):
         return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
-    context: dict[str, Any] = {"status": exc.status_code, "detail": exc.detail,
-                               "user": getattr(request.state, "user", None), "csrf": getattr(request.state, "csrf", "")}
-    return request.app.state.templates.TemplateResponse(request, "error.html", context, status_code=exc.status_code)
+    context: dict[str, Any] = {
+        "status": exc.status_code,
+        "detail": exc.detail,
+        "user": getattr(request.state, "user", None),
+        "csrf": getattr(request.state, "csrf", ""),
+    }
+    return request.app.state.templates.TemplateResponse(
+        request, "error.html", context, status_code=exc.status_code
+    )
 
 
 def serve(service: Service, *, host: str, port: int) -> None:

@@ -105,8 +105,15 @@ def login(request: Request, username: str = Form(""), password: str = Form("")) 
     codec: SessionCodec = request.app.state.codec
     response = RedirectResponse("/", status_code=303)
     cookie = codec.dumps(WebSession(user.id, secrets.token_urlsafe(24), fingerprint(user)))
-    response.set_cookie(COOKIE, cookie, max_age=codec.max_age, httponly=True, samesite="lax",
-                        secure=service.config.web.secure_cookies, path="/")
+    response.set_cookie(
+        COOKIE,
+        cookie,
+        max_age=codec.max_age,
+        httponly=True,
+        samesite="lax",
+        secure=service.config.web.secure_cookies,
+        path="/",
+    )
     return response
 
 

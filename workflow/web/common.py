@@ -1,4 +1,4 @@
-"""Small helpers every route module shares: the service, the user, rendering, and delivery after a decision."""
+"""Helpers the route modules share: the service, the user, rendering, delivery after a decision."""
 
 from __future__ import annotations
 
@@ -28,8 +28,9 @@ def user_of(request: Request) -> User:
 
 def render(request: Request, template: str, context: dict[str, Any], status: int = 200) -> HTMLResponse:
     base = {"user": getattr(request.state, "user", None), "csrf": getattr(request.state, "csrf", "")}
-    return request.app.state.templates.TemplateResponse(request, template, {**base, **context},
-                                                        status_code=status)
+    return request.app.state.templates.TemplateResponse(
+        request, template, {**base, **context}, status_code=status
+    )
 
 
 def deliver_pending(service: Service) -> None:

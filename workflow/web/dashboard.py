@@ -14,15 +14,20 @@ from fastapi.responses import HTMLResponse, Response
 from sqlmodel import Session, col, select
 
 from storage.db import session_scope
-from storage.models import Application, Change, Message, Request as RequestRow, School, User
+from storage.models import Application, Change, Message, School, User
+from storage.models import Request as RequestRow
 from storage.times import from_db
 from workflow.web.common import render, service_of, user_of
 from workflow.web.detail import STAGE_NAMES, STATUS_NAMES
 from workflow.web.scope import scoped_query
 
 router = APIRouter(include_in_schema=False)
-FONT_CANDIDATES = ("opentype/noto/NotoSansCJK-Regular.ttc", "truetype/wqy/wqy-microhei.ttc",
-                   "truetype/wqy/wqy-zenhei.ttc", "truetype/arphic/uming.ttc")
+FONT_CANDIDATES = (
+    "opentype/noto/NotoSansCJK-Regular.ttc",
+    "truetype/wqy/wqy-microhei.ttc",
+    "truetype/wqy/wqy-zenhei.ttc",
+    "truetype/arphic/uming.ttc",
+)
 
 
 def _requests(session: Session, user: User) -> list[tuple[RequestRow, Message]]:
@@ -38,9 +43,11 @@ def summary(session: Session, user: User, tz: Any) -> dict[str, Any]:
     ids = [r.id for r, _ in rows]
     cities = {s.id: s.city or "（未填）" for s in session.exec(select(School))}
     groups: Counter[str] = Counter()
-    linked = session.exec(select(Change.request_id, Application.group)
-                          .join(Application, col(Application.id) == Change.application_id)
-                          .where(col(Change.request_id).in_(ids or [-1]))).all()
+    linked = session.exec(
+        select(Change.request_id, Application.group)
+        .join(Application, col(Application.id) == Change.application_id)
+        .where(col(Change.request_id).in_(ids or [-1]))
+    ).all()
     for _, group in {(rid, g) for rid, g in linked}:
         groups[group] += 1
     open_rows = [r for r, _ in rows if r.status in ("ready", "flagged")]
@@ -49,8 +56,9 @@ def summary(session: Session, user: User, tz: Any) -> dict[str, Any]:
         "per_day": sorted(daily_arrivals(rows, tz).items()),
         "per_status": Counter(STATUS_NAMES.get(r.status, r.status or "") for r, _ in rows).most_common(),
         "per_group": groups.most_common(),
-        "per_city": Counter(cities.get(r.school_id, "（未识别学校）") if r.school_id else "（未识别学校）"
-                            for r, _ in rows).most_common(),
+        "per_city": Counter(
+            cities.get(r.school_id, "（未识别学校）") if r.school_id else "（未识别学校）" for r, _ in rows
+        ).most_common(),
         "backlog": Counter(STAGE_NAMES.get(r.stage, r.stage or "") for r in open_rows).most_common(),
         "backlog_total": len(open_rows),
     }
@@ -62,8 +70,15 @@ def dashboard(request: Request) -> Response:
     with session_scope(service.db) as session:
         context = summary(session, user, service.config.round.tz)
     window = service.config.round
-    return render(request, "dashboard.html", {**context, "window_start": window.window_start.astimezone(window.tz),
-                                              "window_end": window.window_end.astimezone(window.tz)})
+    return render(
+        request,
+        "dashboard.html",
+        {
+            **context,
+            "window_start": window.window_start.astimezone(window.tz),
+            "window_end": window.window_end.astimezone(window.tz),
+        },
+    )
 
 
 @cache
@@ -107,6 +122,9 @@ def arrivals_plot(request: Request) -> Response:
     window = service.config.round
     with session_scope(service.db) as session:
         per_day = daily_arrivals(_requests(session, user), window.tz)
-    png = arrivals_png(dict(per_day), window.window_start.astimezone(window.tz).date(),
-                       window.window_end.astimezone(window.tz).date())
+    png = arrivals_png(
+        dict(per_day),
+        window.window_start.astimezone(window.tz).date(),
+        window.window_end.astimezone(window.tz).date(),
+    )
     return Response(png, media_type="image/png")

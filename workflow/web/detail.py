@@ -30,14 +30,42 @@ from workflow.views import request_json
 
 EVIDENCE_NAMES = {"seal": "公章", "department": "证书试点管理部门意见", "leader": "校级分管领导意见"}
 FIELD_NAMES = {"level": "考核等级", "major": "考核专业", "headcount": "人数规模"}
-STAGE_NAMES = {"city": "设区市审核", "group": "协作组审核", "province": "省级审核", "done": "已结束", None: "—"}
-STATUS_NAMES = {"pending": "待处理", "ready": "待审核", "flagged": "有问题", "approved": "已通过",
-                "rejected": "不予通过", "returned": "已退回", "superseded": "已被替代", None: "无关邮件",
-                "unrelated": "无关邮件"}
-REPLY_STATES = {"held": "暂存待发", "queued": "待发送", "sending": "发送中", "sent": "已发送",
-                "uncertain": "发送状态不确定", "failed": "发送失败"}
-ACTION_NAMES = {"approve": "通过", "reject": "不予通过", "return": "退回", "processed": "系统处理",
-                "recheck": "重新检查", "supersede": "被替代", "correct": "修改识别结果", "reprocess": "重新处理"}
+STAGE_NAMES = {
+    "city": "设区市审核",
+    "group": "协作组审核",
+    "province": "省级审核",
+    "done": "已结束",
+    None: "—",
+}
+STATUS_NAMES = {
+    "pending": "待处理",
+    "ready": "待审核",
+    "flagged": "有问题",
+    "approved": "已通过",
+    "rejected": "不予通过",
+    "returned": "已退回",
+    "superseded": "已被替代",
+    None: "无关邮件",
+    "unrelated": "无关邮件",
+}
+REPLY_STATES = {
+    "held": "暂存待发",
+    "queued": "待发送",
+    "sending": "发送中",
+    "sent": "已发送",
+    "uncertain": "发送状态不确定",
+    "failed": "发送失败",
+}
+ACTION_NAMES = {
+    "approve": "通过",
+    "reject": "不予通过",
+    "return": "退回",
+    "processed": "系统处理",
+    "recheck": "重新检查",
+    "supersede": "被替代",
+    "correct": "修改识别结果",
+    "reprocess": "重新处理",
+}
 
 
 @dataclass
@@ -53,12 +81,14 @@ class DocumentView:
 
 
 def page_views(session: Session, request: Request, items: list[EvidenceItem]) -> list[DocumentView]:
-    documents = session.exec(select(Document).where(Document.request_id == request.id)
-                             .order_by(col(Document.position))).all()
+    documents = session.exec(
+        select(Document).where(Document.request_id == request.id).order_by(col(Document.position))
+    ).all()
     views = []
     for document in documents:
-        pages = session.exec(select(PageRecord).where(PageRecord.document_id == document.id)
-                             .order_by(col(PageRecord.number))).all()
+        pages = session.exec(
+            select(PageRecord).where(PageRecord.document_id == document.id).order_by(col(PageRecord.number))
+        ).all()
         views.append(DocumentView(document, [PageView(p, _boxes(document, p, items)) for p in pages]))
     return views
 
@@ -72,8 +102,16 @@ def _boxes(document: Document, page: PageRecord, items: list[EvidenceItem]) -> l
             if crop.get("document") != document.filename or crop.get("page") != page.number or len(box) != 4:
                 continue
             x0, y0, x1, y1 = (float(v) for v in box)
-            boxes.append({"kind": item.kind, "label": EVIDENCE_NAMES.get(item.kind, item.kind),
-                          "x": x0, "y": y0, "w": max(x1 - x0, 1.0), "h": max(y1 - y0, 1.0)})
+            boxes.append(
+                {
+                    "kind": item.kind,
+                    "label": EVIDENCE_NAMES.get(item.kind, item.kind),
+                    "x": x0,
+                    "y": y0,
+                    "w": max(x1 - x0, 1.0),
+                    "h": max(y1 - y0, 1.0),
+                }
+            )
     return boxes
 
 
@@ -82,36 +120,66 @@ def message_view(service: Service, message: Message) -> dict[str, Any]:
         parsed = parse_message(service.blobs.get(message.sha256))
     except (OSError, ValueError):
         return {"error": "原始邮件无法读取", "headers": [], "body": ""}
-    headers = [("发件人", parsed.headers.get("from", "")), ("收件人", parsed.headers.get("to", "")),
-               ("抄送", parsed.headers.get("cc", "")), ("日期", parsed.headers.get("date", "")),
-               ("主题", parsed.subject), ("Message-ID", message.message_id)]
-    return {"error": "", "headers": [(k, v) for k, v in headers if v], "body": parsed.body_text,
-            "defects": parsed.defects}
+    headers = [
+        ("发件人", parsed.headers.get("from", "")),
+        ("收件人", parsed.headers.get("to", "")),
+        ("抄送", parsed.headers.get("cc", "")),
+        ("日期", parsed.headers.get("date", "")),
+        ("主题", parsed.subject),
+        ("Message-ID", message.message_id),
+    ]
+    return {
+        "error": "",
+        "headers": [(k, v) for k, v in headers if v],
+        "body": parsed.body_text,
+        "defects": parsed.defects,
+    }
 
 
-def request_context(session: Session, service: Service, user: User, request: Request,
-                    message: Message) -> dict[str, Any]:
+def request_context(
+    session: Session, service: Service, user: User, request: Request, message: Message
+) -> dict[str, Any]:
     tz = service.config.round.tz
     items = list(session.exec(select(EvidenceItem).where(EvidenceItem.request_id == request.id)).all())
-    changes = session.exec(select(Change).where(Change.request_id == request.id)
-                           .order_by(col(Change.position))).all()
-    applications = {c.application_id: session.get(Application, c.application_id)
-                    for c in changes if c.application_id}
+    changes = session.exec(
+        select(Change).where(Change.request_id == request.id).order_by(col(Change.position))
+    ).all()
+    applications = {
+        c.application_id: session.get(Application, c.application_id) for c in changes if c.application_id
+    }
     school = session.get(School, request.school_id) if request.school_id else None
-    events = session.exec(select(ReviewEvent).where(ReviewEvent.request_id == request.id)
-                          .order_by(col(ReviewEvent.at), col(ReviewEvent.id))).all()
+    events = session.exec(
+        select(ReviewEvent)
+        .where(ReviewEvent.request_id == request.id)
+        .order_by(col(ReviewEvent.at), col(ReviewEvent.id))
+    ).all()
     replies = session.exec(select(Reply).where(Reply.request_id == request.id).order_by(col(Reply.id))).all()
-    related = [] if school is None else [
-        (r, from_db(m.arrival, tz)) for r, m in repo.school_requests(session, school_id=school.id)
-        if r.id != request.id and in_scope(session, user, r)]
+    related = (
+        []
+        if school is None
+        else [
+            (r, from_db(m.arrival, tz))
+            for r, m in repo.school_requests(session, school_id=school.id)
+            if r.id != request.id and in_scope(session, user, r)
+        ]
+    )
     return {
-        "r": request, "record": request_json(session, request, message, tz),
-        "arrival": from_db(message.arrival, tz), "school": school, "items": items,
-        "documents": page_views(session, request, items), "changes": changes, "applications": applications,
+        "r": request,
+        "record": request_json(session, request, message, tz),
+        "arrival": from_db(message.arrival, tz),
+        "school": school,
+        "items": items,
+        "documents": page_views(session, request, items),
+        "changes": changes,
+        "applications": applications,
         "problems": session.exec(select(Problem).where(Problem.request_id == request.id)).all(),
-        "message": message_view(service, message), "events": events, "replies": replies,
-        "related": related, "groups": request_groups(session, request) if request.kind == "request" else [],
-        "actions": allowed_actions(session, user, request), "can_correct": can_correct(session, user, request),
+        "message": message_view(service, message),
+        "events": events,
+        "replies": replies,
+        "related": related,
+        "groups": request_groups(session, request) if request.kind == "request" else [],
+        "actions": allowed_actions(session, user, request),
+        "can_correct": can_correct(session, user, request),
         "tz": tz,
     }
 
@@ -124,4 +192,8 @@ def allowed_actions(session: Session, user: User, request: Request) -> list[str]
 
 
 def can_correct(session: Session, user: User, request: Request) -> bool:
-    return request.kind == "request" and request.status in ("ready", "flagged") and in_scope(session, user, request)
+    return (
+        request.kind == "request"
+        and request.status in ("ready", "flagged")
+        and in_scope(session, user, request)
+    )

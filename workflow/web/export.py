@@ -20,8 +20,22 @@ from workflow.web.files import content_disposition
 from workflow.web.scope import Filters, visible_ids, visible_rows
 
 router = APIRouter(include_in_schema=False)
-REQUEST_COLUMNS = ("编号", "到达时间", "发件人", "主题", "学校", "状态", "阶段", "问题", "公章", "部门意见",
-                   "分管领导意见", "调整", "被替代", "替代")
+REQUEST_COLUMNS = (
+    "编号",
+    "到达时间",
+    "发件人",
+    "主题",
+    "学校",
+    "状态",
+    "阶段",
+    "问题",
+    "公章",
+    "部门意见",
+    "分管领导意见",
+    "调整",
+    "被替代",
+    "替代",
+)
 EVENT_COLUMNS = ("申请编号", "时间", "审核人", "操作", "原状态", "新状态", "原阶段", "新阶段", "意见")
 _FORMULA_START = ("=", "+", "-", "@")
 
@@ -34,8 +48,10 @@ def cell(value: Any) -> Any:
 
 
 def _change_text(changes: list[dict[str, Any]]) -> str:
-    return "；".join(f"{c['certificate']} {c['field']}: {c['from']} → {c['to']} ({c['application_id'] or '未关联'})"
-                    for c in changes)
+    return "；".join(
+        f"{c['certificate']} {c['field']}: {c['from']} → {c['to']} ({c['application_id'] or '未关联'})"
+        for c in changes
+    )
 
 
 def build_workbook(session: Session, user: User, tz: Any) -> bytes:
@@ -44,20 +60,51 @@ def build_workbook(session: Session, user: User, tz: Any) -> bytes:
     sheet.title = "申请"
     sheet.append(REQUEST_COLUMNS)
     for r in requests_json(session, visible_rows(session, user, Filters(tab="all")), tz):
-        sheet.append([cell(v) for v in (
-            r["id"], r["arrival"], r["sender"], r["subject"], r["school"] or "",
-            STATUS_NAMES.get(r["status"], r["status"]), STAGE_NAMES.get(r["stage"], r["stage"]),
-            "、".join(r["problems"]), "有" if r["seal"] else "无", "是" if r["approvals"]["department"] else "否",
-            "是" if r["approvals"]["leader"] else "否", _change_text(r["changes"]), r["superseded_by"],
-            r["supersedes"])])
+        sheet.append(
+            [
+                cell(v)
+                for v in (
+                    r["id"],
+                    r["arrival"],
+                    r["sender"],
+                    r["subject"],
+                    r["school"] or "",
+                    STATUS_NAMES.get(r["status"], r["status"]),
+                    STAGE_NAMES.get(r["stage"], r["stage"]),
+                    "、".join(r["problems"]),
+                    "有" if r["seal"] else "无",
+                    "是" if r["approvals"]["department"] else "否",
+                    "是" if r["approvals"]["leader"] else "否",
+                    _change_text(r["changes"]),
+                    r["superseded_by"],
+                    r["supersedes"],
+                )
+            ]
+        )
     events = book.create_sheet("审核记录")
     events.append(EVENT_COLUMNS)
-    query = (select(ReviewEvent).where(col(ReviewEvent.request_id).in_(visible_ids(user)))
-             .order_by(col(ReviewEvent.request_id), col(ReviewEvent.at), col(ReviewEvent.id)))
+    query = (
+        select(ReviewEvent)
+        .where(col(ReviewEvent.request_id).in_(visible_ids(user)))
+        .order_by(col(ReviewEvent.request_id), col(ReviewEvent.at), col(ReviewEvent.id))
+    )
     for e in session.exec(query):
-        events.append([cell(v) for v in (
-            e.request_id, from_db(e.at, tz).isoformat(), e.actor, ACTION_NAMES.get(e.action, e.action),
-            e.from_status, e.to_status, e.from_stage, e.to_stage, e.comment)])
+        events.append(
+            [
+                cell(v)
+                for v in (
+                    e.request_id,
+                    from_db(e.at, tz).isoformat(),
+                    e.actor,
+                    ACTION_NAMES.get(e.action, e.action),
+                    e.from_status,
+                    e.to_status,
+                    e.from_stage,
+                    e.to_stage,
+                    e.comment,
+                )
+            ]
+        )
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
@@ -69,4 +116,6 @@ def export_xlsx(request: Request) -> Response:
     with session_scope(service.db) as session:
         data = build_workbook(session, user, service.config.round.tz)
     media = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    return Response(data, media_type=media, headers={"content-disposition": content_disposition("申请与审核记录.xlsx")})
+    return Response(
+        data, media_type=media, headers={"content-disposition": content_disposition("申请与审核记录.xlsx")}
+    )

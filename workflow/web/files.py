@@ -82,11 +82,18 @@ def attachment(request: Request, request_id: int, document_id: int) -> Response:
         if document is None or document.request_id != request_id:
             raise HTTPException(404, "没有该附件")
         sha, filename, raw_sha = document.sha256, document.filename, message.sha256
-    data = service.blobs.get(sha) if service.blobs.exists(sha) else _from_message(service.blobs.get(raw_sha), sha)
+    data = (
+        service.blobs.get(sha)
+        if service.blobs.exists(sha)
+        else _from_message(service.blobs.get(raw_sha), sha)
+    )
     if data is None:
         raise HTTPException(404, "附件内容已无法取得，请下载原始邮件")
-    return Response(data, media_type="application/octet-stream",
-                    headers={"content-disposition": content_disposition(filename)})
+    return Response(
+        data,
+        media_type="application/octet-stream",
+        headers={"content-disposition": content_disposition(filename)},
+    )
 
 
 def _from_message(raw: bytes, sha: str) -> bytes | None:
@@ -125,5 +132,8 @@ def raw_message(request: Request, request_id: int) -> Response:
         message = session.get(Message, request_id)
         assert message is not None
         sha = message.sha256
-    return Response(service.blobs.get(sha), media_type="application/octet-stream",
-                    headers={"content-disposition": content_disposition(f"message-{request_id}.eml")})
+    return Response(
+        service.blobs.get(sha),
+        media_type="application/octet-stream",
+        headers={"content-disposition": content_disposition(f"message-{request_id}.eml")},
+    )

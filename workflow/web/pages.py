@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
-
 from sqlmodel import Session, col, select
 
 from storage.db import session_scope
@@ -12,23 +11,40 @@ from storage.models import Problem, School
 from storage.times import from_db
 from workflow.web.common import render, service_of, user_of
 from workflow.web.detail import FIELD_NAMES, REPLY_STATES, STAGE_NAMES, STATUS_NAMES, request_context
-from workflow.web.scope import STAGES, STATUSES, Filters, filter_choices, status_counts, visible_request, visible_rows
+from workflow.web.scope import (
+    STAGES,
+    STATUSES,
+    Filters,
+    filter_choices,
+    status_counts,
+    visible_request,
+    visible_rows,
+)
 
 router = APIRouter(include_in_schema=False)
 
 
 def names() -> dict[str, dict]:
-    return {"status_names": STATUS_NAMES, "stage_names": STAGE_NAMES, "field_names": FIELD_NAMES,
-            "reply_states": REPLY_STATES}
+    return {
+        "status_names": STATUS_NAMES,
+        "stage_names": STAGE_NAMES,
+        "field_names": FIELD_NAMES,
+        "reply_states": REPLY_STATES,
+    }
 
 
 def filters_from(request: Request) -> Filters:
     q = request.query_params
-    return Filters(tab="unrelated" if q.get("tab") == "unrelated" else "requests",
-                   status=q.get("status", "") if q.get("status") in STATUSES else "",
-                   stage=q.get("stage", "") if q.get("stage") in STAGES else "",
-                   school=q.get("school", "")[:100], group=q.get("group", "")[:100], city=q.get("city", "")[:50],
-                   problem=q.get("problem", "")[:50], order="desc" if q.get("order") == "desc" else "asc")
+    return Filters(
+        tab="unrelated" if q.get("tab") == "unrelated" else "requests",
+        status=q.get("status", "") if q.get("status") in STATUSES else "",
+        stage=q.get("stage", "") if q.get("stage") in STAGES else "",
+        school=q.get("school", "")[:100],
+        group=q.get("group", "")[:100],
+        city=q.get("city", "")[:50],
+        problem=q.get("problem", "")[:50],
+        order="desc" if q.get("order") == "desc" else "asc",
+    )
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -40,17 +56,33 @@ def queue(request: Request) -> Response:
         rows = visible_rows(session, user, filters)
         problems = _problem_codes(session, [r.id for r, _ in rows])
         schools = {s.id: s.name for s in session.exec(select(School))}
-        items = [{"r": r, "arrival": from_db(m.arrival, tz), "school": schools.get(r.school_id, ""),
-                  "problems": sorted(set(problems.get(r.id, [])))} for r, m in rows]
-        context = {"items": items, "filters": filters, "counts": status_counts(session, user),
-                   "choices": filter_choices(session), "statuses": STATUSES, "stages": STAGES, **names()}
+        items = [
+            {
+                "r": r,
+                "arrival": from_db(m.arrival, tz),
+                "school": schools.get(r.school_id, ""),
+                "problems": sorted(set(problems.get(r.id, []))),
+            }
+            for r, m in rows
+        ]
+        context = {
+            "items": items,
+            "filters": filters,
+            "counts": status_counts(session, user),
+            "choices": filter_choices(session),
+            "statuses": STATUSES,
+            "stages": STAGES,
+            **names(),
+        }
     return render(request, "queue.html", context)
 
 
 def _problem_codes(session: Session, ids: list[int]) -> dict[int, list[str]]:
     codes: dict[int, list[str]] = {}
     for chunk in range(0, len(ids), 500):
-        query = select(Problem.request_id, Problem.code).where(col(Problem.request_id).in_(ids[chunk:chunk + 500]))
+        query = select(Problem.request_id, Problem.code).where(
+            col(Problem.request_id).in_(ids[chunk : chunk + 500])
+        )
         for request_id, code in session.exec(query):
             codes.setdefault(request_id, []).append(code)
     return codes

@@ -57,8 +57,11 @@ def visible_ids(user: User):  # type: ignore[no-untyped-def]
 
 
 def _group_requests(group: str):  # type: ignore[no-untyped-def]
-    return (select(Change.request_id).join(Application, col(Application.id) == Change.application_id)
-            .where(Application.group == group))
+    return (
+        select(Change.request_id)
+        .join(Application, col(Application.id) == Change.application_id)
+        .where(Application.group == group)
+    )
 
 
 def visible_rows(session: Session, user: User, filters: Filters) -> list[tuple[Request, Message]]:
@@ -79,7 +82,9 @@ def visible_rows(session: Session, user: User, filters: Filters) -> list[tuple[R
     if filters.group:
         query = query.where(col(Request.id).in_(_group_requests(filters.group)))
     if filters.problem:
-        query = query.where(col(Request.id).in_(select(Problem.request_id).where(Problem.code == filters.problem)))
+        query = query.where(
+            col(Request.id).in_(select(Problem.request_id).where(Problem.code == filters.problem))
+        )
     arrival = col(Message.arrival).desc() if filters.order == "desc" else col(Message.arrival)
     return list(session.exec(query.order_by(arrival, col(Request.id))).all())
 
