@@ -192,24 +192,38 @@ class _Rows:
     line_gap: float | None
 
     def split(self, cell: list[Fragment]) -> list[list[Fragment]]:
-        """Split a run of close lines at a row border it crosses with more than a line's gap.
+        """Split a run of close lines at a row border where the lines on either side are cells of their own.
 
         Tight rows put two certificates almost as close as two lines of one wrapped
-        cell, while a wrapped merged cell keeps its even line spacing across the border.
+        cell; a wrapped merged cell instead straddles the border with even line spacing,
+        lined up with neither row.
         """
         parts = [[cell[0]]]
         for above, below in zip(cell, cell[1:], strict=False):
-            if any(above.cy < c < below.cy for c in self.cuts) and self._apart(above, below):
+            if any(above.cy < c < below.cy for c in self.cuts) and self._apart(parts[-1], below):
                 parts.append([below])
             else:
                 parts[-1].append(below)
         return parts
 
-    def _apart(self, above: Fragment, below: Fragment) -> bool:
+    def _apart(self, upper: list[Fragment], below: Fragment) -> bool:
+        above = upper[-1]
+        band = self._band(above)
+        own = [f for f in upper if self._band(f) == band]
+        if self._level((min(f.top for f in own) + max(f.bottom for f in own)) / 2, band):
+            return True
+        if self._level(below.cy, self._band(below)):
+            return True
+        gap = below.top - above.bottom
         if self.line_gap is not None:
-            return below.top - above.bottom - self.line_gap > 0.25 * self.height
-        band = sum(below.cy > c for c in self.cuts)  # no wrapped line to compare with: alignment decides
-        return abs(below.cy - self.centers[band]) < 0.25 * self.height
+            return gap - self.line_gap > 0.25 * self.height
+        return gap > 0.45 * self.height  # wider than OCR boxes leave between two lines of a cell
+
+    def _band(self, frag: Fragment) -> int:
+        return sum(frag.cy > c for c in self.cuts)
+
+    def _level(self, y: float, band: int) -> bool:
+        return abs(y - self.centers[band]) < 0.25 * self.height
 
 
 def _group_by_gap(frags: list[Fragment], height: float) -> list[list[Fragment]]:

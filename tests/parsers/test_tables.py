@@ -247,3 +247,13 @@ def test_intro_line_just_above_the_header_is_not_part_of_it():
     (table,) = find_tables(intro + header_a() + body)
     assert table.roles[0] == ("seq", None)
     assert table.rows[0][("to", None)] == "60人"
+
+
+def test_certificate_whose_second_line_ocr_lost_still_opens_its_row():
+    rows = [
+        ["1", "老年照护（初级）", "人数规模", "70人", "120人", "x"],
+        ["2", ["大数据应用开发（Pytho", "n）（初级）"], "人数规模", "160人", "180人", "x"],
+    ]
+    lines = [line for line in grid(rows, LAYOUT_A, [44, 80], top=400) if line.text != "n）（初级）"]
+    (table,) = find_tables(header_a(top=350) + lines)
+    assert [row[("cert", None)] for row in table.rows] == ["老年照护（初级）", "大数据应用开发（Pytho"]
