@@ -112,6 +112,7 @@ def _idle(service: Service, source: Source, fetcher: Fetcher, stop: threading.Ev
         fetcher.collect()
         _flush_marks(fetcher)
         source.idle_start()
+        log.debug("idling on %s", source.folder)
         started = time.monotonic()
         while not stop.is_set() and time.monotonic() - started < limit:
             responses = source.idle_check(IDLE_TICK)
@@ -179,24 +180,26 @@ def _locked(service: Service) -> Iterator[Source | None]:
 @contextmanager
 def _stop_on_signals() -> Iterator[threading.Event]:
     """SIGTERM/SIGINT set the stop flag; a watchdog guarantees the exit within 30 s."""
-    stop = threading.Event()
+    stop, stopped = threading.Event(), threading.Event()
 
     def handle(signum: int, _frame: object) -> None:
         if not stop.is_set():
             log.info("收到信号 %s：停止收信，处理完手头邮件后退出", signal.Signals(signum).name)
             stop.set()
-            threading.Thread(target=_watchdog, daemon=True).start()
+            threading.Thread(target=_watchdog, args=(stopped,), daemon=True).start()
 
     previous = {s: signal.signal(s, handle) for s in (signal.SIGTERM, signal.SIGINT)}
     try:
         yield stop
     finally:
+        stopped.set()
         for signum, old in previous.items():
             signal.signal(signum, old)
 
 
-def _watchdog() -> None:
-    time.sleep(HARD_EXIT_AFTER)
+def _watchdog(stopped: threading.Event) -> None:
+    if stopped.wait(HARD_EXIT_AFTER):
+        return  # stopped in time
     log.warning("停止超时：强制退出，未处理完的邮件保持待处理状态")
     for hook in _HARD_EXIT_HOOKS:
         hook()
