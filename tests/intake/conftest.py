@@ -7,7 +7,6 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
-from email.header import Header
 from email.message import EmailMessage
 from pathlib import Path
 
@@ -77,7 +76,7 @@ def text_message(n: int, subject: str | None = None, body: str = "", size: int =
     msg = EmailMessage()
     msg["From"] = f"school{n}@example.edu.cn"
     msg["To"] = "jsxzsbg@163.com"
-    msg["Subject"] = Header(subject or f"测试学校{n}2024年证书申报调整申请", "utf-8").encode()
+    msg["Subject"] = subject or f"测试学校{n}2024年证书申报调整申请"
     msg["Message-ID"] = f"<test-{n}@example.edu.cn>"
     msg["Date"] = "Tue, 05 Mar 2024 10:00:00 +0800"
     text = body or f"第 {n} 封测试邮件。\n"

@@ -1,0 +1,126 @@
+"""Intake throughput and IDLE latency against a throw-away Dovecot: `python -m bench.intake_bench`.
+
+1. A 1,000-message text-only backlog: messages/s fetched and recorded by intake (raw bytes stored,
+   row committed, per message) against a plain imapclient fetch loop of the same messages.
+2. IDLE: time from an APPEND to the message's row being committed (processing excluded).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import tempfile
+import threading
+import time
+from concurrent.futures import Future
+from pathlib import Path
+
+from imapclient import IMAPClient
+
+from intake.config import load_config
+from intake.fetcher import Fetcher
+from intake.imap import ImapSource
+from intake.service import Service
+from tests.intake.conftest import ROUND, counts, text_message
+from tests.intake.dovecot import PASSWORD, USER, Dovecot
+
+
+class _NoWorkers:
+    """Processing is not what is measured here: every message 'finishes' at once."""
+
+    def submit(self, message_pk: int) -> Future[str]:
+        done: Future[str] = Future()
+        done.set_result("skipped")
+        return done
+
+    def stop(self, running: list, grace: float) -> None:
+        pass
+
+
+def plain_loop(port: int, batch: int) -> float:
+    start = time.perf_counter()
+    client = IMAPClient("127.0.0.1", port=port, ssl=False)
+    client.login(USER, PASSWORD)
+    client.select_folder("INBOX", readonly=True)
+    uids = client.search("ALL")
+    for i in range(0, len(uids), batch):
+        client.fetch(uids[i:i + batch], ["BODY.PEEK[]", "INTERNALDATE", "FLAGS"])
+    client.logout()
+    return time.perf_counter() - start
+
+
+def service_for(dovecot: Dovecot, work: Path, name: str) -> Service:
+    path = work / f"{name}.toml"
+    path.write_text(dovecot.config_section() + ROUND.format(
+        url=f"sqlite:///{work / name}.db", data_dir=work / f"{name}-data", workers=1), encoding="utf-8")
+    service = Service(load_config(path))
+    service.init()
+    return service
+
+
+def intake_pass(service: Service) -> float:
+    start = time.perf_counter()
+    source = ImapSource(service.config.mailbox)
+    source.connect()
+    fetcher = Fetcher(service, source, _NoWorkers(), threading.Event())  # type: ignore[arg-type]
+    fetcher.run_pass()
+    fetcher.collect()
+    source.close()
+    return time.perf_counter() - start
+
+
+def idle_latency(dovecot: Dovecot, service: Service, rounds: int) -> list[float]:
+    source = ImapSource(service.config.mailbox)
+    source.connect()
+    fetcher = Fetcher(service, source, _NoWorkers(), threading.Event())  # type: ignore[arg-type]
+    fetcher.run_pass()
+    latencies = []
+    for n in range(rounds):
+        before = counts(service)[0]
+        source.idle_start()
+        start = time.perf_counter()
+        threading.Timer(0.05, dovecot.append, args=(text_message(100_000 + n),)).start()
+        while not any(len(r) > 1 and r[1] == b"EXISTS" for r in source.idle_check(1.0)):
+            pass
+        source.idle_done()
+        fetcher.run_pass()
+        assert counts(service)[0] == before + 1
+        latencies.append(time.perf_counter() - start - 0.05)
+    source.close()
+    return latencies
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--messages", type=int, default=1000)
+    parser.add_argument("--idle-rounds", type=int, default=5)
+    args = parser.parse_args()
+    os.environ["INTAKE_TEST_IMAP_PASSWORD"] = PASSWORD  # the config names this variable
+    with tempfile.TemporaryDirectory(prefix="bench") as tmp:
+        work = Path(tmp)
+        dovecot = Dovecot()
+        dovecot.start()
+        try:
+            client = dovecot.client()
+            for n in range(args.messages):
+                client.append("INBOX", text_message(n))
+            client.logout()
+            service = service_for(dovecot, work, "backlog")
+            plain = plain_loop(dovecot.port, service.config.mailbox.batch_size)
+            ours = intake_pass(service)
+            assert counts(service)[0] == args.messages
+            n = args.messages
+            print(f"backlog {n} text-only messages, batch {service.config.mailbox.batch_size}")
+            print(f"  plain imapclient fetch loop: {plain:6.2f} s  {n / plain:8.0f} msg/s")
+            print(f"  intake fetch + record:       {ours:6.2f} s  {n / ours:8.0f} msg/s")
+            print(f"  ratio intake / plain:        {(n / ours) / (n / plain):6.3f}")
+            lat = idle_latency(dovecot, service_for(dovecot, work, "idle"), args.idle_rounds)
+            print(f"IDLE delivery-to-record latency over {len(lat)} messages: "
+                  f"median {statistics.median(lat):.3f} s, max {max(lat):.3f} s")
+        finally:
+            dovecot.cleanup()
+
+
+if __name__ == "__main__":
+    main()
