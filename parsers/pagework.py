@@ -1,0 +1,44 @@
+"""Per-page evidence: turn a scan upright, OCR it once, then find its seals and approval blocks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from parsers.approvals import find_approvals
+from parsers.model import ApprovalEvidence, Page, SealEvidence
+from parsers.ocr import OcrEngine
+from parsers.orientation import correct_orientation
+from parsers.seal import find_seals, remove_red_ink
+
+
+@dataclass
+class PageFindings:
+    seals: list[SealEvidence] = field(default_factory=list)
+    department: ApprovalEvidence | None = None
+    leader: ApprovalEvidence | None = None
+    rotation: int = 0  # clockwise degrees the scan was turned before it was set upright
+
+
+def read_page(page: Page, *, engine: OcrEngine, document: str) -> PageFindings:
+    """Fill `page.lines` by OCR if the page has no text yet, and gather its seal and approval evidence.
+
+    A scanned page is set upright first (page.image is replaced by the upright image),
+    red stamp ink is removed so the text under a seal reads, and the page is OCRed
+    exactly once. Pages with a text layer are not OCRed; their seals' arc text still is read.
+    """
+    image = page.image
+    if image is None:
+        return PageFindings()
+    findings = PageFindings()
+    if page.text_source is None:
+        image, orientation = correct_orientation(image)
+        findings.rotation = orientation.angle
+        page.image, page.width, page.height = image, image.width, image.height
+        page.lines = engine.recognize(remove_red_ink(image))
+        page.text_source = "ocr"
+    findings.seals = find_seals(image, document=document, page=page.number)
+    grey_seals = [s.crop.box for s in findings.seals if s.colour == "grey"]
+    approvals = find_approvals(page.lines, image, document=document, page=page.number, exclude=grey_seals)
+    findings.department = approvals.get("department")
+    findings.leader = approvals.get("leader")
+    return findings
