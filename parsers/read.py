@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import io
+import time
 
 from parsers.attachments import load_documents
-from parsers.changes import extract_changes
+from parsers.changes import extract_document_changes
 from parsers.fields import applicant_unit
 from parsers.limits import Limits
-from parsers.model import ApprovalEvidence, DocumentClass, Evidence, ExtractedChange, Page, ParsedMessage
+from parsers.model import ApprovalEvidence, Document, DocumentClass, Evidence, Page, ParsedMessage
 from parsers.ocr import OcrEngine
 from parsers.pagework import read_page
 
@@ -16,21 +17,34 @@ PREVIEW_WIDTH = 1240  # what reviewers see; boxes stay in the page's own pixels
 
 
 def read_evidence(parsed: ParsedMessage, *, engine: OcrEngine, limits: Limits) -> Evidence:
-    """Classify the message's documents and read every readable page once."""
+    """Classify the message's documents and read every readable page once, within the time bound."""
+    deadline = time.monotonic() + limits.max_seconds
     evidence = Evidence(documents=load_documents(parsed.attachments, limits))
-    readable = [d for d in evidence.documents if d.kind is DocumentClass.READABLE]
-    for document in readable:
+    for document in [d for d in evidence.documents if d.kind is DocumentClass.READABLE]:
+        findings = []
         for page in document.pages:
-            findings = read_page(page, engine=engine, document=document.filename)
-            evidence.seals.extend(findings.seals)
-            evidence.department = _better(evidence.department, findings.department)
-            evidence.leader = _better(evidence.leader, findings.leader)
+            if time.monotonic() > deadline:
+                _give_up(document, limits)
+                break
+            findings.append(read_page(page, engine=engine, document=document.filename))
             _keep_preview(page)
+        if document.kind is not DocumentClass.READABLE:
+            continue
+        for found in findings:
+            evidence.seals.extend(found.seals)
+            evidence.department = _better(evidence.department, found.department)
+            evidence.leader = _better(evidence.leader, found.leader)
+    readable = [d for d in evidence.documents if d.kind is DocumentClass.READABLE]
     evidence.applicant_unit = next((unit for d in readable if (unit := applicant_unit(d.pages))), None)
-    evidence.changes = _unique(
-        change for d in readable for change in _tagged(extract_changes(d.pages), d.filename)
-    )
+    evidence.changes = extract_document_changes(readable)
     return evidence
+
+
+def _give_up(document: Document, limits: Limits) -> None:
+    """A document not read within the bound is unreadable: nothing half-read from it is used."""
+    document.kind = DocumentClass.UNREADABLE
+    document.error = f"处理超时（每封邮件最多 {limits.max_seconds:.0f} 秒），未能读完"
+    document.pages = []
 
 
 def _better(current: ApprovalEvidence | None, new: ApprovalEvidence | None) -> ApprovalEvidence | None:
@@ -52,18 +66,3 @@ def _keep_preview(page: Page) -> None:
     preview.convert("RGB").save(buffer, format="JPEG", quality=80)
     page.preview_jpeg = buffer.getvalue()
     page.image = None
-
-
-def _tagged(changes: list[ExtractedChange], filename: str) -> list[ExtractedChange]:
-    for change in changes:
-        change.document = change.document or filename
-    return changes
-
-
-def _unique(changes) -> list[ExtractedChange]:  # type: ignore[no-untyped-def]
-    """The same change read from several pages or documents is listed once."""
-    seen: dict[tuple, ExtractedChange] = {}
-    for change in changes:
-        key = (change.certificate, change.field, change.level, change.from_value, change.to_value)
-        seen.setdefault(key, change)
-    return list(seen.values())

@@ -33,7 +33,8 @@ from workflow.subject import strip_prefixes, subject_unit
 log = logging.getLogger(__name__)
 
 def limits_for(config: Config) -> Limits:
-    return Limits(dpi=config.ocr.dpi, max_pages=config.ocr.max_pages_per_message)
+    return Limits(dpi=config.ocr.dpi, max_pages=config.ocr.max_pages_per_message,
+                  max_seconds=float(config.ocr.message_timeout_seconds))
 
 
 def process(session: Session, *, config: Config, blobs: BlobStore, engine: OcrEngine, message_pk: int) -> Request:
