@@ -33,7 +33,7 @@ class TesseractEngine:
             data = self._tess.image_to_data(
                 image.convert("RGB"),
                 lang=self.lang,
-                config="--psm 3",
+                config="--psm 6",  # one block: psm 3 drops the first glyph of margin lines
                 output_type=self._tess.Output.DICT,
                 timeout=self.timeout,
             )

@@ -1,0 +1,88 @@
+"""Approval blocks: opinion and signature of the department and the school leader, via read_page."""
+
+from __future__ import annotations
+
+import pytest
+
+from parsers.model import Page
+from parsers.ocr import make_engine
+from parsers.pagework import read_page
+from tests.scangen import ApprovalTruth, make_scan
+
+
+def _read(scan):
+    page = Page(number=1, image=scan.image)
+    findings = read_page(page, engine=make_engine("rapidocr"), document="申请.pdf")
+    return page, findings
+
+
+@pytest.fixture(scope="module")
+def hand_and_typed():
+    scan = make_scan(
+        401,
+        style="scan",
+        block="lines",
+        department=ApprovalTruth("证书试点管理部门意见", "同意调整", "hand", "张伟"),
+        leader=ApprovalTruth("校级分管领导意见", "同意", "typed", "李娜"),
+    )
+    return _read(scan)
+
+
+@pytest.fixture(scope="module")
+def blank_and_negative():
+    scan = make_scan(
+        402,
+        style="scan",
+        block="table",
+        department=ApprovalTruth("学校证书管理部门意见", "同意申请", "blank", "王芳"),
+        leader=ApprovalTruth("分管校领导意见", "不同意调整", "image", "刘洋"),
+    )
+    return _read(scan)
+
+
+def test_page_is_ocred_once_and_marked(hand_and_typed):
+    page, _ = hand_and_typed
+    assert page.text_source == "ocr" and page.lines
+
+
+def test_handwritten_signature_counts(hand_and_typed):
+    dept = hand_and_typed[1].department
+    assert dept is not None and dept.found
+    assert dept.affirmative and dept.signed
+    assert "同意" in dept.opinion
+    assert dept.crops and dept.crops[0].png.startswith(b"\x89PNG")
+
+
+def test_typed_name_alone_is_not_a_signature(hand_and_typed):
+    leader = hand_and_typed[1].leader
+    assert leader is not None and leader.affirmative
+    assert not leader.signed
+
+
+def test_blank_signature_is_not_signed(blank_and_negative):
+    dept = blank_and_negative[1].department
+    assert dept is not None and dept.affirmative
+    assert not dept.signed
+
+
+def test_bu_tongyi_is_negative_even_when_signed(blank_and_negative):
+    leader = blank_and_negative[1].leader
+    assert leader is not None
+    assert "不同意" in leader.opinion
+    assert not leader.affirmative
+    assert leader.signed  # pasted signature image
+
+
+def test_letter_body_tongyi_is_never_an_approval():
+    scan = make_scan(403, style="clean", department=None, leader=None)
+    page, findings = _read(scan)
+    assert "同意" in page.text  # the body says 经…同意
+    assert findings.department is None and findings.leader is None
+
+
+def test_rotated_scan_is_read_upright():
+    scan = make_scan(404, style="rotated", leader=ApprovalTruth("学校领导意见", "同意", "hand", "陈静"))
+    page, findings = _read(scan)
+    assert findings.rotation == scan.truth.distortion.rotation
+    assert "申请单位" in page.text
+    assert findings.leader is not None and findings.leader.signed and findings.leader.affirmative
