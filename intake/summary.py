@@ -7,9 +7,7 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-STATUS = {"pending": "待处理", "ready": "待审核", "flagged": "有问题", "approved": "已通过",
-          "rejected": "不予通过", "returned": "已退回", "superseded": "已被取代", None: "无关邮件"}
-STAGE = {"city": "市级", "group": "协作组", "province": "省级", "done": "已结束", None: ""}
+from workflow.labels import STAGE_NAMES, STATUS_NAMES
 
 
 def print_table(records: list[dict[str, Any]]) -> None:
@@ -20,6 +18,6 @@ def print_table(records: list[dict[str, Any]]) -> None:
         changes = "；".join(f"{c['certificate']} {c['field']} {c['from']}→{c['to']}"
                            f"{'' if c['application_id'] else '（未关联）'}" for c in r["changes"])
         table.add_row(str(r["id"]), r["arrival"][:16].replace("T", " "), r["school"] or r["subject"][:24],
-                      STATUS.get(r["status"], r["status"]), STAGE.get(r["stage"], r["stage"]),
+                      STATUS_NAMES.get(r["status"], r["status"]), STAGE_NAMES.get(r["stage"], r["stage"]),
                       "、".join(r["problems"]) or "无", changes or "—")
     Console(width=160).print(table)

@@ -143,18 +143,20 @@ def _spans(starters: list[Fragment]) -> list[Span]:
 def _band_cuts(roles: list[Role], frags: list[Fragment], centers: list[float]) -> list[float]:
     """Row borders: the widest empty vertical gap in the one-per-row columns between two starters."""
     solid = [(f.top, f.bottom) for f in frags if roles[f.column][0] in _ONE_PER_ROW]
-    cuts = []
-    for upper, lower in zip(centers, centers[1:], strict=False):
-        inside = sorted((max(t, upper), min(b, lower)) for t, b in solid if b > upper and t < lower)
-        best, best_gap, reach = (upper + lower) / 2, 0.0, upper
-        for top, bottom in inside:
-            if top - reach > best_gap:
-                best, best_gap = (reach + top) / 2, top - reach
-            reach = max(reach, bottom)
-        if lower - reach > best_gap:
-            best = (reach + lower) / 2
-        cuts.append(best)
-    return cuts
+    return [widest_gap_cut(upper, lower, solid) for upper, lower in zip(centers, centers[1:], strict=False)]
+
+
+def widest_gap_cut(low: float, high: float, spans: list[tuple[float, float]]) -> float:
+    """The middle of the widest stretch of [low, high] that no span covers (the midpoint if all is covered)."""
+    inside = sorted((max(a, low), min(b, high)) for a, b in spans if b > low and a < high)
+    best, best_gap, reach = (low + high) / 2, 0.0, low
+    for a, b in inside:
+        if a - reach > best_gap:
+            best, best_gap = (reach + a) / 2, a - reach
+        reach = max(reach, b)
+    if high - reach > best_gap:
+        best = (reach + high) / 2
+    return best
 
 
 def _cells(

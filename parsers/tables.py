@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 
 from parsers.model import TextLine
 from parsers.normalise import compact
-from parsers.table_rows import Fragment, Role, Table, assign_rows, visual_rows
+from parsers.table_rows import Fragment, Role, Table, assign_rows, visual_rows, widest_gap_cut
 
 __all__ = ["Role", "Table", "classify_header", "find_tables", "visual_rows"]
 
@@ -198,19 +198,8 @@ def _column_bounds(spans: list[Span], frags: list[Fragment]) -> list[float]:
     Header text is centred in cells of unequal width, so the midpoint between two
     headers can fall inside a long cell of the wider column.
     """
-    bounds = []
-    for (_, left), (right, _) in zip(spans, spans[1:], strict=False):
-        inside = sorted((max(f.line.box[0], left), min(f.line.box[2], right)) for f in frags)
-        inside = [(a, b) for a, b in inside if a < b]
-        best, best_gap, reach = (left + right) / 2, 0.0, left
-        for a, b in inside:
-            if a - reach > best_gap:
-                best, best_gap = (reach + a) / 2, a - reach
-            reach = max(reach, b)
-        if right - reach > best_gap:
-            best = (reach + right) / 2
-        bounds.append(best)
-    return bounds
+    boxes = [(f.line.box[0], f.line.box[2]) for f in frags]
+    return [widest_gap_cut(left, right, boxes) for (_, left), (right, _) in zip(spans, spans[1:], strict=False)]
 
 
 def _split_wide(frags: list[Fragment], bounds: list[float]) -> list[Fragment]:

@@ -13,29 +13,12 @@ from sqlmodel import Session, col, select
 from intake.config import Config
 from storage.models import Application, Change, Message, Problem, Request, ReviewEvent, School
 from storage.times import from_db
+from workflow.checks import ADVICE
+from workflow.labels import FIELD_NAMES
 
 DECISIONS = ("acknowledge", "approved", "rejected", "returned")
-FIELD_NAMES = {"level": "考核等级", "major": "考核专业", "headcount": "人数规模"}
 DECISION_ACTIONS = {"approved": "approve", "rejected": "reject", "returned": "return"}
 
-# What to put right before sending again, per problem code (spec §2's codes).
-RESEND_HINTS = {
-    "subject_format": "邮件主题请严格写为“单位名称+{year}年证书申报调整申请”，不加其他文字。",
-    "unknown_school": "主题中的单位名称请使用在国家平台申报时的单位全称。",
-    "outside_window": "申报期为 {window}，期外提交的调整申请不予受理。",
-    "no_attachment": "请将申请扫描件作为附件发送（PDF 或 JPG/PNG 图片）。",
-    "not_a_scan": "请发送加盖公章后的扫描件（PDF 或图片），不要发送 Word、Excel、WPS 等可编辑文档。",
-    "unreadable_attachment": "有附件无法打开或已损坏，请重新扫描，以未加密的 PDF 或 JPG/PNG 图片发送。",
-    "no_seal": "申请须加盖单位公章，请重新发送加盖公章的扫描件。",
-    "seal_mismatch": "公章须为本单位公章，请重新发送加盖本单位公章的扫描件。",
-    "missing_department_approval": "请由证书试点管理部门填写“同意”意见并签字。",
-    "missing_leader_approval": "请由校级分管领导填写“同意”意见并签字。",
-    "school_mismatch": "邮件主题中的单位须与申请表中的申请单位一致。",
-    "no_changes_found": "请在申请中逐项写明证书名称、调整事项、原申报内容和调整后内容。",
-    "no_matching_application": "请核对证书名称和等级，须与国家平台上的原申报一致。",
-    "exceeds_enrollment": "调整后的试点人数不能超过可参与专业的在校生数。",
-    "major_not_offered": "调整后的考核专业须为本校招生专业。",
-}
 
 
 @dataclass(frozen=True)
@@ -78,7 +61,7 @@ def reply_context(session: Session, *, config: Config, request: Request, decisio
         "window": window,
         "changes": _changes(session, request),
         "problems": [{"code": p.code, "message": p.message, "evidence": p.evidence,
-                      "hint": RESEND_HINTS.get(p.code, "").format(year=config.round.year, window=window)}
+                      "hint": ADVICE.get(p.code, "").format(year=config.round.year, window=window)}
                      for p in problems],
         "comment": _comment(session, request, decision),
         "office_name": config.office.name,

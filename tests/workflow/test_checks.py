@@ -89,7 +89,8 @@ def test_every_code_of_the_spec_has_one_check_with_a_chinese_message() -> None:
         "unreadable_attachment", "no_seal", "seal_mismatch", "missing_department_approval",
         "missing_leader_approval", "school_mismatch", "no_changes_found", "no_matching_application",
         "exceeds_enrollment", "major_not_offered"]
-    assert all(any("\u4e00" <= ch <= "\u9fff" for ch in c.message) for c in CHECKS)
+    assert all(any("\u4e00" <= ch <= "\u9fff" for ch in c.message + c.advice) for c in CHECKS)
+    assert all(c.advice for c in CHECKS)
 
 
 @pytest.mark.parametrize(("subject", "problem"), [

@@ -43,6 +43,7 @@ CHECKS: tuple[ModuleType, ...] = (
 )
 
 MESSAGES: dict[str, str] = {check.code: check.message for check in CHECKS}
+ADVICE: dict[str, str] = {check.code: check.advice for check in CHECKS}  # may hold {year} and {window}
 
 
 def run_checks(facts: RequestFacts) -> list[Finding]:

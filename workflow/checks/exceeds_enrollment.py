@@ -4,6 +4,7 @@ from workflow.facts import RequestFacts
 
 code = "exceeds_enrollment"
 message = "调整后的试点人数超过本校可参与专业的在校生总数"
+advice = "调整后的试点人数不能超过可参与专业的在校生数。"  # what to put right before sending again
 
 
 def check(facts: RequestFacts) -> str | None:

@@ -6,6 +6,7 @@ from workflow.facts import RequestFacts
 
 code = "major_not_offered"
 message = "调整后的考核专业不是本校实际招生的专业"
+advice = "调整后的考核专业须为本校招生专业。"  # what to put right before sending again
 
 
 def check(facts: RequestFacts) -> str | None:

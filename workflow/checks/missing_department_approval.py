@@ -5,6 +5,7 @@ from workflow.facts import RequestFacts
 
 code = "missing_department_approval"
 message = "缺少学校证书试点管理部门的同意意见及签字"
+advice = "请由证书试点管理部门填写“同意”意见并签字。"  # what to put right before sending again
 
 
 def check(facts: RequestFacts) -> str | None:

@@ -5,6 +5,7 @@ from workflow.facts import RequestFacts
 
 code = "missing_leader_approval"
 message = "缺少校级分管领导的同意意见及签字"
+advice = "请由校级分管领导填写“同意”意见并签字。"  # what to put right before sending again
 
 
 def check(facts: RequestFacts) -> str | None:

@@ -4,6 +4,7 @@ from workflow.facts import RequestFacts
 
 code = "no_attachment"
 message = "邮件没有附件，请附上加盖单位公章的申请扫描件"
+advice = "请将申请扫描件作为附件发送（PDF 或 JPG/PNG 图片）。"  # what to put right before sending again
 
 
 def check(facts: RequestFacts) -> str | None:

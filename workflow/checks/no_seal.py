@@ -4,6 +4,7 @@ from workflow.facts import RequestFacts
 
 code = "no_seal"
 message = "申请扫描件上未发现单位公章"
+advice = "申请须加盖单位公章，请重新发送加盖公章的扫描件。"  # what to put right before sending again
 
 
 def check(facts: RequestFacts) -> str | None:

@@ -5,6 +5,7 @@ from workflow.facts import RequestFacts
 
 code = "not_a_scan"
 message = "附件均为 Word/Excel 等可编辑文件，请发送加盖公章后的扫描件（PDF 或图片）"
+advice = "请发送加盖公章后的扫描件（PDF 或图片），不要发送 Word、Excel、WPS 等可编辑文档。"  # what to put right before sending again
 
 
 def check(facts: RequestFacts) -> str | None:

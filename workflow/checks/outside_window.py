@@ -4,6 +4,7 @@ from workflow.facts import RequestFacts
 
 code = "outside_window"
 message = "邮件不在申报期内送达，申报期外的调整申请不予受理"
+advice = "申报期为 {window}，期外提交的调整申请不予受理。"  # what to put right before sending again
 
 
 def check(facts: RequestFacts) -> str | None:

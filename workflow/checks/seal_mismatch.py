@@ -7,6 +7,7 @@ from workflow.subject import normalise_name
 
 code = "seal_mismatch"
 message = "公章上的单位名称与申请学校不一致"
+advice = "公章须为本单位公章，请重新发送加盖本单位公章的扫描件。"  # what to put right before sending again
 
 CONFIDENT = 0.8
 _UNIT_WORD = re.compile(r"(学校|学院|大学|中学|中心|公司|局|委员会|研究院)")

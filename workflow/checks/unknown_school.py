@@ -4,6 +4,7 @@ from workflow.facts import RequestFacts
 
 code = "unknown_school"
 message = "邮件主题中的单位名称不在试点院校名单中"
+advice = "主题中的单位名称请使用在国家平台申报时的单位全称。"  # what to put right before sending again
 
 
 def check(facts: RequestFacts) -> str | None:

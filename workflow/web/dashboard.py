@@ -17,8 +17,8 @@ from storage.db import session_scope
 from storage.models import Application, Change, Message, School, User
 from storage.models import Request as RequestRow
 from storage.times import from_db
+from workflow.labels import STAGE_NAMES, STATUS_NAMES
 from workflow.web.common import render, service_of, user_of
-from workflow.web.detail import STAGE_NAMES, STATUS_NAMES
 from workflow.web.scope import scoped_query
 
 router = APIRouter(include_in_schema=False)
