@@ -7,7 +7,7 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-from workflow.labels import STAGE_NAMES, STATUS_NAMES
+from workflow.labels import FIELD_NAMES, STAGE_NAMES, STATUS_NAMES
 
 
 def print_table(records: list[dict[str, Any]]) -> None:
@@ -15,7 +15,7 @@ def print_table(records: list[dict[str, Any]]) -> None:
     for column in ("编号", "送达时间", "学校", "状态", "阶段", "问题", "调整事项"):
         table.add_column(column, overflow="fold")
     for r in records:
-        changes = "；".join(f"{c['certificate']} {c['field']} {c['from']}→{c['to']}"
+        changes = "；".join(f"{c['certificate']} {FIELD_NAMES.get(c['field'], c['field'])} {c['from']}→{c['to']}"
                            f"{'' if c['application_id'] else '（未关联）'}" for c in r["changes"])
         table.add_row(str(r["id"]), r["arrival"][:16].replace("T", " "), r["school"] or r["subject"][:24],
                       STATUS_NAMES.get(r["status"], r["status"]), STAGE_NAMES.get(r["stage"], r["stage"]),
