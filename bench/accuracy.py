@@ -70,7 +70,8 @@ def score(scan: Scan, page: Page, found: PageFindings, t: Tally) -> None:
         t.approvals += 1
         t.approvals_ok += approved == expected.approved
         if approved != expected.approved:
-            t.misses.append(f"{truth.distortion} {role}: {expected.signature}/{expected.opinion} → {got}")
+            seen = got and (got.opinion, got.affirmative, got.signed)
+            t.misses.append(f"{truth.distortion} {role}: {expected.signature}/{expected.opinion} → {seen}")
     if truth.seal and found.seals:
         t.school_n += 1
         best = process.extractOne(found.seals[0].text, SCHOOLS, score_cutoff=70)
