@@ -21,10 +21,10 @@ from intake.source import Fetched, Source
 from intake.workers import Workers
 from storage.models import FolderState, Message, Request
 from storage.times import now_db
+from workflow.pipeline import MAX_ATTEMPTS
 
 log = logging.getLogger("intake.daemon")
 
-MAX_ATTEMPTS = 3  # a message that broke the pipeline this often waits for a human (see `intake status`)
 
 
 @dataclass

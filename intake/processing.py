@@ -7,9 +7,8 @@ import logging
 from intake.service import Service
 from storage import repo
 from storage.db import session_scope
-from storage.models import Message
 from workflow.outbox import deliver_pending
-from workflow.pipeline import process
+from workflow.pipeline import process, record_failure
 
 log = logging.getLogger(__name__)
 
@@ -21,15 +20,11 @@ def process_one(service: Service, message_pk: int) -> str:
             request = process(session, config=service.config, blobs=service.blobs, engine=service.ocr,
                               message_pk=message_pk)
             outcome = request.status or request.kind
-    except Exception as e:  # noqa: BLE001 - the message stays pending and is retried later
-        log.exception("processing message %s failed; it stays pending", message_pk)
+    except Exception as e:  # noqa: BLE001 - the message stays pending and is retried, then flagged
+        log.exception("processing message %s failed", message_pk)
         with session_scope(service.db) as session:
-            message = session.get(Message, message_pk)
-            if message is not None:
-                message.attempts += 1
-                message.last_error = f"{type(e).__name__}: {e}"[:500]
-                session.add(message)
-        return "error"
+            return record_failure(session, blobs=service.blobs, message_pk=message_pk,
+                                  error=f"{type(e).__name__}: {e}")
     log.info("message=%s outcome=%s", message_pk, outcome)
     if service.config.replies.acknowledge_receipt and not service.config.replies.hold:
         deliver_pending(service)

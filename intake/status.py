@@ -9,11 +9,11 @@ from typing import TextIO
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from intake.fetcher import MAX_ATTEMPTS
 from intake.lock import MailboxLock
 from intake.service import Service
 from storage.models import FolderState, Message, Request
 from storage.times import from_db
+from workflow.pipeline import MAX_ATTEMPTS
 
 
 def print_status(service: Service, out: TextIO = sys.stdout) -> int:

@@ -32,6 +32,8 @@ from workflow.subject import strip_prefixes, subject_unit
 
 log = logging.getLogger(__name__)
 
+MAX_ATTEMPTS = 3  # a message that broke the pipeline this often is flagged for a human
+
 def limits_for(config: Config) -> Limits:
     return Limits(dpi=config.ocr.dpi, max_pages=config.ocr.max_pages_per_message,
                   max_seconds=float(config.ocr.message_timeout_seconds))
@@ -70,6 +72,24 @@ def process(session: Session, *, config: Config, blobs: BlobStore, engine: OcrEn
     recheck(session, config=config, request=request, message=message, first=True)
     acknowledge(session, config, request)
     return request
+
+
+def record_failure(session: Session, *, blobs: BlobStore, message_pk: int, error: str) -> str:
+    """Count a failed run; after MAX_ATTEMPTS the message is flagged with its parse_error for a human."""
+    message = session.get(Message, message_pk)
+    request = session.get(Request, message_pk)
+    if message is None or request is None:
+        return "error"
+    message.attempts += 1
+    message.last_error = error[:500]
+    session.add(message)
+    if message.attempts < MAX_ATTEMPTS or request.status != "pending":
+        return "error"
+    parsed = parse_message(blobs.get(message.sha256))
+    request.sender, request.subject, request.parse_error = parsed.sender, parsed.subject, error[:500]
+    repo.add_event(session, request=request, actor="system", action="processed", to_status="flagged",
+                   to_stage="province", comment=f"处理失败 {message.attempts} 次，需人工检查")
+    return "flagged"
 
 
 def _holds(approval) -> bool:  # type: ignore[no-untyped-def]

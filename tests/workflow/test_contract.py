@@ -8,8 +8,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from sqlmodel import Session, select
 
 from intake.cli import main
+from intake.config import load_config
+from intake.service import Service
+from storage.models import Message, Request
+from workflow.pipeline import MAX_ATTEMPTS, record_failure
 
 ROOT = Path(__file__).resolve().parents[2]
 MAILBOX = ROOT / "examples" / "mailbox"
@@ -107,3 +112,24 @@ def test_scanned_examples_golden(config_file: Path, capsys: pytest.CaptureFixtur
     assert no_seal["changes"][0]["application_id"] == "JS2024-00151"
     late = by_school["无锡市第一中等专业学校"]
     assert {"subject_format", "outside_window"} <= set(late["problems"])
+
+
+
+def test_a_message_that_keeps_breaking_the_pipeline_is_flagged_not_lost(
+        config_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["ingest", "--config", str(config_file), str(MAILBOX / "06-question.eml")]) == 0
+    service = Service(load_config(config_file))
+    with Session(service.db) as session:
+        message = session.exec(select(Message)).one()
+        message.attempts = 0
+        request = session.get(Request, message.id)
+        assert request is not None
+        request.status, request.kind = "pending", "request"  # as if processing had never succeeded
+        session.add_all([message, request])
+        outcomes = [record_failure(session, blobs=service.blobs, message_pk=message.id, error="Boom: broken")
+                    for _ in range(MAX_ATTEMPTS)]
+        session.commit()
+    assert outcomes == ["error"] * (MAX_ATTEMPTS - 1) + ["flagged"]
+    (record,) = run_json(capsys, "requests", "list", "--json", "--config", str(config_file))
+    assert (record["status"], record["stage"], record["parse_error"]) == ("flagged", "province", "Boom: broken")
+    assert record["subject"] == "关于1+X证书申报人数的咨询"
