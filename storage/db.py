@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config as AlembicConfig
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
 SQLITE_BUSY_TIMEOUT_MS = 15_000
@@ -50,10 +50,39 @@ def session_scope(engine: Engine) -> Iterator[Session]:
 
 
 def migrate(engine: Engine) -> None:
-    """Bring the schema to the newest migration (idempotent)."""
+    """Bring the schema to the newest migration; a database already there costs one query.
+
+    Alembic is imported only when there is work to do, so read-only commands start fast.
+    """
+    if current_revision(engine) == head_revision():
+        return
+    from alembic import command
+    from alembic.config import Config as AlembicConfig
+
     location = resources.files("storage") / "migrations"
     cfg = AlembicConfig()
     cfg.set_main_option("script_location", str(location))
     with engine.begin() as connection:
         cfg.attributes["connection"] = connection
         command.upgrade(cfg, "head")
+
+
+def current_revision(engine: Engine) -> str | None:
+    try:
+        with engine.connect() as connection:
+            return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    except DBAPIError:  # no schema yet
+        return None
+
+
+def head_revision() -> str:
+    """The newest revision: the one no other migration names as its down_revision."""
+    versions = resources.files("storage") / "migrations" / "versions"
+    revisions, parents = set(), set()
+    for script in versions.iterdir():
+        if script.name.endswith(".py"):
+            source = script.read_text(encoding="utf-8")
+            revisions.update(re.findall(r"^revision = ['\"](\w+)['\"]", source, flags=re.M))
+            parents.update(re.findall(r"^down_revision = ['\"](\w+)['\"]", source, flags=re.M))
+    (head,) = revisions - parents
+    return head
