@@ -33,19 +33,21 @@ def requests_json(session: Session, rows: list[tuple[Request, Message]], tz: Zon
     problems = _grouped(session, Problem, ids)
     changes = _grouped(session, Change, ids)
     documents = _grouped(session, Document, ids)
-    schools = {s.id: s.name for s in session.exec(select(School))}
-    certificates = {a.id: a.certificate for a in session.exec(select(Application))}
+    schools = {row.id: row.name for row in session.execute(select(School.id, School.name))}
+    certificates = {row.id: row.certificate for row in session.execute(select(Application.id, Application.certificate))}
     return [_one(r, m, tz, schools, certificates, problems.get(r.id, []), changes.get(r.id, []),
                  documents.get(r.id, [])) for r, m in rows]
 
 
 def _grouped(session: Session, table: Any, ids: list[int]) -> dict[int, list[Any]]:
+    """Plain rows (not ORM objects: building thousands of those is most of a list's time) by request."""
     grouped: dict[int, list[Any]] = {}
+    columns = table.__table__.columns
     for chunk in range(0, len(ids), 500):
-        query = select(table).where(col(table.request_id).in_(ids[chunk:chunk + 500]))
-        if hasattr(table, "position"):
-            query = query.order_by(col(table.position))
-        for row in session.exec(query):
+        query = select(*columns).where(columns.request_id.in_(ids[chunk:chunk + 500]))
+        if "position" in columns:
+            query = query.order_by(columns.position)
+        for row in session.execute(query):
             grouped.setdefault(row.request_id, []).append(row)
     return grouped
 
