@@ -24,6 +24,7 @@ class MailboxConfig:
     folder: str = "INBOX"
     ssl: bool = False
     starttls: bool = False
+    ca_file: str = ""  # PEM certificates to trust instead of the system's (a private CA); never "no check"
     maildir: str = ""
     processed_folder: str = ""  # move processed mail here (e.g. 已处理); never delete
     processed_keyword: str = ""  # or set this IMAP keyword
@@ -210,6 +211,8 @@ def _check_mailbox(mailbox: MailboxConfig) -> None:
         raise ConfigError("mailbox", "需要 host + username + password_env，或 maildir")
     if mailbox.ssl and mailbox.starttls:
         raise ConfigError("mailbox.starttls", "ssl 与 starttls 不能同时为 true")
+    if mailbox.ca_file and not Path(mailbox.ca_file).is_file():
+        raise ConfigError("mailbox.ca_file", "证书文件不存在")
     if mailbox.batch_size < 1:
         raise ConfigError("mailbox.batch_size", "必须为正整数")
 

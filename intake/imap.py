@@ -59,7 +59,7 @@ class ImapSource:
         """Connect, log in, identify (ID), then select; raises MailboxError on a refused login."""
         cfg = self.config
         port = cfg.port or (993 if cfg.ssl else 143)
-        context = ssl.create_default_context() if (cfg.ssl or cfg.starttls) else None
+        context = ssl.create_default_context(cafile=cfg.ca_file or None) if (cfg.ssl or cfg.starttls) else None
         client = IMAPClient(cfg.host, port=port, ssl=cfg.ssl, ssl_context=context,
                             timeout=cfg.timeout_seconds)
         # aware datetimes: INTERNALDATE keeps the server's offset instead of becoming naive local time

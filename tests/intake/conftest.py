@@ -36,9 +36,14 @@ workers = {workers}
 """
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "dovecot(tls=False, extra=''): options for the test's Dovecot")
+
+
 @pytest.fixture
-def dovecot() -> Iterator[Dovecot]:
-    server = Dovecot()
+def dovecot(request: pytest.FixtureRequest) -> Iterator[Dovecot]:
+    marker = request.node.get_closest_marker("dovecot")
+    server = Dovecot(**(marker.kwargs if marker else {}))
     server.start()
     yield server
     server.cleanup()
@@ -55,9 +60,9 @@ def imap_config(tmp_path: Path, dovecot: Dovecot, imap_env: dict[str, str]) -> C
     """Write a config.toml for the test's Dovecot; returns its path."""
 
     def write(url: str | None = None, folder: str = "INBOX", mailbox_extra: str = "",
-              workers: int = 1) -> Path:
+              workers: int = 1, tls: str = "") -> Path:
         path = tmp_path / "config.toml"
-        path.write_text(dovecot.config_section(folder, mailbox_extra) + ROUND.format(
+        path.write_text(dovecot.config_section(folder, mailbox_extra, tls) + ROUND.format(
             url=url or f"sqlite:///{tmp_path / 'intake.db'}", data_dir=tmp_path / "data", workers=workers),
             encoding="utf-8")
         return path

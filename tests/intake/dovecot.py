@@ -8,6 +8,7 @@ import pwd
 import shutil
 import signal
 import socket
+import ssl
 import subprocess
 import tempfile
 import time
@@ -15,6 +16,8 @@ from datetime import datetime
 from pathlib import Path
 
 from imapclient import IMAPClient
+
+from tests.intake.certs import self_signed
 
 USER, PASSWORD = "jsxzsbg@163.com", "auth-code-1234"
 
@@ -25,7 +28,7 @@ log_path = {d}/dovecot.log
 info_log_path = {d}/dovecot.log
 protocols = imap
 listen = 127.0.0.1
-ssl = no
+{ssl}
 disable_plaintext_auth = no
 auth_mechanisms = plain login
 auth_failure_delay = 0
@@ -50,7 +53,8 @@ service imap-login {{
     port = {port}
   }}
   inet_listener imaps {{
-    port = 0
+    address = 127.0.0.1
+    port = {ssl_port}
   }}
 }}
 service anvil {{
@@ -59,7 +63,21 @@ service anvil {{
     mode = 0
   }}
 }}
+{extra}
 """
+
+# ssl = required: a client that skips STARTTLS on the plain port cannot log in, so a passing test proves TLS
+TLS = "ssl = required\nssl_cert = <{d}/cert.pem\nssl_key = <{d}/key.pem"
+
+# What Dovecot 2.3 announces after login; tests take some away to play a smaller server
+CAPABILITIES = ("IMAP4rev1 SASL-IR LOGIN-REFERRALS ID ENABLE IDLE SORT SORT=DISPLAY THREAD=REFERENCES MULTIAPPEND "
+                "UNSELECT CHILDREN NAMESPACE UIDPLUS LIST-EXTENDED I18NLEVEL=1 CONDSTORE QRESYNC ESEARCH SEARCHRES "
+                "WITHIN LIST-STATUS BINARY MOVE LITERAL+")
+
+
+def capabilities_without(*names: str) -> str:
+    """An `imap_capability` setting for a server that lacks `names` (e.g. IDLE, MOVE)."""
+    return "imap_capability = " + " ".join(c for c in CAPABILITIES.split() if c not in names)
 
 
 def free_port() -> int:
@@ -77,16 +95,23 @@ def _alive(pid: int) -> bool:
 
 
 class Dovecot:
-    def __init__(self) -> None:
+    """`tls`: STARTTLS on `port` and implicit TLS on `ssl_port`, both required; `extra`: more settings."""
+
+    def __init__(self, tls: bool = False, extra: str = "") -> None:
         # short path: unix sockets under base_dir are limited to 107 bytes
         self.dir = Path(tempfile.mkdtemp(prefix="dv", dir="/tmp"))
         os.chmod(self.dir, 0o755)
         self.port = free_port()
+        self.ssl_port = free_port() if tls else 0
+        self.ca_file = self.dir / "cert.pem" if tls else None
+        if tls:
+            self_signed(self.dir / "cert.pem", self.dir / "key.pem")
         mail = pwd.getpwnam("mail") if os.geteuid() == 0 else pwd.getpwuid(os.geteuid())
         root = os.geteuid() == 0
         self.conf = self.dir / "dovecot.conf"
         self.conf.write_text(CONF.format(
-            d=self.dir, port=self.port, uid=mail.pw_uid, gid=mail.pw_gid,
+            d=self.dir, port=self.port, ssl_port=self.ssl_port, ssl=TLS.format(d=self.dir) if tls else "ssl = no",
+            extra=extra, uid=mail.pw_uid, gid=mail.pw_gid,
             internal="dovecot" if root else mail.pw_name, login="dovenull" if root else mail.pw_name),
             encoding="utf-8")
         (self.dir / "passwd").write_text(f"{USER}:{{PLAIN}}{PASSWORD}\n", encoding="utf-8")
@@ -159,7 +184,11 @@ class Dovecot:
     # --- mail ------------------------------------------------------------------------------------
 
     def client(self) -> IMAPClient:
-        c = IMAPClient("127.0.0.1", port=self.port, ssl=False, timeout=30)
+        if self.ca_file is not None:
+            context = ssl.create_default_context(cafile=str(self.ca_file))
+            c = IMAPClient("127.0.0.1", port=self.ssl_port, ssl=True, ssl_context=context, timeout=30)
+        else:
+            c = IMAPClient("127.0.0.1", port=self.port, ssl=False, timeout=30)
         c.login(USER, PASSWORD)
         return c
 
@@ -194,6 +223,10 @@ class Dovecot:
             time.sleep(1.1)  # Dovecot derives UIDVALIDITY from the clock
         raise RuntimeError("UIDVALIDITY did not change")
 
-    def config_section(self, folder: str = "INBOX", extra: str = "") -> str:
-        return (f'[mailbox]\nhost = "127.0.0.1"\nport = {self.port}\nusername = "{USER}"\n'
+    def config_section(self, folder: str = "INBOX", extra: str = "", tls: str = "") -> str:
+        """The [mailbox] section; `tls` = "ssl" (implicit, on ssl_port) or "starttls", trusting our CA."""
+        port = self.ssl_port if tls == "ssl" else self.port
+        if tls:
+            extra = f'{tls} = true\nca_file = "{self.ca_file}"\n{extra}'
+        return (f'[mailbox]\nhost = "127.0.0.1"\nport = {port}\nusername = "{USER}"\n'
                 f'password_env = "INTAKE_TEST_IMAP_PASSWORD"\nfolder = "{folder}"\n{extra}')

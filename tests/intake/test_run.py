@@ -9,12 +9,14 @@ import subprocess
 import threading
 import time
 
+import pytest
 from sqlmodel import Session, select
 
 import intake.fetcher
 from intake.daemon import run_forever
 from storage.models import Message
 from tests.intake.conftest import ROOT, counts, intake_cmd, make_service, message_ids, text_message, wait_for
+from tests.intake.dovecot import capabilities_without
 
 
 def _in_background(target) -> threading.Thread:  # type: ignore[no-untyped-def]
@@ -61,6 +63,25 @@ def test_message_appended_during_idle_is_recorded_within_2_seconds(dovecot, imap
         assert run_forever(service) == 0
     _check(thread)
     assert timings["recorded"] < 2.0, timings
+
+
+@pytest.mark.dovecot(extra=capabilities_without("IDLE"))
+def test_without_idle_the_scheduler_polls_and_records_a_later_message(dovecot, imap_config, caplog):
+    service = make_service(imap_config(mailbox_extra="poll_interval_seconds = 1\n"))
+
+    def polling() -> bool:
+        return any("不支持 IDLE" in r.getMessage() for r in caplog.records)
+
+    def deliver() -> None:
+        assert wait_for(polling, timeout=30)
+        dovecot.append(text_message(1))
+        assert wait_for(lambda: counts(service) == (1, 0), timeout=60, step=0.1)
+
+    thread = _in_background(deliver)
+    with caplog.at_level(logging.DEBUG, logger="intake.daemon"):
+        assert run_forever(service) == 0
+    _check(thread)
+    assert not any(r.getMessage().startswith("idling") for r in caplog.records)
 
 
 def test_dovecot_killed_and_restarted_mid_batch_records_each_message_once(dovecot, imap_config, monkeypatch):
