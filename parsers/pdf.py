@@ -24,6 +24,7 @@ SHORT_STREAM = "PDF 文件已损坏：数据流短于其声明的长度（文件
 ENCRYPTED = "PDF 文件已加密，需要密码才能打开"
 UNOPENABLE = "PDF 文件已损坏，无法打开"
 MIN_TEXT_CHARS = 20  # fewer meaningful characters than this: treat the page as a scan
+RUN_GAP = 1.2  # a gap wider than this many character heights ends a run (a table cell, a field)
 
 _STARTXREF = re.compile(rb"startxref\s+(\d+)\s*%%EOF")
 _XREF_AT = re.compile(rb"\s*(xref|\d+\s+\d+\s+obj)")
@@ -159,10 +160,24 @@ def _page_lines(plumber_page: pdfplumber.page.Page, page: Page) -> list[TextLine
     sx = page.width / max(x1 - x0, 1e-6)
     sy = page.height / max(bottom - top, 1e-6)
     lines = []
-    for line in plumber_page.extract_text_lines(strip=True, return_chars=False):
-        text = line["text"].strip()
-        if text:
-            left, right = (line["x0"] - x0) * sx, (line["x1"] - x0) * sx
-            upper, lower = (line["top"] - top) * sy, (line["bottom"] - top) * sy
-            lines.append(TextLine(text=text, box=(left, upper, right, lower)))
+    for line in plumber_page.extract_text_lines(strip=True, return_chars=True):
+        for run in _runs(line["chars"]):
+            text = "".join(char["text"] for char in run).strip()
+            if text:
+                left, right = (run[0]["x0"] - x0) * sx, (run[-1]["x1"] - x0) * sx
+                upper = (min(c["top"] for c in run) - top) * sy
+                lower = (max(c["bottom"] for c in run) - top) * sy
+                lines.append(TextLine(text=text, box=(left, upper, right, lower)))
     return lines
+
+
+def _runs(chars: list[dict]) -> list[list[dict]]:
+    """A text-layer line cut at wide gaps, as OCR boxes are: the cells of a table row stay apart."""
+    runs: list[list[dict]] = []
+    for char in sorted(chars, key=lambda c: c["x0"]):
+        height = max(char["bottom"] - char["top"], 1.0)
+        if runs and char["x0"] - runs[-1][-1]["x1"] <= RUN_GAP * height:
+            runs[-1].append(char)
+        else:
+            runs.append([char])
+    return runs

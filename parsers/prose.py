@@ -32,6 +32,14 @@ _AFTER_JIANG = re.compile(
     rf"(?:将|把){_OWNER}([^{_OPEN}{_CLOSE}，。；:：,;]{{2,40}}?){_LEVEL_TAIL}"
     rf"(?=(?:{_FIELD_WORD})(?:由|从|{_VERB}))"
 )
+# A name with no 将 and no quotes opens an item or a sentence: "2. Web前端开发证书（中级）考核专业由…",
+# "（1）物流管理（初级）试点人数…"; it must end in 证书 or a level to be taken for a certificate.
+_NUMBERING = r"(?:\d{1,2}[.、]|[一二三四五六七八九十]{1,3}、|\(\d{1,2}\))"
+_ITEM_START = rf"(?:(?:^|(?<=[。；;:：\n])){_NUMBERING}?|{_NUMBERING})"
+_BARE = re.compile(
+    rf"{_ITEM_START}{_OWNER}([^{_OPEN}{_CLOSE}，。；:：,;\n将把]{{2,40}}?){_LEVEL_TAIL}"
+    rf"(?=(?:{_FIELD_WORD})(?:由|从|{_VERB}))"
+)
 # The new value ends at punctuation, a closing quote, a bracket, or the next numbered item
 # ("…调整为“软件技术”2.将…" when OCR lost the full stop at a line end).
 _TO = (
@@ -109,7 +117,8 @@ def _iter_clauses(text: str) -> list[re.Match[str]]:
 
 
 def _iter_mentions(text: str) -> list[re.Match[str]]:
-    found = list(_QUOTED.finditer(text)) + list(_AFTER_JIANG.finditer(text))
+    bare = [m for m in _BARE.finditer(text) if "证书" in m.group(0) or m.group(2)]
+    found = list(_QUOTED.finditer(text)) + list(_AFTER_JIANG.finditer(text)) + bare
     return sorted(found, key=lambda m: m.start())
 
 

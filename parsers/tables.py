@@ -93,7 +93,7 @@ def find_tables(lines: list[TextLine]) -> list[Table]:
         roles, spans = header
         index += size
         body: list[Fragment] = []
-        while index < len(rows) and _header_at(rows, index)[1] is None and _in_grid(rows[index], spans):
+        while index < len(rows) and _header_at(rows, index)[1] is None and _in_grid(rows[index], header):
             body.extend(rows[index])
             index += 1
         tables.append(_read_body(roles, spans, body))
@@ -168,9 +168,17 @@ def _column_of(frag: Fragment, bounds: list[float]) -> int:
     return sum(frag.cx > b for b in bounds)
 
 
-def _in_grid(row: list[Fragment], spans: list[Span]) -> bool:
+# A sentence below the table (特此申请。, 具体说明如下：) ends it even inside a wide first column.
+_SENTENCE_END = re.compile(r"[。:：]$|^(?:特此|此致)")
+
+
+def _in_grid(row: list[Fragment], header: Header) -> bool:
     """False for a line outside the grid: prose across the table, or a box astride a column border."""
+    roles, spans = header
     bounds = _boundaries(spans)
+    if len(row) == 1 and _SENTENCE_END.search(compact(row[0].text)):
+        if roles[_column_of(row[0], bounds)][0] != "reason":  # a wrapped reason may end in 。
+            return False
     left, right = spans[0][0], spans[-1][1]
     width = right - left
     for frag in row:

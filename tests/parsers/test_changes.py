@@ -87,6 +87,16 @@ def test_level_and_major_values():
          ("Web前端开发", "headcount", "中级", None, 30)),
         ("将我校申报的界面设计证书（初级）考核专业从数字媒体技术应用改为“软件技术”。",
          ("界面设计", "major", "初级", "数字媒体技术应用", "软件技术")),
+        ("拟将大数据应用开发（Python）职业技能等级证书（中级）试点人数由80人调整为120人。",
+         ("大数据应用开发(Python)", "headcount", "中级", 80, 120)),
+        ("“建筑信息模型（BIM）”证书（初级）试点人数调增至60人。",
+         ("建筑信息模型(BIM)", "headcount", "初级", None, 60)),
+        ("一、Web前端开发证书（高级）考核专业由“计算机应用”变更为“软件技术”。",
+         ("Web前端开发", "major", "高级", "计算机应用", "软件技术")),
+        ("（2）物流管理（初级）人数规模由40人变更为50人。",
+         ("物流管理", "headcount", "初级", 40, 50)),
+        ("现申请调整如下：智能财税证书考核等级由初级变更为中级。",
+         ("智能财税", "level", "初级", "初级", "中级")),
     ],
 )  # fmt: skip
 def test_prose_variants(sentence, expected):
@@ -135,6 +145,18 @@ def test_a_sentence_cut_short_by_ocr_keeps_the_change_with_no_new_value():
 
 def test_a_sentence_without_a_change_gives_nothing():
     assert changes_from_prose("我校已于3月在平台完成2024年度证书申报，现申请调整如下：") == []
+
+
+def test_a_bare_name_needs_a_certificate_word_or_a_level():
+    assert changes_from_prose("一、招生人数由80人调整为120人。原申报专业由于计划调整为新专业。") == []
+
+
+def test_numbered_bare_items_without_full_stops_stay_apart():
+    text = "1. Web前端开发证书（中级）试点人数由80人调整为120人2. 物流管理（初级）考核专业由护理变更为软件技术"
+    assert triples(changes_from_prose(text)) == [
+        ("Web前端开发", "headcount", "中级", 80, 120),
+        ("物流管理", "major", "初级", "护理", "软件技术"),
+    ]
 
 
 def _layout_a(rows: list[list], top: float = 400) -> list[TextLine]:
@@ -216,6 +238,31 @@ def test_prose_wrapped_over_two_lines_is_read_whole():
         TextLine("60人调整为90人。", (150, 250, 500, 282)),
     ]
     assert triples(extract_changes([page(lines)])) == [("云计算平台运维与开发", "headcount", "中级", 60, 90)]
+
+
+# --- Born-digital PDFs: the generator's letters read back through the text layer -----------------
+
+
+@pytest.mark.parametrize(
+    ("layout", "annex"),
+    [("table_a", "none"), ("table_b", "page"), ("table_c", "attachment"), ("table_wide", "none"),
+     ("prose", "none"), ("prose_and_table", "page")],
+)  # fmt: skip
+def test_born_digital_letters_read_back_through_their_text_layer(layout, annex):
+    from parsers.attachments import load_documents
+    from parsers.changes import extract_document_changes
+    from parsers.model import Attachment
+    from tests.scangen import make_scan
+
+    scan = make_scan(17, variety=True, digital=True, layout=layout, annex=annex, prose_style="bare")
+    documents = load_documents([Attachment(name, "application/pdf", data) for name, data in scan.documents])
+    assert len(documents) == (2 if annex == "attachment" else 1)
+    assert all(page.text_source == "text" for document in documents for page in document.pages)
+    expected = [
+        (normalise_certificate(c.certificate), c.field, c.level, c.from_value, c.to_value)
+        for c in scan.truth.changes
+    ]
+    assert sorted(triples(extract_document_changes(documents)), key=str) == sorted(expected, key=str)
 
 
 # --- End to end on real OCR -------------------------------------------------------------------

@@ -257,3 +257,34 @@ def test_certificate_whose_second_line_ocr_lost_still_opens_its_row():
     lines = [line for line in grid(rows, LAYOUT_A, [44, 80], top=400) if line.text != "n）（初级）"]
     (table,) = find_tables(header_a(top=350) + lines)
     assert [row[("cert", None)] for row in table.rows] == ["老年照护（初级）", "大数据应用开发（Pytho"]
+
+
+# 证书名称 | 等级 | 调整类型 | 调整前 | 调整后, no 序号: the certificate column comes first and is wide.
+LAYOUT_C = [(120, 620), (620, 760), (760, 960), (960, 1230), (1230, 1500)]
+HEADERS_C = ["证书名称", "等级", "调整类型", "调整前", "调整后"]
+
+
+def test_separate_level_column_without_serial_numbers():
+    rows = [
+        ["建筑信息模型（BIM）", "中级", "人数规模", "80人", "120人"],
+        ["Web前端开发", None, "考核等级", "初级", "中级"],
+    ]
+    lines = grid([HEADERS_C], LAYOUT_C, [60], top=340) + grid(rows, LAYOUT_C, [60, 60])
+    (table,) = find_tables(lines)
+    assert table.roles == [("cert", None), ("level", None), ("field", None), ("from", None), ("to", None)]
+    assert [row[("cert", None)] for row in table.rows] == ["建筑信息模型（BIM）", "Web前端开发"]
+    assert [row.get(("level", None)) for row in table.rows] == ["中级", None]
+
+
+def test_closing_sentence_under_a_wide_first_column_ends_the_table():
+    rows = [["物流管理", "初级", "人数规模", "40人", "60人"]]
+    lines = grid([HEADERS_C], LAYOUT_C, [60], top=340) + grid(rows, LAYOUT_C, [60])
+    lines.append(TextLine("特此申请。", (180, 500, 310, 530)))
+    (table,) = find_tables(lines)
+    assert [row[("cert", None)] for row in table.rows] == ["物流管理"]
+
+
+def test_wrapped_reason_ending_in_a_full_stop_stays_in_the_table():
+    rows = [["1", "物流管理（初级）", "人数规模", "40人", "60人", ["招生计划", "调整。"]]]
+    (table,) = find_tables(header_a() + grid(rows, LAYOUT_A, [90]))
+    assert table.rows[0][("reason", None)] == "招生计划调整。"

@@ -7,7 +7,7 @@ import random
 from PIL import Image, ImageDraw, ImageFont
 
 from .ink import draw_hand_signature, draw_pasted_signature, draw_seal, stamp
-from .tables import draw_changes_table, prose_sentence
+from .tables import draw_changes_table, item_mark, prose_sentence
 from .truth import ApprovalTruth, Truth
 
 PAGE = (1240, 1754)  # A4 at 150 dpi
@@ -16,6 +16,11 @@ FONTS = {
     "serif": "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc",
     "sans": "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
     "wqy": "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
+}
+# Faces drawn only for varied letters, so the classic seeds keep their pages.
+MORE_FONTS = {
+    "microhei": "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+    "uming": "/usr/share/fonts/truetype/arphic/uming.ttc",
 }
 BOLD = "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc"
 
@@ -48,24 +53,44 @@ class Writer:
         self.y += int(self.size * 1.75)
 
 
-def render_letter(truth: Truth, rng: random.Random) -> Image.Image:
-    """Draw the letter; fills `truth.body_lines` and `truth.body_box` (clean-page pixels).
+def render_letter(truth: Truth, rng: random.Random) -> list[Image.Image]:
+    """Draw the letter, and its annex page when the table is annexed; fills `truth.body_lines`
+    and `truth.body_box` (clean-page pixels of the first page).
 
     A letter that would run off the page is set again in a smaller size, as a clerk would.
     """
     size, face = rng.randint(24, 28), rng.choice(list(FONTS))
+    path = {**FONTS, **MORE_FONTS}[truth.font or face]
     state = rng.getstate()
     while True:
         rng.setstate(state)
-        page, bottom = _typeset(truth, rng, size, face)
+        page, bottom = _typeset(truth, rng, ImageFont.truetype(path, size), size)
         if bottom < PAGE[1] - 40 or size <= 18:
-            return page
+            break
         size -= 2
+    if truth.annex == "none" or truth.layout == "prose":
+        return [page]
+    return [page, _annex_page(truth, ImageFont.truetype(path, size), size)]
 
 
-def _typeset(truth: Truth, rng: random.Random, size: int, face: str) -> tuple[Image.Image, int]:
+def _annex_page(truth: Truth, font: ImageFont.FreeTypeFont, size: int) -> Image.Image:
+    """附表 on a second page of the letter, or 附件2 as a document of its own."""
     page = Image.new("RGB", PAGE, (255, 255, 255))
-    font = ImageFont.truetype(FONTS[face], size)
+    w = Writer(page, font, size)
+    w.paragraph("附表" if truth.annex == "page" else "附件2", indent=False, record=False)
+    title = f"{truth.applicant_unit}2024年证书申报调整明细表"
+    w.draw.text((PAGE[0] / 2, w.y), title, font=font, fill=(10, 10, 10), anchor="ma")
+    w.y += int(size * 2)
+    draw_changes_table(
+        w.draw, font, size, truth.changes, w.y, MARGIN, PAGE[0] - MARGIN, truth.layout, truth.ruling
+    )
+    return page
+
+
+def _typeset(
+    truth: Truth, rng: random.Random, font: ImageFont.FreeTypeFont, size: int
+) -> tuple[Image.Image, int]:
+    page = Image.new("RGB", PAGE, (255, 255, 255))
     w = Writer(page, font, size)
     title = f"{truth.applicant_unit}关于2024年证书申报调整的申请"
     title_font = ImageFont.truetype(BOLD, 36 if len(title) < 26 else 30)
@@ -80,12 +105,15 @@ def _typeset(truth: Truth, rng: random.Random, size: int, face: str) -> tuple[Im
     w.paragraph(intro)
     if truth.layout in ("prose", "prose_and_table"):
         for i, change in enumerate(truth.changes, 1):
-            w.paragraph(f"{i}. {prose_sentence(change)}。")
+            w.paragraph(f"{item_mark(i, truth.numbering)}{prose_sentence(change, truth.prose_style)}。")
+    annexed = truth.layout != "prose" and truth.annex != "none"
+    if annexed:
+        w.paragraph("具体调整内容详见附表。" if truth.annex == "page" else "具体调整内容见附件2。")
     truth.body_lines = list(w.lines)
     truth.body_box = (MARGIN - 5, w.top - 5, PAGE[0] - MARGIN + 5, w.bottom + 5)
-    if truth.layout != "prose":
+    if truth.layout != "prose" and not annexed:
         w.y = draw_changes_table(
-            w.draw, font, size, truth.changes, w.y + 10, MARGIN, PAGE[0] - MARGIN, truth.layout
+            w.draw, font, size, truth.changes, w.y + 10, MARGIN, PAGE[0] - MARGIN, truth.layout, truth.ruling
         )
     w.paragraph("特此申请。", record=False)
     w.y += size

@@ -7,8 +7,12 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 SignatureKind = Literal["hand", "image", "typed", "blank"]
-LayoutKind = Literal["table_a", "table_b", "prose", "prose_and_table"]
+LayoutKind = Literal["table_a", "table_b", "table_c", "table_wide", "prose", "prose_and_table"]
 BlockKind = Literal["lines", "table"]
+RulingKind = Literal["grid", "three_line", "none"]
+ProseStyle = Literal["jiang", "ni", "zhi", "bare"]
+Numbering = Literal["arabic", "chinese", "paren"]
+AnnexKind = Literal["none", "page", "attachment"]
 
 SCHOOLS = (
     "南京信息职业技术学院",
@@ -79,7 +83,7 @@ class ChangeTruth:
     certificate: str
     field: Literal["level", "major", "headcount"]
     level: str | None  # the level the document states for the certificate
-    from_value: str | int
+    from_value: str | int | None  # None when the document does not state it (调增至120人)
     to_value: str | int
 
 
@@ -129,6 +133,12 @@ class Truth:
     layout: LayoutKind = "table_a"
     block: BlockKind = "lines"
     date: str = "2024年3月12日"
+    font: str | None = None  # body font key in render.FONTS; None: one of the classic three
+    ruling: RulingKind = "grid"
+    prose_style: ProseStyle = "jiang"
+    numbering: Numbering = "arabic"
+    annex: AnnexKind = "none"  # the table on a second page, or in a second attachment
+    digital: bool = False  # a born-digital PDF with a text layer instead of a scan
     distortion: Distortion = field(default_factory=Distortion)
     body_lines: list[str] = field(default_factory=list)  # filled by rendering: prose lines, reading order
     body_box: tuple[float, float, float, float] = (
@@ -164,8 +174,13 @@ def _approval(rng: random.Random, labels: tuple[str, ...], signature: SignatureK
     )
 
 
-def random_truth(rng: random.Random, **overrides: object) -> Truth:
-    """Draw a plausible request; `overrides` set any Truth field (e.g. seal=False)."""
+def random_truth(rng: random.Random, variety: random.Random | None = None, **overrides: object) -> Truth:
+    """Draw a plausible request; `overrides` set any Truth field (e.g. seal=False).
+
+    With `variety`, a second generator also draws the less common presentations
+    (more layouts and fonts, unruled tables, prose styles, annexes, born-digital PDFs);
+    drawing them from their own generator keeps every classic seed's page unchanged.
+    """
     school = rng.choice(SCHOOLS)
     certs = rng.sample(CERTIFICATES, rng.randint(1, 3))
     truth = Truth(
@@ -181,8 +196,42 @@ def random_truth(rng: random.Random, **overrides: object) -> Truth:
         block=rng.choice(("lines", "lines", "table")),
         date=f"2024年3月{rng.randint(2, 19)}日",
     )
+    if variety is not None:
+        _vary(truth, variety)
     for key, value in overrides.items():
         if not hasattr(truth, key):
             raise AttributeError(f"Truth has no field {key!r}")
         setattr(truth, key, value)
+    if "changes" not in overrides:
+        _fit_changes(truth, variety or rng)
     return truth
+
+
+FONT_KEYS = ("serif", "sans", "wqy", "microhei", "uming")
+
+
+def _vary(truth: Truth, rng: random.Random) -> None:
+    """Presentation as schools vary it: layout, face, rules, prose style, numbering, annex, medium."""
+    truth.layout = rng.choice(("table_a", "table_b", "table_c", "table_wide", "prose", "prose_and_table"))
+    truth.font = rng.choice(FONT_KEYS)
+    truth.ruling = rng.choices(("grid", "three_line", "none"), (3, 1, 1))[0]
+    truth.prose_style = rng.choice(("jiang", "ni", "zhi", "bare"))
+    truth.numbering = rng.choice(("arabic", "chinese", "paren"))
+    truth.annex = rng.choices(("none", "page", "attachment"), (4, 1, 1))[0] if truth.layout != "prose" else "none"
+    truth.digital = rng.random() < 0.15
+
+
+def _fit_changes(truth: Truth, rng: random.Random) -> None:
+    """Only what the layout can state: a headcount table holds headcounts; 调增至 gives no old value."""
+    if truth.layout == "table_wide":
+        truth.changes = [_headcount_change(rng, c.certificate) for c in truth.changes]
+    elif truth.layout == "prose" and truth.prose_style == "zhi":  # a table beside it would state it
+        for change in truth.changes:
+            if change.field == "headcount":
+                change.from_value = None  # 调增至120人 states only the new value
+
+
+def _headcount_change(rng: random.Random, cert: str) -> ChangeTruth:
+    before = rng.randrange(20, 200, 10)
+    after = max(10, before + rng.choice((-1, 1)) * rng.randrange(10, 60, 10))
+    return ChangeTruth(cert, "headcount", rng.choice(LEVELS), before, after)
