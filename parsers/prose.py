@@ -15,7 +15,7 @@ from statistics import median
 
 from parsers.model import Page
 from parsers.normalise import compact, parse_field, split_level
-from parsers.table_rows import visual_rows
+from parsers.table_rows import straighten, visual_rows
 
 _OPEN = "“\"「『‘'《〈"
 _CLOSE = "”\"」』’'》〉"
@@ -71,17 +71,18 @@ def page_text(page: Page) -> str:
     """The page's text in reading order, compacted: wrapped lines join, a paragraph ends in a newline.
 
     The newline stops a value at a line that ends early ("…调整为“电子商务" + "特此申请。")
-    when OCR lost the closing quote and full stop.
+    when OCR lost the closing quote and full stop, and at a table row (three boxes or
+    more side by side), so a sentence never runs on into the header below it.
     """
-    rows = visual_rows(page.lines)
+    rows = visual_rows(straighten(page.lines))
     if not rows:
         return ""
     right = max(row[-1].line.box[2] for row in rows)
     parts = []
-    for row in rows:
+    for row, below in zip(rows, [*rows[1:], []], strict=True):
         parts.append("".join(compact(frag.text) for frag in row))
         ends_early = row[-1].line.box[2] < right - 2 * median(f.height for f in row)
-        parts.append("\n" if ends_early else "")
+        parts.append("\n" if ends_early or len(row) >= 3 or len(below) >= 3 else "")
     return "".join(parts)
 
 

@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 
 from parsers.model import TextLine
 from parsers.normalise import compact
-from parsers.table_rows import Fragment, Role, Table, assign_rows, visual_rows, widest_gap_cut
+from parsers.table_rows import Fragment, Role, Table, assign_rows, straighten, visual_rows, widest_gap_cut
 
 __all__ = ["Role", "Table", "classify_header", "find_tables", "visual_rows"]
 
@@ -46,6 +46,11 @@ _FUZZY_VARIANTS: dict[str, tuple[str, ...]] = {
     "count": ("试点人数", "人数规模", "人数"),
     "reason": ("调整原因", "原因", "备注"),
 }
+
+
+# Header words, longest first, for cutting a box OCR ran over two header cells.
+_HEADER_WORDS = sorted({word for words in _FUZZY_VARIANTS.values() for word in words}, key=len, reverse=True)
+_WORD_KIND = {word: kind for kind, words in _FUZZY_VARIANTS.items() for word in words}
 
 
 def classify_header(text: str) -> Role | None:
@@ -82,7 +87,7 @@ Header = tuple[list[Role], list[Span]]
 
 def find_tables(lines: list[TextLine]) -> list[Table]:
     """Every change table on a page, each read from its header row down to where the grid ends."""
-    rows = visual_rows(lines)
+    rows = visual_rows(straighten(lines))
     tables: list[Table] = []
     index = 0
     while index < len(rows):
@@ -134,7 +139,7 @@ def _stacked(upper: list[Fragment], lower: list[Fragment]) -> bool:
 
 def _header_columns(row: list[Fragment]) -> Header | None:
     """Roles and x-spans of a header row, or None when the row is not a change-table header."""
-    cells = _merge_stacked(row)
+    cells = [part for text, span in _merge_stacked(row) for part in _split_run_on(text, span)]
     roles = [classify_header(text) for text, _ in cells]
     kinds = {role[0] for role in roles if role}
     if "cert" not in kinds or "to" not in kinds and ("from" not in kinds or len(kinds) < 3):
@@ -158,6 +163,27 @@ def _merge_stacked(row: list[Fragment]) -> list[tuple[str, Span]]:
         else:
             cells.append(([frag], (x0, x1)))
     return [("".join(f.text for f in sorted(frags, key=lambda f: f.cy)), span) for frags, span in cells]
+
+
+def _split_run_on(text: str, span: Span) -> list[tuple[str, Span]]:
+    """A header box OCR ran over two cells (调整事项原申报内容) cut into its words, by character share."""
+    value = compact(text)
+    words: list[str] = []
+    while len("".join(words)) < len(value):
+        word = next((w for w in _HEADER_WORDS if value.startswith(w, len("".join(words)))), None)
+        if word is None:
+            return [(text, span)]
+        words.append(word)
+    kinds = [_WORD_KIND[word] for word in words]
+    qualified = any(a in ("from", "to") and b in ("level", "major", "count") for a, b in zip(kinds, kinds[1:]))
+    if len(words) < 2 or qualified:  # 原申报人数 is one header: 原申报 qualified by 人数
+        return [(text, span)]
+    step = (span[1] - span[0]) / len(value)
+    parts, start = [], 0
+    for word in words:
+        parts.append((word, (span[0] + start * step, span[0] + (start + len(word)) * step)))
+        start += len(word)
+    return parts
 
 
 def _boundaries(spans: list[Span]) -> list[float]:

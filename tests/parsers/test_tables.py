@@ -288,3 +288,26 @@ def test_wrapped_reason_ending_in_a_full_stop_stays_in_the_table():
     rows = [["1", "物流管理（初级）", "人数规模", "40人", "60人", ["招生计划", "调整。"]]]
     (table,) = find_tables(header_a() + grid(rows, LAYOUT_A, [90]))
     assert table.rows[0][("reason", None)] == "招生计划调整。"
+
+
+def test_header_box_run_over_two_cells_is_cut_into_its_words():
+    lines = header_a()
+    run_on = [line for line in lines if line.text in ("调整事项", "原申报内容")]
+    merged = TextLine("调整事项原申报内容", (run_on[0].box[0], run_on[0].box[1], run_on[1].box[2], run_on[1].box[3]))
+    lines = [line for line in lines if line not in run_on] + [merged]
+    rows = [["1", "云计算平台运维与开发（中级）", "人数规模", "120人", "160人", "x"]]
+    (table,) = find_tables(lines + grid(rows, LAYOUT_A, [60]))
+    assert table.roles[:5] == [("seq", None), ("cert", None), ("field", None), ("from", None), ("to", None)]
+    assert table.rows[0][("from", None)] == "120人"
+
+
+def test_skewed_scan_keeps_each_table_row_together():
+    rows = [["1", "物流管理（初级）", "人数规模", "40人", "60人", "x"], ["2", "老年照护（中级）", "考核等级", "中级", "高级", "x"]]
+    slope = 0.025  # 1.4°: the right end of a row sits 35 px lower than its left end
+    lines = [
+        TextLine(line.text, (x0, y0 + slope * x0, x1, y1 + slope * x0))
+        for line in header_a() + grid(rows, LAYOUT_A, [60, 60])
+        for x0, y0, x1, y1 in [line.box]
+    ]
+    (table,) = find_tables(lines)
+    assert [(row[("from", None)], row[("to", None)]) for row in table.rows] == [("40人", "60人"), ("中级", "高级")]
