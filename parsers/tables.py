@@ -212,9 +212,10 @@ def _in_grid(row: list[Fragment], header: Header) -> bool:
         crossed = sum(x0 < b < x1 for b in bounds)
         if crossed >= 3 or x1 - x0 > 0.55 * width:
             return False
-        # A cell's text stays inside its column; OCR runs across a border only at a visible gap.
+        # A cell's text stays inside its column; a lone box astride a border is a line below the
+        # table (the sign-off's unit name). Beside other cells it is two cells OCR ran together.
         astride = any(min(b - x0, x1 - b) > 0.3 * (x1 - x0) for b in bounds if x0 < b < x1)
-        if astride and not re.search(r"\s", frag.text.strip()):
+        if astride and len(row) == 1 and not re.search(r"\s", frag.text.strip()):
             return False
     return any(left - 0.2 * width < f.cx < right + 0.2 * width for f in row)
 
@@ -237,12 +238,15 @@ def _column_bounds(spans: list[Span], frags: list[Fragment]) -> list[float]:
 
 
 def _split_wide(frags: list[Fragment], bounds: list[float]) -> list[Fragment]:
-    """Split a box OCR ran across a column border ('初级  中级') at its whitespace."""
+    """Split a box OCR ran across a column border ('初级  中级', '中级人数规模'): at its whitespace,
+    else where the border falls between its characters."""
     result: list[Fragment] = []
     for frag in frags:
         x0, y0, x1, y1 = frag.line.box
         inside = [b for b in bounds if x0 + 0.15 * (x1 - x0) < b < x1 - 0.15 * (x1 - x0)]
         parts = frag.text.split()
+        if inside and len(parts) != len(inside) + 1:
+            parts = _cut_at(compact(frag.text), x0, x1, inside)
         if not inside or len(parts) != len(inside) + 1:
             result.append(frag)
             continue
@@ -251,3 +255,17 @@ def _split_wide(frags: list[Fragment], bounds: list[float]) -> list[Fragment]:
             line = TextLine(part, (edges[i], y0, edges[i + 1], y1), frag.line.confidence)
             result.append(Fragment(line, column=_column_of(Fragment(line), bounds)))
     return result
+
+
+def _cut_at(text: str, x0: float, x1: float, cuts: list[float]) -> list[str]:
+    """The text cut at the character boundaries nearest to the cuts; ASCII glyphs are half as wide."""
+    widths = [0.55 if ch.isascii() else 1.0 for ch in text]
+    scale = (x1 - x0) / max(sum(widths), 1e-6)
+    ends = [x0]
+    for width in widths:
+        ends.append(ends[-1] + width * scale)
+    indexes = [min(range(1, len(text)), key=lambda i: abs(ends[i] - cut), default=0) for cut in cuts]
+    if sorted(set(indexes)) != indexes or not indexes or indexes[0] == 0:
+        return []
+    bounds = [0, *indexes, len(text)]
+    return [text[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]

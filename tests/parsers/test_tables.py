@@ -311,3 +311,22 @@ def test_skewed_scan_keeps_each_table_row_together():
     ]
     (table,) = find_tables(lines)
     assert [(row[("from", None)], row[("to", None)]) for row in table.rows] == [("40人", "60人"), ("中级", "高级")]
+
+
+def test_unruled_cells_ocr_ran_together_are_cut_at_the_column_border():
+    rows = [["Web前端开发", "中级", "人数规模", "80人", "120人"], ["物流管理", "初级", "考核专业", "护理", "电子商务"]]
+    lines = grid([HEADERS_C], LAYOUT_C, [60], top=340) + grid(rows, LAYOUT_C, [60, 60])
+    level, field = (next(ln for ln in lines if ln.text == t and ln.box[1] < 460) for t in ("中级", "人数规模"))
+    lines = [ln for ln in lines if ln not in (level, field)]
+    lines.append(TextLine("中级人数规模", (level.box[0], level.box[1], field.box[2], field.box[3])))
+    (table,) = find_tables(lines)
+    assert [(row.get(("level", None)), row[("field", None)]) for row in table.rows] == [
+        ("中级", "人数规模"), ("初级", "考核专业"),
+    ]  # fmt: skip
+
+
+def test_a_lone_line_astride_the_columns_below_the_table_ends_it():
+    rows = [["1", "物流管理（初级）", "人数规模", "40人", "60人", "x"]]
+    sign_off = TextLine("徐州财经高等职业技术学校", (1150, 560, 1500, 590))
+    (table,) = find_tables(header_a() + grid(rows, LAYOUT_A, [60]) + [sign_off])
+    assert table.rows[0][("to", None)] == "60人"
