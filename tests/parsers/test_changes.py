@@ -390,3 +390,31 @@ def test_ocr_generated_scans_match_their_truth(ocr, seed, layout):
     ]
     assert sorted(triples(extract_changes([page(lines)])), key=str) == sorted(expected, key=str)
     assert applicant_unit([page(lines)]) == scan.truth.applicant_unit
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("seed", "overrides"),
+    [(21, {"layout": "table_c", "ruling": "none", "font": "uming", "annex": "page"}),
+     (22, {"layout": "table_wide", "ruling": "three_line", "font": "microhei", "annex": "attachment"}),
+     (23, {"layout": "prose", "prose_style": "bare", "numbering": "chinese", "font": "sans"})],
+)  # fmt: skip
+def test_ocr_varied_letters_match_their_truth(ocr, seed, overrides):
+    """Unruled and three-line tables on an annex page or in a second attachment, bare numbered prose."""
+    from parsers.changes import extract_document_changes
+    from parsers.model import Document, DocumentClass
+    from tests.scangen import make_scan
+
+    scan = make_scan(seed, style="clean", variety=True, digital=False, **overrides)
+    images = [scan.clean, *scan.annex]
+    groups = [images] if scan.truth.annex != "attachment" else [images[:1], images[1:]]
+    documents = [
+        Document(f"{k}.pdf", "", DocumentClass.READABLE, "application/pdf",
+                 pages=[page(ocr(image), n) for n, image in enumerate(group, 1)])
+        for k, group in enumerate(groups)
+    ]  # fmt: skip
+    expected = [
+        (normalise_certificate(c.certificate), c.field, c.level, c.from_value, c.to_value)
+        for c in scan.truth.changes
+    ]
+    assert sorted(triples(extract_document_changes(documents)), key=str) == sorted(expected, key=str)
