@@ -1,8 +1,8 @@
 """One pass over a folder: record every message not yet recorded, hand each to a worker, log its outcome.
 
-Exactly once: a UID already recorded under the folder's current UIDVALIDITY is not fetched again;
-recording deduplicates by Message-ID and bytes and commits the raw message before anything parses
-it. After a crash the unrecorded UIDs are fetched again and the recorded-but-pending messages are
+Exactly once: a UID already recorded under the folder's current UIDVALIDITY, or at or below the
+folder's `uid_seen` mark, is not fetched again; recording deduplicates by Message-ID and bytes and
+commits each FETCH batch (blobs fsynced, then one transaction) before anything parses it. After a crash the unrecorded UIDs are fetched again and the recorded-but-pending messages are
 processed again (processing is idempotent).
 """
 
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, col, select
 
-from intake.recording import Origin, record_message
+from intake.recording import Origin, record_batch
 from intake.service import Service
 from intake.source import Fetched, Source
 from intake.workers import Workers
@@ -39,63 +39,76 @@ class Fetcher:
         self.in_flight: dict[int, InFlight] = {}
         self.to_mark: list[int] = []
         self.failed = 0  # messages that could not be stored
-        self._skip: set[int] = set()  # UIDs whose message is already recorded under another UID
         mailbox = service.config.mailbox
         self._marking = source.has_uids and bool(mailbox.processed_folder or mailbox.processed_keyword)
 
     def run_pass(self) -> None:
         """Record every new message of the folder; processing continues in the workers."""
         uidvalidity = self.source.select()
-        self._note_uidvalidity(uidvalidity)
+        seen = self._uid_seen(uidvalidity)
         self.submit_pending()
-        todo = self._unrecorded(uidvalidity)
+        listed = self.source.uids()
+        accounted = self._recorded_uids(uidvalidity)
+        todo = [u for u in listed if u > seen and u not in accounted] if self.source.has_uids else listed
         if todo:
             log.info("folder=%s uidvalidity=%s new=%d", self.source.folder, uidvalidity, len(todo))
-        for fetched in self.source.fetch(todo):
-            self.record(fetched, uidvalidity)
+        for batch in self.source.fetch(todo):
+            accounted |= self.record(batch, uidvalidity)
             if self.stop.is_set():
                 break  # stop fetching; what is recorded stays recorded
-        self._note(last_poll_at=now_db(), last_error="", last_error_at=None)
+        done: dict[str, object] = {"uid_seen": _settled(listed, accounted, seen)} if self.source.has_uids else {}
+        self._note(last_poll_at=now_db(), last_error="", last_error_at=None, **done)
 
-    def _unrecorded(self, uidvalidity: int) -> list[int]:
-        listed = self.source.uids()
+    def _recorded_uids(self, uidvalidity: int) -> set[int]:
         if not self.source.has_uids:
-            return listed
+            return set()
         with Session(self.service.db) as session:
-            known = set(session.exec(select(Message.uid).where(
+            return set(session.exec(select(Message.uid).where(
                 Message.account == self.source.account, Message.folder == self.source.folder,
-                Message.uidvalidity == uidvalidity)))
-        return [u for u in listed if u not in known and u not in self._skip]
+                Message.uidvalidity == uidvalidity)))  # type: ignore[arg-type]
 
-    def record(self, fetched: Fetched, uidvalidity: int) -> None:
-        origin = Origin(account=self.source.account, folder=self.source.folder,
-                        uidvalidity=uidvalidity if fetched.uid is not None else None, uid=fetched.uid,
-                        internaldate=fetched.internaldate)
+    def record(self, batch: list[Fetched], uidvalidity: int) -> set[int]:
+        """Record one FETCH batch in one transaction; returns the UIDs now recorded or known as copies.
+
+        If the batch cannot be stored, its messages are stored one by one, so a bad one stops only itself.
+        """
         try:
-            with Session(self.service.db, expire_on_commit=False) as session:
-                message, created = record_message(session, self.service.blobs, fetched.raw, origin)
-                if not created and fetched.uid is not None:
-                    self._relocate(session, message, origin)
+            results = self._store(batch, uidvalidity)
         except Exception:  # noqa: BLE001 - one message that cannot be stored must not stop the others
-            log.exception("storing uid=%s failed", fetched.uid)
+            if len(batch) > 1:
+                log.warning("storing a batch of %d failed: storing its messages one by one", len(batch))
+                return set().union(*(self.record([fetched], uidvalidity) for fetched in batch))
+            log.exception("storing uid=%s failed", batch[0].uid)
             self.failed += 1
-            self._line(fetched.uid, None, "store_failed")
-            return
-        if created:
-            self._submit(message.id, fetched.uid)  # type: ignore[arg-type]
-        else:
-            self._line(fetched.uid, message.id, "duplicate")
-            self._mark_later(fetched.uid)
+            self._line(batch[0].uid, None, "store_failed")
+            return set()
+        for fetched, (message, created) in zip(batch, results, strict=True):
+            if created:
+                self._submit(message.id, fetched.uid)  # type: ignore[arg-type]
+            else:
+                self._line(fetched.uid, message.id, "duplicate")
+                self._mark_later(fetched.uid)
+        return {fetched.uid for fetched in batch if fetched.uid is not None}
+
+    def _store(self, batch: list[Fetched], uidvalidity: int) -> list[tuple[Message, bool]]:
+        origins = [Origin(account=self.source.account, folder=self.source.folder,
+                          uidvalidity=uidvalidity if f.uid is not None else None, uid=f.uid,
+                          internaldate=f.internaldate) for f in batch]
+        with Session(self.service.db, expire_on_commit=False) as session:
+            results = record_batch(session, self.service.blobs,
+                                   [(f.raw, origin) for f, origin in zip(batch, origins, strict=True)])
+            for (message, created), origin in zip(results, origins, strict=True):
+                if not created:
+                    self._relocate(session, message, origin)
+        return results
 
     def _relocate(self, session: Session, message: Message, origin: Origin) -> None:
-        """A message seen again under a new UIDVALIDITY now lives at its new UID; other copies are skipped."""
+        """A message seen again in its folder under a new UIDVALIDITY now lives at its new UID."""
         same_folder = (message.account, message.folder) == (origin.account, origin.folder)
-        if same_folder and message.uidvalidity != origin.uidvalidity:
+        if same_folder and origin.uid is not None and message.uidvalidity != origin.uidvalidity:
             message.uidvalidity, message.uid = origin.uidvalidity, origin.uid
             session.add(message)
             session.commit()
-        elif origin.uid is not None:
-            self._skip.add(origin.uid)
 
     def submit_pending(self) -> None:
         """Messages recorded earlier but never processed (a crash, a stop) go to the workers again."""
@@ -158,14 +171,16 @@ class Fetcher:
     def note_error(self, text: str) -> None:
         self._note(last_error=text[:500], last_error_at=now_db())
 
-    def _note_uidvalidity(self, uidvalidity: int) -> None:
+    def _uid_seen(self, uidvalidity: int) -> int:
+        """Every UID up to this one is recorded or a copy; 0 on first contact or a new UIDVALIDITY."""
         with Session(self.service.db) as session:
             state = session.get(FolderState, (self.source.account, self.source.folder))
         if state is None or state.uidvalidity != uidvalidity:
             log.info("folder=%s uidvalidity=%s (was %s): reading every message in it", self.source.folder,
                      uidvalidity, state.uidvalidity if state else None)
-            self._skip.clear()
-            self._note(uidvalidity=uidvalidity)
+            self._note(uidvalidity=uidvalidity, uid_seen=None)
+            return 0
+        return state.uid_seen or 0
 
     def _note(self, **values: object) -> None:
         try:
@@ -184,3 +199,17 @@ class Fetcher:
         """The one structured log line per message."""
         log.info("message account=%s folder=%s uid=%s id=%s outcome=%s", self.source.account,
                  self.source.folder, uid if uid is not None else "-", pk if pk is not None else "-", outcome)
+
+
+def _settled(listed: list[int], accounted: set[int], seen: int) -> int:
+    """The highest listed UID up to which every listed message is recorded or a copy of one.
+
+    It stops below a message that could not be stored (or was not fetched before a stop), so that
+    one is fetched again; copies of a recorded message at other UIDs are not fetched again.
+    """
+    for uid in listed:
+        if uid > seen:
+            if uid not in accounted:
+                break
+            seen = uid
+    return seen

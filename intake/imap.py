@@ -97,20 +97,17 @@ class ImapSource:
         """Every UID in the folder, whatever its flags."""
         return sorted(int(u) for u in self.client.search("ALL"))
 
-    def fetch(self, uids: Iterable[int]) -> Iterator[Fetched]:
-        """Bodies with INTERNALDATE and FLAGS, by UID in batches; BODY.PEEK leaves \\Seen alone."""
+    def fetch(self, uids: Iterable[int]) -> Iterator[list[Fetched]]:
+        """Bodies with INTERNALDATE and FLAGS, one list per FETCH of batch_size UIDs; BODY.PEEK leaves \\Seen alone."""
         todo = list(uids)
         size = max(1, self.config.batch_size)
         for start in range(0, len(todo), size):
             batch = todo[start:start + size]
             data = self.client.fetch(batch, ["BODY.PEEK[]", "INTERNALDATE", "FLAGS"])
-            for uid in batch:
-                item = data.pop(uid, None)
-                if item is None or b"BODY[]" not in item:
-                    continue  # expunged between SEARCH and FETCH
-                yield Fetched(uid=uid, raw=bytes(item[b"BODY[]"]),
-                              internaldate=_aware(item.get(b"INTERNALDATE")),
-                              flags=tuple(_text(f) for f in item.get(b"FLAGS", ())))
+            # a UID missing from the answer was expunged between SEARCH and FETCH
+            yield [Fetched(uid=uid, raw=bytes(item[b"BODY[]"]), internaldate=_aware(item.get(b"INTERNALDATE")),
+                           flags=tuple(_text(f) for f in item.get(b"FLAGS", ())))
+                   for uid in batch if b"BODY[]" in (item := data.get(uid, {}))]
 
     def can_idle(self) -> bool:
         return self.config.idle and self.client.has_capability("IDLE")

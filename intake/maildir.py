@@ -25,6 +25,7 @@ class MaildirSource:
         self.root = Path(config.maildir)
         self.account = config.account
         self.folder = config.folder
+        self.batch_size = max(1, config.batch_size)
         self._files: list[Path] = []
 
     def connect(self) -> None:
@@ -49,14 +50,20 @@ class MaildirSource:
         """Positions in the current listing (not UIDs: they change from one listing to the next)."""
         return list(range(len(self._files)))
 
-    def fetch(self, uids: Iterable[int]) -> Iterator[Fetched]:
+    def fetch(self, uids: Iterable[int]) -> Iterator[list[Fetched]]:
+        """The files in batches of batch_size, like IMAP's FETCH, so recording commits once per batch."""
+        batch: list[Fetched] = []
         for index in uids:
             path = self._files[index]
             try:
-                raw = path.read_bytes()
+                batch.append(Fetched(uid=None, raw=path.read_bytes(), name=path.name))
             except FileNotFoundError:
                 continue  # a mail reader moved it from new/ to cur/ meanwhile; the next pass sees it
-            yield Fetched(uid=None, raw=raw, name=path.name)
+            if len(batch) >= self.batch_size:
+                yield batch
+                batch = []
+        if batch:
+            yield batch
 
     def can_idle(self) -> bool:
         return False

@@ -202,6 +202,7 @@ class FolderState(SQLModel, table=True):
     account: str = Field(primary_key=True)
     folder: str = Field(primary_key=True)
     uidvalidity: int | None = None
+    uid_seen: int | None = None  # every UID up to this one (under uidvalidity) is recorded or a copy of one
     last_poll_at: datetime | None = None
     last_error: str = ""
     last_error_at: datetime | None = None

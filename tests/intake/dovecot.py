@@ -159,6 +159,10 @@ class Dovecot:
         master = self.master_pid()
         if master is None:
             return
+        # the daemonised master leads its own process group: killing the group also takes a child
+        # forked a moment ago, which a scan of /proc could miss and which would keep the port open
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(master, signal.SIGKILL)
         for pid in [master, *self._children(master)]:
             with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGKILL)

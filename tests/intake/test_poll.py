@@ -87,6 +87,20 @@ def test_uidvalidity_reset_records_no_duplicates(dovecot, imap_config):
     assert counts(service)[0] == 7
 
 
+def test_copies_of_a_message_in_one_folder_are_fetched_once(dovecot, imap_config, caplog):
+    dovecot.append(text_message(1), text_message(1), text_message(2), text_message(1))
+    service = make_service(imap_config())
+    assert poll_once(service) == 0
+    assert counts(service)[0] == 2
+    caplog.clear()
+    with caplog.at_level(logging.INFO, logger="intake.daemon"):
+        assert poll_once(service) == 0
+    assert not any(" new=" in r.getMessage() for r in caplog.records)  # no UID left to fetch
+    dovecot.append(text_message(3), text_message(2))
+    assert poll_once(service) == 0
+    assert counts(service)[0] == 3
+
+
 def _raw_subject_message(n: int, subject_header: bytes) -> bytes:
     return (b"From: school%d@example.edu.cn\r\nTo: jsxzsbg@163.com\r\nSubject: " % n + subject_header
             + b"\r\nMessage-ID: <cs-%d@example.edu.cn>\r\nDate: Tue, 05 Mar 2024 10:00:00 +0800\r\n" % n

@@ -87,18 +87,18 @@ def test_without_idle_the_scheduler_polls_and_records_a_later_message(dovecot, i
 def test_dovecot_killed_and_restarted_mid_batch_records_each_message_once(dovecot, imap_config, monkeypatch):
     dovecot.append(*(text_message(n) for n in range(250)))
     service = make_service(imap_config(mailbox_extra="batch_size = 50\n"))
-    real_record = intake.fetcher.record_message
-    recorded = {"n": 0}
+    real_record = intake.fetcher.record_batch
+    batches = {"n": 0}
 
     def record_then_fail(*args, **kwargs):  # type: ignore[no-untyped-def]
         result = real_record(*args, **kwargs)
-        recorded["n"] += 1
-        if recorded["n"] == 120:  # inside the third batch: the server dies under the fetcher
+        batches["n"] += 1
+        if batches["n"] == 3:  # 150 recorded: the server dies under the fetcher before the next FETCH
             dovecot.kill()
             threading.Timer(1.0, dovecot.start).start()
         return result
 
-    monkeypatch.setattr(intake.fetcher, "record_message", record_then_fail)
+    monkeypatch.setattr(intake.fetcher, "record_batch", record_then_fail)
 
     def until_all_recorded() -> None:
         assert wait_for(lambda: counts(service) == (250, 0), timeout=120, step=0.2)
