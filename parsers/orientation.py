@@ -1,7 +1,7 @@
 """Page orientation: which way a scan is turned (0/90/180/270) and turning it upright, cheaply.
 
-One text detection on a small copy of the page (reusing the loaded RapidOCR
-detector) tells horizontal from vertical text lines; RapidOCR's 0/180 line
+One text detection on a small copy of the page (RapidOCR's detector sized for
+thumbnails) tells horizontal from vertical text lines; RapidOCR's 0/180 line
 classifier on a dozen of those lines then tells up from down. That costs a few
 percent of a full OCR pass, which then runs once, on the upright page.
 """
@@ -13,7 +13,9 @@ from dataclasses import dataclass
 import numpy as np
 from PIL import Image
 
-SMALL_SIDE = 640  # longer side of the copy that orientation is judged on
+from parsers.ocr.rapid import SMALL_DET_SIDE as SMALL_SIDE  # the copy orientation is judged on
+from parsers.ocr.rapid import classify_upright, detect_small
+
 MAX_LINES = 8  # lines given to the classifier; the longest are the most telling
 
 _UPRIGHT = {
@@ -69,17 +71,7 @@ def _small_bgr(image: Image.Image) -> tuple[np.ndarray, float]:
 
 def _detect_lines(bgr: np.ndarray) -> list[np.ndarray]:
     """Text line quadrilaterals from RapidOCR's detector, run once at SMALL_SIDE."""
-    from rapidocr.ch_ppocr_det.utils import DetPreProcess
-
-    from parsers.ocr.rapid import shared_rapidocr
-
-    det = shared_rapidocr()._load_det_model()  # noqa: SLF001 - reuse the process's loaded detector
-    pre = DetPreProcess(SMALL_SIDE, "max", det.mean, det.std)
-    tensor = pre(bgr)
-    if tensor is None:
-        return []
-    boxes, _scores = det.postprocess_op(det.session(tensor), bgr.shape[:2])
-    return [np.asarray(b, np.float32) for b in boxes if min(_side_lengths(b)) >= 4]
+    return [q for q in detect_small(bgr) if min(_side_lengths(q)) >= 4]
 
 
 def _side_lengths(quad: np.ndarray) -> tuple[float, float]:
@@ -108,13 +100,10 @@ def _chunks(line: np.ndarray, parts: int = 3) -> list[np.ndarray]:
 
 def _vote_up(crops: list[np.ndarray]) -> tuple[bool, float]:
     """Whether the lines read upright (not upside down), and how sure the classifier is, 0..1."""
-    from parsers.ocr.rapid import shared_rapidocr
-
-    cls = shared_rapidocr()._load_cls_model()  # noqa: SLF001 - reuse the loaded classifier
-    out = cls([c for c in crops if c.size])
+    verdicts = classify_upright([c for c in crops if c.size])
     score = 0.0
     total = 0.0
-    for label, conf in out.cls_res or []:
+    for label, conf in verdicts:
         sign = 1.0 if str(label) == "0" else -1.0
         score += sign * float(conf)
         total += float(conf)

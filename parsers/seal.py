@@ -83,12 +83,23 @@ def _red_rings(bgr: np.ndarray) -> list[Ring]:
     for contour in contours:
         if len(contour) < 20:
             continue
-        (cx, cy), (w, h), _angle = cv2.fitEllipse(contour)
+        (cx, cy), (w, h), angle = cv2.fitEllipse(contour)
+        if 45 < angle % 180 < 135:  # fitEllipse's width lies along the turned axis: read it upright
+            w, h = h, w
         if not _size_ok(max(w, h), bgr.shape) or min(w, h) < 0.55 * max(w, h):
             continue
         if _coverage(closed, cx, cy, w / 2, h / 2, band=4) >= RING_COVERAGE:
             rings.append(Ring(cx, cy, w / 2, h / 2, "red"))
-    return rings
+    return _distinct(rings)
+
+
+def _distinct(rings: list[Ring]) -> list[Ring]:
+    """One ring per seal: a piece whose centre lies inside a larger ring is part of that seal."""
+    kept: list[Ring] = []
+    for ring in sorted(rings, key=lambda r: -(r.rx + r.ry)):
+        if not any(((ring.cx - k.cx) / k.rx) ** 2 + ((ring.cy - k.cy) / k.ry) ** 2 < 1 for k in kept):
+            kept.append(ring)
+    return kept
 
 
 def _grey_rings(grey: np.ndarray) -> list[Ring]:
@@ -175,28 +186,34 @@ def arc_strip(image: Image.Image, ring: Ring) -> np.ndarray:
     return cv2.cvtColor(np.ascontiguousarray(strip), cv2.COLOR_GRAY2BGR)
 
 
-def _rapid_reader() -> StripReader | None:
-    try:
-        from parsers.ocr import make_engine
+def _rapid_reader(strip: np.ndarray) -> tuple[str, float]:
+    from parsers.ocr.rapid import read_strip
 
-        return make_engine("rapidocr").read_strip  # type: ignore[attr-defined]
-    except Exception:  # noqa: BLE001 - no recogniser means no arc text, not no seal
-        return None
+    return read_strip(strip)
+
+
+def _read_arc(image: Image.Image, ring: Ring, reader: StripReader) -> tuple[str, float]:
+    """The arc text and its confidence; ("", 0.0) when it cannot be read, so no mismatch is claimed."""
+    try:
+        text, conf = reader(arc_strip(image, ring))
+    except Exception:  # noqa: BLE001 - unreadable arc text means no text, not no seal
+        return "", 0.0
+    text = text.strip()
+    return (text, max(0.0, min(1.0, float(conf)))) if text else ("", 0.0)
 
 
 def find_seals(
     image: Image.Image, *, document: str, page: int, reader: StripReader | None = None
 ) -> list[SealEvidence]:
     """Every seal on the page with a PNG crop and its arc text (read by RapidOCR's recogniser by default)."""
-    reader = reader or _rapid_reader()
     seals = []
     for ring in find_rings(image):
-        text, conf = reader(arc_strip(image, ring)) if reader else ("", 0.0)
+        text, conf = _read_arc(image, ring, reader or _rapid_reader)
         seals.append(
             SealEvidence(
                 crop=_crop(image, ring, document, page),
                 colour=ring.colour,
-                text=text.strip(),
+                text=text,
                 text_confidence=round(conf, 3),
             )
         )

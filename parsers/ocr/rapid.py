@@ -1,9 +1,15 @@
-"""RapidOCR (PP-OCR models shipped in the wheel, ONNX Runtime, offline); one model load per process."""
+"""RapidOCR (PP-OCR models shipped in the wheel, ONNX Runtime, offline); one model load per process.
+
+Only RapidOCR's public call is used: single steps (detection, the 0/180 classifier,
+recognition) are run through its `use_det`/`use_cls`/`use_rec` flags. The call stores
+those flags on the instance, so `_step` passes all three and puts the defaults back.
+"""
 
 from __future__ import annotations
 
 import functools
 import logging
+import threading
 
 import numpy as np
 from PIL.Image import Image
@@ -12,17 +18,70 @@ from parsers.model import TextLine
 from parsers.ocr import OcrFailed, OcrUnavailable, reading_order
 
 log = logging.getLogger(__name__)
+SMALL_DET_SIDE = 640  # longer side the orientation detector works at
+_step_lock = threading.Lock()
+
+
+def _load(params: dict[str, object]) -> object:
+    try:
+        from rapidocr import RapidOCR
+
+        return RapidOCR(params={"Global.log_level": "error", **params})
+    except Exception as e:  # import errors, missing model files, ONNX Runtime failures
+        raise OcrUnavailable(f"RapidOCR 无法加载：{e}") from e
 
 
 @functools.cache
 def shared_rapidocr() -> object:
-    """The one RapidOCR instance of this process; orientation and seal reading reuse its models."""
-    try:
-        from rapidocr import RapidOCR
+    """The one RapidOCR instance of this process; seal reading and orientation reuse its models."""
+    return _load({})
 
-        return RapidOCR(params={"Global.log_level": "error"})
-    except Exception as e:  # import errors, missing model files, ONNX Runtime failures
-        raise OcrUnavailable(f"RapidOCR 无法加载：{e}") from e
+
+@functools.cache
+def _small_detector() -> object:
+    """A detection-only instance sized for a thumbnail (the shared one upscales to 736 px minimum)."""
+    return _load(
+        {
+            "Global.use_cls": False,
+            "Global.use_rec": False,
+            "Det.limit_type": "max",
+            "Det.limit_side_len": SMALL_DET_SIDE,
+        }
+    )
+
+
+def _step(image: np.ndarray, *, det: bool, cls: bool, rec: bool) -> object:
+    ocr = shared_rapidocr()
+    with _step_lock:
+        try:
+            return ocr(image, use_det=det, use_cls=cls, use_rec=rec)  # type: ignore[operator]
+        finally:
+            ocr.update_params(use_det=True, use_cls=True, use_rec=True)  # type: ignore[attr-defined]
+
+
+def read_strip(image: np.ndarray) -> tuple[str, float]:
+    """Recognise one BGR text strip without detection (a seal's unrolled arc); ("", 0.0) if nothing."""
+    out = _step(image, det=False, cls=False, rec=True)
+    txts, scores = getattr(out, "txts", None), getattr(out, "scores", None)
+    if not txts or not scores:
+        return "", 0.0
+    return str(txts[0]), float(scores[0])
+
+
+def classify_upright(crops: list[np.ndarray]) -> list[tuple[str, float]]:
+    """RapidOCR's 0/180 classifier on each BGR line crop: ("0" or "180", confidence)."""
+    found = []
+    for crop in crops:
+        out = _step(crop, det=False, cls=True, rec=False)
+        found.extend(getattr(out, "cls_res", None) or [])
+    return found
+
+
+def detect_small(bgr: np.ndarray) -> list[np.ndarray]:
+    """Text line quadrilaterals (4×2, pixels of `bgr`) found by the detector on a thumbnail."""
+    out = _small_detector()(bgr)  # type: ignore[operator]
+    boxes = getattr(out, "boxes", None)
+    return [] if boxes is None else [np.asarray(b, np.float32) for b in boxes]
 
 
 class RapidOcrEngine:
@@ -35,7 +94,7 @@ class RapidOcrEngine:
         arr = np.asarray(image.convert("RGB"))[:, :, ::-1]  # RapidOCR wants BGR like OpenCV
         try:
             # Pages reach us upright (parsers.orientation), so the per-line 180° classifier is skipped.
-            out = self._ocr(np.ascontiguousarray(arr), use_cls=False)
+            out = _step(np.ascontiguousarray(arr), det=True, cls=False, rec=True)
         except Exception as e:
             raise OcrFailed(f"RapidOCR 识别失败：{e}") from e
         boxes = getattr(out, "boxes", None)
@@ -49,14 +108,7 @@ class RapidOcrEngine:
         return reading_order(lines)
 
     def read_strip(self, image: np.ndarray) -> tuple[str, float]:
-        """Recognise one text strip without detection (used for a seal's unwrapped arc)."""
-        rec = self._ocr._load_rec_model()  # noqa: SLF001 - reuse the loaded recogniser
-        from rapidocr.ch_ppocr_rec import TextRecInput
-
-        out = rec(TextRecInput(img=[image]))
-        if not out.txts:
-            return "", 0.0
-        return str(out.txts[0]), float(out.scores[0])
+        return read_strip(image)
 
 
 def _bbox(poly: np.ndarray) -> tuple[float, float, float, float]:

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import io
+import random
+
 import numpy as np
+from PIL import Image, ImageDraw, ImageFont
 from rapidfuzz import fuzz
 
 from parsers.seal import find_seals, red_mask, remove_red_ink
 from tests.scangen import Distortion, make_scan
+from tests.scangen.ink import draw_seal, stamp
+
+SANS = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
 
 
 def _seals(scan):
@@ -57,3 +64,84 @@ def test_remove_red_ink_clears_the_seal_but_keeps_black_text():
     assert red_mask(after[:, :, ::-1].copy()).sum() == 0
     dark = before.max(axis=2) < 60  # black print, including where the seal overlaps it
     assert (after[dark].max(axis=1) < 90).mean() > 0.99
+
+
+def _page_with(*seals: tuple[Image.Image, tuple[int, int]], size=(1240, 1754)) -> Image.Image:
+    page = Image.new("RGB", size, "white")
+    ImageDraw.Draw(page).text((130, 120), "关于2024年证书申报调整的申请", font=ImageFont.truetype(SANS, 30), fill=(15, 15, 15))
+    for seal, xy in seals:
+        stamp(page, seal, xy)
+    return page
+
+
+def _oval(width: int, height: int) -> Image.Image:
+    return draw_seal("南京工业职业技术大学", width, random.Random(5)).resize((width, height))
+
+
+def test_oval_seal_is_found():
+    assert len(find_seals(_page_with((_oval(300, 200), (600, 1200))), document="d", page=1)) == 1
+
+
+def test_seal_partly_outside_the_page_is_found():
+    seal = draw_seal("南京工业职业技术大学", 250, random.Random(6))
+    assert len(find_seals(_page_with((seal, (1080, 1300))), document="d", page=1)) == 1
+
+
+def test_faint_seal_is_found():
+    seal = draw_seal("南京工业职业技术大学", 250, random.Random(8))
+    faint = np.asarray(seal).copy()
+    faint[..., 3] = faint[..., 3] // 2  # half the ink: a light press
+    assert len(find_seals(_page_with((Image.fromarray(faint), (600, 1200))), document="d", page=1)) == 1
+
+
+def test_two_seals_on_a_page_are_both_found():
+    rng = random.Random(9)
+    page = _page_with((draw_seal("南京工业职业技术大学", 240, rng), (200, 1200)), (draw_seal("江苏省教育厅", 240, rng), (800, 1200)))
+    assert len(find_seals(page, document="d", page=1)) == 2
+
+
+def test_red_letterhead_and_red_handwriting_are_not_seals():
+    page = _page_with()
+    draw = ImageDraw.Draw(page)
+    draw.text((620, 40), "南京工业职业技术大学文件", font=ImageFont.truetype(SANS, 64), fill=(220, 30, 30), anchor="ma")
+    draw.line((130, 130, 1110, 130), fill=(220, 30, 30), width=4)  # the red rule under a 红头 title
+    pts = [(300 + 8 * i, 900 + int(25 * np.sin(i / 3))) for i in range(60)]
+    draw.line(pts, fill=(200, 20, 30), width=3)  # a reviewer's red pen note
+    draw.ellipse((700, 880, 760, 930), outline=(200, 20, 30), width=3)  # a small red circle around a word
+    assert find_seals(page, document="d", page=1) == []
+
+
+def test_e_seal_image_in_a_born_digital_pdf_is_found():
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    from parsers.limits import Budget, Limits
+    from parsers.pdf import read_pdf
+
+    seal = draw_seal("南京工业职业技术大学", 250, random.Random(10))
+    flat = Image.new("RGB", seal.size, "white")
+    flat.paste(seal, mask=seal.split()[3])
+    if "WQY" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont("WQY", "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", subfontIndex=0))
+    out = io.BytesIO()
+    pdf = canvas.Canvas(out, pagesize=A4, invariant=1)
+    pdf.setFont("WQY", 14)
+    pdf.drawString(72, A4[1] - 72, "南京工业职业技术大学关于2024年证书申报调整的申请")
+    pdf.drawImage(ImageReader(flat), 330, 200, width=120, height=120)  # an e-seal of about 42 mm
+    pdf.save()
+    page = read_pdf(out.getvalue(), Budget(Limits()))[0]
+    assert page.text_source == "text"
+    found = find_seals(page.image, document="d", page=1)
+    assert len(found) == 1 and fuzz.ratio(found[0].text, "南京工业职业技术大学") >= 85
+
+
+def test_unreadable_arc_text_gives_no_text_and_no_confidence():
+    def broken_reader(strip: np.ndarray) -> tuple[str, float]:
+        raise RuntimeError("recogniser crashed")
+
+    seal = draw_seal("南京工业职业技术大学", 250, random.Random(11))
+    found = find_seals(_page_with((seal, (600, 1200))), document="d", page=1, reader=broken_reader)
+    assert len(found) == 1 and found[0].text == "" and found[0].text_confidence == 0.0
