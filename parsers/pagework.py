@@ -38,7 +38,7 @@ def read_page(page: Page, *, engine: OcrEngine, document: str) -> PageFindings:
         page.text_source = "ocr"
     findings.seals = find_seals(image, document=document, page=page.number)
     grey_seals = [s.crop.box for s in findings.seals if s.colour == "grey"]
-    approvals = find_approvals(page.lines, image, document=document, page=page.number, exclude=grey_seals)
+    approvals = find_approvals(page.lines, image, document=document, page=page.number, seals=grey_seals)
     findings.department = approvals.get("department")
     findings.leader = approvals.get("leader")
     return findings

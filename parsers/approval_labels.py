@@ -1,0 +1,142 @@
+"""Finding the two approval labels (…部门意见, …领导意见) in OCR lines that may be noisy or broken up.
+
+OCR splits a label across boxes (a table rule read as "|", a label wrapped in a
+narrow cell, two boxes on one row) and misreads single glyphs (意见 as 意刚, 领导 as
+久导). Lines are first cut at table rules into cells; a label is then matched
+fuzzily against known wordings, at the start of a cell, alone or joined with the
+cell to its right or below. The letter body's "经…部门和…领导同意" never matches: a
+label span must not contain 同意 and must not run on into a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from parsers.model import Box, Role, TextLine
+
+TEMPLATES: dict[Role, tuple[str, ...]] = {
+    "department": (
+        "证书试点管理部门意见",
+        "学校证书管理部门意见",
+        "证书管理部门意见",
+        "试点管理部门意见",
+        "教务处意见",
+        "教务部门意见",
+        "主管部门意见",
+    ),
+    "leader": ("校级分管领导意见", "分管校领导意见", "学校领导意见", "校领导意见", "分管领导意见", "校长意见"),
+}
+MIN_SCORE = 62  # fuzz.ratio of a label as read against its nearest wording
+MAX_LEAD = 3  # stray glyphs (a rule, a bullet, 一、) allowed before a label
+_RULE = re.compile(r"[|｜丨]")
+_JOINER = re.compile(r"[和及与，,。；;]")  # sentence glue never found inside a label
+
+
+@dataclass
+class Label:
+    role: Role
+    lines: list[TextLine]  # the cells the label was read from
+    rest: str  # what follows the label in its last cell
+    score: float
+
+    @property
+    def box(self) -> Box:
+        return union(*(ln.box for ln in self.lines))
+
+
+def clean(text: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+def union(*boxes: Box) -> Box:
+    return (
+        min(b[0] for b in boxes),
+        min(b[1] for b in boxes),
+        max(b[2] for b in boxes),
+        max(b[3] for b in boxes),
+    )
+
+
+def cells(lines: list[TextLine]) -> list[TextLine]:
+    """Lines cut at table rules read as "|", each piece with its share of the line's box."""
+    out = []
+    for line in lines:
+        text = clean(line.text)
+        parts = _RULE.split(text)
+        if len(parts) == 1:
+            out.append(TextLine(text, line.box, line.confidence))
+            continue
+        x0, y0, x1, y1 = line.box
+        per = (x1 - x0) / max(1, len(text))
+        start = 0
+        for part in parts:
+            if part:
+                box = (x0 + start * per, y0, x0 + (start + len(part)) * per, y1)
+                out.append(TextLine(part, box, line.confidence))
+            start += len(part) + 1
+    return out
+
+
+def find_labels(lines: list[TextLine]) -> dict[Role, Label]:
+    """The best label of each role; one cell serves one role only, the better-matching one."""
+    found = sorted(_candidates(lines), key=lambda lb: -lb.score)
+    chosen: dict[Role, Label] = {}
+    used: set[int] = set()
+    for label in found:
+        ids = {id(ln) for ln in label.lines}
+        if label.role in chosen or ids & used:
+            continue
+        chosen[label.role] = label
+        used |= ids
+    return chosen
+
+
+def _candidates(lines: list[TextLine]) -> list[Label]:
+    out = []
+    for line in lines:
+        groups = [[line]] + [[line, other] for other in lines if other is not line and _continues(line, other)]
+        for group in groups:
+            text = "".join(ln.text for ln in group)
+            for role in TEMPLATES:
+                match = _match(text, role)
+                # a joined group must need its second cell, else the single cell stands for itself
+                if match and (len(group) == 1 or match[1] > len(group[0].text)):
+                    out.append(Label(role, group, text[match[1] :], match[0]))
+    return out
+
+
+def _continues(first: TextLine, other: TextLine) -> bool:
+    """`other` holds the rest of a label begun in `first`: just right of it on its row, or below it."""
+    h = first.box[3] - first.box[1]
+    oh = other.box[3] - other.box[1]
+    same_row = abs((first.box[1] + first.box[3]) / 2 - (other.box[1] + other.box[3]) / 2) < 0.5 * min(h, oh)
+    if same_row:
+        return 0 <= other.box[0] - first.box[2] < 2 * h
+    gap = other.box[1] - first.box[3]
+    return -0.3 * h < gap < 1.2 * h and abs(other.box[0] - first.box[0]) < 1.5 * h
+
+
+def _match(text: str, role: Role) -> tuple[float, int] | None:
+    """(score, end of the label in `text`) for the best wording of `role` at the start of `text`."""
+    best: tuple[float, int] | None = None
+    for template in TEMPLATES[role]:
+        n = len(template)
+        for start in range(min(MAX_LEAD, len(text)) + 1):
+            for length in range(max(2, n - 3), n + 2):
+                span = text[start : start + length]
+                score = fuzz.ratio(template, span)
+                if score >= MIN_SCORE and (best is None or score > best[0]) and _plausible(text, start, span):
+                    best = (score, start + len(span))
+    return best
+
+
+def _plausible(text: str, start: int, span: str) -> bool:
+    """Not the body's "经…部门和…领导同意，": a label ends in 意见 (or its cell ends), holds no 和/同意."""
+    after = text[start + len(span) :]
+    if _JOINER.search(span) or "同意" in text[start : start + len(span) + 1] or "经" in text[: start + 1]:
+        return False
+    return bool(re.search("[意见]", span[-3:])) or not after

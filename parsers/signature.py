@@ -1,0 +1,163 @@
+"""Whether ink in an approval's signature area was written by hand (or pasted), not typeset.
+
+The area's ink is compared with printed glyphs of the same page (the approval
+label): a signature is blue pen ink, or clearly taller or bolder or thinner than
+print, or runs its glyphs together as cursive writing does, or wanders off the
+line. Printed lines OCR read with confidence, red seal ink, table rules and
+specks are removed first, so a typed name or a date leaves only print-like ink.
+In a greyscale scan a seal's ink is lighter than pen ink, so under a grey seal only
+ink clearly darker than the seal's own counts: a signature under the seal stays.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+from PIL import Image
+
+from parsers.model import Box
+from parsers.seal import red_mask
+
+INK = 150  # grey level below which a pixel is ink on paper
+
+
+@dataclass
+class Glyphs:
+    height: float  # px, of the ink
+    stroke: float  # mean stroke width, px
+
+
+def printed_glyphs(image: Image.Image, box: Box, h: float) -> Glyphs | None:
+    """Height and stroke of the printed glyphs in `box` (a label), the page's reference for print."""
+    mask, _bgr = _ink(image, box, [], [], h, speck=0.0)
+    groups = _groups(mask, h) if mask is not None else []
+    tall = [g for g in groups if g.height >= 0.5 * h]
+    if not tall:
+        return None
+    return Glyphs(float(np.median([g.height for g in tall])), float(np.median([g.stroke for g in tall])))
+
+
+def is_handwritten(
+    image: Image.Image, region: Box, ref: Glyphs | None, erase: list[Box], seals: list[Box], h: float
+) -> bool:
+    """True when `region` holds ink that print does not explain (see the module docstring)."""
+    mask, bgr = _ink(image, region, erase, seals, h)
+    if mask is None or mask.sum() < 0.25 * h * h:
+        return False
+    b, r = bgr[..., 0].astype(int), bgr[..., 2].astype(int)
+    if ((b - r) > 40)[mask].mean() >= 0.3:  # pen ink; printers print black
+        return True
+    ref = ref or Glyphs(0.8 * h, max(1.5, h / 12))
+    return any(_unlike_print(g, ref) for g in _groups(mask, h))
+
+
+@dataclass
+class _Group:
+    height: float
+    width: float
+    stroke: float
+    widest_run: float  # widest stretch of columns that all hold ink: touching glyphs
+    bottoms_spread: float  # spread of the glyphs' lower edges along the line
+
+
+def _unlike_print(g: _Group, ref: Glyphs) -> bool:
+    if g.height < 0.6 * ref.height:  # punctuation, a stray dot
+        return False
+    stroke = g.stroke / ref.stroke
+    return (
+        g.height > 1.3 * ref.height
+        or not 0.6 <= stroke <= 1.6
+        or g.widest_run > 2.2 * ref.height
+        or g.bottoms_spread > 0.22 * ref.height
+    )
+
+
+def _ink(
+    image: Image.Image, box: Box, erase: list[Box], seals: list[Box], h: float, speck: float = 0.02
+) -> tuple[np.ndarray | None, np.ndarray]:
+    """Ink pixels in `box` (a bool mask) with its BGR crop; print, rules, seal ink and specks removed."""
+    x0, y0, x1, y1 = (max(0, int(v)) for v in box)
+    bgr = np.ascontiguousarray(np.asarray(image.convert("RGB").crop((x0, y0, x1, y1)))[:, :, ::-1])
+    if bgr.shape[0] < 4 or bgr.shape[1] < 4:
+        return None, bgr
+    grey = cv2.cvtColor(bgr, cv2.COLOR_BGR2GRAY)
+    ink = ((grey < INK) & (red_mask(bgr) == 0)).astype(np.uint8)
+    for seal in seals:  # under a grey seal, only what is darker than the seal's ink
+        level = _seal_ink_level(image, seal)
+        sx0, sy0 = max(0, int(seal[0]) - x0), max(0, int(seal[1]) - y0)
+        sx1, sy1 = int(seal[2]) - x0, int(seal[3]) - y0
+        if sx1 > 0 and sy1 > 0:
+            part = ink[sy0:sy1, sx0:sx1]
+            part &= (grey[sy0:sy1, sx0:sx1] < level).astype(np.uint8)
+    ink &= ~_rules(ink, h)
+    for e in erase:
+        ex0, ey0 = max(0, int(e[0]) - x0 - 3), max(0, int(e[1]) - y0 - 3)
+        if e[2] - x0 + 3 > 0 and e[3] - y0 + 3 > 0:
+            ink[ey0 : int(e[3]) - y0 + 3, ex0 : int(e[2]) - x0 + 3] = 0
+    n, labels, stats, _c = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    keep = [i for i in range(1, n) if stats[i, cv2.CC_STAT_AREA] >= max(6.0, speck * h * h)]
+    if not keep:
+        return None, bgr
+    return np.isin(labels, keep), bgr
+
+
+def _seal_ink_level(image: Image.Image, seal: Box) -> float:
+    """A grey level between a grey seal's ink and pen ink: pen strokes are darker than stamp ink."""
+    grey = np.asarray(image.convert("L").crop(tuple(int(v) for v in seal)))
+    inked = grey[grey < INK]
+    if inked.size == 0:
+        return INK
+    return float(min(INK, np.percentile(inked, 50) - 30))
+
+
+def _rules(ink: np.ndarray, h: float) -> np.ndarray:
+    """Table rules and underlines: straight runs far longer than any stroke of a character."""
+    n = max(8, int(1.5 * h))
+    flat = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((1, n), np.uint8))
+    tall = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((n, 1), np.uint8))
+    return cv2.dilate(flat | tall, np.ones((3, 3), np.uint8))
+
+
+def _groups(mask: np.ndarray, h: float) -> list[_Group]:
+    """Words of ink: components merged across gaps smaller than half a glyph."""
+    kernel = np.ones((max(1, int(0.25 * h)), max(1, int(0.5 * h))), np.uint8)
+    n, labels = cv2.connectedComponents(cv2.dilate(mask.astype(np.uint8), kernel))
+    dist = cv2.distanceTransform(mask.astype(np.uint8), cv2.DIST_L2, 3)
+    groups = []
+    for i in range(1, n):
+        part = mask & (labels == i)
+        if part.sum() < 6:
+            continue
+        ys, xs = np.nonzero(part)
+        cols = part.any(axis=0)[xs.min() : xs.max() + 1]
+        groups.append(
+            _Group(
+                height=float(ys.max() - ys.min() + 1),
+                width=float(xs.max() - xs.min() + 1),
+                stroke=float(2 * dist[part].mean()),
+                widest_run=float(_longest_true_run(cols)),
+                bottoms_spread=_bottoms_spread(part[:, xs.min() : xs.max() + 1], h),
+            )
+        )
+    return groups
+
+
+def _longest_true_run(flags: np.ndarray) -> int:
+    best = run = 0
+    for flag in flags:
+        run = run + 1 if flag else 0
+        best = max(best, run)
+    return best
+
+
+def _bottoms_spread(part: np.ndarray, h: float) -> float:
+    """Spread (max − min) of the lowest ink in each glyph-wide slice: print sits on one line."""
+    step = max(2, int(0.9 * h))
+    bottoms = []
+    for x in range(0, part.shape[1] - step // 2, step):
+        rows = np.nonzero(part[:, x : x + step].any(axis=1))[0]
+        if rows.size and rows[-1] - rows[0] >= 0.5 * h:
+            bottoms.append(rows[-1])
+    return float(max(bottoms) - min(bottoms)) if len(bottoms) >= 2 else 0.0

@@ -1,0 +1,91 @@
+"""Signature decisions on hand-built approval blocks the generator does not draw: real RapidOCR, no mocks."""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from parsers.model import Page
+from parsers.ocr import make_engine
+from parsers.pagework import read_page
+from tests.scangen.ink import draw_seal, stamp
+
+SANS = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
+KAI = "/usr/share/fonts/truetype/arphic/ukai.ttc"
+SIZE = 26
+SIGN_X, SIGN_Y = 420, 330
+
+
+def _page(sign: str = "", *, below: bool = False, date: bool = True) -> tuple[Image.Image, ImageDraw.ImageDraw]:
+    """A short letter ending in a department block whose 签字 field holds what `sign` draws."""
+    page = Image.new("RGB", (1240, 620), "white")
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.truetype(SANS, SIZE)
+    body = ("我校已完成2024年度证书申报，因专业招生计划调整，现申请调整如下。", "特此申请。")
+    for i, text in enumerate(body):
+        draw.text((130, 90 + 46 * i), text, font=font, fill=(15, 15, 15))
+    draw.text((130, 250), "证书试点管理部门意见：同意调整", font=font, fill=(15, 15, 15))
+    draw.text((SIGN_X, SIGN_Y), "签字：", font=font, fill=(15, 15, 15))
+    if date:
+        draw.text((1110, SIGN_Y), "2024年3月5日", font=font, fill=(15, 15, 15), anchor="ra")
+    return page, draw
+
+
+def _hand(page: Image.Image, name: str, xy: tuple[int, int], colour=(20, 20, 25), height: int = SIZE) -> None:
+    """A neat hand: Kai glyphs at print size, each turned a little and set off the line, thin pen."""
+    rng = random.Random(7)
+    font = ImageFont.truetype(KAI, height)
+    x, y = xy
+    for ch in name:
+        glyph = Image.new("L", (2 * height, 2 * height), 0)
+        ImageDraw.Draw(glyph).text((height, height), ch, font=font, fill=255, anchor="mm")
+        glyph = glyph.rotate(rng.uniform(-14, 14), resample=Image.BICUBIC)
+        rgba = np.zeros((*glyph.size[::-1], 4), np.uint8)
+        rgba[..., :3], rgba[..., 3] = colour, np.asarray(glyph)
+        stamp(page, Image.fromarray(rgba), (x, y - height // 2 + rng.randint(-6, 6)))
+        x += int(height * rng.uniform(0.8, 1.0))
+
+
+def _department(page: Image.Image):
+    found = read_page(Page(number=1, image=page), engine=make_engine("rapidocr"), document="d.pdf")
+    assert found.department is not None and found.department.affirmative
+    return found.department
+
+
+def test_neat_black_handwriting_at_print_size_is_a_signature():
+    page, _ = _page()
+    _hand(page, "王建国", (SIGN_X + 3 * SIZE + 6, SIGN_Y + 8))
+    assert _department(page).signed
+
+
+def test_signature_below_the_label_counts():
+    page, _ = _page()
+    _hand(page, "刘洋", (SIGN_X + 2 * SIZE, SIGN_Y + 2 * SIZE + 10), colour=(30, 50, 160), height=36)
+    assert _department(page).signed
+
+
+def test_typed_name_in_the_page_font_with_a_date_is_not_signed():
+    page, draw = _page()
+    draw.text((SIGN_X + 3 * SIZE + 6, SIGN_Y), "王建国", font=ImageFont.truetype(SANS, SIZE), fill=(15, 15, 15))
+    assert not _department(page).signed
+
+
+def test_empty_field_with_a_date_beside_it_is_not_signed():
+    page, _ = _page()
+    assert not _department(page).signed
+
+
+@pytest.mark.parametrize("signed", [True, False])
+def test_signature_under_a_grey_seal_is_seen_and_the_seal_alone_is_not(signed):
+    page, _ = _page()
+    if signed:
+        _hand(page, "陈静", (SIGN_X + 3 * SIZE + 20, SIGN_Y + 10), height=44)
+    seal = draw_seal("南京工业职业技术大学", 240, random.Random(3))
+    stamp(page, seal, (SIGN_X + 60, SIGN_Y - 50))  # over the field, clear of the label
+    grey = page.convert("L").convert("RGB")
+    found = read_page(Page(number=1, image=grey), engine=make_engine("rapidocr"), document="d.pdf")
+    assert found.seals and found.seals[0].colour == "grey"
+    assert found.department is not None and found.department.signed is signed
