@@ -12,7 +12,8 @@ _QUOTES = "“”\"「」『』‘’'《》〈〉"
 _QUOTE_RE = re.compile("[" + re.escape(_QUOTES) + "]")
 _SPACE_RE = re.compile(r"\s+")
 # NFKC already turns full-width brackets into ASCII ones; 【】 and 〔〕 survive it.
-_TRAILING_LEVEL_RE = re.compile(r"[(\[【〔]\s*([初中高])\s*[级圾]\s*[)\]】〕]$")
+# OCR drops one bracket of the pair now and then: 电子商务数据分析高级), 物流管理(初级.
+_TRAILING_LEVEL_RE = re.compile(r"(?:[(\[【〔]\s*([初中高])\s*[级圾]\s*[)\]】〕]?|([初中高])\s*[级圾]\s*[)\]】〕])$")
 _LEVEL_RE = re.compile(r"([初中高])\s*[级圾]")
 
 # OCR confuses these with digits inside numbers ("8O人", "l20").
@@ -44,7 +45,7 @@ def split_level(name: str) -> tuple[str, str | None]:
         before = text
         match = _TRAILING_LEVEL_RE.search(text)
         if match:
-            level = level or match.group(1) + "级"
+            level = level or (match.group(1) or match.group(2)) + "级"
             text = text[: match.start()]
         # Quotes may sit inside the stripped parts: “Web前端开发”证书（中级）.
         # 职业技能等级证书 is the generic title of every 1+X certificate, so it goes with 证书.

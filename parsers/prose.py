@@ -40,11 +40,11 @@ _BARE = re.compile(
     rf"{_ITEM_START}{_OWNER}([^{_OPEN}{_CLOSE}，。；:：,;\n将把]{{2,40}}?){_LEVEL_TAIL}"
     rf"(?=(?:{_FIELD_WORD})(?:由|从|{_VERB}))"
 )
-# The new value ends at punctuation, a closing quote, a bracket, or the next numbered item
-# ("…调整为“软件技术”2.将…" when OCR lost the full stop at a line end).
+# The new value ends at punctuation, a closing quote, a bracket, the next numbered item
+# ("…调整为“软件技术”2.将…" when OCR lost the full stop at a line end), or the closing 特此申请.
 _TO = (
     rf"(?P<to>[{_OPEN}][^{_OPEN}{_CLOSE}]{{1,30}}[{_CLOSE}]"
-    rf"|[{_OPEN}]?[^，。；,;\n{_OPEN}]{{1,30}}?(?=[，。；,;(\n{_CLOSE}]|并|$|\d{{1,2}}[.、)]|将|把))"
+    rf"|[{_OPEN}]?[^，。；,;\n{_OPEN}]{{1,30}}?(?=[，。；,;(\n{_CLOSE}]|并|$|\d{{1,2}}[.、)]|将|把|特此|此致))"
 )
 _CLAUSE = re.compile(
     rf"(?P<field>{_FIELD_WORD})(?:(?:由|从)(?P<from>[^，。；,;\n由从]{{1,30}}?))?{_VERB}\n?{_TO}"

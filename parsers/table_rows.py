@@ -154,14 +154,36 @@ def _starter_rows(roles: list[Role], frags: list[Fragment]) -> list[Span]:
 
     height = median(f.height for f in frags)
     numbers = [f for f in in_column(("seq",)) if re.fullmatch(r"\d{1,3}", compact(f.text))]
-    fields = [f for f in in_column(("field",)) if parse_field(f.text)]
-    # The first line of each cell only: a wrapped 人数/规模 is one field name.
-    fields = [cell[0] for cell in _group_by_gap(fields, height)]
-    candidates = [_spans(numbers), _spans(fields)]
-    best = max(candidates, key=len)
-    if best:
-        return best
-    return _spans([cell[0] for cell in _group_by_gap(in_column(("from", "to")), height)])
+    fields = _field_starters([f for f in in_column(("field",)) if parse_field(f.text)], height)
+    best = max([_spans(numbers), _spans(fields)], key=len)
+    return best or _spans(_value_starters(in_column(("from", "to", "level")), roles, height))
+
+
+def _field_starters(fields: list[Fragment], height: float) -> list[Fragment]:
+    """The first line of each field name: 人数 / 规模 wrapped in a narrow cell is one name, but two
+    names in tight rows (人数规模 above 人数规模) are two rows."""
+    starters: list[Fragment] = []
+    for frag in sorted(fields, key=lambda f: f.top):
+        last = starters[-1] if starters else None
+        wrapped = last is not None and frag.top - last.bottom < 0.5 * height
+        if not (wrapped and len(compact(last.text + frag.text)) <= 6 and parse_field(last.text) == parse_field(frag.text)):
+            starters.append(frag)
+    return starters
+
+
+def _value_starters(values: list[Fragment], roles: list[Role], height: float) -> list[Fragment]:
+    """Value cells that open a row: a line with values side by side (等级 | 原人数 | 调整后人数) is a
+    row of its own however tight the rows; a lone line opens one only when well apart from the
+    line above (else it is the second line of a wrapped value)."""
+    column_of = {id(f.line): f.column for f in values}
+    starters: list[Fragment] = []
+    bottom = None
+    for row in visual_rows([f.line for f in values]):
+        changes = [f for f in row if roles[column_of[id(f.line)]][0] in ("from", "to")]
+        if changes and (len(row) > 1 or bottom is None or row[0].top - bottom >= 0.5 * height):
+            starters.append(changes[0])
+        bottom = max(f.bottom for f in row)
+    return starters
 
 
 def _spans(starters: list[Fragment]) -> list[Span]:

@@ -22,7 +22,9 @@ __all__ = ["Role", "Table", "classify_header", "find_tables", "visual_rows"]
 
 Span = tuple[float, float]
 
+# Whole words first, then one character of each, for a header OCR misread (原申报入数, 调整后等圾).
 _QUALIFIERS = (("人数", "headcount"), ("规模", "headcount"), ("等级", "level"), ("专业", "major"))
+_QUALIFIERS += (("数", "headcount"), ("级", "level"), ("专", "major"))
 _EXACT_RULES: tuple[tuple[str, str], ...] = (
     (r"^序号$|^编号$", "seq"),
     (r"原因|理由|备注|说明", "reason"),
@@ -202,8 +204,8 @@ def _in_grid(row: list[Fragment], header: Header) -> bool:
     """False for a line outside the grid: prose across the table, or a box astride a column border."""
     roles, spans = header
     bounds = _boundaries(spans)
-    if len(row) == 1 and _SENTENCE_END.search(compact(row[0].text)):
-        if roles[_column_of(row[0], bounds)][0] != "reason":  # a wrapped reason may end in 。
+    for frag in row:  # a wrapped reason may end in 。; the seal's arc text may sit beside 特此申请。
+        if _SENTENCE_END.search(compact(frag.text)) and roles[_column_of(frag, bounds)][0] != "reason":
             return False
     left, right = spans[0][0], spans[-1][1]
     width = right - left

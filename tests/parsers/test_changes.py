@@ -41,6 +41,8 @@ def page(lines: list[TextLine], number: int = 1) -> Page:
         ("『智能财税』（初级）证书", "智能财税", "初级"),
         ("ＷＥＢ前端开发", "WEB前端开发", None),
         ("建筑信息模型(BIM", "建筑信息模型(BIM)", None),
+        ("电子商务数据分析高级)", "电子商务数据分析", "高级"),
+        ("物流管理(初级", "物流管理", "初级"),
     ],
 )
 def test_certificate_name_is_normalised_and_level_split(raw, name, level):
@@ -136,6 +138,11 @@ def test_value_ends_at_a_paragraph_end():
     assert triples(extract_changes([page(lines)])) == [
         ("物流管理", "major", "初级", "物流服务与管理", "电子商务")
     ]
+
+
+def test_value_stops_at_the_closing_line_when_ocr_lost_quote_and_full_stop():
+    text = "1.将“物流管理”证书（中级）考核专业由“会计事务”调整为“计算机应用特此申请。"
+    assert triples(changes_from_prose(text)) == [("物流管理", "major", "中级", "会计事务", "计算机应用")]
 
 
 def test_a_sentence_cut_short_by_ocr_keeps_the_change_with_no_new_value():

@@ -330,3 +330,20 @@ def test_a_lone_line_astride_the_columns_below_the_table_ends_it():
     sign_off = TextLine("徐州财经高等职业技术学校", (1150, 560, 1500, 590))
     (table,) = find_tables(header_a() + grid(rows, LAYOUT_A, [60]) + [sign_off])
     assert table.rows[0][("to", None)] == "60人"
+
+
+def test_tight_rows_without_serial_numbers_open_on_their_own_values():
+    """Rows closer than half a line: each line of values side by side is a row, even with one value lost."""
+    columns = [(150, 650), (650, 850), (850, 1150), (1150, 1450)]
+    header = grid([["证书名称", "等级", "原申报入数", "调整后人数"]], columns, [60], top=300)
+    rows = [["Web前端开发", "中级", "80", "120"], ["物流管理", "初级", "50", None], ["老年照护", "初级", "40", "60"]]
+    (table,) = find_tables(header + grid(rows, columns, [42, 42, 42], top=360))
+    assert table.roles[2] == ("from", "headcount")
+    assert [row[("cert", None)] for row in table.rows] == ["Web前端开发", "物流管理", "老年照护"]
+
+
+def test_tight_rows_of_the_same_field_stay_apart():
+    rows = [["物流管理", "初级", "人数规模", "40人", "60人"], ["老年照护", "中级", "人数规模", "70人", "80人"]]
+    lines = grid([HEADERS_C], LAYOUT_C, [60], top=340) + grid(rows, LAYOUT_C, [42, 42])
+    (table,) = find_tables(lines)
+    assert [row[("to", None)] for row in table.rows] == ["60人", "80人"]
