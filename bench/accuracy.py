@@ -116,7 +116,9 @@ def _norm(v: object) -> str:
 
 
 def _key(c: object) -> tuple[str, ...]:
-    return tuple(_norm(getattr(c, name)) for name in ("certificate", "field", "level", "from_value", "to_value"))
+    return tuple(
+        _norm(getattr(c, name)) for name in ("certificate", "field", "level", "from_value", "to_value")
+    )
 
 
 def _score_changes(scan: Scan, documents: list[Document], t: Tally) -> None:
@@ -128,7 +130,10 @@ def _score_changes(scan: Scan, documents: list[Document], t: Tally) -> None:
     if want != got:
         truth = scan.truth
         lines = "\n".join(
-            f"    | {ln.text}  {[round(v) for v in ln.box]}" for d in documents for p in d.pages for ln in p.lines
+            f"    | {ln.text}  {[round(v) for v in ln.box]}"
+            for d in documents
+            for p in d.pages
+            for ln in p.lines
         )
         t.change_misses.append(
             f"{truth.layout}/{truth.ruling}/{truth.prose_style}/{truth.numbering}/{truth.font}/annex={truth.annex}"

@@ -13,7 +13,9 @@ _QUOTE_RE = re.compile("[" + re.escape(_QUOTES) + "]")
 _SPACE_RE = re.compile(r"\s+")
 # NFKC already turns full-width brackets into ASCII ones; 【】 and 〔〕 survive it.
 # OCR drops one bracket of the pair now and then: 电子商务数据分析高级), 物流管理(初级.
-_TRAILING_LEVEL_RE = re.compile(r"(?:[(\[【〔]\s*([初中高])\s*[级圾]\s*[)\]】〕]?|([初中高])\s*[级圾]\s*[)\]】〕])$")
+_TRAILING_LEVEL_RE = re.compile(
+    r"(?:[(\[【〔]\s*([初中高])\s*[级圾]\s*[)\]】〕]?|([初中高])\s*[级圾]\s*[)\]】〕])$"
+)
 _LEVEL_RE = re.compile(r"([初中高])\s*[级圾]")
 
 # OCR confuses these with digits inside numbers ("8O人", "l20").

@@ -15,7 +15,8 @@ from statistics import median
 
 from parsers.model import Page
 from parsers.normalise import compact, parse_field, split_level
-from parsers.table_rows import straighten, visual_rows
+from parsers.skew import straighten
+from parsers.table_rows import visual_rows
 
 _OPEN = "“\"「『‘'《〈"
 _CLOSE = "”\"」』’'》〉"

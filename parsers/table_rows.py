@@ -62,40 +62,6 @@ class Table:
     row_tops: list[float] = field(default_factory=list)
 
 
-def straighten(lines: list[TextLine]) -> list[TextLine]:
-    """Copies of the boxes with the page's skew taken out, so a tilted table row stays one row.
-
-    A scan skewed by 1.5° drops 25 px across a table, as much as a line of text;
-    the slope comes from boxes that stand side by side on one line (cells of a row).
-    """
-    slope = _text_slope([Fragment(line) for line in lines if line.text.strip()])
-    if slope == 0.0:
-        return lines
-    return [
-        TextLine(line.text, (x0, y0 - slope * (x0 + x1) / 2, x1, y1 - slope * (x0 + x1) / 2), line.confidence)
-        for line in lines
-        for x0, y0, x1, y1 in [line.box]
-    ]
-
-
-def _text_slope(frags: list[Fragment]) -> float:
-    """Median dy/dx between each box and its nearest right-hand neighbour on the same line."""
-    slopes = []
-    for left in frags:
-        beside = [
-            f for f in frags
-            if f.line.box[0] >= left.line.box[2] and abs(f.cy - left.cy) < 0.6 * min(f.height, left.height)
-        ]  # fmt: skip
-        if beside:
-            right = min(beside, key=lambda f: f.line.box[0])
-            if right.cx - left.cx > 2 * left.height:
-                slopes.append((right.cy - left.cy) / (right.cx - left.cx))
-    if len(slopes) < 3:
-        return 0.0
-    slope = median(slopes)
-    return slope if abs(slope) < 0.06 else 0.0  # beyond ~3.5° it is no scanner skew
-
-
 def visual_rows(lines: list[TextLine]) -> list[list[Fragment]]:
     """Group boxes whose vertical extents overlap into rows, top to bottom, each sorted left to right."""
     rows: list[list[Fragment]] = []
@@ -166,7 +132,11 @@ def _field_starters(fields: list[Fragment], height: float) -> list[Fragment]:
     for frag in sorted(fields, key=lambda f: f.top):
         last = starters[-1] if starters else None
         wrapped = last is not None and frag.top - last.bottom < 0.5 * height
-        if not (wrapped and len(compact(last.text + frag.text)) <= 6 and parse_field(last.text) == parse_field(frag.text)):
+        if not (
+            wrapped
+            and len(compact(last.text + frag.text)) <= 6
+            and parse_field(last.text) == parse_field(frag.text)
+        ):
             starters.append(frag)
     return starters
 

@@ -16,7 +16,8 @@ from rapidfuzz import fuzz
 
 from parsers.model import TextLine
 from parsers.normalise import compact
-from parsers.table_rows import Fragment, Role, Table, assign_rows, straighten, visual_rows, widest_gap_cut
+from parsers.skew import straighten
+from parsers.table_rows import Fragment, Role, Table, assign_rows, visual_rows, widest_gap_cut
 
 __all__ = ["Role", "Table", "classify_header", "find_tables", "visual_rows"]
 
@@ -177,7 +178,8 @@ def _split_run_on(text: str, span: Span) -> list[tuple[str, Span]]:
             return [(text, span)]
         words.append(word)
     kinds = [_WORD_KIND[word] for word in words]
-    qualified = any(a in ("from", "to") and b in ("level", "major", "count") for a, b in zip(kinds, kinds[1:]))
+    pairs = zip(kinds, kinds[1:], strict=False)
+    qualified = any(a in ("from", "to") and b in ("level", "major", "count") for a, b in pairs)
     if len(words) < 2 or qualified:  # 原申报人数 is one header: 原申报 qualified by 人数
         return [(text, span)]
     step = (span[1] - span[0]) / len(value)
@@ -236,7 +238,9 @@ def _column_bounds(spans: list[Span], frags: list[Fragment]) -> list[float]:
     headers can fall inside a long cell of the wider column.
     """
     boxes = [(f.line.box[0], f.line.box[2]) for f in frags]
-    return [widest_gap_cut(left, right, boxes) for (_, left), (right, _) in zip(spans, spans[1:], strict=False)]
+    return [
+        widest_gap_cut(left, right, boxes) for (_, left), (right, _) in zip(spans, spans[1:], strict=False)
+    ]
 
 
 def _split_wide(frags: list[Fragment], bounds: list[float]) -> list[Fragment]:

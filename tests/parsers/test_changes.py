@@ -159,7 +159,9 @@ def test_a_bare_name_needs_a_certificate_word_or_a_level():
 
 
 def test_numbered_bare_items_without_full_stops_stay_apart():
-    text = "1. Web前端开发证书（中级）试点人数由80人调整为120人2. 物流管理（初级）考核专业由护理变更为软件技术"
+    text = (
+        "1. Web前端开发证书（中级）试点人数由80人调整为120人2. 物流管理（初级）考核专业由护理变更为软件技术"
+    )
     assert triples(changes_from_prose(text)) == [
         ("Web前端开发", "headcount", "中级", 80, 120),
         ("物流管理", "major", "初级", "护理", "软件技术"),

@@ -293,7 +293,9 @@ def test_wrapped_reason_ending_in_a_full_stop_stays_in_the_table():
 def test_header_box_run_over_two_cells_is_cut_into_its_words():
     lines = header_a()
     run_on = [line for line in lines if line.text in ("调整事项", "原申报内容")]
-    merged = TextLine("调整事项原申报内容", (run_on[0].box[0], run_on[0].box[1], run_on[1].box[2], run_on[1].box[3]))
+    merged = TextLine(
+        "调整事项原申报内容", (run_on[0].box[0], run_on[0].box[1], run_on[1].box[2], run_on[1].box[3])
+    )
     lines = [line for line in lines if line not in run_on] + [merged]
     rows = [["1", "云计算平台运维与开发（中级）", "人数规模", "120人", "160人", "x"]]
     (table,) = find_tables(lines + grid(rows, LAYOUT_A, [60]))
@@ -302,7 +304,10 @@ def test_header_box_run_over_two_cells_is_cut_into_its_words():
 
 
 def test_skewed_scan_keeps_each_table_row_together():
-    rows = [["1", "物流管理（初级）", "人数规模", "40人", "60人", "x"], ["2", "老年照护（中级）", "考核等级", "中级", "高级", "x"]]
+    rows = [
+        ["1", "物流管理（初级）", "人数规模", "40人", "60人", "x"],
+        ["2", "老年照护（中级）", "考核等级", "中级", "高级", "x"],
+    ]
     slope = 0.025  # 1.4°: the right end of a row sits 35 px lower than its left end
     lines = [
         TextLine(line.text, (x0, y0 + slope * x0, x1, y1 + slope * x0))
@@ -310,13 +315,21 @@ def test_skewed_scan_keeps_each_table_row_together():
         for x0, y0, x1, y1 in [line.box]
     ]
     (table,) = find_tables(lines)
-    assert [(row[("from", None)], row[("to", None)]) for row in table.rows] == [("40人", "60人"), ("中级", "高级")]
+    assert [(row[("from", None)], row[("to", None)]) for row in table.rows] == [
+        ("40人", "60人"),
+        ("中级", "高级"),
+    ]
 
 
 def test_unruled_cells_ocr_ran_together_are_cut_at_the_column_border():
-    rows = [["Web前端开发", "中级", "人数规模", "80人", "120人"], ["物流管理", "初级", "考核专业", "护理", "电子商务"]]
+    rows = [
+        ["Web前端开发", "中级", "人数规模", "80人", "120人"],
+        ["物流管理", "初级", "考核专业", "护理", "电子商务"],
+    ]
     lines = grid([HEADERS_C], LAYOUT_C, [60], top=340) + grid(rows, LAYOUT_C, [60, 60])
-    level, field = (next(ln for ln in lines if ln.text == t and ln.box[1] < 460) for t in ("中级", "人数规模"))
+    level, field = (
+        next(ln for ln in lines if ln.text == t and ln.box[1] < 460) for t in ("中级", "人数规模")
+    )
     lines = [ln for ln in lines if ln not in (level, field)]
     lines.append(TextLine("中级人数规模", (level.box[0], level.box[1], field.box[2], field.box[3])))
     (table,) = find_tables(lines)
@@ -336,14 +349,21 @@ def test_tight_rows_without_serial_numbers_open_on_their_own_values():
     """Rows closer than half a line: each line of values side by side is a row, even with one value lost."""
     columns = [(150, 650), (650, 850), (850, 1150), (1150, 1450)]
     header = grid([["证书名称", "等级", "原申报入数", "调整后人数"]], columns, [60], top=300)
-    rows = [["Web前端开发", "中级", "80", "120"], ["物流管理", "初级", "50", None], ["老年照护", "初级", "40", "60"]]
+    rows = [
+        ["Web前端开发", "中级", "80", "120"],
+        ["物流管理", "初级", "50", None],
+        ["老年照护", "初级", "40", "60"],
+    ]
     (table,) = find_tables(header + grid(rows, columns, [42, 42, 42], top=360))
     assert table.roles[2] == ("from", "headcount")
     assert [row[("cert", None)] for row in table.rows] == ["Web前端开发", "物流管理", "老年照护"]
 
 
 def test_tight_rows_of_the_same_field_stay_apart():
-    rows = [["物流管理", "初级", "人数规模", "40人", "60人"], ["老年照护", "中级", "人数规模", "70人", "80人"]]
+    rows = [
+        ["物流管理", "初级", "人数规模", "40人", "60人"],
+        ["老年照护", "中级", "人数规模", "70人", "80人"],
+    ]
     lines = grid([HEADERS_C], LAYOUT_C, [60], top=340) + grid(rows, LAYOUT_C, [42, 42])
     (table,) = find_tables(lines)
     assert [row[("to", None)] for row in table.rows] == ["60人", "80人"]

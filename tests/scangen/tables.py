@@ -78,7 +78,14 @@ def table_rows(changes: list[ChangeTruth], layout: str) -> list[list[str]]:
         name = c.certificate if c.field == "level" else f"{c.certificate}（{c.level}）"
         reason = REASONS[i % len(REASONS)]
         rows.append(
-            [str(i), name, FIELD_NAMES[c.field], value_text(c, c.from_value), value_text(c, c.to_value), reason]
+            [
+                str(i),
+                name,
+                FIELD_NAMES[c.field],
+                value_text(c, c.from_value),
+                value_text(c, c.to_value),
+                reason,
+            ]
         )
     return rows
 

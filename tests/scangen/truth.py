@@ -217,7 +217,9 @@ def _vary(truth: Truth, rng: random.Random) -> None:
     truth.ruling = rng.choices(("grid", "three_line", "none"), (3, 1, 1))[0]
     truth.prose_style = rng.choice(("jiang", "ni", "zhi", "bare"))
     truth.numbering = rng.choice(("arabic", "chinese", "paren"))
-    truth.annex = rng.choices(("none", "page", "attachment"), (4, 1, 1))[0] if truth.layout != "prose" else "none"
+    truth.annex = (
+        rng.choices(("none", "page", "attachment"), (4, 1, 1))[0] if truth.layout != "prose" else "none"
+    )
     truth.digital = rng.random() < 0.15
 
 
