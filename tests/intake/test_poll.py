@@ -8,6 +8,7 @@ import subprocess
 import sys
 
 from intake.daemon import poll_once
+from storage.blobs import BlobStore
 from tests.intake.conftest import ROOT, counts, make_service, message_ids, run_cli, text_message
 from tests.intake.dovecot import PASSWORD
 
@@ -177,3 +178,23 @@ def test_lock_allows_one_fetcher_per_mailbox(dovecot, imap_config, imap_env, dat
     assert after.returncode == 0, after.stderr
     assert counts(make_service(config))[0] == 1
 
+
+
+def test_a_message_that_cannot_be_stored_stops_only_itself_and_is_fetched_again(dovecot, imap_config,
+                                                                                monkeypatch):
+    dovecot.append(*(text_message(n) for n in range(4)))
+    service = make_service(imap_config())
+    real_put = BlobStore.put
+
+    def disk_full_for_one(self: BlobStore, data: bytes) -> str:
+        if b"<test-2@" in data:
+            raise OSError(28, "No space left on device")
+        return real_put(self, data)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(BlobStore, "put", disk_full_for_one)
+        assert poll_once(service) == 1  # a message could not be stored
+    assert sorted(message_ids(service)) == ["<test-0@example.edu.cn>", "<test-1@example.edu.cn>",
+                                            "<test-3@example.edu.cn>"]
+    assert poll_once(service) == 0  # the UID-read-through mark stopped below it
+    assert counts(service) == (4, 0)
