@@ -6,6 +6,7 @@ checks know about a message is in a `ParsedMessage` and an `Evidence`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -77,6 +78,14 @@ class Page:
     width: int = 0  # of the render, the coordinate space of every box on the page
     height: int = 0
     preview_jpeg: bytes = b""  # a small view for reviewers, kept once `image` is dropped
+    render: Callable[[], Image] | None = field(default=None, repr=False)  # a PDF page renders on demand
+
+    def load_image(self) -> Image | None:
+        """The page image, rendered now if the page was loaded lazily (a long PDF is never all in memory)."""
+        if self.image is None and self.render is not None:
+            self.image, self.render = self.render(), None
+            self.width, self.height = self.image.size
+        return self.image
 
     @property
     def text(self) -> str:

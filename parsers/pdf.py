@@ -7,6 +7,7 @@ stream, and every stream at least as long as its /Length says.
 
 from __future__ import annotations
 
+import functools
 import io
 import math
 import re
@@ -35,17 +36,18 @@ _MEANINGFUL = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaffA-Za-z0-9\u30
 
 
 def read_pdf(data: bytes, budget: Budget) -> list[Page]:
-    """Every page rendered at the budget's dpi, with text lines where the PDF has a real text layer."""
+    """Every page, rendered on demand at the budget's dpi, with text lines where the PDF has a real text layer.
+
+    The pages keep the open document; it is closed when the last of them is dropped.
+    """
     check_structure(data)
     document = _open(data)
-    try:
-        count = len(document)
-        if count == 0:
-            raise DocumentError("PDF 文件没有页面")
-        budget.check_pages(count)
-        pages = _render_all(document, budget)
-    finally:
+    count = len(document)
+    if count == 0:
         document.close()
+        raise DocumentError("PDF 文件没有页面")
+    budget.check_pages(count)
+    pages = _lazy_pages(document, budget)
     _add_text_layer(data, pages)
     budget.charge(len(pages), sum(page.width * page.height for page in pages))
     return pages
@@ -109,34 +111,43 @@ def _open(data: bytes) -> pdfium.PdfDocument:
         raise DocumentError(UNOPENABLE) from exc
 
 
-def _render_all(document: pdfium.PdfDocument, budget: Budget) -> list[Page]:
+def _lazy_pages(document: pdfium.PdfDocument, budget: Budget) -> list[Page]:
     pages: list[Page] = []
     pixels = 0
     for index in range(len(document)):
         budget.check_time()
         page = document[index]
         try:
-            image = _render(page, budget)
+            scale = _scale(page, budget)
+            width, height = (math.ceil(side * scale) for side in page.get_size())
         finally:
             page.close()
-        pixels += image.width * image.height
+        pixels += width * height
         budget.check_pixels(pixels)
-        pages.append(Page(number=index + 1, image=image, width=image.width, height=image.height))
+        render = functools.partial(_render, document, index, scale)
+        pages.append(Page(number=index + 1, width=width, height=height, render=render))
     return pages
 
 
-def _render(page: pdfium.PdfPage, budget: Budget) -> Image:
+def _scale(page: pdfium.PdfPage, budget: Budget) -> float:
     limits = budget.limits
     width, height = page.get_size()
     scale = limits.dpi / 72
     area = max(width * scale, 1) * max(height * scale, 1)
     if area > limits.max_page_pixels:  # a poster-sized page is downscaled, not refused
         scale *= math.sqrt(limits.max_page_pixels / area) * 0.995  # pdfium rounds the bitmap size up
+    return scale
+
+
+def _render(document: pdfium.PdfDocument, index: int, scale: float) -> Image:
+    page = document[index]
     try:
         bitmap = page.render(scale=scale, fill_color=(255, 255, 255, 255))
         return bitmap.to_pil().convert("RGB")
     except pdfium.PdfiumError as exc:
         raise DocumentError(UNOPENABLE) from exc
+    finally:
+        page.close()
 
 
 def _add_text_layer(data: bytes, pages: list[Page]) -> None:

@@ -8,7 +8,7 @@ import time
 from parsers.attachments import load_documents
 from parsers.changes import extract_document_changes
 from parsers.fields import applicant_unit
-from parsers.limits import Limits
+from parsers.limits import DocumentError, Limits
 from parsers.model import ApprovalEvidence, Document, DocumentClass, Evidence, Page, ParsedMessage
 from parsers.ocr import OcrEngine
 from parsers.pagework import read_page
@@ -24,7 +24,12 @@ def read_evidence(parsed: ParsedMessage, *, engine: OcrEngine, limits: Limits) -
         findings = []
         for page in document.pages:
             if time.monotonic() > deadline:
-                _give_up(document, limits)
+                _give_up(document, f"处理超时（每封邮件最多 {limits.max_seconds:.0f} 秒），未能读完")
+                break
+            try:
+                page.load_image()
+            except DocumentError as e:
+                _give_up(document, str(e))
                 break
             findings.append(read_page(page, engine=engine, document=document.filename))
             _keep_preview(page)
@@ -40,10 +45,10 @@ def read_evidence(parsed: ParsedMessage, *, engine: OcrEngine, limits: Limits) -
     return evidence
 
 
-def _give_up(document: Document, limits: Limits) -> None:
-    """A document not read within the bound is unreadable: nothing half-read from it is used."""
+def _give_up(document: Document, reason: str) -> None:
+    """A document not read to its end is unreadable: nothing half-read from it is used."""
     document.kind = DocumentClass.UNREADABLE
-    document.error = f"处理超时（每封邮件最多 {limits.max_seconds:.0f} 秒），未能读完"
+    document.error = reason
     document.pages = []
 
 

@@ -134,7 +134,7 @@ def test_e_seal_image_in_a_born_digital_pdf_is_found():
     pdf.save()
     page = read_pdf(out.getvalue(), Budget(Limits()))[0]
     assert page.text_source == "text"
-    found = find_seals(page.image, document="d", page=1)
+    found = find_seals(page.load_image(), document="d", page=1)
     assert len(found) == 1 and fuzz.ratio(found[0].text, "南京工业职业技术大学") >= 85
 
 
