@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import tomllib
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any, get_type_hints
@@ -173,6 +173,8 @@ def parse_config(raw: dict[str, Any], *, base: Path, path: Path) -> Config:
         if not isinstance(raw.get(required), dict):
             raise ConfigError(f"[{required}]", "缺少必需的配置节")
     mailbox = _build(MailboxConfig, raw["mailbox"], "mailbox")
+    mailbox = replace(mailbox, **{key: str(base / value) for key in ("maildir", "ca_file")  # beside the file
+                                  if (value := getattr(mailbox, key))})
     _check_mailbox(mailbox)
     storage_raw = dict(raw["storage"])
     _require(storage_raw, "storage", ("url", "data_dir"))

@@ -31,6 +31,7 @@ class BlobStore:
                 out.flush()
                 os.fsync(out.fileno())
             os.replace(tmp, target)
+            _fsync_directory(target.parent)  # the rename itself must survive a power cut
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
@@ -41,3 +42,11 @@ class BlobStore:
 
     def exists(self, sha256: str) -> bool:
         return self.path(sha256).exists()
+
+
+def _fsync_directory(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -106,3 +106,10 @@ def test_bad_usage_exits_2_without_traceback() -> None:
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
+
+
+def test_relative_paths_are_relative_to_the_config_file(tmp_path: Path) -> None:
+    text = GOOD.replace('host = "imap.163.com"\n', 'maildir = "mail"\n')
+    config = load_config(write(tmp_path, text))
+    assert config.mailbox.maildir == str(tmp_path / "mail")
+    assert config.storage.data_dir == tmp_path / "data"
