@@ -44,7 +44,7 @@ _BARE = re.compile(
 # The new value ends at punctuation, a closing quote, a bracket, the next numbered item
 # ("…调整为“软件技术”2.将…" when OCR lost the full stop at a line end), or the closing 特此申请.
 _TO = (
-    rf"(?P<to>[{_OPEN}][^{_OPEN}{_CLOSE}]{{1,30}}[{_CLOSE}]"
+    rf"(?P<to>[{_OPEN}][^{_OPEN}{_CLOSE}。\n]{{1,30}}[{_CLOSE}]"
     rf"|[{_OPEN}]?[^，。；,;\n{_OPEN}]{{1,30}}?(?=[，。；,;(\n{_CLOSE}]|并|$|\d{{1,2}}[.、)]|将|把|特此|此致))"
 )
 _CLAUSE = re.compile(

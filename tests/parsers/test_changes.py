@@ -141,7 +141,7 @@ def test_value_ends_at_a_paragraph_end():
 
 
 def test_value_stops_at_the_closing_line_when_ocr_lost_quote_and_full_stop():
-    text = "1.将“物流管理”证书（中级）考核专业由“会计事务”调整为“计算机应用特此申请。"
+    text = "1.将“物流管理”证书（中级）考核专业由“会计事务”调整为“计算机应用特此申请。全ss站/”"
     assert triples(changes_from_prose(text)) == [("物流管理", "major", "中级", "会计事务", "计算机应用")]
 
 
