@@ -55,7 +55,9 @@ def changes_from_row(row: dict[Role, str]) -> list[ExtractedChange]:
     level = parse_level(row.get(("level", None))) or level
     changes = []
     plain_from, plain_to = row.get(("from", None)), row.get(("to", None))
-    if plain_to or plain_from:
+    # An old value alone is a change whose new value OCR lost only where 调整事项 says a change is
+    # meant; in a table of before and after it may be a row that stays as it is.
+    if plain_to or (plain_from and row.get(("field", None))):
         field = parse_field(row.get(("field", None))) or _infer_field(plain_from, plain_to)
         if field:
             changes.append(_change(name, field, level, plain_from, plain_to))

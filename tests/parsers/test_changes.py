@@ -427,3 +427,14 @@ def test_ocr_varied_letters_match_their_truth(ocr, seed, overrides):
         for c in scan.truth.changes
     ]
     assert sorted(triples(extract_document_changes(documents)), key=str) == sorted(expected, key=str)
+
+
+def test_a_row_with_an_old_value_only_is_a_change_only_under_a_field_column():
+    columns = [(150, 650), (650, 950), (950, 1250)]
+    lines = grid([["证书名称", "变更前", "变更后"]], columns, [60], top=300)
+    lines += grid(
+        [["物流管理（中级）", "40人", "60人"], ["智能财税（初级）", "50人", None]], columns, [56, 56], top=360
+    )
+    assert triples(extract_changes([page(lines)])) == [("物流管理", "headcount", "中级", 40, 60)]
+    with_field = _layout_a([["1", "智能财税（初级）", "人数规模", "50人", None, "x"]])
+    assert triples(extract_changes([page(with_field)])) == [("智能财税", "headcount", "初级", 50, None)]
