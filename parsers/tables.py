@@ -117,6 +117,8 @@ def _header_at(rows: list[list[Fragment]], index: int) -> tuple[int, Header | No
             break
         if size > 1 and not all(_header_like(f) for row in group for f in row):
             break  # an intro line ending in "如下：" just above the header is no part of it
+        if size > 1 and not all(_header_word(f) for f in group[-1]):
+            break  # a tight first row of plain words (智能财税 | 高级 | 考核专业) is no header line
         header = _header_columns([f for row in group for f in row])
         if header and (best[1] is None or _better(header, best[1], group[-1])):
             best = (size, header)
@@ -128,6 +130,11 @@ def _better(header: Header, previous: Header, added: list[Fragment]) -> bool:
     if len(header[0]) != len(previous[0]):
         return len(header[0]) > len(previous[0])
     return all(len(compact(f.text)) <= 4 and not re.search(r"\d", f.text) for f in added)
+
+
+def _header_word(frag: Fragment) -> bool:
+    """A header role, or a short word finishing one (内容 under 原申报)."""
+    return classify_header(frag.text) is not None or len(compact(frag.text)) <= 2
 
 
 def _header_like(frag: Fragment) -> bool:

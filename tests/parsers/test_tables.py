@@ -367,3 +367,11 @@ def test_tight_rows_of_the_same_field_stay_apart():
     lines = grid([HEADERS_C], LAYOUT_C, [60], top=340) + grid(rows, LAYOUT_C, [42, 42])
     (table,) = find_tables(lines)
     assert [row[("to", None)] for row in table.rows] == ["60人", "80人"]
+
+
+def test_a_tight_first_row_of_plain_words_is_no_second_header_line():
+    header = grid([HEADERS_C], LAYOUT_C, [50], top=340)
+    rows = [["智能财税", "高级", "考核专业", "计算机应用", "会计事务"]]
+    (table,) = find_tables(header + grid(rows, LAYOUT_C, [44], top=392))
+    assert table.roles == [("cert", None), ("level", None), ("field", None), ("from", None), ("to", None)]
+    assert table.rows[0][("to", None)] == "会计事务"
