@@ -18,8 +18,8 @@ from pathlib import Path
 
 from PIL import Image
 
-PROBE = """
-import resource, sys, time
+PROBE = r"""
+import re, sys, time
 from pathlib import Path
 from parsers.limits import Limits
 from parsers.model import Attachment, ParsedMessage
@@ -35,8 +35,9 @@ began = time.perf_counter()
 evidence = read_evidence(parsed, engine=engine, limits=Limits(max_seconds=3600))
 elapsed = time.perf_counter() - began
 (document,) = evidence.documents
-print(document.kind.value, len(document.pages), round(elapsed, 1),
-      resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
+# VmHWM, not ru_maxrss: Linux carries ru_maxrss over exec from the parent that built the PDF
+peak_kb = int(re.search(r"VmHWM:\s+(\d+)", Path("/proc/self/status").read_text()).group(1))
+print(document.kind.value, len(document.pages), round(elapsed, 1), peak_kb // 1024)
 """
 
 

@@ -9,10 +9,10 @@ from intake.errors import NotFound, ReviewRefused
 from storage.db import session_scope
 from storage.models import Change, Reply
 from workflow import outbox
-from workflow.review import correct_change, decide
+from workflow.review import correct_change
 from workflow.web.common import deliver_pending, service_of, user_of
 from workflow.web.pages import request_page
-from workflow.web.scope import visible_request
+from workflow.web.scope import decide_visible, visible_request
 
 router = APIRouter(include_in_schema=False)
 CHANGE_KEYS = ("certificate", "field", "level", "from", "to")
@@ -24,16 +24,7 @@ async def decision(request: Request, request_id: int, background: BackgroundTask
     form = await request.form()
     action, comment = str(form.get("action", "")), str(form.get("comment", ""))
     try:
-        with session_scope(service.db) as session:
-            visible_request(session, user, request_id)
-            decide(
-                session,
-                config=service.config,
-                request_id=request_id,
-                reviewer=user,
-                action=action,
-                comment=comment,
-            )
+        decide_visible(service, user, request_id, action, comment)
     except (ReviewRefused, NotFound) as e:
         return request_page(request, request_id, error=str(e), status=409)
     background.add_task(deliver_pending, service)

@@ -12,10 +12,10 @@ from intake.errors import NotFound, ReviewRefused
 from storage.db import session_scope
 from storage.models import Reply
 from storage.times import from_db
-from workflow.review import correct_change, decide
+from workflow.review import correct_change
 from workflow.views import request_json, requests_json
 from workflow.web.common import deliver_pending, service_of, user_of
-from workflow.web.scope import Filters, visible_ids, visible_request, visible_rows
+from workflow.web.scope import Filters, decide_visible, visible_ids, visible_request, visible_rows
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -83,17 +83,8 @@ def show_request(request: Request, request_id: int) -> dict[str, Any]:
 def _decide(request: Request, request_id: int, action: str, body: Decision) -> dict[str, Any]:
     service, user = service_of(request), user_of(request)
     try:
-        with session_scope(service.db) as session:
-            visible_request(session, user, request_id)
-            req = decide(
-                session,
-                config=service.config,
-                request_id=request_id,
-                reviewer=user,
-                action=action,
-                comment=body.comment,
-            )
-            result = {"id": req.id, "status": req.status, "stage": req.stage}
+        req = decide_visible(service, user, request_id, action, body.comment)
+        result = {"id": req.id, "status": req.status, "stage": req.stage}
     except (ReviewRefused, NotFound) as e:
         raise _refused(e) from None
     deliver_pending(service)

@@ -8,8 +8,10 @@ from dataclasses import dataclass
 from fastapi import HTTPException
 from sqlmodel import Session, col, select
 
+from intake.service import Service
+from storage.db import session_scope
 from storage.models import Application, Change, Message, Problem, Request, School, User
-from workflow.review import in_scope
+from workflow.review import decide, in_scope
 
 STATUSES = ("pending", "ready", "flagged", "approved", "rejected", "returned", "superseded")
 STAGES = ("city", "group", "province", "done")
@@ -103,6 +105,14 @@ def visible_request(session: Session, user: User, request_id: int) -> tuple[Requ
     if request is None or message is None or not in_scope(session, user, request):
         raise HTTPException(status_code=404, detail=f"没有第 {request_id} 号记录")
     return request, message
+
+
+def decide_visible(service: Service, user: User, request_id: int, action: str, comment: str) -> Request:
+    """A reviewer's decision from the UI or the API: 404 outside the scope, ReviewRefused outside the stage."""
+    with session_scope(service.db) as session:
+        visible_request(session, user, request_id)
+        return decide(session, config=service.config, request_id=request_id, reviewer=user, action=action,
+                      comment=comment)
 
 
 def filter_choices(session: Session) -> dict[str, list[str]]:
