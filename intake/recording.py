@@ -56,16 +56,12 @@ def _date(text: str) -> datetime | None:
     return parsed if parsed.tzinfo else None
 
 
-def arrival_of(raw: bytes, origin: Origin) -> tuple[datetime, str]:
+def _arrival(headers: tuple[str | None, datetime | None, datetime | None], origin: Origin) -> tuple[datetime, str]:
     """INTERNALDATE, else the topmost Received: date, else Date:.
 
     A file with neither header gets the time we stored it, labelled `received`: our own receipt is
     the only receipt there is, and the JSON contract allows no other label.
     """
-    return _arrival(envelope(raw), origin)
-
-
-def _arrival(headers: tuple[str | None, datetime | None, datetime | None], origin: Origin) -> tuple[datetime, str]:
     _, received, date = headers
     if origin.internaldate is not None:
         return origin.internaldate, "internaldate"

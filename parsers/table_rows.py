@@ -59,7 +59,6 @@ class Table:
 
     roles: list[Role]
     rows: list[dict[Role, str]] = field(default_factory=list)
-    row_tops: list[float] = field(default_factory=list)
 
 
 def visual_rows(lines: list[TextLine]) -> list[list[Fragment]]:
@@ -107,7 +106,6 @@ def assign_rows(roles: list[Role], frags: list[Fragment]) -> Table:
         role = roles[cell[0].column]
         table.rows[band][role] = _join(table.rows[band].get(role, ""), _cell_text(cell))
     _fill_merged(table, roles, cells, centers)
-    table.row_tops = [top for top, _ in starters]
     return table
 
 

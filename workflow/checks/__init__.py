@@ -42,7 +42,6 @@ CHECKS: tuple[ModuleType, ...] = (
     major_not_offered,
 )
 
-MESSAGES: dict[str, str] = {check.code: check.message for check in CHECKS}
 ADVICE: dict[str, str] = {check.code: check.advice for check in CHECKS}  # may hold {year} and {window}
 
 
