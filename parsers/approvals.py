@@ -10,7 +10,6 @@ date or an empty field is not a signature.
 
 from __future__ import annotations
 
-import io
 import re
 import statistics
 
@@ -146,7 +145,4 @@ def _printed(line: TextLine, h: float) -> bool:
 
 
 def _crop(image: Image.Image, box: Box, document: str, page: int) -> Crop:
-    box = (max(0.0, box[0]), max(0.0, box[1]), min(float(image.width), box[2]), min(float(image.height), box[3]))
-    buf = io.BytesIO()
-    image.crop(tuple(int(v) for v in box)).save(buf, "PNG")
-    return Crop(document=document, page=page, box=box, png=buf.getvalue())
+    return Crop.of(image, box, document=document, page=page)

@@ -8,7 +8,6 @@ handwriting, red lines and table corners do not make rings.
 
 from __future__ import annotations
 
-import io
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -223,7 +222,4 @@ def find_seals(
 def _crop(image: Image.Image, ring: Ring, document: str, page: int) -> Crop:
     x0, y0, x1, y1 = ring.box
     pad = 0.08 * (ring.rx + ring.ry)
-    box = (max(0.0, x0 - pad), max(0.0, y0 - pad), min(image.width, x1 + pad), min(image.height, y1 + pad))
-    buf = io.BytesIO()
-    image.crop(tuple(int(v) for v in box)).save(buf, "PNG")
-    return Crop(document=document, page=page, box=box, png=buf.getvalue())
+    return Crop.of(image, (x0 - pad, y0 - pad, x1 + pad, y1 + pad), document=document, page=page)
