@@ -18,6 +18,7 @@ from parsers.normalise import (
     split_level,
 )
 from tests.parsers.test_tables import HEADERS_A, LAYOUT_A, grid
+from tests.scangen.tables import wrap_text
 
 
 def triples(changes: list[ExtractedChange]) -> list[tuple]:
@@ -294,7 +295,7 @@ def _draw_table(draw, font, left, top, widths, rows, merged=(), size=24):
     for w in widths:
         xs.append(xs[-1] + w)
     pitch = int(size * 1.35)
-    wrapped = [[_wrap(draw, font, c or "", xs[j + 1] - xs[j] - 14) for j, c in enumerate(r)] for r in rows]
+    wrapped = [[wrap_text(draw, c or "", font, xs[j + 1] - xs[j] - 14) for j, c in enumerate(r)] for r in rows]
     heights = [max(len(c) for c in r) * pitch + size for r in wrapped]
     ys = [top]
     for h in heights:
@@ -310,16 +311,6 @@ def _draw_table(draw, font, left, top, widths, rows, merged=(), size=24):
                 y += pitch
             draw.rectangle((xs[j], ys[i], xs[j + 1], bottom), outline=(30, 30, 30), width=2)
     return ys[-1]
-
-
-def _wrap(draw, font, text, width):
-    lines, line = [], ""
-    for ch in text:
-        if line and draw.textlength(line + ch, font=font) > width:
-            lines.append(line)
-            line = ""
-        line += ch
-    return [*lines, line] if text else [""]
 
 
 def _request_page():

@@ -98,7 +98,8 @@ _WEIGHTS = {
 }
 
 
-def _wrap(draw: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
+def wrap_text(draw: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
+    """Break `text` into lines no wider than `width` pixels, character by character as CJK text wraps."""
     lines, line = [], ""
     for ch in text:
         if line and draw.textlength(line + ch, font=font) > width:
@@ -132,7 +133,7 @@ def draw_changes_table(
     pitch, pad = int(size * 1.35), int(size * (0.8 if ruling == "grid" else 1.2))
     ys = [top]
     for row in rows:
-        cells = [_wrap(draw, text, font, xs[i + 1] - xs[i] - 12) for i, text in enumerate(row)]
+        cells = [wrap_text(draw, text, font, xs[i + 1] - xs[i] - 12) for i, text in enumerate(row)]
         height = max(len(c) for c in cells) * pitch + pad
         for i, cell in enumerate(cells):
             cy = ys[-1] + (height - len(cell) * pitch) // 2
