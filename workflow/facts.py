@@ -23,6 +23,7 @@ class RequestFacts:
     subject_unit: str
     subject_school: School | None  # the school the subject names exactly
     school: School | None  # resolved: subject, else 申请单位, else seal
+    school_hint: str = ""  # a registered name close to an unknown subject unit; shown, never used
     declarations: list[Application] = field(default_factory=list)
     linked: list[LinkedChange] = field(default_factory=list)
 

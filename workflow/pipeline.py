@@ -110,7 +110,7 @@ def recheck(session: Session, *, config: Config, request: Request, message: Mess
     _store_links(session, request=request, facts=facts)
     request.school_id = facts.school.id if facts.school else None
     request.subject_unit = facts.subject_unit
-    request.school_hint = registry.close_name(facts.subject_unit) if facts.subject_school is None else ""
+    request.school_hint = facts.school_hint
     status = "flagged" if problems or request.parse_error else "ready"
     if first:
         groups = routing.linked_groups([lc.application for lc in facts.linked])
@@ -135,7 +135,8 @@ def build_facts(session: Session, *, config: Config, request: Request, message: 
     return RequestFacts(
         subject=request.subject, evidence=evidence, arrival=from_db(message.arrival, config.round.tz),
         round=config.round, registry=registry, subject_rest=rest, subject_unit=unit,
-        subject_school=subject_school, school=school, declarations=declarations,
+        subject_school=subject_school, school=school,
+        school_hint=registry.close_name(unit) if subject_school is None else "", declarations=declarations,
         linked=link_changes(evidence.changes, declarations),
     )
 

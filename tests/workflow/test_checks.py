@@ -68,6 +68,7 @@ def facts(subject: str = SUBJECT, arrival: datetime = datetime(2024, 3, 10, 9, t
     declarations = [d for d in DECLARATIONS if school and d.school_id == school.id]
     return RequestFacts(subject=subject, evidence=evidence, arrival=arrival, round=ROUND, registry=REGISTRY,
                         subject_rest=rest, subject_unit=unit, subject_school=subject_school, school=school,
+                        school_hint=REGISTRY.close_name(unit) if subject_school is None else "",
                         declarations=declarations, linked=link_changes(evidence.changes, declarations))
 
 

@@ -10,5 +10,5 @@ advice = "主题中的单位名称请使用在国家平台申报时的单位全�
 def check(facts: RequestFacts) -> str | None:
     if not facts.subject_unit or facts.subject_school is not None:
         return None
-    hint = facts.registry.close_name(facts.subject_unit)
+    hint = facts.school_hint
     return f"主题中的单位为“{facts.subject_unit}”" + (f"；相近的登记名称：“{hint}”" if hint else "")
