@@ -13,27 +13,33 @@ from parsers.model import Document, ExtractedChange, Field, Page
 from parsers.normalise import compact, parse_field, parse_headcount, parse_level, parse_major, split_level
 from parsers.prose import page_text, read_prose
 from parsers.tables import Role, find_tables
+from parsers.vocabulary import Vocabulary
 
 _FIELDS: tuple[Field, ...] = ("level", "major", "headcount")
 Value = str | int | None
 
 
-def extract_changes(pages: list[Page]) -> list[ExtractedChange]:
-    """Every change stated on the pages, tables first, then prose, each listed once."""
+def extract_changes(pages: list[Page], vocabulary: Vocabulary | None = None) -> list[ExtractedChange]:
+    """Every change stated on the pages, tables first, then prose, each listed once.
+
+    `vocabulary` (the registry's certificates) anchors certificates named in prose.
+    """
     found: list[ExtractedChange] = []
     for page in pages:
         for table in find_tables(page.lines):
             for row in table.rows:
                 found.extend(_with_page(changes_from_row(row, table.certificate), page.number))
-        found.extend(_with_page(changes_from_prose(page_text(page)), page.number))
+        found.extend(_with_page(changes_from_prose(page_text(page), vocabulary), page.number))
     return deduplicate(found)
 
 
-def extract_document_changes(documents: list[Document]) -> list[ExtractedChange]:
+def extract_document_changes(
+    documents: list[Document], vocabulary: Vocabulary | None = None
+) -> list[ExtractedChange]:
     """Changes across several documents (a letter and its annex), each listed once."""
     found: list[ExtractedChange] = []
     for document in documents:
-        for change in extract_changes(document.pages):
+        for change in extract_changes(document.pages, vocabulary):
             change.document = document.filename
             found.append(change)
     return deduplicate(found)
@@ -81,10 +87,10 @@ def states_value(text: str | None) -> bool:
     return text is not None and not _UNCHANGED.match(compact(text))
 
 
-def changes_from_prose(text: str) -> list[ExtractedChange]:
+def changes_from_prose(text: str, vocabulary: Vocabulary | None = None) -> list[ExtractedChange]:
     return [
         _change(p.certificate, p.field, p.level, p.from_text, p.to_text)
-        for p in read_prose(text)
+        for p in read_prose(text, vocabulary)
         if p.certificate
     ]
 

@@ -12,12 +12,18 @@ from parsers.limits import DocumentError, Limits
 from parsers.model import ApprovalEvidence, Document, DocumentClass, Evidence, Page, ParsedMessage
 from parsers.ocr import OcrEngine
 from parsers.pagework import read_page
+from parsers.vocabulary import Vocabulary
 
 PREVIEW_WIDTH = 1240  # what reviewers see; boxes stay in the page's own pixels
 
 
-def read_evidence(parsed: ParsedMessage, *, engine: OcrEngine, limits: Limits) -> Evidence:
-    """Classify the message's documents and read every readable page once, within the time bound."""
+def read_evidence(
+    parsed: ParsedMessage, *, engine: OcrEngine, limits: Limits, vocabulary: Vocabulary | None = None
+) -> Evidence:
+    """Classify the message's documents and read every readable page once, within the time bound.
+
+    `vocabulary` holds the registry's certificate names, which anchor changes named in prose.
+    """
     deadline = time.monotonic() + limits.max_seconds
     evidence = Evidence(documents=load_documents(parsed.attachments, limits))
     for document in [d for d in evidence.documents if d.kind is DocumentClass.READABLE]:
@@ -41,7 +47,7 @@ def read_evidence(parsed: ParsedMessage, *, engine: OcrEngine, limits: Limits) -
             evidence.leader = _better(evidence.leader, found.leader)
     readable = [d for d in evidence.documents if d.kind is DocumentClass.READABLE]
     evidence.applicant_unit = next((unit for d in readable if (unit := applicant_unit(d.pages))), None)
-    evidence.changes = extract_document_changes(readable)
+    evidence.changes = extract_document_changes(readable, vocabulary)
     return evidence
 
 

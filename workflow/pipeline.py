@@ -47,7 +47,9 @@ def process(session: Session, *, config: Config, blobs: BlobStore, engine: OcrEn
     parsed = parse_message(blobs.get(message.sha256))
     parse_error = ""
     try:
-        evidence = read_evidence(parsed, engine=engine, limits=limits_for(config))
+        evidence = read_evidence(
+            parsed, engine=engine, limits=limits_for(config), vocabulary=Registry.vocabulary(session)
+        )
     except Exception as e:  # noqa: BLE001 - a message that breaks a reader is flagged, never lost
         log.exception("reading message %s failed", message_pk)
         evidence, parse_error = Evidence(documents=[]), f"{type(e).__name__}: {e}"[:500]

@@ -17,6 +17,7 @@ from parsers.normalise import (
     parse_major,
     split_level,
 )
+from parsers.vocabulary import Vocabulary
 from tests.parsers.test_tables import HEADERS_A, LAYOUT_A, grid
 from tests.scangen.tables import wrap_text
 
@@ -470,3 +471,18 @@ def test_a_two_row_header_qualifies_each_column_by_the_group_above_it():
         ("Web前端开发", "headcount", "中级", 80, 120),
         ("智能财税", "level", "初级", "初级", "中级"),
     ]
+
+
+def test_registry_names_anchor_items_that_carry_no_certificate_word():
+    vocabulary = Vocabulary(("智能财税", "Web前端开发", "物流管理"))
+    text = (
+        "经学校研究，现申请调整如下：\n2.智能财祝（初级）申报规模由原来的80人调整到100人；"
+        "（3）Web前端开发试点人数由40人减少至30人；二、物流管理等级由初级调整为中级。"
+    )
+    assert triples(changes_from_prose(text, vocabulary)) == [
+        ("智能财税", "headcount", "初级", 80, 100),
+        ("Web前端开发", "headcount", None, 40, 30),
+        ("物流管理", "level", "初级", "初级", "中级"),
+    ]
+    # without the registry a name is read as written, and only where the wording marks it
+    assert triples(changes_from_prose(text))[0] == ("智能财祝", "headcount", "初级", 80, 100)
