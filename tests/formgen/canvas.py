@@ -6,7 +6,6 @@ born-digital PDF page (text and rules only) without drawing it twice.
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -177,8 +176,3 @@ def _pdf_font(name: str) -> str:
     pdfmetrics.registerFont(TTFont(f"formgen-{name}", path, subfontIndex=index))
     return f"formgen-{name}"
 
-
-def png_bytes(image: Image.Image) -> bytes:
-    buffer = io.BytesIO()
-    image.save(buffer, format="PNG")
-    return buffer.getvalue()

@@ -152,18 +152,35 @@ def handwriting(text: str, rng: random.Random, ink: str = "black", height_mm: fl
 
 
 def signature(name: str, rng: random.Random, ink: str = "black") -> Image.Image:
-    """A signature: the name written fast, sometimes run together into pen strokes with a flourish."""
+    """A signature: the name written fast, sometimes underlined with a swoosh, sometimes an illegible
+    run of loops (many officials sign so)."""
+    style = rng.choice(("name", "name", "swoosh", "loops"))
     written = handwriting(name, rng, ink, height_mm=rng.uniform(7, 10))
-    if rng.random() < 0.45:
+    if style == "name":
         return written
-    mask = Image.new("L", written.size, 0)
-    draw = ImageDraw.Draw(mask)
     width, height = written.size
-    # Running strokes through the middle of the name, then a swoosh back underneath it.
-    points = [(width * (0.05 + step * 0.09), height * (0.5 + rng.uniform(-0.12, 0.12))) for step in range(11)]
-    draw.line(points, fill=255, width=round(0.4 * PX_PER_MM), joint="curve")
-    tail = [(width * 0.97, height * 0.45), (width * 0.8, height * 0.78), (width * 0.15, height * 0.74)]
-    draw.line(tail, fill=255, width=round(0.35 * PX_PER_MM), joint="curve")
+    mask = Image.new("L", (width, height), 0)
+    draw = ImageDraw.Draw(mask)
+    pen = round(rng.uniform(0.3, 0.45) * PX_PER_MM)
+    if style == "swoosh":
+        tail = [(width * 0.97, height * 0.5), (width * 0.85, height * 0.8), (width * 0.5, height * 0.86),
+                (width * 0.1, height * 0.78)]
+        draw.line(tail, fill=255, width=pen, joint="curve")
+        base = written
+    else:
+        turns = rng.randrange(3, 6)
+        heights = [rng.uniform(0.12, 0.38) for _ in range(turns + 1)]
+        loops = [rng.uniform(0.0, 0.35) for _ in range(turns + 1)]
+        slant = rng.uniform(0.05, 0.25)
+        points = []
+        for step in range(240):
+            t = step / 239
+            phase = t * turns * 2 * math.pi
+            turn = min(int(t * turns), turns)
+            rise = heights[turn] * math.cos(phase)
+            points.append((width * (0.05 + 0.9 * t - loops[turn] / turns * math.sin(phase) + slant * rise),
+                           height * (0.55 - rise - 0.12 * (t - 0.5))))
+        draw.line(points, fill=255, width=pen, joint="curve")
+        base = Image.new("RGBA", written.size, (0, 0, 0, 0))
     strokes = _colourise(mask.filter(ImageFilter.GaussianBlur(1)), INKS[ink], rng, patchy=0.0)
-    base = written if rng.random() < 0.5 else Image.new("RGBA", written.size, (0, 0, 0, 0))
     return Image.alpha_composite(base, strokes)

@@ -123,7 +123,9 @@ def approval_lines(sheet: Sheet, plan: Plan, rng: random.Random, y: float) -> fl
         opinion = approval.opinion or ""
         sheet.text(LEFT, y, f"{label}：{opinion}", 13)
         y += line_height(13) + 3
-        sign_label = rng.choice(SIGN_LABELS + ("",)) if approval.signature != "typed" else rng.choice(SIGN_LABELS)
+        # Now and then a block has no 签字 label: the signature then stands under the opinion (SPEC §2).
+        no_label = approval.signature != "typed" and rng.random() < 0.1
+        sign_label = "" if no_label else rng.choice(SIGN_LABELS)
         x = LEFT + 45
         if sign_label:
             sheet.text(x, y, sign_label, 13)
