@@ -1,28 +1,20 @@
-"""Layout families: each lays out a whole request (one `Plan`) as a list of pages.
+"""Layout families: each lays out a whole request (one `Plan`) as a list of `Page`s.
 
-A page is a `Page` (a `Sheet` plus how it reaches the office: scanned, born digital, or turned
-sideways on the scanner). `FAMILIES` maps each family's name to its function.
+`FAMILIES` maps each family's name to its function.
 """
 
 from __future__ import annotations
 
 import random
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from tests.formgen import parts, wording
 from tests.formgen.canvas import Sheet
-from tests.formgen.layout import Cell, bottom, grid, paragraph
+from tests.formgen.layout import Cell, Page, bottom, grid, paragraph
+from tests.formgen.multipage import digital_plus_scan, multi_page
 from tests.formgen.parts import LEFT, RIGHT
 from tests.formgen.plan import Plan
 from tests.formgen.wording import Style
-
-
-@dataclass
-class Page:
-    sheet: Sheet
-    digital: bool = False  # born digital: a PDF page with a text layer, not a scan
-    sideways: bool = False  # a landscape page fed into the scanner upright
 
 
 def letter_lines(plan: Plan, rng: random.Random) -> list[Page]:
@@ -32,10 +24,7 @@ def letter_lines(plan: Plan, rng: random.Random) -> list[Page]:
     y = parts.letterhead(sheet, plan.school, rng) if rng.random() < 0.5 else 22.0
     y = parts.title_and_opening(sheet, plan, rng, y)
     y = parts.item_table(sheet, plan, style, rng, y)
-    y, spot = parts.closing(sheet, plan, y)
-    y = parts.approval_lines(sheet, plan, rng, y + 2)
-    parts.stamp_seal(sheet, plan, rng, spot)
-    return [Page(sheet)]
+    return _finish(sheet, plan, rng, y, "lines")
 
 
 def boxed_form(plan: Plan, rng: random.Random) -> list[Page]:
@@ -44,10 +33,7 @@ def boxed_form(plan: Plan, rng: random.Random) -> list[Page]:
     sheet = Sheet()
     y = parts.title_and_opening(sheet, plan, rng, 22.0)
     y = parts.item_table(sheet, plan, style, rng, y)
-    y, spot = parts.closing(sheet, plan, y, with_unit=rng.random() < 0.5)
-    y, box_spot = parts.approval_box(sheet, plan, rng, y + 2)
-    parts.stamp_seal(sheet, plan, rng, box_spot if rng.random() < 0.6 else spot)
-    return [Page(sheet)]
+    return _finish(sheet, plan, rng, y, "box")
 
 
 def numbered_prose(plan: Plan, rng: random.Random) -> list[Page]:
@@ -59,13 +45,7 @@ def numbered_prose(plan: Plan, rng: random.Random) -> list[Page]:
     for index, edit in enumerate(plan.edits):
         item = f"{wording.number(style, index)}{wording.prose_item(edit, style, rng)}"
         y = paragraph(sheet, LEFT, y, RIGHT - LEFT, item, 13, indent=True)
-    y, spot = parts.closing(sheet, plan, y + 2)
-    if rng.random() < 0.5:
-        y = parts.approval_lines(sheet, plan, rng, y + 2)
-    else:
-        y, spot = parts.approval_box(sheet, plan, rng, y + 2)
-    parts.stamp_seal(sheet, plan, rng, spot)
-    return [Page(sheet)]
+    return _finish(sheet, plan, rng, y + 2, rng.choice(("lines", "box")))
 
 
 def approval_grid(plan: Plan, rng: random.Random) -> list[Page]:
@@ -97,7 +77,8 @@ def approval_grid(plan: Plan, rng: random.Random) -> list[Page]:
     y = bottom(boxes)
     reason = grid(sheet, x, y, [30, width - 30], [[Cell("调整原因"), Cell(plan.reason + "。", align="left")]],
                   11.5, min_height=16)
-    y, spot = parts.approval_box(sheet, plan, rng, bottom(reason), x, width, seal_row=True)
+    room = (285 - bottom(reason)) / 3  # three rows must fit on the one page an 审批表 has
+    y, spot = parts.approval_box(sheet, plan, rng, bottom(reason), x, width, seal_row=True, height_limit=room)
     parts.stamp_seal(sheet, plan, rng, spot)
     return [Page(sheet)]
 
@@ -125,17 +106,34 @@ def vertical_form(plan: Plan, rng: random.Random) -> list[Page]:
                 rows.append([Cell(style.field_labels[field]), Cell(old_text),
                              Cell(wording.unchanged_cell(old_text, style))])
         y = bottom(grid(sheet, LEFT, y, [40, 60, 60], rows, 11, min_height=8.5)) + 4
-    y, spot = parts.closing(sheet, plan, y)
-    if y > 215:
-        pages = [Page(sheet)]
-        sheet = Sheet()
-        y = 25.0
+    return _finish(sheet, plan, rng, y, rng.choice(("lines", "box", "box")))
+
+
+def _finish(sheet: Sheet, plan: Plan, rng: random.Random, y: float, approvals: str) -> list[Page]:
+    """特此申请 and the unit, the approval blocks (`lines` or `box`) and the seal, overleaf when the
+    page is full (they stay together, as a school would keep them)."""
+    pages: list[Page] = []
+    if y + (75 if approvals == "lines" else 125) > 285:
+        pages.append(Page(sheet))
+        sheet, y = Sheet(), 25.0
+    y, spot = parts.closing(sheet, plan, y, with_unit=approvals == "lines" or rng.random() < 0.5)
+    if approvals == "lines":
+        parts.approval_lines(sheet, plan, rng, y + 2)
     else:
-        pages = []
-    y, box_spot = parts.approval_box(sheet, plan, rng, y + 2) if rng.random() < 0.6 else (
-        parts.approval_lines(sheet, plan, rng, y + 2), spot)
-    parts.stamp_seal(sheet, plan, rng, box_spot if pages else spot)
+        _, box_spot = parts.approval_box(sheet, plan, rng, y + 2)
+        spot = box_spot if rng.random() < 0.6 else spot
+    parts.stamp_seal(sheet, plan, rng, spot)
     return [*pages, Page(sheet)]
+
+
+def wide_table(plan: Plan, rng: random.Random) -> list[Page]:
+    """A letter with one row per certificate and before/after columns per field."""
+    style = Style.draw(rng)
+    sheet = Sheet()
+    y = parts.letterhead(sheet, plan.school, rng) if rng.random() < 0.3 else 22.0
+    y = parts.title_and_opening(sheet, plan, rng, y)
+    y = parts.wide_table(sheet, plan, style, rng, y)
+    return _finish(sheet, plan, rng, y, rng.choice(("lines", "box")))
 
 
 FAMILIES: dict[str, Callable[[Plan, random.Random], list[Page]]] = {
@@ -144,5 +142,8 @@ FAMILIES: dict[str, Callable[[Plan, random.Random], list[Page]]] = {
     "approval_grid": approval_grid,
     "numbered_prose": numbered_prose,
     "vertical_form": vertical_form,
+    "wide_table": wide_table,
+    "multi_page": multi_page,
+    "digital_plus_scan": digital_plus_scan,
 }
 

@@ -1,7 +1,7 @@
 """Write a corpus: the registry, one .eml per request and `truth.jsonl` (one truth object per message).
 
-Message `index` is drawn from seed `base_seed * 10000 + index`, recorded in its truth; families come
-in shuffled blocks so that every family is about equally common in any quarter of the corpus.
+Message `index` is drawn from seed `base_seed * 10000 + index`, recorded in its truth, so the
+held-out split (seed ≡ 0 mod 4) is every fourth message.
 """
 
 from __future__ import annotations
@@ -18,14 +18,17 @@ from tests.formgen.scan import Capture, attachments
 
 
 def family_order(count: int, base_seed: int, families: list[str]) -> list[str]:
-    order: list[str] = []
-    block = 0
-    while len(order) < count:
-        shuffled = list(families)
-        random.Random(f"{base_seed}-order-{block}").shuffle(shuffled)
-        order.extend(shuffled)
-        block += 1
-    return order[:count]
+    """Families for messages 0…count-1. Each residue class mod 4 (held-out is one) runs through a
+    shuffled cycle of all families, the four classes a quarter-cycle apart, so every family is about
+    equally common overall and in each split."""
+    order = []
+    for index in range(count):
+        residue, turn = index % 4, index // 4
+        cycle = list(families)
+        random.Random(f"{base_seed}-order-{turn // len(families)}").shuffle(cycle)
+        shift = -(-residue * len(families) // 4)  # a quarter-cycle per class, rounded up
+        order.append(cycle[(turn + shift) % len(families)])
+    return order
 
 
 def generate_one(base_seed: int, index: int, family: str) -> tuple[bytes, dict[str, object]]:

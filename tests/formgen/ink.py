@@ -19,6 +19,11 @@ SEAL_RED = (208, 32, 40)
 INKS = {"black": (25, 25, 30), "blue_black": (30, 40, 85), "blue": (30, 60, 170)}
 
 
+def width_mm(image: Image.Image) -> float:
+    """The natural width of an ink image drawn here, for placing it at its own size."""
+    return image.width / PX_PER_MM
+
+
 def _colourise(mask: Image.Image, colour: tuple[int, int, int], rng: random.Random,
                patchy: float) -> Image.Image:
     """Turn an L mask into RGBA ink; `patchy` thins the ink unevenly like a stamp pad does."""
@@ -89,19 +94,17 @@ def round_seal(unit: str, rng: random.Random, diameter_mm: float = 42, serial: s
 
 def oval_seal(unit: str, english: str, serial: str, rng: random.Random) -> Image.Image:
     """An oval seal: the unit's name on the upper arc, English along the lower arc, a serial number."""
-    width, height = round(46 * PX_PER_MM), round(32 * PX_PER_MM)
+    width, height = round(50 * PX_PER_MM), round(34 * PX_PER_MM)
     mask = Image.new("L", (width, height), 0)
     draw = ImageDraw.Draw(mask)
     ring = round(1.0 * PX_PER_MM)
     draw.ellipse([ring // 2, ring // 2, width - ring // 2, height - ring // 2], outline=255, width=ring)
-    inner = round(2.2 * PX_PER_MM)
-    draw.ellipse([inner, inner, width - inner, height - inner], outline=255, width=max(2, ring // 3))
     centre = (width / 2, height / 2)
-    char_px = round(height * 0.15)
-    _arc_text(mask, unit, centre, (width / 2 - inner - char_px * 0.95, height / 2 - inner - char_px * 0.9),
-              min(190.0, 16.0 * len(unit)), char_px, "serif_bold")
-    _arc_text(mask, english, centre, (width / 2 - inner - char_px * 0.5, height / 2 - inner - char_px * 0.5),
-              min(150.0, 4.2 * len(english)), round(char_px * 0.5), "sans", bottom=True)
+    char_px = round(height * 0.14)
+    _arc_text(mask, unit, centre, (width / 2 - ring - char_px * 1.05, height / 2 - ring - char_px * 0.72),
+              min(200.0, 15.5 * len(unit)), char_px, "serif_bold")
+    _arc_text(mask, english, centre, (width / 2 - ring - char_px * 0.5, height / 2 - ring - char_px * 0.45),
+              min(130.0, 3.6 * len(english)), round(char_px * 0.48), "sans", bottom=True)
     _star(draw, (width / 2, height * 0.46), height * 0.11)
     draw.text((width / 2, height * 0.66), serial, fill=255, font=font("sans", round(char_px * 0.55)), anchor="mm")
     return _colourise(mask, SEAL_RED, rng, patchy=rng.uniform(0.1, 0.35))

@@ -17,6 +17,15 @@ class Cell:
     align: str = "center"  # center | left
 
 
+@dataclass
+class Page:
+    """A laid-out page and how it reaches the office."""
+
+    sheet: Sheet
+    digital: bool = False  # born digital: a PDF page with a text layer, not a scan
+    sideways: bool = False  # a landscape page fed into the scanner upright
+
+
 @dataclass(frozen=True)
 class Box:
     x: float

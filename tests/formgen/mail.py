@@ -43,4 +43,5 @@ def build(plan: Plan, files: list[Attachment], rng: random.Random) -> tuple[byte
     for filename, mime, data in files:
         main, sub = mime.split("/")
         msg.add_attachment(data, maintype=main, subtype=sub, filename=filename)
+    msg.set_boundary(f"=formgen-{plan.seed}=")  # the library's default boundary is random
     return msg.as_bytes().replace(b"\r\n", b"\n").replace(b"\n", b"\r\n"), message_id

@@ -15,6 +15,10 @@ from tests.formgen.registry import Declaration, School
 from tests.formgen.wording import Style
 
 LEFT, RIGHT = 25.0, 185.0
+SHORT_REASONS = ("招生计划调整", "学生人数变化", "专业调整", "")
+LONG_REASONS = ("该专业2024级在校生人数增加，学生报考意愿较强", "原申报专业与证书对应关系不够紧密，调整为更契合的专业",
+                "部分学生已转专业，按实际可参与人数调整", "结合实训条件和师资情况，调整考核等级",
+                "根据学校人才培养方案调整")
 OFFICE = "江苏省职业院校1+X证书制度试点工作办公室："
 DEPARTMENT_LABELS = ("证书试点管理部门意见", "学校证书试点管理部门意见", "证书试点管理部门（教务处）意见")
 LEADER_LABELS = ("校级分管领导意见", "分管校领导意见", "校领导意见")
@@ -79,7 +83,7 @@ def seal_image(plan: Plan, rng: random.Random) -> tuple[object, float]:
     school = plan.school
     if plan.seal_shape == "oval":
         english = f"{ENGLISH[school.city[:2]]} {rng.choice(('VOCATIONAL COLLEGE', 'SCHOOL', 'INSTITUTE'))}"
-        return ink.oval_seal(school.name, english, f"No.{rng.randrange(3200000000, 3299999999)}", rng), 46.0
+        return ink.oval_seal(school.name, english, f"No.{rng.randrange(3200000000, 3299999999)}", rng), 48.0
     serial = f"{rng.randrange(3201000000000, 3213999999999)}" if rng.random() < 0.4 else ""
     return ink.round_seal(school.name, rng, diameter_mm=rng.choice((40.0, 42.0)), serial=serial), 41.0
 
@@ -111,7 +115,8 @@ def date_mark(sheet: Sheet, approval: Approval, plan: Plan, x: float, y: float, 
     """The date beside a signature: handwritten when signed by hand, else typed (or left blank)."""
     if approval.signature == "hand" and rng.random() < 0.7:
         text = rng.choice((f"2024.3.{plan.day}", f"3月{plan.day}日", f"2024年3月{plan.day}日"))
-        sheet.mark(x + 12, y, len(text) * 2.6, ink.handwriting(text, rng, approval.ink, 5.5))
+        image = ink.handwriting(text, rng, approval.ink, rng.uniform(4.5, 6.0))
+        sheet.mark(x + ink.width_mm(image) / 2, y, ink.width_mm(image), image)
     elif approval.signature != "none" or rng.random() < 0.5:
         sheet.text(x, y - 2.5, f"2024年3月{plan.day}日", 12)
 
@@ -147,10 +152,11 @@ def wrapped_label(label: str, rng: random.Random) -> str:
 
 
 def approval_box(sheet: Sheet, plan: Plan, rng: random.Random, y: float, x: float = LEFT,
-                 width: float = RIGHT - LEFT, seal_row: bool = False) -> tuple[float, tuple[float, float]]:
+                 width: float = RIGHT - LEFT, seal_row: bool = False,
+                 height_limit: float = 44.0) -> tuple[float, tuple[float, float]]:
     """Approval blocks as a two-column ruled table; returns (y below, centre for the seal)."""
     label_width = rng.uniform(26, 34)
-    height = rng.uniform(34, 44)
+    height = min(rng.uniform(34, 44), height_limit)
     rows = []
     for labels in (DEPARTMENT_LABELS, LEADER_LABELS):
         rows.append([Cell(wrapped_label(rng.choice(labels), rng)), Cell("")])
@@ -178,15 +184,15 @@ def _opinion_in_cell(sheet: Sheet, approval: Approval, x: float, y: float, rng: 
     if approval.opinion is None:
         return
     if approval.signature == "hand" and rng.random() < 0.4:
-        sheet.mark(x + len(approval.opinion) * 3.4, y + 4, len(approval.opinion) * 6.6,
-                   ink.handwriting(approval.opinion, rng, approval.ink, 6.5))
+        image = ink.handwriting(approval.opinion, rng, approval.ink, 6.5)
+        sheet.mark(x + ink.width_mm(image) / 2, y + 4, ink.width_mm(image), image)
     else:
         sheet.text(x, y, approval.opinion, 12)
 
 
 def item_table(sheet: Sheet, plan: Plan, style: Style, rng: random.Random, y: float,
                edits: list[Edit] | None = None, unchanged: list[Declaration] | None = None,
-               start: int = 0, header: bool = True) -> float:
+               start: int = 0, header: bool = True, reasons: tuple[str, ...] = SHORT_REASONS) -> float:
     """Layout (A): 序号 | 证书名称 | 调整事项 | 原 | 调整后 | 调整原因, one row per change."""
     edits = plan.edits if edits is None else edits
     unchanged = plan.unchanged if unchanged is None else unchanged
@@ -201,7 +207,7 @@ def item_table(sheet: Sheet, plan: Plan, style: Style, rng: random.Random, y: fl
                          Cell(style.field_labels[change.field]),
                          Cell(wording.value(change.field, change.old, style)),
                          Cell(wording.value(change.field, change.new, style)),
-                         Cell(rng.choice(("招生计划调整", "学生人数变化", "专业调整", "")))])
+                         Cell(rng.choice(reasons))])
     for item in unchanged:
         number += 1
         old = wording.value("headcount", item.headcount, style)
@@ -211,3 +217,51 @@ def item_table(sheet: Sheet, plan: Plan, style: Style, rng: random.Random, y: fl
                      Cell(old), Cell("" if marked else wording.unchanged_cell(old, style)), Cell("")])
     widths = [12, 46, 22, 28, 28, 24]
     return bottom(grid(sheet, LEFT - 3, y, widths, rows, 10.5)) + 5
+
+
+def wide_table(sheet: Sheet, plan: Plan, style: Style, rng: random.Random, y: float, x: float = LEFT - 5,
+               width: float = RIGHT - LEFT + 10, size: float = 9.5) -> float:
+    """One row per certificate, before/after columns per field: either 原等级 | 调整后等级 | … or a
+    two-row header with 原申报信息 / 调整后信息 each over 等级 | 专业 | 人数."""
+    order = rng.choice((("level", "major", "headcount"), ("major", "level", "headcount")))
+    names = {"level": "等级", "major": "专业", "headcount": "人数"}
+    merged = rng.random() < 0.5
+    if merged:
+        rows = [[Cell("序号", rowspan=2), Cell("证书名称", rowspan=2), Cell("原申报信息", colspan=3),
+                 Cell(rng.choice(("调整后信息", "拟调整信息")), colspan=3), Cell("备注", rowspan=2)],
+                [Cell(names[f]) for f in order] * 2]
+    else:
+        after = rng.choice(("调整后", "拟调整"))
+        rows = [[Cell("序号"), Cell("证书名称")]
+                + [Cell(f"{label}{names[f]}") for f in order for label in ("原", after)] + [Cell("备注")]]
+    listed = [(edit, {c.field: c for c in edit.changes}) for edit in plan.edits]
+    listed += [(Edit(item.certificate, item.level, item, [], True), {}) for item in plan.unchanged]
+    for number, (edit, by_field) in enumerate(listed, 1):
+        old_values = _old_values(edit)
+        before, after_cells = [], []
+        for f in order:
+            old_text = wording.value(f, old_values[f], style) if old_values[f] is not None else ""
+            change = by_field.get(f)
+            new_text = wording.value(f, change.new, style) if change else wording.unchanged_cell(old_text, style)
+            before.append(old_text)
+            after_cells.append(new_text)
+        cells = list(zip(before, after_cells, strict=True))
+        values = before + after_cells if merged else [text for pair in cells for text in pair]
+        note = "" if by_field else rng.choice(("不调整", ""))
+        rows.append([Cell(str(number)), Cell(wording.certificate(edit, style, with_level=False))]
+                    + [Cell(text) for text in values] + [Cell(note)])
+    fixed = {"level": 13.0, "major": 0.0, "headcount": 13.0}
+    major_width = (width - 9 - 34 - 14 - 2 * (fixed["level"] + fixed["headcount"])) / 2
+    per_field = {f: fixed[f] or major_width for f in order}
+    widths = [9.0, 34.0] + ([per_field[f] for f in order] * 2 if merged
+                            else [per_field[f] for f in order for _ in range(2)]) + [14.0]
+    return bottom(grid(sheet, x, y, widths, rows, size, min_height=8.0)) + 5
+
+
+
+def _old_values(edit: Edit) -> dict[str, str | int | None]:
+    """The 原申报 values a table states; an undeclared certificate states only level and headcount."""
+    if edit.declaration is None:
+        return {"level": edit.level, "headcount": edit.changes[0].old, "major": None}
+    item = edit.declaration
+    return {"level": item.level, "headcount": item.headcount, "major": item.major}

@@ -13,6 +13,7 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFilter
 
 from tests.formgen.canvas import digital_pdf_page, render
+from tests.formgen.layout import Page
 
 Attachment = tuple[str, str, bytes]
 
@@ -73,7 +74,7 @@ def _noise(image: Image.Image, rng: random.Random, sigma: float) -> Image.Image:
     return Image.fromarray((pixels + noise).clip(0, 255).astype(np.uint8))
 
 
-def page_image(page: object, capture: Capture, rng: random.Random) -> Image.Image:
+def page_image(page: Page, capture: Capture, rng: random.Random) -> Image.Image:
     """Render, turn a sideways landscape page, then apply the capture's imperfections."""
     image = render(page.sheet, capture.dpi)
     if page.sideways:
@@ -81,7 +82,7 @@ def page_image(page: object, capture: Capture, rng: random.Random) -> Image.Imag
     return photographed(image, rng) if capture.kind == "photo" else scanned(image, capture, rng)
 
 
-def attachments(pages: list, capture: Capture, rng: random.Random, stem: str) -> list[Attachment]:
+def attachments(pages: list[Page], capture: Capture, rng: random.Random, stem: str) -> list[Attachment]:
     """The files of one request: one PDF of all pages, or one image file per page."""
     if capture.container != "pdf" and not any(page.digital for page in pages):
         files = []
@@ -96,14 +97,14 @@ def attachments(pages: list, capture: Capture, rng: random.Random, stem: str) ->
     return [(f"{stem}.pdf", "application/pdf", pdf(pages, capture, rng))]
 
 
-def pdf(pages: list, capture: Capture, rng: random.Random) -> bytes:
+def pdf(pages: list[Page], capture: Capture, rng: random.Random) -> bytes:
     """A PDF: digital pages keep a text layer; scanned pages are JPEG images at the scan's dpi."""
     from reportlab.lib.units import mm
     from reportlab.lib.utils import ImageReader
     from reportlab.pdfgen.canvas import Canvas
 
     buffer = io.BytesIO()
-    document = Canvas(buffer, pageCompression=1)
+    document = Canvas(buffer, pageCompression=1, invariant=True)  # no timestamp: same seed, same bytes
     for page in pages:
         width, height = (page.sheet.height, page.sheet.width) if page.sideways else (page.sheet.width,
                                                                                    page.sheet.height)
