@@ -45,8 +45,9 @@ _SUPERSETS = {
 _CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]+")
 _ENCODED_WORD = re.compile(r"=\?([^?\s]+)\?([QqBb])\?([^?\s]*)\?=")
 _BETWEEN_WORDS = re.compile(r"\A[ \t\r\n]*\Z")
+_DAMAGE = re.compile("[\ufffd\x00-\x08\x0a-\x1f\x7f\ue000-\uf8ff]")
 _SURROGATE = re.compile("[\udc80-\udcff]")
-_NOT_BASE64 = re.compile(rb"[^A-Za-z0-9+/=]+")
+_NOT_BASE64 = bytes(set(range(256)) - set(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/="))
 _BASE64_CHUNK = re.compile(rb"[A-Za-z0-9+/]+=*")
 _RAW_DOUBLE_BYTE = re.compile(rb"([\x81-\xfe][\x40-\x7e\x80-\xfe])")
 _DOUBLE_BYTE_CODECS = {"gb18030", "big5hkscs"}
@@ -55,14 +56,16 @@ _DETECTION_MIN_BYTES = 32
 
 
 def codec_for(label: str | None) -> str | None:
-    """Python codec name for a charset label, with superset substitution; None if unknown."""
+    """Python codec name for a charset label, with superset substitution; None if unknown or not a
+    text encoding (a label of "base64" or "undefined" names a Python codec that decodes no text)."""
     if not label:
         return None
     name = label.strip().strip("\"'").split("*", 1)[0].lower()  # RFC 2231 adds *language
     name = _SUPERSETS.get(name, name)
     try:
         codec = codecs.lookup(name).name
-    except (LookupError, ValueError):
+        b"a".decode(codec, "ignore")  # bytes.decode refuses codecs that are not text encodings
+    except (LookupError, ValueError):  # UnicodeError is a ValueError
         return None
     return _SUPERSETS.get(codec, codec)
 
@@ -206,22 +209,27 @@ def _run_bytes(run: list[tuple[str, str, str]], codec: str | None) -> bytes:
     per_word = b"".join(_word_bytes(encoding, payload, codec) for encoding, payload, _ in run)
     if all(encoding in "Qq" or len(payload) % 4 == 0 for encoding, payload, _ in run):
         return per_word
-    joined: list[bytes] = []
+    pieces: list[bytes] = []
     base64_text = ""
     for encoding, payload, _ in run:
         if encoding in "Bb":
             base64_text += payload
             continue
-        joined += [decode_base64(base64_text.encode("ascii", "replace")), _word_bytes(encoding, payload, codec)]
+        pieces += [decode_base64(base64_text.encode("ascii", "replace")), _word_bytes(encoding, payload, codec)]
         base64_text = ""
-    joined.append(decode_base64(base64_text.encode("ascii", "replace")))
-    return min(per_word, b"".join(joined), key=lambda data: _damage(data, codec))  # ties: word by word
+    pieces.append(decode_base64(base64_text.encode("ascii", "replace")))
+    joined = b"".join(pieces)
+    # Joined text that is whole base64 was cut off the grid; with a stray character in it, it is
+    # only taken if it reads no worse.
+    text = "".join(payload for encoding, payload, _ in run if encoding in "Bb").encode("ascii", "replace")
+    whole = len(text.translate(None, _NOT_BASE64)) % 4 == 0
+    return joined if whole or _damage(joined, codec) <= _damage(per_word, codec) else per_word
 
 
 def _damage(data: bytes, codec: str | None) -> int:
-    """U+FFFD and control characters in a reading: what misaligned base64 leaves behind."""
+    """U+FFFD, control and private-use characters in a reading: what misaligned base64 leaves behind."""
     text = data.decode(codec or "utf-8", errors="replace")
-    return text.count("\ufffd") + len(_CONTROL.findall(text))
+    return len(_DAMAGE.findall(text))
 
 
 def _word_bytes(encoding: str, payload: str, codec: str | None) -> bytes:
@@ -244,7 +252,7 @@ def decode_base64(data: bytes) -> bytes:
     character (one more than a multiple of 4) is dropped. The standard library stops at the first
     padding and gives up on a dangling character, so a chunked PDF or a subject would be cut short.
     """
-    clean = _NOT_BASE64.sub(b"", data)
+    clean = data.translate(None, _NOT_BASE64)
     if b"=" not in clean.rstrip(b"="):
         return _base64_chunk(clean)
     return b"".join(_base64_chunk(chunk) for chunk in _BASE64_CHUNK.findall(clean))

@@ -14,8 +14,9 @@ from datetime import UTC, datetime
 from email.message import Message
 from email.parser import BytesHeaderParser
 from email.policy import Compat32
-from email.utils import getaddresses, parsedate_to_datetime
+from email.utils import parsedate_to_datetime
 
+from parsers.addresses import parse_addresses
 from parsers.charsets import (
     decode_base64,
     decode_bytes,
@@ -30,9 +31,6 @@ from parsers.limits import MimeLimits
 from parsers.model import Attachment, ParsedMessage
 
 _MSGID = re.compile(r"<[^<>\s]+>")
-_ADDRESS_CHAR = r"[^\s@<>()\[\],;:\"\\\x00-\x1f\x7f]"
-_ADDRESS = re.compile(rf"{_ADDRESS_CHAR}+@{_ADDRESS_CHAR}+")
-_BARE_ADDRESS = re.compile(rf"(?<![^\s<>(),;:\"]){_ADDRESS.pattern}(?![^\s<>(),;:\"])")
 _FOLD = re.compile(r"\r?\n(?=[ \t])")
 IDENTITY_HEADERS = ("message-id", "date", "from", "subject", "received")
 """Headers that identify or date a message: read however many other headers come before them."""
@@ -112,16 +110,16 @@ def _empty(defects: list[str]) -> ParsedMessage:
 def _build(msg: Message, walkable: bool, limits: MimeLimits, defects: list[str]) -> ParsedMessage:
     declared = _declared_charset(msg, limits)
     headers = _headers(msg, limits, declared)
-    from_pairs = _addresses(_raw_values(msg, "from"), declared)
+    from_pairs = parse_addresses(_raw_values(msg, "from"), declared)
     parsed = _empty(defects)
     parsed.headers = headers
     parsed.subject = headers.get("subject", "")
     parsed.message_id = _message_id(headers.get("message-id", ""))
     parsed.sender = from_pairs[0][1] if from_pairs else ""
     parsed.from_display = from_pairs[0][0] if from_pairs else ""
-    parsed.reply_to = [addr for _, addr in _addresses(_raw_values(msg, "reply-to"), declared)]
-    parsed.to = [addr for _, addr in _addresses(_raw_values(msg, "to"), declared)]
-    parsed.cc = [addr for _, addr in _addresses(_raw_values(msg, "cc"), declared)]
+    parsed.reply_to = [addr for _, addr in parse_addresses(_raw_values(msg, "reply-to"), declared)]
+    parsed.to = [addr for _, addr in parse_addresses(_raw_values(msg, "to"), declared)]
+    parsed.cc = [addr for _, addr in parse_addresses(_raw_values(msg, "cc"), declared)]
     parsed.date = _date(headers.get("date", ""), "Date", defects)
     # The topmost Received: header is the one our own server wrote last.
     parsed.received = _date(headers.get("received", "").rpartition(";")[2], "Received", defects)
@@ -143,9 +141,7 @@ def _declared_charset(msg: Message, limits: MimeLimits) -> str | None:
         part = stack.pop()
         if charset := _charset(part):
             return charset
-        payload = part.get_payload()
-        if isinstance(payload, list):
-            stack.extend(child for child in reversed(payload) if isinstance(child, Message))
+        stack.extend(reversed(_children(part) or []))
     return None
 
 
@@ -163,39 +159,6 @@ def _headers(msg: Message, limits: MimeLimits, declared: str | None) -> dict[str
 def _raw_values(msg: Message, name: str) -> list[str]:
     """Every value of a header as received: msg.get_all would turn raw 8-bit bytes into U+FFFD."""
     return [str(value) for key, value in msg.raw_items() if key.lower() == name]
-
-
-def _addresses(values: list[str], declared: str | None) -> list[tuple[str, str]]:
-    """(decoded display name, bare lower-case address) pairs; entries without a usable address dropped.
-
-    Raw 8-bit text is decoded before parsing, encoded words after it as RFC 2047 says, unless that
-    finds no address or cuts an encoded word: then the address is inside one, so decode first. An
-    unparseable value gives its first bare address (From: a@x.cn b@x.cn).
-    """
-    pairs: list[tuple[str, str]] = []
-    for value in values:
-        text = re.sub(r"\r?\n", " ", _address_text(value, declared))[:16384]
-        decoded = decode_encoded_words(text)
-        bare = _BARE_ADDRESS.search(decoded)
-        pairs += _parsed_addresses(text) or _parsed_addresses(decoded) or ([("", bare.group(0).lower())] if bare else [])
-    return pairs
-
-
-def _address_text(value: str, declared: str | None) -> str:
-    """RFC 6532 writes internationalised addresses in raw UTF-8 whatever the body declares; other raw
-    8-bit bytes (a display name from an old mailer) are in the declared charset."""
-    try:
-        return value.encode("utf-8", "surrogateescape").decode("utf-8")
-    except UnicodeError:
-        return surrogates_to_text(value, declared)
-
-
-def _parsed_addresses(text: str) -> list[tuple[str, str]]:
-    """Addresses by RFC 5322; [] if one is unusable or a display name is a cut encoded word."""
-    pairs = [(fold_controls(decode_encoded_words(name)).strip(), addr.strip().lower())
-             for name, addr in getaddresses([text])]
-    usable = all(_ADDRESS.fullmatch(addr) and "=?" not in name for name, addr in pairs)
-    return pairs if pairs and usable else []
 
 
 def _message_id(value: str) -> str | None:
@@ -293,7 +256,10 @@ def _resplit(part: Message) -> list[Message] | None:
     except RecursionError:
         return None
     children = reparsed.get_payload()
-    return children if isinstance(children, list) else None
+    if not isinstance(children, list):
+        return None
+    part.set_payload(children)  # split once: the charset search and the walk both come here
+    return children
 
 
 def _leaf(part: Message, nested: bool, parsed: ParsedMessage, plain: list[str], html: list[str],
