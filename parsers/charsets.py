@@ -118,8 +118,9 @@ def _lenient(data: bytes, codec: str, *, declared: bool) -> str | None:
 
     This is what the standard library's errors="replace" does; we only decide when a reading is
     damaged text rather than the wrong charset. A declared charset may have one bad spot, or one per
-    four good characters; an undeclared UTF-8 reading needs four good multi-byte characters per bad
-    spot, which GBK or Big5 text read as UTF-8 never has.
+    four good characters. An undeclared reading needs four good multi-byte characters per bad spot,
+    which GBK or Big5 text read as UTF-8 practically never has, or a single bad spot at the very end
+    after one (text cut inside its last character).
     """
     try:
         text = data.decode(codec, errors="replace")
@@ -127,7 +128,8 @@ def _lenient(data: bytes, codec: str, *, declared: bool) -> str | None:
         return None
     bad = text.count("\ufffd")
     good = len(text) - len(text.encode("ascii", "ignore")) - bad
-    allowed = max(1, good // 4) if declared else good // 4
+    cut = bad == 1 and good > 0 and text.endswith("\ufffd")
+    allowed = max(1, good // 4) if declared or cut else good // 4
     return text if bad <= allowed else None
 
 

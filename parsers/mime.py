@@ -297,7 +297,7 @@ def _charset(part: Message) -> str | None:
 def _payload_bytes(part: Message) -> bytes:
     """The decoded content of a leaf; base64 leniently, the other transfer encodings by the stdlib."""
     payload = part.get_payload()
-    encoding = str(part.get("content-transfer-encoding", "")).strip().lower()
+    encoding = str(part.get("content-transfer-encoding", "")).strip().strip('"').lower()
     if encoding == "base64" and isinstance(payload, str):
         return decode_base64(payload.encode("utf-8", "surrogateescape"))
     if encoding and part.get("content-transfer-encoding") != encoding:

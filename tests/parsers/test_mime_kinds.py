@@ -40,6 +40,12 @@ def test_raw_utf8_and_escapes_mixed_in_one_q_word() -> None:
     assert parsed.subject == "南京工业职业技术大学 2024年"
 
 
+def test_raw_gbk_inside_a_q_word_of_a_display_name() -> None:
+    raw = raw_message(b"From: =?GBK?Q?" + "张老师".encode("gbk") + b"?= <Zhang@School.edu.cn>")
+    parsed = parse_message(raw)
+    assert (parsed.from_display, parsed.sender) == ("张老师", "zhang@school.edu.cn")
+
+
 # 2. Raw 8-bit headers in the charset declared elsewhere in the message ------------------------
 
 
@@ -83,6 +89,13 @@ def test_rfc2231_utf8_filename_cut_inside_its_last_character() -> None:
     assert parsed.attachments[0].filename == "申请扫描\ufffd"
 
 
+def test_short_raw_utf8_filename_cut_inside_its_last_character_with_no_charset_declared() -> None:
+    name = "扫描件".encode()[:-1]
+    assert name.decode("gb18030")  # GB18030 reads it cleanly: re-reading it there would be mojibake
+    part = b'Content-Type: application/pdf; name="' + name + b'"\r\n\r\n%PDF-1.4'
+    assert parse_message(multipart([part])).attachments[0].filename == "扫描\ufffd"
+
+
 # 4. Very short undecodable headers: declared charset, else U+FFFD; no detection ---------------
 
 
@@ -121,6 +134,7 @@ def test_undecodable_base64_word_is_kept_as_written() -> None:
 @pytest.mark.parametrize(("encoding", "encoded"), [
     (b"BASE64 \t", base64.encodebytes(b"%PDF-1.7 whole file")),
     (b"Quoted-Printable  ", b"%PDF-1.7 =77hole=20file"),
+    (b'"base64"', base64.encodebytes(b"%PDF-1.7 whole file")),
 ])
 def test_transfer_encoding_in_odd_case_with_trailing_white_space(encoding: bytes, encoded: bytes) -> None:
     part = b"Content-Type: application/pdf\r\nContent-Transfer-Encoding: " + encoding + b"\r\n\r\n" + encoded
