@@ -43,7 +43,8 @@ _SUPERSETS = {
     "us-ascii": "utf-8",
 }
 _CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]+")
-_ENCODED_WORD = re.compile(r"=\?([^?\s]+)\?([QqBb])\?([^?\s]*)\?=")
+# The text may hold white space where a mailer folded inside the word, as the stdlib's own pattern allows.
+_ENCODED_WORD = re.compile(r"=\?([^?\s]+)\?([QqBb])\?([^?]*)\?=")
 _BETWEEN_WORDS = re.compile(r"\A[ \t\r\n]*\Z")
 _DAMAGE = re.compile("[\ufffd\x00-\x08\x0a-\x1f\x7f\ue000-\uf8ff]")
 _SURROGATE = re.compile("[\udc80-\udcff]")

@@ -124,6 +124,12 @@ def test_stray_characters_and_missing_padding_in_a_base64_word() -> None:
     assert parsed.subject == BIG5_SUBJECT
 
 
+def test_base64_word_folded_inside_its_text() -> None:
+    text = base64.b64encode(SUBJECT.encode("gb18030")).decode()
+    parsed = parse_message(raw_message(f"Subject: =?GB2312?B?{text[:30]}\n {text[30:]}?="))
+    assert parsed.subject == SUBJECT
+
+
 def test_undecodable_base64_word_is_kept_as_written() -> None:
     assert parse_message(raw_message("Subject: =?UTF-8?B?*?=")).subject == "=?UTF-8?B?*?="
 
