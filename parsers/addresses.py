@@ -47,8 +47,8 @@ def _raw_charset(text: str, declared: str | None) -> str | None:
 
 def _parsed_addresses(text: str, label: str | None) -> list[tuple[str, str]]:
     """The usable addresses by RFC 5322; none if the parser cut an encoded word into a display name."""
-    pairs = [(fold_controls(decode_encoded_words(name, label)).strip(), surrogates_to_text(addr, label).strip().lower())
-             for name, addr in getaddresses([text])]
+    pairs = [(fold_controls(decode_encoded_words(name, label)).strip(),
+              surrogates_to_text(addr, label).strip().lower()) for name, addr in getaddresses([text])]
     if any("=?" in name for name, _ in pairs):
         return []
     return [(name, addr) for name, addr in pairs if _ADDRESS.fullmatch(addr)]

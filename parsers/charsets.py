@@ -243,7 +243,8 @@ def _word_bytes(encoding: str, payload: str, codec: str | None) -> bytes:
         # Raw GBK or Big5 inside a Q word: a lead byte keeps the byte after it, even "_" (0x5F is a
         # trail byte there, not a space). binascii would turn it into a space, so only the rest goes to it.
         pieces = _RAW_DOUBLE_BYTE.split(data)
-        return b"".join(piece if odd % 2 else binascii.a2b_qp(piece, header=True) for odd, piece in enumerate(pieces))
+        return b"".join(piece if odd % 2 else binascii.a2b_qp(piece, header=True)
+                        for odd, piece in enumerate(pieces))
     return binascii.a2b_qp(data, header=True)
 
 

@@ -66,7 +66,7 @@ def q_escape(data: bytes, raw_8bit: bool) -> bytes:
 
 
 def base64_words(rng: random.Random, label: bytes, data: bytes) -> bytes:
-    """One or more B words; the text is cut anywhere (not on the 4-character grid) or a stray character added."""
+    """One or more B words; the text cut anywhere (off the 4-character grid), maybe with a stray character."""
     text = base64.b64encode(data)
     if rng.random() < 0.3:
         at = rng.randrange(len(text) + 1)
@@ -100,10 +100,12 @@ def from_header(rng: random.Random, label: str, codec: str) -> tuple[bytes, str]
     if form == "eai":
         international = f"{chinese(rng, 'utf-8', 2).replace(' ', '')}@示例学院.中国"
         return f"{name} <{international}>".encode(), international.lower()
-    return b"=?" + label.encode() + b"?B?" + base64.b64encode(name.encode(codec)) + b"?= <" + address.encode() + b">", address.lower()
+    word = b"=?" + label.encode() + b"?B?" + base64.b64encode(name.encode(codec)) + b"?="
+    return word + b" <" + address.encode() + b">", address.lower()
 
 
-def attachment(rng: random.Random, label: str, codec: str, declared: str, boundary: bytes) -> tuple[bytes, str, bytes]:
+def attachment(rng: random.Random, label: str, codec: str, declared: str,
+               boundary: bytes) -> tuple[bytes, str, bytes]:
     """The attachment part (with its opening delimiter), its filename and its content."""
     data = b"%PDF-1.4\n" + rng.randbytes(rng.randint(100, 3000))
     name = chinese(rng, codec, rng.randint(2, 8)).replace(" ", "") + ".pdf"
@@ -139,8 +141,8 @@ def sample(rng: random.Random, index: int) -> Sample:
     content_type = b'multipart/mixed;\r\n\tboundary="' + boundary[:10] + fold + boundary[10:] + b'"'
     if fold == b"\r\n ":  # folded at a space the boundary had; a tab was added by the fold
         boundary = boundary[:10] + b" " + boundary[10:]
-    loop = b"".join(b"Received: from relay%d.example.net by relay%d.example.net; Tue, 5 Mar 2024 10:00:00 +0800\r\n"
-                    % (n, n + 1) for n in range(rng.choice([0, 0, 3, 600])))
+    loop = b"".join(b"Received: from relay%d.example.net by relay%d.example.net; Tue, 5 Mar 2024 10:00:00 +0800"
+                    b"\r\n" % (n, n + 1) for n in range(rng.choice([0, 0, 3, 600])))
     message_id = f"<fuzz-{index}@school.edu.cn>"
     body_codec = "big5hkscs" if declared == "big5" else declared
     body = chinese(rng, body_codec, 12)

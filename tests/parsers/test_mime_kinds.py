@@ -59,7 +59,8 @@ def test_raw_big5_subject_is_read_in_the_declared_big5_not_guessed_gb18030() -> 
 def test_raw_windows_1252_subject_declared_only_in_a_body_part() -> None:
     subject = "“Grüße” – Anmeldung…"
     body = b"Content-Type: text/plain; charset=windows-1252\r\n\r\nHallo"
-    raw = multipart([body], head=b"Subject: " + subject.encode("cp1252") + b'\nContent-Type: multipart/mixed; boundary="B"')
+    head = b"Subject: " + subject.encode("cp1252") + b'\nContent-Type: multipart/mixed; boundary="B"'
+    raw = multipart([body], head=head)
     assert parse_message(raw).subject == subject
 
 
@@ -220,12 +221,13 @@ def test_sender_without_an_address_is_empty(value: str) -> None:
 
 
 def mail_loop(received: int, other_names: int) -> bytes:
-    loop = b"".join(b"Received: from relay%d.example.net by relay%d.example.net; Tue, 5 Mar 2024 10:00:00 +0800\r\n"
-                    % (n, n + 1) for n in range(received))
+    loop = b"".join(b"Received: from relay%d.example.net by relay%d.example.net; Tue, 5 Mar 2024 10:00:00 +0800"
+                    b"\r\n" % (n, n + 1) for n in range(received))
     names = b"".join(b"X-Loop-%d: %d\r\n" % (n, n) for n in range(other_names))
     return (b"Received: from mx.school.example.cn by mx.163.com; Tue, 5 Mar 2024 10:16:00 +0800\r\n"
             + loop + names + b"From: a@school.example.cn\r\nSubject: " + SUBJECT.encode()
-            + b"\r\nDate: Tue, 5 Mar 2024 10:15:00 +0800\r\nMessage-ID: <loop@school.example.cn>\r\n\r\nbody\r\n")
+            + b"\r\nDate: Tue, 5 Mar 2024 10:15:00 +0800\r\nMessage-ID: <loop@school.example.cn>"
+            + b"\r\n\r\nbody\r\n")
 
 
 def test_mail_loop_headers_past_every_limit_are_read() -> None:
