@@ -8,14 +8,13 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from email.parser import BytesHeaderParser
-from email.policy import compat32
 from email.utils import parsedate_to_datetime
 
 from sqlalchemy import insert, or_
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
+from parsers.mime import identity_headers
 from storage import repo
 from storage.blobs import BlobStore
 from storage.models import Message, Request
@@ -37,9 +36,9 @@ class Origin:
 
 
 def envelope(raw: bytes) -> tuple[str | None, datetime | None, datetime | None]:
-    """Message-ID, the topmost Received: date and the Date: header, read from the headers alone."""
+    """Message-ID, the topmost Received: date and the Date: header, however many headers come first."""
     try:
-        headers = BytesHeaderParser(policy=compat32).parsebytes(raw[:1_000_000])
+        headers = identity_headers(raw)
     except Exception:  # noqa: BLE001 - a header block we cannot parse still gets recorded
         return None, None, None
     match = _MESSAGE_ID.search(str(headers.get("Message-ID", "") or ""))

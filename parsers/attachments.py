@@ -54,12 +54,16 @@ def load_documents(attachments: list[Attachment], limits: Limits | None = None) 
 
 
 def sniff(data: bytes) -> str:
-    """The MIME type the content proves; OLE2 and ZIP are refined to office types where they are."""
-    if b"%PDF-" in data[:1024]:  # readers accept junk before the header, so do we
-        return PDF
+    """The MIME type the content proves; OLE2 and ZIP are refined to office types where they are.
+
+    A signature at the start wins over "%PDF-" further in: a ZIP whose members are stored
+    uncompressed has a member's "%PDF-" within its first kilobyte and is still a ZIP.
+    """
     if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
         return "image/webp"
-    mime = next((mime for magic, mime in _MAGIC if data.startswith(magic)), OTHER)
+    mime = next((mime for magic, mime in _MAGIC if data.startswith(magic)), None)
+    if mime is None:
+        return PDF if b"%PDF-" in data[:1024] else OTHER  # readers accept junk before the header, so do we
     if mime == ZIP:
         return _zip_kind(data)
     if mime == OLE2:

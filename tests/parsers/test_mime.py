@@ -77,6 +77,13 @@ def test_bogus_charset_label_falls_back_to_detection() -> None:
     assert parsed.subject == SUBJECT
 
 
+@pytest.mark.parametrize("label", ["base64", "undefined", "rot13", "zlib", "uu"])
+def test_python_codec_that_is_no_charset_is_an_unknown_label(label: str) -> None:
+    raw = raw_message(f"Subject: =?{label}?Q?=E7=94=B3=E8=AF=B7?=\nContent-Type: text/plain; charset={label}")
+    parsed = parse_message(raw)
+    assert (parsed.subject, parsed.body_text.strip(), parsed.defects) == ("申请", "hello", [])
+
+
 def test_crlf_and_nul_smuggled_in_encoded_word_become_spaces() -> None:
     evil = word("申请\r\nBcc: victim@example.com\x00尾", "utf-8")
     parsed = parse_message(raw_message(f"Subject: {evil}"))
