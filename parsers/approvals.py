@@ -38,6 +38,8 @@ def find_approvals(
     """The approval blocks found on one page, by role; `seals` are grey seal discs to look under."""
     parts = cells(lines)
     labels = find_labels(parts)
+    if not labels:  # also a blank page: no lines to measure a print height on
+        return {}
     h = _print_height(parts)
     found: dict[Role, ApprovalEvidence] = {}
     for role, label in labels.items():
