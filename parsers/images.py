@@ -80,7 +80,10 @@ def _read_frames(data: bytes, budget: Budget) -> list[Page]:
 
 
 def _to_page_image(frame: Image.Image, limits: Limits) -> Image.Image:
-    """The frame upright, RGB, at most `max_page_pixels`; decoded as small as the format allows."""
+    """The frame upright, RGB on white, at most `max_page_pixels`; decoded as small as the format allows.
+
+    Shrinking comes before flattening, so only the decoded frame is ever held at full size.
+    """
     target = _fitted(frame.size, limits.max_page_pixels)
     if target != frame.size and frame.format in ("JPEG", "MPO"):
         frame.draft("RGB", target)  # the decoder skips detail: the frame's size is now what it will decode
@@ -88,11 +91,11 @@ def _to_page_image(frame: Image.Image, limits: Limits) -> Image.Image:
         raise DocumentError(TOO_LARGE)
     orientation = frame.getexif().get(ExifTags.Base.Orientation, 1)  # read before the file is left behind
     frame.load()  # a truncated file fails here
-    flat = _flatten(frame)
-    target = _fitted(flat.size, limits.max_page_pixels)
-    if target != flat.size:
-        flat = flat.resize(target, Image.Resampling.LANCZOS, reducing_gap=2.0)  # whole-factor reduce first
-    page = flat.convert("RGB")  # always a new image: the frame object moves on to the next frame
+    image = _resamplable(frame)
+    target = _fitted(image.size, limits.max_page_pixels)
+    if target != image.size:
+        image = image.resize(target, Image.Resampling.LANCZOS, reducing_gap=2.0)  # whole-factor reduce first
+    page = _on_white(image)
     page.getexif()[ExifTags.Base.Orientation] = orientation  # the small copy turns as its source says
     ImageOps.exif_transpose(page, in_place=True)
     return page
@@ -107,15 +110,23 @@ def _fitted(size: tuple[int, int], max_pixels: int) -> tuple[int, int]:
     return max(1, int(width * shrink)), max(1, int(height * shrink))
 
 
-def _flatten(image: Image.Image) -> Image.Image:
-    """L or RGB on white, as cheap as the mode allows: transparency is paper, 16-bit scans become 8 bits."""
+def _resamplable(image: Image.Image) -> Image.Image:
+    """The image in a mode Pillow resamples smoothly, at the fewest bytes a pixel: 16-bit scans become 8 bits."""
     if image.mode in ("I;16", "I;16B", "I;16L", "I"):
         return image.point(lambda value: value / 256).convert("L")
-    if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
-        rgba = image.convert("RGBA")
-        paper = Image.new("RGB", rgba.size, (255, 255, 255))
-        paper.paste(rgba, mask=rgba.getchannel("A"))
-        return paper
-    if image.mode in ("L", "RGB"):
+    if image.mode == "1":
+        return image.convert("L")  # a bilevel fax scan stays one byte a pixel
+    if image.mode == "PA" or (image.mode == "P" and "transparency" in image.info):
+        return image.convert("RGBA")
+    if image.mode in ("L", "LA", "RGB", "RGBA"):
         return image
-    return image.convert("L" if image.mode == "1" else "RGB")  # bilevel fax scans stay one byte a pixel
+    return image.convert("RGB")
+
+
+def _on_white(image: Image.Image) -> Image.Image:
+    """A new RGB image (the frame object moves on to the next frame): transparency is paper."""
+    if image.mode not in ("LA", "RGBA"):
+        return image.convert("RGB")
+    paper = Image.new("RGB", image.size, (255, 255, 255))
+    paper.paste(image.convert("RGBA"), mask=image.getchannel("A"))
+    return paper
