@@ -32,6 +32,7 @@ TEMPLATES: dict[Role, tuple[str, ...]] = {
 }
 MIN_SCORE = 62  # fuzz.ratio of a label as read against its nearest wording
 MAX_LEAD = 3  # stray glyphs (a rule, a bullet, 一、) allowed before a label
+MAX_LABEL_LINES = 3  # a label wraps over at most three lines of a narrow cell
 _RULE = re.compile(r"[|｜丨]")
 _JOINER = re.compile(r"[和及与，,。；;]")  # sentence glue never found inside a label
 
@@ -98,26 +99,42 @@ def find_labels(lines: list[TextLine]) -> dict[Role, Label]:
 def _candidates(lines: list[TextLine]) -> list[Label]:
     out = []
     for line in lines:
-        groups = [[line]] + [[line, other] for other in lines if other is not line and _continues(line, other)]
-        for group in groups:
+        for group in _chains(line, lines):
             text = "".join(ln.text for ln in group)
             for role in TEMPLATES:
                 match = _match(text, role)
-                # a joined group must need its second cell, else the single cell stands for itself
-                if match and (len(group) == 1 or match[1] > len(group[0].text)):
+                # a joined group must need its last cell, else the shorter group stands for itself
+                if match and match[1] > len("".join(ln.text for ln in group[:-1])):
                     out.append(Label(role, group, text[match[1] :], match[0]))
     return out
 
 
+def _chains(line: TextLine, lines: list[TextLine]) -> list[list[TextLine]]:
+    """`line` alone and joined with up to two cells that continue it (a label wrapped over three lines)."""
+    chains = [[line]]
+    for _ in range(MAX_LABEL_LINES - 1):
+        chains += [
+            [*chain, other]
+            for chain in chains
+            if len(chain) == len(chains[-1])
+            for other in lines
+            if other not in chain and _continues(chain[-1], other)
+        ]
+    return chains
+
+
 def _continues(first: TextLine, other: TextLine) -> bool:
-    """`other` holds the rest of a label begun in `first`: just right of it on its row, or below it."""
+    """`other` holds the rest of a label begun in `first`: just right of it on its row, or below it,
+    lined up on the left or centred under it (a label centred in a narrow form cell)."""
     h = first.box[3] - first.box[1]
     oh = other.box[3] - other.box[1]
     same_row = abs((first.box[1] + first.box[3]) / 2 - (other.box[1] + other.box[3]) / 2) < 0.5 * min(h, oh)
     if same_row:
         return 0 <= other.box[0] - first.box[2] < 2 * h
     gap = other.box[1] - first.box[3]
-    return -0.3 * h < gap < 1.2 * h and abs(other.box[0] - first.box[0]) < 1.5 * h
+    left_aligned = abs(other.box[0] - first.box[0]) < 1.5 * h
+    centred = abs((other.box[0] + other.box[2]) / 2 - (first.box[0] + first.box[2]) / 2) < 1.5 * h
+    return -0.3 * h < gap < 1.2 * h and (left_aligned or centred)
 
 
 def _match(text: str, role: Role) -> tuple[float, int] | None:

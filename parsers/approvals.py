@@ -1,11 +1,14 @@
 """The two approval blocks: the certificate department's and the school leader's opinion and signature.
 
-A block is found by its printed label (…意见, matched fuzzily: see approval_labels),
-never by the letter body's "经…同意". Its opinion is the text after the label, else
-the first line of the block beside or below it; it is affirmative when it says 同意
-(or, misread, begins with 同) and has no 不. It is signed when handwritten or pasted
-ink stands right of or below its 签字/签名 label (see signature): a typed name, a
-date or an empty field is not a signature.
+A block is found by its printed label (…意见, matched fuzzily, however wrapped: see
+approval_labels), never by the letter body's "经…同意". On a ruled form the block is
+the label's cell, or the rest of its row when the label has a narrow cell of its
+own (see rulings); unruled, it runs from the label to the next one. Its opinion is
+the text after the label, else the first line of the block; it is affirmative when
+it says 同意 (or, misread, begins with 同) and has no 不. It is signed when
+handwritten or pasted ink, or a personal name stamp (名章), stands right of or below
+its 签字/签名 label (see signature): a typed name, a date or an empty field is not a
+signature.
 """
 
 from __future__ import annotations
@@ -17,7 +20,8 @@ from PIL import Image
 
 from parsers.approval_labels import Label, cells, clean, find_labels, union
 from parsers.model import ApprovalEvidence, Box, Crop, Role, TextLine
-from parsers.signature import is_handwritten, printed_glyphs
+from parsers.rulings import Rulings, find_rulings
+from parsers.signature import has_name_stamp, is_handwritten, printed_glyphs
 
 SIGN = re.compile(r"签\s*[字名章]|签\s*[:：]")
 DATE = re.compile(r"\d{2,4}\s*年|日期|年\s*\d{1,2}\s*月|\d{1,2}\s*月\s*\d{1,2}\s*日?$")
@@ -34,26 +38,55 @@ def find_approvals(
     document: str,
     page: int,
     seals: list[Box] | None = None,
+    grey_seals: list[Box] | None = None,
 ) -> dict[Role, ApprovalEvidence]:
-    """The approval blocks found on one page, by role; `seals` are grey seal discs to look under."""
+    """The approval blocks found on one page, by role.
+
+    `seals` are the official seals found on the page (their red ink is no name stamp);
+    `grey_seals` the grey seal discs among them, to look under for pen ink.
+    """
     parts = cells(lines)
     labels = find_labels(parts)
-    if not labels:  # also a blank page: no lines to measure a print height on
+    if not labels:
         return {}
     h = _print_height(parts)
+    rulings = find_rulings(image) if image is not None else None
+    size = image.size if image is not None else (0, 0)
     found: dict[Role, ApprovalEvidence] = {}
     for role, label in labels.items():
-        below = [o.box[1] for o in labels.values() if o is not label and o.box[1] > label.box[3]]
-        bottom = min([label.box[3] + 6 * h, *below])
-        block = [
-            ln
-            for ln in parts
-            if ln not in label.lines
-            and label.box[1] - 0.5 * h <= (ln.box[1] + ln.box[3]) / 2 < bottom
-            and ln.box[2] > label.box[0]
-        ]
-        found[role] = _read_block(role, label, block, parts, bottom, h, image, document, page, seals or [])
+        others = [o for o in labels.values() if o is not label]
+        area = _block_area(label, others, h, size, rulings)
+        block = [ln for ln in parts if ln not in label.lines and _within(ln.box, area)]
+        found[role] = _read_block(
+            role, label, block, parts, area, h, image, (seals or [], grey_seals or []), document, page
+        )
     return found
+
+
+def _block_area(label: Label, others: list[Label], h: float, size: tuple[int, int], rulings: Rulings | None) -> Box:
+    """Where an approval block's opinion and signature stand.
+
+    On a ruled form: the rest of the label's row when the label sits in a narrow cell
+    of its own (opinion at the top of the cell beside it, 签字 at its bottom), else the
+    label's own cell. Unruled: from the label down to the next label, at most six lines.
+    """
+    x0, y0, x1, y1 = label.box
+    cell = rulings.cell_at((x0 + x1) / 2, (y0 + y1) / 2) if rulings else None
+    if rulings and cell:
+        right = rulings.row_right(cell)
+        if right is not None and right - cell[2] > cell[2] - cell[0]:
+            return (cell[2], cell[1], right, cell[3])
+        if cell[3] - y1 >= 1.5 * h:
+            return (cell[0], y0 - 0.5 * h, cell[2], cell[3])
+    below = [o.box[1] for o in others if o.box[1] > y1]
+    right_edge = float(size[0]) * 0.97 if size[0] else max(x1, x0 + 40 * h)
+    return (x0, y0 - 0.5 * h, right_edge, min([y1 + 6 * h, *below]))
+
+
+def _within(box: Box, area: Box) -> bool:
+    """The box's middle row lies in the area and the box reaches into it from either side."""
+    cy = (box[1] + box[3]) / 2
+    return area[1] <= cy < area[3] and box[2] > area[0] and box[0] < area[2]
 
 
 def _print_height(lines: list[TextLine]) -> float:
@@ -68,22 +101,23 @@ def _read_block(
     label: Label,
     block: list[TextLine],
     lines: list[TextLine],
-    bottom: float,
+    area: Box,
     h: float,
     image: Image.Image | None,
+    seals: tuple[list[Box], list[Box]],
     document: str,
     page: int,
-    seals: list[Box],
 ) -> ApprovalEvidence:
     opinion = _opinion(label, block)
     sign_line = next((ln for ln in sorted(block, key=lambda ln: ln.box[1]) if SIGN.search(ln.text)), None)
     signed, region = False, None
     if image is not None:
-        region = _signature_region(label, sign_line, bottom, h, image.size)
+        official, grey = seals
+        region = _signature_region(label, sign_line, area, h)
         ref = printed_glyphs(image, _label_glyphs(label, h), h)
         erase = [ln.box for ln in lines if _printed(ln, h) and not SIGN.search(ln.text)]
         erase += _dates_in(sign_line, h)
-        signed = is_handwritten(image, region, ref, erase, seals, h)
+        signed = is_handwritten(image, region, ref, erase, grey, h) or has_name_stamp(image, region, official, h)
     crops = [] if image is None else [_crop(image, union(label.box, region or label.box), document, page)]
     return ApprovalEvidence(
         role=role, found=True, opinion=opinion, affirmative=affirmative(opinion), signed=signed, crops=crops
@@ -114,20 +148,21 @@ def _label_glyphs(label: Label, h: float) -> Box:
     return (x0, y0, min(x1, x0 + 4 * h), y1)
 
 
-def _signature_region(label: Label, sign_line: TextLine | None, bottom: float, h: float, size: tuple[int, int]) -> Box:
-    """Right of 签字：, to the end of its row and down to the block's end; or beside and below the label."""
-    if sign_line is not None:
-        text = clean(sign_line.text)
-        match = SIGN.search(text)
-        assert match is not None
-        if PUNCT.sub("", text[match.end() :]):  # OCR read on past the label: estimate where it ends
-            x = sign_line.box[0] + (match.start() + 2.6) * h * 0.9  # "签字：" is about three glyphs
-        else:
-            x = sign_line.box[2]
-        top, low = sign_line.box[1] - 0.6 * h, min(bottom, sign_line.box[3] + 2.5 * h)
+def _signature_region(label: Label, sign_line: TextLine | None, area: Box, h: float) -> Box:
+    """Right of 签字：, to the block's right edge, from just above its row down to the block's end;
+    without a 签字 label, the block beside and below the label."""
+    if sign_line is None:
+        x = label.box[2] if area[0] <= label.box[0] else area[0]
+        return (x, max(0.0, area[1]), area[2], area[3])
+    text = clean(sign_line.text)
+    match = SIGN.search(text)
+    assert match is not None
+    if PUNCT.sub("", text[match.end() :]):  # OCR read on past the label: estimate where it ends
+        x = sign_line.box[0] + (match.start() + 2.6) * h * 0.9  # "签字：" is about three glyphs
     else:
-        x, top, low = label.box[2], label.box[1], bottom
-    return (x, max(0.0, top), float(size[0]) * 0.97, min(float(size[1]), low))
+        x = sign_line.box[2]
+    top = max(area[1], sign_line.box[1] - 0.6 * h)
+    return (x, max(0.0, top), area[2], min(area[3], sign_line.box[3] + 2.5 * h))
 
 
 def _dates_in(line: TextLine | None, h: float) -> list[Box]:

@@ -7,31 +7,39 @@ a table and its prose summary, two documents) is listed once.
 
 from __future__ import annotations
 
+import re
+
 from parsers.model import Document, ExtractedChange, Field, Page
-from parsers.normalise import parse_field, parse_headcount, parse_level, parse_major, split_level
+from parsers.normalise import compact, parse_field, parse_headcount, parse_level, parse_major, split_level
 from parsers.prose import page_text, read_prose
 from parsers.tables import Role, find_tables
+from parsers.vocabulary import Vocabulary
 
 _FIELDS: tuple[Field, ...] = ("level", "major", "headcount")
 Value = str | int | None
 
 
-def extract_changes(pages: list[Page]) -> list[ExtractedChange]:
-    """Every change stated on the pages, tables first, then prose, each listed once."""
+def extract_changes(pages: list[Page], vocabulary: Vocabulary | None = None) -> list[ExtractedChange]:
+    """Every change stated on the pages, tables first, then prose, each listed once.
+
+    `vocabulary` (the registry's certificates) anchors certificates named in prose.
+    """
     found: list[ExtractedChange] = []
     for page in pages:
         for table in find_tables(page.lines):
             for row in table.rows:
-                found.extend(_with_page(changes_from_row(row), page.number))
-        found.extend(_with_page(changes_from_prose(page_text(page)), page.number))
+                found.extend(_with_page(changes_from_row(row, table.certificate), page.number))
+        found.extend(_with_page(changes_from_prose(page_text(page), vocabulary), page.number))
     return deduplicate(found)
 
 
-def extract_document_changes(documents: list[Document]) -> list[ExtractedChange]:
+def extract_document_changes(
+    documents: list[Document], vocabulary: Vocabulary | None = None
+) -> list[ExtractedChange]:
     """Changes across several documents (a letter and its annex), each listed once."""
     found: list[ExtractedChange] = []
     for document in documents:
-        for change in extract_changes(document.pages):
+        for change in extract_changes(document.pages, vocabulary):
             change.document = document.filename
             found.append(change)
     return deduplicate(found)
@@ -46,32 +54,43 @@ def parse_value(field: str, text: str | None) -> Value:
     return parse_headcount(text)
 
 
-def changes_from_row(row: dict[Role, str]) -> list[ExtractedChange]:
-    """The changes one table row states: a 调整事项 row, or a wide row with 原人数 | 调整后人数 pairs."""
-    cert_text = next((text for (kind, _), text in row.items() if kind == "cert"), "")
+def changes_from_row(row: dict[Role, str], certificate: str = "") -> list[ExtractedChange]:
+    """The changes one table row states: a 调整事项 row, or a wide row with 原人数 | 调整后人数 pairs.
+
+    `certificate` names the certificate of a table without a 证书名称 column. A row marked
+    不调整, and a new value that is blank, —, /, 不变 or equal to the old one, state no change.
+    """
+    cert_text = next((text for (kind, _), text in row.items() if kind == "cert"), "") or certificate
     name, level = split_level(cert_text)
-    if not name:
+    if not name or any(_KEEP.search(compact(text)) for text in row.values()):
         return []
-    level = parse_level(row.get(("level", None))) or level
+    level = parse_level(row.get(("level", None))) or level or parse_level(row.get(("from", "level")))
     changes = []
     plain_from, plain_to = row.get(("from", None)), row.get(("to", None))
-    # An old value alone is a change whose new value OCR lost only where 调整事项 says a change is
-    # meant; in a table of before and after it may be a row that stays as it is.
-    if plain_to or (plain_from and row.get(("field", None))):
+    if states_value(plain_to):
         field = parse_field(row.get(("field", None))) or _infer_field(plain_from, plain_to)
-        if field:
+        if field and parse_value(field, plain_to) != parse_value(field, plain_from):
             changes.append(_change(name, field, level, plain_from, plain_to))
     for field in _FIELDS:
         before, after = row.get(("from", field)), row.get(("to", field))
-        if after and parse_value(field, after) != parse_value(field, before):
+        if states_value(after) and parse_value(field, after) != parse_value(field, before):
             changes.append(_change(name, field, level, before, after))
     return changes
 
 
-def changes_from_prose(text: str) -> list[ExtractedChange]:
+_KEEP = re.compile(r"^(?:不调整|不作调整|不做调整|无调整)")  # a row that states it stays as it is
+_UNCHANGED = re.compile(r"^(?:[—–\-_/／\\~～·.。]*|不变|保持不变|无变化|无|同上|同原申报|未调整|不调整)$")
+
+
+def states_value(text: str | None) -> bool:
+    """A cell that states a new value: not blank, not —, /, 不变 or the like."""
+    return text is not None and not _UNCHANGED.match(compact(text))
+
+
+def changes_from_prose(text: str, vocabulary: Vocabulary | None = None) -> list[ExtractedChange]:
     return [
         _change(p.certificate, p.field, p.level, p.from_text, p.to_text)
-        for p in read_prose(text)
+        for p in read_prose(text, vocabulary)
         if p.certificate
     ]
 

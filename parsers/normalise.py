@@ -25,8 +25,9 @@ _CN_DIGITS = {ch: i for i, ch in enumerate("零一二三四五六七八九")} | 
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 _CN_NUMBER_RE = re.compile("[零〇一二两三四五六七八九十百千]+")
 
-_MAJOR_CODE_RE = re.compile(r"^[\d\s.\-—_:：、]{4,}")  # "510201 计算机应用技术", "510201-…"
-_MAJOR_BRACKET_CODE_RE = re.compile(r"[(\[【]\s*\d{4,}\s*[)\]】]")
+# Catalogue codes: 6 digits for 中职/高职 majors, 6 digits and a letter (K, T, TK) for 本科 majors.
+_MAJOR_CODE_RE = re.compile(r"^(?:\d{4,}[A-Z]{0,2}(?![A-Za-z])|[\d\s.\-—_:：、]{4,})[\s.\-—_:：、]*")
+_MAJOR_BRACKET_CODE_RE = re.compile(r"[(\[【]\s*\d{4,}[A-Z]{0,2}\s*[)\]】]")
 _MAJOR_NOISE_RE = re.compile(r"^(专业(名称)?|考核专业)[:：]?")
 
 
@@ -126,7 +127,7 @@ def parse_major(text: str | None) -> str | None:
     value = _MAJOR_NOISE_RE.sub("", value)
     value = _MAJOR_BRACKET_CODE_RE.sub("", value)
     value = _MAJOR_CODE_RE.sub("", value).rstrip("。，,;；")
-    value = re.sub(r"\d{5,}$", "", value)  # code written after the name
+    value = re.sub(r"\d{5,}[A-Z]{0,2}$", "", value)  # code written after the name
     value = value.removesuffix("专业")
     return value or None
 

@@ -37,8 +37,14 @@ def read_page(page: Page, *, engine: OcrEngine, document: str) -> PageFindings:
         page.lines = engine.recognize(remove_red_ink(image))
         page.text_source = "ocr"
     findings.seals = find_seals(image, document=document, page=page.number)
-    grey_seals = [s.crop.box for s in findings.seals if s.colour == "grey"]
-    approvals = find_approvals(page.lines, image, document=document, page=page.number, seals=grey_seals)
+    approvals = find_approvals(
+        page.lines,
+        image,
+        document=document,
+        page=page.number,
+        seals=[s.crop.box for s in findings.seals],
+        grey_seals=[s.crop.box for s in findings.seals if s.colour == "grey"],
+    )
     findings.department = approvals.get("department")
     findings.leader = approvals.get("leader")
     return findings

@@ -17,14 +17,15 @@ from parsers.model import Page
 from parsers.normalise import compact, parse_field, split_level
 from parsers.skew import straighten
 from parsers.table_rows import visual_rows
+from parsers.vocabulary import Vocabulary
 
 _OPEN = "“\"「『‘'《〈"
 _CLOSE = "”\"」』’'》〉"
 _LEVEL_TAIL = r"(?:职业技能等级)?(?:证书)?(?:[(\[【]([初中高])[级圾][)\]】])?(?:职业技能等级)?(?:证书)?"
 _QUOTED = re.compile(rf"[{_OPEN}]([^{_OPEN}{_CLOSE}，。；]{{2,40}}?)[{_CLOSE}]{_LEVEL_TAIL}")
 _FIELD_WORD = "|".join(
-    ("考核等级", "证书等级", "等级", "考核专业", "试点专业", "申报专业", "专业")
-    + ("试点人数", "人数规模", "申报人数", "试点规模", "人数", "规模")
+    ("考核等级", "证书等级", "申报等级", "等级", "考核专业", "试点专业", "申报专业", "专业")
+    + ("试点人数", "人数规模", "申报人数", "申报规模", "考核人数", "试点规模", "人数", "规模")
 )
 _VERB = r"(?:调整|变更|更改|修改|调增|调减|增加|减少|提高|降低|增|减|改)?(?:为|至|到|成)"
 _OWNER = r"(?:我校|本校|我单位|本单位)?(?:原?申报的)?"
@@ -34,9 +35,10 @@ _AFTER_JIANG = re.compile(
     rf"(?=(?:{_FIELD_WORD})(?:由|从|{_VERB}))"
 )
 # A name with no 将 and no quotes opens an item or a sentence: "2. Web前端开发证书（中级）考核专业由…",
-# "（1）物流管理（初级）试点人数…"; it must end in 证书 or a level to be taken for a certificate.
+# "（1）物流管理（初级）试点人数…"; it must end in 证书 or a level (a registry name needs neither).
 _NUMBERING = r"(?:\d{1,2}[.、]|[一二三四五六七八九十]{1,3}、|\(\d{1,2}\))"
 _ITEM_START = rf"(?:(?:^|(?<=[。；;:：\n])){_NUMBERING}?|{_NUMBERING})"
+_LEVEL_AFTER = re.compile(r"[\"”」』’'》〉]?(?:职业技能等级)?(?:证书)?[(\[【]([初中高])[级圾][)\]】]")
 _BARE = re.compile(
     rf"{_ITEM_START}{_OWNER}([^{_OPEN}{_CLOSE}，。；:：,;\n将把]{{2,40}}?){_LEVEL_TAIL}"
     rf"(?=(?:{_FIELD_WORD})(?:由|从|{_VERB}))"
@@ -87,23 +89,34 @@ def page_text(page: Page) -> str:
     return "".join(parts)
 
 
-def read_prose(text: str) -> list[ProseChange]:
-    """Every change clause in the text with the certificate mentioned before it."""
+@dataclass(frozen=True)
+class _Mention:
+    start: int
+    end: int
+    name: str  # normalised certificate name
+    level: str | None
+
+
+def read_prose(text: str, vocabulary: Vocabulary | None = None) -> list[ProseChange]:
+    """Every change clause in the text with the certificate mentioned before it.
+
+    Certificates of the `vocabulary` are found wherever the text names them; other
+    names only where the wording marks them (将…, quotes, an item opening with 证书 or a level).
+    """
     text = "\n".join(compact(part) for part in text.split("\n"))
     clauses = list(_iter_clauses(text))
     spans = [(m.start(), m.end()) for m in clauses]
-    mentions = [m for m in _iter_mentions(text) if not any(a <= m.start() < b for a, b in spans)]
+    mentions = [m for m in _iter_mentions(text, vocabulary) if not any(a <= m.start < b for a, b in spans)]
     result = []
     for clause in clauses:
         mention = _mention_before(mentions, clause.start(), text)
         field = parse_field(clause.group("field"))
         if mention is None or field is None:
             continue
-        name, level = split_level(mention.group(1))
         result.append(
             ProseChange(
-                certificate=name,
-                level=(mention.group(2) + "级") if mention.group(2) else level,
+                certificate=mention.name,
+                level=mention.level,
                 field=field,
                 from_text=_strip_from(clause.group("from")),
                 to_text=clause.group("to") or None,
@@ -118,15 +131,31 @@ def _iter_clauses(text: str) -> list[re.Match[str]]:
     return sorted(full + cut, key=lambda m: m.start())
 
 
-def _iter_mentions(text: str) -> list[re.Match[str]]:
+def _iter_mentions(text: str, vocabulary: Vocabulary | None) -> list[_Mention]:
+    """Known certificates first; a name the wording marks counts where no known one overlaps it."""
+    known = [
+        _Mention(m.start, m.end, m.name, _level_after(text, m.end))
+        for m in (vocabulary.certificate_mentions(text) if vocabulary else [])
+    ]
     bare = [m for m in _BARE.finditer(text) if "证书" in m.group(0) or m.group(2)]
-    found = list(_QUOTED.finditer(text)) + list(_AFTER_JIANG.finditer(text)) + bare
-    return sorted(found, key=lambda m: m.start())
+    marked = list(_QUOTED.finditer(text)) + list(_AFTER_JIANG.finditer(text)) + bare
+    found = list(known)
+    for match in marked:
+        if not any(match.start() < k.end and k.start < match.end() for k in known):
+            name, level = split_level(match.group(1))
+            found.append(_Mention(match.start(), match.end(), name, (match.group(2) + "级") if match.group(2) else level))
+    return sorted(found, key=lambda m: m.start)
 
 
-def _mention_before(mentions: list[re.Match[str]], position: int, text: str) -> re.Match[str] | None:
+def _level_after(text: str, end: int) -> str | None:
+    """The level written right after a certificate's name: 物流管理（中级）, …职业技能等级证书(初级)."""
+    match = _LEVEL_AFTER.match(text, end)
+    return match.group(1) + "级" if match else None
+
+
+def _mention_before(mentions: list[_Mention], position: int, text: str) -> _Mention | None:
     """The nearest mention before a clause, never across a full stop."""
-    before = [m for m in mentions if m.end() <= position and "。" not in text[m.end() : position]]
+    before = [m for m in mentions if m.end <= position and "。" not in text[m.end : position]]
     return before[-1] if before else None
 
 

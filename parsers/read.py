@@ -13,14 +13,18 @@ from parsers.limits import DocumentError, Limits
 from parsers.model import ApprovalEvidence, Document, DocumentClass, Evidence, Page, ParsedMessage
 from parsers.ocr import OcrEngine, OcrFailed, OcrUnavailable
 from parsers.pagework import PageFindings, read_page
+from parsers.vocabulary import Vocabulary
 
 log = logging.getLogger(__name__)
 PREVIEW_WIDTH = 1240  # what reviewers see; boxes stay in the page's own pixels
 
 
-def read_evidence(parsed: ParsedMessage, *, engine: OcrEngine, limits: Limits) -> Evidence:
+def read_evidence(
+    parsed: ParsedMessage, *, engine: OcrEngine, limits: Limits, vocabulary: Vocabulary | None = None
+) -> Evidence:
     """Classify the message's documents and read every readable page once, within the time bound.
 
+    `vocabulary` holds the registry's certificate names, which anchor changes named in prose.
     A page that cannot be read is that page's problem: its document stays readable and listed, notes
     in `Document.error` which page could not be read and why, and the other pages are read as usual.
     An engine failure or an unexpected error on a page is also listed in `Evidence.failures`, so the
@@ -40,7 +44,7 @@ def read_evidence(parsed: ParsedMessage, *, engine: OcrEngine, limits: Limits) -
             evidence.leader = _better(evidence.leader, found.leader)
     readable = [d for d in evidence.documents if d.kind is DocumentClass.READABLE]
     evidence.applicant_unit = next((unit for d in readable if (unit := applicant_unit(d.pages))), None)
-    evidence.changes = extract_document_changes(readable)
+    evidence.changes = extract_document_changes(readable, vocabulary)
     return evidence
 
 

@@ -22,6 +22,7 @@ from parsers.model import Crop, SealEvidence
 WORK_SIDE = 1000  # longer side of the copy seals are searched on
 MIN_D, MAX_D = 0.07, 0.45  # seal diameter as a share of the page's shorter side
 RING_COVERAGE = 0.6  # share of the circumference that must carry ink
+SQUARE_FILL = 0.9  # share of its bounding rectangle a stamp's outline encloses when it is square
 
 StripReader = Callable[[np.ndarray], tuple[str, float]]
 
@@ -85,11 +86,18 @@ def _red_rings(bgr: np.ndarray) -> list[Ring]:
         (cx, cy), (w, h), angle = cv2.fitEllipse(contour)
         if 45 < angle % 180 < 135:  # fitEllipse's width lies along the turned axis: read it upright
             w, h = h, w
-        if not _size_ok(max(w, h), bgr.shape) or min(w, h) < 0.55 * max(w, h):
+        if not _size_ok(max(w, h), bgr.shape) or min(w, h) < 0.55 * max(w, h) or _square(contour):
             continue
         if _coverage(closed, cx, cy, w / 2, h / 2, band=4) >= RING_COVERAGE:
             rings.append(Ring(cx, cy, w / 2, h / 2, "red"))
     return _distinct(rings)
+
+
+def _square(contour: np.ndarray) -> bool:
+    """A square or rectangular stamp (a personal 名章) fills its bounding rectangle; a round or
+    oval seal fills about π/4 of it."""
+    (_c, (w, h), _a) = cv2.minAreaRect(contour)
+    return cv2.contourArea(contour) > SQUARE_FILL * w * h
 
 
 def _distinct(rings: list[Ring]) -> list[Ring]:

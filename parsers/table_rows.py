@@ -59,6 +59,7 @@ class Table:
 
     roles: list[Role]
     rows: list[dict[Role, str]] = field(default_factory=list)
+    certificate: str = ""  # the certificate a table without a 证书名称 column is about, as written above it
 
 
 def visual_rows(lines: list[TextLine]) -> list[list[Fragment]]:

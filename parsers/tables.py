@@ -99,13 +99,33 @@ def find_tables(lines: list[TextLine]) -> list[Table]:
             index += 1
             continue
         roles, spans = header
+        certificate = "" if any(kind == "cert" for kind, _ in roles) else _certificate_above(rows[:index])
         index += size
         body: list[Fragment] = []
         while index < len(rows) and _header_at(rows, index)[1] is None and _in_grid(rows[index], header):
             body.extend(rows[index])
             index += 1
-        tables.append(_read_body(roles, spans, body))
+        table = _read_body(roles, spans, body)
+        table.certificate = certificate
+        tables.append(table)
     return tables
+
+
+_CERTIFICATE_LINE = re.compile(r"^(?:\d{1,2}[.、]|[一二三四五六七八九十]{1,3}、|\(\d{1,2}\))?(?:证书名称|证书)[:：]?(.*)$")
+
+
+def _certificate_above(rows: list[list[Fragment]]) -> str:
+    """The certificate a table without a 证书名称 column is about: the nearest 证书名称：… line above it,
+    the name in the same box or in the cell to its right."""
+    for row in reversed(rows[-6:]):
+        for index, frag in enumerate(row):
+            match = _CERTIFICATE_LINE.match(compact(frag.text))
+            if not match:
+                continue
+            value = match.group(1) or "".join(compact(f.text) for f in row[index + 1 : index + 2])
+            if value:
+                return value
+    return ""
 
 
 def _header_at(rows: list[list[Fragment]], index: int) -> tuple[int, Header | None]:
@@ -152,7 +172,8 @@ def _header_columns(row: list[Fragment]) -> Header | None:
     cells = [part for text, span in _merge_stacked(row) for part in _split_run_on(text, span)]
     roles = [classify_header(text) for text, _ in cells]
     kinds = {role[0] for role in roles if role}
-    if "cert" not in kinds or "to" not in kinds and ("from" not in kinds or len(kinds) < 3):
+    per_certificate = {"field", "from", "to"} <= kinds  # 调整项目 | 原申报 | 拟调整为 under 证书名称：…
+    if not per_certificate and ("cert" not in kinds or "to" not in kinds and ("from" not in kinds or len(kinds) < 3)):
         return None
     if sum(r is None for r in roles) > len(roles) // 2:
         return None  # a prose line that mentions 证书 and 调整后 is no header
@@ -161,7 +182,9 @@ def _header_columns(row: list[Fragment]) -> Header | None:
 
 
 def _merge_stacked(row: list[Fragment]) -> list[tuple[str, Span]]:
-    """Join fragments stacked in one header cell (a two-line header such as 原申报 / 内容)."""
+    """Join fragments stacked in one header cell (a two-line header such as 原申报 / 内容); a merged
+    group cell over several columns (原申报信息 over 等级 | 专业 | 人数) prefixes each of them."""
+    row = _qualify_under_groups(row)
     cells: list[tuple[list[Fragment], Span]] = []
     for frag in sorted(row, key=lambda f: f.line.box[0]):
         x0, x1 = frag.line.box[0], frag.line.box[2]
@@ -173,6 +196,25 @@ def _merge_stacked(row: list[Fragment]) -> list[tuple[str, Span]]:
         else:
             cells.append(([frag], (x0, x1)))
     return [("".join(f.text for f in sorted(frags, key=lambda f: f.cy)), span) for frags, span in cells]
+
+
+_SUB_HEADERS = {("level", None), ("major", None), ("count", None)}
+
+
+def _qualify_under_groups(row: list[Fragment]) -> list[Fragment]:
+    """A two-row header: 原申报信息 and 调整后信息 each merged over 等级 | 专业 | 人数. Each lower word
+    takes the group nearest above it (a group's text is centred over its columns) and the groups go."""
+    groups = [f for f in row if classify_header(f.text) in (("from", None), ("to", None))]
+    result, used = [], set()
+    for frag in row:
+        above = [g for g in groups if g.bottom - 0.3 * g.height < frag.top]
+        if classify_header(frag.text) not in _SUB_HEADERS or len(above) < 2:
+            result.append(frag)
+            continue
+        group = min(above, key=lambda g: abs(g.cx - frag.cx))
+        used.add(id(group))
+        result.append(Fragment(TextLine(group.text + frag.text, frag.line.box, frag.line.confidence)))
+    return [f for f in result if id(f) not in used]
 
 
 def _split_run_on(text: str, span: Span) -> list[tuple[str, Span]]:

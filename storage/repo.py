@@ -81,5 +81,13 @@ def schools(session: Session) -> Sequence[School]:
     return session.exec(select(School)).all()
 
 
+def declared_names(session: Session) -> tuple[list[str], list[str]]:
+    """(certificate names, majors) the registry holds: declared 证书名称, 专业名称 and schools' 招生专业."""
+    certificates = session.exec(select(Application.certificate).distinct()).all()
+    majors = set(session.exec(select(Application.major).distinct()).all())
+    majors.update(major for school in schools(session) for major in school.majors)
+    return sorted(certificates), sorted(m for m in majors if m)
+
+
 def applications_of(session: Session, *, school_id: int) -> Sequence[Application]:
     return session.exec(select(Application).where(Application.school_id == school_id)).all()

@@ -17,6 +17,7 @@ from parsers.mime import parse_message
 from parsers.model import Evidence, ParsedMessage
 from parsers.ocr import OcrEngine
 from parsers.read import read_evidence
+from parsers.vocabulary import Vocabulary
 from storage import repo
 from storage.blobs import BlobStore
 from storage.models import Change, Message, Problem, Request
@@ -46,7 +47,8 @@ def process(session: Session, *, config: Config, blobs: BlobStore, engine: OcrEn
     if message is None or request is None:
         raise LookupError(f"no stored message {message_pk}")
     parsed = parse_message(blobs.get(message.sha256))
-    evidence, parse_error = _read(parsed, engine=engine, limits=limits_for(config), last=_last_attempt(message))
+    evidence, parse_error = _read(parsed, engine=engine, limits=limits_for(config),
+                                  vocabulary=Registry.vocabulary(session), last=_last_attempt(message))
     repo.clear_findings(session, request_id=request.id)
     request.sender, request.subject = parsed.sender, parsed.subject
     request.parse_error = parse_error
@@ -78,7 +80,8 @@ def _last_attempt(message: Message) -> bool:
     return message.attempts + 1 >= MAX_ATTEMPTS
 
 
-def _read(parsed: ParsedMessage, *, engine: OcrEngine, limits: Limits, last: bool) -> tuple[Evidence, str]:
+def _read(parsed: ParsedMessage, *, engine: OcrEngine, limits: Limits, vocabulary: Vocabulary,
+          last: bool) -> tuple[Evidence, str]:
     """The message's evidence and its parse_error ("" if every page was read).
 
     A page that broke, or a reader that broke, raises so the caller retries the message
@@ -86,7 +89,7 @@ def _read(parsed: ParsedMessage, *, engine: OcrEngine, limits: Limits, last: boo
     what could be read, its documents listed, and the failure as parse_error.
     """
     try:
-        evidence = read_evidence(parsed, engine=engine, limits=limits)
+        evidence = read_evidence(parsed, engine=engine, limits=limits, vocabulary=vocabulary)
     except Exception as e:
         if not last:
             raise

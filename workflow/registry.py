@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 from sqlmodel import Session
 
+from parsers.vocabulary import Vocabulary
 from storage import repo
 from storage.models import Application, School
 from workflow.subject import normalise_name
@@ -50,6 +51,12 @@ class Registry:
     @staticmethod
     def names_of(school: School) -> set[str]:
         return {normalise_name(n) for n in (school.name, *school.aliases)}
+
+    @staticmethod
+    def vocabulary(session: Session) -> Vocabulary:
+        """The certificates and majors of the whole registry: the few values a document can name."""
+        certificates, majors = repo.declared_names(session)
+        return Vocabulary(tuple(certificates), tuple(majors))
 
     @staticmethod
     def declarations(session: Session, school: School | None) -> list[Application]:

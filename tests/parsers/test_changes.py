@@ -17,6 +17,7 @@ from parsers.normalise import (
     parse_major,
     split_level,
 )
+from parsers.vocabulary import Vocabulary
 from tests.parsers.test_tables import HEADERS_A, LAYOUT_A, grid
 from tests.scangen.tables import wrap_text
 
@@ -71,6 +72,11 @@ def test_level_and_major_values():
     assert parse_major("510201 计算机应用技术") == "计算机应用技术"
     assert parse_major("软件技术（510203）") == "软件技术"
     assert parse_major("‘计算机应用’专业") == "计算机应用"
+
+
+@pytest.mark.parametrize("text", ["120203K 会计学", "120203K会计学", "会计学（120203K）", "120801TK 会计学"])
+def test_undergraduate_catalogue_codes_with_a_letter_are_dropped(text):
+    assert parse_major(text) == "会计学"
 
 
 @pytest.mark.parametrize(
@@ -420,7 +426,7 @@ def test_ocr_varied_letters_match_their_truth(ocr, seed, overrides):
     assert sorted(triples(extract_document_changes(documents)), key=str) == sorted(expected, key=str)
 
 
-def test_a_row_with_an_old_value_only_is_a_change_only_under_a_field_column():
+def test_a_row_with_an_old_value_only_is_no_change_even_under_a_field_column():
     columns = [(150, 650), (650, 950), (950, 1250)]
     lines = grid([["证书名称", "变更前", "变更后"]], columns, [60], top=300)
     lines += grid(
@@ -428,4 +434,55 @@ def test_a_row_with_an_old_value_only_is_a_change_only_under_a_field_column():
     )
     assert triples(extract_changes([page(lines)])) == [("物流管理", "headcount", "中级", 40, 60)]
     with_field = _layout_a([["1", "智能财税（初级）", "人数规模", "50人", None, "x"]])
-    assert triples(extract_changes([page(with_field)])) == [("智能财税", "headcount", "初级", 50, None)]
+    assert triples(extract_changes([page(with_field)])) == []
+
+
+@pytest.mark.parametrize("kept", ["—", "/", "不变", "保持不变", "50人"])
+def test_a_new_value_that_states_no_change_is_no_change(kept):
+    rows = _layout_a([["1", "智能财税（初级）", "人数规模", "50人", kept, "x"],
+                      ["2", "物流管理（中级）", "人数规模", "40人", "60人", "x"]])  # fmt: skip
+    assert triples(extract_changes([page(rows)])) == [("物流管理", "headcount", "中级", 40, 60)]
+
+
+def test_a_row_marked_bu_tiaozheng_is_no_change():
+    rows = _layout_a([["1", "智能财税（初级）", "不调整", "50人", "80人", "x"],
+                      ["2", "物流管理（中级）", "人数规模", "40人", "60人", "x"]])  # fmt: skip
+    assert triples(extract_changes([page(rows)])) == [("物流管理", "headcount", "中级", 40, 60)]
+
+
+def test_a_vertical_form_takes_its_certificate_from_the_line_above():
+    columns = [(150, 450), (450, 800), (800, 1150)]
+    lines = grid([["证书名称：智能财税（中级）"]], [(150, 1150)], [50], top=250)
+    lines += grid([["调整项目", "原申报", "拟调整为"]], columns, [56], top=320)
+    lines += grid([["试点人数", "40", "50"], ["考核专业", "530302 大数据与会计", "不变"], ["考核等级", "中级", "中级"]],
+                  columns, [56, 56, 56], top=376)  # fmt: skip
+    assert triples(extract_changes([page(lines)])) == [("智能财税", "headcount", "中级", 40, 50)]
+
+
+def test_a_two_row_header_qualifies_each_column_by_the_group_above_it():
+    columns = [(80, 150), (150, 400), (400, 480), (480, 660), (660, 740), (740, 820), (820, 1000), (1000, 1080)]
+    lines = grid([["原申报信息"]], [(400, 740)], [50], top=250) + grid([["调整后信息"]], [(740, 1080)], [50], top=250)
+    lines += grid([["序号", "证书名称"]], columns[:2], [100], top=250)
+    lines += grid([["等级", "专业", "人数", "等级", "专业", "人数"]], columns[2:], [50], top=300)
+    lines += grid([["1", "Web前端开发", "中级", "计算机应用", "80", "中级", "计算机应用", "120"],
+                   ["2", "智能财税", "初级", "会计事务", "40", "中级", "会计事务", "40"]],
+                  columns, [56, 56], top=350)  # fmt: skip
+    assert triples(extract_changes([page(lines)])) == [
+        ("Web前端开发", "headcount", "中级", 80, 120),
+        ("智能财税", "level", "初级", "初级", "中级"),
+    ]
+
+
+def test_registry_names_anchor_items_that_carry_no_certificate_word():
+    vocabulary = Vocabulary(("智能财税", "Web前端开发", "物流管理"))
+    text = (
+        "经学校研究，现申请调整如下：\n2.智能财祝（初级）申报规模由原来的80人调整到100人；"
+        "（3）Web前端开发试点人数由40人减少至30人；二、物流管理等级由初级调整为中级。"
+    )
+    assert triples(changes_from_prose(text, vocabulary)) == [
+        ("智能财税", "headcount", "初级", 80, 100),
+        ("Web前端开发", "headcount", None, 40, 30),
+        ("物流管理", "level", "初级", "初级", "中级"),
+    ]
+    # without the registry a name is read as written, and only where the wording marks it
+    assert triples(changes_from_prose(text))[0] == ("智能财祝", "headcount", "初级", 80, 100)

@@ -1,0 +1,93 @@
+"""Ruling lines of a form: the printed horizontal and vertical rules that make its cells.
+
+Schools send approval forms (审批表) and boxed opinion tables whose cells, not the
+position of one label, say where a block begins and ends. Rules are found with
+OpenCV's morphological opening (a long thin kernel keeps only straight runs of
+dark pixels), on a reduced copy of the page; red ink (seals, red letterheads)
+is not print and is ignored.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+from PIL import Image
+
+from parsers.model import Box
+from parsers.seal import red_mask
+
+WORK_WIDTH = 1000  # px: rules stay several pixels long at this width, and it is cheap
+MIN_RULE = 0.06  # shortest rule, as a share of the page width (a narrow label cell's border)
+DARK = 160  # grey level below which a pixel is print
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One straight rule in page pixels: `at` is its y (horizontal) or x (vertical), `start`..`end` its extent."""
+
+    at: float
+    start: float
+    end: float
+
+    def covers(self, value: float, slack: float) -> bool:
+        return self.start - slack <= value <= self.end + slack
+
+
+@dataclass
+class Rulings:
+    horizontal: list[Rule]
+    vertical: list[Rule]
+    slack: float  # px: how far a rule may fall short of a crossing rule and still close a cell
+
+    def cell_at(self, x: float, y: float) -> Box | None:
+        """The ruled cell around the point (x0, y0, x1, y1), or None when rules do not close it on all sides."""
+        above = [r.at for r in self.horizontal if r.at < y and r.covers(x, self.slack)]
+        below = [r.at for r in self.horizontal if r.at > y and r.covers(x, self.slack)]
+        left = [r.at for r in self.vertical if r.at < x and r.covers(y, self.slack)]
+        right = [r.at for r in self.vertical if r.at > x and r.covers(y, self.slack)]
+        if not (above and below and left and right):
+            return None
+        return (max(left), max(above), min(right), min(below))
+
+    def row_right(self, cell: Box) -> float | None:
+        """The right edge of the ruled row a cell belongs to: the farthest vertical rule spanning its middle."""
+        y = (cell[1] + cell[3]) / 2
+        edges = [r.at for r in self.vertical if r.at > cell[2] and r.covers(y, self.slack)]
+        return max(edges) if edges else None
+
+
+def find_rulings(image: Image.Image) -> Rulings:
+    """Horizontal and vertical rules of the page, in its own pixels; empty lists on an unruled page."""
+    rgb = np.asarray(image.convert("RGB"))
+    scale = min(1.0, WORK_WIDTH / rgb.shape[1])
+    small = cv2.resize(rgb, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else rgb
+    bgr = np.ascontiguousarray(small[:, :, ::-1])
+    grey = cv2.cvtColor(bgr, cv2.COLOR_BGR2GRAY)
+    ink = ((grey < DARK) & (red_mask(bgr) == 0)).astype(np.uint8)
+    length = max(12, int(MIN_RULE * small.shape[1]))
+    # A scan is seldom perfectly straight: close one-pixel steps before opening along the rule.
+    flat = cv2.morphologyEx(cv2.dilate(ink, np.ones((3, 1), np.uint8)), cv2.MORPH_OPEN, np.ones((1, length), np.uint8))
+    tall = cv2.morphologyEx(cv2.dilate(ink, np.ones((1, 3), np.uint8)), cv2.MORPH_OPEN, np.ones((length, 1), np.uint8))
+    return Rulings(
+        horizontal=[_scaled(r, scale) for r in _rules(flat, horizontal=True)],
+        vertical=[_scaled(r, scale) for r in _rules(tall, horizontal=False)],
+        slack=8 / scale,
+    )
+
+
+def _rules(mask: np.ndarray, *, horizontal: bool) -> list[Rule]:
+    count, _labels, stats, _centres = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    rules = []
+    for i in range(1, count):
+        x, y, w, h = stats[i, :4]
+        if horizontal:
+            rules.append(Rule(at=y + h / 2, start=float(x), end=float(x + w)))
+        else:
+            rules.append(Rule(at=x + w / 2, start=float(y), end=float(y + h)))
+    return rules
+
+
+def _scaled(rule: Rule, scale: float) -> Rule:
+    return Rule(at=rule.at / scale, start=rule.start / scale, end=rule.end / scale)

@@ -1,0 +1,71 @@
+"""What the registry says a request can name: its certificates and majors, to read a document against.
+
+A school can only mention the few certificates the registry holds; finding those
+names in the page text (exactly, or with a glyph or two misread by OCR, across line
+breaks) anchors a change where layout alone does not. The vocabulary guides the
+reading and never replaces what the document states: a name it does not hold is
+still read as written by the generic readers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Levenshtein
+
+from parsers.normalise import normalise_certificate
+
+MIN_FUZZY_LENGTH = 4  # shorter names are matched exactly only: one wrong glyph in 3 is another word
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A known certificate named in a text: text[start:end] reads as `name` (the registry's spelling)."""
+
+    start: int
+    end: int
+    name: str
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Certificate names (the registry's 证书名称) and majors (专业名称, 招生专业) a request may mention."""
+
+    certificates: tuple[str, ...] = ()
+    majors: tuple[str, ...] = ()
+
+    def certificate_mentions(self, text: str) -> list[Mention]:
+        """Every non-overlapping place `text` names a known certificate, longest names first.
+
+        `text` is compacted (no whitespace, NFKC). A name of n ≥ 4 glyphs may differ in
+        up to n // 6 + 1 glyphs (OCR misreads, a dropped bracket); shorter names must match exactly.
+        """
+        taken: list[Mention] = []
+        for name in sorted({normalise_certificate(c) for c in self.certificates if c}, key=len, reverse=True):
+            for start, end in _occurrences(name, text):
+                if not any(start < m.end and m.start < end for m in taken):
+                    taken.append(Mention(start, end, name))
+        return sorted(taken, key=lambda m: m.start)
+
+
+def _occurrences(name: str, text: str) -> list[tuple[int, int]]:
+    """(start, end) of each exact, else close, occurrence of `name` in `text`, left to right."""
+    exact, start = [], text.find(name)
+    while start >= 0:
+        exact.append((start, start + len(name)))
+        start = text.find(name, start + len(name))
+    if exact or len(name) < MIN_FUZZY_LENGTH:
+        return exact
+    allowed = len(name) // 6 + 1
+    found: list[tuple[int, int]] = []
+    position = text.find(name[0])
+    while position >= 0:  # a misread first glyph is not looked for: it keeps the search cheap
+        best = None
+        for length in (len(name), len(name) - 1, len(name) + 1):  # the full length wins a tie
+            distance = Levenshtein.distance(name, text[position : position + length], score_cutoff=allowed)
+            if distance <= allowed and (best is None or distance < best[0]):
+                best = (distance, length)
+        if best is not None:
+            found.append((position, position + best[1]))
+        position = text.find(name[0], position + (best[1] if best else 1))
+    return found

@@ -1,0 +1,267 @@
+"""Pieces a request is built from: letterhead, letter text, change tables, approval blocks, seal spot.
+
+Each function draws onto a `Sheet` at a y (mm) and returns the y below what it drew.
+"""
+
+from __future__ import annotations
+
+import random
+
+from tests.formgen import ink, wording
+from tests.formgen.canvas import RED, Sheet, text_width_mm
+from tests.formgen.layout import Cell, bottom, grid, line_height, paragraph, wrap
+from tests.formgen.plan import Approval, Edit, Plan
+from tests.formgen.registry import Declaration, School
+from tests.formgen.wording import Style
+
+LEFT, RIGHT = 25.0, 185.0
+SHORT_REASONS = ("招生计划调整", "学生人数变化", "专业调整", "")
+LONG_REASONS = ("该专业2024级在校生人数增加，学生报考意愿较强", "原申报专业与证书对应关系不够紧密，调整为更契合的专业",
+                "部分学生已转专业，按实际可参与人数调整", "结合实训条件和师资情况，调整考核等级",
+                "根据学校人才培养方案调整")
+OFFICE = "江苏省职业院校1+X证书制度试点工作办公室："
+DEPARTMENT_LABELS = ("证书试点管理部门意见", "学校证书试点管理部门意见", "证书试点管理部门（教务处）意见")
+LEADER_LABELS = ("校级分管领导意见", "分管校领导意见", "校领导意见")
+SIGN_LABELS = ("负责人（签字）：", "负责人签字：", "签字：", "签名：")
+ENGLISH = {"南京": "NANJING", "苏州": "SUZHOU", "无锡": "WUXI", "常州": "CHANGZHOU", "南通": "NANTONG",
+           "扬州": "YANGZHOU", "徐州": "XUZHOU", "盐城": "YANCHENG", "淮安": "HUAIAN", "泰州": "TAIZHOU",
+           "镇江": "ZHENJIANG", "宿迁": "SUQIAN"}
+
+
+def letterhead(sheet: Sheet, school: School, rng: random.Random, y: float = 18.0) -> float:
+    """A red letterhead (红头) and red rule: red ink that is not a seal."""
+    title = school.name + rng.choice(("", "文件", ""))
+    size = 26 if len(title) <= 12 else 22
+    sheet.centred(y, title, size, "serif_bold", RED)
+    y += size * 0.45 + 6
+    if rng.random() < 0.5:
+        sheet.centred(y, f"{school.name[:2]}校教〔2024〕{rng.randrange(5, 40)}号", 11, "serif")
+        y += 7
+    sheet.line(LEFT - 5, y, RIGHT + 5, y, 0.9, RED)
+    if rng.random() < 0.5:
+        sheet.line(LEFT - 5, y + 1.4, RIGHT + 5, y + 1.4, 0.3, RED)
+    return y + 8
+
+
+def title_and_opening(sheet: Sheet, plan: Plan, rng: random.Random, y: float, letter: bool = True) -> float:
+    name = plan.unit_written
+    title = rng.choice((f"{name}关于调整2024年1+X证书申报信息的申请", "关于2024年证书申报调整的申请",
+                        f"{name}2024年1+X证书申报调整申请", "2024年职业技能等级证书申报调整申请"))
+    for line in wrap(title, RIGHT - LEFT - 10, 17, "sans_bold"):
+        sheet.centred(y, line, 17, "sans_bold")
+        y += 10
+    if not letter:
+        return y + 2
+    y += 4
+    sheet.text(LEFT, y, OFFICE, 13)
+    y += line_height(13) + 1
+    body = (f"根据《关于做好2024年度第一次1+X证书制度试点申报工作的通知》要求，我校已在职业技能等级证书信息管理"
+            f"服务平台完成2024年度证书申报。{plan.reason}，经学校证书试点管理部门和校级分管领导同意，"
+            f"现申请对以下证书的申报信息进行调整：")
+    return paragraph(sheet, LEFT, y, RIGHT - LEFT, body, 13) + 2
+
+
+def closing(sheet: Sheet, plan: Plan, y: float, with_unit: bool = True) -> tuple[float, tuple[float, float]]:
+    """特此申请, contact, the applying unit and date; returns (y below, centre of the seal spot)."""
+    sheet.text(LEFT, y, "\u3000\u3000特此申请。", 13)
+    y += line_height(13) + 1
+    sheet.text(LEFT, y, f"\u3000\u3000联系人：{plan.contact}\u3000\u3000联系电话：{plan.phone}", 13)
+    y += line_height(13) + 6
+    spot = (RIGHT - 35, y + 6)
+    if with_unit:
+        unit = f"申请单位：{plan.unit_written}（盖章）"
+        sheet.text(RIGHT - text_width_mm(unit, 13), y, unit, 13)
+        y += line_height(13)
+        date = f"2024年3月{plan.day}日"
+        sheet.text(RIGHT - text_width_mm(date, 13) - 10, y, date, 13)
+        y += line_height(13) + 4
+    return y, spot
+
+
+def seal_image(plan: Plan, rng: random.Random) -> tuple[object, float]:
+    """The school's official seal and its width in mm."""
+    school = plan.school
+    if plan.seal_shape == "oval":
+        english = f"{ENGLISH[school.city[:2]]} {rng.choice(('VOCATIONAL COLLEGE', 'SCHOOL', 'INSTITUTE'))}"
+        return ink.oval_seal(school.name, english, f"No.{rng.randrange(3200000000, 3299999999)}", rng), 48.0
+    serial = f"{rng.randrange(3201000000000, 3213999999999)}" if rng.random() < 0.4 else ""
+    return ink.round_seal(school.name, rng, diameter_mm=rng.choice((40.0, 42.0)), serial=serial), 41.0
+
+
+def stamp_seal(sheet: Sheet, plan: Plan, rng: random.Random, centre: tuple[float, float]) -> None:
+    if plan.seal:
+        image, width = seal_image(plan, rng)
+        sheet.mark(centre[0] + rng.uniform(-4, 4), centre[1] + rng.uniform(-3, 3), width, image,
+                   rng.uniform(-15, 15))
+
+
+def signature_mark(sheet: Sheet, approval: Approval, x: float, y: float, rng: random.Random) -> float:
+    """Put the approver's signature with its left edge at x, centred on y; returns its right edge."""
+    if approval.signature == "hand":
+        image = ink.signature(approval.signer, rng, approval.ink)
+        width = rng.uniform(18, 28)
+        sheet.mark(x + width / 2, y, width, image, rng.uniform(-6, 6))
+        return x + width
+    if approval.signature == "stamp":
+        sheet.mark(x + 8, y, rng.uniform(12, 16), ink.name_stamp(approval.signer, rng), rng.uniform(-4, 4))
+        return x + 17
+    if approval.signature == "typed":
+        sheet.text(x + 1, y - 2.5, approval.signer, 12)
+        return x + text_width_mm(approval.signer, 12) + 2
+    return x
+
+
+def date_mark(sheet: Sheet, approval: Approval, plan: Plan, x: float, y: float, rng: random.Random) -> None:
+    """The date beside a signature: handwritten when signed by hand, else typed (or left blank)."""
+    if approval.signature == "hand" and rng.random() < 0.7:
+        text = rng.choice((f"2024.3.{plan.day}", f"3月{plan.day}日", f"2024年3月{plan.day}日"))
+        image = ink.handwriting(text, rng, approval.ink, rng.uniform(4.5, 6.0))
+        sheet.mark(x + ink.width_mm(image) / 2, y, ink.width_mm(image), image)
+    elif approval.signature != "none" or rng.random() < 0.5:
+        sheet.text(x, y - 2.5, f"2024年3月{plan.day}日", 12)
+
+
+def approval_lines(sheet: Sheet, plan: Plan, rng: random.Random, y: float) -> float:
+    """Approval blocks as lines: `…意见：同意。` then a 签字 label with the signature and a date."""
+    for approval, labels in ((plan.department, DEPARTMENT_LABELS), (plan.leader, LEADER_LABELS)):
+        label = rng.choice(labels)
+        opinion = approval.opinion or ""
+        sheet.text(LEFT, y, f"{label}：{opinion}", 13)
+        y += line_height(13) + 3
+        # Now and then a block has no 签字 label: the signature then stands under the opinion (SPEC §2).
+        no_label = approval.signature != "typed" and rng.random() < 0.1
+        sign_label = "" if no_label else rng.choice(SIGN_LABELS)
+        x = LEFT + 45
+        if sign_label:
+            sheet.text(x, y, sign_label, 13)
+            x += text_width_mm(sign_label, 13) + 2
+        right = signature_mark(sheet, approval, x, y + 3, rng)
+        date_mark(sheet, approval, plan, max(right + 6, x + 30), y + 3, rng)
+        y += 14
+    return y
+
+
+def wrapped_label(label: str, rng: random.Random) -> str:
+    """A label centred in a narrow cell, broken over two or three lines at a varying point."""
+    if len(label) < 7 or rng.random() < 0.6:
+        cut = rng.randrange(2, len(label) - 1)
+        return f"{label[:cut]}\n{label[cut:]}"
+    first = rng.randrange(2, len(label) - 4)
+    second = rng.randrange(first + 2, len(label) - 1)
+    return f"{label[:first]}\n{label[first:second]}\n{label[second:]}"
+
+
+def approval_box(sheet: Sheet, plan: Plan, rng: random.Random, y: float, x: float = LEFT,
+                 width: float = RIGHT - LEFT, seal_row: bool = False,
+                 height_limit: float = 44.0) -> tuple[float, tuple[float, float]]:
+    """Approval blocks as a two-column ruled table; returns (y below, centre for the seal)."""
+    label_width = rng.uniform(26, 34)
+    height = min(rng.uniform(34, 44), height_limit)
+    rows = []
+    for labels in (DEPARTMENT_LABELS, LEADER_LABELS):
+        rows.append([Cell(wrapped_label(rng.choice(labels), rng)), Cell("")])
+    if seal_row:
+        rows.append([Cell(rng.choice(("单位盖章", "学校意见\n（盖章）", "单位\n盖章"))), Cell("")])
+    boxes = grid(sheet, x, y, [label_width, width - label_width], rows, 12, min_height=height)
+    for row, approval in enumerate((plan.department, plan.leader)):
+        cell = boxes[(row, 1)]
+        _opinion_in_cell(sheet, approval, cell.x + 3, cell.y + 3, rng)
+        sign_label = rng.choice(SIGN_LABELS)
+        sign_y = cell.y + cell.h - 14
+        sign_x = cell.x + cell.w * rng.uniform(0.3, 0.45)
+        sheet.text(sign_x, sign_y - 2.5, sign_label, 12)
+        signature_mark(sheet, approval, sign_x + text_width_mm(sign_label, 12) + 1, sign_y, rng)
+        date_mark(sheet, approval, plan, cell.x + cell.w - rng.uniform(36, 42), cell.y + cell.h - 5, rng)
+    if seal_row:
+        cell = boxes[(2, 1)]
+        sheet.text(cell.x + cell.w - 40, cell.y + cell.h - 9, f"2024年3月{plan.day}日", 12)
+        return bottom(boxes) + 4, (cell.x + cell.w - 35, cell.y + cell.h / 2)
+    leader = boxes[(1, 1)]
+    return bottom(boxes) + 4, (leader.x + leader.w - rng.uniform(25, 45), leader.y + leader.h - 12)
+
+
+def _opinion_in_cell(sheet: Sheet, approval: Approval, x: float, y: float, rng: random.Random) -> None:
+    if approval.opinion is None:
+        return
+    if approval.signature == "hand" and rng.random() < 0.4:
+        image = ink.handwriting(approval.opinion, rng, approval.ink, 6.5)
+        sheet.mark(x + ink.width_mm(image) / 2, y + 4, ink.width_mm(image), image)
+    else:
+        sheet.text(x, y, approval.opinion, 12)
+
+
+def item_table(sheet: Sheet, plan: Plan, style: Style, rng: random.Random, y: float,
+               edits: list[Edit] | None = None, unchanged: list[Declaration] | None = None,
+               start: int = 0, header: bool = True, reasons: tuple[str, ...] = SHORT_REASONS) -> float:
+    """Layout (A): 序号 | 证书名称 | 调整事项 | 原 | 调整后 | 调整原因, one row per change."""
+    edits = plan.edits if edits is None else edits
+    unchanged = plan.unchanged if unchanged is None else unchanged
+    rows = []
+    if header:
+        rows.append([Cell(text) for text in ("序号", "证书名称", "调整事项", *style.columns, "调整原因")])
+    number = start
+    for edit in edits:
+        for change in edit.changes:
+            number += 1
+            rows.append([Cell(str(number)), Cell(wording.certificate(edit, style, edit.level_written)),
+                         Cell(style.field_labels[change.field]),
+                         Cell(wording.value(change.field, change.old, style)),
+                         Cell(wording.value(change.field, change.new, style)),
+                         Cell(rng.choice(reasons))])
+    for item in unchanged:
+        number += 1
+        old = wording.value("headcount", item.headcount, style)
+        marked = rng.random() < 0.5
+        rows.append([Cell(str(number)), Cell(f"{item.certificate}（{item.level}）"),
+                     Cell("不调整" if marked else style.field_labels["headcount"]),
+                     Cell(old), Cell("" if marked else wording.unchanged_cell(old, style)), Cell("")])
+    widths = [12, 46, 22, 28, 28, 24]
+    return bottom(grid(sheet, LEFT - 3, y, widths, rows, 10.5)) + 5
+
+
+def wide_table(sheet: Sheet, plan: Plan, style: Style, rng: random.Random, y: float, x: float = LEFT - 5,
+               width: float = RIGHT - LEFT + 10, size: float = 9.5) -> float:
+    """One row per certificate, before/after columns per field: either 原等级 | 调整后等级 | … or a
+    two-row header with 原申报信息 / 调整后信息 each over 等级 | 专业 | 人数."""
+    order = rng.choice((("level", "major", "headcount"), ("major", "level", "headcount")))
+    names = {"level": "等级", "major": "专业", "headcount": "人数"}
+    merged = rng.random() < 0.5
+    if merged:
+        rows = [[Cell("序号", rowspan=2), Cell("证书名称", rowspan=2), Cell("原申报信息", colspan=3),
+                 Cell(rng.choice(("调整后信息", "拟调整信息")), colspan=3), Cell("备注", rowspan=2)],
+                [Cell(names[f]) for f in order] * 2]
+    else:
+        after = rng.choice(("调整后", "拟调整"))
+        rows = [[Cell("序号"), Cell("证书名称")]
+                + [Cell(f"{label}{names[f]}") for f in order for label in ("原", after)] + [Cell("备注")]]
+    listed = [(edit, {c.field: c for c in edit.changes}) for edit in plan.edits]
+    listed += [(Edit(item.certificate, item.level, item, [], True), {}) for item in plan.unchanged]
+    for number, (edit, by_field) in enumerate(listed, 1):
+        old_values = _old_values(edit)
+        before, after_cells = [], []
+        for f in order:
+            old_text = wording.value(f, old_values[f], style) if old_values[f] is not None else ""
+            change = by_field.get(f)
+            new_text = wording.value(f, change.new, style) if change else wording.unchanged_cell(old_text, style)
+            before.append(old_text)
+            after_cells.append(new_text)
+        cells = list(zip(before, after_cells, strict=True))
+        values = before + after_cells if merged else [text for pair in cells for text in pair]
+        note = "" if by_field else rng.choice(("不调整", ""))
+        rows.append([Cell(str(number)), Cell(wording.certificate(edit, style, with_level=False))]
+                    + [Cell(text) for text in values] + [Cell(note)])
+    fixed = {"level": 13.0, "major": 0.0, "headcount": 13.0}
+    major_width = (width - 9 - 34 - 14 - 2 * (fixed["level"] + fixed["headcount"])) / 2
+    per_field = {f: fixed[f] or major_width for f in order}
+    widths = [9.0, 34.0] + ([per_field[f] for f in order] * 2 if merged
+                            else [per_field[f] for f in order for _ in range(2)]) + [14.0]
+    return bottom(grid(sheet, x, y, widths, rows, size, min_height=8.0)) + 5
+
+
+
+def _old_values(edit: Edit) -> dict[str, str | int | None]:
+    """The 原申报 values a table states; an undeclared certificate states only level and headcount."""
+    if edit.declaration is None:
+        return {"level": edit.level, "headcount": edit.changes[0].old, "major": None}
+    item = edit.declaration
+    return {"level": item.level, "headcount": item.headcount, "major": item.major}

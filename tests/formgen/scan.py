@@ -1,0 +1,130 @@
+"""From laid-out pages to attachments: scanner and phone-camera imperfections, PDF/JPEG/PNG files.
+
+A `Capture` says how a request was digitised; `attachments` returns [(filename, mime type, bytes)].
+"""
+
+from __future__ import annotations
+
+import io
+import random
+from dataclasses import dataclass
+
+import numpy as np
+from PIL import Image, ImageDraw, ImageFilter
+
+from tests.formgen.canvas import digital_pdf_page, render
+from tests.formgen.layout import Page
+
+Attachment = tuple[str, str, bytes]
+
+
+@dataclass(frozen=True)
+class Capture:
+    kind: str  # scan | photo
+    dpi: int
+    grey: bool
+    container: str  # pdf | jpeg | png
+
+    @staticmethod
+    def draw(rng: random.Random, pages: int) -> Capture:
+        if rng.random() < 0.18 and pages == 1:
+            return Capture("photo", rng.choice((150, 200)), False, "jpeg")
+        dpi = rng.choice((100, 150, 150, 200, 200, 200, 300))
+        container = "pdf" if pages > 1 or rng.random() < 0.75 else rng.choice(("jpeg", "png"))
+        return Capture("scan", dpi, rng.random() < 0.25, container)
+
+    def describe(self) -> str:
+        return f"{self.kind}-{self.dpi}dpi{'-grey' if self.grey else ''}-{self.container}"
+
+
+def scanned(image: Image.Image, capture: Capture, rng: random.Random) -> Image.Image:
+    """A flatbed scan: slight skew, a little blur and sensor noise, greyscale when asked."""
+    image = image.rotate(rng.uniform(-1.0, 1.0), resample=Image.Resampling.BICUBIC, expand=False,
+                         fillcolor=(255, 255, 255))
+    if rng.random() < 0.5:
+        image = image.filter(ImageFilter.GaussianBlur(rng.uniform(0.3, 0.8)))
+    image = _noise(image, rng, rng.uniform(2, 7))
+    return image.convert("L") if capture.grey else image
+
+
+def photographed(image: Image.Image, rng: random.Random) -> Image.Image:
+    """A phone photo: page on a desk, skew up to 6°, uneven light and a hard shadow across the page."""
+    margin = image.width // 10
+    desk = Image.new("RGB", (image.width + 2 * margin, image.height + 2 * margin),
+                     tuple(rng.randrange(90, 160) for _ in range(3)))
+    desk.paste(image, (margin, margin))
+    desk = desk.rotate(rng.uniform(-6, 6), resample=Image.Resampling.BICUBIC, fillcolor=desk.getpixel((0, 0)))
+    pixels = np.asarray(desk, dtype=np.float32)
+    height, width = pixels.shape[:2]
+    light = np.linspace(rng.uniform(0.75, 0.9), rng.uniform(0.95, 1.05), width)[None, :, None]
+    pixels = pixels * light * np.array([1.0, 0.98, 0.93])  # warm indoor light
+    shadow = Image.new("L", (width, height), 0)
+    x0 = rng.uniform(0.3, 0.8) * width
+    ImageDraw.Draw(shadow).polygon([(x0, 0), (width, 0), (width, height), (x0 + rng.uniform(-0.3, 0.3) * width,
+                                                                           height)], fill=255)
+    shadow_mask = np.asarray(shadow.filter(ImageFilter.GaussianBlur(6)), dtype=np.float32)[..., None] / 255
+    pixels = pixels * (1 - shadow_mask * rng.uniform(0.3, 0.45))
+    photo = Image.fromarray(pixels.clip(0, 255).astype(np.uint8))
+    return _noise(photo.filter(ImageFilter.GaussianBlur(rng.uniform(0.4, 1.0))), rng, rng.uniform(4, 9))
+
+
+def _noise(image: Image.Image, rng: random.Random, sigma: float) -> Image.Image:
+    pixels = np.asarray(image, dtype=np.float32)
+    noise = np.random.default_rng(rng.randrange(2**32)).normal(0, sigma, pixels.shape)
+    return Image.fromarray((pixels + noise).clip(0, 255).astype(np.uint8))
+
+
+def page_image(page: Page, capture: Capture, rng: random.Random) -> Image.Image:
+    """Render, turn a sideways landscape page, then apply the capture's imperfections."""
+    image = render(page.sheet, capture.dpi)
+    if page.sideways:
+        image = image.rotate(rng.choice((90, -90)), expand=True)
+    return photographed(image, rng) if capture.kind == "photo" else scanned(image, capture, rng)
+
+
+def attachments(pages: list[Page], capture: Capture, rng: random.Random, stem: str) -> list[Attachment]:
+    """The files of one request: one PDF of all pages, or one image file per page."""
+    if capture.container != "pdf" and not any(page.digital for page in pages):
+        files = []
+        for index, page in enumerate(pages):
+            image = page_image(page, capture, rng)
+            suffix = f"-{index + 1}" if len(pages) > 1 else ""
+            if capture.container == "png":
+                files.append((f"{stem}{suffix}.png", "image/png", _encode(image, "PNG")))
+            else:
+                files.append((f"{stem}{suffix}.jpg", "image/jpeg", _encode(image, "JPEG", rng.randrange(70, 92))))
+        return files
+    return [(f"{stem}.pdf", "application/pdf", pdf(pages, capture, rng))]
+
+
+def pdf(pages: list[Page], capture: Capture, rng: random.Random) -> bytes:
+    """A PDF: digital pages keep a text layer; scanned pages are JPEG images at the scan's dpi."""
+    from reportlab.lib.units import mm
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen.canvas import Canvas
+
+    buffer = io.BytesIO()
+    document = Canvas(buffer, pageCompression=1, invariant=True)  # no timestamp: same seed, same bytes
+    for page in pages:
+        width, height = (page.sheet.height, page.sheet.width) if page.sideways else (page.sheet.width,
+                                                                                   page.sheet.height)
+        document.setPageSize((width * mm, height * mm))
+        if page.digital:
+            digital_pdf_page(document, page.sheet)
+        else:
+            image = page_image(page, capture, rng)
+            # A file-like JPEG is embedded as it is (DCTDecode), as scanner software does.
+            jpeg = io.BytesIO(_encode(image, "JPEG", rng.randrange(70, 90)))
+            document.drawImage(ImageReader(jpeg), 0, 0, width * mm, height * mm)
+        document.showPage()
+    document.save()
+    return buffer.getvalue()
+
+
+def _encode(image: Image.Image, fmt: str, quality: int = 85) -> bytes:
+    buffer = io.BytesIO()
+    if fmt == "JPEG":
+        image.save(buffer, format="JPEG", quality=quality)
+    else:
+        image.save(buffer, format=fmt, optimize=False)
+    return buffer.getvalue()

@@ -1,0 +1,116 @@
+"""Approval blocks in ruled forms: labels centred and wrapped in a narrow cell, opinion at the top of the
+cell beside it, 签字 at its bottom; personal name stamps (名章) as signatures, never as official seals."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from parsers.model import Page
+from parsers.ocr import make_engine
+from parsers.pagework import PageFindings, read_page
+from tests.scangen.ink import draw_hand_signature, draw_seal, stamp
+
+FONT = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc"
+BOLD = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Bold.ttc"
+LEFT, SPLIT, RIGHT, ROW = 120, 340, 1120, 300
+
+
+def _name_stamp(name: str, size: int) -> Image.Image:
+    """A square red 名章: a frame and the name with 印, two by two."""
+    ink = Image.new("RGBA", (size, size), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(ink)
+    draw.rectangle((2, 2, size - 3, size - 3), outline=(210, 30, 35, 255), width=max(3, size // 18))
+    font = ImageFont.truetype(BOLD, int(size * 0.38))
+    for i, ch in enumerate((name + "印")[:4]):
+        xy = (size * (0.72 if i < 2 else 0.28), size * (0.3 if i % 2 == 0 else 0.7))
+        draw.text(xy, ch, font=font, fill=(210, 30, 35, 255), anchor="mm")
+    return ink
+
+
+def _form(rows: list[tuple[list[str], str, str, str]], *, seal: bool) -> Image.Image:
+    """A page with one ruled row per (label lines, opinion, 签字 label, signature kind)."""
+    rng = random.Random(7)
+    page = Image.new("RGB", (1240, 1754), "white")
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.truetype(FONT, 26)
+    draw.text((620, 150), "关于调整2024年证书申报的申请", font=ImageFont.truetype(BOLD, 36), fill="black", anchor="mm")
+    top = 400
+    for label_lines, opinion, sign_label, kind in rows:
+        draw.rectangle((LEFT, top, RIGHT, top + ROW), outline="black", width=2)
+        draw.line((SPLIT, top, SPLIT, top + ROW), fill="black", width=2)
+        for i, part in enumerate(label_lines):
+            y = top + ROW / 2 + (i - (len(label_lines) - 1) / 2) * 36
+            draw.text(((LEFT + SPLIT) / 2, y), part, font=font, fill="black", anchor="mm")
+        draw.text((SPLIT + 20, top + 20), opinion, font=font, fill="black")
+        y = top + ROW - 60
+        x = SPLIT + 260
+        draw.text((x, y), sign_label, font=font, fill="black")
+        x += int(draw.textlength(sign_label, font=font)) + 8
+        if kind == "hand":
+            ink = draw_hand_signature("张伟", 50, rng, (20, 40, 150))
+            stamp(page, ink, (x, y + 13 - ink.height // 2))
+        elif kind == "stamp":
+            stamp(page, _name_stamp("李娜", 90), (x, y + 13 - 45))
+        elif kind == "typed":
+            draw.text((x, y), "王芳", font=font, fill="black")
+        draw.text((RIGHT - 15, y), "2024年3月10日", font=font, fill="black", anchor="ra")
+        top += ROW
+    if seal:
+        stamp(page, draw_seal("连云港中等专业学校", 240, rng), (820, top - 200))
+    return page
+
+
+def _read(image: Image.Image) -> PageFindings:
+    return read_page(Page(number=1, image=image), engine=make_engine("rapidocr"), document="申请.pdf")
+
+
+@pytest.fixture(scope="module")
+def centred_three_lines() -> PageFindings:
+    return _read(_form([
+        (["证书试点", "管理部门", "意见"], "同意调整。", "负责人（签字）：", "hand"),
+        (["校级", "分管领导", "意见"], "情况属实，同意调整。", "负责人（签字）：", "typed"),
+    ], seal=True))  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def stamps_without_seal() -> PageFindings:
+    return _read(_form([
+        (["证书试点管理", "部门意见"], "同意。", "负责人签字：", "stamp"),
+        (["分管校领导", "意见"], "不同意调整。", "签名：", "hand"),
+    ], seal=False))  # fmt: skip
+
+
+def test_label_wrapped_and_centred_over_three_lines_is_found(centred_three_lines):
+    department = centred_three_lines.department
+    assert department is not None and department.opinion.startswith("同意调整")
+    assert department.affirmative and department.signed
+
+
+def test_opinion_at_the_top_of_the_cell_beside_the_label_is_read(centred_three_lines):
+    leader = centred_three_lines.leader
+    assert leader is not None and "同意调整" in leader.opinion and leader.affirmative
+
+
+def test_typed_name_in_a_form_cell_is_not_signed(centred_three_lines):
+    assert centred_three_lines.leader is not None and not centred_three_lines.leader.signed
+
+
+def test_official_seal_over_the_form_is_found(centred_three_lines):
+    assert len(centred_three_lines.seals) == 1
+
+
+def test_name_stamp_beside_the_label_is_a_signature(stamps_without_seal):
+    department = stamps_without_seal.department
+    assert department is not None and department.affirmative and department.signed
+
+
+def test_name_stamp_is_not_an_official_seal(stamps_without_seal):
+    assert stamps_without_seal.seals == []
+
+
+def test_refusal_in_a_form_cell_is_negative_though_signed(stamps_without_seal):
+    leader = stamps_without_seal.leader
+    assert leader is not None and leader.signed and not leader.affirmative
