@@ -11,7 +11,7 @@ from parsers.mime import parse_message
 from parsers.model import DocumentClass
 from parsers.ocr import OcrFailed
 from parsers.read import read_evidence
-from tests.parsers.engines import BreaksOnSecondPages
+from tests.parsers.engines import BreaksEveryNthPage
 
 REQUEST_AND_BACK = Path(__file__).parent / "cases" / "crash-blank-pdf-page-impact.eml"  # the 01 request, 2 pages
 
@@ -23,7 +23,7 @@ REQUEST_AND_BACK = Path(__file__).parent / "cases" / "crash-blank-pdf-page-impac
 ])  # fmt: skip
 def test_engine_failure_on_one_page_keeps_the_other_pages_and_the_document(error: Exception, note: str) -> None:
     parsed = parse_message(REQUEST_AND_BACK.read_bytes())
-    evidence = read_evidence(parsed, engine=BreaksOnSecondPages(error), limits=Limits())
+    evidence = read_evidence(parsed, engine=BreaksEveryNthPage(error), limits=Limits())
     (document,) = evidence.documents
     assert (document.filename, document.kind, len(document.pages)) == (
         "连云港中等专业学校调整申请.pdf", DocumentClass.READABLE, 2)
