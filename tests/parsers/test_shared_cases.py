@@ -95,7 +95,7 @@ def phone_photo_message(path: Path) -> Path:
 @pytest.mark.slow
 @pytest.mark.parametrize("name", ["crash-blank-page.eml", "crash-blank-pdf-page-impact.eml",
                                   "c17_ccitt_g4_multipage_tiff.eml", "c17c_pdf_with_blank_back_page.eml"])
-def test_case_with_a_blank_page_keeps_its_evidence(name: str, write_config: Callable[..., Path]) -> None:
+def test_message_with_a_blank_page_keeps_its_documents_and_evidence(name: str, write_config: Callable[..., Path]) -> None:
     assert_expected(ingest_alone(CASES / name, write_config), EXPECTED[name])
 
 
