@@ -10,6 +10,8 @@ from __future__ import annotations
 import io
 import json
 import os
+import subprocess
+import sys
 import warnings
 from collections.abc import Callable
 from email.message import EmailMessage
@@ -92,6 +94,24 @@ def phone_photo_message(path: Path) -> Path:
     return path
 
 
+PEAK_PROBE = """
+import sys
+from parsers.attachments import load_documents
+from parsers.mime import parse_message
+(document,) = load_documents(parse_message(open(sys.argv[1], "rb").read()).attachments)
+assert document.kind == "readable", document.error
+print(next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM")) // 1024)
+"""
+
+
+def decoding_peak_mb(message: Path) -> int:
+    """Peak resident memory (MB) of a fresh process that loads the message's documents."""
+    done = subprocess.run([sys.executable, "-c", PEAK_PROBE, str(message)], cwd=ROOT, capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return int(done.stdout)
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("name", ["crash-blank-page.eml", "crash-blank-pdf-page-impact.eml",
                                   "c17_ccitt_g4_multipage_tiff.eml", "c17c_pdf_with_blank_back_page.eml"])
@@ -108,6 +128,7 @@ def test_108_megapixel_phone_photo_is_read_at_reduced_size(
         warnings.simplefilter("ignore", Image.DecompressionBombWarning)  # Pillow's alarm on the header alone
         with Image.open(io.BytesIO(jpeg)) as photo:
             assert (photo.format, photo.size) == ("JPEG", PHOTO_SIZE)  # a genuine 108 Mpx JPEG goes in
+    assert decoding_peak_mb(message) < 300  # decoded in full it would be 432 MB before any copy
     record = ingest_alone(message, write_config)
     assert_expected(record, EXPECTED["c20_108mp_phone_photo.eml"])
     assert record["documents"] == [{"filename": "IMG_20240312_102233.jpg", "pages": 1, "text_source": "ocr"}]

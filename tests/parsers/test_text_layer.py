@@ -78,6 +78,19 @@ def test_a_page_with_glyphs_without_unicode_map_is_left_to_ocr() -> None:
     assert (page.text_source, page.lines) == (None, [])  # its approval lines would read "(cid:1)(cid:2)…"
 
 
+def test_a_page_whose_layer_has_no_chinese_at_all_is_left_to_ocr() -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    out = io.BytesIO()
+    pdf = canvas.Canvas(out, pagesize=A4, invariant=1)
+    # no Chinese at all: junk from a font without a Unicode map, or an English page OCR reads as well
+    pdf.setFont("Helvetica", 14)
+    pdf.drawString(72, A4[1] - 72, "Application for adjusting the 2024 certificate pilot declarations")
+    pdf.save()
+    assert only_page(out.getvalue()).text_source is None
+
+
 @pytest.mark.slow
 def test_approval_lines_in_a_font_without_unicode_map_are_read_by_ocr() -> None:
     attachment = Attachment("申请.pdf", "application/pdf", letter_pdf(LETTER, drop_map=True))
