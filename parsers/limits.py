@@ -27,7 +27,7 @@ class Limits:
     max_pages: int = 60  # pages per message, all documents together
     max_page_pixels: int = 6_000_000  # a larger page image is downscaled (A4 at 200 dpi is 3.9 Mpx)
     max_total_pixels: int = 240_000_000  # page images of one message together (~720 MB RGB)
-    max_image_pixels: int = 80_000_000  # a source image larger than this is a bomb: unreadable
+    max_image_pixels: int = 80_000_000  # an image still larger than this at its reduced decoding size is a bomb
     max_document_bytes: int = 100 * MIB  # one attachment or ZIP member
     max_decompressed_bytes: int = 200 * MIB  # ZIP members of one message together
     zip_max_entries: int = 200

@@ -100,7 +100,7 @@ class Document:
     kind: DocumentClass
     mime: str  # detected from content (magic bytes)
     pages: list[Page] = field(default_factory=list)
-    error: str | None = None  # why it is unreadable, in Chinese
+    error: str | None = None  # why it is unreadable, or which of its pages could not be read; in Chinese
 
     @property
     def text_source(self) -> TextSource | None:
@@ -168,3 +168,4 @@ class Evidence:
     leader: ApprovalEvidence | None = None
     applicant_unit: str | None = None  # 申请单位 as read from the first readable document
     changes: list[ExtractedChange] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)  # "file 第 N 页：Error: text" of each page that broke

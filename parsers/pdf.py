@@ -11,6 +11,7 @@ import functools
 import io
 import math
 import re
+import unicodedata
 
 import pdfplumber
 import pypdfium2 as pdfium
@@ -25,6 +26,7 @@ SHORT_STREAM = "PDF 文件已损坏：数据流短于其声明的长度（文件
 ENCRYPTED = "PDF 文件已加密，需要密码才能打开"
 UNOPENABLE = "PDF 文件已损坏，无法打开"
 MIN_TEXT_CHARS = 20  # fewer meaningful characters than this: treat the page as a scan
+MAX_JUNK_SHARE = 0.02  # more glyphs than this without a Unicode meaning: the layer does not read, OCR it
 RUN_GAP = 1.2  # a gap wider than this many character heights ends a run (a table cell, a field)
 
 _STARTXREF = re.compile(rb"startxref\s+(\d+)\s*%%EOF")
@@ -32,7 +34,10 @@ _XREF_AT = re.compile(rb"\s*(xref|\d+\s+\d+\s+obj)")
 _STREAM_START = re.compile(rb">>\s*stream(?:\r\n|\n|\r)")
 _LENGTH = re.compile(rb"/Length\s+(\d+)(?:\s+(\d+)\s+R)?")
 _INT_OBJECT = re.compile(rb"(?<!\d)(\d+)\s+(\d+)\s+obj\s*(\d+)\s*endobj")
-_MEANINGFUL = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaffA-Za-z0-9\u3000-\u303f\uff01-\uff5e]")
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK = re.compile(f"[{_HAN}]")
+_MEANINGFUL = re.compile(f"[{_HAN}A-Za-z0-9\u3000-\u303f\uff01-\uff5e]")
+_NO_MEANING = {"Cc", "Co", "Cs", "Cn"}  # Unicode categories: controls, private use, surrogates, unassigned
 
 
 def read_pdf(data: bytes, budget: Budget) -> list[Page]:
@@ -164,9 +169,8 @@ def _add_text_layer(data: bytes, pages: list[Page]) -> None:
 
 
 def _page_lines(plumber_page: pdfplumber.page.Page, page: Page) -> list[TextLine]:
-    chars = [char.get("text", "") for char in plumber_page.chars]
-    if sum(1 for text in chars if len(text) == 1 and _MEANINGFUL.match(text)) < MIN_TEXT_CHARS:
-        return []  # no layer, or glyphs without a Unicode map ("(cid:12)"): a scan for our purpose
+    if not _reads([char.get("text", "") for char in plumber_page.chars]):
+        return []  # a scan for our purpose: OCR reads it
     x0, top, x1, bottom = (float(v) for v in plumber_page.cropbox)
     sx = page.width / max(x1 - x0, 1e-6)
     sy = page.height / max(bottom - top, 1e-6)
@@ -180,6 +184,25 @@ def _page_lines(plumber_page: pdfplumber.page.Page, page: Page) -> list[TextLine
                 lower = (max(c["bottom"] for c in run) - top) * sy
                 lines.append(TextLine(text=text, box=(left, upper, right, lower)))
     return lines
+
+
+def _reads(chars: list[str]) -> bool:
+    """Whether a page's text layer can be trusted: enough real characters, some Chinese, little junk.
+
+    `chars` are pdfminer's texts, one per glyph. A font without a ToUnicode map gives "(cid:12)" or
+    private-use characters for its glyphs (often only the approval blocks' font), or Latin junk for
+    the whole page; no layer at all gives too few characters.
+    """
+    shown = [text for text in chars if text.strip()]
+    junk = sum(1 for text in shown if text.startswith("(cid:") or _without_meaning(text))
+    meaningful = sum(1 for text in shown if len(text) == 1 and _MEANINGFUL.match(text))
+    if meaningful < MIN_TEXT_CHARS or junk > MAX_JUNK_SHARE * len(shown):
+        return False
+    return any(_CJK.match(text) for text in shown)  # a school's request is in Chinese
+
+
+def _without_meaning(text: str) -> bool:
+    return any(char == "\ufffd" or unicodedata.category(char) in _NO_MEANING for char in text)
 
 
 def _runs(chars: list[dict]) -> list[list[dict]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import logging
 import time
 
 from parsers.attachments import load_documents
@@ -10,10 +11,11 @@ from parsers.changes import extract_document_changes
 from parsers.fields import applicant_unit
 from parsers.limits import DocumentError, Limits
 from parsers.model import ApprovalEvidence, Document, DocumentClass, Evidence, Page, ParsedMessage
-from parsers.ocr import OcrEngine
-from parsers.pagework import read_page
+from parsers.ocr import OcrEngine, OcrFailed, OcrUnavailable
+from parsers.pagework import PageFindings, read_page
 from parsers.vocabulary import Vocabulary
 
+log = logging.getLogger(__name__)
 PREVIEW_WIDTH = 1240  # what reviewers see; boxes stay in the page's own pixels
 
 
@@ -23,22 +25,17 @@ def read_evidence(
     """Classify the message's documents and read every readable page once, within the time bound.
 
     `vocabulary` holds the registry's certificate names, which anchor changes named in prose.
+    A page that cannot be read is that page's problem: its document stays readable and listed, notes
+    in `Document.error` which page could not be read and why, and the other pages are read as usual.
+    An engine failure or an unexpected error on a page is also listed in `Evidence.failures`, so the
+    caller can retry the message. A document that hits a bound (time, pages, pixels) is unreadable as
+    a whole. Raises OcrUnavailable when the engine cannot run at all.
     """
     deadline = time.monotonic() + limits.max_seconds
     evidence = Evidence(documents=load_documents(parsed.attachments, limits))
     for document in [d for d in evidence.documents if d.kind is DocumentClass.READABLE]:
-        findings = []
-        for page in document.pages:
-            if time.monotonic() > deadline:
-                _give_up(document, f"处理超时（每封邮件最多 {limits.max_seconds:.0f} 秒），未能读完")
-                break
-            try:
-                page.load_image()
-            except DocumentError as e:
-                _give_up(document, str(e))
-                break
-            findings.append(read_page(page, engine=engine, document=document.filename))
-            _keep_preview(page)
+        findings = _read_pages(document, engine=engine, deadline=deadline, limits=limits,
+                               failures=evidence.failures)
         if document.kind is not DocumentClass.READABLE:
             continue
         for found in findings:
@@ -49,6 +46,43 @@ def read_evidence(
     evidence.applicant_unit = next((unit for d in readable if (unit := applicant_unit(d.pages))), None)
     evidence.changes = extract_document_changes(readable, vocabulary)
     return evidence
+
+
+def _read_pages(document: Document, *, engine: OcrEngine, deadline: float, limits: Limits,
+                failures: list[str]) -> list[PageFindings]:
+    """The findings of each page that could be read; the others are noted on the document."""
+    findings: list[PageFindings] = []
+    notes: list[str] = []
+    for page in document.pages:
+        if time.monotonic() > deadline:
+            _give_up(document, f"处理超时（每封邮件最多 {limits.max_seconds:.0f} 秒），未能读完")
+            return []
+        try:
+            page.load_image()
+        except DocumentError as e:
+            _give_up(document, str(e))
+            return []
+        try:
+            findings.append(read_page(page, engine=engine, document=document.filename))
+        except OcrUnavailable:
+            raise
+        except Exception as e:  # noqa: BLE001 - one broken page must not take the others down
+            log.exception("page %s of %r could not be read", page.number, document.filename)
+            notes.append(f"第 {page.number} 页{_cannot_read(e)}")
+            failures.append(f"{document.filename} 第 {page.number} 页：{type(e).__name__}: {e}")
+        else:
+            if not page.lines:
+                notes.append(f"第 {page.number} 页未读到任何文字（空白页？）")
+        _keep_preview(page)
+    document.error = "；".join(notes) or None
+    return findings
+
+
+def _cannot_read(error: Exception) -> str:
+    """Why a page could not be read, for officers: the engine's own words, or a plain statement."""
+    if isinstance(error, OcrFailed):
+        return f"无法识别：{error}"
+    return "读取时程序出错，未能读取"
 
 
 def _give_up(document: Document, reason: str) -> None:

@@ -11,11 +11,13 @@ import logging
 from sqlmodel import Session, col, select
 
 from intake.config import Config
+from parsers.attachments import load_documents
 from parsers.limits import Limits
 from parsers.mime import parse_message
-from parsers.model import Evidence
+from parsers.model import Evidence, ParsedMessage
 from parsers.ocr import OcrEngine
 from parsers.read import read_evidence
+from parsers.vocabulary import Vocabulary
 from storage import repo
 from storage.blobs import BlobStore
 from storage.models import Change, Message, Problem, Request
@@ -45,14 +47,8 @@ def process(session: Session, *, config: Config, blobs: BlobStore, engine: OcrEn
     if message is None or request is None:
         raise LookupError(f"no stored message {message_pk}")
     parsed = parse_message(blobs.get(message.sha256))
-    parse_error = ""
-    try:
-        evidence = read_evidence(
-            parsed, engine=engine, limits=limits_for(config), vocabulary=Registry.vocabulary(session)
-        )
-    except Exception as e:  # noqa: BLE001 - a message that breaks a reader is flagged, never lost
-        log.exception("reading message %s failed", message_pk)
-        evidence, parse_error = Evidence(documents=[]), f"{type(e).__name__}: {e}"[:500]
+    evidence, parse_error = _read(parsed, engine=engine, limits=limits_for(config),
+                                  vocabulary=Registry.vocabulary(session), last=_last_attempt(message))
     repo.clear_findings(session, request_id=request.id)
     request.sender, request.subject = parsed.sender, parsed.subject
     request.parse_error = parse_error
@@ -74,6 +70,35 @@ def process(session: Session, *, config: Config, blobs: BlobStore, engine: OcrEn
     recheck(session, config=config, request=request, message=message, first=True)
     acknowledge(session, config, request)
     return request
+
+
+class PagesUnread(RuntimeError):
+    """Some pages broke while reading (engine failure, unexpected error): the message is retried."""
+
+
+def _last_attempt(message: Message) -> bool:
+    return message.attempts + 1 >= MAX_ATTEMPTS
+
+
+def _read(parsed: ParsedMessage, *, engine: OcrEngine, limits: Limits, vocabulary: Vocabulary,
+          last: bool) -> tuple[Evidence, str]:
+    """The message's evidence and its parse_error ("" if every page was read).
+
+    A page that broke, or a reader that broke, raises so the caller retries the message
+    (`record_failure` counts the attempts); on the last attempt the message is recorded with
+    what could be read, its documents listed, and the failure as parse_error.
+    """
+    try:
+        evidence = read_evidence(parsed, engine=engine, limits=limits, vocabulary=vocabulary)
+    except Exception as e:
+        if not last:
+            raise
+        log.exception("reading a message failed on its last attempt")
+        return Evidence(documents=load_documents(parsed.attachments, limits)), f"{type(e).__name__}: {e}"[:500]
+    failure = "；".join(evidence.failures)[:500]
+    if failure and not last:
+        raise PagesUnread(failure)
+    return evidence, failure
 
 
 def record_failure(session: Session, *, blobs: BlobStore, message_pk: int, error: str) -> str:

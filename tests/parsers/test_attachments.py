@@ -128,6 +128,37 @@ def test_png_with_transparency_becomes_rgb_on_white(build) -> None:
     assert page.image.mode == "RGB" and page.image.getpixel((5, 5)) == (255, 255, 255)
 
 
+SMALL_PAGES = Limits(max_page_pixels=1_000_000, max_image_pixels=4_000_000)  # a 12 Mpx photo, scaled down
+
+
+def test_large_jpeg_is_decoded_at_reduced_size_not_refused(build) -> None:
+    photo = build.image_bytes(build.scan_image(3000, 4000), "JPEG", quality=80)  # 3× the decodable bound
+    (page,) = only("photo.jpg", photo, SMALL_PAGES).pages
+    assert page.image.size == (page.width, page.height) and page.width * page.height <= 1_000_000
+    assert page.image.getpixel((page.width // 2, 5))[0] < 60  # the dark bar on top
+
+
+def test_png_still_too_large_without_reduced_decoding_is_a_bomb(build) -> None:
+    document = only("a.png", build.image_bytes(build.scan_image(3000, 4000), "PNG"), SMALL_PAGES)
+    assert document.kind == UNREADABLE and "过大" in document.error
+
+
+def test_exif_orientation_is_applied_to_a_reduced_photo(build) -> None:
+    stored = build.scan_image(3000, 4000).rotate(90, expand=True)  # the sensor's landscape
+    exif = Image.Exif()
+    exif[0x0112] = 6  # "rotate 90° clockwise to display"
+    (page,) = only("photo.jpg", build.image_bytes(stored, "JPEG", exif=exif), SMALL_PAGES).pages
+    assert page.height > page.width and page.width * page.height <= 1_000_000
+    assert page.image.getpixel((page.width // 2, 5))[0] < 60  # the dark bar is back on top
+
+
+def test_large_transparent_png_is_shrunk_onto_white(build) -> None:
+    image = Image.new("RGBA", (1600, 2000), (0, 0, 0, 0))
+    (page,) = only("a.png", build.image_bytes(image, "PNG"), Limits(max_page_pixels=500_000)).pages
+    assert page.image.mode == "RGB" and page.image.getpixel((5, 5)) == (255, 255, 255)
+    assert page.width * page.height <= 500_000
+
+
 def test_multipage_tiff_gives_one_page_per_frame(build) -> None:
     frames = [build.scan_image(1000, 1400).convert("1") for _ in range(3)]
     data = build.image_bytes(frames[0], "TIFF", save_all=True, append_images=frames[1:], compression="group4")
