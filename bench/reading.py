@@ -58,7 +58,7 @@ def run_product(directory: Path, truths: list[dict], engine: str) -> tuple[list[
     with tempfile.TemporaryDirectory(prefix="reading-") as tmp:
         config = Path(tmp) / "config.toml"
         config.write_text(CONFIG.format(tmp=tmp, engine=engine), encoding="utf-8")
-        env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, (str(ROOT), os.environ.get("PYTHONPATH"))))}
 
         def intake(*args: str) -> str:
             done = subprocess.run([sys.executable, "-m", "intake.cli", "--config", str(config), *args],
