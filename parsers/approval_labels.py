@@ -103,9 +103,9 @@ def _candidates(lines: list[TextLine]) -> list[Label]:
             text = "".join(ln.text for ln in group)
             for role in TEMPLATES:
                 match = _match(text, role)
-                # a joined group must need its last cell, else the shorter group stands for itself
-                if match and match[1] > len("".join(ln.text for ln in group[:-1])):
-                    out.append(Label(role, group, text[match[1] :], match[0]))
+                # a joined group must need its last cell and begin in its first one
+                if match and match[2] > len("".join(ln.text for ln in group[:-1])) and match[1] < len(line.text):
+                    out.append(Label(role, group, text[match[2] :], match[0]))
     return out
 
 
@@ -137,9 +137,24 @@ def _continues(first: TextLine, other: TextLine) -> bool:
     return -0.3 * h < gap < 1.2 * h and (left_aligned or centred)
 
 
-def _match(text: str, role: Role) -> tuple[float, int] | None:
-    """(score, end of the label in `text`) for the best wording of `role` at the start of `text`."""
-    best: tuple[float, int] | None = None
+_ASIDE = re.compile(r"\([^()]{1,8}\)")  # 证书试点管理部门（教务处）意见: a unit named in brackets
+
+
+def _match(text: str, role: Role) -> tuple[float, int, int] | None:
+    """(score, start, end of the label in `text`) for the best wording of `role` at the start of `text`;
+    a short bracketed aside inside the label is read past."""
+    kept = [i for i in range(len(text)) if not any(a.start() <= i < a.end() for a in _ASIDE.finditer(text))]
+    if len(kept) == len(text):
+        return _match_plain(text, role)
+    found = _match_plain("".join(text[i] for i in kept), role)
+    if found is None:
+        return None
+    score, start, end = found
+    return score, kept[start], kept[end - 1] + 1
+
+
+def _match_plain(text: str, role: Role) -> tuple[float, int, int] | None:
+    best: tuple[float, int, int] | None = None
     for template in TEMPLATES[role]:
         n = len(template)
         for start in range(min(MAX_LEAD, len(text)) + 1):
@@ -147,7 +162,7 @@ def _match(text: str, role: Role) -> tuple[float, int] | None:
                 span = text[start : start + length]
                 score = fuzz.ratio(template, span)
                 if score >= MIN_SCORE and (best is None or score > best[0]) and _plausible(text, start, span):
-                    best = (score, start + len(span))
+                    best = (score, start, start + len(span))
     return best
 
 

@@ -25,6 +25,7 @@ from parsers.signature import has_name_stamp, is_handwritten, printed_glyphs
 
 SIGN = re.compile(r"签\s*[字名章]|签\s*[:：]")
 DATE = re.compile(r"\d{2,4}\s*年|日期|年\s*\d{1,2}\s*月|\d{1,2}\s*月\s*\d{1,2}\s*日?$")
+WHOLE_DATE = re.compile(r"^(?:日期[:：]?)?(?:\d{2,4}[.年/\-])?\d{1,2}[.月/\-]\d{1,2}日?$|^(?:日期[:：]?)?\d{2,4}年$")
 NEGATIVE = re.compile(r"不|否|拒")
 PUNCT = re.compile(r"^[：:|。.，,、\s_\-一]+")
 PRINTED_HEIGHT = 1.35  # a printed line is at most this many print heights tall
@@ -116,6 +117,7 @@ def _read_block(
         region = _signature_region(label, sign_line, area, h)
         ref = printed_glyphs(image, _label_glyphs(label, h), h)
         erase = [ln.box for ln in lines if _printed(ln, h) and not SIGN.search(ln.text)]
+        erase += [ln.box for ln in block if WHOLE_DATE.match(clean(ln.text))]  # a date, even handwritten
         erase += _dates_in(sign_line, h)
         signed = is_handwritten(image, region, ref, erase, grey, h) or has_name_stamp(image, region, official, h)
     crops = [] if image is None else [_crop(image, union(label.box, region or label.box), document, page)]
@@ -150,10 +152,9 @@ def _label_glyphs(label: Label, h: float) -> Box:
 
 def _signature_region(label: Label, sign_line: TextLine | None, area: Box, h: float) -> Box:
     """Right of 签字：, to the block's right edge, from just above its row down to the block's end;
-    without a 签字 label, the block beside and below the label."""
-    if sign_line is None:
-        x = label.box[2] if area[0] <= label.box[0] else area[0]
-        return (x, max(0.0, area[1]), area[2], area[3])
+    without a 签字 label, the whole block (its printed lines are erased before ink is judged)."""
+    if sign_line is None:  # the approver signs under or beside the opinion, in the block itself
+        return (area[0], max(0.0, area[1]), area[2], area[3])
     text = clean(sign_line.text)
     match = SIGN.search(text)
     assert match is not None
@@ -178,7 +179,16 @@ def _dates_in(line: TextLine | None, h: float) -> list[Box]:
 
 
 def _printed(line: TextLine, h: float) -> bool:
-    return line.box[3] - line.box[1] <= PRINTED_HEIGHT * h and line.confidence >= MIN_PRINTED_CONF
+    """Print-sized, read with confidence, and Chinese or figures: a scribbled signature that OCR
+    took for a few Latin letters ("ul", "W") is not print."""
+    return (
+        line.box[3] - line.box[1] <= PRINTED_HEIGHT * h
+        and line.confidence >= MIN_PRINTED_CONF
+        and bool(_PRINT_TEXT.search(line.text))
+    )
+
+
+_PRINT_TEXT = re.compile(r"[\u4e00-\u9fff\d]")
 
 
 def _crop(image: Image.Image, box: Box, document: str, page: int) -> Crop:

@@ -164,23 +164,35 @@ def _bottoms_spread(part: np.ndarray, h: float) -> float:
 
 
 def has_name_stamp(image: Image.Image, region: Box, seals: list[Box], h: float) -> bool:
-    """A personal name stamp (名章) in `region`: a compact patch of red stamp ink outside every official seal.
+    """A personal name stamp (名章) in `region`: a compact square of stamp ink outside every official seal.
 
-    A 名章 is a square of 1.5–2 cm, a few print lines high; red ink from an official
-    seal that reaches into the region does not count.
+    A 名章 is a square of 1.5–2 cm, a few print lines high: red ink in a colour scan;
+    in a greyscale scan a solid square (a stamp with white lettering) much denser than
+    print. Red ink of an official seal reaching into the region does not count.
     """
     x0, y0, x1, y1 = (max(0, int(v)) for v in region)
     if x1 - x0 < 4 or y1 - y0 < 4:
         return False
     bgr = np.ascontiguousarray(np.asarray(image.convert("RGB").crop((x0, y0, x1, y1)))[:, :, ::-1])
     red = red_mask(bgr)
+    solid = (cv2.cvtColor(bgr, cv2.COLOR_BGR2GRAY) < INK).astype(np.uint8) * 255
     for seal in seals:
         sx0, sy0 = max(0, int(seal[0]) - x0), max(0, int(seal[1]) - y0)
         red[sy0 : max(0, int(seal[3]) - y0), sx0 : max(0, int(seal[2]) - x0)] = 0
-    closed = cv2.morphologyEx(red, cv2.MORPH_CLOSE, np.ones((5, 5), np.uint8))
-    n, _labels, stats, _c = cv2.connectedComponentsWithStats(closed, connectivity=8)
+    return _stamp_square(red, h, min_fill=0.0) or _stamp_square(solid, h, min_fill=SOLID_STAMP_FILL)
+
+
+SOLID_STAMP_FILL = 0.45  # share of a solid stamp's square that is ink; print fills about a fifth of its box
+
+
+def _stamp_square(mask: np.ndarray, h: float, *, min_fill: float) -> bool:
+    closed = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, np.ones((5, 5), np.uint8))
+    n, labels, stats, _c = cv2.connectedComponentsWithStats(closed, connectivity=8)
     for i in range(1, n):
-        w, hh, area = stats[i, cv2.CC_STAT_WIDTH], stats[i, cv2.CC_STAT_HEIGHT], stats[i, cv2.CC_STAT_AREA]
-        if 0.8 * h <= min(w, hh) and max(w, hh) <= 6 * h and 0.5 <= w / hh <= 2 and area >= 0.3 * h * h:
+        x, y, w, hh = stats[i, :4]
+        if not (0.8 * h <= min(w, hh) and max(w, hh) <= 6 * h and 0.5 <= w / hh <= 2):
+            continue
+        ink = mask[y : y + hh, x : x + w] > 0
+        if ink.sum() >= 0.3 * h * h and ink.mean() >= min_fill:
             return True
     return False
