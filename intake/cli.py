@@ -15,6 +15,7 @@ from pathlib import Path
 from intake.config import config_path, load_config
 from intake.errors import IntakeError, UsageError
 from intake.service import Service
+from storage.states import Kind, Role
 
 log = logging.getLogger("intake")
 
@@ -50,7 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
         dest="requests_command", required=True, parser_class=_Parser)
     req_list = requests.add_parser("list", parents=[common], help="列出全部已记录邮件")
     req_list.add_argument("--json", action="store_true")
-    req_list.add_argument("--kind", choices=["request", "unrelated"])
+    req_list.add_argument("--kind", choices=list(Kind))
     req_list.add_argument("--status")
     req_list.add_argument("--school")
     req_list.set_defaults(handler=cmd_requests_list)
@@ -62,7 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
         dest="users_command", required=True, parser_class=_Parser)
     users_add = users.add_parser("add", parents=[common], help="新增审核账号")
     users_add.add_argument("name")
-    users_add.add_argument("--role", required=True, choices=["city", "group", "province", "admin"])
+    users_add.add_argument("--role", required=True, choices=list(Role))
     users_add.add_argument("--scope", default="")
     users_add.set_defaults(handler=cmd_users_add)
     review = add("review", cmd_review, "审核：通过、不予通过或退回")

@@ -20,6 +20,7 @@ from intake.service import Service
 from intake.source import Fetched, Source
 from intake.workers import Workers
 from storage.models import FolderState, Message, Request
+from storage.states import Status
 from storage.times import now_db
 from workflow.pipeline import MAX_ATTEMPTS
 
@@ -116,7 +117,7 @@ class Fetcher:
             rows = session.exec(
                 select(Message.id, Message.account, Message.folder, Message.uid)
                 .join(Request, col(Request.id) == Message.id)
-                .where(Request.status == "pending", Message.attempts < MAX_ATTEMPTS)
+                .where(Request.status == Status.PENDING, Message.attempts < MAX_ATTEMPTS)
                 .order_by(col(Message.id))).all()
         for pk, account, folder, uid in rows:
             if pk not in self.in_flight:

@@ -24,6 +24,7 @@ from intake.config import Config
 from intake.service import Service
 from storage.db import session_scope
 from storage.models import Reply
+from storage.states import Decision, Delivery, ReplyState
 from storage.times import now_db
 from workflow import drafts, smtp
 from workflow.reply_compose import Outgoing, build_email, clean_address, office_from
@@ -33,7 +34,7 @@ log = logging.getLogger(__name__)
 BACKOFF_FIRST = timedelta(minutes=1)
 BACKOFF_CAP = timedelta(hours=1)
 MAX_ATTEMPTS = 10
-RETRYABLE = ("queued", "failed")
+RETRYABLE = (ReplyState.QUEUED, ReplyState.FAILED)
 
 
 @dataclass
@@ -87,7 +88,7 @@ def deliver_one(service: Service, reply_id: int, *, allowed: tuple[str, ...], no
 def transport(config: Config, reply: Outgoing, *, delivery: str, now: datetime) -> dict[str, str]:
     """One SMTP transaction, or one APPEND to Drafts (skipped when the draft is already there)."""
     message = build_email(reply, config=config, date=now)
-    if delivery == "drafts":
+    if delivery == Delivery.DRAFTS:
         drafts.append_draft_once(config.mailbox, config.mailbox.drafts_folder, message.as_bytes(),
                                  message_id=reply.message_id, when=now)
         return {}
@@ -101,14 +102,14 @@ def lookup_folder(config: Config, delivery: str) -> str:
     """Where a reply that may have gone out would be found: Drafts for drafts, else Sent if configured."""
     if not config.mailbox.host:
         return ""
-    return config.mailbox.drafts_folder if delivery == "drafts" else config.mailbox.sent_folder
+    return config.mailbox.drafts_folder if delivery == Delivery.DRAFTS else config.mailbox.sent_folder
 
 
 def resolve_stale(service: Service, *, now: datetime, report: Report) -> None:
     """Every `sending` row whose lease ran out: a crash or a broken link left it unknown."""
     with Session(service.db) as session:
         expired = or_(col(Reply.next_attempt_at).is_(None), col(Reply.next_attempt_at) <= now)
-        query = select(Reply.id).where(Reply.state == "sending", expired)
+        query = select(Reply.id).where(Reply.state == ReplyState.SENDING, expired)
         stale = list(session.exec(query))
     for reply_id in stale:
         _resolve(service, reply_id, now=now, report=report, why="发送过程被中断（程序重启）")
@@ -129,7 +130,7 @@ def _resolve(service: Service, reply_id: int, *, now: datetime, report: Report, 
             reply = session.get(Reply, reply_id)
             assert reply is not None
             reply.last_error, reply.next_attempt_at = f"{why}；核对{folder}失败：{e}"[:500], now + backoff(1)
-        return "sending"
+        return ReplyState.SENDING
     if found:
         return _mark_sent(service, reply_id, now=now, note=f"{why}；已在“{folder}”中找到，确认已发送",
                           report=report)
@@ -141,7 +142,7 @@ def _due(service: Service, *, now: datetime, retry_now: bool) -> list[int]:
         failed_due = col(Reply.next_attempt_at).is_not(None)
         if not retry_now:
             failed_due = failed_due & (col(Reply.next_attempt_at) <= now)
-        query = select(Reply.id).where(or_(Reply.state == "queued", (Reply.state == "failed") & failed_due))
+        query = select(Reply.id).where(or_(Reply.state == ReplyState.QUEUED, (Reply.state == ReplyState.FAILED) & failed_due))
         return list(session.exec(query.order_by(col(Reply.id))))
 
 
@@ -151,7 +152,7 @@ def _claim(service: Service, reply_id: int, *, allowed: tuple[str, ...],
     with session_scope(service.db) as session:
         claimed = session.exec(  # type: ignore[call-overload]
             update(Reply).where(col(Reply.id) == reply_id, col(Reply.state).in_(allowed))
-            .values(state="sending", attempts=Reply.attempts + 1, next_attempt_at=until))
+            .values(state=ReplyState.SENDING, attempts=Reply.attempts + 1, next_attempt_at=until))
         if claimed.rowcount != 1:
             return None
         reply = session.get(Reply, reply_id)
@@ -164,27 +165,27 @@ def outgoing_of(reply: Reply) -> Outgoing:
     return Outgoing(message_id=reply.message_id, to=list(reply.to_addrs), cc=list(reply.cc_addrs),
                     subject=reply.subject, in_reply_to=reply.in_reply_to, references=reply.references,
                     body_text=reply.body_text, body_html=reply.body_html,
-                    automatic=reply.decision == "acknowledge")
+                    automatic=reply.decision == Decision.ACKNOWLEDGE)
 
 
 def _mark_sent(service: Service, reply_id: int, *, now: datetime, note: str, report: Report) -> str:
     with session_scope(service.db) as session:
         reply = session.get(Reply, reply_id)
         assert reply is not None
-        reply.state, reply.sent_at, reply.next_attempt_at, reply.last_error = "sent", now, None, note[:500]
+        reply.state, reply.sent_at, reply.next_attempt_at, reply.last_error = ReplyState.SENT, now, None, note[:500]
     report.sent.append(reply_id)
     log.info("reply %s sent", reply_id)
-    return "sent"
+    return ReplyState.SENT
 
 
 def _mark_uncertain(service: Service, reply_id: int, *, report: Report, why: str) -> str:
     with session_scope(service.db) as session:
         reply = session.get(Reply, reply_id)
         assert reply is not None
-        reply.state, reply.next_attempt_at, reply.last_error = "uncertain", None, why[:500]
+        reply.state, reply.next_attempt_at, reply.last_error = ReplyState.UNCERTAIN, None, why[:500]
     report.uncertain.append(reply_id)
     log.warning("reply %s: delivery uncertain (%s)", reply_id, why)
-    return "uncertain"
+    return ReplyState.UNCERTAIN
 
 
 def _mark_failed(service: Service, reply_id: int, *, now: datetime, error: Exception, report: Report) -> str:
@@ -193,8 +194,8 @@ def _mark_failed(service: Service, reply_id: int, *, now: datetime, error: Excep
         reply = session.get(Reply, reply_id)
         assert reply is not None
         final = getattr(error, "permanent", False) or reply.attempts >= MAX_ATTEMPTS
-        reply.state, reply.last_error = "failed", str(error)[:500]
+        reply.state, reply.last_error = ReplyState.FAILED, str(error)[:500]
         reply.next_attempt_at = None if final else now + backoff(reply.attempts)
     report.failed.append(reply_id)
     log.warning("reply %s failed: %s", reply_id, error)
-    return "failed"
+    return ReplyState.FAILED

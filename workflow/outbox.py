@@ -18,9 +18,9 @@ from intake.config import Config
 from intake.errors import IntakeError, NotFound, ReviewRefused
 from intake.service import Service
 from parsers.mime import parse_message
-from storage import repo
 from storage.blobs import BlobStore
 from storage.models import Message, Reply, Request, School
+from storage.states import Action, Decision, Kind, ReplyState, Status
 from storage.times import from_db, now_db
 from workflow.delivery import Report, deliver_one, deliver_pending
 from workflow.reply_body import DECISIONS, render, reply_context
@@ -33,21 +33,19 @@ from workflow.reply_compose import (
     text_to_html,
     threading,
 )
+from workflow.transitions import record
 
-__all__ = ["STATE_LABELS", "acknowledge", "deliver_pending", "enqueue_reply", "list_replies",
+RESENDABLE = (ReplyState.UNCERTAIN, ReplyState.FAILED)  # only `replies send --resend ID` sends these again
+WAITING = (ReplyState.HELD, ReplyState.UNCERTAIN, ReplyState.FAILED)  # what the report counts as waiting
+
+__all__ = ["acknowledge", "deliver_pending", "enqueue_reply", "list_replies",
            "release_reply", "reply_json", "send_replies"]
-
-STATE_LABELS = {"held": "待审核发送", "queued": "待发送", "sending": "发送中", "sent": "已发送",
-                "uncertain": "发送状态不确定", "failed": "发送失败"}
-DECISION_LABELS = {"acknowledge": "收件确认", "approved": "审核通过", "rejected": "不予通过",
-                   "returned": "退回修改"}
-
 
 def enqueue_reply(session: Session, *, config: Config, request: Request, decision: str) -> Reply | None:
     """Create the reply for (request, decision) once, in the caller's transaction (with the decision)."""
     if decision not in DECISIONS:
         raise ValueError(f"unknown reply decision {decision!r}")
-    if request.kind != "request" or request.status == "superseded":
+    if request.kind != Kind.REQUEST or request.status == Status.SUPERSEDED:
         return None  # unrelated and superseded messages get no reply
     message = session.get(Message, request.id)
     if message is None:
@@ -66,7 +64,7 @@ def acknowledge(session: Session, config: Config, request: Request) -> Reply | N
     """The receipt acknowledgement, when `[replies] acknowledge_receipt = true`; idempotent."""
     if not config.replies.acknowledge_receipt:
         return None
-    return enqueue_reply(session, config=config, request=request, decision="acknowledge")
+    return enqueue_reply(session, config=config, request=request, decision=Decision.ACKNOWLEDGE)
 
 
 def _new_reply(session: Session, *, config: Config, request: Request, message: Message, decision: str,
@@ -82,13 +80,13 @@ def _new_reply(session: Session, *, config: Config, request: Request, message: M
     now = now_db()
     reply = Reply(
         request_id=request.id, decision=decision, idempotency_key=key,
-        message_id=reply_message_id(key, config), state="held" if config.replies.hold else "queued",
+        message_id=reply_message_id(key, config), state=ReplyState.HELD if config.replies.hold else ReplyState.QUEUED,
         delivery=config.delivery, to_addrs=to, cc_addrs=cc, subject=reply_subject(request.subject),
         in_reply_to=thread.in_reply_to, references=thread.references, body_text=bodies.text,
         body_html=bodies.html, created_at=now, next_attempt_at=now,
     )
     if not to:
-        reply.state, reply.next_attempt_at, reply.last_error = "failed", None, "没有可用的收件地址"
+        reply.state, reply.next_attempt_at, reply.last_error = ReplyState.FAILED, None, "没有可用的收件地址"
     return reply
 
 
@@ -98,8 +96,8 @@ def release_reply(session: Session, reply_id: int, *, editor: str, subject: str 
     reply = session.get(Reply, reply_id)
     if reply is None:
         raise NotFound(f"没有第 {reply_id} 号回复")
-    if reply.state != "held":
-        label = STATE_LABELS.get(reply.state, reply.state)
+    if reply.state != ReplyState.HELD:
+        label = ReplyState.label_of(reply.state)
         raise ReviewRefused(f"第 {reply_id} 号回复当前状态为{label}，不能再修改")
     edits = []
     if subject is not None:
@@ -116,13 +114,12 @@ def release_reply(session: Session, reply_id: int, *, editor: str, subject: str 
         if text != reply.body_text:
             reply.body_text, reply.body_html = text, text_to_html(text)
             edits.append("正文")
-    reply.state, reply.next_attempt_at = "queued", now_db()
+    reply.state, reply.next_attempt_at = ReplyState.QUEUED, now_db()
     session.add(reply)
     request = session.get(Request, reply.request_id)
     if request is not None:
         comment = f"放行第 {reply_id} 号回复" + (f"（修改了{'、'.join(edits)}）" if edits else "")
-        repo.add_event(session, request=request, actor=editor, action="release_reply",
-                       to_status=request.status, to_stage=request.stage, comment=comment)
+        record(session, request, actor=editor, action=Action.RELEASE_REPLY, comment=comment)
     return reply
 
 
@@ -140,12 +137,12 @@ def _resend(service: Service, reply_id: int, *, now: datetime | None) -> int:
         reply = session.get(Reply, reply_id)
         if reply is None:
             raise NotFound(f"没有第 {reply_id} 号回复")
-        if reply.state not in ("uncertain", "failed"):
-            label = STATE_LABELS.get(reply.state, reply.state)
+        if reply.state not in RESENDABLE:
+            label = ReplyState.label_of(reply.state)
             raise IntakeError(f"第 {reply_id} 号回复当前状态为{label}，"
                               "只有发送状态不确定或发送失败的回复可以重发")
     report = Report()
-    deliver_one(service, reply_id, allowed=("uncertain", "failed"), now=now, report=report)
+    deliver_one(service, reply_id, allowed=RESENDABLE, now=now, report=report)
     _print_report(service, report)
     return 0 if report.sent else 1
 
@@ -153,12 +150,11 @@ def _resend(service: Service, reply_id: int, *, now: datetime | None) -> int:
 def _print_report(service: Service, report: Report) -> None:
     with Session(service.db) as session:
         waiting = {state: len(session.exec(select(Reply.id).where(Reply.state == state)).all())
-                   for state in ("held", "uncertain", "failed")}
+                   for state in WAITING}
     line = (f"已发送 {len(report.sent)} 封，失败 {len(report.failed)} 封，"
             f"状态不确定 {len(report.uncertain)} 封；"
-            f"待审核发送 {waiting['held']} 封，发送状态不确定 {waiting['uncertain']} 封，"
-            f"发送失败 {waiting['failed']} 封")
-    if waiting["uncertain"]:
+            + "，".join(f"{state.label} {count} 封" for state, count in waiting.items()))
+    if waiting[ReplyState.UNCERTAIN]:
         line += "（请先在邮箱中核对，确认未发出后用 intake replies send --resend ID 重发）"
     print(line, file=sys.stderr)
 
@@ -171,8 +167,8 @@ def reply_json(reply: Reply, config: Config) -> dict[str, Any]:
 
     return {
         "id": reply.id, "request_id": reply.request_id, "decision": reply.decision,
-        "decision_label": DECISION_LABELS.get(reply.decision, reply.decision), "state": reply.state,
-        "state_label": STATE_LABELS.get(reply.state, reply.state), "delivery": reply.delivery,
+        "decision_label": Decision.label_of(reply.decision), "state": reply.state,
+        "state_label": ReplyState.label_of(reply.state), "delivery": reply.delivery,
         "message_id": reply.message_id, "to": reply.to_addrs, "cc": reply.cc_addrs, "subject": reply.subject,
         "in_reply_to": reply.in_reply_to, "references": reply.references.split(), "attempts": reply.attempts,
         "last_error": reply.last_error, "next_attempt_at": when(reply.next_attempt_at),

@@ -19,6 +19,7 @@ from parsers.read import read_evidence
 from storage import repo
 from storage.blobs import BlobStore
 from storage.models import Change, Message, Problem, Request
+from storage.states import OPEN, Action, Kind, Stage, Status
 from storage.times import from_db, now_db
 from workflow import routing, supersede
 from workflow.checks import run_checks
@@ -29,6 +30,7 @@ from workflow.linking import link_changes
 from workflow.outbox import acknowledge
 from workflow.registry import Registry
 from workflow.subject import strip_prefixes, subject_unit
+from workflow.transitions import SYSTEM, transition
 
 log = logging.getLogger(__name__)
 
@@ -64,11 +66,11 @@ def process(session: Session, *, config: Config, blobs: BlobStore, engine: OcrEn
     session.add(message)
     reason = unrelated_reason(parsed, evidence, config.office_addresses)
     if reason:
-        request.kind, request.unrelated_reason = "unrelated", reason
-        repo.add_event(session, request=request, actor="system", action="processed", to_status=None,
-                       to_stage=None, comment=reason)
+        request.kind, request.unrelated_reason = Kind.UNRELATED, reason
+        transition(session, request, actor=SYSTEM, action=Action.PROCESSED, status=None, stage=None,
+                   comment=reason)
         return request
-    request.kind, request.unrelated_reason = "request", ""
+    request.kind, request.unrelated_reason = Kind.REQUEST, ""
     recheck(session, config=config, request=request, message=message, first=True)
     acknowledge(session, config, request)
     return request
@@ -83,13 +85,13 @@ def record_failure(session: Session, *, blobs: BlobStore, message_pk: int, error
     message.attempts += 1
     message.last_error = error[:500]
     session.add(message)
-    if message.attempts < MAX_ATTEMPTS or request.status != "pending":
+    if message.attempts < MAX_ATTEMPTS or request.status != Status.PENDING:
         return "error"
     parsed = parse_message(blobs.get(message.sha256))
     request.sender, request.subject, request.parse_error = parsed.sender, parsed.subject, error[:500]
-    repo.add_event(session, request=request, actor="system", action="processed", to_status="flagged",
-                   to_stage="province", comment=f"处理失败 {message.attempts} 次，需人工检查")
-    return "flagged"
+    transition(session, request, actor=SYSTEM, action=Action.PROCESSED, status=Status.FLAGGED,
+               stage=Stage.PROVINCE, comment=f"处理失败 {message.attempts} 次，需人工检查")
+    return Status.FLAGGED
 
 
 def _holds(approval) -> bool:  # type: ignore[no-untyped-def]
@@ -97,7 +99,7 @@ def _holds(approval) -> bool:  # type: ignore[no-untyped-def]
 
 
 def recheck(session: Session, *, config: Config, request: Request, message: Message, first: bool = False,
-            actor: str = "system", comment: str = "") -> None:
+            actor: str = SYSTEM, comment: str = "") -> None:
     """Run every check on the recorded evidence and set problems, status and (first time) stage."""
     registry = Registry.load(session)
     evidence = load_evidence(session, request=request)
@@ -111,14 +113,14 @@ def recheck(session: Session, *, config: Config, request: Request, message: Mess
     request.school_id = facts.school.id if facts.school else None
     request.subject_unit = facts.subject_unit
     request.school_hint = facts.school_hint
-    status = "flagged" if problems or request.parse_error else "ready"
+    status = Status.FLAGGED if problems or request.parse_error else Status.READY
     if first:
         groups = routing.linked_groups([lc.application for lc in facts.linked])
-        repo.add_event(session, request=request, actor=actor, action="processed", to_status=status,
-                       to_stage=routing.first_stage(facts.school, groups), comment=comment)
-    elif request.status in ("ready", "flagged") and status != request.status:
-        repo.add_event(session, request=request, actor=actor, action="recheck", to_status=status,
-                       to_stage=request.stage, comment=comment)
+        transition(session, request, actor=actor, action=Action.PROCESSED, status=status,
+                   stage=routing.first_stage(facts.school, groups), comment=comment)
+    elif request.status in OPEN and status != request.status:
+        transition(session, request, actor=actor, action=Action.RECHECK, status=status,
+                   stage=Stage(request.stage) if request.stage else None, comment=comment)
     session.flush()
     if request.school_id is not None:
         supersede.reapply(session, school_id=request.school_id, round_=config.round)

@@ -12,12 +12,14 @@ from sqlmodel import Session, col, select
 
 from intake.config import Config
 from storage.models import Application, Change, Message, Problem, Request, ReviewEvent, School
+from storage.states import Action, Decision
 from storage.times import from_db
 from workflow.checks import ADVICE
 from workflow.labels import FIELD_NAMES
 
-DECISIONS = ("acknowledge", "approved", "rejected", "returned")
-DECISION_ACTIONS = {"approved": "approve", "rejected": "reject", "returned": "return"}
+DECISIONS = tuple(Decision)
+DECISION_ACTIONS = {Decision.APPROVED: Action.APPROVE, Decision.REJECTED: Action.REJECT,
+                    Decision.RETURNED: Action.RETURN}
 
 
 

@@ -8,6 +8,7 @@ from fastapi.responses import RedirectResponse, Response
 from intake.errors import NotFound, ReviewRefused
 from storage.db import session_scope
 from storage.models import Change, Reply
+from storage.states import SEES_ALL
 from workflow import outbox
 from workflow.review import correct_change
 from workflow.web.common import deliver_pending, service_of, user_of
@@ -83,7 +84,7 @@ async def release(request: Request, request_id: int, reply_id: int, background: 
             reply = session.get(Reply, reply_id)
             if reply is None or reply.request_id != request_id:
                 raise NotFound(f"第 {request_id} 号申请没有第 {reply_id} 号回复")
-            if user.role not in ("province", "admin"):
+            if user.role not in SEES_ALL:
                 raise ReviewRefused("只有省级审核人员可以修改并发出回复")
             outbox.release_reply(
                 session,

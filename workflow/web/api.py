@@ -11,6 +11,7 @@ from sqlmodel import col, select
 from intake.errors import NotFound, ReviewRefused
 from storage.db import session_scope
 from storage.models import Reply
+from storage.states import SEES_ALL, Kind
 from storage.times import from_db
 from workflow.review import correct_change
 from workflow.views import request_json, requests_json
@@ -64,7 +65,7 @@ def list_requests(
     problem: str = "",
 ) -> list[dict[str, Any]]:
     service, user = service_of(request), user_of(request)
-    tab = {"request": "requests", "unrelated": "unrelated"}.get(kind, "all")
+    tab = {Kind.REQUEST: "requests", Kind.UNRELATED: "unrelated"}.get(kind, "all")
     filters = Filters(
         tab=tab, status=status, stage=stage, school=school, group=group, city=city, problem=problem
     )
@@ -157,7 +158,7 @@ def list_replies(request: Request) -> list[dict[str, Any]]:
 @router.post("/replies/send", summary="发送尚未发送的回复（省级、管理员）")
 def send_replies(request: Request, body: Resend) -> dict[str, Any]:
     service, user = service_of(request), user_of(request)
-    if user.role not in ("province", "admin"):
+    if user.role not in SEES_ALL:
         raise HTTPException(403, "只有省级审核人员或管理员可以发送回复")
     from workflow import outbox
 

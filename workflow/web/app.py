@@ -12,6 +12,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from intake.service import Service
+from workflow.labels import ROLE_NAMES
 from workflow.web import actions, api, auth, dashboard, export, files, pages
 from workflow.web.auth import SessionCodec, secret_key
 from workflow.web.middleware import GateMiddleware
@@ -32,6 +33,7 @@ def create_app(service: Service) -> FastAPI:
     app.state.codec = SessionCodec(secret_key(service), service.config.web.session_hours * 3600)
     app.state.templates = Jinja2Templates(directory=str(PACKAGE / "templates"))
     app.state.templates.env.globals["round"] = service.config.round
+    app.state.templates.env.globals["role_names"] = ROLE_NAMES
     app.mount("/static", StaticFiles(directory=str(PACKAGE / "static")), name="static")
     for module in (auth, pages, actions, files, dashboard, export, api):
         app.include_router(module.router)

@@ -16,6 +16,7 @@ from sqlmodel import Session, col, select
 from storage.db import session_scope
 from storage.models import Application, Change, Message, School, User
 from storage.models import Request as RequestRow
+from storage.states import OPEN, Kind
 from storage.times import from_db
 from workflow.labels import STAGE_NAMES, STATUS_NAMES
 from workflow.web.common import render, service_of, user_of
@@ -31,7 +32,7 @@ FONT_CANDIDATES = (
 
 
 def _requests(session: Session, user: User) -> list[tuple[RequestRow, Message]]:
-    return list(session.exec(scoped_query(user).where(RequestRow.kind == "request")).all())
+    return list(session.exec(scoped_query(user).where(RequestRow.kind == Kind.REQUEST)).all())
 
 
 def daily_arrivals(rows: list[tuple[RequestRow, Message]], tz: Any) -> Counter[date]:
@@ -50,7 +51,7 @@ def summary(session: Session, user: User, tz: Any) -> dict[str, Any]:
     ).all()
     for _, group in {(rid, g) for rid, g in linked}:
         groups[group] += 1
-    open_rows = [r for r, _ in rows if r.status in ("ready", "flagged")]
+    open_rows = [r for r, _ in rows if r.status in OPEN]
     return {
         "total": len(rows),
         "per_day": sorted(daily_arrivals(rows, tz).items()),

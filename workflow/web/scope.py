@@ -11,10 +11,11 @@ from sqlmodel import Session, col, select
 from intake.service import Service
 from storage.db import session_scope
 from storage.models import Application, Change, Message, Problem, Request, School, User
+from storage.states import SEES_ALL, Kind, Role, Stage, Status
 from workflow.review import decide, in_scope
 
-STATUSES = ("pending", "ready", "flagged", "approved", "rejected", "returned", "superseded")
-STAGES = ("city", "group", "province", "done")
+STATUSES = tuple(Status)
+STAGES = tuple(Stage)
 
 
 @dataclass(frozen=True)
@@ -30,17 +31,17 @@ class Filters:
 
     @property
     def kind(self) -> str | None:
-        return {"unrelated": "unrelated", "all": None}.get(self.tab, "request")
+        return {"unrelated": Kind.UNRELATED, "all": None}.get(self.tab, Kind.REQUEST)
 
 
 def scope_condition(user: User):  # type: ignore[no-untyped-def]
     """A WHERE clause on Request limiting rows to what the user's role and scope cover (None: all)."""
-    if user.role in ("province", "admin"):
+    if user.role in SEES_ALL:
         return None
-    if user.role == "city":
+    if user.role == Role.CITY:
         schools = select(School.id).where(School.type == "中职", School.city == user.scope)
         return col(Request.school_id).in_(schools)
-    if user.role == "group":
+    if user.role == Role.GROUP:
         return col(Request.id).in_(_group_requests(user.scope))
     return col(Request.id) == -1
 
@@ -94,8 +95,8 @@ def visible_rows(session: Session, user: User, filters: Filters) -> list[tuple[R
 def status_counts(session: Session, user: User) -> dict[str, int]:
     """Requests per status within the user's scope, and the unrelated messages they see."""
     rows = session.exec(scoped_query(user)).all()
-    counts = Counter(r.status if r.kind == "request" else "unrelated" for r, _ in rows)
-    return {status: counts.get(status, 0) for status in (*STATUSES, "unrelated")}
+    counts = Counter(r.status if r.kind == Kind.REQUEST else Kind.UNRELATED for r, _ in rows)
+    return {status: counts.get(status, 0) for status in (*STATUSES, Kind.UNRELATED)}
 
 
 def visible_request(session: Session, user: User, request_id: int) -> tuple[Request, Message]:
