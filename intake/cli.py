@@ -16,6 +16,7 @@ from intake.config import config_path, load_config
 from intake.errors import IntakeError, UsageError
 from intake.service import Service
 from storage.states import Kind, Role
+from workflow.errors import WorkflowError
 
 log = logging.getLogger("intake")
 
@@ -97,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_demo(args)
         service = Service(load_config(config_path(getattr(args, "config", None))))
         return int(args.handler(service, args) or 0)
-    except IntakeError as e:
+    except (IntakeError, WorkflowError) as e:
         print(str(e), file=sys.stderr)
         for line in getattr(e, "errors", []):
             print(f"  {line}", file=sys.stderr)
@@ -173,9 +174,9 @@ def cmd_requests_list(service: Service, args: argparse.Namespace) -> int:
 
 
 def cmd_requests_show(service: Service, args: argparse.Namespace) -> int:
-    from intake.errors import NotFound
     from storage.db import session_scope
     from storage.models import Message, Request
+    from workflow.errors import NotFound
     from workflow.views import request_json
 
     service.init()
@@ -203,9 +204,9 @@ def cmd_users_add(service: Service, args: argparse.Namespace) -> int:
 def cmd_review(service: Service, args: argparse.Namespace) -> int:
     from sqlmodel import select
 
-    from intake.errors import ReviewRefused
     from storage.db import session_scope
     from storage.models import User
+    from workflow.errors import ReviewRefused
     from workflow.outbox import deliver_pending
     from workflow.review import decide
 
@@ -214,7 +215,7 @@ def cmd_review(service: Service, args: argparse.Namespace) -> int:
         reviewer = session.exec(select(User).where(User.name == args.reviewer)).first()
         if reviewer is None:
             raise ReviewRefused(f"没有审核账号 {args.reviewer}")
-        request = decide(session, config=service.config, request_id=args.id, reviewer=reviewer,
+        request = decide(session, settings=service.settings, request_id=args.id, reviewer=reviewer,
                          action=args.action, comment=args.comment)
         print(f"第 {request.id} 号申请：状态 {request.status}，阶段 {request.stage}", file=sys.stderr)
     if not service.config.replies.hold:

@@ -17,8 +17,8 @@ def process_one(service: Service, message_pk: int) -> str:
     """Process one message to completion; returns its outcome for the log line."""
     try:
         with session_scope(service.db) as session:
-            request = process(session, config=service.config, blobs=service.blobs, engine=service.ocr,
-                              message_pk=message_pk)
+            request = process(session, settings=service.settings, blobs=service.blobs, engine=service.ocr,
+                              limits=service.config.ocr.limits, message_pk=message_pk)
             outcome = request.status or request.kind
     except Exception as e:  # noqa: BLE001 - the message stays pending and is retried, then flagged
         log.exception("processing message %s failed", message_pk)

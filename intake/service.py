@@ -1,4 +1,7 @@
-"""The running service's shared parts, built once in `main()` from the config and passed down."""
+"""The running service's shared parts, built once in `main()` from the config and passed down.
+
+It is what the workflow receives as `workflow.ports.Services`: settings, database, blobs, mailbox.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +11,12 @@ from functools import cached_property
 from sqlalchemy import Engine
 
 from intake.config import Config
+from intake.drafts import ImapMailbox
 from parsers.ocr import OcrEngine, make_engine
 from storage.blobs import BlobStore
 from storage.db import make_engine as make_db_engine
 from storage.db import migrate
+from workflow.settings import Settings
 
 
 @dataclass
@@ -19,13 +24,22 @@ class Service:
     config: Config
     _ocr: OcrEngine | None = field(default=None, repr=False)
 
+    @property
+    def settings(self) -> Settings:
+        return self.config.settings
+
     @cached_property
     def db(self) -> Engine:
         return make_db_engine(self.config.storage.url)
 
     @cached_property
     def blobs(self) -> BlobStore:
-        return BlobStore(self.config.storage.data_dir / "blobs")
+        return BlobStore(self.settings.blob_dir)
+
+    @cached_property
+    def mailbox(self) -> ImapMailbox | None:
+        """The office's IMAP mailbox for drafts and look-ups; None when mail comes from a Maildir."""
+        return ImapMailbox(self.config.mailbox) if self.config.mailbox.host else None
 
     @property
     def ocr(self) -> OcrEngine:

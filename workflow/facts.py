@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from intake.config import RoundConfig
 from parsers.model import DocumentClass, Evidence
 from storage.models import Application, School
 from workflow.linking import LinkedChange
 from workflow.registry import Registry
+from workflow.settings import RoundConfig
 
 
 @dataclass

@@ -14,15 +14,14 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from intake.config import Config
-from intake.errors import IntakeError, NotFound, ReviewRefused
-from intake.service import Service
 from parsers.mime import parse_message
 from storage.blobs import BlobStore
 from storage.models import Message, Reply, Request, School
 from storage.states import Action, Decision, Kind, ReplyState, Status
 from storage.times import from_db, now_db
 from workflow.delivery import Report, deliver_one, deliver_pending
+from workflow.errors import NotFound, ReviewRefused, WorkflowError
+from workflow.ports import Services
 from workflow.reply_body import DECISIONS, render, reply_context
 from workflow.reply_compose import (
     clean_header,
@@ -33,6 +32,7 @@ from workflow.reply_compose import (
     text_to_html,
     threading,
 )
+from workflow.settings import Settings
 from workflow.transitions import record
 
 RESENDABLE = (ReplyState.UNCERTAIN, ReplyState.FAILED)  # only `replies send --resend ID` sends these again
@@ -41,7 +41,7 @@ WAITING = (ReplyState.HELD, ReplyState.UNCERTAIN, ReplyState.FAILED)  # what the
 __all__ = ["acknowledge", "deliver_pending", "enqueue_reply", "list_replies",
            "release_reply", "reply_json", "send_replies"]
 
-def enqueue_reply(session: Session, *, config: Config, request: Request, decision: str) -> Reply | None:
+def enqueue_reply(session: Session, *, settings: Settings, request: Request, decision: str) -> Reply | None:
     """Create the reply for (request, decision) once, in the caller's transaction (with the decision)."""
     if decision not in DECISIONS:
         raise ValueError(f"unknown reply decision {decision!r}")
@@ -54,34 +54,34 @@ def enqueue_reply(session: Session, *, config: Config, request: Request, decisio
     existing = session.exec(select(Reply).where(Reply.idempotency_key == key)).first()
     if existing is not None:
         return existing
-    reply = _new_reply(session, config=config, request=request, message=message, decision=decision, key=key)
+    reply = _new_reply(session, settings=settings, request=request, message=message, decision=decision, key=key)
     session.add(reply)
     session.flush()
     return reply
 
 
-def acknowledge(session: Session, config: Config, request: Request) -> Reply | None:
+def acknowledge(session: Session, settings: Settings, request: Request) -> Reply | None:
     """The receipt acknowledgement, when `[replies] acknowledge_receipt = true`; idempotent."""
-    if not config.replies.acknowledge_receipt:
+    if not settings.replies.acknowledge_receipt:
         return None
-    return enqueue_reply(session, config=config, request=request, decision=Decision.ACKNOWLEDGE)
+    return enqueue_reply(session, settings=settings, request=request, decision=Decision.ACKNOWLEDGE)
 
 
-def _new_reply(session: Session, *, config: Config, request: Request, message: Message, decision: str,
+def _new_reply(session: Session, *, settings: Settings, request: Request, message: Message, decision: str,
                key: str) -> Reply:
-    blobs = BlobStore(config.storage.data_dir / "blobs")
+    blobs = BlobStore(settings.blob_dir)
     parsed = parse_message(blobs.get(message.sha256)) if blobs.exists(message.sha256) else None
     school = session.get(School, request.school_id) if request.school_id else None
     to, cc = recipients(request.sender or (parsed.sender if parsed else ""),
                         parsed.reply_to if parsed else [], school.emails if school else [])
     thread = threading(parsed.message_id if parsed else message.message_id,
                        parsed.references if parsed else [])
-    bodies = render(decision, reply_context(session, config=config, request=request, decision=decision))
+    bodies = render(decision, reply_context(session, settings=settings, request=request, decision=decision))
     now = now_db()
     reply = Reply(
         request_id=request.id, decision=decision, idempotency_key=key,
-        message_id=reply_message_id(key, config), state=ReplyState.HELD if config.replies.hold else ReplyState.QUEUED,
-        delivery=config.delivery, to_addrs=to, cc_addrs=cc, subject=reply_subject(request.subject),
+        message_id=reply_message_id(key, settings), state=ReplyState.HELD if settings.replies.hold else ReplyState.QUEUED,
+        delivery=settings.delivery, to_addrs=to, cc_addrs=cc, subject=reply_subject(request.subject),
         in_reply_to=thread.in_reply_to, references=thread.references, body_text=bodies.text,
         body_html=bodies.html, created_at=now, next_attempt_at=now,
     )
@@ -123,7 +123,7 @@ def release_reply(session: Session, reply_id: int, *, editor: str, subject: str 
     return reply
 
 
-def send_replies(service: Service, resend: int | None = None, *, now: datetime | None = None) -> int:
+def send_replies(service: Services, resend: int | None = None, *, now: datetime | None = None) -> int:
     """`intake replies send [--resend ID]`: deliver what is due; 0 unless a delivery failed in this run."""
     if resend is not None:
         return _resend(service, resend, now=now)
@@ -132,14 +132,14 @@ def send_replies(service: Service, resend: int | None = None, *, now: datetime |
     return 1 if report.failed or report.uncertain else 0
 
 
-def _resend(service: Service, reply_id: int, *, now: datetime | None) -> int:
+def _resend(service: Services, reply_id: int, *, now: datetime | None) -> int:
     with Session(service.db) as session:
         reply = session.get(Reply, reply_id)
         if reply is None:
             raise NotFound(f"没有第 {reply_id} 号回复")
         if reply.state not in RESENDABLE:
             label = ReplyState.label_of(reply.state)
-            raise IntakeError(f"第 {reply_id} 号回复当前状态为{label}，"
+            raise WorkflowError(f"第 {reply_id} 号回复当前状态为{label}，"
                               "只有发送状态不确定或发送失败的回复可以重发")
     report = Report()
     deliver_one(service, reply_id, allowed=RESENDABLE, now=now, report=report)
@@ -147,7 +147,7 @@ def _resend(service: Service, reply_id: int, *, now: datetime | None) -> int:
     return 0 if report.sent else 1
 
 
-def _print_report(service: Service, report: Report) -> None:
+def _print_report(service: Services, report: Report) -> None:
     with Session(service.db) as session:
         waiting = {state: len(session.exec(select(Reply.id).where(Reply.state == state)).all())
                    for state in WAITING}
@@ -159,8 +159,8 @@ def _print_report(service: Service, report: Report) -> None:
     print(line, file=sys.stderr)
 
 
-def reply_json(reply: Reply, config: Config) -> dict[str, Any]:
-    tz = config.round.tz
+def reply_json(reply: Reply, settings: Settings) -> dict[str, Any]:
+    tz = settings.round.tz
 
     def when(value: datetime | None) -> str | None:
         return from_db(value, tz).isoformat() if value else None
@@ -176,10 +176,10 @@ def reply_json(reply: Reply, config: Config) -> dict[str, Any]:
     }
 
 
-def list_replies(service: Service, as_json: bool = False) -> int:
+def list_replies(service: Services, as_json: bool = False) -> int:
     """`intake replies list [--json]`: every reply, oldest first."""
     with Session(service.db) as session:
-        rows = [reply_json(r, service.config) for r in session.exec(select(Reply).order_by(col(Reply.id)))]
+        rows = [reply_json(r, service.settings) for r in session.exec(select(Reply).order_by(col(Reply.id)))]
     if as_json:
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return 0

@@ -10,7 +10,6 @@ import logging
 
 from sqlmodel import Session, col, select
 
-from intake.config import Config
 from parsers.limits import Limits
 from parsers.mime import parse_message
 from parsers.model import Evidence
@@ -29,6 +28,7 @@ from workflow.kind import unrelated_reason
 from workflow.linking import link_changes
 from workflow.outbox import acknowledge
 from workflow.registry import Registry
+from workflow.settings import Settings
 from workflow.subject import strip_prefixes, subject_unit
 from workflow.transitions import SYSTEM, transition
 
@@ -36,12 +36,10 @@ log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 3  # a message that broke the pipeline this often is flagged for a human
 
-def limits_for(config: Config) -> Limits:
-    return Limits(dpi=config.ocr.dpi, max_pages=config.ocr.max_pages_per_message,
-                  max_seconds=float(config.ocr.message_timeout_seconds))
 
-
-def process(session: Session, *, config: Config, blobs: BlobStore, engine: OcrEngine, message_pk: int) -> Request:
+def process(session: Session, *, settings: Settings, blobs: BlobStore, engine: OcrEngine, limits: Limits,
+            message_pk: int) -> Request:
+    """Read, record and check one stored message; `limits` bound the reading (pages, seconds, dpi)."""
     message = session.get(Message, message_pk)
     request = session.get(Request, message_pk)
     if message is None or request is None:
@@ -49,7 +47,7 @@ def process(session: Session, *, config: Config, blobs: BlobStore, engine: OcrEn
     parsed = parse_message(blobs.get(message.sha256))
     parse_error = ""
     try:
-        evidence = read_evidence(parsed, engine=engine, limits=limits_for(config))
+        evidence = read_evidence(parsed, engine=engine, limits=limits)
     except Exception as e:  # noqa: BLE001 - a message that breaks a reader is flagged, never lost
         log.exception("reading message %s failed", message_pk)
         evidence, parse_error = Evidence(documents=[]), f"{type(e).__name__}: {e}"[:500]
@@ -64,15 +62,15 @@ def process(session: Session, *, config: Config, blobs: BlobStore, engine: OcrEn
     save_evidence(session, blobs, request_id=request.id, evidence=evidence)
     message.processed_at, message.attempts = now_db(), message.attempts + 1
     session.add(message)
-    reason = unrelated_reason(parsed, evidence, config.office_addresses)
+    reason = unrelated_reason(parsed, evidence, settings.office_addresses)
     if reason:
         request.kind, request.unrelated_reason = Kind.UNRELATED, reason
         transition(session, request, actor=SYSTEM, action=Action.PROCESSED, status=None, stage=None,
                    comment=reason)
         return request
     request.kind, request.unrelated_reason = Kind.REQUEST, ""
-    recheck(session, config=config, request=request, message=message, first=True)
-    acknowledge(session, config, request)
+    recheck(session, settings=settings, request=request, message=message, first=True)
+    acknowledge(session, settings, request)
     return request
 
 
@@ -98,12 +96,12 @@ def _holds(approval) -> bool:  # type: ignore[no-untyped-def]
     return bool(approval and approval.found and approval.affirmative and approval.signed)
 
 
-def recheck(session: Session, *, config: Config, request: Request, message: Message, first: bool = False,
+def recheck(session: Session, *, settings: Settings, request: Request, message: Message, first: bool = False,
             actor: str = SYSTEM, comment: str = "") -> None:
     """Run every check on the recorded evidence and set problems, status and (first time) stage."""
     registry = Registry.load(session)
     evidence = load_evidence(session, request=request)
-    facts = build_facts(session, config=config, request=request, message=message, registry=registry,
+    facts = build_facts(session, settings=settings, request=request, message=message, registry=registry,
                         evidence=evidence)
     findings = run_checks(facts)
     problems = [Problem(request_id=request.id, code=f.code, message=f.message, evidence=f.evidence)
@@ -123,10 +121,10 @@ def recheck(session: Session, *, config: Config, request: Request, message: Mess
                    stage=Stage(request.stage) if request.stage else None, comment=comment)
     session.flush()
     if request.school_id is not None:
-        supersede.reapply(session, school_id=request.school_id, round_=config.round)
+        supersede.reapply(session, school_id=request.school_id, round_=settings.round)
 
 
-def build_facts(session: Session, *, config: Config, request: Request, message: Message, registry: Registry,
+def build_facts(session: Session, *, settings: Settings, request: Request, message: Message, registry: Registry,
                 evidence: Evidence) -> RequestFacts:
     rest = strip_prefixes(request.subject)
     unit = subject_unit(rest)
@@ -135,8 +133,8 @@ def build_facts(session: Session, *, config: Config, request: Request, message: 
         (found for seal in evidence.seals if (found := registry.named_in(seal.text))), None)
     declarations = Registry.declarations(session, school)
     return RequestFacts(
-        subject=request.subject, evidence=evidence, arrival=from_db(message.arrival, config.round.tz),
-        round=config.round, registry=registry, subject_rest=rest, subject_unit=unit,
+        subject=request.subject, evidence=evidence, arrival=from_db(message.arrival, settings.round.tz),
+        round=settings.round, registry=registry, subject_rest=rest, subject_unit=unit,
         subject_school=subject_school, school=school,
         school_hint=registry.close_name(unit) if subject_school is None else "", declarations=declarations,
         linked=link_changes(evidence.changes, declarations),

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from sqlmodel import Session, select
 
-from intake.config import Config
-from intake.errors import NotFound, ReviewRefused
 from storage.models import Application, Change, Message, Request, School, User
 from storage.states import OPEN, SEES_ALL, Action, ChangeField, Decision, Kind, Role, Stage, Status
 from workflow import routing
+from workflow.errors import NotFound, ReviewRefused
 from workflow.outbox import enqueue_reply
 from workflow.pipeline import recheck
+from workflow.settings import Settings
 from workflow.transitions import record, transition
 
 # a decision that ends the review: the status it leaves and the reply it sends
@@ -52,7 +52,7 @@ def may_act(session: Session, user: User, request: Request) -> bool:
     return user.role == Role.CITY and in_scope(session, user, request)
 
 
-def decide(session: Session, *, config: Config, request_id: int, reviewer: User, action: str,
+def decide(session: Session, *, settings: Settings, request_id: int, reviewer: User, action: str,
            comment: str) -> Request:
     """Record a decision at the current stage; a final decision or a return queues the reply too."""
     request = _open_request(session, request_id)
@@ -71,7 +71,7 @@ def decide(session: Session, *, config: Config, request_id: int, reviewer: User,
         status, decision = final
         transition(session, request, actor=actor, action=Action(action), status=status, stage=Stage.DONE,
                    comment=comment)
-        enqueue_reply(session, config=config, request=request, decision=decision)
+        enqueue_reply(session, settings=settings, request=request, decision=decision)
     else:
         groups = request_groups(session, request)
         if request.stage == Stage.GROUP:
@@ -84,7 +84,7 @@ def decide(session: Session, *, config: Config, request_id: int, reviewer: User,
     return request
 
 
-def correct_change(session: Session, *, config: Config, request_id: int, change_id: int, reviewer: User,
+def correct_change(session: Session, *, settings: Settings, request_id: int, change_id: int, reviewer: User,
                    values: dict[str, object], comment: str = "") -> Change:
     """A reviewer edits an extracted change; the edit is audited and every check runs again."""
     request = _open_request(session, request_id)
@@ -109,7 +109,7 @@ def correct_change(session: Session, *, config: Config, request_id: int, change_
     session.flush()
     message = session.get(Message, request.id)
     assert message is not None
-    recheck(session, config=config, request=request, message=message, actor=reviewer.name,
+    recheck(session, settings=settings, request=request, message=message, actor=reviewer.name,
             comment="修改识别结果后重新检查")
     return change
 

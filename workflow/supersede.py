@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from sqlmodel import Session, col, select
 
-from intake.config import RoundConfig
 from storage import repo
 from storage.models import Request, ReviewEvent
 from storage.states import Action, Stage, Status
 from storage.times import from_db
+from workflow.settings import RoundConfig
 from workflow.transitions import SYSTEM, transition
 
 CLOSED = (Status.APPROVED, Status.REJECTED, Status.SUPERSEDED)

@@ -8,7 +8,6 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from intake.config import RoundConfig
 from parsers.model import (
     ApprovalEvidence,
     Crop,
@@ -24,6 +23,7 @@ from workflow.checks import CHECKS, run_checks
 from workflow.facts import RequestFacts
 from workflow.linking import link_changes
 from workflow.registry import Registry
+from workflow.settings import RoundConfig
 from workflow.subject import normalise_name, strip_prefixes, subject_unit
 
 SH = ZoneInfo("Asia/Shanghai")

@@ -245,9 +245,9 @@ def test_crash_after_smtp_before_commit_without_sent_folder_is_uncertain_and_res
 def test_resend_refuses_a_reply_already_sent(outbox: Service) -> None:
     reply_id = decided(outbox, Scenario(), "returned")
     deliver_pending(outbox)
-    from intake.errors import IntakeError
+    from workflow.errors import WorkflowError
 
-    with pytest.raises(IntakeError, match="已发送"):
+    with pytest.raises(WorkflowError, match="已发送"):
         send_replies(outbox, resend=reply_id)
 
 

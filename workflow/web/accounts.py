@@ -12,13 +12,13 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlmodel import Session, select
 
-from intake.config import WebConfig
-from intake.service import Service
 from storage.db import session_scope
 from storage.groups import group_names
 from storage.models import School, User
 from storage.states import Role
 from storage.times import from_db, now_db
+from workflow.ports import Services
+from workflow.settings import WebConfig
 
 ROLES = tuple(Role)
 PASSWORD_ENV = "INTAKE_NEW_PASSWORD"
@@ -74,7 +74,7 @@ def add_user(session: Session, *, name: str, role: str, scope: str, password: st
     return user
 
 
-def add_user_from_cli(service: Service, *, name: str, role: str, scope: str) -> int:
+def add_user_from_cli(service: Services, *, name: str, role: str, scope: str) -> int:
     """`intake users add`: 0 on success, 1 with one Chinese line on stderr for any mistake."""
     try:
         with session_scope(service.db) as session:

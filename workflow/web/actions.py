@@ -5,11 +5,11 @@ from __future__ import annotations
 from fastapi import APIRouter, BackgroundTasks, Request
 from fastapi.responses import RedirectResponse, Response
 
-from intake.errors import NotFound, ReviewRefused
 from storage.db import session_scope
 from storage.models import Change, Reply
 from storage.states import SEES_ALL
 from workflow import outbox
+from workflow.errors import NotFound, ReviewRefused
 from workflow.review import correct_change
 from workflow.web.common import deliver_pending, service_of, user_of
 from workflow.web.pages import request_page
@@ -62,7 +62,7 @@ async def correct(request: Request, request_id: int, change_id: int) -> Response
             field = current.field if current else ""
             correct_change(
                 session,
-                config=service.config,
+                settings=service.settings,
                 request_id=request_id,
                 change_id=change_id,
                 reviewer=user,

@@ -8,11 +8,11 @@ from fastapi import APIRouter, HTTPException, Request
 from pydantic import BaseModel, Field
 from sqlmodel import col, select
 
-from intake.errors import NotFound, ReviewRefused
 from storage.db import session_scope
 from storage.models import Reply
 from storage.states import SEES_ALL, Kind
 from storage.times import from_db
+from workflow.errors import NotFound, ReviewRefused
 from workflow.review import correct_change
 from workflow.views import request_json, requests_json
 from workflow.web.common import deliver_pending, service_of, user_of
@@ -70,7 +70,7 @@ def list_requests(
         tab=tab, status=status, stage=stage, school=school, group=group, city=city, problem=problem
     )
     with session_scope(service.db) as session:
-        return requests_json(session, visible_rows(session, user, filters), service.config.round.tz)
+        return requests_json(session, visible_rows(session, user, filters), service.settings.round.tz)
 
 
 @router.get("/requests/{request_id}", summary="显示一个申请")
@@ -78,7 +78,7 @@ def show_request(request: Request, request_id: int) -> dict[str, Any]:
     service, user = service_of(request), user_of(request)
     with session_scope(service.db) as session:
         req, message = visible_request(session, user, request_id)
-        return request_json(session, req, message, service.config.round.tz)
+        return request_json(session, req, message, service.settings.round.tz)
 
 
 def _decide(request: Request, request_id: int, action: str, body: Decision) -> dict[str, Any]:
@@ -115,7 +115,7 @@ def correct(request: Request, request_id: int, change_id: int, body: Correction)
             visible_request(session, user, request_id)
             correct_change(
                 session,
-                config=service.config,
+                settings=service.settings,
                 request_id=request_id,
                 change_id=change_id,
                 reviewer=user,
@@ -123,7 +123,7 @@ def correct(request: Request, request_id: int, change_id: int, body: Correction)
                 comment=body.comment,
             )
             req, message = visible_request(session, user, request_id)
-            return request_json(session, req, message, service.config.round.tz)
+            return request_json(session, req, message, service.settings.round.tz)
     except (ReviewRefused, NotFound) as e:
         raise _refused(e) from None
 
@@ -152,7 +152,7 @@ def list_replies(request: Request) -> list[dict[str, Any]]:
     with session_scope(service.db) as session:
         query = select(Reply).where(col(Reply.request_id).in_(visible_ids(user))).order_by(col(Reply.id))
         replies = session.exec(query)
-        return [reply_json(r, service.config.round.tz) for r in replies]
+        return [reply_json(r, service.settings.round.tz) for r in replies]
 
 
 @router.post("/replies/send", summary="发送尚未发送的回复（省级、管理员）")

@@ -8,13 +8,13 @@ from typing import Any
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 
-from intake.service import Service
 from storage.models import User
+from workflow.ports import Services
 
 log = logging.getLogger(__name__)
 
 
-def service_of(request: Request) -> Service:
+def service_of(request: Request) -> Services:
     return request.app.state.service
 
 
@@ -33,7 +33,7 @@ def render(request: Request, template: str, context: dict[str, Any], status: int
     )
 
 
-def deliver_pending(service: Service) -> None:
+def deliver_pending(service: Services) -> None:
     """Send what a decision or a release queued (held replies wait); failures show on the request page."""
     try:
         from workflow import outbox

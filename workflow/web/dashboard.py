@@ -69,8 +69,8 @@ def summary(session: Session, user: User, tz: Any) -> dict[str, Any]:
 def dashboard(request: Request) -> Response:
     service, user = service_of(request), user_of(request)
     with session_scope(service.db) as session:
-        context = summary(session, user, service.config.round.tz)
-    window = service.config.round
+        context = summary(session, user, service.settings.round.tz)
+    window = service.settings.round
     return render(
         request,
         "dashboard.html",
@@ -120,7 +120,7 @@ def arrivals_png(per_day: dict[date, int], start: date, end: date) -> bytes:
 @router.get("/dashboard/arrivals.png")
 def arrivals_plot(request: Request) -> Response:
     service, user = service_of(request), user_of(request)
-    window = service.config.round
+    window = service.settings.round
     with session_scope(service.db) as session:
         per_day = daily_arrivals(_requests(session, user), window.tz)
     png = arrivals_png(

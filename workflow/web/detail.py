@@ -7,7 +7,6 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from intake.service import Service
 from parsers.mime import parse_message
 from storage import repo
 from storage.models import (
@@ -26,6 +25,7 @@ from storage.models import (
 )
 from storage.states import OPEN, Action, EvidenceKind, Kind, Stage
 from storage.times import from_db
+from workflow.ports import Services
 from workflow.review import in_scope, may_act, request_groups
 from workflow.views import request_json
 
@@ -77,7 +77,7 @@ def _boxes(document: Document, page: PageRecord, items: list[EvidenceItem]) -> l
     return boxes
 
 
-def message_view(service: Service, message: Message) -> dict[str, Any]:
+def message_view(service: Services, message: Message) -> dict[str, Any]:
     try:
         parsed = parse_message(service.blobs.get(message.sha256))
     except (OSError, ValueError):
@@ -99,9 +99,9 @@ def message_view(service: Service, message: Message) -> dict[str, Any]:
 
 
 def request_context(
-    session: Session, service: Service, user: User, request: Request, message: Message
+    session: Session, service: Services, user: User, request: Request, message: Message
 ) -> dict[str, Any]:
-    tz = service.config.round.tz
+    tz = service.settings.round.tz
     items = list(session.exec(select(EvidenceItem).where(EvidenceItem.request_id == request.id)).all())
     changes = session.exec(
         select(Change).where(Change.request_id == request.id).order_by(col(Change.position))

@@ -114,7 +114,7 @@ def build_workbook(session: Session, user: User, tz: Any) -> bytes:
 def export_xlsx(request: Request) -> Response:
     service, user = service_of(request), user_of(request)
     with session_scope(service.db) as session:
-        data = build_workbook(session, user, service.config.round.tz)
+        data = build_workbook(session, user, service.settings.round.tz)
     media = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     return Response(
         data, media_type=media, headers={"content-disposition": content_disposition("申请与审核记录.xlsx")}

@@ -52,7 +52,7 @@ def filters_from(request: Request) -> Filters:
 def queue(request: Request) -> Response:
     service, user = service_of(request), user_of(request)
     filters = filters_from(request)
-    tz = service.config.round.tz
+    tz = service.settings.round.tz
     with session_scope(service.db) as session:
         rows = visible_rows(session, user, filters)
         problems = _problem_codes(session, [r.id for r, _ in rows])

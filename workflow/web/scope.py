@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from fastapi import HTTPException
 from sqlmodel import Session, col, select
 
-from intake.service import Service
 from storage.db import session_scope
 from storage.models import Application, Change, Message, Problem, Request, School, User
 from storage.states import SEES_ALL, Kind, Role, Stage, Status
+from workflow.ports import Services
 from workflow.review import decide, in_scope
 
 STATUSES = tuple(Status)
@@ -108,11 +108,11 @@ def visible_request(session: Session, user: User, request_id: int) -> tuple[Requ
     return request, message
 
 
-def decide_visible(service: Service, user: User, request_id: int, action: str, comment: str) -> Request:
+def decide_visible(service: Services, user: User, request_id: int, action: str, comment: str) -> Request:
     """A reviewer's decision from the UI or the API: 404 outside the scope, ReviewRefused outside the stage."""
     with session_scope(service.db) as session:
         visible_request(session, user, request_id)
-        return decide(session, config=service.config, request_id=request_id, reviewer=user, action=action,
+        return decide(session, settings=service.settings, request_id=request_id, reviewer=user, action=action,
                       comment=comment)
 
 
