@@ -207,7 +207,6 @@ def cmd_review(service: Service, args: argparse.Namespace) -> int:
     from storage.db import session_scope
     from storage.models import User
     from workflow.errors import ReviewRefused
-    from workflow.outbox import deliver_pending
     from workflow.review import decide
 
     service.init()
@@ -218,8 +217,7 @@ def cmd_review(service: Service, args: argparse.Namespace) -> int:
         request = decide(session, settings=service.settings, request_id=args.id, reviewer=reviewer,
                          action=args.action, comment=args.comment)
         print(f"第 {request.id} 号申请：状态 {request.status}，阶段 {request.stage}", file=sys.stderr)
-    if not service.config.replies.hold:
-        deliver_pending(service)
+    service.replies_queued()
     return 0
 
 
@@ -231,10 +229,12 @@ def cmd_replies_list(service: Service, args: argparse.Namespace) -> int:
 
 
 def cmd_replies_send(service: Service, args: argparse.Namespace) -> int:
-    from workflow.outbox import send_replies
+    from workflow.outbox import report_line, send_replies
 
     service.init()
-    return send_replies(service, resend=args.resend)
+    report = send_replies(service, resend=args.resend)
+    print(report_line(report), file=sys.stderr)
+    return 0 if report.ok else 1
 
 
 def cmd_serve(service: Service, args: argparse.Namespace) -> int:

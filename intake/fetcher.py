@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from concurrent.futures import Future, wait
 from dataclasses import dataclass
 
@@ -35,8 +36,10 @@ class InFlight:
 
 
 class Fetcher:
-    def __init__(self, service: Service, source: Source, workers: Workers, stop: threading.Event) -> None:
+    def __init__(self, service: Service, source: Source, workers: Workers, stop: threading.Event,
+                 on_processed: Callable[[], None] = lambda: None) -> None:
         self.service, self.source, self.workers, self.stop = service, source, workers, stop
+        self.on_processed = on_processed  # a processed message may have queued an acknowledgement
         self.in_flight: dict[int, InFlight] = {}
         self.to_mark: list[int] = []
         self.failed = 0  # messages that could not be stored
@@ -145,6 +148,7 @@ class Fetcher:
             self._line(item.uid, pk, outcome)
             if outcome not in ("error", "abandoned"):
                 self._mark_later(item.uid)
+                self.on_processed()
         return len(self.in_flight)
 
     def drain(self) -> None:

@@ -29,4 +29,5 @@ def ingest_files(service: Service, paths: list[Path]) -> int:
                                               Origin(account="file", folder=str(path.parent)))
             log.info("file=%s message=%s %s", path.name, message.id, "recorded" if created else "already recorded")
     process_pending(service)
+    service.replies_queued()  # acknowledgements of what was just processed
     return 1 if failed else 0

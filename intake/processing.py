@@ -1,4 +1,8 @@
-"""Run the pipeline on stored messages, one transaction each; a failure leaves the message pending."""
+"""Run the pipeline on stored messages, one transaction each; a failure leaves the message pending.
+
+Nothing here sends mail: an acknowledgement it queues is sent by the daemon's delivery loop
+(`intake.sending`), or at the end of `poll` / `ingest`.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,6 @@ import logging
 from intake.service import Service
 from storage import repo
 from storage.db import session_scope
-from workflow.outbox import deliver_pending
 from workflow.pipeline import process, record_failure
 
 log = logging.getLogger(__name__)
@@ -26,8 +29,6 @@ def process_one(service: Service, message_pk: int) -> str:
             return record_failure(session, blobs=service.blobs, message_pk=message_pk,
                                   error=f"{type(e).__name__}: {e}")
     log.info("message=%s outcome=%s", message_pk, outcome)
-    if service.config.replies.acknowledge_receipt and not service.config.replies.hold:
-        deliver_pending(service)
     return outcome
 
 

@@ -48,6 +48,12 @@ class Service:
             self._ocr = make_engine(self.config.ocr.engine)
         return self._ocr
 
+    def replies_queued(self) -> None:
+        """Wake the running daemon's delivery loop, or deliver here when no daemon runs."""
+        from intake.sending import replies_queued
+
+        replies_queued(self)
+
     def init(self) -> None:
         self.config.storage.data_dir.mkdir(parents=True, exist_ok=True)
         migrate(self.db)

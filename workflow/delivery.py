@@ -14,6 +14,7 @@ which only `intake replies send --resend ID` sends again.
 from __future__ import annotations
 
 import logging
+import random
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -31,25 +32,34 @@ from workflow.reply_compose import Outgoing, build_email, clean_address, office_
 from workflow.settings import Settings
 
 log = logging.getLogger(__name__)
+_rng = random.Random()
 
-BACKOFF_FIRST = timedelta(minutes=1)
-BACKOFF_CAP = timedelta(hours=1)
-MAX_ATTEMPTS = 10
+BACKOFF_FIRST = timedelta(seconds=15)
+BACKOFF_CAP = timedelta(minutes=30)
+MAX_ATTEMPTS = 16  # about five hours of a refusing or unreachable server, then a human decides
+JITTER = (0.75, 1.0)  # each wait is cut by up to a quarter, so replies failed together do not retry in step
 RETRYABLE = (ReplyState.QUEUED, ReplyState.FAILED)
 
 
 @dataclass
 class Report:
-    """What one delivery run did, by reply id."""
+    """What one delivery run did, by reply id; `waiting` counts replies left held, uncertain or failed."""
 
     sent: list[int] = field(default_factory=list)
     failed: list[int] = field(default_factory=list)
     uncertain: list[int] = field(default_factory=list)
+    waiting: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        """Nothing failed and nothing became uncertain in this run."""
+        return not self.failed and not self.uncertain
 
 
-def backoff(attempts: int) -> timedelta:
-    """1 min, 2, 4 … capped at 1 hour."""
-    return min(BACKOFF_FIRST * 2 ** max(attempts - 1, 0), BACKOFF_CAP)
+def backoff(attempts: int, rng: random.Random = _rng) -> timedelta:
+    """The wait after the `attempts`-th failure: 15 s, 30 s, 1 min … capped at 30 min, less up to 25 % jitter."""
+    base = min(BACKOFF_FIRST * 2 ** min(max(attempts - 1, 0), 20), BACKOFF_CAP)
+    return base * rng.uniform(*JITTER)
 
 
 def lease(settings: Settings) -> timedelta:

@@ -38,8 +38,8 @@ from workflow.transitions import record
 RESENDABLE = (ReplyState.UNCERTAIN, ReplyState.FAILED)  # only `replies send --resend ID` sends these again
 WAITING = (ReplyState.HELD, ReplyState.UNCERTAIN, ReplyState.FAILED)  # what the report counts as waiting
 
-__all__ = ["acknowledge", "deliver_pending", "enqueue_reply", "list_replies",
-           "release_reply", "reply_json", "send_replies"]
+__all__ = ["acknowledge", "deliver_pending", "enqueue_reply", "list_replies", "release_reply", "reply_json",
+           "report_json", "report_line", "send_replies"]
 
 def enqueue_reply(session: Session, *, settings: Settings, request: Request, decision: str) -> Reply | None:
     """Create the reply for (request, decision) once, in the caller's transaction (with the decision)."""
@@ -123,16 +123,21 @@ def release_reply(session: Session, reply_id: int, *, editor: str, subject: str 
     return reply
 
 
-def send_replies(service: Services, resend: int | None = None, *, now: datetime | None = None) -> int:
-    """`intake replies send [--resend ID]`: deliver what is due; 0 unless a delivery failed in this run."""
+def send_replies(service: Services, resend: int | None = None, *, now: datetime | None = None) -> Report:
+    """`intake replies send [--resend ID]` and the API's "send replies": deliver every queued or failed
+    reply now (backoff ignored), or send one uncertain or failed reply again; the report says what happened
+    and what still waits."""
     if resend is not None:
-        return _resend(service, resend, now=now)
-    report = deliver_pending(service, now=now, retry_now=True)
-    _print_report(service, report)
-    return 1 if report.failed or report.uncertain else 0
+        report = _resend(service, resend, now=now)
+    else:
+        report = deliver_pending(service, now=now, retry_now=True)
+    with Session(service.db) as session:
+        report.waiting = {state: len(session.exec(select(Reply.id).where(Reply.state == state)).all())
+                          for state in WAITING}
+    return report
 
 
-def _resend(service: Services, reply_id: int, *, now: datetime | None) -> int:
+def _resend(service: Services, reply_id: int, *, now: datetime | None) -> Report:
     with Session(service.db) as session:
         reply = session.get(Reply, reply_id)
         if reply is None:
@@ -140,23 +145,28 @@ def _resend(service: Services, reply_id: int, *, now: datetime | None) -> int:
         if reply.state not in RESENDABLE:
             label = ReplyState.label_of(reply.state)
             raise WorkflowError(f"第 {reply_id} 号回复当前状态为{label}，"
-                              "只有发送状态不确定或发送失败的回复可以重发")
+                                "只有发送状态不确定或发送失败的回复可以重发")
     report = Report()
-    deliver_one(service, reply_id, allowed=RESENDABLE, now=now, report=report)
-    _print_report(service, report)
-    return 0 if report.sent else 1
+    if deliver_one(service, reply_id, allowed=RESENDABLE, now=now, report=report) is None:
+        raise WorkflowError(f"第 {reply_id} 号回复正由另一进程发送")
+    return report
 
 
-def _print_report(service: Services, report: Report) -> None:
-    with Session(service.db) as session:
-        waiting = {state: len(session.exec(select(Reply.id).where(Reply.state == state)).all())
-                   for state in WAITING}
+def report_line(report: Report) -> str:
+    """The report as one Chinese line for the terminal."""
     line = (f"已发送 {len(report.sent)} 封，失败 {len(report.failed)} 封，"
             f"状态不确定 {len(report.uncertain)} 封；"
-            + "，".join(f"{state.label} {count} 封" for state, count in waiting.items()))
-    if waiting[ReplyState.UNCERTAIN]:
+            + "，".join(f"{ReplyState(state).label} {count} 封" for state, count in report.waiting.items()))
+    if report.waiting.get(ReplyState.UNCERTAIN):
         line += "（请先在邮箱中核对，确认未发出后用 intake replies send --resend ID 重发）"
-    print(line, file=sys.stderr)
+    return line
+
+
+def report_json(report: Report) -> dict[str, Any]:
+    """The report for the API: reply ids by outcome, the count of each waiting state, and the line."""
+    return {"sent": report.sent, "failed": report.failed, "uncertain": report.uncertain,
+            "waiting": {str(state): count for state, count in report.waiting.items()},
+            "summary": report_line(report)}
 
 
 def reply_json(reply: Reply, settings: Settings) -> dict[str, Any]:

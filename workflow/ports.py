@@ -40,3 +40,8 @@ class Services(Protocol):
 
     @property
     def mailbox(self) -> Mailbox | None: ...
+
+    def replies_queued(self) -> None:
+        """A committed decision or release queued a reply: have it delivered (the application decides how:
+        wake the running daemon's delivery loop, or deliver here when no daemon runs)."""
+        ...

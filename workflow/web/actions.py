@@ -11,7 +11,7 @@ from storage.states import SEES_ALL
 from workflow import outbox
 from workflow.errors import NotFound, ReviewRefused
 from workflow.review import correct_change
-from workflow.web.common import deliver_pending, service_of, user_of
+from workflow.web.common import replies_queued, service_of, user_of
 from workflow.web.pages import request_page
 from workflow.web.scope import decide_visible, visible_request
 
@@ -28,7 +28,7 @@ async def decision(request: Request, request_id: int, background: BackgroundTask
         decide_visible(service, user, request_id, action, comment)
     except (ReviewRefused, NotFound) as e:
         return request_page(request, request_id, error=str(e), status=409)
-    background.add_task(deliver_pending, service)
+    background.add_task(replies_queued, service)
     return RedirectResponse(f"/requests/{request_id}", status_code=303)
 
 
@@ -95,5 +95,5 @@ async def release(request: Request, request_id: int, reply_id: int, background: 
             )
     except (ReviewRefused, NotFound, ValueError) as e:
         return request_page(request, request_id, error=str(e), status=409)
-    background.add_task(deliver_pending, service)
+    background.add_task(replies_queued, service)
     return RedirectResponse(f"/requests/{request_id}#replies", status_code=303)

@@ -12,10 +12,11 @@ from storage.db import session_scope
 from storage.models import Reply
 from storage.states import SEES_ALL, Kind
 from storage.times import from_db
-from workflow.errors import NotFound, ReviewRefused
+from workflow import outbox
+from workflow.errors import NotFound, ReviewRefused, WorkflowError
 from workflow.review import correct_change
 from workflow.views import request_json, requests_json
-from workflow.web.common import deliver_pending, service_of, user_of
+from workflow.web.common import replies_queued, service_of, user_of
 from workflow.web.scope import Filters, decide_visible, visible_ids, visible_request, visible_rows
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -88,7 +89,7 @@ def _decide(request: Request, request_id: int, action: str, body: Decision) -> d
         result = {"id": req.id, "status": req.status, "stage": req.stage}
     except (ReviewRefused, NotFound) as e:
         raise _refused(e) from None
-    deliver_pending(service)
+    replies_queued(service)
     return result
 
 
@@ -160,7 +161,8 @@ def send_replies(request: Request, body: Resend) -> dict[str, Any]:
     service, user = service_of(request), user_of(request)
     if user.role not in SEES_ALL:
         raise HTTPException(403, "只有省级审核人员或管理员可以发送回复")
-    from workflow import outbox
-
-    code = outbox.send_replies(service, resend=body.resend)
-    return {"exit_code": int(code or 0)}
+    try:
+        report = outbox.send_replies(service, resend=body.resend)
+    except WorkflowError as e:
+        raise _refused(e) from None
+    return outbox.report_json(report)

@@ -33,11 +33,9 @@ def render(request: Request, template: str, context: dict[str, Any], status: int
     )
 
 
-def deliver_pending(service: Services) -> None:
-    """Send what a decision or a release queued (held replies wait); failures show on the request page."""
+def replies_queued(service: Services) -> None:
+    """After a decision or a release: the reply goes out (held ones wait); failures show on the request page."""
     try:
-        from workflow import outbox
-
-        outbox.deliver_pending(service)
-    except Exception:  # noqa: BLE001 - the decision is recorded; delivery is retried by `replies send`
-        log.exception("delivering replies after a web decision failed")
+        service.replies_queued()
+    except Exception:  # noqa: BLE001 - the decision is recorded; the daemon's loop or `replies send` delivers
+        log.exception("handing replies to delivery after a web decision failed")
