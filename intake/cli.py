@@ -131,6 +131,7 @@ def cmd_registry_import(service: Service, args: argparse.Namespace) -> int:
 def cmd_ingest(service: Service, args: argparse.Namespace) -> int:
     from intake.files import ingest_files
 
+    service.check_ocr()
     service.init()
     return ingest_files(service, args.files)
 
@@ -138,6 +139,7 @@ def cmd_ingest(service: Service, args: argparse.Namespace) -> int:
 def cmd_poll(service: Service, args: argparse.Namespace) -> int:
     from intake.daemon import poll_once
 
+    service.check_ocr()
     service.init()
     return poll_once(service)
 
@@ -145,6 +147,7 @@ def cmd_poll(service: Service, args: argparse.Namespace) -> int:
 def cmd_run(service: Service, args: argparse.Namespace) -> int:
     from intake.daemon import run_forever
 
+    service.check_ocr()
     service.init()
     return run_forever(service)
 

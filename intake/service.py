@@ -12,7 +12,8 @@ from sqlalchemy import Engine
 
 from intake.config import Config
 from intake.drafts import ImapMailbox
-from parsers.ocr import OcrEngine, make_engine
+from intake.errors import ConfigError
+from parsers.ocr import OcrEngine, OcrUnavailable, check_engine, select_engine
 from storage.blobs import BlobStore
 from storage.db import make_engine as make_db_engine
 from storage.db import migrate
@@ -43,10 +44,17 @@ class Service:
 
     @property
     def ocr(self) -> OcrEngine:
-        """The configured OCR engine, loaded on first use (a missing program matters only then)."""
+        """The configured OCR engine, also for orientation and seals; it loads when a page first needs OCR."""
         if self._ocr is None:
-            self._ocr = make_engine(self.config.ocr.engine)
+            self._ocr = select_engine(self.config.ocr.engine)
         return self._ocr
+
+    def check_ocr(self) -> None:
+        """At the start of `run`, `poll` and `ingest`: the configured engine can run here (exit 2 if not)."""
+        try:
+            check_engine(self.config.ocr.engine)
+        except OcrUnavailable as e:
+            raise ConfigError("ocr.engine", str(e)) from None
 
     def replies_queued(self) -> None:
         """Wake the running daemon's delivery loop, or deliver here when no daemon runs."""
