@@ -22,14 +22,13 @@ from storage.states import OPEN, Action, Kind, Stage, Status
 from storage.times import from_db, now_db
 from workflow import routing, supersede
 from workflow.checks import run_checks
+from workflow.checks.approvals import approval_holds
 from workflow.evidence_store import load_evidence, save_evidence
-from workflow.facts import RequestFacts
+from workflow.facts import RequestFacts, gather_facts
 from workflow.kind import unrelated_reason
-from workflow.linking import link_changes
 from workflow.outbox import acknowledge
 from workflow.registry import Registry
 from workflow.settings import Settings
-from workflow.subject import strip_prefixes, subject_unit
 from workflow.transitions import SYSTEM, transition
 
 log = logging.getLogger(__name__)
@@ -57,8 +56,8 @@ def process(session: Session, *, settings: Settings, blobs: BlobStore, engine: O
     request.applicant_unit = evidence.applicant_unit or ""
     request.seal = bool(evidence.seals)
     request.seal_text = next((s.text for s in evidence.seals if s.text), "")
-    request.department_approval = _holds(evidence.department)
-    request.leader_approval = _holds(evidence.leader)
+    request.department_approval = approval_holds(evidence.department)
+    request.leader_approval = approval_holds(evidence.leader)
     save_evidence(session, blobs, request_id=request.id, evidence=evidence)
     message.processed_at, message.attempts = now_db(), message.attempts + 1
     session.add(message)
@@ -92,10 +91,6 @@ def record_failure(session: Session, *, blobs: BlobStore, message_pk: int, error
     return Status.FLAGGED
 
 
-def _holds(approval) -> bool:  # type: ignore[no-untyped-def]
-    return bool(approval and approval.found and approval.affirmative and approval.signed)
-
-
 def recheck(session: Session, *, settings: Settings, request: Request, message: Message, first: bool = False,
             actor: str = SYSTEM, comment: str = "") -> None:
     """Run every check on the recorded evidence and set problems, status and (first time) stage."""
@@ -126,19 +121,9 @@ def recheck(session: Session, *, settings: Settings, request: Request, message: 
 
 def build_facts(session: Session, *, settings: Settings, request: Request, message: Message, registry: Registry,
                 evidence: Evidence) -> RequestFacts:
-    rest = strip_prefixes(request.subject)
-    unit = subject_unit(rest)
-    subject_school = registry.exact(unit)
-    school = subject_school or registry.named_in(evidence.applicant_unit or "", score=95) or next(
-        (found for seal in evidence.seals if (found := registry.named_in(seal.text))), None)
-    declarations = Registry.declarations(session, school)
-    return RequestFacts(
-        subject=request.subject, evidence=evidence, arrival=from_db(message.arrival, settings.round.tz),
-        round=settings.round, registry=registry, subject_rest=rest, subject_unit=unit,
-        subject_school=subject_school, school=school,
-        school_hint=registry.close_name(unit) if subject_school is None else "", declarations=declarations,
-        linked=link_changes(evidence.changes, declarations),
-    )
+    return gather_facts(subject=request.subject, arrival=from_db(message.arrival, settings.round.tz),
+                        evidence=evidence, round_=settings.round, registry=registry,
+                        declarations_of=lambda school: Registry.declarations(session, school))
 
 
 def _store_links(session: Session, *, request: Request, facts: RequestFacts) -> None:

@@ -26,6 +26,10 @@ class RoundConfig:
     def tz(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
 
+    def in_window(self, instant: datetime) -> bool:
+        """Whether an aware instant falls inside the declaration window, both ends included (spec §2)."""
+        return self.window_start <= instant <= self.window_end
+
 
 @dataclass(frozen=True)
 class SmtpConfig:

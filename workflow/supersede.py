@@ -22,8 +22,7 @@ def reapply(session: Session, *, school_id: int, round_: RoundConfig) -> None:
     status = dict(base)
     supersedes: dict[int, int | None] = {r.id: None for r, _ in chain}
     for index, (request, message) in enumerate(chain):
-        arrival = from_db(message.arrival, round_.tz)
-        if not round_.window_start <= arrival <= round_.window_end:
+        if not round_.in_window(from_db(message.arrival, round_.tz)):
             continue
         for earlier, _ in reversed(chain[:index]):
             if status[earlier.id] not in CLOSED:

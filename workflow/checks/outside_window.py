@@ -10,7 +10,7 @@ advice = "申报期为 {window}，期外提交的调整申请不予受理。"  #
 
 def check(facts: RequestFacts) -> str | None:
     window = facts.round
-    if window.window_start <= facts.arrival <= window.window_end:
+    if window.in_window(facts.arrival):
         return None
     tz = window.tz
     return (f"送达时间 {facts.arrival.astimezone(tz):%Y-%m-%d %H:%M:%S}，申报期为 "

@@ -11,13 +11,18 @@ from sqlmodel import col, select
 from storage.db import session_scope
 from storage.models import Reply
 from storage.states import SEES_ALL, Kind
-from storage.times import from_db
 from workflow import outbox
 from workflow.errors import NotFound, ReviewRefused, WorkflowError
-from workflow.review import correct_change
 from workflow.views import request_json, requests_json
 from workflow.web.common import replies_queued, service_of, user_of
-from workflow.web.scope import Filters, decide_visible, visible_ids, visible_request, visible_rows
+from workflow.web.scope import (
+    Filters,
+    correct_visible,
+    decide_visible,
+    visible_ids,
+    visible_request,
+    visible_rows,
+)
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -113,38 +118,11 @@ def correct(request: Request, request_id: int, change_id: int, body: Correction)
     service, user = service_of(request), user_of(request)
     try:
         with session_scope(service.db) as session:
-            visible_request(session, user, request_id)
-            correct_change(
-                session,
-                settings=service.settings,
-                request_id=request_id,
-                change_id=change_id,
-                reviewer=user,
-                values=body.values(),
-                comment=body.comment,
-            )
+            correct_visible(session, service, user, request_id, change_id, body.values(), body.comment)
             req, message = visible_request(session, user, request_id)
             return request_json(session, req, message, service.settings.round.tz)
     except (ReviewRefused, NotFound) as e:
         raise _refused(e) from None
-
-
-def reply_json(reply: Reply, tz: Any) -> dict[str, Any]:
-    return {
-        "id": reply.id,
-        "request_id": reply.request_id,
-        "decision": reply.decision,
-        "state": reply.state,
-        "delivery": reply.delivery,
-        "to": reply.to_addrs,
-        "cc": reply.cc_addrs,
-        "subject": reply.subject,
-        "message_id": reply.message_id,
-        "attempts": reply.attempts,
-        "last_error": reply.last_error or None,
-        "created_at": from_db(reply.created_at, tz).isoformat(),
-        "sent_at": from_db(reply.sent_at, tz).isoformat() if reply.sent_at else None,
-    }
 
 
 @router.get("/replies", summary="列出回复邮件（本账号范围内）")
@@ -153,7 +131,7 @@ def list_replies(request: Request) -> list[dict[str, Any]]:
     with session_scope(service.db) as session:
         query = select(Reply).where(col(Reply.request_id).in_(visible_ids(user))).order_by(col(Reply.id))
         replies = session.exec(query)
-        return [reply_json(r, service.settings.round.tz) for r in replies]
+        return [outbox.reply_json(r, service.settings) for r in replies]
 
 
 @router.post("/replies/send", summary="发送尚未发送的回复（省级、管理员）")

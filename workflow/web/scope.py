@@ -10,10 +10,11 @@ from sqlmodel import Session, col, select
 
 from storage.db import session_scope
 from storage.models import Application, Change, Message, Problem, Request, School, User
-from storage.states import SEES_ALL, Kind, Role, Stage, Status
+from storage.states import ChangeField, Kind, Stage, Status
 from workflow.ports import Services
-from workflow.review import decide, in_scope
+from workflow.review import correct_change, decide, group_requests, in_scope, scope_condition
 
+CHANGE_KEYS = ("certificate", "field", "level", "from", "to")  # what a reviewer may correct in a change
 STATUSES = tuple(Status)
 STAGES = tuple(Stage)
 
@@ -34,18 +35,6 @@ class Filters:
         return {"unrelated": Kind.UNRELATED, "all": None}.get(self.tab, Kind.REQUEST)
 
 
-def scope_condition(user: User):  # type: ignore[no-untyped-def]
-    """A WHERE clause on Request limiting rows to what the user's role and scope cover (None: all)."""
-    if user.role in SEES_ALL:
-        return None
-    if user.role == Role.CITY:
-        schools = select(School.id).where(School.type == "中职", School.city == user.scope)
-        return col(Request.school_id).in_(schools)
-    if user.role == Role.GROUP:
-        return col(Request.id).in_(_group_requests(user.scope))
-    return col(Request.id) == -1
-
-
 def scoped_query(user: User):  # type: ignore[no-untyped-def]
     """Requests joined with their messages, limited to the user's scope."""
     query = select(Request, Message).join(Message, col(Message.id) == Request.id)
@@ -57,14 +46,6 @@ def visible_ids(user: User):  # type: ignore[no-untyped-def]
     condition = scope_condition(user)
     query = select(Request.id)
     return query if condition is None else query.where(condition)
-
-
-def _group_requests(group: str):  # type: ignore[no-untyped-def]
-    return (
-        select(Change.request_id)
-        .join(Application, col(Application.id) == Change.application_id)
-        .where(Application.group == group)
-    )
 
 
 def visible_rows(session: Session, user: User, filters: Filters) -> list[tuple[Request, Message]]:
@@ -83,7 +64,7 @@ def visible_rows(session: Session, user: User, filters: Filters) -> list[tuple[R
             schools = schools.where(School.city == filters.city)
         query = query.where(col(Request.school_id).in_(schools))
     if filters.group:
-        query = query.where(col(Request.id).in_(_group_requests(filters.group)))
+        query = query.where(col(Request.id).in_(group_requests(filters.group)))
     if filters.problem:
         query = query.where(
             col(Request.id).in_(select(Problem.request_id).where(Problem.code == filters.problem))
@@ -114,6 +95,37 @@ def decide_visible(service: Services, user: User, request_id: int, action: str, 
         visible_request(session, user, request_id)
         return decide(session, settings=service.settings, request_id=request_id, reviewer=user, action=action,
                       comment=comment)
+
+
+def correct_visible(session: Session, service: Services, user: User, request_id: int, change_id: int,
+                    submitted: dict[str, object], comment: str) -> Change:
+    """A reviewer's correction from the UI or the API, in the caller's transaction: 404 outside the scope,
+    ReviewRefused outside the stage; the submitted values are read by `change_values`."""
+    visible_request(session, user, request_id)
+    current = session.get(Change, change_id)
+    values = change_values(submitted, current.field if current else "")
+    return correct_change(session, settings=service.settings, request_id=request_id, change_id=change_id,
+                          reviewer=user, values=values, comment=comment)
+
+
+def change_values(submitted: dict[str, object], field: str) -> dict[str, object]:
+    """Submitted values (form strings or JSON) to a change's: text trimmed, empty is null, a headcount that
+    reads as a number ("120" or "120人") an integer; the certificate and the field are never emptied."""
+    values: dict[str, object] = {}
+    for key in CHANGE_KEYS:
+        if key not in submitted:
+            continue
+        value = submitted[key]
+        if isinstance(value, str):
+            value = value.strip() or None
+        if key in ("from", "to") and submitted.get("field", field) == ChangeField.HEADCOUNT and isinstance(value, str):
+            digits = value.removesuffix("人").strip()
+            value = int(digits) if digits.isdigit() else value
+        values[key] = value
+    for key in ("certificate", "field"):
+        if values.get(key) is None:
+            values.pop(key, None)
+    return values
 
 
 def filter_choices(session: Session) -> dict[str, list[str]]:
