@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 
+from intake.logs import event_line
 from intake.service import Service
 from storage import repo
 from storage.db import session_scope
@@ -28,7 +29,7 @@ def process_one(service: Service, message_pk: int) -> str:
         with session_scope(service.db) as session:
             return record_failure(session, blobs=service.blobs, message_pk=message_pk,
                                   error=f"{type(e).__name__}: {e}")
-    log.info("message=%s outcome=%s", message_pk, outcome)
+    log.info("%s", event_line("processed", id=message_pk, outcome=outcome))
     return outcome
 
 

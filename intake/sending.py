@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from intake.lock import MailboxLock
+from intake.logs import event_line
 from intake.source import open_source
 from workflow.delivery import Report, deliver_pending
 from workflow.ports import Services
@@ -69,11 +70,16 @@ def deliver_logged(service: Services) -> Report | None:
     try:
         report = deliver_pending(service)
     except Exception:  # noqa: BLE001 - the next run tries again; the replies stay queued
-        log.exception("event=delivery error")
+        log.exception("%s", event_line("delivery", outcome="error"))
         return None
     if report.sent or report.failed or report.uncertain:
-        log.info("event=delivery sent=%s failed=%s uncertain=%s", report.sent, report.failed, report.uncertain)
+        log.info("%s", event_line("delivery", sent=_ids(report.sent), failed=_ids(report.failed),
+                                  uncertain=_ids(report.uncertain)))
     return report
+
+
+def _ids(ids: list[int]) -> str:
+    return ",".join(map(str, ids)) or "-"
 
 
 class DeliveryLoop:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from importlib import resources
 from typing import Any
 
@@ -18,6 +19,7 @@ from workflow.web.auth import SessionCodec, secret_key
 from workflow.web.middleware import GateMiddleware
 
 PACKAGE = resources.files("workflow.web")
+log = logging.getLogger(__name__)
 
 
 def create_app(service: Services) -> FastAPI:
@@ -79,4 +81,6 @@ async def _http_error(request: Request, exc: StarletteHTTPException) -> Response
 def serve(service: Services, *, host: str, port: int) -> None:
     import uvicorn
 
-    uvicorn.run(create_app(service), host=host, port=port, log_level="info", proxy_headers=False)
+    log.info("审核网页：http://%s:%s/", host, port)
+    # uvicorn's own INFO lines (start-up notes, one line per request) are not for the officers' terminal
+    uvicorn.run(create_app(service), host=host, port=port, log_level="warning", proxy_headers=False)
