@@ -12,9 +12,12 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from intake import logs
 from intake.config import config_path, load_config
 from intake.errors import IntakeError, UsageError
 from intake.service import Service
+from storage.states import Kind, Role
+from workflow.errors import WorkflowError
 
 log = logging.getLogger("intake")
 
@@ -50,7 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
         dest="requests_command", required=True, parser_class=_Parser)
     req_list = requests.add_parser("list", parents=[common], help="列出全部已记录邮件")
     req_list.add_argument("--json", action="store_true")
-    req_list.add_argument("--kind", choices=["request", "unrelated"])
+    req_list.add_argument("--kind", choices=list(Kind))
     req_list.add_argument("--status")
     req_list.add_argument("--school")
     req_list.set_defaults(handler=cmd_requests_list)
@@ -62,7 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
         dest="users_command", required=True, parser_class=_Parser)
     users_add = users.add_parser("add", parents=[common], help="新增审核账号")
     users_add.add_argument("name")
-    users_add.add_argument("--role", required=True, choices=["city", "group", "province", "admin"])
+    users_add.add_argument("--role", required=True, choices=list(Role))
     users_add.add_argument("--scope", default="")
     users_add.set_defaults(handler=cmd_users_add)
     review = add("review", cmd_review, "审核：通过、不予通过或退回")
@@ -87,7 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    logging.basicConfig(level=logging.INFO, stream=sys.stderr, format="%(asctime)s %(levelname)s %(message)s")
+    logs.configure()
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
     try:
@@ -96,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_demo(args)
         service = Service(load_config(config_path(getattr(args, "config", None))))
         return int(args.handler(service, args) or 0)
-    except IntakeError as e:
+    except (IntakeError, WorkflowError) as e:
         print(str(e), file=sys.stderr)
         for line in getattr(e, "errors", []):
             print(f"  {line}", file=sys.stderr)
@@ -129,6 +132,7 @@ def cmd_registry_import(service: Service, args: argparse.Namespace) -> int:
 def cmd_ingest(service: Service, args: argparse.Namespace) -> int:
     from intake.files import ingest_files
 
+    service.check_ocr()
     service.init()
     return ingest_files(service, args.files)
 
@@ -136,6 +140,7 @@ def cmd_ingest(service: Service, args: argparse.Namespace) -> int:
 def cmd_poll(service: Service, args: argparse.Namespace) -> int:
     from intake.daemon import poll_once
 
+    service.check_ocr()
     service.init()
     return poll_once(service)
 
@@ -143,6 +148,7 @@ def cmd_poll(service: Service, args: argparse.Namespace) -> int:
 def cmd_run(service: Service, args: argparse.Namespace) -> int:
     from intake.daemon import run_forever
 
+    service.check_ocr()
     service.init()
     return run_forever(service)
 
@@ -172,9 +178,9 @@ def cmd_requests_list(service: Service, args: argparse.Namespace) -> int:
 
 
 def cmd_requests_show(service: Service, args: argparse.Namespace) -> int:
-    from intake.errors import NotFound
     from storage.db import session_scope
     from storage.models import Message, Request
+    from workflow.errors import NotFound
     from workflow.views import request_json
 
     service.init()
@@ -202,10 +208,9 @@ def cmd_users_add(service: Service, args: argparse.Namespace) -> int:
 def cmd_review(service: Service, args: argparse.Namespace) -> int:
     from sqlmodel import select
 
-    from intake.errors import ReviewRefused
     from storage.db import session_scope
     from storage.models import User
-    from workflow.outbox import deliver_pending
+    from workflow.errors import ReviewRefused
     from workflow.review import decide
 
     service.init()
@@ -213,11 +218,10 @@ def cmd_review(service: Service, args: argparse.Namespace) -> int:
         reviewer = session.exec(select(User).where(User.name == args.reviewer)).first()
         if reviewer is None:
             raise ReviewRefused(f"没有审核账号 {args.reviewer}")
-        request = decide(session, config=service.config, request_id=args.id, reviewer=reviewer,
+        request = decide(session, settings=service.settings, request_id=args.id, reviewer=reviewer,
                          action=args.action, comment=args.comment)
         print(f"第 {request.id} 号申请：状态 {request.status}，阶段 {request.stage}", file=sys.stderr)
-    if not service.config.replies.hold:
-        deliver_pending(service)
+    service.replies_queued()
     return 0
 
 
@@ -229,10 +233,12 @@ def cmd_replies_list(service: Service, args: argparse.Namespace) -> int:
 
 
 def cmd_replies_send(service: Service, args: argparse.Namespace) -> int:
-    from workflow.outbox import send_replies
+    from workflow.outbox import report_line, send_replies
 
     service.init()
-    return send_replies(service, resend=args.resend)
+    report = send_replies(service, resend=args.resend)
+    print(report_line(report), file=sys.stderr)
+    return 0 if report.ok else 1
 
 
 def cmd_serve(service: Service, args: argparse.Namespace) -> int:

@@ -6,13 +6,21 @@ import os
 import tomllib
 from dataclasses import dataclass, field, fields, replace
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path
 from typing import Any, get_type_hints
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from intake.errors import ConfigError
-
-DEFAULT_OFFICE_ADDRESS = "jsxzsbg@163.com"
+from parsers.limits import Limits
+from workflow.settings import (
+    OfficeConfig,
+    RepliesConfig,
+    RoundConfig,
+    Settings,
+    SmtpConfig,
+    WebConfig,
+)
 
 
 @dataclass(frozen=True)
@@ -51,18 +59,6 @@ class StorageConfig:
 
 
 @dataclass(frozen=True)
-class RoundConfig:
-    year: int
-    window_start: datetime  # aware
-    window_end: datetime  # aware
-    timezone: str = "Asia/Shanghai"
-
-    @property
-    def tz(self) -> ZoneInfo:
-        return ZoneInfo(self.timezone)
-
-
-@dataclass(frozen=True)
 class OcrConfig:
     engine: str = "rapidocr"  # rapidocr | tesseract
     dpi: int = 200
@@ -70,51 +66,10 @@ class OcrConfig:
     max_pages_per_message: int = 60
     message_timeout_seconds: int = 600
 
-
-@dataclass(frozen=True)
-class SmtpConfig:
-    host: str
-    from_addr: str
-    port: int = 0  # 0: 465 with ssl, 587 with starttls, else 25
-    ssl: bool = False
-    starttls: bool = False
-    username: str = ""
-    password_env: str = "INTAKE_SMTP_PASSWORD"
-    timeout_seconds: int = 60
-
     @property
-    def effective_port(self) -> int:
-        if self.port:
-            return self.port
-        return 465 if self.ssl else 587 if self.starttls else 25
-
-    def password(self) -> str:
-        return os.environ.get(self.password_env, "")
-
-
-@dataclass(frozen=True)
-class RepliesConfig:
-    delivery: str = ""  # smtp | drafts; "" = smtp when [smtp] exists, else drafts
-    hold: bool = False
-    acknowledge_receipt: bool = False
-
-
-@dataclass(frozen=True)
-class OfficeConfig:
-    addresses: tuple[str, ...] = (DEFAULT_OFFICE_ADDRESS,)
-    name: str = "江苏省职业院校1+X证书制度试点工作办公室"
-    signature: str = "江苏省职业院校1+X证书制度试点工作办公室\n联系电话：025-83758123、025-85842061"
-
-
-@dataclass(frozen=True)
-class WebConfig:
-    host: str = "127.0.0.1"
-    port: int = 8000
-    secret_key_env: str = "INTAKE_WEB_SECRET_KEY"
-    session_hours: int = 12
-    lockout_failures: int = 5
-    lockout_minutes: int = 15
-    secure_cookies: bool = False  # true behind HTTPS
+    def limits(self) -> Limits:
+        """What reading one message may take: pages, seconds, and the dpi pages are rendered at."""
+        return Limits(dpi=self.dpi, max_pages=self.max_pages_per_message, max_seconds=float(self.message_timeout_seconds))
 
 
 @dataclass(frozen=True)
@@ -129,22 +84,13 @@ class Config:
     office: OfficeConfig = field(default_factory=OfficeConfig)
     web: WebConfig = field(default_factory=WebConfig)
 
-    @property
-    def delivery(self) -> str:
-        return self.replies.delivery or ("smtp" if self.smtp else "drafts")
-
-    @property
-    def office_addresses(self) -> frozenset[str]:
-        """Every address that is the office itself: mail from these is never a request."""
-        found = {a.lower() for a in self.office.addresses}
-        if "@" in self.mailbox.username:
-            found.add(self.mailbox.username.lower())
-        if self.smtp:
-            found.add(self.smtp.from_addr.lower())
-        return frozenset(found)
-
-    def web_secret_key(self) -> str:
-        return os.environ.get(self.web.secret_key_env, "")
+    @cached_property
+    def settings(self) -> Settings:
+        """What the workflow reads, composed from the sections it owns and the mailbox and storage."""
+        return Settings(round=self.round, data_dir=self.storage.data_dir, smtp=self.smtp, replies=self.replies,
+                        office=self.office, web=self.web, login=self.mailbox.username,
+                        drafts_folder=self.mailbox.drafts_folder, sent_folder=self.mailbox.sent_folder,
+                        mailbox_timeout_seconds=self.mailbox.timeout_seconds)
 
 
 def config_path(explicit: str | None) -> Path:

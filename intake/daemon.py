@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from intake.errors import MailboxError
 from intake.fetcher import Fetcher
 from intake.imap import CONNECTION_ERRORS
-from intake.lock import MailboxLock
+from intake.sending import DeliveryLoop, deliver_logged, fetcher_lock
 from intake.service import Service
 from intake.source import Source, open_source
 from intake.workers import Workers
@@ -50,22 +50,30 @@ def poll_once(service: Service) -> int:
             fetcher.drain()
             _flush_marks(fetcher)
             fetcher.shutdown(STOP_GRACE)
+            deliver_logged(service)  # no daemon runs while this pass holds the lock: send what it queued
             return 1 if fetcher.failed else 0
 
 
 def run_forever(service: Service) -> int:
-    """Full pass, then IDLE (or scheduled polling); reconnect with backoff; exit 0 on SIGTERM/SIGINT."""
+    """Full pass, then IDLE (or scheduled polling); reconnect with backoff; exit 0 on SIGTERM/SIGINT.
+
+    Beside the fetcher runs the delivery loop, the one sender of replies while the daemon runs.
+    """
     with _stop_on_signals() as stop, _locked(service) as source:
         if source is None:
             return 1
         with Workers(service.config) as workers:
             workers.warm()
             _HARD_EXIT_HOOKS.append(workers.kill)
-            fetcher = Fetcher(service, source, workers, stop)
+            sender = DeliveryLoop(service, stop)
+            sender.start()
+            fetcher = Fetcher(service, source, workers, stop, on_processed=sender.wake)
             try:
                 code = _serve(service, source, fetcher, stop)
                 fetcher.shutdown(STOP_GRACE)
             finally:
+                stop.set()  # also when _serve gave up (a refused login): the sender stops with it
+                sender.join(STOP_GRACE)
                 _HARD_EXIT_HOOKS.remove(workers.kill)
     log.info("收信进程已停止")
     return code
@@ -165,7 +173,7 @@ def _report(fetcher: Fetcher, error: BaseException) -> None:
 def _locked(service: Service) -> Iterator[Source | None]:
     """The configured source under the one-fetcher-per-mailbox lock; None when another fetcher holds it."""
     source = open_source(service.config.mailbox)
-    lock = MailboxLock(service.db, service.config.storage.data_dir, source.account, source.folder)
+    lock = fetcher_lock(service)
     if not lock.try_acquire():
         log.error("另一个收信进程正在处理邮箱 %s 的 %s，本次不再收取", source.account, source.folder)
         yield None

@@ -14,10 +14,11 @@ from intake.registry import import_registry
 from intake.service import Service
 from intake.summary import print_table
 from storage.db import session_scope
+from storage.states import Role
 from workflow.views import request_rows, requests_json
 
 DEMO_DIR = Path("demo-data")
-DEMO_USERS = (("province", "province", ""), ("lyg", "city", "连云港市"), ("jsj", "group", "计算机与软件类协作组"))
+DEMO_USERS = (("province", Role.PROVINCE, ""), ("lyg", Role.CITY, "连云港市"), ("jsj", Role.GROUP, "计算机与软件类协作组"))
 DEMO_PASSWORD = "demo-2024"
 
 CONFIG = """# written by `intake demo`; the demo's own embedded setup

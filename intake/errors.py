@@ -32,13 +32,5 @@ class RegistryImportError(IntakeError):
         self.errors = errors
 
 
-class NotFound(IntakeError):
-    pass
-
-
-class ReviewRefused(IntakeError):
-    """A reviewer tried to act outside their role, scope or the request's stage."""
-
-
 class MailboxError(IntakeError):
     """The mailbox could not be read (login, network, server)."""

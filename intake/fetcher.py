@@ -10,16 +10,19 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from concurrent.futures import Future, wait
 from dataclasses import dataclass
 
 from sqlmodel import Session, col, select
 
+from intake.logs import event_line
 from intake.recording import Origin, record_batch
 from intake.service import Service
 from intake.source import Fetched, Source
 from intake.workers import Workers
 from storage.models import FolderState, Message, Request
+from storage.states import Status
 from storage.times import now_db
 from workflow.pipeline import MAX_ATTEMPTS
 
@@ -31,11 +34,14 @@ log = logging.getLogger("intake.daemon")
 class InFlight:
     future: Future[str]
     uid: int | None
+    message_id: str | None = None  # the Message-ID header, for the log line
 
 
 class Fetcher:
-    def __init__(self, service: Service, source: Source, workers: Workers, stop: threading.Event) -> None:
+    def __init__(self, service: Service, source: Source, workers: Workers, stop: threading.Event,
+                 on_processed: Callable[[], None] = lambda: None) -> None:
         self.service, self.source, self.workers, self.stop = service, source, workers, stop
+        self.on_processed = on_processed  # a processed message may have queued an acknowledgement
         self.in_flight: dict[int, InFlight] = {}
         self.to_mark: list[int] = []
         self.failed = 0  # messages that could not be stored
@@ -51,7 +57,7 @@ class Fetcher:
         accounted = self._recorded_uids(uidvalidity)
         todo = [u for u in listed if u > seen and u not in accounted] if self.source.has_uids else listed
         if todo:
-            log.info("folder=%s uidvalidity=%s new=%d", self.source.folder, uidvalidity, len(todo))
+            log.info("%s", event_line("pass", folder=self.source.folder, uidvalidity=uidvalidity, new=len(todo)))
         for batch in self.source.fetch(todo):
             accounted |= self.record(batch, uidvalidity)
             if self.stop.is_set():
@@ -80,13 +86,13 @@ class Fetcher:
                 return set().union(*(self.record([fetched], uidvalidity) for fetched in batch))
             log.exception("storing uid=%s failed", batch[0].uid)
             self.failed += 1
-            self._line(batch[0].uid, None, "store_failed")
+            self._line(batch[0].uid, None, None, "store_failed")
             return set()
         for fetched, (message, created) in zip(batch, results, strict=True):
             if created:
-                self._submit(message.id, fetched.uid)  # type: ignore[arg-type]
+                self._submit(message.id, fetched.uid, message.message_id)  # type: ignore[arg-type]
             else:
-                self._line(fetched.uid, message.id, "duplicate")
+                self._line(fetched.uid, message.id, message.message_id, "duplicate")
                 self._mark_later(fetched.uid)
         return {fetched.uid for fetched in batch if fetched.uid is not None}
 
@@ -114,17 +120,17 @@ class Fetcher:
         """Messages recorded earlier but never processed (a crash, a stop) go to the workers again."""
         with Session(self.service.db) as session:
             rows = session.exec(
-                select(Message.id, Message.account, Message.folder, Message.uid)
+                select(Message.id, Message.account, Message.folder, Message.uid, Message.message_id)
                 .join(Request, col(Request.id) == Message.id)
-                .where(Request.status == "pending", Message.attempts < MAX_ATTEMPTS)
+                .where(Request.status == Status.PENDING, Message.attempts < MAX_ATTEMPTS)
                 .order_by(col(Message.id))).all()
-        for pk, account, folder, uid in rows:
+        for pk, account, folder, uid, message_id in rows:
             if pk not in self.in_flight:
                 here = (account, folder) == (self.source.account, self.source.folder)
-                self._submit(pk, uid if here else None)
+                self._submit(pk, uid if here else None, message_id)
 
-    def _submit(self, pk: int, uid: int | None) -> None:
-        self.in_flight[pk] = InFlight(self.workers.submit(pk), uid)
+    def _submit(self, pk: int, uid: int | None, message_id: str) -> None:
+        self.in_flight[pk] = InFlight(self.workers.submit(pk), uid, message_id)
 
     def collect(self, timeout: float | None = 0) -> int:
         """Log the outcome of every finished message; returns how many are still in the workers."""
@@ -141,9 +147,10 @@ class Fetcher:
                 log.error("worker failed on message %s: %s", pk, item.future.exception())
             else:
                 outcome = item.future.result()
-            self._line(item.uid, pk, outcome)
+            self._line(item.uid, pk, item.message_id, outcome)
             if outcome not in ("error", "abandoned"):
                 self._mark_later(item.uid)
+                self.on_processed()
         return len(self.in_flight)
 
     def drain(self) -> None:
@@ -195,10 +202,10 @@ class Fetcher:
         except Exception:  # noqa: BLE001 - bookkeeping must not stop intake
             log.exception("updating folder state failed")
 
-    def _line(self, uid: int | None, pk: int | None, outcome: str) -> None:
-        """The one structured log line per message."""
-        log.info("message account=%s folder=%s uid=%s id=%s outcome=%s", self.source.account,
-                 self.source.folder, uid if uid is not None else "-", pk if pk is not None else "-", outcome)
+    def _line(self, uid: int | None, pk: int | None, message_id: str | None, outcome: str) -> None:
+        """The one structured log line per message: where it was, its row id and Message-ID, what it became."""
+        log.info("%s", event_line("message", account=self.source.account, folder=self.source.folder, uid=uid,
+                                  id=pk, message_id=message_id, outcome=outcome))
 
 
 def _settled(listed: list[int], accounted: set[int], seen: int) -> int:

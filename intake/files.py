@@ -7,6 +7,7 @@ from pathlib import Path
 
 from sqlmodel import Session
 
+from intake.logs import event_line
 from intake.processing import process_pending
 from intake.recording import Origin, record_message
 from intake.service import Service
@@ -27,6 +28,8 @@ def ingest_files(service: Service, paths: list[Path]) -> int:
         with Session(service.db, expire_on_commit=False) as session:
             message, created = record_message(session, service.blobs, raw,
                                               Origin(account="file", folder=str(path.parent)))
-            log.info("file=%s message=%s %s", path.name, message.id, "recorded" if created else "already recorded")
+            log.info("%s", event_line("file", file=path.name, id=message.id, message_id=message.message_id,
+                                      outcome="recorded" if created else "duplicate"))
     process_pending(service)
+    service.replies_queued()  # acknowledgements of what was just processed
     return 1 if failed else 0

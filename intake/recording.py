@@ -18,6 +18,7 @@ from parsers.mime import identity_headers
 from storage import repo
 from storage.blobs import BlobStore
 from storage.models import Message, Request
+from storage.states import ArrivalSource, Status
 from storage.times import now_db, to_db
 
 _MESSAGE_ID = re.compile(r"<[^<>\s]{1,900}>")
@@ -63,12 +64,12 @@ def _arrival(headers: tuple[str | None, datetime | None, datetime | None], origi
     """
     _, received, date = headers
     if origin.internaldate is not None:
-        return origin.internaldate, "internaldate"
+        return origin.internaldate, ArrivalSource.INTERNALDATE
     if received is not None:
-        return received, "received"
+        return received, ArrivalSource.RECEIVED
     if date is not None:
-        return date, "date"
-    return datetime.now(UTC), "received"
+        return date, ArrivalSource.DATE
+    return datetime.now(UTC), ArrivalSource.RECEIVED
 
 
 def record_message(session: Session, blobs: BlobStore, raw: bytes, origin: Origin) -> tuple[Message, bool]:
@@ -131,7 +132,7 @@ def _record_all(session: Session, blobs: BlobStore,
         _put_blobs(blobs, [raw for _, raw in new])
         session.add_all(message for message, _ in new)
         session.flush()
-        pending = Request(id=0, status="pending").model_dump()  # every column, defaults from the model
+        pending = Request(id=0, status=Status.PENDING).model_dump()  # every column, defaults from the model
         session.connection().execute(insert(Request), [{**pending, "id": message.id} for message, _ in new])
         session.commit()
     return results

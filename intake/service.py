@@ -1,4 +1,7 @@
-"""The running service's shared parts, built once in `main()` from the config and passed down."""
+"""The running service's shared parts, built once in `main()` from the config and passed down.
+
+It is what the workflow receives as `workflow.ports.Services`: settings, database, blobs, mailbox.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +11,13 @@ from functools import cached_property
 from sqlalchemy import Engine
 
 from intake.config import Config
-from parsers.ocr import OcrEngine, make_engine
+from intake.drafts import ImapMailbox
+from intake.errors import ConfigError
+from parsers.ocr import OcrEngine, OcrUnavailable, check_engine, select_engine
 from storage.blobs import BlobStore
 from storage.db import make_engine as make_db_engine
 from storage.db import migrate
+from workflow.settings import Settings
 
 
 @dataclass
@@ -19,20 +25,42 @@ class Service:
     config: Config
     _ocr: OcrEngine | None = field(default=None, repr=False)
 
+    @property
+    def settings(self) -> Settings:
+        return self.config.settings
+
     @cached_property
     def db(self) -> Engine:
         return make_db_engine(self.config.storage.url)
 
     @cached_property
     def blobs(self) -> BlobStore:
-        return BlobStore(self.config.storage.data_dir / "blobs")
+        return BlobStore(self.settings.blob_dir)
+
+    @cached_property
+    def mailbox(self) -> ImapMailbox | None:
+        """The office's IMAP mailbox for drafts and look-ups; None when mail comes from a Maildir."""
+        return ImapMailbox(self.config.mailbox) if self.config.mailbox.host else None
 
     @property
     def ocr(self) -> OcrEngine:
-        """The configured OCR engine, loaded on first use (a missing program matters only then)."""
+        """The configured OCR engine, also for orientation and seals; it loads when a page first needs OCR."""
         if self._ocr is None:
-            self._ocr = make_engine(self.config.ocr.engine)
+            self._ocr = select_engine(self.config.ocr.engine)
         return self._ocr
+
+    def check_ocr(self) -> None:
+        """At the start of `run`, `poll` and `ingest`: the configured engine can run here (exit 2 if not)."""
+        try:
+            check_engine(self.config.ocr.engine)
+        except OcrUnavailable as e:
+            raise ConfigError("ocr.engine", str(e)) from None
+
+    def replies_queued(self) -> None:
+        """Wake the running daemon's delivery loop, or deliver here when no daemon runs."""
+        from intake.sending import replies_queued
+
+        replies_queued(self)
 
     def init(self) -> None:
         self.config.storage.data_dir.mkdir(parents=True, exist_ok=True)

@@ -12,6 +12,7 @@ from sqlmodel import Session, col, select
 from intake.lock import MailboxLock
 from intake.service import Service
 from storage.models import FolderState, Message, Request
+from storage.states import Status
 from storage.times import from_db
 from workflow.pipeline import MAX_ATTEMPTS
 
@@ -26,11 +27,11 @@ def print_status(service: Service, out: TextIO = sys.stdout) -> int:
     with Session(service.db) as session:
         states = session.exec(select(FolderState).order_by(col(FolderState.account))).all()
         pending = session.exec(select(func.count()).select_from(Request)
-                               .where(Request.status == "pending")).one()
+                               .where(Request.status == Status.PENDING)).one()
         total = session.exec(select(func.count()).select_from(Message)).one()
         failing = session.exec(
             select(Message).join(Request, col(Request.id) == Message.id)
-            .where(Request.status == "pending", Message.last_error != "").order_by(col(Message.id))).all()
+            .where(Request.status == Status.PENDING, Message.last_error != "").order_by(col(Message.id))).all()
     print(f"邮箱：{mailbox.account}（{mailbox.folder}）", file=out)
     print(f"收信进程：{'运行中' if _fetcher_running(service) else '未运行'}", file=out)
     if not states:

@@ -14,6 +14,7 @@ import signal
 import time
 from concurrent.futures import Future, ProcessPoolExecutor, wait
 
+from intake import logs
 from intake.config import Config
 
 log = logging.getLogger(__name__)
@@ -24,7 +25,7 @@ _service = None  # this worker's own Service (engine, blobs, OCR engine), built 
 def _init_worker(config: Config) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
-    logging.basicConfig(level=logging.WARNING)
+    logs.configure(logging.WARNING)  # the parent logs each message's outcome
     from intake.service import Service
 
     global _service

@@ -1,7 +1,7 @@
 """Page orientation: which way a scan is turned (0/90/180/270) and turning it upright, cheaply.
 
-One text detection on a small copy of the page (RapidOCR's detector sized for
-thumbnails) tells horizontal from vertical text lines; RapidOCR's 0/180 line
+One text detection on a small copy of the page (the OCR engine's detector sized for
+thumbnails) tells horizontal from vertical text lines; the engine's 0/180 line
 classifier on a dozen of those lines then tells up from down. That costs a few
 percent of a full OCR pass, which then runs once, on the upright page.
 """
@@ -13,8 +13,8 @@ from dataclasses import dataclass
 import numpy as np
 from PIL import Image
 
-from parsers.ocr.rapid import SMALL_DET_SIDE as SMALL_SIDE  # the copy orientation is judged on
-from parsers.ocr.rapid import classify_upright, detect_small
+from parsers.ocr import THUMBNAIL_SIDE as SMALL_SIDE  # the copy orientation is judged on
+from parsers.ocr import OcrEngine, selected_engine
 
 MAX_LINES = 8  # lines given to the classifier; the longest are the most telling
 
@@ -31,17 +31,20 @@ class Orientation:
     confidence: float  # 0..1; 0 when the page shows no text lines
 
 
-def correct_orientation(image: Image.Image) -> tuple[Image.Image, Orientation]:
-    """The page turned upright, and what was found; a page without text lines is left as it is."""
-    found = detect_orientation(image)
+def correct_orientation(image: Image.Image, engine: OcrEngine | None = None) -> tuple[Image.Image, Orientation]:
+    """The page turned upright, and what was found; a page without text lines is left as it is.
+
+    `engine` judges the lines; None is the process's selected engine (`parsers.ocr.select_engine`)."""
+    found = detect_orientation(image, engine)
     if found.angle == 0 or found.confidence == 0:
         return image, found
     return image.transpose(_UPRIGHT[found.angle]), found
 
 
-def detect_orientation(image: Image.Image) -> Orientation:
+def detect_orientation(image: Image.Image, engine: OcrEngine | None = None) -> Orientation:
+    engine = engine or selected_engine()
     small, scale = _small_bgr(image)
-    quads = _detect_lines(small)
+    quads = _detect_lines(small, engine)
     if not quads:
         return Orientation(0, 0.0)
     widths = np.array([_side_lengths(q) for q in quads])  # (n, 2): along x, along y
@@ -54,7 +57,7 @@ def detect_orientation(image: Image.Image) -> Orientation:
     # Classify crops of the full-resolution page: small glyphs make the classifier unsure.
     full = np.asarray(image.convert("RGB"))[:, :, ::-1]
     crops = [chunk for q in chosen[:MAX_LINES] for chunk in _chunks(_crop(full, q / scale, vertical))]
-    up, certainty = _vote_up(crops)
+    up, certainty = _vote_up(crops, engine)
     base = 90 if vertical else 0
     angle = base if up else (base + 180) % 360
     axis_confidence = abs(share_h - 0.5) * 2
@@ -69,9 +72,9 @@ def _small_bgr(image: Image.Image) -> tuple[np.ndarray, float]:
     return np.ascontiguousarray(np.asarray(small)[:, :, ::-1]), scale
 
 
-def _detect_lines(bgr: np.ndarray) -> list[np.ndarray]:
-    """Text line quadrilaterals from RapidOCR's detector, run once at SMALL_SIDE."""
-    return [q for q in detect_small(bgr) if min(_side_lengths(q)) >= 4]
+def _detect_lines(bgr: np.ndarray, engine: OcrEngine) -> list[np.ndarray]:
+    """Text line quadrilaterals from the engine's detector, run once at SMALL_SIDE."""
+    return [q for q in engine.detect_lines(bgr) if min(_side_lengths(q)) >= 4]
 
 
 def _side_lengths(quad: np.ndarray) -> tuple[float, float]:
@@ -98,9 +101,9 @@ def _chunks(line: np.ndarray, parts: int = 3) -> list[np.ndarray]:
     return [np.ascontiguousarray(line[:, x : x + step]) for x in starts]
 
 
-def _vote_up(crops: list[np.ndarray]) -> tuple[bool, float]:
+def _vote_up(crops: list[np.ndarray], engine: OcrEngine) -> tuple[bool, float]:
     """Whether the lines read upright (not upside down), and how sure the classifier is, 0..1."""
-    verdicts = classify_upright([c for c in crops if c.size])
+    verdicts = engine.classify_upright([c for c in crops if c.size])
     score = 0.0
     total = 0.0
     for label, conf in verdicts:

@@ -18,6 +18,7 @@ import numpy as np
 from PIL import Image
 
 from parsers.model import Crop, SealEvidence
+from parsers.ocr import selected_engine
 
 WORK_SIDE = 1000  # longer side of the copy seals are searched on
 MIN_D, MAX_D = 0.07, 0.45  # seal diameter as a share of the page's shorter side
@@ -193,12 +194,6 @@ def arc_strip(image: Image.Image, ring: Ring) -> np.ndarray:
     return cv2.cvtColor(np.ascontiguousarray(strip), cv2.COLOR_GRAY2BGR)
 
 
-def _rapid_reader(strip: np.ndarray) -> tuple[str, float]:
-    from parsers.ocr.rapid import read_strip
-
-    return read_strip(strip)
-
-
 def _read_arc(image: Image.Image, ring: Ring, reader: StripReader) -> tuple[str, float]:
     """The arc text and its confidence; ("", 0.0) when it cannot be read, so no mismatch is claimed."""
     try:
@@ -212,10 +207,11 @@ def _read_arc(image: Image.Image, ring: Ring, reader: StripReader) -> tuple[str,
 def find_seals(
     image: Image.Image, *, document: str, page: int, reader: StripReader | None = None
 ) -> list[SealEvidence]:
-    """Every seal on the page with a PNG crop and its arc text (read by RapidOCR's recogniser by default)."""
+    """Every seal on the page with a PNG crop and its arc text, read by `reader` (default: the selected
+    OCR engine's `read_strip`, see `parsers.ocr.select_engine`)."""
     seals = []
     for ring in find_rings(image):
-        text, conf = _read_arc(image, ring, reader or _rapid_reader)
+        text, conf = _read_arc(image, ring, reader or selected_engine().read_strip)
         seals.append(
             SealEvidence(
                 crop=_crop(image, ring, document, page),

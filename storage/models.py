@@ -1,5 +1,6 @@
 """SQLModel tables: the registry, the mailbox's messages, requests with their evidence, review and replies.
 
+The named values (status, stage, kind …) are those of `storage.states`, stored as their strings.
 Datetimes are aware instants (SQLModel stores them as UTC on SQLite and PostgreSQL).
 """
 
@@ -10,6 +11,8 @@ from typing import Any
 
 from sqlalchemy import JSON, Column, Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
+
+from storage.states import Delivery, Kind, ReplyState, Status
 
 
 class School(SQLModel, table=True):
@@ -49,7 +52,7 @@ class Message(SQLModel, table=True):
     sha256: str = Field(unique=True, index=True)
     size: int
     arrival: datetime
-    arrival_source: str  # internaldate | received | date
+    arrival_source: str  # an ArrivalSource
     stored_at: datetime
     processed_at: datetime | None = None
     attempts: int = 0
@@ -60,9 +63,9 @@ class Request(SQLModel, table=True):
     """What the pipeline made of one message; its id is the message's id."""
 
     id: int = Field(foreign_key="message.id", primary_key=True)
-    kind: str = "request"  # request | unrelated
-    status: str | None = "pending"  # pending ready flagged approved rejected returned superseded; None: unrelated
-    stage: str | None = None  # city | group | province | done
+    kind: str = Kind.REQUEST
+    status: str | None = Status.PENDING  # None: unrelated
+    stage: str | None = None  # a Stage
     sender: str = ""
     subject: str = ""
     school_id: int | None = Field(default=None, foreign_key="school.id", index=True)
@@ -112,7 +115,7 @@ class EvidenceItem(SQLModel, table=True):
     __tablename__ = "evidence"
     id: int | None = Field(default=None, primary_key=True)
     request_id: int = Field(foreign_key="request.id", index=True)
-    kind: str  # seal | department | leader
+    kind: str  # an EvidenceKind
     document: str = ""
     page: int = 0
     box: list[float] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
@@ -128,7 +131,7 @@ class Change(SQLModel, table=True):
     request_id: int = Field(foreign_key="request.id", index=True)
     position: int
     certificate: str
-    field: str  # level | major | headcount
+    field: str  # a ChangeField
     level: str | None = None
     from_value: Any = Field(default=None, sa_column=Column("from_value", JSON))
     to_value: Any = Field(default=None, sa_column=Column("to_value", JSON))
@@ -152,7 +155,7 @@ class ReviewEvent(SQLModel, table=True):
     request_id: int = Field(foreign_key="request.id", index=True)
     at: datetime
     actor: str
-    action: str  # processed | approve | reject | return | supersede | correct | reprocess
+    action: str  # an Action
     from_status: str | None = None
     to_status: str | None = None
     from_stage: str | None = None
@@ -166,11 +169,11 @@ class Reply(SQLModel, table=True):
     __table_args__ = (Index("ix_reply_state", "state"),)
     id: int | None = Field(default=None, primary_key=True)
     request_id: int = Field(foreign_key="request.id", index=True)
-    decision: str  # acknowledge | approved | rejected | returned
+    decision: str  # a Decision
     idempotency_key: str = Field(unique=True)
     message_id: str = Field(unique=True)
-    state: str = "queued"  # held | queued | sending | sent | uncertain | failed
-    delivery: str = "smtp"  # smtp | drafts
+    state: str = ReplyState.QUEUED
+    delivery: str = Delivery.SMTP
     to_addrs: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     cc_addrs: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     subject: str
@@ -188,7 +191,7 @@ class Reply(SQLModel, table=True):
 class User(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(unique=True, index=True)
-    role: str  # city | group | province | admin
+    role: str  # a Role
     scope: str = ""  # 设区市 for city, 协作组 for group
     password_hash: str
     failed_logins: int = 0

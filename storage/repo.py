@@ -19,6 +19,7 @@ from storage.models import (
     ReviewEvent,
     School,
 )
+from storage.states import Kind, Status
 from storage.times import now_db
 
 
@@ -37,7 +38,7 @@ def find_by_uid(session: Session, *, account: str, folder: str, uidvalidity: int
 
 
 def pending_message_ids(session: Session) -> list[int]:
-    query = select(Request.id).where(Request.status == "pending").order_by(col(Request.id))
+    query = select(Request.id).where(Request.status == Status.PENDING).order_by(col(Request.id))
     return list(session.exec(query))
 
 
@@ -45,7 +46,7 @@ def school_requests(session: Session, *, school_id: int) -> Sequence[tuple[Reque
     """The school's requests with their messages, oldest arrival first (ties by Message-ID)."""
     query = (
         select(Request, Message).join(Message, col(Message.id) == Request.id)
-        .where(Request.school_id == school_id, Request.kind == "request")
+        .where(Request.school_id == school_id, Request.kind == Kind.REQUEST)
         .order_by(col(Message.arrival), col(Message.message_id))
     )
     return session.exec(query).all()
@@ -64,16 +65,13 @@ def replace_problems(session: Session, *, request_id: int, problems: Sequence[Pr
     session.add_all(problems)
 
 
-def add_event(session: Session, *, request: Request, actor: str, action: str, to_status: str | None,
-              to_stage: str | None, comment: str = "") -> ReviewEvent:
-    event = ReviewEvent(
-        request_id=request.id, at=now_db(), actor=actor, action=action,
-        from_status=request.status, to_status=to_status, from_stage=request.stage, to_stage=to_stage,
-        comment=comment,
-    )
+def add_audit_row(session: Session, *, request_id: int, actor: str, action: str, from_status: str | None,
+                  to_status: str | None, from_stage: str | None, to_stage: str | None,
+                  comment: str = "") -> ReviewEvent:
+    """Write one audit row; moving the request is `workflow.transitions.transition`'s job."""
+    event = ReviewEvent(request_id=request_id, at=now_db(), actor=actor, action=action, from_status=from_status,
+                        to_status=to_status, from_stage=from_stage, to_stage=to_stage, comment=comment)
     session.add(event)
-    request.status, request.stage, request.updated_at = to_status, to_stage, event.at
-    session.add(request)
     return event
 
 

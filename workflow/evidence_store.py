@@ -17,6 +17,7 @@ from parsers.model import (
 )
 from storage import models
 from storage.blobs import BlobStore
+from workflow.checks.approvals import approval_holds
 
 
 def save_evidence(session: Session, blobs: BlobStore, *, request_id: int, evidence: Evidence) -> None:
@@ -42,7 +43,7 @@ def save_evidence(session: Session, blobs: BlobStore, *, request_id: int, eviden
             continue
         crop = approval.crops[0] if approval.crops else Crop("", 0, (0, 0, 0, 0), b"")
         session.add(_crop_row(blobs, request_id, approval.role, crop, text=approval.opinion, confidence=1.0,
-                              holds=bool(approval.found and approval.affirmative and approval.signed),
+                              holds=approval_holds(approval),
                               detail={"found": bool(approval.found), "affirmative": bool(approval.affirmative),
                                       "signed": bool(approval.signed),
                                       "crops": [_crop_detail(blobs, c) for c in approval.crops]}))

@@ -1,21 +1,18 @@
-"""Chinese names of the workflow's values, shared by the CLI, the web UI and the replies."""
+"""The label tables the CLI, the web UI, the export and the replies look values up in.
 
-FIELD_NAMES = {"level": "考核等级", "major": "考核专业", "headcount": "人数规模"}
-STAGE_NAMES = {
-    "city": "设区市审核",
-    "group": "协作组审核",
-    "province": "省级审核",
-    "done": "已结束",
-    None: "—",
-}
-STATUS_NAMES = {
-    "pending": "待处理",
-    "ready": "待审核",
-    "flagged": "有问题",
-    "approved": "已通过",
-    "rejected": "不予通过",
-    "returned": "已退回",
-    "superseded": "已被替代",
-    None: "无关邮件",
-    "unrelated": "无关邮件",
-}
+Every label is defined once, on its value in `storage.states`; these are only views of them,
+with the entries a missing value (None) needs.
+"""
+
+from storage.states import Action, ChangeField, Decision, EvidenceKind, Kind, ReplyState, Role, Stage, Status
+
+FIELD_NAMES = ChangeField.labels()
+STAGE_NAMES: dict[str | None, str] = {**Stage.labels(), None: "—"}
+# an unrelated message has no status: it shows as its kind
+STATUS_NAMES: dict[str | None, str] = {**Status.labels(), None: Kind.UNRELATED.label,
+                                       Kind.UNRELATED: Kind.UNRELATED.label}
+ACTION_NAMES = Action.labels()
+REPLY_STATES = ReplyState.labels()
+DECISION_NAMES = Decision.labels()
+EVIDENCE_NAMES = EvidenceKind.labels()
+ROLE_NAMES = Role.labels()

@@ -14,15 +14,14 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from intake.config import Config
-from intake.errors import IntakeError, NotFound, ReviewRefused
-from intake.service import Service
 from parsers.mime import parse_message
-from storage import repo
 from storage.blobs import BlobStore
 from storage.models import Message, Reply, Request, School
+from storage.states import Action, Decision, Kind, ReplyState, Status
 from storage.times import from_db, now_db
 from workflow.delivery import Report, deliver_one, deliver_pending
+from workflow.errors import NotFound, ReviewRefused, WorkflowError
+from workflow.ports import Services
 from workflow.reply_body import DECISIONS, render, reply_context
 from workflow.reply_compose import (
     clean_header,
@@ -33,21 +32,20 @@ from workflow.reply_compose import (
     text_to_html,
     threading,
 )
+from workflow.settings import Settings
+from workflow.transitions import record
 
-__all__ = ["STATE_LABELS", "acknowledge", "deliver_pending", "enqueue_reply", "list_replies",
-           "release_reply", "reply_json", "send_replies"]
+RESENDABLE = (ReplyState.UNCERTAIN, ReplyState.FAILED)  # only `replies send --resend ID` sends these again
+WAITING = (ReplyState.HELD, ReplyState.UNCERTAIN, ReplyState.FAILED)  # what the report counts as waiting
 
-STATE_LABELS = {"held": "待审核发送", "queued": "待发送", "sending": "发送中", "sent": "已发送",
-                "uncertain": "发送状态不确定", "failed": "发送失败"}
-DECISION_LABELS = {"acknowledge": "收件确认", "approved": "审核通过", "rejected": "不予通过",
-                   "returned": "退回修改"}
+__all__ = ["acknowledge", "deliver_pending", "enqueue_reply", "list_replies", "release_reply", "reply_json",
+           "report_json", "report_line", "send_replies"]
 
-
-def enqueue_reply(session: Session, *, config: Config, request: Request, decision: str) -> Reply | None:
+def enqueue_reply(session: Session, *, settings: Settings, request: Request, decision: str) -> Reply | None:
     """Create the reply for (request, decision) once, in the caller's transaction (with the decision)."""
     if decision not in DECISIONS:
         raise ValueError(f"unknown reply decision {decision!r}")
-    if request.kind != "request" or request.status == "superseded":
+    if request.kind != Kind.REQUEST or request.status == Status.SUPERSEDED:
         return None  # unrelated and superseded messages get no reply
     message = session.get(Message, request.id)
     if message is None:
@@ -56,39 +54,39 @@ def enqueue_reply(session: Session, *, config: Config, request: Request, decisio
     existing = session.exec(select(Reply).where(Reply.idempotency_key == key)).first()
     if existing is not None:
         return existing
-    reply = _new_reply(session, config=config, request=request, message=message, decision=decision, key=key)
+    reply = _new_reply(session, settings=settings, request=request, message=message, decision=decision, key=key)
     session.add(reply)
     session.flush()
     return reply
 
 
-def acknowledge(session: Session, config: Config, request: Request) -> Reply | None:
+def acknowledge(session: Session, settings: Settings, request: Request) -> Reply | None:
     """The receipt acknowledgement, when `[replies] acknowledge_receipt = true`; idempotent."""
-    if not config.replies.acknowledge_receipt:
+    if not settings.replies.acknowledge_receipt:
         return None
-    return enqueue_reply(session, config=config, request=request, decision="acknowledge")
+    return enqueue_reply(session, settings=settings, request=request, decision=Decision.ACKNOWLEDGE)
 
 
-def _new_reply(session: Session, *, config: Config, request: Request, message: Message, decision: str,
+def _new_reply(session: Session, *, settings: Settings, request: Request, message: Message, decision: str,
                key: str) -> Reply:
-    blobs = BlobStore(config.storage.data_dir / "blobs")
+    blobs = BlobStore(settings.blob_dir)
     parsed = parse_message(blobs.get(message.sha256)) if blobs.exists(message.sha256) else None
     school = session.get(School, request.school_id) if request.school_id else None
     to, cc = recipients(request.sender or (parsed.sender if parsed else ""),
                         parsed.reply_to if parsed else [], school.emails if school else [])
     thread = threading(parsed.message_id if parsed else message.message_id,
                        parsed.references if parsed else [])
-    bodies = render(decision, reply_context(session, config=config, request=request, decision=decision))
+    bodies = render(decision, reply_context(session, settings=settings, request=request, decision=decision))
     now = now_db()
     reply = Reply(
         request_id=request.id, decision=decision, idempotency_key=key,
-        message_id=reply_message_id(key, config), state="held" if config.replies.hold else "queued",
-        delivery=config.delivery, to_addrs=to, cc_addrs=cc, subject=reply_subject(request.subject),
+        message_id=reply_message_id(key, settings), state=ReplyState.HELD if settings.replies.hold else ReplyState.QUEUED,
+        delivery=settings.delivery, to_addrs=to, cc_addrs=cc, subject=reply_subject(request.subject),
         in_reply_to=thread.in_reply_to, references=thread.references, body_text=bodies.text,
         body_html=bodies.html, created_at=now, next_attempt_at=now,
     )
     if not to:
-        reply.state, reply.next_attempt_at, reply.last_error = "failed", None, "没有可用的收件地址"
+        reply.state, reply.next_attempt_at, reply.last_error = ReplyState.FAILED, None, "没有可用的收件地址"
     return reply
 
 
@@ -98,8 +96,8 @@ def release_reply(session: Session, reply_id: int, *, editor: str, subject: str 
     reply = session.get(Reply, reply_id)
     if reply is None:
         raise NotFound(f"没有第 {reply_id} 号回复")
-    if reply.state != "held":
-        label = STATE_LABELS.get(reply.state, reply.state)
+    if reply.state != ReplyState.HELD:
+        label = ReplyState.label_of(reply.state)
         raise ReviewRefused(f"第 {reply_id} 号回复当前状态为{label}，不能再修改")
     edits = []
     if subject is not None:
@@ -116,63 +114,71 @@ def release_reply(session: Session, reply_id: int, *, editor: str, subject: str 
         if text != reply.body_text:
             reply.body_text, reply.body_html = text, text_to_html(text)
             edits.append("正文")
-    reply.state, reply.next_attempt_at = "queued", now_db()
+    reply.state, reply.next_attempt_at = ReplyState.QUEUED, now_db()
     session.add(reply)
     request = session.get(Request, reply.request_id)
     if request is not None:
         comment = f"放行第 {reply_id} 号回复" + (f"（修改了{'、'.join(edits)}）" if edits else "")
-        repo.add_event(session, request=request, actor=editor, action="release_reply",
-                       to_status=request.status, to_stage=request.stage, comment=comment)
+        record(session, request, actor=editor, action=Action.RELEASE_REPLY, comment=comment)
     return reply
 
 
-def send_replies(service: Service, resend: int | None = None, *, now: datetime | None = None) -> int:
-    """`intake replies send [--resend ID]`: deliver what is due; 0 unless a delivery failed in this run."""
+def send_replies(service: Services, resend: int | None = None, *, now: datetime | None = None) -> Report:
+    """`intake replies send [--resend ID]` and the API's "send replies": deliver every queued or failed
+    reply now (backoff ignored), or send one uncertain or failed reply again; the report says what happened
+    and what still waits."""
     if resend is not None:
-        return _resend(service, resend, now=now)
-    report = deliver_pending(service, now=now, retry_now=True)
-    _print_report(service, report)
-    return 1 if report.failed or report.uncertain else 0
+        report = _resend(service, resend, now=now)
+    else:
+        report = deliver_pending(service, now=now, retry_now=True)
+    with Session(service.db) as session:
+        report.waiting = {state: len(session.exec(select(Reply.id).where(Reply.state == state)).all())
+                          for state in WAITING}
+    return report
 
 
-def _resend(service: Service, reply_id: int, *, now: datetime | None) -> int:
+def _resend(service: Services, reply_id: int, *, now: datetime | None) -> Report:
     with Session(service.db) as session:
         reply = session.get(Reply, reply_id)
         if reply is None:
             raise NotFound(f"没有第 {reply_id} 号回复")
-        if reply.state not in ("uncertain", "failed"):
-            label = STATE_LABELS.get(reply.state, reply.state)
-            raise IntakeError(f"第 {reply_id} 号回复当前状态为{label}，"
-                              "只有发送状态不确定或发送失败的回复可以重发")
+        if reply.state not in RESENDABLE:
+            label = ReplyState.label_of(reply.state)
+            raise WorkflowError(f"第 {reply_id} 号回复当前状态为{label}，"
+                                "只有发送状态不确定或发送失败的回复可以重发")
     report = Report()
-    deliver_one(service, reply_id, allowed=("uncertain", "failed"), now=now, report=report)
-    _print_report(service, report)
-    return 0 if report.sent else 1
+    if deliver_one(service, reply_id, allowed=RESENDABLE, now=now, report=report) is None:
+        raise WorkflowError(f"第 {reply_id} 号回复正由另一进程发送")
+    return report
 
 
-def _print_report(service: Service, report: Report) -> None:
-    with Session(service.db) as session:
-        waiting = {state: len(session.exec(select(Reply.id).where(Reply.state == state)).all())
-                   for state in ("held", "uncertain", "failed")}
+def report_line(report: Report) -> str:
+    """The report as one Chinese line for the terminal."""
     line = (f"已发送 {len(report.sent)} 封，失败 {len(report.failed)} 封，"
             f"状态不确定 {len(report.uncertain)} 封；"
-            f"待审核发送 {waiting['held']} 封，发送状态不确定 {waiting['uncertain']} 封，"
-            f"发送失败 {waiting['failed']} 封")
-    if waiting["uncertain"]:
+            + "，".join(f"{ReplyState(state).label} {count} 封" for state, count in report.waiting.items()))
+    if report.waiting.get(ReplyState.UNCERTAIN):
         line += "（请先在邮箱中核对，确认未发出后用 intake replies send --resend ID 重发）"
-    print(line, file=sys.stderr)
+    return line
 
 
-def reply_json(reply: Reply, config: Config) -> dict[str, Any]:
-    tz = config.round.tz
+def report_json(report: Report) -> dict[str, Any]:
+    """The report for the API: reply ids by outcome, the count of each waiting state, and the line."""
+    return {"sent": report.sent, "failed": report.failed, "uncertain": report.uncertain,
+            "waiting": {str(state): count for state, count in report.waiting.items()},
+            "summary": report_line(report)}
+
+
+def reply_json(reply: Reply, settings: Settings) -> dict[str, Any]:
+    tz = settings.round.tz
 
     def when(value: datetime | None) -> str | None:
         return from_db(value, tz).isoformat() if value else None
 
     return {
         "id": reply.id, "request_id": reply.request_id, "decision": reply.decision,
-        "decision_label": DECISION_LABELS.get(reply.decision, reply.decision), "state": reply.state,
-        "state_label": STATE_LABELS.get(reply.state, reply.state), "delivery": reply.delivery,
+        "decision_label": Decision.label_of(reply.decision), "state": reply.state,
+        "state_label": ReplyState.label_of(reply.state), "delivery": reply.delivery,
         "message_id": reply.message_id, "to": reply.to_addrs, "cc": reply.cc_addrs, "subject": reply.subject,
         "in_reply_to": reply.in_reply_to, "references": reply.references.split(), "attempts": reply.attempts,
         "last_error": reply.last_error, "next_attempt_at": when(reply.next_attempt_at),
@@ -180,10 +186,10 @@ def reply_json(reply: Reply, config: Config) -> dict[str, Any]:
     }
 
 
-def list_replies(service: Service, as_json: bool = False) -> int:
+def list_replies(service: Services, as_json: bool = False) -> int:
     """`intake replies list [--json]`: every reply, oldest first."""
     with Session(service.db) as session:
-        rows = [reply_json(r, service.config) for r in session.exec(select(Reply).order_by(col(Reply.id)))]
+        rows = [reply_json(r, service.settings) for r in session.exec(select(Reply).order_by(col(Reply.id)))]
     if as_json:
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return 0

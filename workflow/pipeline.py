@@ -10,7 +10,6 @@ import logging
 
 from sqlmodel import Session, col, select
 
-from intake.config import Config
 from parsers.attachments import load_documents
 from parsers.limits import Limits
 from parsers.mime import parse_message
@@ -21,33 +20,33 @@ from parsers.vocabulary import Vocabulary
 from storage import repo
 from storage.blobs import BlobStore
 from storage.models import Change, Message, Problem, Request
+from storage.states import OPEN, Action, Kind, Stage, Status
 from storage.times import from_db, now_db
 from workflow import routing, supersede
 from workflow.checks import run_checks
+from workflow.checks.approvals import approval_holds
 from workflow.evidence_store import load_evidence, save_evidence
-from workflow.facts import RequestFacts
+from workflow.facts import RequestFacts, gather_facts
 from workflow.kind import unrelated_reason
-from workflow.linking import link_changes
 from workflow.outbox import acknowledge
 from workflow.registry import Registry
-from workflow.subject import strip_prefixes, subject_unit
+from workflow.settings import Settings
+from workflow.transitions import SYSTEM, transition
 
 log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 3  # a message that broke the pipeline this often is flagged for a human
 
-def limits_for(config: Config) -> Limits:
-    return Limits(dpi=config.ocr.dpi, max_pages=config.ocr.max_pages_per_message,
-                  max_seconds=float(config.ocr.message_timeout_seconds))
 
-
-def process(session: Session, *, config: Config, blobs: BlobStore, engine: OcrEngine, message_pk: int) -> Request:
+def process(session: Session, *, settings: Settings, blobs: BlobStore, engine: OcrEngine, limits: Limits,
+            message_pk: int) -> Request:
+    """Read, record and check one stored message; `limits` bound the reading (pages, seconds, dpi)."""
     message = session.get(Message, message_pk)
     request = session.get(Request, message_pk)
     if message is None or request is None:
         raise LookupError(f"no stored message {message_pk}")
     parsed = parse_message(blobs.get(message.sha256))
-    evidence, parse_error = _read(parsed, engine=engine, limits=limits_for(config),
+    evidence, parse_error = _read(parsed, engine=engine, limits=limits,
                                   vocabulary=Registry.vocabulary(session), last=_last_attempt(message))
     repo.clear_findings(session, request_id=request.id)
     request.sender, request.subject = parsed.sender, parsed.subject
@@ -55,20 +54,20 @@ def process(session: Session, *, config: Config, blobs: BlobStore, engine: OcrEn
     request.applicant_unit = evidence.applicant_unit or ""
     request.seal = bool(evidence.seals)
     request.seal_text = next((s.text for s in evidence.seals if s.text), "")
-    request.department_approval = _holds(evidence.department)
-    request.leader_approval = _holds(evidence.leader)
+    request.department_approval = approval_holds(evidence.department)
+    request.leader_approval = approval_holds(evidence.leader)
     save_evidence(session, blobs, request_id=request.id, evidence=evidence)
     message.processed_at, message.attempts = now_db(), message.attempts + 1
     session.add(message)
-    reason = unrelated_reason(parsed, evidence, config.office_addresses)
+    reason = unrelated_reason(parsed, evidence, settings.office_addresses)
     if reason:
-        request.kind, request.unrelated_reason = "unrelated", reason
-        repo.add_event(session, request=request, actor="system", action="processed", to_status=None,
-                       to_stage=None, comment=reason)
+        request.kind, request.unrelated_reason = Kind.UNRELATED, reason
+        transition(session, request, actor=SYSTEM, action=Action.PROCESSED, status=None, stage=None,
+                   comment=reason)
         return request
-    request.kind, request.unrelated_reason = "request", ""
-    recheck(session, config=config, request=request, message=message, first=True)
-    acknowledge(session, config, request)
+    request.kind, request.unrelated_reason = Kind.REQUEST, ""
+    recheck(session, settings=settings, request=request, message=message, first=True)
+    acknowledge(session, settings, request)
     return request
 
 
@@ -110,25 +109,21 @@ def record_failure(session: Session, *, blobs: BlobStore, message_pk: int, error
     message.attempts += 1
     message.last_error = error[:500]
     session.add(message)
-    if message.attempts < MAX_ATTEMPTS or request.status != "pending":
+    if message.attempts < MAX_ATTEMPTS or request.status != Status.PENDING:
         return "error"
     parsed = parse_message(blobs.get(message.sha256))
     request.sender, request.subject, request.parse_error = parsed.sender, parsed.subject, error[:500]
-    repo.add_event(session, request=request, actor="system", action="processed", to_status="flagged",
-                   to_stage="province", comment=f"处理失败 {message.attempts} 次，需人工检查")
-    return "flagged"
+    transition(session, request, actor=SYSTEM, action=Action.PROCESSED, status=Status.FLAGGED,
+               stage=Stage.PROVINCE, comment=f"处理失败 {message.attempts} 次，需人工检查")
+    return Status.FLAGGED
 
 
-def _holds(approval) -> bool:  # type: ignore[no-untyped-def]
-    return bool(approval and approval.found and approval.affirmative and approval.signed)
-
-
-def recheck(session: Session, *, config: Config, request: Request, message: Message, first: bool = False,
-            actor: str = "system", comment: str = "") -> None:
+def recheck(session: Session, *, settings: Settings, request: Request, message: Message, first: bool = False,
+            actor: str = SYSTEM, comment: str = "") -> None:
     """Run every check on the recorded evidence and set problems, status and (first time) stage."""
     registry = Registry.load(session)
     evidence = load_evidence(session, request=request)
-    facts = build_facts(session, config=config, request=request, message=message, registry=registry,
+    facts = build_facts(session, settings=settings, request=request, message=message, registry=registry,
                         evidence=evidence)
     findings = run_checks(facts)
     problems = [Problem(request_id=request.id, code=f.code, message=f.message, evidence=f.evidence)
@@ -138,34 +133,24 @@ def recheck(session: Session, *, config: Config, request: Request, message: Mess
     request.school_id = facts.school.id if facts.school else None
     request.subject_unit = facts.subject_unit
     request.school_hint = facts.school_hint
-    status = "flagged" if problems or request.parse_error else "ready"
+    status = Status.FLAGGED if problems or request.parse_error else Status.READY
     if first:
         groups = routing.linked_groups([lc.application for lc in facts.linked])
-        repo.add_event(session, request=request, actor=actor, action="processed", to_status=status,
-                       to_stage=routing.first_stage(facts.school, groups), comment=comment)
-    elif request.status in ("ready", "flagged") and status != request.status:
-        repo.add_event(session, request=request, actor=actor, action="recheck", to_status=status,
-                       to_stage=request.stage, comment=comment)
+        transition(session, request, actor=actor, action=Action.PROCESSED, status=status,
+                   stage=routing.first_stage(facts.school, groups), comment=comment)
+    elif request.status in OPEN and status != request.status:
+        transition(session, request, actor=actor, action=Action.RECHECK, status=status,
+                   stage=Stage(request.stage) if request.stage else None, comment=comment)
     session.flush()
     if request.school_id is not None:
-        supersede.reapply(session, school_id=request.school_id, round_=config.round)
+        supersede.reapply(session, school_id=request.school_id, round_=settings.round)
 
 
-def build_facts(session: Session, *, config: Config, request: Request, message: Message, registry: Registry,
+def build_facts(session: Session, *, settings: Settings, request: Request, message: Message, registry: Registry,
                 evidence: Evidence) -> RequestFacts:
-    rest = strip_prefixes(request.subject)
-    unit = subject_unit(rest)
-    subject_school = registry.exact(unit)
-    school = subject_school or registry.named_in(evidence.applicant_unit or "", score=95) or next(
-        (found for seal in evidence.seals if (found := registry.named_in(seal.text))), None)
-    declarations = Registry.declarations(session, school)
-    return RequestFacts(
-        subject=request.subject, evidence=evidence, arrival=from_db(message.arrival, config.round.tz),
-        round=config.round, registry=registry, subject_rest=rest, subject_unit=unit,
-        subject_school=subject_school, school=school,
-        school_hint=registry.close_name(unit) if subject_school is None else "", declarations=declarations,
-        linked=link_changes(evidence.changes, declarations),
-    )
+    return gather_facts(subject=request.subject, arrival=from_db(message.arrival, settings.round.tz),
+                        evidence=evidence, round_=settings.round, registry=registry,
+                        declarations_of=lambda school: Registry.declarations(session, school))
 
 
 def _store_links(session: Session, *, request: Request, facts: RequestFacts) -> None:

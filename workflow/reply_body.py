@@ -10,14 +10,16 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from sqlmodel import Session, col, select
 
-from intake.config import Config
 from storage.models import Application, Change, Message, Problem, Request, ReviewEvent, School
+from storage.states import Action, Decision
 from storage.times import from_db
 from workflow.checks import ADVICE
 from workflow.labels import FIELD_NAMES
+from workflow.settings import Settings
 
-DECISIONS = ("acknowledge", "approved", "rejected", "returned")
-DECISION_ACTIONS = {"approved": "approve", "rejected": "reject", "returned": "return"}
+DECISIONS = tuple(Decision)
+DECISION_ACTIONS = {Decision.APPROVED: Action.APPROVE, Decision.REJECTED: Action.REJECT,
+                    Decision.RETURNED: Action.RETURN}
 
 
 
@@ -44,30 +46,30 @@ def render(decision: str, context: dict[str, Any]) -> Bodies:
                   html=env.get_template(f"{decision}.html.j2").render(context))
 
 
-def reply_context(session: Session, *, config: Config, request: Request, decision: str) -> dict[str, Any]:
+def reply_context(session: Session, *, settings: Settings, request: Request, decision: str) -> dict[str, Any]:
     """Everything a template may say: the school, the original message, changes, problems, the comment."""
     message = session.get(Message, request.id)
     school = session.get(School, request.school_id) if request.school_id else None
-    tz = config.round.tz
+    tz = settings.round.tz
     arrival = from_db(message.arrival, tz) if message else None
-    window = f"{_date(from_db(config.round.window_start, tz))}至{_date(from_db(config.round.window_end, tz))}"
+    window = f"{_date(from_db(settings.round.window_start, tz))}至{_date(from_db(settings.round.window_end, tz))}"
     problems = session.exec(select(Problem).where(Problem.request_id == request.id)
                             .order_by(col(Problem.code), col(Problem.id))).all()
     return {
         "school": school.name if school else (request.subject_unit or "贵单位"),
         "subject": request.subject or "（无主题）",
         "arrival": _datetime(arrival) if arrival else "",
-        "year": config.round.year,
+        "year": settings.round.year,
         "window": window,
         "changes": _changes(session, request),
         "problems": [{"code": p.code, "message": p.message, "evidence": p.evidence,
-                      "hint": ADVICE.get(p.code, "").format(year=config.round.year, window=window)}
+                      "hint": ADVICE.get(p.code, "").format(year=settings.round.year, window=window)}
                      for p in problems],
         "comment": _comment(session, request, decision),
-        "office_name": config.office.name,
-        "office_address": config.office.addresses[0],
-        "signature": config.office.signature.strip().splitlines(),
-        "expected_subject": f"{school.name if school else '单位名称'}+{config.round.year}年证书申报调整申请",
+        "office_name": settings.office.name,
+        "office_address": settings.office.addresses[0],
+        "signature": settings.office.signature.strip().splitlines(),
+        "expected_subject": f"{school.name if school else '单位名称'}+{settings.round.year}年证书申报调整申请",
     }
 
 

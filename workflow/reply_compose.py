@@ -18,7 +18,7 @@ from email.message import EmailMessage
 from email.utils import format_datetime
 from html import escape
 
-from intake.config import Config
+from workflow.settings import Settings
 from workflow.subject import strip_prefixes
 
 REPLY_PREFIX = "回复："
@@ -91,18 +91,18 @@ def idempotency_key(original_message_id: str, decision: str) -> str:
     return f"{decision}:{original_message_id}"
 
 
-def office_from(config: Config) -> str:
+def office_from(settings: Settings) -> str:
     """The configured sending address: [smtp] from_addr, else the mailbox login, else the office's first."""
-    if config.smtp:
-        return config.smtp.from_addr
-    if "@" in config.mailbox.username:
-        return config.mailbox.username
-    return config.office.addresses[0]
+    if settings.smtp:
+        return settings.smtp.from_addr
+    if "@" in settings.login:
+        return settings.login
+    return settings.office.addresses[0]
 
 
-def reply_message_id(key: str, config: Config) -> str:
+def reply_message_id(key: str, settings: Settings) -> str:
     """Stable for the key: the same (request, decision) always gets the same Message-ID."""
-    domain = office_from(config).rpartition("@")[2].strip().lower()
+    domain = office_from(settings).rpartition("@")[2].strip().lower()
     if not _DOMAIN.fullmatch(domain):
         domain = "intake.invalid"
     digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
@@ -133,19 +133,19 @@ class Outgoing:
     automatic: bool = False  # an acknowledgement nobody decided: marked per RFC 3834
 
 
-def build_email(reply: Outgoing, *, config: Config, date: datetime) -> EmailMessage:
+def build_email(reply: Outgoing, *, settings: Settings, date: datetime) -> EmailMessage:
     """The MIME message: UTF-8, multipart/alternative text + HTML; every header value re-checked here."""
     msg = EmailMessage(policy=policy.SMTP)
-    sender = clean_address(office_from(config)) or "jsxzsbg@163.com"
+    sender = clean_address(office_from(settings)) or "jsxzsbg@163.com"
     local, _, domain = sender.partition("@")
-    msg["From"] = Address(display_name=clean_header(config.office.name, 100), username=local, domain=domain)
+    msg["From"] = Address(display_name=clean_header(settings.office.name, 100), username=local, domain=domain)
     msg["To"] = ", ".join(a for a in map(clean_address, reply.to) if a)
     cc = [a for a in map(clean_address, reply.cc) if a]
     if cc:
         msg["Cc"] = ", ".join(cc)
     msg["Subject"] = clean_header(reply.subject)
     msg["Date"] = format_datetime(date)
-    msg["Message-ID"] = clean_message_id(reply.message_id) or reply_message_id(reply.message_id, config)
+    msg["Message-ID"] = clean_message_id(reply.message_id) or reply_message_id(reply.message_id, settings)
     in_reply_to = clean_message_id(reply.in_reply_to)
     if in_reply_to:
         msg["In-Reply-To"] = in_reply_to

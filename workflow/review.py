@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
-from intake.config import Config
-from intake.errors import NotFound, ReviewRefused
-from storage import repo
 from storage.models import Application, Change, Message, Request, School, User
+from storage.states import OPEN, SEES_ALL, Action, ChangeField, Decision, Kind, Role, Stage, Status
 from workflow import routing
+from workflow.errors import NotFound, ReviewRefused
 from workflow.outbox import enqueue_reply
 from workflow.pipeline import recheck
+from workflow.settings import Settings
+from workflow.transitions import record, transition
 
-OPEN = ("ready", "flagged")
-ACTIONS = ("approve", "reject", "return")
-FIELDS = ("level", "major", "headcount")
+# a decision that ends the review: the status it leaves and the reply it sends
+FINAL = {Action.RETURN: (Status.RETURNED, Decision.RETURNED), Action.REJECT: (Status.REJECTED, Decision.REJECTED),
+         Action.APPROVE: (Status.APPROVED, Decision.APPROVED)}
+
+ACTIONS = (Action.APPROVE, Action.REJECT, Action.RETURN)
+FIELDS = tuple(ChangeField)
 
 
 def request_groups(session: Session, request: Request) -> list[str]:
@@ -22,71 +26,83 @@ def request_groups(session: Session, request: Request) -> list[str]:
     return routing.linked_groups([session.get(Application, i) for i in ids if i])
 
 
+def scope_condition(user: User):  # type: ignore[no-untyped-def]
+    """The one statement of who sees what (spec §3), as a WHERE clause on Request; None: everything.
+
+    A city reviewer sees the 中职 requests of their 设区市; a group reviewer the requests whose changes
+    link to a declaration of their 协作组; the province and admins see all.
+    """
+    if user.role in SEES_ALL:
+        return None
+    if user.role == Role.CITY:
+        schools = select(School.id).where(School.type == "中职", School.city == user.scope)
+        return col(Request.school_id).in_(schools)
+    if user.role == Role.GROUP:
+        return col(Request.id).in_(group_requests(user.scope))
+    return col(Request.id) == -1
+
+
+def group_requests(group: str):  # type: ignore[no-untyped-def]
+    """The ids of requests with a change linked to a declaration of `group`, as a subquery."""
+    return (select(Change.request_id).join(Application, col(Application.id) == Change.application_id)
+            .where(Application.group == group))
+
+
 def in_scope(session: Session, user: User, request: Request) -> bool:
     """Whether the user may see the request at all (any stage)."""
-    if user.role in ("province", "admin"):
+    condition = scope_condition(user)
+    if condition is None:
         return True
-    school = session.get(School, request.school_id) if request.school_id else None
-    if user.role == "city":
-        return school is not None and school.type == "中职" and school.city == user.scope
-    if user.role == "group":
-        return user.scope in request_groups(session, request)
-    return False
+    return session.exec(select(Request.id).where(Request.id == request.id, condition)).first() is not None
 
 
 def may_act(session: Session, user: User, request: Request) -> bool:
     """Whether the user may decide at the request's current stage."""
-    if request.kind != "request" or request.status not in OPEN or request.stage in (None, "done"):
+    if request.kind != Kind.REQUEST or request.status not in OPEN or request.stage in (None, Stage.DONE):
         return False
-    if user.role == "admin":
+    if user.role == Role.ADMIN:
         return True
-    if request.stage == "province":
-        return user.role == "province"
-    if request.stage == "group":
-        return (user.role == "group" and user.scope in request_groups(session, request)
+    if request.stage == Stage.PROVINCE:
+        return user.role == Role.PROVINCE
+    if request.stage == Stage.GROUP:
+        return (user.role == Role.GROUP and user.scope in request_groups(session, request)
                 and user.scope not in request.groups_approved)
-    return user.role == "city" and in_scope(session, user, request)
+    return user.role == Role.CITY and in_scope(session, user, request)
 
 
-def decide(session: Session, *, config: Config, request_id: int, reviewer: User, action: str,
+def decide(session: Session, *, settings: Settings, request_id: int, reviewer: User, action: str,
            comment: str) -> Request:
     """Record a decision at the current stage; a final decision or a return queues the reply too."""
     request = _open_request(session, request_id)
     if action not in ACTIONS:
         raise ReviewRefused(f"未知的审核操作 {action}")
     if not may_act(session, reviewer, request):
-        raise ReviewRefused(f"{reviewer.name} 无权在当前阶段（{request.stage}）审核第 {request_id} 号申请")
+        raise ReviewRefused(f"{reviewer.name} 无权在当前阶段（{Stage.label_of(request.stage)}）审核第 {request_id} 号申请")
     comment = comment.strip()
-    if action == "approve" and request.status == "flagged" and not comment:
+    if action == Action.APPROVE and request.status == Status.FLAGGED and not comment:
         raise ReviewRefused("该申请存在问题，通过时必须填写审核意见")
-    if action == "reject" and request.stage != "province":
+    if action == Action.REJECT and request.stage != Stage.PROVINCE:
         raise ReviewRefused("只有省级审核可以不予通过；市级和协作组可以通过或退回")
     actor = reviewer.name
-    if action == "return":
-        repo.add_event(session, request=request, actor=actor, action="return", to_status="returned",
-                       to_stage="done", comment=comment)
-        enqueue_reply(session, config=config, request=request, decision="returned")
-    elif action == "reject":
-        repo.add_event(session, request=request, actor=actor, action="reject", to_status="rejected",
-                       to_stage="done", comment=comment)
-        enqueue_reply(session, config=config, request=request, decision="rejected")
-    elif request.stage == "province":
-        repo.add_event(session, request=request, actor=actor, action="approve", to_status="approved",
-                       to_stage="done", comment=comment)
-        enqueue_reply(session, config=config, request=request, decision="approved")
+    final = FINAL.get(Action(action)) if action != Action.APPROVE or request.stage == Stage.PROVINCE else None
+    if final is not None:
+        status, decision = final
+        transition(session, request, actor=actor, action=Action(action), status=status, stage=Stage.DONE,
+                   comment=comment)
+        enqueue_reply(session, settings=settings, request=request, decision=decision)
     else:
         groups = request_groups(session, request)
-        if request.stage == "group":
-            scope = reviewer.scope if reviewer.role == "group" else next(
+        if request.stage == Stage.GROUP:
+            scope = reviewer.scope if reviewer.role == Role.GROUP else next(
                 g for g in groups if g not in request.groups_approved)
             request.groups_approved = sorted({*request.groups_approved, scope})
-        stage = routing.next_stage(request.stage or "province", groups, request.groups_approved)
-        repo.add_event(session, request=request, actor=actor, action="approve", to_status=request.status,
-                       to_stage=stage, comment=comment)
+        stage = routing.next_stage(request.stage or Stage.PROVINCE, groups, request.groups_approved)
+        transition(session, request, actor=actor, action=Action.APPROVE, status=Status(request.status),
+                   stage=stage, comment=comment)
     return request
 
 
-def correct_change(session: Session, *, config: Config, request_id: int, change_id: int, reviewer: User,
+def correct_change(session: Session, *, settings: Settings, request_id: int, change_id: int, reviewer: User,
                    values: dict[str, object], comment: str = "") -> Change:
     """A reviewer edits an extracted change; the edit is audited and every check runs again."""
     request = _open_request(session, request_id)
@@ -101,25 +117,25 @@ def correct_change(session: Session, *, config: Config, request_id: int, change_
         if key not in before:
             raise ReviewRefused(f"不能修改字段 {key}")
         if key == "field" and value not in FIELDS:
-            raise ReviewRefused("调整事项只能是 level、major 或 headcount")
+            raise ReviewRefused(f"调整事项只能是{'、'.join(f.label for f in ChangeField)}")
         setattr(change, {"from": "from_value", "to": "to_value"}.get(key, key), value)
     change.corrected_by = reviewer.name
     session.add(change)
     after = {k: values.get(k, v) for k, v in before.items()}
-    repo.add_event(session, request=request, actor=reviewer.name, action="correct", to_status=request.status,
-                   to_stage=request.stage, comment=f"{comment} 修改前 {before} 修改后 {after}".strip())
+    record(session, request, actor=reviewer.name, action=Action.CORRECT,
+           comment=f"{comment} 修改前 {before} 修改后 {after}".strip())
     session.flush()
     message = session.get(Message, request.id)
     assert message is not None
-    recheck(session, config=config, request=request, message=message, actor=reviewer.name,
+    recheck(session, settings=settings, request=request, message=message, actor=reviewer.name,
             comment="修改识别结果后重新检查")
     return change
 
 
 def _open_request(session: Session, request_id: int) -> Request:
     request = session.get(Request, request_id)
-    if request is None or request.kind != "request":
+    if request is None or request.kind != Kind.REQUEST:
         raise NotFound(f"没有第 {request_id} 号申请")
     if request.status not in OPEN:
-        raise ReviewRefused(f"第 {request_id} 号申请当前状态为 {request.status}，不能再审核")
+        raise ReviewRefused(f"第 {request_id} 号申请当前状态为{Status.label_of(request.status)}，不能再审核")
     return request

@@ -12,11 +12,11 @@ import ssl
 from email import policy
 from email.message import EmailMessage
 
-from intake.config import SmtpConfig
-from intake.errors import IntakeError
+from workflow.errors import WorkflowError
+from workflow.settings import SmtpConfig
 
 
-class SmtpError(IntakeError):
+class SmtpError(WorkflowError):
     """Sending a reply over SMTP failed."""
 
     def __init__(self, message: str, *, permanent: bool = False) -> None:

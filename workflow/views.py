@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 from sqlmodel import Session, col, select
 
 from storage.models import Application, Change, Document, Message, Problem, Request, School
+from storage.states import Kind
 from storage.times import from_db
 
 
@@ -54,7 +55,7 @@ def _grouped(session: Session, table: Any, ids: list[int]) -> dict[int, list[Any
 
 def _one(request: Request, message: Message, tz: ZoneInfo, schools: dict, certificates: dict,
          problems: list[Problem], changes: list[Change], documents: list[Document]) -> dict[str, Any]:
-    is_request = request.kind == "request"
+    is_request = request.kind == Kind.REQUEST
     return {
         "id": request.id,
         "message_id": message.message_id,

@@ -8,6 +8,7 @@ those flags on the instance, so `_step` passes all three and puts the defaults b
 from __future__ import annotations
 
 import functools
+import importlib.util
 import logging
 import threading
 
@@ -15,11 +16,17 @@ import numpy as np
 from PIL.Image import Image
 
 from parsers.model import TextLine
-from parsers.ocr import OcrFailed, OcrUnavailable, reading_order
+from parsers.ocr import THUMBNAIL_SIDE, OcrFailed, OcrUnavailable, reading_order
 
 log = logging.getLogger(__name__)
-SMALL_DET_SIDE = 640  # longer side the orientation detector works at
 _step_lock = threading.Lock()
+
+
+def check_rapidocr() -> None:
+    """RapidOCR and ONNX Runtime are installed (their models load only when a page needs them)."""
+    for module in ("rapidocr", "onnxruntime"):
+        if importlib.util.find_spec(module) is None:
+            raise OcrUnavailable(f"RapidOCR 无法使用：未安装 {module}")
 
 
 def _load(params: dict[str, object]) -> object:
@@ -45,7 +52,7 @@ def _small_detector() -> object:
             "Global.use_cls": False,
             "Global.use_rec": False,
             "Det.limit_type": "max",
-            "Det.limit_side_len": SMALL_DET_SIDE,
+            "Det.limit_side_len": THUMBNAIL_SIDE,
         }
     )
 
@@ -107,8 +114,14 @@ class RapidOcrEngine:
         ]
         return reading_order(lines)
 
-    def read_strip(self, image: np.ndarray) -> tuple[str, float]:
-        return read_strip(image)
+    def read_strip(self, strip: np.ndarray) -> tuple[str, float]:
+        return read_strip(strip)
+
+    def detect_lines(self, bgr: np.ndarray) -> list[np.ndarray]:
+        return detect_small(bgr)
+
+    def classify_upright(self, crops: list[np.ndarray]) -> list[tuple[str, float]]:
+        return classify_upright(crops)
 
 
 def _bbox(poly: np.ndarray) -> tuple[float, float, float, float]:

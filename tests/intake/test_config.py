@@ -41,17 +41,17 @@ def test_good_config_loads_with_defaults(tmp_path: Path) -> None:
     config = load_config(write(tmp_path, GOOD))
     assert config.round.window_start.isoformat() == "2024-03-01T00:00:00+08:00"
     assert config.mailbox.folder == "INBOX"
-    assert config.delivery == "drafts"
+    assert config.settings.delivery == "drafts"
     assert config.storage.url == f"sqlite:///{tmp_path / 'data' / 'intake.db'}"
-    assert config.office_addresses == {"jsxzsbg@163.com"}
+    assert config.settings.office_addresses == {"jsxzsbg@163.com"}
     assert config.ocr.engine == "rapidocr"
 
 
 def test_smtp_defaults_port_by_tls_and_makes_smtp_the_delivery(tmp_path: Path) -> None:
     config = load_config(write(tmp_path, GOOD + '[smtp]\nhost = "smtp.163.com"\nfrom_addr = "JSXZSBG@163.com"\nssl = true\n'))
     assert config.smtp is not None and config.smtp.effective_port == 465
-    assert config.delivery == "smtp"
-    assert "jsxzsbg@163.com" in config.office_addresses
+    assert config.settings.delivery == "smtp"
+    assert "jsxzsbg@163.com" in config.settings.office_addresses
 
 
 @pytest.mark.parametrize(("extra", "replace", "key"), [

@@ -9,7 +9,6 @@ from datetime import UTC, datetime
 from sqlmodel import Session
 
 from intake.service import Service
-from storage import repo
 from storage.db import session_scope
 from storage.models import (
     Application,
@@ -23,7 +22,9 @@ from storage.models import (
     School,
     User,
 )
+from storage.states import Action, Stage, Status
 from tests.web.samples import crop_png, page_jpeg, raw_message
+from workflow.transitions import SYSTEM, transition
 from workflow.web.accounts import hash_password
 
 PASSWORD = "correct horse 1"
@@ -138,9 +139,8 @@ def _request(
     )
     session.add(request)
     session.flush()
-    repo.add_event(
-        session, request=request, actor="system", action="processed", to_status=status, to_stage=stage
-    )
+    transition(session, request, actor=SYSTEM, action=Action.PROCESSED,
+               status=Status(status) if status else None, stage=Stage(stage) if stage else None)
     return request
 
 

@@ -93,3 +93,21 @@ def test_release_a_held_reply_from_the_request_page(login, seeded) -> None:
     assert response.status_code == 303
     reply = province.get("/api/replies").json()[0]
     assert reply["state"] != "held" and "\n" not in reply["subject"]
+
+
+def test_send_replies_returns_the_delivery_report(login, seeded) -> None:
+    city, city_token = login("lyg")
+    city.post(f"/requests/{seeded.lyg}/decision",
+              data={"action": "return", "comment": "请补盖公章", "csrf_token": city_token})
+    province, token = login("sheng")
+    reply_id = province.get("/api/replies").json()[0]["id"]
+    province.post(f"/requests/{seeded.lyg}/replies/{reply_id}/release", data={"csrf_token": token})
+    # these tests configure neither SMTP nor IMAP: the draft cannot be stored, so the send fails
+    response = province.post("/api/replies/send", json={}, headers={"X-CSRF-Token": token})
+    assert response.status_code == 200
+    report = response.json()
+    assert (report["sent"], report["failed"], report["uncertain"]) == ([], [reply_id], [])
+    assert report["waiting"] == {"held": 0, "uncertain": 0, "failed": 1}
+    assert report["summary"].startswith("已发送 0 封，失败 1 封")
+    again = province.post("/api/replies/send", json={"resend": reply_id + 1}, headers={"X-CSRF-Token": token})
+    assert again.status_code == 404

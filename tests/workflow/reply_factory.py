@@ -93,7 +93,7 @@ def queue(service: Service, request_id: int, decision: str) -> int:
     with session_scope(service.db) as session:
         request = session.get(Request, request_id)
         assert request is not None
-        reply = enqueue_reply(session, config=service.config, request=request, decision=decision)
+        reply = enqueue_reply(session, settings=service.settings, request=request, decision=decision)
         assert reply is not None and reply.id is not None
         return reply.id
 

@@ -8,7 +8,6 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from intake.config import RoundConfig
 from parsers.model import (
     ApprovalEvidence,
     Crop,
@@ -21,10 +20,10 @@ from parsers.model import (
 )
 from storage.models import Application, School
 from workflow.checks import CHECKS, run_checks
-from workflow.facts import RequestFacts
-from workflow.linking import link_changes
+from workflow.facts import RequestFacts, gather_facts
 from workflow.registry import Registry
-from workflow.subject import normalise_name, strip_prefixes, subject_unit
+from workflow.settings import RoundConfig
+from workflow.subject import normalise_name
 
 SH = ZoneInfo("Asia/Shanghai")
 ROUND = RoundConfig(year=2024, window_start=datetime(2024, 3, 1, tzinfo=SH),
@@ -60,16 +59,10 @@ def good_evidence() -> Evidence:
 
 def facts(subject: str = SUBJECT, arrival: datetime = datetime(2024, 3, 10, 9, tzinfo=SH),
           evidence: Evidence | None = None) -> RequestFacts:
-    evidence = evidence or good_evidence()
-    rest = strip_prefixes(subject)
-    unit = subject_unit(rest)
-    subject_school = REGISTRY.exact(unit)
-    school = subject_school or REGISTRY.named_in(evidence.applicant_unit or "", score=95)
-    declarations = [d for d in DECLARATIONS if school and d.school_id == school.id]
-    return RequestFacts(subject=subject, evidence=evidence, arrival=arrival, round=ROUND, registry=REGISTRY,
-                        subject_rest=rest, subject_unit=unit, subject_school=subject_school, school=school,
-                        school_hint=REGISTRY.close_name(unit) if subject_school is None else "",
-                        declarations=declarations, linked=link_changes(evidence.changes, declarations))
+    """The pipeline's own gathering of facts, on this file's registry and declarations."""
+    return gather_facts(subject=subject, arrival=arrival, evidence=evidence or good_evidence(), round_=ROUND,
+                        registry=REGISTRY,
+                        declarations_of=lambda school: [d for d in DECLARATIONS if school and d.school_id == school.id])
 
 
 def codes(f: RequestFacts) -> list[str]:
@@ -233,6 +226,12 @@ def test_change_codes(change: ExtractedChange, expected: set[str]) -> None:
 def test_no_changes_found() -> None:
     assert "no_changes_found" in codes(with_evidence(changes=[]))
     assert "no_changes_found" not in codes(facts())
+
+
+def test_without_subject_unit_or_applicant_unit_the_school_comes_from_the_seal() -> None:
+    f = facts("证书申报调整申请", evidence=replace(good_evidence(), applicant_unit=None))
+    assert f.school is LYG and f.subject_school is None
+    assert [lc.application.id for lc in f.linked if lc.application] == ["JS2024-00017"]
 
 
 def test_school_dependent_checks_do_not_run_without_a_school() -> None:

@@ -4,6 +4,7 @@ bodies, no header injection, at most once, retries and hold."""
 from __future__ import annotations
 
 import json
+import random
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
@@ -162,7 +163,7 @@ def test_hold_sends_nothing_until_a_reviewer_releases(make_service: Callable[...
     service = make_service("[replies]\nhold = true\n")
     reply_id = decided(service, Scenario(), "approved")
     assert reply_row(service, reply_id).state == "held"
-    assert send_replies(service) == 0
+    assert send_replies(service).ok
     assert smtp_server.handler.envelopes == []
     with session_scope(service.db) as session:
         release_reply(session, reply_id, editor="省级审核员")
@@ -181,8 +182,8 @@ def test_one_reply_per_request_and_decision_with_a_stable_message_id(outbox: Ser
 
 def test_replies_send_twice_delivers_once(outbox: Service, smtp_server: SmtpServer) -> None:  # noqa: F811
     decided(outbox, Scenario(), "returned")
-    assert send_replies(outbox) == 0
-    assert send_replies(outbox) == 0
+    assert send_replies(outbox).ok
+    assert send_replies(outbox).ok
     assert len(smtp_server.handler.envelopes) == 1
 
 
@@ -193,17 +194,30 @@ def test_refused_delivery_is_retried_with_capped_backoff(outbox: Service, smtp_s
     deliver_pending(outbox, now=now)
     row = reply_row(outbox, reply_id)
     assert row.state == "failed" and "451" in row.last_error and row.attempts == 1
-    assert row.next_attempt_at is not None and row.next_attempt_at - now == timedelta(minutes=1)
-    deliver_pending(outbox, now=now + timedelta(seconds=30))  # not due yet
+    assert row.next_attempt_at is not None
+    assert timedelta(seconds=11.25) <= row.next_attempt_at - now <= timedelta(seconds=15)
+    deliver_pending(outbox, now=now + timedelta(seconds=10))  # not due yet
     assert reply_row(outbox, reply_id).attempts == 1
-    deliver_pending(outbox, now=now + timedelta(minutes=2))
+    later = now + timedelta(seconds=16)
+    deliver_pending(outbox, now=later)
     row = reply_row(outbox, reply_id)
-    later = now + timedelta(minutes=2)
-    assert row.state == "failed" and row.next_attempt_at - later == timedelta(minutes=2)
-    deliver_pending(outbox, now=now + timedelta(minutes=10))
+    assert row.state == "failed" and row.attempts == 2
+    assert timedelta(seconds=22.5) <= row.next_attempt_at - later <= timedelta(seconds=30)
+    deliver_pending(outbox, now=later + timedelta(seconds=31))
     assert reply_row(outbox, reply_id).state == "sent"
     assert len(smtp_server.handler.envelopes) == 1
-    assert delivery.backoff(30) == timedelta(hours=1)
+
+
+def test_backoff_doubles_from_15_seconds_to_a_30_minute_cap_less_up_to_a_quarter() -> None:
+    low, high = random.Random(), random.Random()
+    low.uniform = lambda a, b: a  # type: ignore[method-assign]
+    high.uniform = lambda a, b: b  # type: ignore[method-assign]
+    assert [delivery.backoff(n, high).total_seconds() for n in (1, 2, 3, 8, 9, 30)] == [
+        15, 30, 60, 1800, 1800, 1800]
+    assert delivery.backoff(1, low) == timedelta(seconds=11.25)
+    seeded = random.Random(7)
+    spread = {delivery.backoff(4, seeded) for _ in range(50)}
+    assert len(spread) > 40 and all(timedelta(seconds=90) <= d <= timedelta(seconds=120) for d in spread)
 
 
 def test_permanent_refusal_is_not_retried_automatically(outbox: Service, smtp_server: SmtpServer) -> None:  # noqa: F811
@@ -212,8 +226,8 @@ def test_permanent_refusal_is_not_retried_automatically(outbox: Service, smtp_se
     deliver_pending(outbox)
     row = reply_row(outbox, reply_id)
     assert row.state == "failed" and row.next_attempt_at is None
-    assert send_replies(outbox) == 0 and smtp_server.handler.envelopes == []
-    assert send_replies(outbox, resend=reply_id) == 0
+    assert send_replies(outbox).ok and smtp_server.handler.envelopes == []
+    assert send_replies(outbox, resend=reply_id).ok
     assert len(smtp_server.handler.envelopes) == 1
 
 
@@ -232,12 +246,12 @@ def test_crash_after_smtp_before_commit_without_sent_folder_is_uncertain_and_res
     assert len(smtp_server.handler.envelopes) == 1
     deliver_pending(outbox)  # restart at once: the lease has not run out, nothing is touched
     assert reply_row(outbox, reply_id).state == "sending"
-    assert send_replies(outbox, now=now_db() + timedelta(minutes=10)) == 1  # restart later
+    assert not send_replies(outbox, now=now_db() + timedelta(minutes=10)).ok  # restart later
     row = reply_row(outbox, reply_id)
     assert row.state == "uncertain" and row.last_error
-    assert send_replies(outbox) == 0
+    assert send_replies(outbox).ok
     assert len(smtp_server.handler.envelopes) == 1
-    assert send_replies(outbox, resend=reply_id) == 0
+    assert send_replies(outbox, resend=reply_id).ok
     assert reply_row(outbox, reply_id).state == "sent"
     assert len(smtp_server.handler.envelopes) == 2
 
@@ -245,9 +259,9 @@ def test_crash_after_smtp_before_commit_without_sent_folder_is_uncertain_and_res
 def test_resend_refuses_a_reply_already_sent(outbox: Service) -> None:
     reply_id = decided(outbox, Scenario(), "returned")
     deliver_pending(outbox)
-    from intake.errors import IntakeError
+    from workflow.errors import WorkflowError
 
-    with pytest.raises(IntakeError, match="已发送"):
+    with pytest.raises(WorkflowError, match="已发送"):
         send_replies(outbox, resend=reply_id)
 
 

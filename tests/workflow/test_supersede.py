@@ -38,7 +38,7 @@ def test_chain_of_three_in_window(service: Service) -> None:
         session.add(school)
         session.flush()
         first, second, third = (add(session, school, d, "flagged", f"m{d}") for d in (2, 5, 9))
-        reapply(session, school_id=school.id, round_=service.config.round)
+        reapply(session, school_id=school.id, round_=service.settings.round)
         session.commit()
         assert statuses(session, first, second, third) == [
             ("superseded", None, second.id), ("superseded", first.id, third.id), ("flagged", second.id, None)]
@@ -51,7 +51,7 @@ def test_late_request_supersedes_nothing_but_can_be_superseded(service: Service)
         session.flush()
         inside = add(session, school, 10, "ready", "a")
         late = add(session, school, 25, "flagged", "b")
-        reapply(session, school_id=school.id, round_=service.config.round)
+        reapply(session, school_id=school.id, round_=service.settings.round)
         assert statuses(session, inside, late) == [("ready", None, None), ("flagged", None, None)]
 
 
@@ -63,12 +63,12 @@ def test_decided_requests_are_skipped_and_late_processing_is_reapplied(service: 
         approved = add(session, school, 2, "approved", "y")
         old_open = add(session, school, 4, "returned", "x")  # returned is still open
         newest = add(session, school, 8, "ready", "z")
-        reapply(session, school_id=school.id, round_=service.config.round)
+        reapply(session, school_id=school.id, round_=service.settings.round)
         assert statuses(session, approved, old_open, newest) == [
             ("approved", None, None), ("superseded", None, newest.id), ("ready", old_open.id, None)]
         # a message that arrived before all of them is processed late: the chain is recomputed
         earliest = add(session, school, 1, "flagged", "w")
-        reapply(session, school_id=school.id, round_=service.config.round)
+        reapply(session, school_id=school.id, round_=service.settings.round)
         assert statuses(session, earliest, approved, old_open, newest) == [
             ("superseded", None, approved.id), ("approved", earliest.id, None),
             ("superseded", None, newest.id), ("ready", old_open.id, None)]

@@ -1,4 +1,5 @@
-"""Shared reading of an approval block for the department and leader checks."""
+"""When an approval block holds (spec §2: found, affirmative, signed): the one home of that rule, for the
+department and leader checks, the recorded evidence and the request's flags."""
 
 from parsers.model import ApprovalEvidence
 
@@ -12,3 +13,7 @@ def approval_gap(approval: ApprovalEvidence | None, who: str) -> str | None:
     if not approval.signed:
         return f"{who}签字处未发现手写签名或签名图片"
     return None
+
+
+def approval_holds(approval: ApprovalEvidence | None) -> bool:
+    return approval_gap(approval, "") is None

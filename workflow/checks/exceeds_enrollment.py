@@ -1,9 +1,10 @@
 """`exceeds_enrollment`: a requested headcount exceeds the declaration's 可参与专业在校生数."""
 
+from storage.states import ProblemCode
 from workflow.facts import RequestFacts
 
-code = "exceeds_enrollment"
-message = "调整后的试点人数超过本校可参与专业的在校生总数"
+code = ProblemCode.EXCEEDS_ENROLLMENT
+message = code.label
 advice = "调整后的试点人数不能超过可参与专业的在校生数。"  # what to put right before sending again
 
 

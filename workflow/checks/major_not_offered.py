@@ -2,10 +2,11 @@
 
 import unicodedata
 
+from storage.states import ProblemCode
 from workflow.facts import RequestFacts
 
-code = "major_not_offered"
-message = "调整后的考核专业不是本校实际招生的专业"
+code = ProblemCode.MAJOR_NOT_OFFERED
+message = code.label
 advice = "调整后的考核专业须为本校招生专业。"  # what to put right before sending again
 
 

@@ -1,9 +1,10 @@
 """`no_attachment`: the message carries no document at all."""
 
+from storage.states import ProblemCode
 from workflow.facts import RequestFacts
 
-code = "no_attachment"
-message = "邮件没有附件，请附上加盖单位公章的申请扫描件"
+code = ProblemCode.NO_ATTACHMENT
+message = code.label
 advice = "请将申请扫描件作为附件发送（PDF 或 JPG/PNG 图片）。"  # what to put right before sending again
 
 

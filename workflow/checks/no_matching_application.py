@@ -1,9 +1,10 @@
 """`no_matching_application`: a change links to none of the school's declarations."""
 
+from storage.states import ProblemCode
 from workflow.facts import RequestFacts
 
-code = "no_matching_application"
-message = "调整事项在学校的原申报中找不到对应的申报记录"
+code = ProblemCode.NO_MATCHING_APPLICATION
+message = code.label
 advice = "请核对证书名称和等级，须与国家平台上的原申报一致。"  # what to put right before sending again
 
 

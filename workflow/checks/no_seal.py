@@ -1,9 +1,10 @@
 """`no_seal`: no official seal (red stamp, or grey ring in a greyscale scan) on any readable page."""
 
+from storage.states import ProblemCode
 from workflow.facts import RequestFacts
 
-code = "no_seal"
-message = "申请扫描件上未发现单位公章"
+code = ProblemCode.NO_SEAL
+message = code.label
 advice = "申请须加盖单位公章，请重新发送加盖公章的扫描件。"  # what to put right before sending again
 
 

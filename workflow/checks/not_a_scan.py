@@ -1,10 +1,11 @@
 """`not_a_scan`: every document is an office file (Word, Excel, WPS), not a scan."""
 
 from parsers.model import DocumentClass
+from storage.states import ProblemCode
 from workflow.facts import RequestFacts
 
-code = "not_a_scan"
-message = "附件均为 Word/Excel 等可编辑文件，请发送加盖公章后的扫描件（PDF 或图片）"
+code = ProblemCode.NOT_A_SCAN
+message = code.label
 advice = "请发送加盖公章后的扫描件（PDF 或图片），不要发送 Word、Excel、WPS 等可编辑文档。"  # what to put right before sending again
 
 

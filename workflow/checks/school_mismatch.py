@@ -1,10 +1,11 @@
 """`school_mismatch`: the subject names a registered school but the document's 申请单位 names another."""
 
+from storage.states import ProblemCode
 from workflow.facts import RequestFacts
 from workflow.subject import normalise_name
 
-code = "school_mismatch"
-message = "申请文件中的申请单位与邮件主题中的学校不一致"
+code = ProblemCode.SCHOOL_MISMATCH
+message = code.label
 advice = "邮件主题中的单位须与申请表中的申请单位一致。"  # what to put right before sending again
 
 NUMERALS = set("0123456789一二三四五六七八九十〇零")

@@ -2,11 +2,12 @@
 
 import re
 
+from storage.states import ProblemCode
 from workflow.facts import RequestFacts
 from workflow.subject import normalise_name
 
-code = "seal_mismatch"
-message = "公章上的单位名称与申请学校不一致"
+code = ProblemCode.SEAL_MISMATCH
+message = code.label
 advice = "公章须为本单位公章，请重新发送加盖本单位公章的扫描件。"  # what to put right before sending again
 
 CONFIDENT = 0.8

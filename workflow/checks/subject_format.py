@@ -1,10 +1,11 @@
 """`subject_format`: the subject is not exactly 单位名称+{year}年证书申报调整申请."""
 
+from storage.states import ProblemCode
 from workflow.facts import RequestFacts
 from workflow.subject import matches_format
 
-code = "subject_format"
-message = "邮件主题不符合“单位名称+年份证书申报调整申请”的命名要求（如：某某学校+2024年证书申报调整申请）"
+code = ProblemCode.SUBJECT_FORMAT
+message = code.label
 advice = "邮件主题请严格写为“单位名称+{year}年证书申报调整申请”，不加其他文字。"  # what to put right before sending again
 
 

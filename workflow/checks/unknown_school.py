@@ -1,9 +1,10 @@
 """`unknown_school`: the unit the subject names is not a registered 单位名称 or 别名."""
 
+from storage.states import ProblemCode
 from workflow.facts import RequestFacts
 
-code = "unknown_school"
-message = "邮件主题中的单位名称不在试点院校名单中"
+code = ProblemCode.UNKNOWN_SCHOOL
+message = code.label
 advice = "主题中的单位名称请使用在国家平台申报时的单位全称。"  # what to put right before sending again
 
 

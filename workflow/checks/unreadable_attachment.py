@@ -1,10 +1,11 @@
 """`unreadable_attachment`: at least one document cannot be read (corrupt, encrypted, unknown, too large)."""
 
 from parsers.model import DocumentClass
+from storage.states import ProblemCode
 from workflow.facts import RequestFacts
 
-code = "unreadable_attachment"
-message = "有附件无法打开（文件损坏、加密或格式不支持），请重新发送"
+code = ProblemCode.UNREADABLE_ATTACHMENT
+message = code.label
 advice = "有附件无法打开或已损坏，请重新扫描，以未加密的 PDF 或 JPG/PNG 图片发送。"  # what to put right before sending again
 
 

@@ -12,15 +12,15 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlmodel import Session, select
 
-from intake.config import WebConfig
-from intake.service import Service
 from storage.db import session_scope
 from storage.groups import group_names
 from storage.models import School, User
+from storage.states import Role
 from storage.times import from_db, now_db
+from workflow.ports import Services
+from workflow.settings import WebConfig
 
-ROLES = ("city", "group", "province", "admin")
-ROLE_NAMES = {"city": "设区市教育局", "group": "协作组牵头校", "province": "省试点办", "admin": "管理员"}
+ROLES = tuple(Role)
 PASSWORD_ENV = "INTAKE_NEW_PASSWORD"
 
 _hasher = PasswordHasher()
@@ -41,14 +41,14 @@ def check_scope(session: Session, role: str, scope: str) -> str:
     scope = scope.strip()
     if role not in ROLES:
         raise AccountError(f"未知角色 {role}，只能是 {'、'.join(ROLES)}")
-    if role == "city":
+    if role == Role.CITY:
         cities = {c for c in session.exec(select(School.city)).all() if c}
         if not scope:
             raise AccountError("city 角色必须用 --scope 指定设区市，例如 --scope 连云港市")
         if scope not in cities:
             raise AccountError(f"名册中没有设区市 {scope}")
         return scope
-    if role == "group":
+    if role == Role.GROUP:
         if not scope:
             raise AccountError("group 角色必须用 --scope 指定协作组名称")
         if scope not in group_names():
@@ -74,7 +74,7 @@ def add_user(session: Session, *, name: str, role: str, scope: str, password: st
     return user
 
 
-def add_user_from_cli(service: Service, *, name: str, role: str, scope: str) -> int:
+def add_user_from_cli(service: Services, *, name: str, role: str, scope: str) -> int:
     """`intake users add`: 0 on success, 1 with one Chinese line on stderr for any mistake."""
     try:
         with session_scope(service.db) as session:
@@ -84,7 +84,7 @@ def add_user_from_cli(service: Service, *, name: str, role: str, scope: str) -> 
         password = os.environ.get(PASSWORD_ENV) or _prompt_password()
         with session_scope(service.db) as session:
             user = add_user(session, name=name, role=role, scope=scope, password=password)
-            label = f"{ROLE_NAMES[user.role]}{f'（{user.scope}）' if user.scope else ''}"
+            label = f"{Role.label_of(user.role)}{f'（{user.scope}）' if user.scope else ''}"
     except AccountError as e:
         print(str(e), file=sys.stderr)
         return 1

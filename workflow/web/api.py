@@ -8,14 +8,21 @@ from fastapi import APIRouter, HTTPException, Request
 from pydantic import BaseModel, Field
 from sqlmodel import col, select
 
-from intake.errors import NotFound, ReviewRefused
 from storage.db import session_scope
 from storage.models import Reply
-from storage.times import from_db
-from workflow.review import correct_change
+from storage.states import SEES_ALL, Kind
+from workflow import outbox
+from workflow.errors import NotFound, ReviewRefused, WorkflowError
 from workflow.views import request_json, requests_json
-from workflow.web.common import deliver_pending, service_of, user_of
-from workflow.web.scope import Filters, decide_visible, visible_ids, visible_request, visible_rows
+from workflow.web.common import replies_queued, service_of, user_of
+from workflow.web.scope import (
+    Filters,
+    correct_visible,
+    decide_visible,
+    visible_ids,
+    visible_request,
+    visible_rows,
+)
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -64,12 +71,12 @@ def list_requests(
     problem: str = "",
 ) -> list[dict[str, Any]]:
     service, user = service_of(request), user_of(request)
-    tab = {"request": "requests", "unrelated": "unrelated"}.get(kind, "all")
+    tab = {Kind.REQUEST: "requests", Kind.UNRELATED: "unrelated"}.get(kind, "all")
     filters = Filters(
         tab=tab, status=status, stage=stage, school=school, group=group, city=city, problem=problem
     )
     with session_scope(service.db) as session:
-        return requests_json(session, visible_rows(session, user, filters), service.config.round.tz)
+        return requests_json(session, visible_rows(session, user, filters), service.settings.round.tz)
 
 
 @router.get("/requests/{request_id}", summary="显示一个申请")
@@ -77,7 +84,7 @@ def show_request(request: Request, request_id: int) -> dict[str, Any]:
     service, user = service_of(request), user_of(request)
     with session_scope(service.db) as session:
         req, message = visible_request(session, user, request_id)
-        return request_json(session, req, message, service.config.round.tz)
+        return request_json(session, req, message, service.settings.round.tz)
 
 
 def _decide(request: Request, request_id: int, action: str, body: Decision) -> dict[str, Any]:
@@ -87,7 +94,7 @@ def _decide(request: Request, request_id: int, action: str, body: Decision) -> d
         result = {"id": req.id, "status": req.status, "stage": req.stage}
     except (ReviewRefused, NotFound) as e:
         raise _refused(e) from None
-    deliver_pending(service)
+    replies_queued(service)
     return result
 
 
@@ -111,38 +118,11 @@ def correct(request: Request, request_id: int, change_id: int, body: Correction)
     service, user = service_of(request), user_of(request)
     try:
         with session_scope(service.db) as session:
-            visible_request(session, user, request_id)
-            correct_change(
-                session,
-                config=service.config,
-                request_id=request_id,
-                change_id=change_id,
-                reviewer=user,
-                values=body.values(),
-                comment=body.comment,
-            )
+            correct_visible(session, service, user, request_id, change_id, body.values(), body.comment)
             req, message = visible_request(session, user, request_id)
-            return request_json(session, req, message, service.config.round.tz)
+            return request_json(session, req, message, service.settings.round.tz)
     except (ReviewRefused, NotFound) as e:
         raise _refused(e) from None
-
-
-def reply_json(reply: Reply, tz: Any) -> dict[str, Any]:
-    return {
-        "id": reply.id,
-        "request_id": reply.request_id,
-        "decision": reply.decision,
-        "state": reply.state,
-        "delivery": reply.delivery,
-        "to": reply.to_addrs,
-        "cc": reply.cc_addrs,
-        "subject": reply.subject,
-        "message_id": reply.message_id,
-        "attempts": reply.attempts,
-        "last_error": reply.last_error or None,
-        "created_at": from_db(reply.created_at, tz).isoformat(),
-        "sent_at": from_db(reply.sent_at, tz).isoformat() if reply.sent_at else None,
-    }
 
 
 @router.get("/replies", summary="列出回复邮件（本账号范围内）")
@@ -151,15 +131,16 @@ def list_replies(request: Request) -> list[dict[str, Any]]:
     with session_scope(service.db) as session:
         query = select(Reply).where(col(Reply.request_id).in_(visible_ids(user))).order_by(col(Reply.id))
         replies = session.exec(query)
-        return [reply_json(r, service.config.round.tz) for r in replies]
+        return [outbox.reply_json(r, service.settings) for r in replies]
 
 
 @router.post("/replies/send", summary="发送尚未发送的回复（省级、管理员）")
 def send_replies(request: Request, body: Resend) -> dict[str, Any]:
     service, user = service_of(request), user_of(request)
-    if user.role not in ("province", "admin"):
+    if user.role not in SEES_ALL:
         raise HTTPException(403, "只有省级审核人员或管理员可以发送回复")
-    from workflow import outbox
-
-    code = outbox.send_replies(service, resend=body.resend)
-    return {"exit_code": int(code or 0)}
+    try:
+        report = outbox.send_replies(service, resend=body.resend)
+    except WorkflowError as e:
+        raise _refused(e) from None
+    return outbox.report_json(report)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from importlib import resources
 from typing import Any
 
@@ -11,15 +12,17 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from intake.service import Service
+from workflow.labels import ROLE_NAMES
+from workflow.ports import Services
 from workflow.web import actions, api, auth, dashboard, export, files, pages
 from workflow.web.auth import SessionCodec, secret_key
 from workflow.web.middleware import GateMiddleware
 
 PACKAGE = resources.files("workflow.web")
+log = logging.getLogger(__name__)
 
 
-def create_app(service: Service) -> FastAPI:
+def create_app(service: Services) -> FastAPI:
     app = FastAPI(
         title="江苏省1+X证书申报调整申请审核",
         version="1.0",
@@ -29,9 +32,10 @@ def create_app(service: Service) -> FastAPI:
         "POST 需在 X-CSRF-Token 头中带上 /api/me 返回的 csrf_token。",
     )
     app.state.service = service
-    app.state.codec = SessionCodec(secret_key(service), service.config.web.session_hours * 3600)
+    app.state.codec = SessionCodec(secret_key(service), service.settings.web.session_hours * 3600)
     app.state.templates = Jinja2Templates(directory=str(PACKAGE / "templates"))
-    app.state.templates.env.globals["round"] = service.config.round
+    app.state.templates.env.globals["round"] = service.settings.round
+    app.state.templates.env.globals["role_names"] = ROLE_NAMES
     app.mount("/static", StaticFiles(directory=str(PACKAGE / "static")), name="static")
     for module in (auth, pages, actions, files, dashboard, export, api):
         app.include_router(module.router)
@@ -74,7 +78,9 @@ async def _http_error(request: Request, exc: StarletteHTTPException) -> Response
     )
 
 
-def serve(service: Service, *, host: str, port: int) -> None:
+def serve(service: Services, *, host: str, port: int) -> None:
     import uvicorn
 
-    uvicorn.run(create_app(service), host=host, port=port, log_level="info", proxy_headers=False)
+    log.info("审核网页：http://%s:%s/", host, port)
+    # uvicorn's own INFO lines (start-up notes, one line per request) are not for the officers' terminal
+    uvicorn.run(create_app(service), host=host, port=port, log_level="warning", proxy_headers=False)

@@ -13,9 +13,9 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 
-from intake.service import Service
 from storage.db import session_scope
 from storage.models import User
+from workflow.ports import Services
 from workflow.web.accounts import authenticate
 
 COOKIE = "intake_session"
@@ -26,12 +26,12 @@ CSRF_HEADER = "x-csrf-token"
 router = APIRouter(include_in_schema=False)
 
 
-def secret_key(service: Service) -> str:
+def secret_key(service: Services) -> str:
     """The configured key, else one generated once and kept in data_dir with mode 0600."""
-    configured = service.config.web_secret_key()
+    configured = service.settings.web_secret_key()
     if configured:
         return configured
-    path = service.config.storage.data_dir / SECRET_FILE
+    path = service.settings.data_dir / SECRET_FILE
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -96,9 +96,9 @@ def login_form(request: Request) -> Response:
 
 @router.post("/login")
 def login(request: Request, username: str = Form(""), password: str = Form("")) -> Response:
-    service: Service = request.app.state.service
+    service: Services = request.app.state.service
     with session_scope(service.db) as session:
-        result = authenticate(session, web=service.config.web, name=username, password=password)
+        result = authenticate(session, web=service.settings.web, name=username, password=password)
         user = result.user
     if user is None or user.id is None:
         return _login_page(request, result.error, status=401)
@@ -111,7 +111,7 @@ def login(request: Request, username: str = Form(""), password: str = Form("")) 
         max_age=codec.max_age,
         httponly=True,
         samesite="lax",
-        secure=service.config.web.secure_cookies,
+        secure=service.settings.web.secure_cookies,
         path="/",
     )
     return response

@@ -8,13 +8,13 @@ from typing import Any
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 
-from intake.service import Service
 from storage.models import User
+from workflow.ports import Services
 
 log = logging.getLogger(__name__)
 
 
-def service_of(request: Request) -> Service:
+def service_of(request: Request) -> Services:
     return request.app.state.service
 
 
@@ -33,11 +33,9 @@ def render(request: Request, template: str, context: dict[str, Any], status: int
     )
 
 
-def deliver_pending(service: Service) -> None:
-    """Send what a decision or a release queued (held replies wait); failures show on the request page."""
+def replies_queued(service: Services) -> None:
+    """After a decision or a release: the reply goes out (held ones wait); failures show on the request page."""
     try:
-        from workflow import outbox
-
-        outbox.deliver_pending(service)
-    except Exception:  # noqa: BLE001 - the decision is recorded; delivery is retried by `replies send`
-        log.exception("delivering replies after a web decision failed")
+        service.replies_queued()
+    except Exception:  # noqa: BLE001 - the decision is recorded; the daemon's loop or `replies send` delivers
+        log.exception("handing replies to delivery after a web decision failed")

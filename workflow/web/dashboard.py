@@ -16,6 +16,7 @@ from sqlmodel import Session, col, select
 from storage.db import session_scope
 from storage.models import Application, Change, Message, School, User
 from storage.models import Request as RequestRow
+from storage.states import OPEN, Kind
 from storage.times import from_db
 from workflow.labels import STAGE_NAMES, STATUS_NAMES
 from workflow.web.common import render, service_of, user_of
@@ -31,7 +32,7 @@ FONT_CANDIDATES = (
 
 
 def _requests(session: Session, user: User) -> list[tuple[RequestRow, Message]]:
-    return list(session.exec(scoped_query(user).where(RequestRow.kind == "request")).all())
+    return list(session.exec(scoped_query(user).where(RequestRow.kind == Kind.REQUEST)).all())
 
 
 def daily_arrivals(rows: list[tuple[RequestRow, Message]], tz: Any) -> Counter[date]:
@@ -50,7 +51,7 @@ def summary(session: Session, user: User, tz: Any) -> dict[str, Any]:
     ).all()
     for _, group in {(rid, g) for rid, g in linked}:
         groups[group] += 1
-    open_rows = [r for r, _ in rows if r.status in ("ready", "flagged")]
+    open_rows = [r for r, _ in rows if r.status in OPEN]
     return {
         "total": len(rows),
         "per_day": sorted(daily_arrivals(rows, tz).items()),
@@ -68,8 +69,8 @@ def summary(session: Session, user: User, tz: Any) -> dict[str, Any]:
 def dashboard(request: Request) -> Response:
     service, user = service_of(request), user_of(request)
     with session_scope(service.db) as session:
-        context = summary(session, user, service.config.round.tz)
-    window = service.config.round
+        context = summary(session, user, service.settings.round.tz)
+    window = service.settings.round
     return render(
         request,
         "dashboard.html",
@@ -119,7 +120,7 @@ def arrivals_png(per_day: dict[date, int], start: date, end: date) -> bytes:
 @router.get("/dashboard/arrivals.png")
 def arrivals_plot(request: Request) -> Response:
     service, user = service_of(request), user_of(request)
-    window = service.config.round
+    window = service.settings.round
     with session_scope(service.db) as session:
         per_day = daily_arrivals(_requests(session, user), window.tz)
     png = arrivals_png(

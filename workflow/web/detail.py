@@ -7,7 +7,6 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from intake.service import Service
 from parsers.mime import parse_message
 from storage import repo
 from storage.models import (
@@ -24,29 +23,11 @@ from storage.models import (
     School,
     User,
 )
+from storage.states import OPEN, Action, EvidenceKind, Kind, Stage
 from storage.times import from_db
+from workflow.ports import Services
 from workflow.review import in_scope, may_act, request_groups
 from workflow.views import request_json
-
-EVIDENCE_NAMES = {"seal": "公章", "department": "证书试点管理部门意见", "leader": "校级分管领导意见"}
-REPLY_STATES = {
-    "held": "暂存待发",
-    "queued": "待发送",
-    "sending": "发送中",
-    "sent": "已发送",
-    "uncertain": "发送状态不确定",
-    "failed": "发送失败",
-}
-ACTION_NAMES = {
-    "approve": "通过",
-    "reject": "不予通过",
-    "return": "退回",
-    "processed": "系统处理",
-    "recheck": "重新检查",
-    "supersede": "被替代",
-    "correct": "修改识别结果",
-    "reprocess": "重新处理",
-}
 
 
 @dataclass
@@ -86,7 +67,7 @@ def _boxes(document: Document, page: PageRecord, items: list[EvidenceItem]) -> l
             boxes.append(
                 {
                     "kind": item.kind,
-                    "label": EVIDENCE_NAMES.get(item.kind, item.kind),
+                    "label": EvidenceKind.label_of(item.kind),
                     "x": x0,
                     "y": y0,
                     "w": max(x1 - x0, 1.0),
@@ -96,7 +77,7 @@ def _boxes(document: Document, page: PageRecord, items: list[EvidenceItem]) -> l
     return boxes
 
 
-def message_view(service: Service, message: Message) -> dict[str, Any]:
+def message_view(service: Services, message: Message) -> dict[str, Any]:
     try:
         parsed = parse_message(service.blobs.get(message.sha256))
     except (OSError, ValueError):
@@ -118,9 +99,9 @@ def message_view(service: Service, message: Message) -> dict[str, Any]:
 
 
 def request_context(
-    session: Session, service: Service, user: User, request: Request, message: Message
+    session: Session, service: Services, user: User, request: Request, message: Message
 ) -> dict[str, Any]:
-    tz = service.config.round.tz
+    tz = service.settings.round.tz
     items = list(session.exec(select(EvidenceItem).where(EvidenceItem.request_id == request.id)).all())
     changes = session.exec(
         select(Change).where(Change.request_id == request.id).order_by(col(Change.position))
@@ -158,7 +139,7 @@ def request_context(
         "events": events,
         "replies": replies,
         "related": related,
-        "groups": request_groups(session, request) if request.kind == "request" else [],
+        "groups": request_groups(session, request) if request.kind == Kind.REQUEST else [],
         "actions": allowed_actions(session, user, request),
         "can_correct": can_correct(session, user, request),
         "tz": tz,
@@ -169,12 +150,14 @@ def allowed_actions(session: Session, user: User, request: Request) -> list[str]
     """City and group approve or return; the province approves, rejects or returns."""
     if not may_act(session, user, request):
         return []
-    return ["approve", "reject", "return"] if request.stage == "province" else ["approve", "return"]
+    if request.stage == Stage.PROVINCE:
+        return [Action.APPROVE, Action.REJECT, Action.RETURN]
+    return [Action.APPROVE, Action.RETURN]
 
 
 def can_correct(session: Session, user: User, request: Request) -> bool:
     return (
-        request.kind == "request"
-        and request.status in ("ready", "flagged")
+        request.kind == Kind.REQUEST
+        and request.status in OPEN
         and in_scope(session, user, request)
     )

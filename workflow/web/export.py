@@ -13,10 +13,9 @@ from sqlmodel import Session, col, select
 from storage.db import session_scope
 from storage.models import ReviewEvent, User
 from storage.times import from_db
-from workflow.labels import STAGE_NAMES, STATUS_NAMES
+from workflow.labels import ACTION_NAMES, STAGE_NAMES, STATUS_NAMES
 from workflow.views import requests_json
 from workflow.web.common import service_of, user_of
-from workflow.web.detail import ACTION_NAMES
 from workflow.web.files import content_disposition
 from workflow.web.scope import Filters, visible_ids, visible_rows
 
@@ -115,7 +114,7 @@ def build_workbook(session: Session, user: User, tz: Any) -> bytes:
 def export_xlsx(request: Request) -> Response:
     service, user = service_of(request), user_of(request)
     with session_scope(service.db) as session:
-        data = build_workbook(session, user, service.config.round.tz)
+        data = build_workbook(session, user, service.settings.round.tz)
     media = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     return Response(
         data, media_type=media, headers={"content-disposition": content_disposition("申请与审核记录.xlsx")}

@@ -9,9 +9,9 @@ from sqlmodel import Session, col, select
 from storage.db import session_scope
 from storage.models import Problem, School
 from storage.times import from_db
-from workflow.labels import FIELD_NAMES, STAGE_NAMES, STATUS_NAMES
+from workflow.labels import FIELD_NAMES, REPLY_STATES, STAGE_NAMES, STATUS_NAMES
 from workflow.web.common import render, service_of, user_of
-from workflow.web.detail import REPLY_STATES, request_context
+from workflow.web.detail import request_context
 from workflow.web.scope import (
     STAGES,
     STATUSES,
@@ -52,7 +52,7 @@ def filters_from(request: Request) -> Filters:
 def queue(request: Request) -> Response:
     service, user = service_of(request), user_of(request)
     filters = filters_from(request)
-    tz = service.config.round.tz
+    tz = service.settings.round.tz
     with session_scope(service.db) as session:
         rows = visible_rows(session, user, filters)
         problems = _problem_codes(session, [r.id for r, _ in rows])

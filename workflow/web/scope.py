@@ -8,13 +8,15 @@ from dataclasses import dataclass
 from fastapi import HTTPException
 from sqlmodel import Session, col, select
 
-from intake.service import Service
 from storage.db import session_scope
 from storage.models import Application, Change, Message, Problem, Request, School, User
-from workflow.review import decide, in_scope
+from storage.states import ChangeField, Kind, Stage, Status
+from workflow.ports import Services
+from workflow.review import correct_change, decide, group_requests, in_scope, scope_condition
 
-STATUSES = ("pending", "ready", "flagged", "approved", "rejected", "returned", "superseded")
-STAGES = ("city", "group", "province", "done")
+CHANGE_KEYS = ("certificate", "field", "level", "from", "to")  # what a reviewer may correct in a change
+STATUSES = tuple(Status)
+STAGES = tuple(Stage)
 
 
 @dataclass(frozen=True)
@@ -30,19 +32,7 @@ class Filters:
 
     @property
     def kind(self) -> str | None:
-        return {"unrelated": "unrelated", "all": None}.get(self.tab, "request")
-
-
-def scope_condition(user: User):  # type: ignore[no-untyped-def]
-    """A WHERE clause on Request limiting rows to what the user's role and scope cover (None: all)."""
-    if user.role in ("province", "admin"):
-        return None
-    if user.role == "city":
-        schools = select(School.id).where(School.type == "中职", School.city == user.scope)
-        return col(Request.school_id).in_(schools)
-    if user.role == "group":
-        return col(Request.id).in_(_group_requests(user.scope))
-    return col(Request.id) == -1
+        return {"unrelated": Kind.UNRELATED, "all": None}.get(self.tab, Kind.REQUEST)
 
 
 def scoped_query(user: User):  # type: ignore[no-untyped-def]
@@ -56,14 +46,6 @@ def visible_ids(user: User):  # type: ignore[no-untyped-def]
     condition = scope_condition(user)
     query = select(Request.id)
     return query if condition is None else query.where(condition)
-
-
-def _group_requests(group: str):  # type: ignore[no-untyped-def]
-    return (
-        select(Change.request_id)
-        .join(Application, col(Application.id) == Change.application_id)
-        .where(Application.group == group)
-    )
 
 
 def visible_rows(session: Session, user: User, filters: Filters) -> list[tuple[Request, Message]]:
@@ -82,7 +64,7 @@ def visible_rows(session: Session, user: User, filters: Filters) -> list[tuple[R
             schools = schools.where(School.city == filters.city)
         query = query.where(col(Request.school_id).in_(schools))
     if filters.group:
-        query = query.where(col(Request.id).in_(_group_requests(filters.group)))
+        query = query.where(col(Request.id).in_(group_requests(filters.group)))
     if filters.problem:
         query = query.where(
             col(Request.id).in_(select(Problem.request_id).where(Problem.code == filters.problem))
@@ -94,8 +76,8 @@ def visible_rows(session: Session, user: User, filters: Filters) -> list[tuple[R
 def status_counts(session: Session, user: User) -> dict[str, int]:
     """Requests per status within the user's scope, and the unrelated messages they see."""
     rows = session.exec(scoped_query(user)).all()
-    counts = Counter(r.status if r.kind == "request" else "unrelated" for r, _ in rows)
-    return {status: counts.get(status, 0) for status in (*STATUSES, "unrelated")}
+    counts = Counter(r.status if r.kind == Kind.REQUEST else Kind.UNRELATED for r, _ in rows)
+    return {status: counts.get(status, 0) for status in (*STATUSES, Kind.UNRELATED)}
 
 
 def visible_request(session: Session, user: User, request_id: int) -> tuple[Request, Message]:
@@ -107,12 +89,43 @@ def visible_request(session: Session, user: User, request_id: int) -> tuple[Requ
     return request, message
 
 
-def decide_visible(service: Service, user: User, request_id: int, action: str, comment: str) -> Request:
+def decide_visible(service: Services, user: User, request_id: int, action: str, comment: str) -> Request:
     """A reviewer's decision from the UI or the API: 404 outside the scope, ReviewRefused outside the stage."""
     with session_scope(service.db) as session:
         visible_request(session, user, request_id)
-        return decide(session, config=service.config, request_id=request_id, reviewer=user, action=action,
+        return decide(session, settings=service.settings, request_id=request_id, reviewer=user, action=action,
                       comment=comment)
+
+
+def correct_visible(session: Session, service: Services, user: User, request_id: int, change_id: int,
+                    submitted: dict[str, object], comment: str) -> Change:
+    """A reviewer's correction from the UI or the API, in the caller's transaction: 404 outside the scope,
+    ReviewRefused outside the stage; the submitted values are read by `change_values`."""
+    visible_request(session, user, request_id)
+    current = session.get(Change, change_id)
+    values = change_values(submitted, current.field if current else "")
+    return correct_change(session, settings=service.settings, request_id=request_id, change_id=change_id,
+                          reviewer=user, values=values, comment=comment)
+
+
+def change_values(submitted: dict[str, object], field: str) -> dict[str, object]:
+    """Submitted values (form strings or JSON) to a change's: text trimmed, empty is null, a headcount that
+    reads as a number ("120" or "120人") an integer; the certificate and the field are never emptied."""
+    values: dict[str, object] = {}
+    for key in CHANGE_KEYS:
+        if key not in submitted:
+            continue
+        value = submitted[key]
+        if isinstance(value, str):
+            value = value.strip() or None
+        if key in ("from", "to") and submitted.get("field", field) == ChangeField.HEADCOUNT and isinstance(value, str):
+            digits = value.removesuffix("人").strip()
+            value = int(digits) if digits.isdigit() else value
+        values[key] = value
+    for key in ("certificate", "field"):
+        if values.get(key) is None:
+            values.pop(key, None)
+    return values
 
 
 def filter_choices(session: Session) -> dict[str, list[str]]:
