@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 from sqlmodel import Session
 
 from parsers.vocabulary import Vocabulary
@@ -51,6 +52,38 @@ class Registry:
     @staticmethod
     def names_of(school: School) -> set[str]:
         return {normalise_name(n) for n in (school.name, *school.aliases)}
+
+    def read_as(self, text: str, school: School) -> bool:
+        """`text` (a seal's arc or a 申请单位 line, as OCR read it) names `school` (spec §2).
+
+        Equal to its name or an alias up to OCR damage — a glyph in five misread, dropped
+        or added (a seal's arc often loses its first or last glyph), or a glyph in four
+        where no other registered unit is as close — never a numeral (第一 and 第二 are two
+        schools). The name followed by more (教务处, 招生就业处…) names a department.
+        """
+        read = normalise_name(text)
+        own = self.names_of(school)
+        if any(_damaged_copy(read, name, len(name) // 5) for name in own):
+            return True
+        close = {self.by_name[name].id for name in self.by_name if _damaged_copy(read, name, len(name) // 4)}
+        return close == {school.id}
+
+
+NUMERALS = set("0123456789一二三四五六七八九十〇零")
+
+
+def _damaged_copy(read: str, name: str, edits: int) -> bool:
+    """`read` is `name` with at most `edits` (at least one) glyphs changed, none of them a numeral."""
+    if read == name:
+        return True
+    if len(name) < 4 or read.startswith(name):
+        return False
+    ops = Levenshtein.editops(name, read)
+    if len(ops) > max(1, edits):
+        return False
+    changed = {name[op.src_pos] for op in ops if op.tag != "insert"}
+    changed |= {read[op.dest_pos] for op in ops if op.tag != "delete"}
+    return not changed & NUMERALS
 
     @staticmethod
     def vocabulary(session: Session) -> Vocabulary:

@@ -169,6 +169,11 @@ def test_without_readable_pages_the_evidence_codes_all_hold() -> None:
     ([SealEvidence(CROP, "red", "南京市玄武中等专业学校", 0.5)], False, False),  # not confident
     ([SealEvidence(CROP, "red", "南京市玄武中等专业学校", 0.95)], False, True),
     ([SealEvidence(CROP, "red", "某某科技有限公司", 0.95)], False, True),
+    ([SealEvidence(CROP, "red", "连云港中等专业学", 0.95)], False, False),  # the arc's last glyph lost
+    ([SealEvidence(CROP, "red", "连云巷中等专亚学校", 0.9)], False, False),  # two glyphs misread
+    ([SealEvidence(CROP, "red", "连云港中等专业学校教务处", 0.95)], False, True),  # a department's seal
+    ([SealEvidence(CROP, "red", "连云港中等专业学校", 0.95), SealEvidence(CROP, "red", "连云港中等专业学校教务处", 0.95)],
+     False, False),  # the school's own seal with a department's beside it
     ([], True, False),
 ])
 def test_seal_codes(seals: list[SealEvidence], no_seal: bool, mismatch: bool) -> None:
@@ -196,6 +201,8 @@ def test_department_and_leader_approvals(department: ApprovalEvidence | None, pr
     ("连云港中等专业学挍", False),  # one misread character
     ("南京市玄武中等专业学校", True),
     ("连云港第二中等专业学校", True),
+    ("连云港中等专业校", False),  # one glyph dropped
+    ("连云港中等专业学校招生就业处", True),  # a department names another unit
     (None, False),  # not read: nothing to compare
 ])
 def test_school_mismatch(unit: str | None, problem: bool) -> None:
