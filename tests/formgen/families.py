@@ -113,15 +113,20 @@ def _finish(sheet: Sheet, plan: Plan, rng: random.Random, y: float, approvals: s
     """特此申请 and the unit, the approval blocks (`lines` or `box`) and the seal, overleaf when the
     page is full (they stay together, as a school would keep them)."""
     pages: list[Page] = []
-    if y + (75 if approvals == "lines" else 125) > 285:
+    if y + 30 > 285:
         pages.append(Page(sheet))
         sheet, y = Sheet(), 25.0
     y, spot = parts.closing(sheet, plan, y, with_unit=approvals == "lines" or rng.random() < 0.5)
+    overleaf = y + (45 if approvals == "lines" else 95) > 285
+    if overleaf:  # the approvals go to the next page, and the seal with them
+        pages.append(Page(sheet))
+        sheet, y = Sheet(), 25.0
     if approvals == "lines":
-        parts.approval_lines(sheet, plan, rng, y + 2)
+        _, over_signature = parts.approval_lines(sheet, plan, rng, y + 2)
+        spot = over_signature if overleaf else parts.seal_spot(spot, over_signature, rng)
     else:
         _, box_spot = parts.approval_box(sheet, plan, rng, y + 2)
-        spot = box_spot if rng.random() < 0.6 else spot
+        spot = box_spot if overleaf or rng.random() < 0.6 else spot
     parts.stamp_seal(sheet, plan, rng, spot)
     return [*pages, Page(sheet)]
 

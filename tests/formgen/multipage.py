@@ -95,8 +95,8 @@ def _amid_student_lists(plan: Plan, rng: random.Random) -> list[Page]:
     y = parts.title_and_opening(request, plan, rng, 22.0)
     y = parts.item_table(request, plan, style, rng, y)
     y, spot = parts.closing(request, plan, y)
-    y = parts.approval_lines(request, plan, rng, y + 2)
-    parts.stamp_seal(request, plan, rng, spot)
+    y, over_signature = parts.approval_lines(request, plan, rng, y + 2)
+    parts.stamp_seal(request, plan, rng, parts.seal_spot(spot, over_signature, rng))
     lists = [Page(student_list(plan, rng, index + 1)) for index in range(5)]
     return [*lists[:3], Page(request), *lists[3:]]
 
@@ -109,13 +109,14 @@ def _sideways_annex(plan: Plan, rng: random.Random) -> list[Page]:
     y = parts.title_and_opening(letter, plan, rng, y)
     y = paragraph(letter, LEFT, y, RIGHT - LEFT, "具体调整内容详见附表。", 13)
     y, spot = parts.closing(letter, plan, y + 2)
-    y = parts.approval_lines(letter, plan, rng, y + 2)
-    parts.stamp_seal(letter, plan, rng, spot)
+    y, over_signature = parts.approval_lines(letter, plan, rng, y + 2)
+    parts.stamp_seal(letter, plan, rng, parts.seal_spot(spot, over_signature, rng))
     annex = Sheet(297.0, 210.0)
     annex.text(20, 15, "附表", 13, "sans_bold")
     annex.centred(24, "2024年1+X证书申报调整明细表", 15, "sans_bold")
     parts.wide_table(annex, plan, style, rng, 36, x=20, width=257, size=11)
-    return [Page(letter), Page(annex, sideways=True)]
+    # Half the schools send the annex as a file of its own.
+    return [Page(letter), Page(annex, sideways=True, attachment=rng.choice((0, 1)))]
 
 
 def digital_plus_scan(plan: Plan, rng: random.Random) -> list[Page]:
@@ -132,11 +133,11 @@ def digital_plus_scan(plan: Plan, rng: random.Random) -> list[Page]:
     if rng.random() < 0.5:
         y, spot = parts.approval_box(signed, plan, rng, y, seal_row=rng.random() < 0.5)
     else:
-        y = parts.approval_lines(signed, plan, rng, y)
+        y, over_signature = parts.approval_lines(signed, plan, rng, y)
         unit = f"申请单位（盖章）：{plan.unit_written}"
         signed.text(RIGHT - 95, y + 8, unit, 13)
         signed.text(RIGHT - 45, y + 17, f"2024年3月{plan.day}日", 13)
-        spot = (RIGHT - 40, y + 14)
+        spot = parts.seal_spot((RIGHT - 40, y + 14), over_signature, rng)
     parts.stamp_seal(signed, plan, rng, spot)
     return [Page(typed, digital=True), Page(signed)]
 

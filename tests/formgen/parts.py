@@ -78,6 +78,12 @@ def closing(sheet: Sheet, plan: Plan, y: float, with_unit: bool = True) -> tuple
     return y, spot
 
 
+def seal_spot(unit_spot: tuple[float, float], over_signature: tuple[float, float],
+              rng: random.Random) -> tuple[float, float]:
+    """Where the seal goes on a letter: over the applying unit, or often over the leader's signature."""
+    return over_signature if rng.random() < 0.35 else unit_spot
+
+
 def seal_image(plan: Plan, rng: random.Random) -> tuple[object, float]:
     """The school's official seal and its width in mm."""
     school = plan.school
@@ -121,8 +127,9 @@ def date_mark(sheet: Sheet, approval: Approval, plan: Plan, x: float, y: float, 
         sheet.text(x, y - 2.5, f"2024年3月{plan.day}日", 12)
 
 
-def approval_lines(sheet: Sheet, plan: Plan, rng: random.Random, y: float) -> float:
-    """Approval blocks as lines: `…意见：同意。` then a 签字 label with the signature and a date."""
+def approval_lines(sheet: Sheet, plan: Plan, rng: random.Random, y: float) -> tuple[float, tuple[float, float]]:
+    """Approval blocks as lines: `…意见：同意。` then a 签字 label with the signature and a date.
+    Returns (y below, a seal centre over the end of the leader's signature and its date)."""
     for approval, labels in ((plan.department, DEPARTMENT_LABELS), (plan.leader, LEADER_LABELS)):
         label = rng.choice(labels)
         opinion = approval.opinion or ""
@@ -137,8 +144,9 @@ def approval_lines(sheet: Sheet, plan: Plan, rng: random.Random, y: float) -> fl
             x += text_width_mm(sign_label, 13) + 2
         right = signature_mark(sheet, approval, x, y + 3, rng)
         date_mark(sheet, approval, plan, max(right + 6, x + 30), y + 3, rng)
+        over_signature = (max(right + 6, x + 30) + rng.uniform(0, 12), y + 3 + rng.uniform(-4, 4))
         y += 14
-    return y
+    return y, over_signature
 
 
 def wrapped_label(label: str, rng: random.Random) -> str:
@@ -171,7 +179,7 @@ def approval_box(sheet: Sheet, plan: Plan, rng: random.Random, y: float, x: floa
         sign_x = cell.x + cell.w * rng.uniform(0.3, 0.45)
         sheet.text(sign_x, sign_y - 2.5, sign_label, 12)
         signature_mark(sheet, approval, sign_x + text_width_mm(sign_label, 12) + 1, sign_y, rng)
-        date_mark(sheet, approval, plan, cell.x + cell.w - rng.uniform(36, 42), cell.y + cell.h - 5, rng)
+        date_mark(sheet, approval, plan, cell.x + cell.w - rng.uniform(36, 42), cell.y + cell.h - 6.5, rng)
     if seal_row:
         cell = boxes[(2, 1)]
         sheet.text(cell.x + cell.w - 40, cell.y + cell.h - 9, f"2024年3月{plan.day}日", 12)
@@ -250,7 +258,8 @@ def wide_table(sheet: Sheet, plan: Plan, style: Style, rng: random.Random, y: fl
         note = "" if by_field else rng.choice(("不调整", ""))
         rows.append([Cell(str(number)), Cell(wording.certificate(edit, style, with_level=False))]
                     + [Cell(text) for text in values] + [Cell(note)])
-    fixed = {"level": 13.0, "major": 0.0, "headcount": 13.0}
+    narrow = max(13.0, width * 0.065)  # level and headcount columns; majors share the rest
+    fixed = {"level": narrow, "major": 0.0, "headcount": narrow}
     major_width = (width - 9 - 34 - 14 - 2 * (fixed["level"] + fixed["headcount"])) / 2
     per_field = {f: fixed[f] or major_width for f in order}
     widths = [9.0, 34.0] + ([per_field[f] for f in order] * 2 if merged

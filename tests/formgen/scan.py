@@ -83,18 +83,23 @@ def page_image(page: Page, capture: Capture, rng: random.Random) -> Image.Image:
 
 
 def attachments(pages: list[Page], capture: Capture, rng: random.Random, stem: str) -> list[Attachment]:
-    """The files of one request: one PDF of all pages, or one image file per page."""
-    if capture.container != "pdf" and not any(page.digital for page in pages):
-        files = []
-        for index, page in enumerate(pages):
+    """The files of one request: per attachment (see `Page.attachment`) one PDF of its pages, or one
+    image file per page."""
+    files: list[Attachment] = []
+    for number in sorted({page.attachment for page in pages}):
+        group = [page for page in pages if page.attachment == number]
+        name = stem if number == 0 else f"附表{number}"
+        if capture.container == "pdf" or any(page.digital for page in group):
+            files.append((f"{name}.pdf", "application/pdf", pdf(group, capture, rng)))
+            continue
+        for index, page in enumerate(group):
             image = page_image(page, capture, rng)
-            suffix = f"-{index + 1}" if len(pages) > 1 else ""
+            suffix = f"-{index + 1}" if len(group) > 1 else ""
             if capture.container == "png":
-                files.append((f"{stem}{suffix}.png", "image/png", _encode(image, "PNG")))
+                files.append((f"{name}{suffix}.png", "image/png", _encode(image, "PNG")))
             else:
-                files.append((f"{stem}{suffix}.jpg", "image/jpeg", _encode(image, "JPEG", rng.randrange(70, 92))))
-        return files
-    return [(f"{stem}.pdf", "application/pdf", pdf(pages, capture, rng))]
+                files.append((f"{name}{suffix}.jpg", "image/jpeg", _encode(image, "JPEG", rng.randrange(70, 92))))
+    return files
 
 
 def pdf(pages: list[Page], capture: Capture, rng: random.Random) -> bytes:
