@@ -23,6 +23,9 @@ def letter_lines(plan: Plan, rng: random.Random) -> list[Page]:
     sheet = Sheet()
     y = parts.letterhead(sheet, plan.school, rng) if rng.random() < 0.5 else 22.0
     y = parts.title_and_opening(sheet, plan, rng, y)
+    if rng.random() < 0.3:  # the letter names the main change too; the table repeats it
+        summary = f"其中，{wording.prose_item(plan.edits[0], style, rng)}具体调整内容如下表："
+        y = paragraph(sheet, LEFT, y, RIGHT - LEFT, summary, 13) + 2
     y = parts.item_table(sheet, plan, style, rng, y)
     return _finish(sheet, plan, rng, y, "lines")
 

@@ -72,10 +72,17 @@ def closing(sheet: Sheet, plan: Plan, y: float, with_unit: bool = True) -> tuple
         unit = f"申请单位：{plan.unit_written}（盖章）"
         sheet.text(RIGHT - text_width_mm(unit, 13), y, unit, 13)
         y += line_height(13)
-        date = f"2024年3月{plan.day}日"
+        date = f"2024年3月{plan.day}日" if plan.day % 4 else f"二〇二四年三月{chinese_day(plan.day)}日"
         sheet.text(RIGHT - text_width_mm(date, 13) - 10, y, date, 13)
         y += line_height(13) + 4
     return y, spot
+
+
+def chinese_day(day: int) -> str:
+    """A day of the month as official letters date themselves: 八, 十二, 二十."""
+    digits = "〇一二三四五六七八九"
+    tens, ones = divmod(day, 10)
+    return (("" if tens == 1 else digits[tens]) + "十" if tens else "") + (digits[ones] if ones else "")
 
 
 def seal_spot(unit_spot: tuple[float, float], over_signature: tuple[float, float],
@@ -174,7 +181,9 @@ def approval_box(sheet: Sheet, plan: Plan, rng: random.Random, y: float, x: floa
     for row, approval in enumerate((plan.department, plan.leader)):
         cell = boxes[(row, 1)]
         _opinion_in_cell(sheet, approval, cell.x + 3, cell.y + 3, rng)
-        sign_label = rng.choice(SIGN_LABELS)
+        # Some boxes have no 签字 label: the approver signs under the opinion (SPEC §2).
+        no_label = approval.signature != "typed" and rng.random() < 0.12
+        sign_label = "" if no_label else rng.choice(SIGN_LABELS)
         sign_y = cell.y + cell.h - 14
         sign_x = cell.x + cell.w * rng.uniform(0.3, 0.45)
         sheet.text(sign_x, sign_y - 2.5, sign_label, 12)

@@ -200,7 +200,7 @@ def _edit(rng: random.Random, school: School, item: Declaration, to_place: set[s
 def _new_headcount(rng: random.Random, item: Declaration) -> int:
     for _ in range(20):
         new = item.headcount + rng.choice((-1, 1, 1, 1)) * rng.choice((5, 10, 15, 20, 30, 40))
-        if 10 <= new <= item.capacity and new != item.headcount:
+        if max(10, item.headcount // 2) <= new <= item.capacity and new != item.headcount:
             return new
     return item.headcount - 5
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 from PIL import Image, ImageDraw, ImageFilter
 
-from tests.formgen.canvas import digital_pdf_page, render
+from tests.formgen.canvas import MM_PER_INCH, digital_pdf_page, render
 from tests.formgen.layout import Page
 
 Attachment = tuple[str, str, bytes]
@@ -27,10 +27,12 @@ class Capture:
 
     @staticmethod
     def draw(rng: random.Random, pages: int) -> Capture:
-        if rng.random() < 0.18 and pages == 1:
+        if rng.random() < 0.15 and pages <= 2:
             return Capture("photo", rng.choice((150, 200)), False, "jpeg")
         dpi = rng.choice((100, 150, 150, 200, 200, 200, 300))
-        container = "pdf" if pages > 1 or rng.random() < 0.75 else rng.choice(("jpeg", "png"))
+        container = "pdf" if rng.random() < (0.8 if pages > 1 else 0.75) else rng.choice(("jpeg", "jpeg", "png"))
+        if container == "png":  # lossless files come from document-mode scans: greyscale, modest dpi
+            return Capture("scan", min(dpi, 150), True, container)
         return Capture("scan", dpi, rng.random() < 0.25, container)
 
     def describe(self) -> str:
@@ -43,7 +45,7 @@ def scanned(image: Image.Image, capture: Capture, rng: random.Random) -> Image.I
                          fillcolor=(255, 255, 255))
     if rng.random() < 0.5:
         image = image.filter(ImageFilter.GaussianBlur(rng.uniform(0.3, 0.8)))
-    image = _noise(image, rng, rng.uniform(2, 7))
+    image = _noise(image, rng, rng.uniform(0.5, 1.5) if capture.container == "png" else rng.uniform(2, 7))
     return image.convert("L") if capture.grey else image
 
 
@@ -111,16 +113,17 @@ def pdf(pages: list[Page], capture: Capture, rng: random.Random) -> bytes:
     buffer = io.BytesIO()
     document = Canvas(buffer, pageCompression=1, invariant=True)  # no timestamp: same seed, same bytes
     for page in pages:
-        width, height = (page.sheet.height, page.sheet.width) if page.sideways else (page.sheet.width,
-                                                                                   page.sheet.height)
-        document.setPageSize((width * mm, height * mm))
         if page.digital:
+            document.setPageSize((page.sheet.width * mm, page.sheet.height * mm))
             digital_pdf_page(document, page.sheet)
         else:
             image = page_image(page, capture, rng)
+            # The page takes the image's own size at the capture's dpi (sideways scans, photos).
+            width, height = (side / capture.dpi * MM_PER_INCH * mm for side in image.size)
+            document.setPageSize((width, height))
             # A file-like JPEG is embedded as it is (DCTDecode), as scanner software does.
             jpeg = io.BytesIO(_encode(image, "JPEG", rng.randrange(70, 90)))
-            document.drawImage(ImageReader(jpeg), 0, 0, width * mm, height * mm)
+            document.drawImage(ImageReader(jpeg), 0, 0, width, height)
         document.showPage()
     document.save()
     return buffer.getvalue()
