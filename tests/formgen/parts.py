@@ -194,7 +194,8 @@ def approval_box(sheet: Sheet, plan: Plan, rng: random.Random, y: float, x: floa
         sheet.text(cell.x + cell.w - 40, cell.y + cell.h - 9, f"2024年3月{plan.day}日", 12)
         return bottom(boxes) + 4, (cell.x + cell.w - 35, cell.y + cell.h / 2)
     leader = boxes[(1, 1)]
-    return bottom(boxes) + 4, (leader.x + leader.w - rng.uniform(25, 45), leader.y + leader.h - 12)
+    # Over the date and the end of the signature: partly covering it, as schools stamp.
+    return bottom(boxes) + 4, (leader.x + leader.w - rng.uniform(16, 30), leader.y + leader.h - rng.uniform(6, 12))
 
 
 def _opinion_in_cell(sheet: Sheet, approval: Approval, x: float, y: float, rng: random.Random) -> None:
