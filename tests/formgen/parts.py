@@ -151,7 +151,7 @@ def approval_lines(sheet: Sheet, plan: Plan, rng: random.Random, y: float) -> tu
             x += text_width_mm(sign_label, 13) + 2
         right = signature_mark(sheet, approval, x, y + 3, rng)
         date_mark(sheet, approval, plan, max(right + 6, x + 30), y + 3, rng)
-        over_signature = (max(right + 6, x + 30) + rng.uniform(0, 12), y + 3 + rng.uniform(-4, 4))
+        over_signature = (max(right + 6, x + 30) + rng.uniform(4, 16), y + 3 + rng.uniform(-4, 4))
         y += 14
     return y, over_signature
 
