@@ -111,7 +111,8 @@ class Plan:
                 problems.add("no_matching_application")
             elif change.field == "headcount" and int(change.new) > change.declaration.capacity:
                 problems.add("exceeds_enrollment")
-            if change.field == "major" and change.new not in self.school.majors:
+            enrolled = {major_name(key) for key in self.school.majors}  # the registry lists names
+            if change.field == "major" and major_name(str(change.new)) not in enrolled:
                 problems.add("major_not_offered")
         return {"school": self.school.name, "family": self.family, "seed": self.seed,
                 "seal": self.seal, "approvals": {"department": self.department.agreed,
