@@ -49,6 +49,8 @@ def test_registry_is_valid_and_keeps_linking_decidable() -> None:
     for item in DECLARATIONS:
         school = next(s for s in SCHOOLS if s.name == item.school)
         assert item.headcount <= item.capacity and item.major in school.majors
+    for school in SCHOOLS:  # a spare major must really be one the school does not enrol
+        assert not {major_name(m) for m in school.spare_majors} & {major_name(m) for m in school.majors}
     # Two declarations of one certificate differ in headcount and major, so `from` picks one.
     for a in DECLARATIONS:
         for b in DECLARATIONS:
