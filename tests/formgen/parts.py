@@ -1,24 +1,20 @@
-"""Pieces a request is built from: letterhead, letter text, change tables, approval blocks, seal spot.
+"""Pieces a request is built from: letterhead, letter text, approval blocks, signatures, the seal, and
+`finish` (closing, approvals and seal, overleaf when the page is full).
 
-Each function draws onto a `Sheet` at a y (mm) and returns the y below what it drew.
+Drawing functions take a `Sheet` and a y (mm) and return the y below what they drew.
 """
 
 from __future__ import annotations
 
 import random
 
-from tests.formgen import ink, wording
+from tests.formgen import ink
 from tests.formgen.canvas import RED, Sheet, text_width_mm
-from tests.formgen.layout import Cell, bottom, grid, line_height, paragraph, wrap
-from tests.formgen.plan import Approval, Edit, Plan
-from tests.formgen.registry import Declaration, School
-from tests.formgen.wording import Style
+from tests.formgen.layout import Cell, Page, bottom, grid, line_height, paragraph, wrap
+from tests.formgen.plan import Approval, Plan
+from tests.formgen.registry import School
 
 LEFT, RIGHT = 25.0, 185.0
-SHORT_REASONS = ("招生计划调整", "学生人数变化", "专业调整", "")
-LONG_REASONS = ("该专业2024级在校生人数增加，学生报考意愿较强", "原申报专业与证书对应关系不够紧密，调整为更契合的专业",
-                "部分学生已转专业，按实际可参与人数调整", "结合实训条件和师资情况，调整考核等级",
-                "根据学校人才培养方案调整")
 OFFICE = "江苏省职业院校1+X证书制度试点工作办公室："
 DEPARTMENT_LABELS = ("证书试点管理部门意见", "学校证书试点管理部门意见", "证书试点管理部门（教务处）意见")
 LEADER_LABELS = ("校级分管领导意见", "分管校领导意见", "校领导意见")
@@ -208,79 +204,23 @@ def _opinion_in_cell(sheet: Sheet, approval: Approval, x: float, y: float, rng: 
         sheet.text(x, y, approval.opinion, 12)
 
 
-def item_table(sheet: Sheet, plan: Plan, style: Style, rng: random.Random, y: float,
-               edits: list[Edit] | None = None, unchanged: list[Declaration] | None = None,
-               start: int = 0, header: bool = True, reasons: tuple[str, ...] = SHORT_REASONS) -> float:
-    """Layout (A): 序号 | 证书名称 | 调整事项 | 原 | 调整后 | 调整原因, one row per change."""
-    edits = plan.edits if edits is None else edits
-    unchanged = plan.unchanged if unchanged is None else unchanged
-    rows = []
-    if header:
-        rows.append([Cell(text) for text in ("序号", "证书名称", "调整事项", *style.columns, "调整原因")])
-    number = start
-    for edit in edits:
-        for change in edit.changes:
-            number += 1
-            rows.append([Cell(str(number)), Cell(wording.certificate(edit, style, edit.level_written)),
-                         Cell(style.field_labels[change.field]),
-                         Cell(wording.value(change.field, change.old, style)),
-                         Cell(wording.value(change.field, change.new, style)),
-                         Cell(rng.choice(reasons))])
-    for item in unchanged:
-        number += 1
-        old = wording.value("headcount", item.headcount, style)
-        marked = rng.random() < 0.5
-        rows.append([Cell(str(number)), Cell(f"{item.certificate}（{item.level}）"),
-                     Cell("不调整" if marked else style.field_labels["headcount"]),
-                     Cell(old), Cell("" if marked else wording.unchanged_cell(old, style)), Cell("")])
-    widths = [12, 46, 22, 28, 28, 24]
-    return bottom(grid(sheet, LEFT - 3, y, widths, rows, 10.5)) + 5
-
-
-def wide_table(sheet: Sheet, plan: Plan, style: Style, rng: random.Random, y: float, x: float = LEFT - 5,
-               width: float = RIGHT - LEFT + 10, size: float = 9.5) -> float:
-    """One row per certificate, before/after columns per field: either 原等级 | 调整后等级 | … or a
-    two-row header with 原申报信息 / 调整后信息 each over 等级 | 专业 | 人数."""
-    order = rng.choice((("level", "major", "headcount"), ("major", "level", "headcount")))
-    names = {"level": "等级", "major": "专业", "headcount": "人数"}
-    merged = rng.random() < 0.5
-    if merged:
-        rows = [[Cell("序号", rowspan=2), Cell("证书名称", rowspan=2), Cell("原申报信息", colspan=3),
-                 Cell(rng.choice(("调整后信息", "拟调整信息")), colspan=3), Cell("备注", rowspan=2)],
-                [Cell(names[f]) for f in order] * 2]
+def finish(sheet: Sheet, plan: Plan, rng: random.Random, y: float, approvals: str) -> list[Page]:
+    """特此申请 and the unit, the approval blocks (`lines` or `box`) and the seal, overleaf when the
+    page is full (they stay together, as a school would keep them)."""
+    pages: list[Page] = []
+    if y + 30 > 285:
+        pages.append(Page(sheet))
+        sheet, y = Sheet(), 25.0
+    y, spot = closing(sheet, plan, y, with_unit=approvals == "lines" or rng.random() < 0.5)
+    overleaf = y + (45 if approvals == "lines" else 95) > 285
+    if overleaf:  # the approvals go to the next page, and the seal with them
+        pages.append(Page(sheet))
+        sheet, y = Sheet(), 25.0
+    if approvals == "lines":
+        _, over_signature = approval_lines(sheet, plan, rng, y + 2)
+        spot = over_signature if overleaf else seal_spot(spot, over_signature, rng)
     else:
-        after = rng.choice(("调整后", "拟调整"))
-        rows = [[Cell("序号"), Cell("证书名称")]
-                + [Cell(f"{label}{names[f]}") for f in order for label in ("原", after)] + [Cell("备注")]]
-    listed = [(edit, {c.field: c for c in edit.changes}) for edit in plan.edits]
-    listed += [(Edit(item.certificate, item.level, item, [], True), {}) for item in plan.unchanged]
-    for number, (edit, by_field) in enumerate(listed, 1):
-        old_values = _old_values(edit)
-        before, after_cells = [], []
-        for f in order:
-            old_text = wording.value(f, old_values[f], style) if old_values[f] is not None else ""
-            change = by_field.get(f)
-            new_text = wording.value(f, change.new, style) if change else wording.unchanged_cell(old_text, style)
-            before.append(old_text)
-            after_cells.append(new_text)
-        cells = list(zip(before, after_cells, strict=True))
-        values = before + after_cells if merged else [text for pair in cells for text in pair]
-        note = "" if by_field else rng.choice(("不调整", ""))
-        rows.append([Cell(str(number)), Cell(wording.certificate(edit, style, with_level=False))]
-                    + [Cell(text) for text in values] + [Cell(note)])
-    narrow = max(13.0, width * 0.065)  # level and headcount columns; majors share the rest
-    fixed = {"level": narrow, "major": 0.0, "headcount": narrow}
-    major_width = (width - 9 - 34 - 14 - 2 * (fixed["level"] + fixed["headcount"])) / 2
-    per_field = {f: fixed[f] or major_width for f in order}
-    widths = [9.0, 34.0] + ([per_field[f] for f in order] * 2 if merged
-                            else [per_field[f] for f in order for _ in range(2)]) + [14.0]
-    return bottom(grid(sheet, x, y, widths, rows, size, min_height=8.0)) + 5
-
-
-
-def _old_values(edit: Edit) -> dict[str, str | int | None]:
-    """The 原申报 values a table states; an undeclared certificate states only level and headcount."""
-    if edit.declaration is None:
-        return {"level": edit.level, "headcount": edit.changes[0].old, "major": None}
-    item = edit.declaration
-    return {"level": item.level, "headcount": item.headcount, "major": item.major}
+        _, box_spot = approval_box(sheet, plan, rng, y + 2)
+        spot = box_spot if overleaf or rng.random() < 0.6 else spot
+    stamp_seal(sheet, plan, rng, spot)
+    return [*pages, Page(sheet)]
