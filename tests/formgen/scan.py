@@ -55,7 +55,9 @@ def photographed(image: Image.Image, rng: random.Random) -> Image.Image:
     desk = Image.new("RGB", (image.width + 2 * margin, image.height + 2 * margin),
                      tuple(rng.randrange(90, 160) for _ in range(3)))
     desk.paste(image, (margin, margin))
-    desk = desk.rotate(rng.uniform(-6, 6), resample=Image.Resampling.BICUBIC, fillcolor=desk.getpixel((0, 0)))
+    background = desk.getpixel((0, 0))
+    desk = desk.rotate(rng.uniform(-6, 6), resample=Image.Resampling.BICUBIC, fillcolor=background)
+    desk = _keystone(desk, rng, background)
     pixels = np.asarray(desk, dtype=np.float32)
     height, width = pixels.shape[:2]
     light = np.linspace(rng.uniform(0.75, 0.9), rng.uniform(0.95, 1.05), width)[None, :, None]
@@ -68,6 +70,19 @@ def photographed(image: Image.Image, rng: random.Random) -> Image.Image:
     pixels = pixels * (1 - shadow_mask * rng.uniform(0.3, 0.45))
     photo = Image.fromarray(pixels.clip(0, 255).astype(np.uint8))
     return _noise(photo.filter(ImageFilter.GaussianBlur(rng.uniform(0.4, 1.0))), rng, rng.uniform(4, 9))
+
+
+def _keystone(image: Image.Image, rng: random.Random, background: tuple[int, ...]) -> Image.Image:
+    """The phone held not quite parallel to the page: each corner pulled by up to 3 % of the side."""
+    import cv2
+
+    width, height = image.size
+    source = np.float32([[0, 0], [width, 0], [width, height], [0, height]])
+    pull = np.float32([[rng.uniform(-0.03, 0.03) * width, rng.uniform(-0.03, 0.03) * height] for _ in range(4)])
+    matrix = cv2.getPerspectiveTransform(source, source + pull)
+    warped = cv2.warpPerspective(np.asarray(image), matrix, (width, height), flags=cv2.INTER_CUBIC,
+                                 borderValue=tuple(int(c) for c in background))
+    return Image.fromarray(warped)
 
 
 def _noise(image: Image.Image, rng: random.Random, sigma: float) -> Image.Image:
