@@ -16,6 +16,8 @@ from tests.formgen.canvas import MM_PER_INCH, digital_pdf_page, render
 from tests.formgen.layout import Page
 
 Attachment = tuple[str, str, bytes]
+# What a page is photographed on: grey and white desks, wood, a dark green cutting mat, black glass.
+DESKS = ((128, 128, 124), (205, 200, 190), (140, 100, 70), (170, 130, 90), (40, 70, 55), (35, 35, 38))
 
 
 @dataclass(frozen=True)
@@ -52,8 +54,9 @@ def scanned(image: Image.Image, capture: Capture, rng: random.Random) -> Image.I
 def photographed(image: Image.Image, rng: random.Random) -> Image.Image:
     """A phone photo: page on a desk, skew up to 6°, uneven light and a hard shadow across the page."""
     margin = image.width // 10
+    tone = rng.choice(DESKS)
     desk = Image.new("RGB", (image.width + 2 * margin, image.height + 2 * margin),
-                     tuple(rng.randrange(90, 160) for _ in range(3)))
+                     tuple(max(0, min(255, c + rng.randrange(-12, 12))) for c in tone))
     desk.paste(image, (margin, margin))
     background = desk.getpixel((0, 0))
     desk = desk.rotate(rng.uniform(-6, 6), resample=Image.Resampling.BICUBIC, fillcolor=background)
