@@ -212,7 +212,8 @@ def finish(sheet: Sheet, plan: Plan, rng: random.Random, y: float, approvals: st
         pages.append(Page(sheet))
         sheet, y = Sheet(), 25.0
     y, spot = closing(sheet, plan, y, with_unit=approvals == "lines" or rng.random() < 0.5)
-    overleaf = y + (45 if approvals == "lines" else 95) > 285
+    # A box squeezes into what is left of the page down to 30 mm a row; below that it goes overleaf.
+    overleaf = y + (45 if approvals == "lines" else 66) > 285
     if overleaf:  # the approvals go to the next page, and the seal with them
         pages.append(Page(sheet))
         sheet, y = Sheet(), 25.0
@@ -220,7 +221,7 @@ def finish(sheet: Sheet, plan: Plan, rng: random.Random, y: float, approvals: st
         _, over_signature = approval_lines(sheet, plan, rng, y + 2)
         spot = over_signature if overleaf else seal_spot(spot, over_signature, rng)
     else:
-        _, box_spot = approval_box(sheet, plan, rng, y + 2)
+        _, box_spot = approval_box(sheet, plan, rng, y + 2, height_limit=(285 - y - 6) / 2)
         spot = box_spot if overleaf or rng.random() < 0.6 else spot
     stamp_seal(sheet, plan, rng, spot)
     return [*pages, Page(sheet)]
