@@ -49,8 +49,12 @@ ChangeKey = tuple[str, str, str, str]
 
 
 def in_split(truth: dict, split: str) -> bool:
+    if split == "all":
+        return True
+    if truth.get("seed") is None:
+        raise SystemExit(f"{truth.get('file')}: no seed in truth, so only --split all can be scored")
     held_out = int(truth["seed"]) % 4 == 0
-    return split == "all" or (split == "held-out") == held_out
+    return (split == "held-out") == held_out
 
 
 def run_product(directory: Path, truths: list[dict], engine: str) -> tuple[list[dict], float]:

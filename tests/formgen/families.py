@@ -8,7 +8,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 
-from tests.formgen import parts, wording
+from tests.formgen import parts, tables, wording
 from tests.formgen.canvas import Sheet
 from tests.formgen.layout import Cell, Page, bottom, grid, paragraph
 from tests.formgen.multipage import digital_plus_scan, multi_page
@@ -23,8 +23,11 @@ def letter_lines(plan: Plan, rng: random.Random) -> list[Page]:
     sheet = Sheet()
     y = parts.letterhead(sheet, plan.school, rng) if rng.random() < 0.5 else 22.0
     y = parts.title_and_opening(sheet, plan, rng, y)
-    y = parts.item_table(sheet, plan, style, rng, y)
-    return _finish(sheet, plan, rng, y, "lines")
+    if rng.random() < 0.3:  # the letter names the main change too; the table repeats it
+        summary = f"其中，{wording.prose_item(plan.edits[0], style, rng)}具体调整内容如下表："
+        y = paragraph(sheet, LEFT, y, RIGHT - LEFT, summary, 13) + 2
+    y = tables.item_table(sheet, plan, style, rng, y)
+    return parts.finish(sheet, plan, rng, y, "lines")
 
 
 def boxed_form(plan: Plan, rng: random.Random) -> list[Page]:
@@ -32,8 +35,8 @@ def boxed_form(plan: Plan, rng: random.Random) -> list[Page]:
     style = Style.draw(rng)
     sheet = Sheet()
     y = parts.title_and_opening(sheet, plan, rng, 22.0)
-    y = parts.item_table(sheet, plan, style, rng, y)
-    return _finish(sheet, plan, rng, y, "box")
+    y = tables.item_table(sheet, plan, style, rng, y)
+    return parts.finish(sheet, plan, rng, y, "box")
 
 
 def numbered_prose(plan: Plan, rng: random.Random) -> list[Page]:
@@ -45,7 +48,7 @@ def numbered_prose(plan: Plan, rng: random.Random) -> list[Page]:
     for index, edit in enumerate(plan.edits):
         item = f"{wording.number(style, index)}{wording.prose_item(edit, style, rng)}"
         y = paragraph(sheet, LEFT, y, RIGHT - LEFT, item, 13, indent=True)
-    return _finish(sheet, plan, rng, y + 2, rng.choice(("lines", "box")))
+    return parts.finish(sheet, plan, rng, y + 2, rng.choice(("lines", "box")))
 
 
 def approval_grid(plan: Plan, rng: random.Random) -> list[Page]:
@@ -106,24 +109,7 @@ def vertical_form(plan: Plan, rng: random.Random) -> list[Page]:
                 rows.append([Cell(style.field_labels[field]), Cell(old_text),
                              Cell(wording.unchanged_cell(old_text, style))])
         y = bottom(grid(sheet, LEFT, y, [40, 60, 60], rows, 11, min_height=8.5)) + 4
-    return _finish(sheet, plan, rng, y, rng.choice(("lines", "box", "box")))
-
-
-def _finish(sheet: Sheet, plan: Plan, rng: random.Random, y: float, approvals: str) -> list[Page]:
-    """特此申请 and the unit, the approval blocks (`lines` or `box`) and the seal, overleaf when the
-    page is full (they stay together, as a school would keep them)."""
-    pages: list[Page] = []
-    if y + (75 if approvals == "lines" else 125) > 285:
-        pages.append(Page(sheet))
-        sheet, y = Sheet(), 25.0
-    y, spot = parts.closing(sheet, plan, y, with_unit=approvals == "lines" or rng.random() < 0.5)
-    if approvals == "lines":
-        parts.approval_lines(sheet, plan, rng, y + 2)
-    else:
-        _, box_spot = parts.approval_box(sheet, plan, rng, y + 2)
-        spot = box_spot if rng.random() < 0.6 else spot
-    parts.stamp_seal(sheet, plan, rng, spot)
-    return [*pages, Page(sheet)]
+    return parts.finish(sheet, plan, rng, y, rng.choice(("lines", "box", "box")))
 
 
 def wide_table(plan: Plan, rng: random.Random) -> list[Page]:
@@ -132,8 +118,8 @@ def wide_table(plan: Plan, rng: random.Random) -> list[Page]:
     sheet = Sheet()
     y = parts.letterhead(sheet, plan.school, rng) if rng.random() < 0.3 else 22.0
     y = parts.title_and_opening(sheet, plan, rng, y)
-    y = parts.wide_table(sheet, plan, style, rng, y)
-    return _finish(sheet, plan, rng, y, rng.choice(("lines", "box")))
+    y = tables.wide_table(sheet, plan, style, rng, y)
+    return parts.finish(sheet, plan, rng, y, rng.choice(("lines", "box")))
 
 
 FAMILIES: dict[str, Callable[[Plan, random.Random], list[Page]]] = {

@@ -24,6 +24,7 @@ class Page:
     sheet: Sheet
     digital: bool = False  # born digital: a PDF page with a text layer, not a scan
     sideways: bool = False  # a landscape page fed into the scanner upright
+    attachment: int = 0  # pages with another number travel as a separate file (an annex)
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import random
 
-from tests.formgen import parts
+from tests.formgen import parts, tables
 from tests.formgen.canvas import Sheet
 from tests.formgen.layout import Cell, Page, grid, paragraph
 from tests.formgen.parts import LEFT, RIGHT
@@ -48,8 +48,8 @@ def _continued(plan: Plan, rng: random.Random) -> list[Page]:
         mark = len(sheet.ops)
         take_edits = edits[:1] if edits else []
         take_unchanged = [] if take_edits else unchanged[:1]
-        below = parts.item_table(sheet, plan, style, rng, y, take_edits, take_unchanged, number, header=first,
-                                 reasons=parts.LONG_REASONS)
+        below = tables.item_table(sheet, plan, style, rng, y, take_edits, take_unchanged, number, header=first,
+                                 reasons=tables.LONG_REASONS)
         if below > PAGE_END - 8 and not first:
             del sheet.ops[mark:]
             pages.append(Page(sheet))
@@ -64,10 +64,7 @@ def _continued(plan: Plan, rng: random.Random) -> list[Page]:
     if not pages:  # everything fitted: the closing and approvals still go overleaf
         pages.append(Page(sheet))
         sheet, y = Sheet(), 25.0
-    y, spot = parts.closing(sheet, plan, y)
-    y, box_spot = parts.approval_box(sheet, plan, rng, y + 2)
-    parts.stamp_seal(sheet, plan, rng, spot if rng.random() < 0.5 else box_spot)
-    return [*pages, Page(sheet)]
+    return [*pages, *parts.finish(sheet, plan, rng, y, "box")]
 
 
 def student_list(plan: Plan, rng: random.Random, number: int) -> Sheet:
@@ -80,7 +77,7 @@ def student_list(plan: Plan, rng: random.Random, number: int) -> Sheet:
     major = major_name(item.major) if item else "—"
     rows = [[Cell(text) for text in ("序号", "姓名", "性别", "学号", "班级", "专业")]]
     start = rng.randrange(1, 400)
-    for index in range(30):
+    for index in range(26):
         rows.append([Cell(str(start + index)), Cell(person(rng)), Cell(rng.choice("男女")),
                      Cell(f"2022{rng.randrange(100000, 999999)}"),
                      Cell(f"{major[:2]}{rng.choice(('2201', '2202', '2301'))}班"), Cell(major)])
@@ -93,10 +90,10 @@ def _amid_student_lists(plan: Plan, rng: random.Random) -> list[Page]:
     style = Style.draw(rng)
     request = Sheet()
     y = parts.title_and_opening(request, plan, rng, 22.0)
-    y = parts.item_table(request, plan, style, rng, y)
+    y = tables.item_table(request, plan, style, rng, y)
     y, spot = parts.closing(request, plan, y)
-    y = parts.approval_lines(request, plan, rng, y + 2)
-    parts.stamp_seal(request, plan, rng, spot)
+    y, over_signature = parts.approval_lines(request, plan, rng, y + 2)
+    parts.stamp_seal(request, plan, rng, parts.seal_spot(spot, over_signature, rng))
     lists = [Page(student_list(plan, rng, index + 1)) for index in range(5)]
     return [*lists[:3], Page(request), *lists[3:]]
 
@@ -109,13 +106,14 @@ def _sideways_annex(plan: Plan, rng: random.Random) -> list[Page]:
     y = parts.title_and_opening(letter, plan, rng, y)
     y = paragraph(letter, LEFT, y, RIGHT - LEFT, "具体调整内容详见附表。", 13)
     y, spot = parts.closing(letter, plan, y + 2)
-    y = parts.approval_lines(letter, plan, rng, y + 2)
-    parts.stamp_seal(letter, plan, rng, spot)
+    y, over_signature = parts.approval_lines(letter, plan, rng, y + 2)
+    parts.stamp_seal(letter, plan, rng, parts.seal_spot(spot, over_signature, rng))
     annex = Sheet(297.0, 210.0)
     annex.text(20, 15, "附表", 13, "sans_bold")
     annex.centred(24, "2024年1+X证书申报调整明细表", 15, "sans_bold")
-    parts.wide_table(annex, plan, style, rng, 36, x=20, width=257, size=11)
-    return [Page(letter), Page(annex, sideways=True)]
+    tables.wide_table(annex, plan, style, rng, 36, x=20, width=257, size=11)
+    # Half the schools send the annex as a file of its own.
+    return [Page(letter), Page(annex, sideways=True, attachment=rng.choice((0, 1)))]
 
 
 def digital_plus_scan(plan: Plan, rng: random.Random) -> list[Page]:
@@ -123,7 +121,7 @@ def digital_plus_scan(plan: Plan, rng: random.Random) -> list[Page]:
     style = Style.draw(rng)
     typed = Sheet()
     y = parts.title_and_opening(typed, plan, rng, 25.0)
-    y = (parts.item_table if rng.random() < 0.6 else parts.wide_table)(typed, plan, style, rng, y)
+    y = (tables.item_table if rng.random() < 0.6 else tables.wide_table)(typed, plan, style, rng, y)
     parts.closing(typed, plan, y, with_unit=False)
     signed = Sheet()
     signed.centred(25, rng.choice(("审批意见", f"{plan.school.name}证书申报调整审批意见",
@@ -132,11 +130,11 @@ def digital_plus_scan(plan: Plan, rng: random.Random) -> list[Page]:
     if rng.random() < 0.5:
         y, spot = parts.approval_box(signed, plan, rng, y, seal_row=rng.random() < 0.5)
     else:
-        y = parts.approval_lines(signed, plan, rng, y)
+        y, over_signature = parts.approval_lines(signed, plan, rng, y)
         unit = f"申请单位（盖章）：{plan.unit_written}"
         signed.text(RIGHT - 95, y + 8, unit, 13)
         signed.text(RIGHT - 45, y + 17, f"2024年3月{plan.day}日", 13)
-        spot = (RIGHT - 40, y + 14)
+        spot = parts.seal_spot((RIGHT - 40, y + 14), over_signature, rng)
     parts.stamp_seal(signed, plan, rng, spot)
     return [Page(typed, digital=True), Page(signed)]
 

@@ -1,24 +1,20 @@
-"""Pieces a request is built from: letterhead, letter text, change tables, approval blocks, seal spot.
+"""Pieces a request is built from: letterhead, letter text, approval blocks, signatures, the seal, and
+`finish` (closing, approvals and seal, overleaf when the page is full).
 
-Each function draws onto a `Sheet` at a y (mm) and returns the y below what it drew.
+Drawing functions take a `Sheet` and a y (mm) and return the y below what they drew.
 """
 
 from __future__ import annotations
 
 import random
 
-from tests.formgen import ink, wording
+from tests.formgen import ink
 from tests.formgen.canvas import RED, Sheet, text_width_mm
-from tests.formgen.layout import Cell, bottom, grid, line_height, paragraph, wrap
-from tests.formgen.plan import Approval, Edit, Plan
-from tests.formgen.registry import Declaration, School
-from tests.formgen.wording import Style
+from tests.formgen.layout import Cell, Page, bottom, grid, line_height, paragraph, wrap
+from tests.formgen.plan import Approval, Plan
+from tests.formgen.registry import School
 
 LEFT, RIGHT = 25.0, 185.0
-SHORT_REASONS = ("招生计划调整", "学生人数变化", "专业调整", "")
-LONG_REASONS = ("该专业2024级在校生人数增加，学生报考意愿较强", "原申报专业与证书对应关系不够紧密，调整为更契合的专业",
-                "部分学生已转专业，按实际可参与人数调整", "结合实训条件和师资情况，调整考核等级",
-                "根据学校人才培养方案调整")
 OFFICE = "江苏省职业院校1+X证书制度试点工作办公室："
 DEPARTMENT_LABELS = ("证书试点管理部门意见", "学校证书试点管理部门意见", "证书试点管理部门（教务处）意见")
 LEADER_LABELS = ("校级分管领导意见", "分管校领导意见", "校领导意见")
@@ -72,10 +68,23 @@ def closing(sheet: Sheet, plan: Plan, y: float, with_unit: bool = True) -> tuple
         unit = f"申请单位：{plan.unit_written}（盖章）"
         sheet.text(RIGHT - text_width_mm(unit, 13), y, unit, 13)
         y += line_height(13)
-        date = f"2024年3月{plan.day}日"
+        date = f"2024年3月{plan.day}日" if plan.day % 4 else f"二〇二四年三月{chinese_day(plan.day)}日"
         sheet.text(RIGHT - text_width_mm(date, 13) - 10, y, date, 13)
         y += line_height(13) + 4
     return y, spot
+
+
+def chinese_day(day: int) -> str:
+    """A day of the month as official letters date themselves: 八, 十二, 二十."""
+    digits = "〇一二三四五六七八九"
+    tens, ones = divmod(day, 10)
+    return (("" if tens == 1 else digits[tens]) + "十" if tens else "") + (digits[ones] if ones else "")
+
+
+def seal_spot(unit_spot: tuple[float, float], over_signature: tuple[float, float],
+              rng: random.Random) -> tuple[float, float]:
+    """Where the seal goes on a letter: over the applying unit, or often over the leader's signature."""
+    return over_signature if rng.random() < 0.35 else unit_spot
 
 
 def seal_image(plan: Plan, rng: random.Random) -> tuple[object, float]:
@@ -121,8 +130,9 @@ def date_mark(sheet: Sheet, approval: Approval, plan: Plan, x: float, y: float, 
         sheet.text(x, y - 2.5, f"2024年3月{plan.day}日", 12)
 
 
-def approval_lines(sheet: Sheet, plan: Plan, rng: random.Random, y: float) -> float:
-    """Approval blocks as lines: `…意见：同意。` then a 签字 label with the signature and a date."""
+def approval_lines(sheet: Sheet, plan: Plan, rng: random.Random, y: float) -> tuple[float, tuple[float, float]]:
+    """Approval blocks as lines: `…意见：同意。` then a 签字 label with the signature and a date.
+    Returns (y below, a seal centre over the end of the leader's signature and its date)."""
     for approval, labels in ((plan.department, DEPARTMENT_LABELS), (plan.leader, LEADER_LABELS)):
         label = rng.choice(labels)
         opinion = approval.opinion or ""
@@ -137,8 +147,9 @@ def approval_lines(sheet: Sheet, plan: Plan, rng: random.Random, y: float) -> fl
             x += text_width_mm(sign_label, 13) + 2
         right = signature_mark(sheet, approval, x, y + 3, rng)
         date_mark(sheet, approval, plan, max(right + 6, x + 30), y + 3, rng)
+        over_signature = (max(right + 6, x + 30) + rng.uniform(4, 16), y + 3 + rng.uniform(-4, 4))
         y += 14
-    return y
+    return y, over_signature
 
 
 def wrapped_label(label: str, rng: random.Random) -> str:
@@ -166,18 +177,21 @@ def approval_box(sheet: Sheet, plan: Plan, rng: random.Random, y: float, x: floa
     for row, approval in enumerate((plan.department, plan.leader)):
         cell = boxes[(row, 1)]
         _opinion_in_cell(sheet, approval, cell.x + 3, cell.y + 3, rng)
-        sign_label = rng.choice(SIGN_LABELS)
+        # Some boxes have no 签字 label: the approver signs under the opinion (SPEC §2).
+        no_label = approval.signature != "typed" and rng.random() < 0.12
+        sign_label = "" if no_label else rng.choice(SIGN_LABELS)
         sign_y = cell.y + cell.h - 14
         sign_x = cell.x + cell.w * rng.uniform(0.3, 0.45)
         sheet.text(sign_x, sign_y - 2.5, sign_label, 12)
         signature_mark(sheet, approval, sign_x + text_width_mm(sign_label, 12) + 1, sign_y, rng)
-        date_mark(sheet, approval, plan, cell.x + cell.w - rng.uniform(36, 42), cell.y + cell.h - 5, rng)
+        date_mark(sheet, approval, plan, cell.x + cell.w - rng.uniform(36, 42), cell.y + cell.h - 6.5, rng)
     if seal_row:
         cell = boxes[(2, 1)]
         sheet.text(cell.x + cell.w - 40, cell.y + cell.h - 9, f"2024年3月{plan.day}日", 12)
         return bottom(boxes) + 4, (cell.x + cell.w - 35, cell.y + cell.h / 2)
     leader = boxes[(1, 1)]
-    return bottom(boxes) + 4, (leader.x + leader.w - rng.uniform(25, 45), leader.y + leader.h - 12)
+    # Over the date and the end of the signature: partly covering it, as schools stamp.
+    return bottom(boxes) + 4, (leader.x + leader.w - rng.uniform(16, 30), leader.y + leader.h - rng.uniform(6, 12))
 
 
 def _opinion_in_cell(sheet: Sheet, approval: Approval, x: float, y: float, rng: random.Random) -> None:
@@ -190,78 +204,24 @@ def _opinion_in_cell(sheet: Sheet, approval: Approval, x: float, y: float, rng: 
         sheet.text(x, y, approval.opinion, 12)
 
 
-def item_table(sheet: Sheet, plan: Plan, style: Style, rng: random.Random, y: float,
-               edits: list[Edit] | None = None, unchanged: list[Declaration] | None = None,
-               start: int = 0, header: bool = True, reasons: tuple[str, ...] = SHORT_REASONS) -> float:
-    """Layout (A): 序号 | 证书名称 | 调整事项 | 原 | 调整后 | 调整原因, one row per change."""
-    edits = plan.edits if edits is None else edits
-    unchanged = plan.unchanged if unchanged is None else unchanged
-    rows = []
-    if header:
-        rows.append([Cell(text) for text in ("序号", "证书名称", "调整事项", *style.columns, "调整原因")])
-    number = start
-    for edit in edits:
-        for change in edit.changes:
-            number += 1
-            rows.append([Cell(str(number)), Cell(wording.certificate(edit, style, edit.level_written)),
-                         Cell(style.field_labels[change.field]),
-                         Cell(wording.value(change.field, change.old, style)),
-                         Cell(wording.value(change.field, change.new, style)),
-                         Cell(rng.choice(reasons))])
-    for item in unchanged:
-        number += 1
-        old = wording.value("headcount", item.headcount, style)
-        marked = rng.random() < 0.5
-        rows.append([Cell(str(number)), Cell(f"{item.certificate}（{item.level}）"),
-                     Cell("不调整" if marked else style.field_labels["headcount"]),
-                     Cell(old), Cell("" if marked else wording.unchanged_cell(old, style)), Cell("")])
-    widths = [12, 46, 22, 28, 28, 24]
-    return bottom(grid(sheet, LEFT - 3, y, widths, rows, 10.5)) + 5
-
-
-def wide_table(sheet: Sheet, plan: Plan, style: Style, rng: random.Random, y: float, x: float = LEFT - 5,
-               width: float = RIGHT - LEFT + 10, size: float = 9.5) -> float:
-    """One row per certificate, before/after columns per field: either 原等级 | 调整后等级 | … or a
-    two-row header with 原申报信息 / 调整后信息 each over 等级 | 专业 | 人数."""
-    order = rng.choice((("level", "major", "headcount"), ("major", "level", "headcount")))
-    names = {"level": "等级", "major": "专业", "headcount": "人数"}
-    merged = rng.random() < 0.5
-    if merged:
-        rows = [[Cell("序号", rowspan=2), Cell("证书名称", rowspan=2), Cell("原申报信息", colspan=3),
-                 Cell(rng.choice(("调整后信息", "拟调整信息")), colspan=3), Cell("备注", rowspan=2)],
-                [Cell(names[f]) for f in order] * 2]
+def finish(sheet: Sheet, plan: Plan, rng: random.Random, y: float, approvals: str) -> list[Page]:
+    """特此申请 and the unit, the approval blocks (`lines` or `box`) and the seal, overleaf when the
+    page is full (they stay together, as a school would keep them)."""
+    pages: list[Page] = []
+    if y + 30 > 285:
+        pages.append(Page(sheet))
+        sheet, y = Sheet(), 25.0
+    y, spot = closing(sheet, plan, y, with_unit=approvals == "lines" or rng.random() < 0.5)
+    # A box squeezes into what is left of the page down to 30 mm a row; below that it goes overleaf.
+    overleaf = y + (45 if approvals == "lines" else 66) > 285
+    if overleaf:  # the approvals go to the next page, and the seal with them
+        pages.append(Page(sheet))
+        sheet, y = Sheet(), 25.0
+    if approvals == "lines":
+        _, over_signature = approval_lines(sheet, plan, rng, y + 2)
+        spot = over_signature if overleaf else seal_spot(spot, over_signature, rng)
     else:
-        after = rng.choice(("调整后", "拟调整"))
-        rows = [[Cell("序号"), Cell("证书名称")]
-                + [Cell(f"{label}{names[f]}") for f in order for label in ("原", after)] + [Cell("备注")]]
-    listed = [(edit, {c.field: c for c in edit.changes}) for edit in plan.edits]
-    listed += [(Edit(item.certificate, item.level, item, [], True), {}) for item in plan.unchanged]
-    for number, (edit, by_field) in enumerate(listed, 1):
-        old_values = _old_values(edit)
-        before, after_cells = [], []
-        for f in order:
-            old_text = wording.value(f, old_values[f], style) if old_values[f] is not None else ""
-            change = by_field.get(f)
-            new_text = wording.value(f, change.new, style) if change else wording.unchanged_cell(old_text, style)
-            before.append(old_text)
-            after_cells.append(new_text)
-        cells = list(zip(before, after_cells, strict=True))
-        values = before + after_cells if merged else [text for pair in cells for text in pair]
-        note = "" if by_field else rng.choice(("不调整", ""))
-        rows.append([Cell(str(number)), Cell(wording.certificate(edit, style, with_level=False))]
-                    + [Cell(text) for text in values] + [Cell(note)])
-    fixed = {"level": 13.0, "major": 0.0, "headcount": 13.0}
-    major_width = (width - 9 - 34 - 14 - 2 * (fixed["level"] + fixed["headcount"])) / 2
-    per_field = {f: fixed[f] or major_width for f in order}
-    widths = [9.0, 34.0] + ([per_field[f] for f in order] * 2 if merged
-                            else [per_field[f] for f in order for _ in range(2)]) + [14.0]
-    return bottom(grid(sheet, x, y, widths, rows, size, min_height=8.0)) + 5
-
-
-
-def _old_values(edit: Edit) -> dict[str, str | int | None]:
-    """The 原申报 values a table states; an undeclared certificate states only level and headcount."""
-    if edit.declaration is None:
-        return {"level": edit.level, "headcount": edit.changes[0].old, "major": None}
-    item = edit.declaration
-    return {"level": item.level, "headcount": item.headcount, "major": item.major}
+        _, box_spot = approval_box(sheet, plan, rng, y + 2, height_limit=(285 - y - 6) / 2)
+        spot = box_spot if overleaf or rng.random() < 0.6 else spot
+    stamp_seal(sheet, plan, rng, spot)
+    return [*pages, Page(sheet)]

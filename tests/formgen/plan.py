@@ -111,7 +111,8 @@ class Plan:
                 problems.add("no_matching_application")
             elif change.field == "headcount" and int(change.new) > change.declaration.capacity:
                 problems.add("exceeds_enrollment")
-            if change.field == "major" and change.new not in self.school.majors:
+            enrolled = {major_name(key) for key in self.school.majors}  # the registry lists names
+            if change.field == "major" and major_name(str(change.new)) not in enrolled:
                 problems.add("major_not_offered")
         return {"school": self.school.name, "family": self.family, "seed": self.seed,
                 "seal": self.seal, "approvals": {"department": self.department.agreed,
@@ -200,7 +201,7 @@ def _edit(rng: random.Random, school: School, item: Declaration, to_place: set[s
 def _new_headcount(rng: random.Random, item: Declaration) -> int:
     for _ in range(20):
         new = item.headcount + rng.choice((-1, 1, 1, 1)) * rng.choice((5, 10, 15, 20, 30, 40))
-        if 10 <= new <= item.capacity and new != item.headcount:
+        if max(10, item.headcount // 2) <= new <= item.capacity and new != item.headcount:
             return new
     return item.headcount - 5
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from bench.reading import in_split
+from tests.formgen.canvas import Line
 from tests.formgen.families import FAMILIES
 from tests.formgen.generate import family_order, generate, generate_one
 from tests.formgen.plan import Plan, draw_plan
@@ -27,11 +28,15 @@ def test_same_seed_gives_the_same_message_bytes(family: str) -> None:
     assert generate_one(11, 3, family) == generate_one(11, 3, family)
 
 
-def test_every_family_lays_out_its_plan() -> None:
+def test_every_family_keeps_its_pages_on_the_paper() -> None:
     for family, lay_out in FAMILIES.items():
-        plan = draw_plan(5, 0, family)
-        pages = lay_out(plan, random.Random("layout"))
-        assert pages and all(page.sheet.ops for page in pages), family
+        for seed in range(12):
+            pages = lay_out(draw_plan(seed, 0, family), random.Random(f"{seed}-layout"))
+            for page in pages:
+                sheet = page.sheet
+                assert sheet.ops, family
+                lowest = max(op.y2 if isinstance(op, Line) else op.y for op in sheet.ops)
+                assert lowest < sheet.height - 8, (family, seed)
 
 
 def test_registry_files_have_the_examples_columns(tmp_path: Path) -> None:
@@ -49,6 +54,8 @@ def test_registry_is_valid_and_keeps_linking_decidable() -> None:
     for item in DECLARATIONS:
         school = next(s for s in SCHOOLS if s.name == item.school)
         assert item.headcount <= item.capacity and item.major in school.majors
+    for school in SCHOOLS:  # a spare major must really be one the school does not enrol
+        assert not {major_name(m) for m in school.spare_majors} & {major_name(m) for m in school.majors}
     # Two declarations of one certificate differ in headcount and major, so `from` picks one.
     for a in DECLARATIONS:
         for b in DECLARATIONS:
