@@ -71,15 +71,17 @@ def changes_from_row(row: dict[Role, str], certificate: str = "") -> list[Extrac
         field = parse_field(row.get(("field", None))) or _infer_field(plain_from, plain_to)
         if field and parse_value(field, plain_to) != parse_value(field, plain_from):
             changes.append(_change(name, field, level, plain_from, plain_to))
-    for field in _FIELDS:
+    for field in _FIELDS:  # a wide table's column holds one kind of value: anything else states none
         before, after = row.get(("from", field)), row.get(("to", field))
-        if states_value(after) and parse_value(field, after) != parse_value(field, before):
+        value = parse_value(field, after) if states_value(after) else None
+        if value is not None and value != parse_value(field, before):
             changes.append(_change(name, field, level, before, after))
     return changes
 
 
 _KEEP = re.compile(r"^(?:不调整|不作调整|不做调整|无调整)")  # a row that states it stays as it is
-_UNCHANGED = re.compile(r"^(?:[—–\-_/／\\~～·.。]*|不变|保持不变|无变化|无|同上|同原申报|未调整|不调整)$")
+# Marks for "as before"; OCR reads a lone dash or slash in a cell as 一, 1, l, I or |.
+_UNCHANGED = re.compile(r"^(?:[—–\-_/／\\~～·.。]*|[一1lI|丨]|不变|保持不变|无变化|无|同上|同原申报|未调整|不调整)$")
 
 
 def states_value(text: str | None) -> bool:

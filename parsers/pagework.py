@@ -31,12 +31,12 @@ def read_page(page: Page, *, engine: OcrEngine, document: str) -> PageFindings:
         return PageFindings()
     findings = PageFindings()
     if page.text_source is None:
-        image, orientation = correct_orientation(image)
+        image, orientation = correct_orientation(image, engine)
         findings.rotation = orientation.angle
         page.image, page.width, page.height = image, image.width, image.height
         page.lines = engine.recognize(remove_red_ink(image))
         page.text_source = "ocr"
-    findings.seals = find_seals(image, document=document, page=page.number)
+    findings.seals = find_seals(image, document=document, page=page.number, reader=engine.read_strip)
     approvals = find_approvals(
         page.lines,
         image,

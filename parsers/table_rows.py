@@ -103,7 +103,7 @@ def assign_rows(roles: list[Role], frags: list[Fragment]) -> Table:
         cy = (min(f.top for f in cell) + max(f.bottom for f in cell)) / 2
         cells.append((sum(cy > c for c in cuts), cy, cell))
     table.rows = [{} for _ in starters]
-    for band, _, cell in cells:
+    for band, _, cell in sorted(cells, key=lambda c: c[1]):  # a wrapped cell's lines join top to bottom
         role = roles[cell[0].column]
         table.rows[band][role] = _join(table.rows[band].get(role, ""), _cell_text(cell))
     _fill_merged(table, roles, cells, centers)

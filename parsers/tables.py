@@ -73,7 +73,10 @@ def classify_header(text: str) -> Role | None:
 
 
 def _fuzzy_kind(value: str) -> str | None:
-    """Best variant by partial match; full ratio breaks ties (调整厄内容 is 调整后内容, not 调整前)."""
+    """Best variant by partial match; full ratio breaks ties (调整厄内容 is 调整后内容, not 调整前).
+    Two glyphs are too few to guess from (调整 is a form's row label, not 调整前)."""
+    if len(value) < 3:
+        return None
     best, best_score = None, (0.0, 0.0)
     for kind, variants in _FUZZY_VARIANTS.items():
         for variant in variants:
@@ -128,10 +131,13 @@ def _certificate_above(rows: list[list[Fragment]]) -> str:
     return ""
 
 
+MAX_HEADER_ROWS = 5  # a narrow header cell wraps its words over up to three lines, beside taller ones
+
+
 def _header_at(rows: list[list[Fragment]], index: int) -> tuple[int, Header | None]:
-    """The header starting at a visual row; it may take up to three rows when header cells wrap."""
+    """The header starting at a visual row; it may take several rows when header cells wrap."""
     best: tuple[int, Header | None] = (1, None)
-    for size in (1, 2, 3):
+    for size in range(1, MAX_HEADER_ROWS + 1):
         group = rows[index : index + size]
         if len(group) < size or (size > 1 and not _stacked(group[-2], group[-1])):
             break
@@ -159,7 +165,7 @@ def _header_word(frag: Fragment) -> bool:
 
 def _header_like(frag: Fragment) -> bool:
     text = compact(frag.text)
-    return len(text) <= 10 and not re.search(r"[:：。，,\d]", text)
+    return len(text) <= 10 and not re.search(r"[:：。，,、\d]", text)  # not a heading such as 三、调整事项
 
 
 def _stacked(upper: list[Fragment], lower: list[Fragment]) -> bool:
@@ -274,10 +280,12 @@ def _in_grid(row: list[Fragment], header: Header) -> bool:
 
 
 def _read_body(roles: list[Role], spans: list[Span], frags: list[Fragment]) -> Table:
+    # A form's row label beside the table (调整内容 in an 审批表) lies wholly outside its columns.
+    frags = [f for f in frags if f.line.box[2] > spans[0][0] and f.line.box[0] < spans[-1][1]]
     bounds = _column_bounds(spans, frags)
     for frag in frags:
         frag.column = _column_of(frag, bounds)
-    return assign_rows(roles, _split_wide(frags, bounds))
+    return assign_rows(roles, _split_wide(frags, bounds, roles))
 
 
 def _column_bounds(spans: list[Span], frags: list[Fragment]) -> list[float]:
@@ -292,13 +300,16 @@ def _column_bounds(spans: list[Span], frags: list[Fragment]) -> list[float]:
     ]
 
 
-def _split_wide(frags: list[Fragment], bounds: list[float]) -> list[Fragment]:
+def _split_wide(frags: list[Fragment], bounds: list[float], roles: list[Role]) -> list[Fragment]:
     """Split a box OCR ran across a column border ('初级  中级', '中级人数规模'): at its whitespace,
-    else where the border falls between its characters."""
+    else where the border falls between its characters. A long name centred in its cell may
+    reach over the narrow 序号 column: a piece that is no number is no 序号, so such a box stays whole."""
     result: list[Fragment] = []
     for frag in frags:
         x0, y0, x1, y1 = frag.line.box
         inside = [b for b in bounds if x0 + 0.15 * (x1 - x0) < b < x1 - 0.15 * (x1 - x0)]
+        if not inside and re.match(r"\d{1,3}\D", compact(frag.text)):  # 1建筑信息模型: a 序号 run on
+            inside = [b for b in bounds[:1] if x0 < b < x1 and roles[0][0] == "seq"]
         parts = frag.text.split()
         if inside and len(parts) != len(inside) + 1:
             parts = _cut_at(compact(frag.text), x0, x1, inside)
@@ -306,20 +317,40 @@ def _split_wide(frags: list[Fragment], bounds: list[float]) -> list[Fragment]:
             result.append(frag)
             continue
         edges = [x0, *inside, x1]
-        for i, part in enumerate(parts):
-            line = TextLine(part, (edges[i], y0, edges[i + 1], y1), frag.line.confidence)
-            result.append(Fragment(line, column=_column_of(Fragment(line), bounds)))
+        pieces = [
+            Fragment(TextLine(part, (edges[i], y0, edges[i + 1], y1), frag.line.confidence))
+            for i, part in enumerate(parts)
+        ]
+        for piece in pieces:
+            piece.column = _column_of(piece, bounds)
+        if any(roles[p.column][0] == "seq" and not re.fullmatch(r"\d{1,3}", compact(p.text)) for p in pieces):
+            result.append(frag)
+            continue
+        result.extend(pieces)
     return result
 
 
+# Where one cell's text ends and the next begins in a run-on box: after a closing bracket or a
+# number, before a field name or a number (“网店运营推广”（初级）|考核等级, 1|建筑信息模型).
+_CELL_START = re.compile(r"(?<=[)\]】])|(?<=\d)(?=\D)|(?=考核|试点|申报|人数|等级|专业|\d)")
+
+
 def _cut_at(text: str, x0: float, x1: float, cuts: list[float]) -> list[str]:
-    """The text cut at the character boundaries nearest to the cuts; ASCII glyphs are half as wide."""
+    """The text cut at the character boundaries nearest to the cuts; ASCII glyphs are half as wide.
+
+    A boundary where a cell plausibly ends (see _CELL_START) within two glyphs of a cut wins."""
     widths = [0.55 if ch.isascii() else 1.0 for ch in text]
     scale = (x1 - x0) / max(sum(widths), 1e-6)
     ends = [x0]
     for width in widths:
         ends.append(ends[-1] + width * scale)
-    indexes = [min(range(1, len(text)), key=lambda i: abs(ends[i] - cut), default=0) for cut in cuts]
+    natural = {m.start() for m in _CELL_START.finditer(text)} - {0, len(text)}
+
+    def nearest(cut: float) -> int:
+        snapped = [i for i in natural if abs(ends[i] - cut) <= 2 * scale]
+        return min(snapped or range(1, len(text)), key=lambda i: abs(ends[i] - cut), default=0)
+
+    indexes = [nearest(cut) for cut in cuts]
     if sorted(set(indexes)) != indexes or not indexes or indexes[0] == 0:
         return []
     bounds = [0, *indexes, len(text)]
