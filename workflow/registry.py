@@ -68,6 +68,16 @@ class Registry:
         close = {self.by_name[name].id for name in self.by_name if _damaged_copy(read, name, len(name) // 4)}
         return close == {school.id}
 
+    @staticmethod
+    def vocabulary(session: Session) -> Vocabulary:
+        """The certificates and majors of the whole registry: the few values a document can name."""
+        certificates, majors = repo.declared_names(session)
+        return Vocabulary(tuple(certificates), tuple(majors))
+
+    @staticmethod
+    def declarations(session: Session, school: School | None) -> list[Application]:
+        return list(repo.applications_of(session, school_id=school.id)) if school and school.id else []
+
 
 NUMERALS = set("0123456789一二三四五六七八九十〇零")
 
@@ -84,13 +94,3 @@ def _damaged_copy(read: str, name: str, edits: int) -> bool:
     changed = {name[op.src_pos] for op in ops if op.tag != "insert"}
     changed |= {read[op.dest_pos] for op in ops if op.tag != "delete"}
     return not changed & NUMERALS
-
-    @staticmethod
-    def vocabulary(session: Session) -> Vocabulary:
-        """The certificates and majors of the whole registry: the few values a document can name."""
-        certificates, majors = repo.declared_names(session)
-        return Vocabulary(tuple(certificates), tuple(majors))
-
-    @staticmethod
-    def declarations(session: Session, school: School | None) -> list[Application]:
-        return list(repo.applications_of(session, school_id=school.id)) if school and school.id else []
