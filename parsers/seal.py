@@ -23,6 +23,8 @@ from parsers.ocr import selected_engine
 WORK_SIDE = 1000  # longer side of the copy seals are searched on
 MIN_D, MAX_D = 0.07, 0.45  # seal diameter as a share of the page's shorter side
 RING_COVERAGE = 0.6  # share of the circumference that must carry ink
+MIN_GREY_D = 0.13  # a grey outline must be at least this share of the shorter side (a seal is ~4 cm of 21)
+PRINT_GREY, PAPER_GREY = 90, 205  # stamp ink in a greyscale scan lies between print and paper
 SQUARE_FILL = 0.9  # share of its bounding rectangle a stamp's outline encloses when it is square
 
 StripReader = Callable[[np.ndarray], tuple[str, float]]
@@ -66,18 +68,37 @@ def find_rings(image: Image.Image) -> list[Ring]:
     scale = min(1.0, WORK_SIDE / max(rgb.shape[:2]))
     small = cv2.resize(rgb, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else rgb
     bgr = np.ascontiguousarray(small[:, :, ::-1])
-    rings = [Ring(r.cx / scale, r.cy / scale, r.rx / scale, r.ry / scale, r.colour) for r in _red_rings(bgr)]
-    # Grey rings are searched at full resolution, where a 3 px ring is still 3 px.
-    return rings or _grey_rings(cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY))
+    red = [Ring(r.cx / scale, r.cy / scale, r.rx / scale, r.ry / scale, r.colour) for r in _red_rings(bgr)]
+    if red:
+        return red
+    # Round grey rings are searched at full resolution, where a 3 px ring is still 3 px; ovals (and
+    # rings a Hough circle misses) as outlines of the lighter grey that stamp ink scans to.
+    ovals = _grey_ovals(cv2.cvtColor(small, cv2.COLOR_RGB2GRAY))
+    grey = _grey_rings(cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY))
+    return _distinct(grey + [Ring(r.cx / scale, r.cy / scale, r.rx / scale, r.ry / scale, "grey") for r in ovals])
 
 
-def _size_ok(d: float, shape: tuple[int, ...]) -> bool:
+def _size_ok(d: float, shape: tuple[int, ...], min_d: float = MIN_D) -> bool:
     short = min(shape[:2])
-    return MIN_D * short <= d <= MAX_D * short
+    return min_d * short <= d <= MAX_D * short
 
 
 def _red_rings(bgr: np.ndarray) -> list[Ring]:
-    mask = red_mask(bgr)
+    return _ringed_outlines(red_mask(bgr), "red", MIN_D)
+
+
+def _grey_ovals(grey: np.ndarray) -> list[Ring]:
+    """Grey seal rings as outlines of mid-grey ink: stamp ink scans lighter than print, and the
+    pixels right beside print (its anti-aliased edges) are left out. A grey outline must be the
+    size of an official seal, not of a name stamp or a signature's loop."""
+    beside_print = cv2.dilate((grey < PRINT_GREY).astype(np.uint8), np.ones((3, 3), np.uint8))
+    mask = ((grey >= PRINT_GREY) & (grey < PAPER_GREY) & (beside_print == 0)).astype(np.uint8) * 255
+    mask = cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((2, 2), np.uint8))
+    return _ringed_outlines(mask, "grey", MIN_GREY_D)
+
+
+def _ringed_outlines(mask: np.ndarray, colour: Literal["red", "grey"], min_d: float) -> list[Ring]:
+    """Round or oval outlines in a mask of stamp ink that are ringed on most of their circumference."""
     closed = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, np.ones((5, 5), np.uint8))
     contours, _ = cv2.findContours(closed, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_NONE)
     rings = []
@@ -87,10 +108,10 @@ def _red_rings(bgr: np.ndarray) -> list[Ring]:
         (cx, cy), (w, h), angle = cv2.fitEllipse(contour)
         if 45 < angle % 180 < 135:  # fitEllipse's width lies along the turned axis: read it upright
             w, h = h, w
-        if not _size_ok(max(w, h), bgr.shape) or min(w, h) < 0.55 * max(w, h) or _square(contour):
+        if not _size_ok(max(w, h), mask.shape, min_d) or min(w, h) < 0.55 * max(w, h) or _square(contour):
             continue
         if _coverage(closed, cx, cy, w / 2, h / 2, band=4) >= RING_COVERAGE:
-            rings.append(Ring(cx, cy, w / 2, h / 2, "red"))
+            rings.append(Ring(cx, cy, w / 2, h / 2, colour))
     return _distinct(rings)
 
 
