@@ -21,6 +21,7 @@ from parsers.model import Box
 from parsers.seal import red_mask
 
 INK = 150  # grey level below which a pixel is ink on paper
+MIN_INK = 0.1  # least ink of a signature, in squared print heights: a thin pen's scribble at 300 dpi
 
 
 @dataclass
@@ -43,14 +44,26 @@ def is_handwritten(
     image: Image.Image, region: Box, ref: Glyphs | None, erase: list[Box], seals: list[Box], h: float
 ) -> bool:
     """True when `region` holds ink that print does not explain (see the module docstring)."""
+    if _blue_pen(image, region, h):  # printers print black: blue ink is a pen's, even where OCR read it
+        return True
     mask, bgr = _ink(image, region, erase, seals, h)
-    if mask is None or mask.sum() < 0.25 * h * h:
+    if mask is None or mask.sum() < MIN_INK * h * h:
         return False
     b, r = bgr[..., 0].astype(int), bgr[..., 2].astype(int)
     if ((b - r) > 40)[mask].mean() >= 0.3:  # pen ink; printers print black
         return True
     ref = ref or Glyphs(0.8 * h, max(1.5, h / 12))
     return any(_unlike_print(g, ref) for g in _groups(mask, h))
+
+
+def _blue_pen(image: Image.Image, region: Box, h: float) -> bool:
+    """Enough blue ballpoint ink in the region to be a signature."""
+    x0, y0, x1, y1 = (max(0, int(v)) for v in region)
+    if x1 - x0 < 4 or y1 - y0 < 4:
+        return False
+    rgb = np.asarray(image.convert("RGB").crop((x0, y0, x1, y1))).astype(int)
+    blue = (rgb[..., 2] - rgb[..., 0] > 40) & (rgb.min(axis=2) < INK) & (rgb[..., 2] > rgb[..., 1])
+    return bool(blue.sum() >= MIN_INK * h * h)
 
 
 @dataclass
@@ -179,10 +192,34 @@ def has_name_stamp(image: Image.Image, region: Box, seals: list[Box], h: float) 
     for seal in seals:
         sx0, sy0 = max(0, int(seal[0]) - x0), max(0, int(seal[1]) - y0)
         red[sy0 : max(0, int(seal[3]) - y0), sx0 : max(0, int(seal[2]) - x0)] = 0
-    return _stamp_square(red, h, min_fill=0.0) or _stamp_square(solid, h, min_fill=SOLID_STAMP_FILL)
+    return (
+        _stamp_square(red, h, min_fill=0.0)
+        or _stamp_square(solid, h, min_fill=SOLID_STAMP_FILL)
+        or _framed_square(red_mask(bgr), h)
+    )
 
 
 SOLID_STAMP_FILL = 0.45  # share of a solid stamp's square that is ink; print fills about a fifth of its box
+
+
+def _framed_square(red: np.ndarray, h: float) -> bool:
+    """A 名章's frame where the stamp sits on an official seal and their inks merge: two parallel
+    straight red sides of a stamp's size. A seal's ring is straight only over short stretches,
+    its opposite sides a seal's width apart; its lettering has no strokes that long."""
+    side = max(8, int(MIN_STAMP_SIDE * h))
+    flat = cv2.morphologyEx(red, cv2.MORPH_OPEN, np.ones((1, side), np.uint8))
+    n, _labels, stats, _c = cv2.connectedComponentsWithStats(flat, connectivity=8)
+    runs = [(stats[i, 0], stats[i, 0] + stats[i, 2], stats[i, 1] + stats[i, 3] / 2) for i in range(1, n)]
+    for a0, a1, ay in runs:
+        for b0, b1, by in runs:
+            apart = by - ay
+            shared = min(a1, b1) - max(a0, b0)
+            if MIN_STAMP_SIDE * h <= apart <= 6 * h and a1 - a0 <= 6 * h and shared >= 0.7 * max(a1 - a0, b1 - b0):
+                return True
+    return False
+
+
+MIN_STAMP_SIDE = 1.3  # print heights: the shortest side of a name stamp's frame
 
 
 def _stamp_square(mask: np.ndarray, h: float, *, min_fill: float) -> bool:
