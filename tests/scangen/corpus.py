@@ -36,6 +36,8 @@ DeclarationKey = tuple[str, str, str]  # (school, certificate, level)
 
 @dataclass(frozen=True)
 class Declaration:
+    """One row of `applications.csv`."""
+
     application_id: str
     school: str
     certificate: str
@@ -63,7 +65,7 @@ def declarations(truths: Iterable[Truth]) -> dict[DeclarationKey, Declaration]:
     """One declaration per (school, certificate, level) any change names, numbered in order of first
     mention. 申报人数 / 专业名称 come from the first change stating an old headcount / major; later
     scans stating another old value still link (linking goes by certificate and level, SPEC §2)."""
-    mentions: dict[DeclarationKey, list[tuple[str, object, object]]] = {}
+    mentions: dict[DeclarationKey, list[tuple[str, str | int | None, str | int]]] = {}  # (field, old, new)
     for truth in truths:
         for change in truth.changes:
             key = (truth.school, change.certificate, str(change.level))
@@ -82,9 +84,8 @@ def declarations(truths: Iterable[Truth]) -> dict[DeclarationKey, Declaration]:
 def write_registry(directory: Path, truths: list[Truth], table: dict[DeclarationKey, Declaration]) -> None:
     """`schools.csv` (every scangen school, all 中职, each enrolling every major the corpus names) and
     `applications.csv`, in the columns of `examples/registry/`."""
-    majors = sorted({MAJORS[0]} | {str(value) for truth in truths for change in truth.changes
-                                   if change.field == "major" for value in (change.from_value, change.to_value)}
-                    | {item.major for item in table.values()})
+    majors = sorted({str(value) for truth in truths for change in truth.changes if change.field == "major"
+                     for value in (change.from_value, change.to_value)} | {item.major for item in table.values()})
     directory.mkdir(parents=True, exist_ok=True)
     with (directory / "schools.csv").open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
