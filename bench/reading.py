@@ -127,6 +127,8 @@ class Tally:
             notes.append(f"problems got {got_problems} want {truth['problems']}")
         if not record:
             notes.insert(0, "NOT RECORDED")
+        elif record.get("status") == "pending":  # stored, but processing failed (the log says why)
+            notes.insert(0, "NOT PROCESSED")
         if notes:
             self.misses.append(f"{truth['file']} seed={truth['seed']} {truth['family']} "
                                f"[{truth.get('capture', '')}]\n      " + "\n      ".join(notes))
@@ -199,6 +201,20 @@ def table(tallies: dict[str, Tally]) -> str:
     return "\n".join(lines)
 
 
+def load_truths(directory: Path, split: str = "all") -> list[dict]:
+    """The truth objects of `directory/truth.jsonl` in the split, in file order."""
+    lines = (directory / "truth.jsonl").read_text(encoding="utf-8").splitlines()
+    return [truth for truth in map(json.loads, filter(None, lines)) if in_split(truth, split)]
+
+
+def print_misses(tallies: dict[str, Tally]) -> None:
+    """Every message with anything wrong, named by file, seed and family, with what was wrong."""
+    overall = tallies["overall"]
+    print(f"\nmisses ({len(overall.misses)} of {overall.messages} messages):")
+    for miss in overall.misses:
+        print(f"  {miss}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.reading", description=__doc__.split("\n")[0])
     parser.add_argument("directory", type=Path)
@@ -207,8 +223,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--records", type=Path, help="score a saved `requests list --json` instead of running")
     parser.add_argument("--save-records", type=Path, help="write the product's records here")
     args = parser.parse_args(argv)
-    lines = (args.directory / "truth.jsonl").read_text(encoding="utf-8").splitlines()
-    truths = [truth for truth in map(json.loads, filter(None, lines)) if in_split(truth, args.split)]
+    truths = load_truths(args.directory, args.split)
     if not truths:
         print(f"no messages in split {args.split}", file=sys.stderr)
         return 1
@@ -222,10 +237,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"corpus {args.directory}  split {args.split}  engine {args.engine}  messages {len(truths)}"
           + (f"  ingest {seconds:.0f} s" if seconds else ""))
     print(table(tallies))
-    misses = tallies["overall"].misses
-    print(f"\nmisses ({len(misses)} of {len(truths)} messages):")
-    for miss in misses:
-        print(f"  {miss}")
+    print_misses(tallies)
     return 0
 
 

@@ -33,15 +33,19 @@ def to_eml(
     subject: str | None = None,
     body: str | None = None,
     sent: datetime | None = None,
+    message_id: str | None = None,
 ) -> bytes:
-    """A request message carrying (filename, bytes) attachments; subject 单位名称+2024年证书申报调整申请."""
+    """A request message carrying (filename, bytes) attachments; subject 单位名称+2024年证书申报调整申请.
+
+    `message_id` fixes the Message-ID (a corpus joins its truth on it); by default a fresh one.
+    """
     sent = sent or datetime(2024, 3, 12, 10, 30, tzinfo=timezone(timedelta(hours=8)))
     msg = EmailMessage()
     msg["From"] = f"{school} <{sender}>"
     msg["To"] = to
     msg["Subject"] = subject if subject is not None else f"{school}+2024年证书申报调整申请"
     msg["Date"] = format_datetime(sent)
-    msg["Message-ID"] = make_msgid(domain="school.example.cn")
+    msg["Message-ID"] = message_id or make_msgid(domain="school.example.cn")
     msg["Received"] = f"from mx.school.example.cn by mx.163.com; {format_datetime(sent)}"
     msg.set_content(body or f"您好！附件为{school}2024年证书申报调整申请扫描件，请审核。")
     for filename, data in attachments:
