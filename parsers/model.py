@@ -122,7 +122,8 @@ class Crop:
     @classmethod
     def of(cls, image: Image, box: Box, *, document: str, page: int) -> Crop:
         """Cut `box` (clamped to the page) out of `image` as a PNG."""
-        box = (max(0.0, box[0]), max(0.0, box[1]), min(float(image.width), box[2]), min(float(image.height), box[3]))
+        x0, y0 = max(0.0, box[0]), max(0.0, box[1])
+        box = (x0, y0, max(x0, min(float(image.width), box[2])), max(y0, min(float(image.height), box[3])))
         buffer = io.BytesIO()
         # the fastest zlib level: crops are small and encoding them is on every page's path
         image.crop(tuple(int(v) for v in box)).save(buffer, "PNG", compress_level=1)

@@ -58,10 +58,9 @@ def is_handwritten(
 
 def _blue_pen(image: Image.Image, region: Box, h: float) -> bool:
     """Enough blue ballpoint ink in the region to be a signature."""
-    x0, y0, x1, y1 = (max(0, int(v)) for v in region)
-    if x1 - x0 < 4 or y1 - y0 < 4:
+    rgb = _bgr(image, region)[:, :, ::-1].astype(int)
+    if rgb.shape[0] < 4 or rgb.shape[1] < 4:
         return False
-    rgb = np.asarray(image.convert("RGB").crop((x0, y0, x1, y1))).astype(int)
     blue = (rgb[..., 2] - rgb[..., 0] > 40) & (rgb.min(axis=2) < INK) & (rgb[..., 2] > rgb[..., 1])
     return bool(blue.sum() >= MIN_INK * h * h)
 
@@ -91,8 +90,8 @@ def _ink(
     image: Image.Image, box: Box, erase: list[Box], seals: list[Box], h: float, speck: float = 0.02
 ) -> tuple[np.ndarray | None, np.ndarray]:
     """Ink pixels in `box` (a bool mask) with its BGR crop; print, rules, seal ink and specks removed."""
-    x0, y0, x1, y1 = (max(0, int(v)) for v in box)
-    bgr = np.ascontiguousarray(np.asarray(image.convert("RGB").crop((x0, y0, x1, y1)))[:, :, ::-1])
+    x0, y0 = (max(0, int(v)) for v in box[:2])
+    bgr = _bgr(image, box)
     if bgr.shape[0] < 4 or bgr.shape[1] < 4:
         return None, bgr
     grey = cv2.cvtColor(bgr, cv2.COLOR_BGR2GRAY)
@@ -116,9 +115,16 @@ def _ink(
     return np.isin(labels, keep), bgr
 
 
+def _bgr(image: Image.Image, box: Box) -> np.ndarray:
+    """The box's pixels as a BGR array (h, w, 3), clamped to the page; empty when the box is."""
+    x0, y0 = (max(0, int(v)) for v in box[:2])
+    x1, y1 = max(x0, min(image.width, int(box[2]))), max(y0, min(image.height, int(box[3])))
+    return np.ascontiguousarray(np.asarray(image.crop((x0, y0, x1, y1)).convert("RGB"))[:, :, ::-1])
+
+
 def _seal_ink_level(image: Image.Image, seal: Box) -> float:
     """A grey level between a grey seal's ink and pen ink: pen strokes are darker than stamp ink."""
-    grey = np.asarray(image.convert("L").crop(tuple(int(v) for v in seal)))
+    grey = np.asarray(image.crop(tuple(int(v) for v in seal)).convert("L"))
     inked = grey[grey < INK]
     if inked.size == 0:
         return INK
@@ -183,10 +189,10 @@ def has_name_stamp(image: Image.Image, region: Box, seals: list[Box], h: float) 
     in a greyscale scan a solid square (a stamp with white lettering) much denser than
     print. Red ink of an official seal reaching into the region does not count.
     """
-    x0, y0, x1, y1 = (max(0, int(v)) for v in region)
-    if x1 - x0 < 4 or y1 - y0 < 4:
+    x0, y0 = (max(0, int(v)) for v in region[:2])
+    bgr = _bgr(image, region)
+    if bgr.shape[0] < 4 or bgr.shape[1] < 4:
         return False
-    bgr = np.ascontiguousarray(np.asarray(image.convert("RGB").crop((x0, y0, x1, y1)))[:, :, ::-1])
     red = red_mask(bgr)
     solid = (cv2.cvtColor(bgr, cv2.COLOR_BGR2GRAY) < INK).astype(np.uint8) * 255
     for seal in seals:
