@@ -209,20 +209,34 @@ SOLID_STAMP_FILL = 0.45  # share of a solid stamp's square that is ink; print fi
 
 
 def _framed_square(red: np.ndarray, h: float) -> bool:
-    """A 名章's frame where the stamp sits on an official seal and their inks merge: two parallel
-    straight red sides of a stamp's size. A seal's ring is straight only over short stretches,
-    its opposite sides a seal's width apart; its lettering has no strokes that long."""
+    """A 名章's frame where the stamp sits on an official seal and their inks merge: straight red
+    sides of a stamp's size meeting at four corners. A seal's ring is straight only over short
+    stretches that never meet as a box; its lettering has no strokes that long."""
     side = max(8, int(MIN_STAMP_SIDE * h))
-    flat = cv2.morphologyEx(red, cv2.MORPH_OPEN, np.ones((1, side), np.uint8))
-    n, _labels, stats, _c = cv2.connectedComponentsWithStats(flat, connectivity=8)
-    runs = [(stats[i, 0], stats[i, 0] + stats[i, 2], stats[i, 1] + stats[i, 3] / 2) for i in range(1, n)]
-    for a0, a1, ay in runs:
-        for b0, b1, by in runs:
-            apart = by - ay
-            shared = min(a1, b1) - max(a0, b0)
-            if MIN_STAMP_SIDE * h <= apart <= 6 * h and a1 - a0 <= 6 * h and shared >= 0.7 * max(a1 - a0, b1 - b0):
+    flat = _runs(cv2.morphologyEx(red, cv2.MORPH_OPEN, np.ones((1, side), np.uint8)), horizontal=True)
+    tall = _runs(cv2.morphologyEx(red, cv2.MORPH_OPEN, np.ones((side, 1), np.uint8)), horizontal=False)
+    corner = 0.4 * h
+    for top in flat:
+        for bottom in flat:
+            if not (MIN_STAMP_SIDE * h <= bottom[2] - top[2] <= 6 * h and top[1] - top[0] <= 6 * h):
+                continue
+            left, right = max(top[0], bottom[0]), min(top[1], bottom[1])
+            sides = [
+                x for y0, y1, x in tall if y0 <= top[2] + corner and y1 >= bottom[2] - corner
+            ]  # vertical runs spanning from the top side to the bottom one
+            if any(abs(x - left) <= corner for x in sides) and any(abs(x - right) <= corner for x in sides):
                 return True
     return False
+
+
+def _runs(mask: np.ndarray, *, horizontal: bool) -> list[tuple[float, float, float]]:
+    """Straight runs in a mask as (start, end, position across): x0, x1, y or y0, y1, x."""
+    n, _labels, stats, _c = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    runs = []
+    for i in range(1, n):
+        x, y, w, hh = (float(v) for v in stats[i, :4])
+        runs.append((x, x + w, y + hh / 2) if horizontal else (y, y + hh, x + w / 2))
+    return runs
 
 
 MIN_STAMP_SIDE = 1.3  # print heights: the shortest side of a name stamp's frame
