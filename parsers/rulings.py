@@ -65,7 +65,9 @@ def find_rulings(image: Image.Image) -> Rulings:
     small = cv2.resize(rgb, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else rgb
     bgr = np.ascontiguousarray(small[:, :, ::-1])
     grey = cv2.cvtColor(bgr, cv2.COLOR_BGR2GRAY)
-    ink = ((grey < DARK) & (red_mask(bgr) == 0)).astype(np.uint8)
+    # Darker than the paper around it, so a shadow across a photo is not taken for ink.
+    local = cv2.adaptiveThreshold(grey, 1, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 31, 15)
+    ink = ((grey < DARK) & (local > 0) & (red_mask(bgr) == 0)).astype(np.uint8)
     length = max(12, int(MIN_RULE * small.shape[1]))
     # A scan is seldom perfectly straight: close one-pixel steps before opening along the rule.
     flat = cv2.morphologyEx(cv2.dilate(ink, np.ones((3, 1), np.uint8)), cv2.MORPH_OPEN, np.ones((1, length), np.uint8))

@@ -35,3 +35,14 @@ def test_blank_page_is_left_alone_with_no_confidence():
     fixed, found = correct_orientation(blank)
     assert found.angle == 0 and found.confidence == 0
     assert fixed is blank
+
+
+@pytest.mark.parametrize(("rotation", "tilt"), [(0, -4.0), (0, 5.0), (90, 3.0), (180, -3.0)])
+def test_a_crooked_page_is_straightened_whichever_way_it_is_turned(rotation, tilt):
+    """A phone photo held a few degrees off: lines slope `tilt` degrees anticlockwise."""
+    upright = make_scan(205, distortion=Distortion())
+    crooked = upright.image.rotate(tilt, expand=True, fillcolor="white").rotate(-rotation, expand=True)
+    fixed, found = correct_orientation(crooked)
+    assert found.angle == rotation
+    assert abs(found.skew + tilt) < 1.0  # the slope found is clockwise, undone by turning back
+    assert abs(detect_orientation(fixed).skew) < 0.6

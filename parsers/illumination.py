@@ -1,0 +1,38 @@
+"""Even out a phone photo's lighting: a hard shadow or a dim corner divided out, colours kept.
+
+Every ink test on a page (print, pen, rules, stamp ink) compares grey levels with
+paper white; under a shadow the paper itself is darker than ink elsewhere. The
+paper's brightness is estimated as a heavily smoothed maximum of the page (ink
+is thin, paper is everywhere), and each pixel divided by it: the standard
+background-normalisation of document imaging. A scan, evenly lit, is left as it is.
+"""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+from PIL import Image
+
+WORK_SIDE = 400  # px: the paper's brightness varies slowly; a small copy estimates it
+UNEVEN = 18  # grey levels between the brightest and dimmest paper that call for correction
+
+
+def even_lighting(image: Image.Image) -> Image.Image:
+    """`image` (RGB) with its paper made evenly white, or `image` itself when it is evenly lit."""
+    rgb = np.asarray(image.convert("RGB"))
+    paper = _paper_brightness(rgb)
+    if float(np.percentile(paper, 95) - np.percentile(paper, 5)) < UNEVEN:
+        return image
+    full = cv2.resize(paper, (rgb.shape[1], rgb.shape[0]), interpolation=cv2.INTER_LINEAR)
+    gain = 255.0 / np.maximum(full, 40.0)
+    return Image.fromarray(np.clip(rgb * gain[:, :, None], 0, 255).astype(np.uint8))
+
+
+def _paper_brightness(rgb: np.ndarray) -> np.ndarray:
+    """Brightness of the paper at each point of a small copy (float32, 0..255)."""
+    scale = WORK_SIDE / max(rgb.shape[:2])
+    small = cv2.resize(rgb, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    grey = small.max(axis=2)  # a stamp's red or a pen's blue is bright in one channel: not a shadow
+    # Closing (max then min) over more than a stroke's width removes ink and keeps the paper.
+    paper = cv2.morphologyEx(grey, cv2.MORPH_CLOSE, np.ones((9, 9), np.uint8))
+    return cv2.GaussianBlur(paper, (0, 0), 3).astype(np.float32)
