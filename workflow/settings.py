@@ -72,8 +72,8 @@ class WebConfig:
     port: int = 8000
     secret_key_env: str = "INTAKE_WEB_SECRET_KEY"
     session_hours: int = 12
-    lockout_failures: int = 5
-    lockout_minutes: int = 15
+    login_free_tries: int = 5  # failed log-ins per account or address before each try must wait
+    login_max_delay_seconds: int = 300  # the wait doubles from 1 s up to this
     secure_cookies: bool = False  # true behind HTTPS
 
 

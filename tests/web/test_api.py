@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from fastapi.testclient import TestClient
 
 from tests.web.conftest import log_in
@@ -111,3 +112,39 @@ def test_send_replies_returns_the_delivery_report(login, seeded) -> None:
     assert report["summary"].startswith("已发送 0 封，失败 1 封")
     again = province.post("/api/replies/send", json={"resend": reply_id + 1}, headers={"X-CSRF-Token": token})
     assert again.status_code == 404
+
+
+def test_a_correction_at_a_stage_not_yours_is_refused_and_changes_nothing(login, seeded) -> None:
+    city, token = login("nanjing")
+    headers = {"X-CSRF-Token": token}
+    assert city.post(f"/api/requests/{seeded.nanjing}/approve", json={}, headers=headers).json()["stage"] == "group"
+    before = city.get(f"/api/requests/{seeded.nanjing}").json()
+    url = f"/api/requests/{seeded.nanjing}/changes/{seeded.change}"
+    refused = city.post(url, json={"to": 999, "comment": "改晚了"}, headers=headers)
+    assert refused.status_code == 403 and "不是当前阶段（协作组审核）的审核人员" in refused.json()["detail"]
+    assert city.get(f"/api/requests/{seeded.nanjing}").json() == before
+    group, group_token = login("nonglin")
+    allowed = group.post(url, json={"to": 120}, headers={"X-CSRF-Token": group_token})
+    assert allowed.status_code == 200 and allowed.json()["changes"][0]["to"] == 120
+
+
+@pytest.mark.parametrize(
+    ("values", "message"),
+    [
+        ({"to": -5}, "调整后的人数须为 1 至 10000 之间的整数"),
+        ({"to": 1_000_000}, "调整后的人数须为 1 至 10000 之间的整数"),
+        ({"to": "很多"}, "调整后的人数须为 1 至 10000 之间的整数"),
+        ({"to": None}, "调整后的值不能为空"),
+        ({"level": "特级"}, "等级只能是初级、中级、高级"),
+        ({"certificate": " "}, "证书名称不能为空"),
+        ({"field": "level", "from": "中级", "to": "特级"}, "调整后的等级只能是初级、中级、高级"),
+        ({"field": "colour"}, "调整事项只能是考核等级、考核专业、人数规模"),
+    ],
+)
+def test_out_of_range_correction_values_are_refused_in_chinese(login, seeded, values, message) -> None:
+    client, token = login("nanjing")
+    url = f"/api/requests/{seeded.nanjing}/changes/{seeded.change}"
+    before = client.get(f"/api/requests/{seeded.nanjing}").json()
+    refused = client.post(url, json=values, headers={"X-CSRF-Token": token})
+    assert refused.status_code == 422 and refused.json()["detail"] == message
+    assert client.get(f"/api/requests/{seeded.nanjing}").json() == before

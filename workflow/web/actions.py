@@ -9,7 +9,8 @@ from storage.db import session_scope
 from storage.models import Reply
 from storage.states import SEES_ALL
 from workflow import outbox
-from workflow.errors import NotFound, ReviewRefused
+from workflow.errors import NotFound, ReviewRefused, WorkflowError
+from workflow.web.api import correction_status
 from workflow.web.common import replies_queued, service_of, user_of
 from workflow.web.pages import request_page
 from workflow.web.scope import CHANGE_KEYS, correct_visible, decide_visible, visible_request
@@ -38,8 +39,8 @@ async def correct(request: Request, request_id: int, change_id: int) -> Response
     try:
         with session_scope(service.db) as session:
             correct_visible(session, service, user, request_id, change_id, values, str(form.get("comment", "")))
-    except (ReviewRefused, NotFound) as e:
-        return request_page(request, request_id, error=str(e), status=409)
+    except WorkflowError as e:
+        return request_page(request, request_id, error=str(e), status=correction_status(e))
     return RedirectResponse(f"/requests/{request_id}#changes", status_code=303)
 
 

@@ -12,7 +12,7 @@ from storage.db import session_scope
 from storage.models import Reply
 from storage.states import SEES_ALL, Kind
 from workflow import outbox
-from workflow.errors import NotFound, ReviewRefused, WorkflowError
+from workflow.errors import InvalidValue, NotFound, ReviewRefused, WorkflowError
 from workflow.views import request_json, requests_json
 from workflow.web.common import replies_queued, service_of, user_of
 from workflow.web.scope import (
@@ -51,6 +51,11 @@ class Resend(BaseModel):
 
 def _refused(e: Exception) -> HTTPException:
     return HTTPException(404 if isinstance(e, NotFound) else 409, str(e))
+
+
+def correction_status(e: WorkflowError) -> int:
+    """404 outside the scope, 403 for a reviewer whose turn it is not (spec §5), 422 for a bad value."""
+    return {NotFound: 404, ReviewRefused: 403, InvalidValue: 422}.get(type(e), 409)
 
 
 @router.get("/me", summary="当前账号与 CSRF 令牌")
@@ -121,8 +126,8 @@ def correct(request: Request, request_id: int, change_id: int, body: Correction)
             correct_visible(session, service, user, request_id, change_id, body.values(), body.comment)
             req, message = visible_request(session, user, request_id)
             return request_json(session, req, message, service.settings.round.tz)
-    except (ReviewRefused, NotFound) as e:
-        raise _refused(e) from None
+    except WorkflowError as e:
+        raise HTTPException(correction_status(e), str(e)) from None
 
 
 @router.get("/replies", summary="列出回复邮件（本账号范围内）")

@@ -23,7 +23,7 @@ from storage.models import (
     School,
     User,
 )
-from storage.states import OPEN, Action, EvidenceKind, Kind, Stage
+from storage.states import Action, EvidenceKind, Kind, Stage
 from storage.times import from_db
 from workflow.ports import Services
 from workflow.review import in_scope, may_act, request_groups
@@ -156,8 +156,5 @@ def allowed_actions(session: Session, user: User, request: Request) -> list[str]
 
 
 def can_correct(session: Session, user: User, request: Request) -> bool:
-    return (
-        request.kind == Kind.REQUEST
-        and request.status in OPEN
-        and in_scope(session, user, request)
-    )
+    """Corrections belong to the reviewer whose turn it is (or an admin), like decisions."""
+    return may_act(session, user, request)

@@ -10,11 +10,12 @@ import json
 from collections.abc import Awaitable, Callable, MutableMapping
 from http.cookies import SimpleCookie
 from typing import Any
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, urlencode
 
 from storage.db import session_scope
 from storage.models import User
-from workflow.web.auth import COOKIE, CSRF_FIELD, CSRF_HEADER, SessionCodec, csrf_matches, fingerprint
+from workflow.web.auth import COOKIE, CSRF_FIELD, CSRF_HEADER, csrf_matches
+from workflow.web.sessions import TokenCodec, session_user
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -52,7 +53,7 @@ def is_public(method: str, path: str) -> bool:
 
 
 class GateMiddleware:
-    def __init__(self, app: ASGIApp, *, engine: Any, codec: SessionCodec) -> None:
+    def __init__(self, app: ASGIApp, *, engine: Any, codec: TokenCodec) -> None:
         self.app, self.engine, self.codec = app, engine, codec
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -61,14 +62,15 @@ class GateMiddleware:
             return
         send = _with_headers(send)
         method, path = scope["method"], scope["path"]
-        user, csrf = self._user(scope)
+        token = self._token(scope)
+        user, csrf = self._user(token) if token else (None, "")
         state = scope.setdefault("state", {})
-        state["user"], state["csrf"] = user, csrf
+        state["user"], state["csrf"], state["token"] = user, csrf, token if user else None
         if is_public(method, path):
             await self.app(scope, receive, send)
             return
         if user is None:
-            await _deny(send, path)
+            await _deny(send, path, scope.get("query_string", b"") if method == "GET" else None)
             return
         if method not in SAFE_METHODS:
             ok, receive = await _check_csrf(scope, receive, csrf)
@@ -77,16 +79,15 @@ class GateMiddleware:
                 return
         await self.app(scope, receive, send)
 
-    def _user(self, scope: Scope) -> tuple[User | None, str]:
+    def _token(self, scope: Scope) -> str | None:
         cookie = _cookie(scope, COOKIE)
-        web_session = self.codec.loads(cookie) if cookie else None
-        if web_session is None:
-            return None, ""
+        return self.codec.loads(cookie) if cookie else None
+
+    def _user(self, token: str) -> tuple[User | None, str]:
+        """The session's user and CSRF token, looked up on the server: an ended session is no session."""
         with session_scope(self.engine) as session:
-            user = session.get(User, web_session.user_id)
-        if user is None or fingerprint(user) != web_session.fingerprint:
-            return None, ""
-        return user, web_session.csrf
+            found = session_user(session, token)
+        return found if found is not None else (None, "")
 
 
 def _cookie(scope: Scope, name: str) -> str | None:
@@ -149,15 +150,18 @@ def _with_headers(send: Send) -> Send:
     return wrapped
 
 
-async def _deny(send: Send, path: str) -> None:
+async def _deny(send: Send, path: str, query: bytes | None) -> None:
+    """401 for the API; a page goes to the log-in form, which comes back to a page asked for (GET) after."""
     if path.startswith("/api/") or path == "/api":
         await _plain(send, 401, path, "需要登录")
         return
+    target = path + ("?" + query.decode("latin-1") if query else "")
+    location = "/login" if query is None or target == "/" else "/login?" + urlencode({"next": target})
     await send(
         {
             "type": "http.response.start",
             "status": 303,
-            "headers": [(b"location", b"/login"), (b"content-length", b"0")],
+            "headers": [(b"location", location.encode("latin-1")), (b"content-length", b"0")],
         }
     )
     await send({"type": "http.response.body", "body": b""})

@@ -109,8 +109,9 @@ def correct_visible(session: Session, service: Services, user: User, request_id:
 
 
 def change_values(submitted: dict[str, object], field: str) -> dict[str, object]:
-    """Submitted values (form strings or JSON) to a change's: text trimmed, empty is null, a headcount that
-    reads as a number ("120" or "120人") an integer; the certificate and the field are never emptied."""
+    """Submitted values (form strings or JSON) to a change's: text trimmed, empty is null (an empty
+    certificate is then refused by the checks of `correct_change`), a headcount that reads as a number
+    ("120" or "120人") an integer; an empty field keeps the change's."""
     values: dict[str, object] = {}
     for key in CHANGE_KEYS:
         if key not in submitted:
@@ -122,9 +123,8 @@ def change_values(submitted: dict[str, object], field: str) -> dict[str, object]
             digits = value.removesuffix("人").strip()
             value = int(digits) if digits.isdigit() else value
         values[key] = value
-    for key in ("certificate", "field"):
-        if values.get(key) is None:
-            values.pop(key, None)
+    if values.get("field") is None:
+        values.pop("field", None)
     return values
 
 
