@@ -14,15 +14,10 @@ from storage.states import SEES_ALL, Kind
 from workflow import outbox
 from workflow.errors import InvalidValue, NotFound, ReviewRefused, WorkflowError
 from workflow.views import request_json, requests_json
+from workflow.web import queue
 from workflow.web.common import replies_queued, service_of, user_of
-from workflow.web.scope import (
-    Filters,
-    correct_visible,
-    decide_visible,
-    visible_ids,
-    visible_request,
-    visible_rows,
-)
+from workflow.web.queue import Filters
+from workflow.web.scope import correct_visible, decide_visible, visible_ids, visible_request
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -76,12 +71,13 @@ def list_requests(
     problem: str = "",
 ) -> list[dict[str, Any]]:
     service, user = service_of(request), user_of(request)
-    tab = {Kind.REQUEST: "requests", Kind.UNRELATED: "unrelated"}.get(kind, "all")
-    filters = Filters(
-        tab=tab, status=status, stage=stage, school=school, group=group, city=city, problem=problem
+    view = {Kind.REQUEST: "all", Kind.UNRELATED: "unrelated"}.get(kind, "every")
+    filters = Filters.from_query(
+        {"view": view, "status": status, "stage": stage, "q": school, "group": group, "city": city,
+         "problem": problem}
     )
     with session_scope(service.db) as session:
-        return requests_json(session, visible_rows(session, user, filters), service.settings.round.tz)
+        return requests_json(session, queue.rows(session, user, filters), service.settings.round.tz)
 
 
 @router.get("/requests/{request_id}", summary="显示一个申请")

@@ -12,6 +12,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from storage.states import ProblemCode
 from workflow.labels import ROLE_NAMES
 from workflow.ports import Services
 from workflow.web import account_pages, actions, api, auth, dashboard, export, files, pages
@@ -40,6 +41,7 @@ def create_app(service: Services) -> FastAPI:
     app.state.templates = Jinja2Templates(directory=str(PACKAGE / "templates"))
     app.state.templates.env.globals["round"] = service.settings.round
     app.state.templates.env.globals["role_names"] = ROLE_NAMES
+    app.state.templates.env.filters["problem_label"] = ProblemCode.label_of
     app.mount("/static", StaticFiles(directory=str(PACKAGE / "static")), name="static")
     for module in (auth, pages, actions, files, dashboard, export, account_pages, api):
         app.include_router(module.router)

@@ -2,59 +2,43 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 from sqlmodel import Session, col, select
 
 from storage.db import session_scope
 from storage.models import Problem, School
+from storage.states import Stage, Status
 from storage.times import from_db
-from workflow.labels import FIELD_NAMES, REPLY_STATES, STAGE_NAMES, STATUS_NAMES
+from workflow.labels import FIELD_NAMES, REPLY_STATES, STAGE_NAMES, STATUS_NAMES, problem_title
+from workflow.web import queue
 from workflow.web.common import render, service_of, user_of
 from workflow.web.detail import request_context
-from workflow.web.scope import (
-    STAGES,
-    STATUSES,
-    Filters,
-    filter_choices,
-    status_counts,
-    visible_request,
-    visible_rows,
-)
+from workflow.web.queue import Filters
+from workflow.web.scope import filter_choices, status_counts, visible_request
 
 router = APIRouter(include_in_schema=False)
 
 
-def names() -> dict[str, dict]:
+def names() -> dict[str, Any]:
     return {
         "status_names": STATUS_NAMES,
         "stage_names": STAGE_NAMES,
         "field_names": FIELD_NAMES,
         "reply_states": REPLY_STATES,
+        "problem_title": problem_title,
     }
 
 
-def filters_from(request: Request) -> Filters:
-    q = request.query_params
-    return Filters(
-        tab="unrelated" if q.get("tab") == "unrelated" else "requests",
-        status=q.get("status", "") if q.get("status") in STATUSES else "",
-        stage=q.get("stage", "") if q.get("stage") in STAGES else "",
-        school=q.get("school", "")[:100],
-        group=q.get("group", "")[:100],
-        city=q.get("city", "")[:50],
-        problem=q.get("problem", "")[:50],
-        order="desc" if q.get("order") == "desc" else "asc",
-    )
-
-
 @router.get("/", response_class=HTMLResponse)
-def queue(request: Request) -> Response:
+def queue_page(request: Request) -> Response:
     service, user = service_of(request), user_of(request)
-    filters = filters_from(request)
+    filters = Filters.from_query(request.query_params)
     tz = service.settings.round.tz
     with session_scope(service.db) as session:
-        rows = visible_rows(session, user, filters)
+        rows, total = queue.page(session, user, filters)
         problems = _problem_codes(session, [r.id for r, _ in rows])
         schools = {s.id: s.name for s in session.exec(select(School))}
         items = [
@@ -66,13 +50,18 @@ def queue(request: Request) -> Response:
             }
             for r, m in rows
         ]
+        mine = queue.page(session, user, Filters(view="mine"))[1]
         context = {
             "items": items,
+            "total": total,
+            "pages": max(1, -(-total // queue.PAGE_SIZE)),
+            "page_size": queue.PAGE_SIZE,
             "filters": filters,
+            "mine": mine,
             "counts": status_counts(session, user),
             "choices": filter_choices(session),
-            "statuses": STATUSES,
-            "stages": STAGES,
+            "statuses": tuple(Status),
+            "stages": tuple(Stage),
             **names(),
         }
     return render(request, "queue.html", context)

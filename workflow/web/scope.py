@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 
 from fastapi import HTTPException
 from sqlmodel import Session, col, select
@@ -12,27 +11,11 @@ from storage.db import session_scope
 from storage.models import Application, Change, Message, Problem, Request, School, User
 from storage.states import ChangeField, Kind, Stage, Status
 from workflow.ports import Services
-from workflow.review import correct_change, decide, group_requests, in_scope, scope_condition
+from workflow.review import correct_change, decide, in_scope, scope_condition
 
 CHANGE_KEYS = ("certificate", "field", "level", "from", "to")  # what a reviewer may correct in a change
 STATUSES = tuple(Status)
 STAGES = tuple(Stage)
-
-
-@dataclass(frozen=True)
-class Filters:
-    tab: str = "requests"  # requests | unrelated | all
-    status: str = ""
-    stage: str = ""
-    school: str = ""  # substring of the school's name
-    group: str = ""
-    city: str = ""
-    problem: str = ""
-    order: str = "asc"  # by arrival
-
-    @property
-    def kind(self) -> str | None:
-        return {"unrelated": Kind.UNRELATED, "all": None}.get(self.tab, Kind.REQUEST)
 
 
 def scoped_query(user: User):  # type: ignore[no-untyped-def]
@@ -46,31 +29,6 @@ def visible_ids(user: User):  # type: ignore[no-untyped-def]
     condition = scope_condition(user)
     query = select(Request.id)
     return query if condition is None else query.where(condition)
-
-
-def visible_rows(session: Session, user: User, filters: Filters) -> list[tuple[Request, Message]]:
-    query = scoped_query(user)
-    if filters.kind:
-        query = query.where(Request.kind == filters.kind)
-    if filters.status:
-        query = query.where(Request.status == filters.status)
-    if filters.stage:
-        query = query.where(Request.stage == filters.stage)
-    if filters.school or filters.city:
-        schools = select(School.id)
-        if filters.school:
-            schools = schools.where(col(School.name).contains(filters.school.strip()))
-        if filters.city:
-            schools = schools.where(School.city == filters.city)
-        query = query.where(col(Request.school_id).in_(schools))
-    if filters.group:
-        query = query.where(col(Request.id).in_(group_requests(filters.group)))
-    if filters.problem:
-        query = query.where(
-            col(Request.id).in_(select(Problem.request_id).where(Problem.code == filters.problem))
-        )
-    arrival = col(Message.arrival).desc() if filters.order == "desc" else col(Message.arrival)
-    return list(session.exec(query.order_by(arrival, col(Request.id))).all())
 
 
 def status_counts(session: Session, user: User) -> dict[str, int]:
