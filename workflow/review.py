@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlmodel import Session, col, select
 
-from storage.models import Application, Change, Message, Request, School, User
+from storage.models import Application, Change, Message, Problem, Request, School, User
 from storage.states import OPEN, SEES_ALL, Action, ChangeField, Decision, Kind, Role, Stage, Status
 from workflow import routing
 from workflow.errors import InvalidValue, NotFound, ReviewRefused
@@ -83,6 +83,9 @@ def decide(session: Session, *, settings: Settings, request_id: int, reviewer: U
     comment = comment.strip()
     if action == Action.APPROVE and request.status == Status.FLAGGED and not comment:
         raise ReviewRefused("该申请存在问题，通过时必须填写审核意见")
+    if action in (Action.RETURN, Action.REJECT) and not comment and not _has_problems(session, request):
+        # the reply lists the problems and the comment: with neither, the school would learn nothing
+        raise ReviewRefused("退回或不予通过须写明理由：该申请未检查出问题，请在审核意见中说明")
     if action == Action.REJECT and request.stage != Stage.PROVINCE:
         raise ReviewRefused("只有省级审核可以不予通过；市级和协作组可以通过或退回")
     actor = reviewer.name
@@ -173,6 +176,10 @@ def correction_text(before: dict[str, object], after: dict[str, object]) -> str:
 
     return "；".join(f"{names[k]}：{shown(k, before[k])} → {shown(k, after[k])}"
                     for k in names if before[k] != after[k])
+
+
+def _has_problems(session: Session, request: Request) -> bool:
+    return session.exec(select(Problem.id).where(Problem.request_id == request.id)).first() is not None
 
 
 def _open_request(session: Session, request_id: int) -> Request:

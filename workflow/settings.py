@@ -12,6 +12,8 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from storage.states import Stage
+
 DEFAULT_OFFICE_ADDRESS = "jsxzsbg@163.com"
 
 
@@ -21,6 +23,14 @@ class RoundConfig:
     window_start: datetime  # aware
     window_end: datetime  # aware
     timezone: str = "Asia/Shanghai"
+    # the notice's review periods, shown beside the stage (spec §3: shown, not enforced)
+    local_review: str = "3月21日至25日"  # 设区市 and 协作组
+    province_review: str = "3月26日至31日"
+
+    def review_period(self, stage: str | None) -> str:
+        """The period a stage's reviewers work in, as the notice words it; "" for none."""
+        return {Stage.CITY: self.local_review, Stage.GROUP: self.local_review, Stage.PROVINCE: self.province_review}.get(
+            stage or "", "")
 
     @property
     def tz(self) -> ZoneInfo:

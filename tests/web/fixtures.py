@@ -23,7 +23,7 @@ from storage.models import (
     User,
 )
 from storage.states import Action, Stage, Status
-from tests.web.samples import crop_png, page_jpeg, raw_message
+from tests.web.samples import approval_png, crop_png, page_jpeg, raw_message
 from workflow.transitions import SYSTEM, transition
 from workflow.web.accounts import hash_password
 
@@ -213,7 +213,7 @@ def seed_requests(session: Session, service: Service, nanjing: School, lyg: Scho
                 document=EVIL_FILENAME,
                 page=1,
                 box=box,
-                crop_sha256=service.blobs.put(crop_png((0, 0, 0))),
+                crop_sha256=service.blobs.put(approval_png()),
                 text="同意调整",
                 confidence=1.0,
                 holds=True,

@@ -15,7 +15,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from storage.states import ProblemCode
 from workflow.labels import ROLE_NAMES
 from workflow.ports import Services
-from workflow.web import account_pages, actions, api, auth, dashboard, export, files, pages
+from workflow.web import account_pages, actions, api, auth, dashboard, export, files, pages, replies
 from workflow.web.auth import secret_key
 from workflow.web.middleware import GateMiddleware
 from workflow.web.sessions import TokenCodec
@@ -43,7 +43,7 @@ def create_app(service: Services) -> FastAPI:
     app.state.templates.env.globals["role_names"] = ROLE_NAMES
     app.state.templates.env.filters["problem_label"] = ProblemCode.label_of
     app.mount("/static", StaticFiles(directory=str(PACKAGE / "static")), name="static")
-    for module in (auth, pages, actions, files, dashboard, export, account_pages, api):
+    for module in (auth, pages, actions, files, dashboard, export, replies, account_pages, api):
         app.include_router(module.router)
     _add_meta_routes(app)
     app.add_exception_handler(StarletteHTTPException, _http_error)  # type: ignore[arg-type]

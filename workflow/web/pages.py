@@ -12,7 +12,16 @@ from storage.db import session_scope
 from storage.models import Problem, School
 from storage.states import Stage, Status
 from storage.times import from_db
-from workflow.labels import FIELD_NAMES, REPLY_STATES, STAGE_NAMES, STATUS_NAMES, problem_title
+from workflow.labels import (
+    ACTION_NAMES,
+    DECISION_NAMES,
+    FIELD_NAMES,
+    REPLY_STATES,
+    STAGE_NAMES,
+    STATUS_NAMES,
+    actor_name,
+    problem_title,
+)
 from workflow.web import queue
 from workflow.web.common import render, service_of, user_of
 from workflow.web.detail import request_context
@@ -29,6 +38,9 @@ def names() -> dict[str, Any]:
         "field_names": FIELD_NAMES,
         "reply_states": REPLY_STATES,
         "problem_title": problem_title,
+        "action_names": ACTION_NAMES,
+        "decision_names": DECISION_NAMES,
+        "actor_name": actor_name,
     }
 
 
@@ -78,12 +90,16 @@ def _problem_codes(session: Session, ids: list[int]) -> dict[int, list[str]]:
     return codes
 
 
-def request_page(request: Request, request_id: int, *, error: str = "", status: int = 200) -> Response:
+def request_page(
+    request: Request, request_id: int, *, error: str = "", status: int = 200, form: dict[str, str] | None = None
+) -> Response:
+    """The request page; after a refused form, with the error and what was typed (`form`: action, comment)."""
     service, user = service_of(request), user_of(request)
     with session_scope(service.db) as session:
         req, message = visible_request(session, user, request_id)
         context = request_context(session, service, user, req, message)
-    return render(request, "request.html", {**context, "error": error, **names()}, status=status)
+    typed = {"action": "", "comment": "", **(form or {})}
+    return render(request, "request.html", {**context, "error": error, "form": typed, **names()}, status=status)
 
 
 @router.get("/requests/{request_id}", response_class=HTMLResponse)
