@@ -138,6 +138,7 @@ def test_dashboard_plot_and_export(login, seeded) -> None:
     client, _ = login("sheng")
     page = client.get("/dashboard").text
     assert "共 2 件申请" in page and "农林牧渔类协作组" in page and "连云港市" in page
+    assert "邮箱状态" in page and "2024-03-07 10:05:00" in page and "IMAP 连接超时" in page
     plot = client.get("/dashboard/arrivals.png")
     assert plot.headers["content-type"] == "image/png" and plot.content.startswith(b"\x89PNG")
 
@@ -168,3 +169,11 @@ def test_logout_ends_the_session(login) -> None:
     client, token = login("sheng")
     client.post("/logout", data={"csrf_token": token})
     assert client.get("/").status_code == 303
+
+
+def test_a_malformed_or_huge_id_is_a_chinese_404(login) -> None:
+    client, _ = login("sheng")
+    for url in ("/requests/abc", "/requests/99999999999999999999999", "/requests/99999999999999999999999/message.eml"):
+        response = client.get(url)
+        assert response.status_code == 404 and "<h1>未找到</h1>" in response.text, url
+    assert client.get("/api/requests/abc").status_code == 422

@@ -7,6 +7,8 @@ from importlib import resources
 from typing import Any
 
 from fastapi import FastAPI, Request
+from fastapi.exception_handlers import request_validation_exception_handler
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
@@ -47,6 +49,7 @@ def create_app(service: Services) -> FastAPI:
         app.include_router(module.router)
     _add_meta_routes(app)
     app.add_exception_handler(StarletteHTTPException, _http_error)  # type: ignore[arg-type]
+    app.add_exception_handler(RequestValidationError, _bad_address)  # type: ignore[arg-type]
     app.add_middleware(GateMiddleware, engine=service.db, codec=app.state.codec)
     return app
 
@@ -82,6 +85,14 @@ async def _http_error(request: Request, exc: StarletteHTTPException) -> Response
     return request.app.state.templates.TemplateResponse(
         request, "error.html", context, status_code=exc.status_code
     )
+
+
+async def _bad_address(request: Request, exc: RequestValidationError) -> Response:
+    """A page address that does not parse (`/requests/abc`) is a missing page, said in Chinese; the API
+    keeps FastAPI's 422 with the details a program needs."""
+    if request.url.path.startswith("/api/"):
+        return await request_validation_exception_handler(request, exc)
+    return await _http_error(request, StarletteHTTPException(404, "没有这个页面：地址中的编号应为数字"))
 
 
 def serve(service: Services, *, host: str, port: int) -> None:

@@ -40,6 +40,8 @@ def status_counts(session: Session, user: User) -> dict[str, int]:
 
 def visible_request(session: Session, user: User, request_id: int) -> tuple[Request, Message]:
     """The request if the user may see it; 404 alike for a missing id and one outside the scope."""
+    if not 0 < request_id < 2**63:  # beyond the database's integers: missing, not an error
+        raise HTTPException(status_code=404, detail=f"没有第 {request_id} 号记录")
     request = session.get(Request, request_id)
     message = session.get(Message, request_id)
     if request is None or message is None or not in_scope(session, user, request):
