@@ -135,3 +135,13 @@ def test_tampered_session_cookie_is_no_session(anonymous, login) -> None:
 def test_route_walk_sees_pages_and_api(app) -> None:
     paths = {path for path, _ in all_routes(app)}
     assert {"/", "/requests/{request_id}", "/api/requests", "/api/replies/send", "/dashboard"} <= paths
+
+
+def test_a_stale_form_gives_back_what_was_typed_and_does_nothing(login, seeded) -> None:
+    client, token = login("nanjing")
+    url = f"/requests/{seeded.nanjing}/decision"
+    typed = "请补充<b>盖章</b>页"
+    response = client.post(url, data={"action": "return", "comment": typed, "csrf_token": "from-an-old-login"})
+    assert response.status_code == 403 and "页面已过期，未提交" in response.text
+    assert "请补充&lt;b&gt;盖章&lt;/b&gt;页" in response.text and f'href="/requests/{seeded.nanjing}"' in response.text
+    assert client.get(f"/api/requests/{seeded.nanjing}").json()["status"] == "ready"

@@ -166,10 +166,11 @@ def evidence_caption(item: EvidenceItem) -> str:
 
 
 def queue_neighbours(session: Session, user: User, request_id: int) -> tuple[int | None, int | None]:
-    """The requests before and after this one in the user's 待我审核 queue (by arrival); None at an end."""
+    """The requests before and after this one in the user's 待我审核 queue (by arrival); None at an end.
+    From a request not in that queue, "next" is the first one waiting."""
     ids = [r.id for r, _ in queue.rows(session, user, queue.Filters(view="mine"))]
     if request_id not in ids:
-        return (ids[0] if ids else None), None
+        return None, (ids[0] if ids else None)
     at = ids.index(request_id)
     return (ids[at - 1] if at > 0 else None), (ids[at + 1] if at + 1 < len(ids) else None)
 

@@ -6,6 +6,7 @@ anonymous caller.
 
 from __future__ import annotations
 
+import html
 import json
 from collections.abc import Awaitable, Callable, MutableMapping
 from http.cookies import SimpleCookie
@@ -73,9 +74,12 @@ class GateMiddleware:
             await _deny(send, path, scope.get("query_string", b"") if method == "GET" else None)
             return
         if method not in SAFE_METHODS:
-            ok, receive = await _check_csrf(scope, receive, csrf)
+            ok, receive, fields = await _check_csrf(scope, receive, csrf)
             if not ok:
-                await _plain(send, 403, path, "缺少或错误的 CSRF 令牌，请刷新页面后重试")
+                if path.startswith("/api/") or not fields:
+                    await _plain(send, 403, path, "缺少或错误的 CSRF 令牌，请刷新页面后重试")
+                else:
+                    await _stale_form(send, path, fields)
                 return
         await self.app(scope, receive, send)
 
@@ -110,22 +114,25 @@ def _header(scope: Scope, name: bytes) -> str | None:
     return None
 
 
-async def _check_csrf(scope: Scope, receive: Receive, expected: str) -> tuple[bool, Receive]:
-    """A header for the API, or a `csrf_token` field of an urlencoded form (the body is replayed)."""
+async def _check_csrf(
+    scope: Scope, receive: Receive, expected: str
+) -> tuple[bool, Receive, dict[str, list[str]]]:
+    """A header for the API, or a `csrf_token` field of an urlencoded form (the body is replayed, and its
+    fields returned so a refused form can give back what was typed)."""
     if csrf_matches(expected, _header(scope, CSRF_HEADER.encode())):
-        return True, receive
+        return True, receive, {}
     content_type = (_header(scope, b"content-type") or "").split(";")[0].strip().lower()
     if content_type != "application/x-www-form-urlencoded":
-        return False, receive
+        return False, receive, {}
     body, more = b"", True
     while more:
         message = await receive()
         if message["type"] != "http.request":
-            return False, receive
+            return False, receive, {}
         body += message.get("body", b"")
         more = message.get("more_body", False)
         if len(body) > MAX_FORM_BYTES:
-            return False, receive
+            return False, receive, {}
     fields = parse_qs(body.decode("utf-8", "replace"))
     replayed = False
 
@@ -136,7 +143,7 @@ async def _check_csrf(scope: Scope, receive: Receive, expected: str) -> tuple[bo
         replayed = True
         return {"type": "http.request", "body": body, "more_body": False}
 
-    return csrf_matches(expected, (fields.get(CSRF_FIELD) or [None])[0]), replay
+    return csrf_matches(expected, (fields.get(CSRF_FIELD) or [None])[0]), replay, fields
 
 
 def _with_headers(send: Send) -> Send:
@@ -165,6 +172,31 @@ async def _deny(send: Send, path: str, query: bytes | None) -> None:
         }
     )
     await send({"type": "http.response.body", "body": b""})
+
+
+TYPED_FIELDS = {"comment": "审核意见", "body_text": "回复正文", "subject": "回复主题", "to": "调整后"}
+
+
+async def _stale_form(send: Send, path: str, fields: dict[str, list[str]]) -> None:
+    """A page form sent with an expired token (the page was open across a log-in): nothing is done, and
+    the text typed into it is shown to copy back, with a link to the page it came from."""
+    back = "/" + "/".join(path.strip("/").split("/")[:2]) if path.startswith("/requests/") else "/"
+    typed = "".join(
+        f"<label>{label}<textarea readonly rows=\"4\">{html.escape(value)}</textarea></label>"
+        for key, label in TYPED_FIELDS.items() for value in fields.get(key, []) if value.strip()
+    )
+    page = (
+        "<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>页面已过期</title>"
+        "<link rel=\"stylesheet\" href=\"/static/style.css\"></head><body><main><section class=\"narrow\">"
+        "<h1>页面已过期，未提交</h1><p>该页面是在上次登录时打开的，本次操作没有执行。"
+        f"请复制下面您填写的内容，<a href=\"{html.escape(back)}\">回到页面</a>后重新提交。</p>"
+        f"{typed}</section></main></body></html>"
+    )
+    body = page.encode()
+    await send({"type": "http.response.start", "status": 403,
+                "headers": [(b"content-type", b"text/html; charset=utf-8"),
+                            (b"content-length", str(len(body)).encode())]})
+    await send({"type": "http.response.body", "body": body})
 
 
 async def _plain(send: Send, status: int, path: str, text: str) -> None:
