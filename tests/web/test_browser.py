@@ -89,9 +89,13 @@ def decide(page, base: str, request_id: int, action: str, comment: str = "") -> 
     page.goto(f"{base}/requests/{request_id}")
     page.check(f"#decision input[name=action][value={action}]")
     page.fill("#decision textarea[name=comment]", comment)
-    page.once("dialog", lambda dialog: dialog.accept())  # a final approval asks to confirm
+    def accept(dialog) -> None:  # type: ignore[no-untyped-def]
+        dialog.accept()  # a final approval asks to confirm
+
+    page.on("dialog", accept)
     page.click("#decision button[type=submit]")
     page.wait_for_load_state()
+    page.remove_listener("dialog", accept)
 
 
 def test_review_in_the_browser(server: str, browser, seeded) -> None:  # type: ignore[no-untyped-def]
@@ -138,6 +142,11 @@ def test_the_decision_and_the_crops_are_in_the_first_screen(server: str, browser
     for selector in needed:
         box = page.locator(selector).first.bounding_box()
         assert box is not None and box["y"] >= 0 and box["y"] + min(box["height"], 40) <= 768, selector
+    assert page.locator("svg.page-svg text").count() == 0  # no label over the page: the legend names the colours
+    width = page.locator("svg.page-svg").first.bounding_box()["width"]  # type: ignore[index]
+    page.click("[data-zoom='1']")
+    assert page.locator("svg.page-svg").first.bounding_box()["width"] > width * 1.4  # type: ignore[index]
+    page.click("[data-zoom='0']")
     crop = page.locator(".crop-department img")
     small = crop.bounding_box()
     assert small is not None and small["width"] >= 300  # a signature that can be judged
@@ -150,6 +159,26 @@ def test_the_decision_and_the_crops_are_in_the_first_screen(server: str, browser
     shoot(page, "request-crop-enlarged")
     page.keyboard.press("Escape")
     assert not page.locator("dialog#enlarged").evaluate("d => d.open")
+
+
+def test_a_final_approval_asks_first(server: str, browser, seeded) -> None:  # type: ignore[no-untyped-def]
+    page = sign_in(browser, server, "admin")
+    for _ in range(2):  # the city, then the group: the request reaches the province
+        decide(page, server, seeded.nanjing, "approve")
+    assert "省级审核" in page.inner_text(".request-head")
+    asked: list[str] = []
+
+    def refuse(dialog) -> None:  # type: ignore[no-untyped-def]
+        asked.append(dialog.message)
+        dialog.dismiss()
+
+    page.once("dialog", refuse)
+    page.check("#decision input[name=action][value=approve]")
+    page.click("#decision button[type=submit]")
+    assert asked and "确认最终通过" in asked[0]
+    page.reload()
+    head = page.inner_text(".request-head")
+    assert "省级审核" in head and "待审核" in head  # nothing was decided
 
 
 def test_a_return_without_a_reason_is_refused_and_keeps_the_form(server: str, browser, seeded) -> None:  # type: ignore[no-untyped-def]
