@@ -7,8 +7,15 @@ function setUpViewer() {
   if (!canvas) return;
   const pages = Array.from(canvas.querySelectorAll("figure.page"));
   const switcher = document.getElementById("page-switch");
+  // zoom 1 shows the whole page (the seal and the signatures sit at its foot); more enlarges it
   let zoom = 1;
-  const apply = () => pages.forEach((p) => { p.querySelector("svg").style.width = `${zoom * 100}%`; });
+  const apply = () => pages.forEach((p) => {
+    const svg = p.querySelector("svg");
+    svg.style.width = "auto";
+    svg.style.height = `${Math.floor((canvas.clientHeight - 4) * zoom)}px`;
+  });
+  apply();
+  window.addEventListener("resize", apply);
   switcher.addEventListener("change", () => {
     pages.forEach((p) => { p.hidden = p.dataset.index !== switcher.value; });
     canvas.scrollTo(0, 0);
