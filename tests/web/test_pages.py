@@ -14,8 +14,12 @@ def test_queue_opens_on_my_turn_and_keeps_its_filters_in_the_url(login, seeded) 
     city, _ = login("nanjing")
     mine = city.get("/").text
     assert "待我审核 <b>1</b>" in mine and f'href="/requests/{seeded.nanjing}"' in mine
+    assert "审核时间 3月21日至25日" in mine  # the notice's period for 设区市 and 协作组
+    request_page = city.get(f"/requests/{seeded.nanjing}").text
+    assert "设区市审核<span class=\"period\">（审核时间 3月21日至25日）" in request_page
     client, _ = login("sheng")
-    assert "目前没有等待您审核的申请" in client.get("/").text  # both wait at the city
+    province_queue = client.get("/").text
+    assert "目前没有等待您审核的申请" in province_queue and "审核时间 3月26日至31日" in province_queue
     page = client.get("/?view=all").text
     assert "待审核 1" in page and "有问题 1" in page and "无关邮件 <b>1</b>" in page
     flagged = client.get("/?view=all&status=flagged").text

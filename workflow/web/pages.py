@@ -10,7 +10,7 @@ from sqlmodel import Session, col, select
 
 from storage.db import session_scope
 from storage.models import Problem, School
-from storage.states import Stage, Status
+from storage.states import Role, Stage, Status
 from storage.times import from_db
 from workflow.labels import (
     ACTION_NAMES,
@@ -29,6 +29,7 @@ from workflow.web.queue import Filters
 from workflow.web.scope import filter_choices, status_counts, visible_request
 
 router = APIRouter(include_in_schema=False)
+MY_STAGE = {Role.CITY: Stage.CITY, Role.GROUP: Stage.GROUP, Role.PROVINCE: Stage.PROVINCE}  # an admin: none
 
 
 def names() -> dict[str, Any]:
@@ -70,6 +71,7 @@ def queue_page(request: Request) -> Response:
             "page_size": queue.PAGE_SIZE,
             "filters": filters,
             "mine": mine,
+            "period": service.settings.round.review_period(MY_STAGE.get(user.role)),
             "counts": status_counts(session, user),
             "choices": filter_choices(session),
             "statuses": tuple(Status),
