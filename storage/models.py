@@ -194,8 +194,6 @@ class User(SQLModel, table=True):
     role: str  # a Role
     scope: str = ""  # 设区市 for city, 协作组 for group
     password_hash: str
-    failed_logins: int = 0
-    locked_until: datetime | None = None
     disabled: bool = False  # a disabled account cannot log in and has no sessions
 
 

@@ -87,7 +87,7 @@ def login(request: Request, username: str = Form(""), password: str = Form(""), 
         if not waiting:
             throttle.failed(keys)
         return _login_page(request, LOGIN_FAILED, status=401, next_=next)
-    throttle.succeeded(username)
+    throttle.unlock(username)  # a right password clears the account's failures
     codec: TokenCodec = request.app.state.codec
     response = RedirectResponse(safe_next(next), status_code=303)
     response.set_cookie(

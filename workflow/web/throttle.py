@@ -49,9 +49,6 @@ class LoginThrottle:
             if len(self._failures) > MAX_KEYS:
                 self._forget_idle(now)
 
-    def succeeded(self, name: str) -> None:
-        self.unlock(name)
-
     def unlock(self, name: str) -> None:
         """The account may try again at once (an admin's 解除限制); its addresses keep their waits."""
         with self._lock:
