@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
+from storage.db import session_scope
+from storage.models import Reply
 from tests.web.conftest import log_in
 from tests.web.fixtures import seed
 from workflow.web.app import create_app
@@ -167,3 +169,22 @@ def test_a_return_without_a_reason_is_refused_when_the_checks_found_nothing(logi
     lyg, lyg_token = login("lyg")  # flagged: its problems are the reason
     returned = lyg.post(f"/api/requests/{seeded.lyg}/return", json={}, headers={"X-CSRF-Token": lyg_token})
     assert returned.json()["status"] == "returned"
+
+
+def test_an_uncertain_reply_is_sent_again_only_when_the_officer_confirms(login, seeded, sqlite_service) -> None:
+    city, city_token = login("lyg")
+    city.post(f"/requests/{seeded.lyg}/decision",
+              data={"action": "return", "comment": "请补盖公章", "csrf_token": city_token})
+    province, token = login("sheng")
+    reply_id = province.get("/api/replies").json()[0]["id"]
+    with session_scope(sqlite_service.db) as session:
+        reply = session.get(Reply, reply_id)
+        reply.state = "uncertain"
+        session.add(reply)
+    assert "重发" in province.get("/replies").text
+    refused = province.post(f"/replies/{reply_id}/send", data={"csrf_token": token})
+    assert refused.status_code == 409 and "已核对，学校未收到" in refused.text
+    assert province.get("/api/replies").json()[0]["state"] == "uncertain"
+    confirmed = province.post(f"/replies/{reply_id}/send", data={"csrf_token": token, "checked": "yes"})
+    assert confirmed.status_code == 303
+    assert province.get("/api/replies").json()[0]["state"] == "failed"  # tried again: no mailbox here

@@ -148,3 +148,14 @@ def test_data_files_are_private(sqlite_service, seeded) -> None:
     files = [p for p in blobs.rglob("*") if p.is_file()]
     assert files and {stat.S_IMODE(p.stat().st_mode) for p in files} == {0o600}
     assert stat.S_IMODE(data_dir.stat().st_mode) == 0o700
+
+
+def test_an_admin_adds_an_account_and_a_mistake_reads_in_chinese(login, anonymous) -> None:
+    admin, token = login("admin")
+    form = {"name": "suzhou", "role": "city", "scope": "连云港市", "password": NEW_PASSWORD, "csrf_token": token}
+    assert admin.post("/accounts", data=form).status_code == 303
+    assert anonymous.post("/login", data={"username": "suzhou", "password": NEW_PASSWORD}).status_code == 303
+    again = admin.post("/accounts", data=form)
+    assert again.status_code == 422 and "账号 suzhou 已存在" in again.text
+    no_scope = admin.post("/accounts", data={**form, "name": "x", "scope": ""})
+    assert "设区市教育局账号必须" in no_scope.text
