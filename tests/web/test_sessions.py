@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import stat
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from fastapi.testclient import TestClient
@@ -11,7 +12,7 @@ from sqlmodel import select
 
 from intake.cli import main
 from storage.db import session_scope
-from storage.models import User
+from storage.models import User, WebSession
 from tests.web.fixtures import PASSWORD
 from workflow.web.accounts import LOGIN_FAILED
 from workflow.web.app import create_app
@@ -159,3 +160,16 @@ def test_an_admin_adds_an_account_and_a_mistake_reads_in_chinese(login, anonymou
     assert again.status_code == 422 and "账号 suzhou 已存在" in again.text
     no_scope = admin.post("/accounts", data={**form, "name": "x", "scope": ""})
     assert "设区市教育局账号必须" in no_scope.text
+
+
+def test_an_expired_session_is_refused_and_cleared_at_the_next_log_in(app, login, sqlite_service) -> None:
+    client, _ = login("sheng")
+    with session_scope(sqlite_service.db) as session:
+        for row in session.exec(select(WebSession)):
+            row.expires_at = datetime.now(UTC) - timedelta(seconds=1)
+            session.add(row)
+    assert client.get("/api/me").status_code == 401
+    login("admin")
+    with session_scope(sqlite_service.db) as session:
+        assert [row.user_id for row in session.exec(select(WebSession))] == [
+            session.exec(select(User.id).where(User.name == "admin")).one()]

@@ -40,9 +40,11 @@ def _digest(token: str) -> str:
 
 
 def open_session(session: Session, user: User, hours: int) -> str:
-    """A new session for the user; returns its token (only its sha256 is stored)."""
+    """A new session for the user; returns its token (only its sha256 is stored). Sessions expired by now,
+    anyone's, go at the same time, so the table holds only live ones."""
     assert user.id is not None
     token, now = secrets.token_urlsafe(32), now_db()
+    session.exec(delete(WebSession).where(col(WebSession.expires_at) <= now))  # type: ignore[call-overload]
     session.add(WebSession(token_sha256=_digest(token), user_id=user.id, csrf=secrets.token_urlsafe(24),
                            created_at=now, expires_at=now + timedelta(hours=hours)))
     return token
