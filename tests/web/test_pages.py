@@ -181,3 +181,16 @@ def test_a_malformed_or_huge_id_is_a_chinese_404(login) -> None:
         response = client.get(url)
         assert response.status_code == 404 and "<h1>未找到</h1>" in response.text, url
     assert client.get("/api/requests/abc").status_code == 422
+
+
+def test_the_correction_form_is_refused_past_your_stage_and_says_why(login, seeded) -> None:
+    client, token = login("nanjing")
+    client.post(f"/requests/{seeded.nanjing}/decision", data={"action": "approve", "csrf_token": token})
+    page = client.get(f"/requests/{seeded.nanjing}").text
+    assert "仅当前阶段的审核人员可以修改" in page and 'class="correct"' not in page
+    url = f"/requests/{seeded.nanjing}/changes/{seeded.change}"
+    refused = client.post(url, data={"to": "999", "csrf_token": token})
+    assert refused.status_code == 403 and "不是当前阶段（协作组审核）的审核人员" in refused.text
+    group, group_token = login("nonglin")
+    bad = group.post(url, data={"field": "headcount", "to": "0", "csrf_token": group_token})
+    assert bad.status_code == 422 and "调整后的人数须为 1 至 10000 之间的整数" in bad.text
