@@ -15,8 +15,9 @@ import uvicorn
 from sqlmodel import select
 
 from storage.db import session_scope
+from storage.models import Problem, School
 from storage.models import Request as RequestRow
-from storage.models import School
+from storage.states import ProblemCode
 from tests.web.fixtures import NANJING_SCHOOL, PASSWORD, seed_bulk
 from workflow.web.app import create_app
 
@@ -133,7 +134,12 @@ def test_review_in_the_browser(server: str, browser, seeded) -> None:  # type: i
     assert not [e for e in errors if "Content Security Policy" in e]
 
 
-def test_the_decision_and_the_crops_are_in_the_first_screen(server: str, browser, seeded) -> None:  # type: ignore[no-untyped-def]
+def test_the_decision_and_the_crops_are_in_the_first_screen(  # type: ignore[no-untyped-def]
+    server: str, browser, seeded, sqlite_service
+) -> None:
+    with session_scope(sqlite_service.db) as session:  # a request with many problems: they scroll in place
+        for code in list(ProblemCode)[:6]:
+            session.add(Problem(request_id=seeded.nanjing, code=code, message=code.label, evidence="第 1 页" * 12))
     page = sign_in(browser, server, "nanjing")
     page.goto(f"{server}/requests/{seeded.nanjing}")
     page.wait_for_load_state("networkidle")

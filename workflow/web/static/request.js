@@ -11,8 +11,11 @@ function setUpViewer() {
   let zoom = 1;
   const apply = () => pages.forEach((p) => {
     const svg = p.querySelector("svg");
+    const [, , width, height] = svg.getAttribute("viewBox").split(" ").map(Number);
+    // the whole page: as tall as the canvas, unless a landscape page is then too wide
+    const fit = Math.min(canvas.clientHeight - 4, (canvas.clientWidth - 4) * height / width);
     svg.style.width = "auto";
-    svg.style.height = `${Math.floor((canvas.clientHeight - 4) * zoom)}px`;
+    svg.style.height = `${Math.floor(fit * zoom)}px`;
   });
   apply();
   window.addEventListener("resize", apply);
