@@ -29,7 +29,6 @@ from workflow.web.queue import Filters
 from workflow.web.scope import filter_choices, status_counts, visible_request
 
 router = APIRouter(include_in_schema=False)
-MY_STAGE = {Role.CITY: Stage.CITY, Role.GROUP: Stage.GROUP, Role.PROVINCE: Stage.PROVINCE}  # an admin: none
 
 
 def names() -> dict[str, Any]:
@@ -71,7 +70,7 @@ def queue_page(request: Request) -> Response:
             "page_size": queue.PAGE_SIZE,
             "filters": filters,
             "mine": mine,
-            "period": service.settings.round.review_period(MY_STAGE.get(user.role)),
+            "period": service.settings.round.review_period(queue.MY_STAGE.get(Role(user.role))),
             "counts": status_counts(session, user),
             "choices": filter_choices(session),
             "statuses": tuple(Status),

@@ -20,6 +20,7 @@ from workflow.review import group_requests, scope_condition
 PAGE_SIZE = 50
 VIEWS = ("mine", "all", "unrelated", "every")  # every: requests and unrelated messages (the API)
 SORTS = ("id", "arrival", "school", "sender", "status", "stage")
+MY_STAGE = {Role.CITY: Stage.CITY, Role.GROUP: Stage.GROUP, Role.PROVINCE: Stage.PROVINCE}  # an admin: every one
 
 
 @dataclass(frozen=True)
@@ -69,8 +70,7 @@ def _mine(session: Session, user: User):  # type: ignore[no-untyped-def]
     condition = col(Request.status).in_(OPEN)
     if user.role == Role.ADMIN:
         return condition & (Request.stage != Stage.DONE)
-    stage = {Role.CITY: Stage.CITY, Role.GROUP: Stage.GROUP}.get(Role(user.role), Stage.PROVINCE)
-    condition = condition & (Request.stage == stage)
+    condition = condition & (Request.stage == MY_STAGE.get(Role(user.role)))
     if user.role == Role.GROUP:
         waiting = session.exec(select(Request).where(Request.stage == Stage.GROUP,
                                                      col(Request.id).in_(group_requests(user.scope)))).all()

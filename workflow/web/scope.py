@@ -9,13 +9,12 @@ from sqlmodel import Session, col, select
 
 from storage.db import session_scope
 from storage.models import Application, Change, Message, Problem, Request, School, User
-from storage.states import ChangeField, Kind, Stage, Status
+from storage.states import ChangeField, Kind, Status
 from workflow.ports import Services
 from workflow.review import correct_change, decide, in_scope, scope_condition
 
 CHANGE_KEYS = ("certificate", "field", "level", "from", "to")  # what a reviewer may correct in a change
 STATUSES = tuple(Status)
-STAGES = tuple(Stage)
 
 
 def scoped_query(user: User):  # type: ignore[no-untyped-def]
