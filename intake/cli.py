@@ -16,7 +16,7 @@ from intake import logs
 from intake.config import config_path, load_config
 from intake.errors import IntakeError, UsageError
 from intake.service import Service
-from storage.states import Kind, Role
+from storage.states import Kind, Role, Stage, Status
 from workflow.errors import WorkflowError
 
 log = logging.getLogger("intake")
@@ -68,6 +68,11 @@ def build_parser() -> argparse.ArgumentParser:
     users_add.add_argument("--role", required=True, choices=list(Role))
     users_add.add_argument("--scope", default="")
     users_add.set_defaults(handler=cmd_users_add)
+    users.add_parser("list", parents=[common], help="列出审核账号").set_defaults(handler=cmd_users_other)
+    for name, help_text in (("passwd", "重设账号密码（其登录会话全部结束）"), ("disable", "停用账号（其登录会话全部结束）")):
+        other = users.add_parser(name, parents=[common], help=help_text)
+        other.add_argument("name")
+        other.set_defaults(handler=cmd_users_other)
     review = add("review", cmd_review, "审核：通过、不予通过或退回")
     review.add_argument("action", choices=["approve", "reject", "return"])
     review.add_argument("id", type=int)
@@ -205,6 +210,13 @@ def cmd_users_add(service: Service, args: argparse.Namespace) -> int:
     return add_user_from_cli(service, name=args.name, role=args.role, scope=args.scope)
 
 
+def cmd_users_other(service: Service, args: argparse.Namespace) -> int:
+    from workflow.web.accounts import users_from_cli
+
+    service.init()
+    return users_from_cli(service, args.users_command, getattr(args, "name", ""))
+
+
 def cmd_review(service: Service, args: argparse.Namespace) -> int:
     from sqlmodel import select
 
@@ -220,7 +232,8 @@ def cmd_review(service: Service, args: argparse.Namespace) -> int:
             raise ReviewRefused(f"没有审核账号 {args.reviewer}")
         request = decide(session, settings=service.settings, request_id=args.id, reviewer=reviewer,
                          action=args.action, comment=args.comment)
-        print(f"第 {request.id} 号申请：状态 {request.status}，阶段 {request.stage}", file=sys.stderr)
+        print(f"第 {request.id} 号申请：状态 {Status.label_of(request.status)}，阶段 {Stage.label_of(request.stage)}",
+              file=sys.stderr)
     service.replies_queued()
     return 0
 

@@ -167,7 +167,7 @@ def _check_mailbox(mailbox: MailboxConfig) -> None:
 
 def _build_round(section: dict[str, Any]) -> RoundConfig:
     _require(section, "round", ("year", "window_start", "window_end"))
-    unknown = set(section) - {"year", "window_start", "window_end", "timezone"}
+    unknown = set(section) - {"year", "window_start", "window_end", "timezone", "local_review", "province_review"}
     if unknown:
         raise ConfigError(f"round.{sorted(unknown)[0]}", "未知的配置项")
     tz_name = section.get("timezone", "Asia/Shanghai")
@@ -182,7 +182,8 @@ def _build_round(section: dict[str, Any]) -> RoundConfig:
     end = _instant(section["window_end"], tz, "round.window_end")
     if end < start:
         raise ConfigError("round.window_end", "截止时间早于开始时间")
-    return RoundConfig(year=year, window_start=start, window_end=end, timezone=str(tz_name))
+    periods = {key: str(section[key]) for key in ("local_review", "province_review") if key in section}
+    return RoundConfig(year=year, window_start=start, window_end=end, timezone=str(tz_name), **periods)
 
 
 def _instant(value: Any, tz: ZoneInfo, key: str) -> datetime:

@@ -14,7 +14,7 @@ from intake.config import Config
 from intake.drafts import ImapMailbox
 from intake.errors import ConfigError
 from parsers.ocr import OcrEngine, OcrUnavailable, check_engine, select_engine
-from storage.blobs import BlobStore
+from storage.blobs import BlobStore, private_dirs
 from storage.db import make_engine as make_db_engine
 from storage.db import migrate
 from workflow.settings import Settings
@@ -63,5 +63,5 @@ class Service:
         replies_queued(self)
 
     def init(self) -> None:
-        self.config.storage.data_dir.mkdir(parents=True, exist_ok=True)
+        private_dirs(self.config.storage.data_dir, self.config.storage.data_dir)
         migrate(self.db)

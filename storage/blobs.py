@@ -1,4 +1,7 @@
-"""Content-addressed blob store under data_dir: bytes are named by their sha256, never by a sender's name."""
+"""Content-addressed blob store under data_dir: bytes are named by their sha256, never by a sender's name.
+
+Mail is personal data: folders are created 0700 and blobs 0600 (mkstemp's mode), whatever the umask.
+"""
 
 from __future__ import annotations
 
@@ -23,7 +26,7 @@ class BlobStore:
         target = self.path(sha)
         if target.exists():
             return sha
-        target.parent.mkdir(parents=True, exist_ok=True)
+        private_dirs(target.parent, self.root)
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
         try:
             with os.fdopen(fd, "wb") as out:
@@ -42,6 +45,15 @@ class BlobStore:
 
     def exists(self, sha256: str) -> bool:
         return self.path(sha256).exists()
+
+
+def private_dirs(path: Path, top: Path) -> None:
+    """Create `path` with mode 0700 for every folder made from `top` down (mkdir's mode obeys the umask)."""
+    top.parent.mkdir(parents=True, exist_ok=True)
+    for folder in reversed([path, *path.parents]):
+        if (folder == top or top in folder.parents) and not folder.exists():
+            folder.mkdir(mode=0o700, exist_ok=True)
+            folder.chmod(0o700)
 
 
 def _fsync_directory(path: Path) -> None:

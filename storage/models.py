@@ -194,8 +194,18 @@ class User(SQLModel, table=True):
     role: str  # a Role
     scope: str = ""  # 设区市 for city, 协作组 for group
     password_hash: str
-    failed_logins: int = 0
-    locked_until: datetime | None = None
+    disabled: bool = False  # a disabled account cannot log in and has no sessions
+
+
+class WebSession(SQLModel, table=True):
+    """A logged-in browser: the cookie holds a random token, the row its sha256; deleting the row ends it."""
+
+    __tablename__ = "web_session"
+    token_sha256: str = Field(primary_key=True)
+    user_id: int = Field(foreign_key="user.id", index=True)
+    csrf: str
+    created_at: datetime
+    expires_at: datetime
 
 
 class FolderState(SQLModel, table=True):

@@ -156,5 +156,24 @@ class ProblemCode(Labelled):
     MAJOR_NOT_OFFERED = ("major_not_offered", "调整后的考核专业不是本校实际招生的专业")
 
 
+# a few characters per problem, for the queue's rows and filters (the label is the full sentence)
+PROBLEM_TITLES: dict[str, str] = {
+    ProblemCode.SUBJECT_FORMAT: "主题格式不符",
+    ProblemCode.UNKNOWN_SCHOOL: "学校不在名单",
+    ProblemCode.OUTSIDE_WINDOW: "申报期外",
+    ProblemCode.NO_ATTACHMENT: "无附件",
+    ProblemCode.NOT_A_SCAN: "非扫描件",
+    ProblemCode.UNREADABLE_ATTACHMENT: "附件无法打开",
+    ProblemCode.NO_SEAL: "无公章",
+    ProblemCode.SEAL_MISMATCH: "公章单位不符",
+    ProblemCode.MISSING_DEPARTMENT_APPROVAL: "缺部门意见",
+    ProblemCode.MISSING_LEADER_APPROVAL: "缺分管领导意见",
+    ProblemCode.SCHOOL_MISMATCH: "申请单位不符",
+    ProblemCode.NO_CHANGES_FOUND: "未识别调整事项",
+    ProblemCode.NO_MATCHING_APPLICATION: "无对应原申报",
+    ProblemCode.EXCEEDS_ENROLLMENT: "超过在校生数",
+    ProblemCode.MAJOR_NOT_OFFERED: "专业未招生",
+}
+
 ALL: tuple[type[Labelled], ...] = (Kind, Status, Stage, Action, Decision, ReplyState, Delivery, Role,
                                    ArrivalSource, ChangeField, EvidenceKind, ProblemCode)

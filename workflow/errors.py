@@ -17,5 +17,9 @@ class ReviewRefused(WorkflowError):
     """A reviewer tried to act outside their role, scope or the request's stage."""
 
 
+class InvalidValue(WorkflowError):
+    """A reviewer's value (a corrected change) is out of range; the message says what is allowed."""
+
+
 class MailboxUnavailable(WorkflowError):
     """The office's mailbox could not take a draft or be searched for a reply."""

@@ -4,7 +4,21 @@ Every label is defined once, on its value in `storage.states`; these are only vi
 with the entries a missing value (None) needs.
 """
 
-from storage.states import Action, ChangeField, Decision, EvidenceKind, Kind, ReplyState, Role, Stage, Status
+from storage.states import (
+    PROBLEM_TITLES,
+    Action,
+    ArrivalSource,
+    ChangeField,
+    Decision,
+    EvidenceKind,
+    Kind,
+    ProblemCode,
+    ReplyState,
+    Role,
+    Stage,
+    Status,
+)
+from workflow.transitions import SYSTEM
 
 FIELD_NAMES = ChangeField.labels()
 STAGE_NAMES: dict[str | None, str] = {**Stage.labels(), None: "—"}
@@ -16,3 +30,14 @@ REPLY_STATES = ReplyState.labels()
 DECISION_NAMES = Decision.labels()
 EVIDENCE_NAMES = EvidenceKind.labels()
 ROLE_NAMES = Role.labels()
+ARRIVAL_SOURCES = ArrivalSource.labels()
+PROBLEM_NAMES = ProblemCode.labels()
+
+
+def actor_name(actor: str) -> str:
+    """An audit row's actor as officers read it: 系统 for the pipeline, else the account name."""
+    return "系统" if actor == SYSTEM else actor
+
+
+def problem_title(code: str) -> str:
+    return PROBLEM_TITLES.get(code, ProblemCode.label_of(code))

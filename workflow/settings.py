@@ -12,6 +12,8 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from storage.states import Stage
+
 DEFAULT_OFFICE_ADDRESS = "jsxzsbg@163.com"
 
 
@@ -21,6 +23,14 @@ class RoundConfig:
     window_start: datetime  # aware
     window_end: datetime  # aware
     timezone: str = "Asia/Shanghai"
+    # the notice's review periods, shown beside the stage (spec §3: shown, not enforced)
+    local_review: str = "3月21日至25日"  # 设区市 and 协作组
+    province_review: str = "3月26日至31日"
+
+    def review_period(self, stage: str | None) -> str:
+        """The period a stage's reviewers work in, as the notice words it; "" for none."""
+        return {Stage.CITY: self.local_review, Stage.GROUP: self.local_review, Stage.PROVINCE: self.province_review}.get(
+            stage or "", "")
 
     @property
     def tz(self) -> ZoneInfo:
@@ -72,8 +82,8 @@ class WebConfig:
     port: int = 8000
     secret_key_env: str = "INTAKE_WEB_SECRET_KEY"
     session_hours: int = 12
-    lockout_failures: int = 5
-    lockout_minutes: int = 15
+    login_free_tries: int = 5  # failed log-ins per account or address before each try must wait
+    login_max_delay_seconds: int = 300  # the wait doubles from 1 s up to this
     secure_cookies: bool = False  # true behind HTTPS
 
 

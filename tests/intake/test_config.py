@@ -113,3 +113,13 @@ def test_relative_paths_are_relative_to_the_config_file(tmp_path: Path) -> None:
     config = load_config(write(tmp_path, text))
     assert config.mailbox.maildir == str(tmp_path / "mail")
     assert config.storage.data_dir == tmp_path / "data"
+
+
+def test_review_periods_are_read_from_the_round_and_shown_by_stage(write_config) -> None:
+    path = write_config()
+    text = path.read_text(encoding="utf-8").replace(
+        "[round]\n", '[round]\nlocal_review = "4月1日至5日"\nprovince_review = "4月6日至9日"\n', 1)
+    path.write_text(text, encoding="utf-8")
+    round_ = load_config(path).round
+    assert (round_.review_period("city"), round_.review_period("group"), round_.review_period("province"),
+            round_.review_period("done")) == ("4月1日至5日", "4月1日至5日", "4月6日至9日", "")

@@ -21,6 +21,11 @@ def test_every_value_of_every_vocabulary_has_a_chinese_label() -> None:
     assert unlabelled == []
 
 
+def test_every_problem_code_has_a_short_chinese_title() -> None:
+    assert set(states.PROBLEM_TITLES) == set(ProblemCode)
+    assert all(CJK.search(title) and len(title) <= 8 for title in states.PROBLEM_TITLES.values())
+
+
 def test_labels_within_a_vocabulary_are_distinct() -> None:
     for cls in states.ALL:
         labels = [member.label for member in cls]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from sqlmodel import Session
 
@@ -15,6 +15,7 @@ from storage.models import (
     Change,
     Document,
     EvidenceItem,
+    FolderState,
     Message,
     PageRecord,
     Problem,
@@ -23,7 +24,7 @@ from storage.models import (
     User,
 )
 from storage.states import Action, Stage, Status
-from tests.web.samples import crop_png, page_jpeg, raw_message
+from tests.web.samples import approval_png, crop_png, page_jpeg, raw_message
 from workflow.transitions import SYSTEM, transition
 from workflow.web.accounts import hash_password
 
@@ -75,6 +76,7 @@ def seed_registry(session: Session) -> tuple[School, School]:
         type="中职",
         city="南京市",
         emails=["mochou@example.cn"],
+        aliases=["莫愁中专"],
         majors=["计算机应用", "会计事务"],
     )
     lyg = School(
@@ -213,7 +215,7 @@ def seed_requests(session: Session, service: Service, nanjing: School, lyg: Scho
                 document=EVIL_FILENAME,
                 page=1,
                 box=box,
-                crop_sha256=service.blobs.put(crop_png((0, 0, 0))),
+                crop_sha256=service.blobs.put(approval_png()),
                 text="同意调整",
                 confidence=1.0,
                 holds=True,
@@ -284,4 +286,25 @@ def seed(service: Service) -> Seeded:
     with session_scope(service.db) as session:
         nanjing, lyg = seed_registry(session)
         seed_users(session)
+        session.add(FolderState(account="jsxzsbg@163.com", folder="INBOX", uidvalidity=7, uid_seen=3,
+                                last_poll_at=datetime(2024, 3, 7, 2, 5, tzinfo=UTC),
+                                last_error="IMAP 连接超时", last_error_at=datetime(2024, 3, 7, 1, 0, tzinfo=UTC)))
         return seed_requests(session, service, nanjing, lyg)
+
+
+def seed_bulk(session: Session, school_id: int, count: int) -> list[int]:
+    """`count` ready requests waiting at the province, one a minute from 2024-03-10 (no blobs: queue only)."""
+    ids = []
+    for n in range(count):
+        digest = hashlib.sha256(f"bulk {n}".encode()).hexdigest()
+        message = Message(message_id=f"<bulk{n}@example.cn>", sha256=digest, size=1,
+                          arrival=datetime(2024, 3, 10, 1, 0, tzinfo=UTC) + timedelta(minutes=n),
+                          arrival_source="internaldate", stored_at=datetime.now(UTC))
+        session.add(message)
+        session.flush()
+        session.add(Request(id=message.id, kind="request", status="ready", stage="province",
+                            sender=f"teacher{n}@bulk{n}.example.cn", subject=f"第 {n} 件批量申请",
+                            school_id=school_id))
+        ids.append(message.id)
+    session.flush()
+    return ids

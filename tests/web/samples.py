@@ -28,6 +28,17 @@ def crop_png(colour: tuple[int, int, int] = (220, 30, 30)) -> bytes:
     return out.getvalue()
 
 
+def approval_png() -> bytes:
+    """An opinion block as the approvals reader crops it: wide and low (1,400 × 240 px), a scribbled name."""
+    image = Image.new("RGB", (1400, 240), "white")
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((4, 4, 1395, 235), outline=(60, 60, 60), width=3)
+    draw.line((900, 150, 960, 90, 1010, 170, 1080, 100, 1150, 160), fill=(20, 20, 20), width=7)
+    out = io.BytesIO()
+    image.save(out, format="PNG")
+    return out.getvalue()
+
+
 def raw_message(*, subject: str, sender: str, message_id: str, attachment: tuple[str, bytes] | None) -> bytes:
     message = EmailMessage()
     message["From"] = sender

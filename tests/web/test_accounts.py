@@ -70,15 +70,6 @@ def test_users_add_prompts_when_no_env(sqlite_service, monkeypatch) -> None:
     assert add_user_from_cli(sqlite_service, name="admin2", role="admin", scope="") == 0
 
 
-def test_lockout_after_repeated_failures(app, anonymous, sqlite_service) -> None:
-    failures = sqlite_service.config.web.lockout_failures
-    for _ in range(failures):
-        assert anonymous.post("/login", data={"username": "sheng", "password": "wrong"}).status_code == 401
-    locked = anonymous.post("/login", data={"username": "sheng", "password": PASSWORD})
-    assert locked.status_code == 401 and "锁定" in locked.text
-    assert anonymous.post("/login", data={"username": "admin", "password": PASSWORD}).status_code == 303
-
-
 def test_unknown_user_and_wrong_password_read_the_same(anonymous) -> None:
     unknown = anonymous.post("/login", data={"username": "nobody", "password": "x"})
     wrong = anonymous.post("/login", data={"username": "sheng", "password": "x"})

@@ -7,7 +7,7 @@ import re
 import pytest
 from starlette.routing import Mount
 
-from tests.web.fixtures import Seeded
+from tests.web.fixtures import PASSWORD, Seeded
 
 PUBLIC_PATHS = {"/login", "/logout", "/health", "/docs", "/redoc", "/openapi.json"}
 
@@ -56,13 +56,24 @@ def test_every_private_route_denies_an_anonymous_caller(app, anonymous, seeded) 
                 assert "detail" in response.json()
             else:
                 assert response.status_code == 303, (method, url, response.status_code)
-                assert response.headers["location"] == "/login"
+                assert response.headers["location"].split("?")[0] == "/login"
 
 
 @pytest.mark.parametrize("method", ["PUT", "DELETE", "PATCH", "POST", "GET"])
 def test_unknown_paths_deny_before_404(anonymous, method: str) -> None:
     assert anonymous.request(method, "/api/nope").status_code == 401
     assert anonymous.request(method, "/nope/../x").status_code == 303
+
+
+def test_log_in_returns_to_the_page_asked_for(anonymous, seeded) -> None:
+    deep = f"/requests/{seeded.lyg}?from=queue"
+    asked = anonymous.get(deep)
+    assert asked.headers["location"] == "/login?next=%2Frequests%2F" + f"{seeded.lyg}%3Ffrom%3Dqueue"
+    logged = anonymous.post("/login", data={"username": "sheng", "password": PASSWORD, "next": deep})
+    assert logged.headers["location"] == deep
+    elsewhere = anonymous.post("/login", data={"username": "sheng", "password": PASSWORD,
+                                                "next": "//evil.example/x"})
+    assert elsewhere.headers["location"] == "/"
 
 
 def test_public_routes_answer_anonymously(anonymous) -> None:
@@ -124,3 +135,13 @@ def test_tampered_session_cookie_is_no_session(anonymous, login) -> None:
 def test_route_walk_sees_pages_and_api(app) -> None:
     paths = {path for path, _ in all_routes(app)}
     assert {"/", "/requests/{request_id}", "/api/requests", "/api/replies/send", "/dashboard"} <= paths
+
+
+def test_a_stale_form_gives_back_what_was_typed_and_does_nothing(login, seeded) -> None:
+    client, token = login("nanjing")
+    url = f"/requests/{seeded.nanjing}/decision"
+    typed = "请补充<b>盖章</b>页"
+    response = client.post(url, data={"action": "return", "comment": typed, "csrf_token": "from-an-old-login"})
+    assert response.status_code == 403 and "页面已过期，未提交" in response.text
+    assert "请补充&lt;b&gt;盖章&lt;/b&gt;页" in response.text and f'href="/requests/{seeded.nanjing}"' in response.text
+    assert client.get(f"/api/requests/{seeded.nanjing}").json()["status"] == "ready"

@@ -24,7 +24,7 @@ def test_queue_and_api_list_only_the_users_scope(login, seeded, name: str) -> No
     ids = {getattr(seeded, key) for key in VISIBLE[name]}
     listed = {row["id"] for row in client.get("/api/requests").json()}
     assert listed == ids
-    page = client.get("/").text + client.get("/?tab=unrelated").text
+    page = client.get("/?view=all").text + client.get("/?view=unrelated").text
     shown = {int(n) for n in re.findall(r'href="/requests/(\d+)"', page)}
     assert shown == ids
 
@@ -77,8 +77,8 @@ def test_export_and_dashboard_stay_in_scope(login, seeded) -> None:
     from openpyxl import load_workbook
 
     client, _ = login("lyg")
-    book = load_workbook(io.BytesIO(client.get("/export/requests.xlsx").content))
-    ids = [row[0] for row in book["申请"].iter_rows(min_row=2, values_only=True)]
+    book = load_workbook(io.BytesIO(client.get("/export/requests.xlsx?view=all").content))
+    ids = [row[0] for row in book["调整事项"].iter_rows(min_row=2, values_only=True)]
     assert ids == [seeded.lyg]
     events = {row[0] for row in book["审核记录"].iter_rows(min_row=2, values_only=True)}
     assert events == {seeded.lyg}

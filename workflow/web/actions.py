@@ -1,4 +1,4 @@
-"""The request page's forms: a decision at the current stage, a correction, releasing a held reply."""
+"""The request page's forms: a decision at the current stage and a correction of a change."""
 
 from __future__ import annotations
 
@@ -6,13 +6,11 @@ from fastapi import APIRouter, BackgroundTasks, Request
 from fastapi.responses import RedirectResponse, Response
 
 from storage.db import session_scope
-from storage.models import Reply
-from storage.states import SEES_ALL
-from workflow import outbox
-from workflow.errors import NotFound, ReviewRefused
+from workflow.errors import NotFound, ReviewRefused, WorkflowError
+from workflow.web.api import correction_status
 from workflow.web.common import replies_queued, service_of, user_of
 from workflow.web.pages import request_page
-from workflow.web.scope import CHANGE_KEYS, correct_visible, decide_visible, visible_request
+from workflow.web.scope import CHANGE_KEYS, correct_visible, decide_visible
 
 router = APIRouter(include_in_schema=False)
 
@@ -25,7 +23,8 @@ async def decision(request: Request, request_id: int, background: BackgroundTask
     try:
         decide_visible(service, user, request_id, action, comment)
     except (ReviewRefused, NotFound) as e:
-        return request_page(request, request_id, error=str(e), status=409)
+        return request_page(request, request_id, error=str(e), status=409,
+                            form={"action": action, "comment": comment})
     background.add_task(replies_queued, service)
     return RedirectResponse(f"/requests/{request_id}", status_code=303)
 
@@ -38,31 +37,6 @@ async def correct(request: Request, request_id: int, change_id: int) -> Response
     try:
         with session_scope(service.db) as session:
             correct_visible(session, service, user, request_id, change_id, values, str(form.get("comment", "")))
-    except (ReviewRefused, NotFound) as e:
-        return request_page(request, request_id, error=str(e), status=409)
+    except WorkflowError as e:
+        return request_page(request, request_id, error=str(e), status=correction_status(e))
     return RedirectResponse(f"/requests/{request_id}#changes", status_code=303)
-
-
-@router.post("/requests/{request_id}/replies/{reply_id}/release")
-async def release(request: Request, request_id: int, reply_id: int, background: BackgroundTasks) -> Response:
-    service, user = service_of(request), user_of(request)
-    form = await request.form()
-    try:
-        with session_scope(service.db) as session:
-            visible_request(session, user, request_id)
-            reply = session.get(Reply, reply_id)
-            if reply is None or reply.request_id != request_id:
-                raise NotFound(f"第 {request_id} 号申请没有第 {reply_id} 号回复")
-            if user.role not in SEES_ALL:
-                raise ReviewRefused("只有省级审核人员可以修改并发出回复")
-            outbox.release_reply(
-                session,
-                reply_id,
-                editor=user.name,
-                subject=str(form.get("subject", "")) or None,
-                body_text=str(form.get("body_text", "")) or None,
-            )
-    except (ReviewRefused, NotFound, ValueError) as e:
-        return request_page(request, request_id, error=str(e), status=409)
-    background.add_task(replies_queued, service)
-    return RedirectResponse(f"/requests/{request_id}#replies", status_code=303)

@@ -12,17 +12,12 @@ from storage.db import session_scope
 from storage.models import Reply
 from storage.states import SEES_ALL, Kind
 from workflow import outbox
-from workflow.errors import NotFound, ReviewRefused, WorkflowError
+from workflow.errors import InvalidValue, NotFound, ReviewRefused, WorkflowError
 from workflow.views import request_json, requests_json
+from workflow.web import queue
 from workflow.web.common import replies_queued, service_of, user_of
-from workflow.web.scope import (
-    Filters,
-    correct_visible,
-    decide_visible,
-    visible_ids,
-    visible_request,
-    visible_rows,
-)
+from workflow.web.queue import Filters
+from workflow.web.scope import correct_visible, decide_visible, visible_ids, visible_request
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -53,6 +48,11 @@ def _refused(e: Exception) -> HTTPException:
     return HTTPException(404 if isinstance(e, NotFound) else 409, str(e))
 
 
+def correction_status(e: WorkflowError) -> int:
+    """404 outside the scope, 403 for a reviewer whose turn it is not (spec §5), 422 for a bad value."""
+    return {NotFound: 404, ReviewRefused: 403, InvalidValue: 422}.get(type(e), 409)
+
+
 @router.get("/me", summary="当前账号与 CSRF 令牌")
 def me(request: Request) -> dict[str, Any]:
     user = user_of(request)
@@ -71,12 +71,13 @@ def list_requests(
     problem: str = "",
 ) -> list[dict[str, Any]]:
     service, user = service_of(request), user_of(request)
-    tab = {Kind.REQUEST: "requests", Kind.UNRELATED: "unrelated"}.get(kind, "all")
-    filters = Filters(
-        tab=tab, status=status, stage=stage, school=school, group=group, city=city, problem=problem
+    view = {Kind.REQUEST: "all", Kind.UNRELATED: "unrelated"}.get(kind, "every")
+    filters = Filters.from_query(
+        {"view": view, "status": status, "stage": stage, "q": school, "group": group, "city": city,
+         "problem": problem}
     )
     with session_scope(service.db) as session:
-        return requests_json(session, visible_rows(session, user, filters), service.settings.round.tz)
+        return requests_json(session, queue.rows(session, user, filters), service.settings.round.tz)
 
 
 @router.get("/requests/{request_id}", summary="显示一个申请")
@@ -121,8 +122,8 @@ def correct(request: Request, request_id: int, change_id: int, body: Correction)
             correct_visible(session, service, user, request_id, change_id, body.values(), body.comment)
             req, message = visible_request(session, user, request_id)
             return request_json(session, req, message, service.settings.round.tz)
-    except (ReviewRefused, NotFound) as e:
-        raise _refused(e) from None
+    except WorkflowError as e:
+        raise HTTPException(correction_status(e), str(e)) from None
 
 
 @router.get("/replies", summary="列出回复邮件（本账号范围内）")

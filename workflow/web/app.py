@@ -7,16 +7,21 @@ from importlib import resources
 from typing import Any
 
 from fastapi import FastAPI, Request
+from fastapi.exception_handlers import request_validation_exception_handler
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from storage.states import ProblemCode
 from workflow.labels import ROLE_NAMES
 from workflow.ports import Services
-from workflow.web import actions, api, auth, dashboard, export, files, pages
-from workflow.web.auth import SessionCodec, secret_key
+from workflow.web import account_pages, actions, api, auth, dashboard, export, files, pages, replies
+from workflow.web.auth import secret_key
 from workflow.web.middleware import GateMiddleware
+from workflow.web.sessions import TokenCodec
+from workflow.web.throttle import LoginThrottle
 
 PACKAGE = resources.files("workflow.web")
 log = logging.getLogger(__name__)
@@ -32,15 +37,19 @@ def create_app(service: Services) -> FastAPI:
         "POST 需在 X-CSRF-Token 头中带上 /api/me 返回的 csrf_token。",
     )
     app.state.service = service
-    app.state.codec = SessionCodec(secret_key(service), service.settings.web.session_hours * 3600)
+    web = service.settings.web
+    app.state.codec = TokenCodec(secret_key(service), web.session_hours * 3600)
+    app.state.throttle = LoginThrottle(web.login_free_tries, web.login_max_delay_seconds)
     app.state.templates = Jinja2Templates(directory=str(PACKAGE / "templates"))
     app.state.templates.env.globals["round"] = service.settings.round
     app.state.templates.env.globals["role_names"] = ROLE_NAMES
+    app.state.templates.env.filters["problem_label"] = ProblemCode.label_of
     app.mount("/static", StaticFiles(directory=str(PACKAGE / "static")), name="static")
-    for module in (auth, pages, actions, files, dashboard, export, api):
+    for module in (auth, pages, actions, files, dashboard, export, replies, account_pages, api):
         app.include_router(module.router)
     _add_meta_routes(app)
     app.add_exception_handler(StarletteHTTPException, _http_error)  # type: ignore[arg-type]
+    app.add_exception_handler(RequestValidationError, _bad_address)  # type: ignore[arg-type]
     app.add_middleware(GateMiddleware, engine=service.db, codec=app.state.codec)
     return app
 
@@ -78,9 +87,20 @@ async def _http_error(request: Request, exc: StarletteHTTPException) -> Response
     )
 
 
+async def _bad_address(request: Request, exc: RequestValidationError) -> Response:
+    """A page address that does not parse (`/requests/abc`) is a missing page, said in Chinese; the API
+    keeps FastAPI's 422 with the details a program needs."""
+    if request.url.path.startswith("/api/"):
+        return await request_validation_exception_handler(request, exc)
+    return await _http_error(request, StarletteHTTPException(404, "没有这个页面：地址中的编号应为数字"))
+
+
 def serve(service: Services, *, host: str, port: int) -> None:
     import uvicorn
 
     log.info("审核网页：http://%s:%s/", host, port)
     # uvicorn's own INFO lines (start-up notes, one line per request) are not for the officers' terminal
-    uvicorn.run(create_app(service), host=host, port=port, log_level="warning", proxy_headers=False)
+    # behind the reverse proxy of deploy/ (on 127.0.0.1) the client's address comes from X-Forwarded-For,
+    # which uvicorn trusts from 127.0.0.1 only: log-in throttling needs the real address
+    uvicorn.run(create_app(service), host=host, port=port, log_level="warning", proxy_headers=True,
+                forwarded_allow_ips="127.0.0.1")

@@ -1,22 +1,20 @@
-"""Sessions in signed cookies, the secret key, CSRF tokens, log-in and log-out."""
+"""The secret key, CSRF tokens, log-in (throttled, back to the page asked for) and log-out."""
 
 from __future__ import annotations
 
 import hmac
 import os
 import secrets
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from itsdangerous import BadSignature, URLSafeTimedSerializer
 
 from storage.db import session_scope
-from storage.models import User
 from workflow.ports import Services
-from workflow.web.accounts import authenticate
+from workflow.web.accounts import LOGIN_FAILED, authenticate
+from workflow.web.sessions import TokenCodec, end_session, open_session
+from workflow.web.throttle import LoginThrottle
 
 COOKIE = "intake_session"
 SECRET_FILE = "web_secret_key"
@@ -51,63 +49,50 @@ def _read_key(path: Path) -> str:
     return key
 
 
-@dataclass(frozen=True)
-class WebSession:
-    user_id: int
-    csrf: str
-    fingerprint: str  # tail of the password hash: changing the password ends old sessions
-
-
-class SessionCodec:
-    def __init__(self, key: str, max_age_seconds: int) -> None:
-        self._serializer = URLSafeTimedSerializer(key, salt="intake-session")
-        self.max_age = max_age_seconds
-
-    def dumps(self, session: WebSession) -> str:
-        return self._serializer.dumps({"u": session.user_id, "c": session.csrf, "f": session.fingerprint})
-
-    def loads(self, cookie: str) -> WebSession | None:
-        try:
-            data: Any = self._serializer.loads(cookie, max_age=self.max_age)
-            return WebSession(int(data["u"]), str(data["c"]), str(data["f"]))
-        except (BadSignature, KeyError, TypeError, ValueError):
-            return None
-
-
-def fingerprint(user: User) -> str:
-    return user.password_hash[-16:]
-
-
 def csrf_matches(expected: str, given: str | None) -> bool:
     return bool(expected) and given is not None and hmac.compare_digest(expected.encode(), given.encode())
 
 
-def _login_page(request: Request, error: str = "", status: int = 200) -> HTMLResponse:
+def safe_next(target: str) -> str:
+    """Where to go after log-in: a path of this site only (never `//host` or a scheme), else the queue."""
+    if target.startswith("/") and not target.startswith("//") and "\\" not in target and len(target) < 2000:
+        return target
+    return "/"
+
+
+def _login_page(request: Request, error: str = "", status: int = 200, next_: str = "/") -> HTMLResponse:
     templates = request.app.state.templates
-    return templates.TemplateResponse(request, "login.html", {"error": error}, status_code=status)
+    context = {"error": error, "next": safe_next(next_)}
+    return templates.TemplateResponse(request, "login.html", context, status_code=status)
 
 
 @router.get("/login", response_class=HTMLResponse)
-def login_form(request: Request) -> Response:
+def login_form(request: Request, next: str = "/") -> Response:  # noqa: A002 - the query parameter's name
     if getattr(request.state, "user", None) is not None:
-        return RedirectResponse("/", status_code=303)
-    return _login_page(request)
+        return RedirectResponse(safe_next(next), status_code=303)
+    return _login_page(request, next_=next)
 
 
 @router.post("/login")
-def login(request: Request, username: str = Form(""), password: str = Form("")) -> Response:
+def login(request: Request, username: str = Form(""), password: str = Form(""), next: str = Form("/")) -> Response:  # noqa: A002
     service: Services = request.app.state.service
+    throttle: LoginThrottle = request.app.state.throttle
+    keys = throttle.keys(username, request.client.host if request.client else "")
+    waiting = throttle.wait(keys) > 0
     with session_scope(service.db) as session:
-        result = authenticate(session, web=service.settings.web, name=username, password=password)
-        user = result.user
-    if user is None or user.id is None:
-        return _login_page(request, result.error, status=401)
-    codec: SessionCodec = request.app.state.codec
-    response = RedirectResponse("/", status_code=303)
-    cookie = codec.dumps(WebSession(user.id, secrets.token_urlsafe(24), fingerprint(user)))
+        # a throttled try is answered like a wrong password, after the same work
+        user = authenticate(session, name=username, password=password, refuse=waiting)
+        token = open_session(session, user, service.settings.web.session_hours) if user else None
+    if user is None or token is None:
+        if not waiting:
+            throttle.failed(keys)
+        return _login_page(request, LOGIN_FAILED, status=401, next_=next)
+    throttle.unlock(username)  # a right password clears the account's failures
+    codec: TokenCodec = request.app.state.codec
+    response = RedirectResponse(safe_next(next), status_code=303)
     response.set_cookie(
         COOKIE,
-        cookie,
+        codec.dumps(token),
         max_age=codec.max_age,
         httponly=True,
         samesite="lax",
@@ -119,6 +104,11 @@ def login(request: Request, username: str = Form(""), password: str = Form("")) 
 
 @router.api_route("/logout", methods=["GET", "POST"])
 def logout(request: Request) -> Response:
+    """Ends the session on the server too: the old cookie is refused from now on."""
+    token = getattr(request.state, "token", None)
+    if token:
+        with session_scope(request.app.state.service.db) as session:
+            end_session(session, token)
     response = RedirectResponse("/login", status_code=303)
     response.delete_cookie(COOKIE, path="/")
     return response

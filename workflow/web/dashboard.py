@@ -1,4 +1,4 @@
-"""The dashboard: requests per day, status, group and city, the backlog, and a server-side arrivals plot."""
+"""The dashboard: the mailbox's status, requests per day, status, group and city, the backlog, and a plot."""
 
 from __future__ import annotations
 
@@ -11,12 +11,13 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
+from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from storage.db import session_scope
-from storage.models import Application, Change, Message, School, User
+from storage.models import Application, Change, FolderState, Message, School, User
 from storage.models import Request as RequestRow
-from storage.states import OPEN, Kind
+from storage.states import OPEN, Kind, Status
 from storage.times import from_db
 from workflow.labels import STAGE_NAMES, STATUS_NAMES
 from workflow.web.common import render, service_of, user_of
@@ -65,11 +66,25 @@ def summary(session: Session, user: User, tz: Any) -> dict[str, Any]:
     }
 
 
+def mailbox_status(session: Session, tz: Any) -> dict[str, Any]:
+    """What `intake status` says about the mailbox: each folder's last pass and error, and the backlog."""
+    folders = [
+        {"account": f.account, "folder": f.folder,
+         "last_poll": from_db(f.last_poll_at, tz) if f.last_poll_at else None,
+         "error": f.last_error, "error_at": from_db(f.last_error_at, tz) if f.last_error_at else None}
+        for f in session.exec(select(FolderState).order_by(col(FolderState.account), col(FolderState.folder)))
+    ]
+    pending = session.exec(select(func.count()).select_from(RequestRow).where(RequestRow.status == Status.PENDING))
+    broken = session.exec(select(func.count()).select_from(Message).where(col(Message.last_error) != ""))
+    return {"folders": folders, "pending": pending.one(), "broken": broken.one()}
+
+
 @router.get("/dashboard", response_class=HTMLResponse)
 def dashboard(request: Request) -> Response:
     service, user = service_of(request), user_of(request)
     with session_scope(service.db) as session:
         context = summary(session, user, service.settings.round.tz)
+        context["mailbox"] = mailbox_status(session, service.settings.round.tz)
     window = service.settings.round
     return render(
         request,

@@ -23,11 +23,12 @@ from storage.models import (
     School,
     User,
 )
-from storage.states import OPEN, Action, EvidenceKind, Kind, Stage
+from storage.states import Action, ArrivalSource, EvidenceKind, Kind, Stage
 from storage.times import from_db
 from workflow.ports import Services
 from workflow.review import in_scope, may_act, request_groups
 from workflow.views import request_json
+from workflow.web import queue
 
 
 @dataclass
@@ -125,16 +126,21 @@ def request_context(
             if r.id != request.id and in_scope(session, user, r)
         ]
     )
+    problems = session.exec(select(Problem).where(Problem.request_id == request.id)).all()
     return {
         "r": request,
         "record": request_json(session, request, message, tz),
+        "period": service.settings.round.review_period(request.stage),
+        "neighbours": queue_neighbours(session, user, request.id),
+        "arrival_source": ArrivalSource.label_of(message.arrival_source),
+        "captions": {item.id: evidence_caption(item) for item in items},
         "arrival": from_db(message.arrival, tz),
         "school": school,
         "items": items,
         "documents": page_views(session, request, items),
         "changes": changes,
         "applications": applications,
-        "problems": session.exec(select(Problem).where(Problem.request_id == request.id)).all(),
+        "problems": problems,
         "message": message_view(service, message),
         "events": events,
         "replies": replies,
@@ -144,6 +150,29 @@ def request_context(
         "can_correct": can_correct(session, user, request),
         "tz": tz,
     }
+
+
+def evidence_caption(item: EvidenceItem) -> str:
+    """What a crop shows, in words: 公章：印文…（可信度 0.93）or 部门意见：同意，已签字."""
+    name = EvidenceKind.label_of(item.kind)
+    if item.kind == EvidenceKind.SEAL:
+        text = f"印文“{item.text}”" if item.text else "印文未读出"
+        return f"{name}：{text}（可信度 {item.confidence:.2f}）"
+    if not item.detail.get("found"):
+        return f"{name}：未见意见"
+    verdict = "同意" if item.detail.get("affirmative") else "未写明同意"
+    signed = "已签字" if item.detail.get("signed") else "未见签字"
+    return f"{name}：{verdict}，{signed}" + (f"（“{item.text}”）" if item.text else "")
+
+
+def queue_neighbours(session: Session, user: User, request_id: int) -> tuple[int | None, int | None]:
+    """The requests before and after this one in the user's 待我审核 queue (by arrival); None at an end.
+    From a request not in that queue, "next" is the first one waiting."""
+    ids = [r.id for r, _ in queue.rows(session, user, queue.Filters(view="mine"))]
+    if request_id not in ids:
+        return None, (ids[0] if ids else None)
+    at = ids.index(request_id)
+    return (ids[at - 1] if at > 0 else None), (ids[at + 1] if at + 1 < len(ids) else None)
 
 
 def allowed_actions(session: Session, user: User, request: Request) -> list[str]:
@@ -156,8 +185,5 @@ def allowed_actions(session: Session, user: User, request: Request) -> list[str]
 
 
 def can_correct(session: Session, user: User, request: Request) -> bool:
-    return (
-        request.kind == Kind.REQUEST
-        and request.status in OPEN
-        and in_scope(session, user, request)
-    )
+    """Corrections belong to the reviewer whose turn it is (or an admin), like decisions."""
+    return may_act(session, user, request)

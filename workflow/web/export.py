@@ -1,42 +1,39 @@
-"""Export of the requests and the decisions a reviewer may see, as one XLSX workbook."""
+"""Export as one XLSX workbook: one row per change of the requests the queue shows, and their audit.
+
+The queue's filters apply (the link carries its query); dates are real Excel dates in the round's
+time zone; every value is shown with its Chinese label.
+"""
 
 from __future__ import annotations
 
 import io
+from datetime import datetime
 from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from openpyxl import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
 from sqlmodel import Session, col, select
 
 from storage.db import session_scope
-from storage.models import ReviewEvent, User
+from storage.models import Application, Change, Problem, ReviewEvent, School, User
+from storage.states import Action, ChangeField, Stage, Status
 from storage.times import from_db
-from workflow.labels import ACTION_NAMES, STAGE_NAMES, STATUS_NAMES
-from workflow.views import requests_json
+from workflow.labels import STATUS_NAMES, actor_name, problem_title
+from workflow.web import queue
 from workflow.web.common import service_of, user_of
 from workflow.web.files import content_disposition
-from workflow.web.scope import Filters, visible_ids, visible_rows
+from workflow.web.queue import Filters
 
 router = APIRouter(include_in_schema=False)
-REQUEST_COLUMNS = (
-    "编号",
-    "到达时间",
-    "发件人",
-    "主题",
-    "学校",
-    "状态",
-    "阶段",
-    "问题",
-    "公章",
-    "部门意见",
-    "分管领导意见",
-    "调整",
-    "被替代",
-    "替代",
-)
-EVENT_COLUMNS = ("申请编号", "时间", "审核人", "操作", "原状态", "新状态", "原阶段", "新阶段", "意见")
+# (heading, width in characters)
+CHANGE_COLUMNS = (("申请编号", 9), ("到达时间", 17), ("学校", 28), ("设区市", 9), ("发件人", 26), ("主题", 40),
+                  ("状态", 9), ("阶段", 11), ("问题", 30), ("证书", 24), ("等级", 6), ("调整事项", 9),
+                  ("调整前", 14), ("调整后", 14), ("申报编号", 14), ("协作组", 22), ("修改人", 10))
+EVENT_COLUMNS = (("申请编号", 9), ("时间", 17), ("操作人", 12), ("操作", 12), ("原状态", 9), ("新状态", 9),
+                 ("原阶段", 11), ("新阶段", 11), ("意见", 60))
+DATE_FORMAT = "yyyy-mm-dd hh:mm"
 _FORMULA_START = ("=", "+", "-", "@")
 
 
@@ -47,64 +44,64 @@ def cell(value: Any) -> Any:
     return value
 
 
-def _change_text(changes: list[dict[str, Any]]) -> str:
-    return "；".join(
-        f"{c['certificate']} {c['field']}: {c['from']} → {c['to']} ({c['application_id'] or '未关联'})"
-        for c in changes
-    )
+def _local(instant: datetime, tz: Any) -> datetime:
+    """Excel has no time zones: the wall-clock time in the round's zone."""
+    return from_db(instant, tz).replace(tzinfo=None)
 
 
-def build_workbook(session: Session, user: User, tz: Any) -> bytes:
+def _sheet(sheet: Worksheet, columns: tuple[tuple[str, int], ...], rows: list[list[Any]], dates: set[int]) -> None:
+    sheet.append([heading for heading, _ in columns])
+    for row in rows:
+        sheet.append([cell(v) for v in row])
+    for index, (_, width) in enumerate(columns, start=1):
+        letter = sheet.cell(row=1, column=index).column_letter
+        sheet.column_dimensions[letter].width = width
+        if index in dates:
+            for (date_cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
+                date_cell.number_format = DATE_FORMAT
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = sheet.dimensions
+
+
+def change_rows(session: Session, user: User, filters: Filters, tz: Any) -> list[list[Any]]:
+    """One row per change; a request without changes still has one row."""
+    schools = {s.id: s for s in session.exec(select(School))}
+    rows = []
+    for request, message in queue.rows(session, user, filters):
+        school = schools.get(request.school_id) if request.school_id else None
+        problems = "、".join(problem_title(p) for p in sorted(set(session.exec(
+            select(Problem.code).where(Problem.request_id == request.id)))))
+        head = [request.id, _local(message.arrival, tz), school.name if school else "", school.city if school else "",
+                request.sender, request.subject, STATUS_NAMES.get(request.status, ""),
+                Stage.label_of(request.stage), problems]
+        changes = session.exec(select(Change).where(Change.request_id == request.id)
+                               .order_by(col(Change.position))).all()
+        for change in changes or [None]:
+            if change is None:
+                rows.append([*head, *[""] * 8])
+                continue
+            application = session.get(Application, change.application_id) if change.application_id else None
+            rows.append([*head, change.certificate, change.level or "", ChangeField.label_of(change.field),
+                         change.from_value, change.to_value, change.application_id or "未关联",
+                         application.group if application else "", change.corrected_by])
+    return rows
+
+
+def event_rows(session: Session, ids: list[int], tz: Any) -> list[list[Any]]:
+    query = (select(ReviewEvent).where(col(ReviewEvent.request_id).in_(ids or [-1]))
+             .order_by(col(ReviewEvent.request_id), col(ReviewEvent.at), col(ReviewEvent.id)))
+    return [[e.request_id, _local(e.at, tz), actor_name(e.actor), Action.label_of(e.action),
+             Status.label_of(e.from_status), Status.label_of(e.to_status), Stage.label_of(e.from_stage),
+             Stage.label_of(e.to_stage), e.comment] for e in session.exec(query)]
+
+
+def build_workbook(session: Session, user: User, filters: Filters, tz: Any) -> bytes:
     book = Workbook()
-    sheet = book.active
-    sheet.title = "申请"
-    sheet.append(REQUEST_COLUMNS)
-    for r in requests_json(session, visible_rows(session, user, Filters(tab="all")), tz):
-        sheet.append(
-            [
-                cell(v)
-                for v in (
-                    r["id"],
-                    r["arrival"],
-                    r["sender"],
-                    r["subject"],
-                    r["school"] or "",
-                    STATUS_NAMES.get(r["status"], r["status"]),
-                    STAGE_NAMES.get(r["stage"], r["stage"]),
-                    "、".join(r["problems"]),
-                    "有" if r["seal"] else "无",
-                    "是" if r["approvals"]["department"] else "否",
-                    "是" if r["approvals"]["leader"] else "否",
-                    _change_text(r["changes"]),
-                    r["superseded_by"],
-                    r["supersedes"],
-                )
-            ]
-        )
-    events = book.create_sheet("审核记录")
-    events.append(EVENT_COLUMNS)
-    query = (
-        select(ReviewEvent)
-        .where(col(ReviewEvent.request_id).in_(visible_ids(user)))
-        .order_by(col(ReviewEvent.request_id), col(ReviewEvent.at), col(ReviewEvent.id))
-    )
-    for e in session.exec(query):
-        events.append(
-            [
-                cell(v)
-                for v in (
-                    e.request_id,
-                    from_db(e.at, tz).isoformat(),
-                    e.actor,
-                    ACTION_NAMES.get(e.action, e.action),
-                    e.from_status,
-                    e.to_status,
-                    e.from_stage,
-                    e.to_stage,
-                    e.comment,
-                )
-            ]
-        )
+    changes = change_rows(session, user, filters, tz)
+    _sheet(book.active, CHANGE_COLUMNS, changes, dates={2})
+    book.active.title = "调整事项"
+    ids = sorted({row[0] for row in changes})
+    _sheet(book.create_sheet("审核记录"), EVENT_COLUMNS, event_rows(session, ids, tz), dates={2})
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
@@ -112,10 +109,12 @@ def build_workbook(session: Session, user: User, tz: Any) -> bytes:
 
 @router.get("/export/requests.xlsx")
 def export_xlsx(request: Request) -> Response:
+    """The queue's rows as they are filtered now (the queue's query string), one row per change."""
     service, user = service_of(request), user_of(request)
+    filters = Filters.from_query(request.query_params)
     with session_scope(service.db) as session:
-        data = build_workbook(session, user, service.settings.round.tz)
+        data = build_workbook(session, user, filters, service.settings.round.tz)
     media = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     return Response(
-        data, media_type=media, headers={"content-disposition": content_disposition("申请与审核记录.xlsx")}
+        data, media_type=media, headers={"content-disposition": content_disposition("申请调整事项与审核记录.xlsx")}
     )

@@ -6,15 +6,17 @@ anonymous caller.
 
 from __future__ import annotations
 
+import html
 import json
 from collections.abc import Awaitable, Callable, MutableMapping
 from http.cookies import SimpleCookie
 from typing import Any
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, urlencode
 
 from storage.db import session_scope
 from storage.models import User
-from workflow.web.auth import COOKIE, CSRF_FIELD, CSRF_HEADER, SessionCodec, csrf_matches, fingerprint
+from workflow.web.auth import COOKIE, CSRF_FIELD, CSRF_HEADER, csrf_matches
+from workflow.web.sessions import TokenCodec, session_user
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -52,7 +54,7 @@ def is_public(method: str, path: str) -> bool:
 
 
 class GateMiddleware:
-    def __init__(self, app: ASGIApp, *, engine: Any, codec: SessionCodec) -> None:
+    def __init__(self, app: ASGIApp, *, engine: Any, codec: TokenCodec) -> None:
         self.app, self.engine, self.codec = app, engine, codec
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -61,32 +63,35 @@ class GateMiddleware:
             return
         send = _with_headers(send)
         method, path = scope["method"], scope["path"]
-        user, csrf = self._user(scope)
+        token = self._token(scope)
+        user, csrf = self._user(token) if token else (None, "")
         state = scope.setdefault("state", {})
-        state["user"], state["csrf"] = user, csrf
+        state["user"], state["csrf"], state["token"] = user, csrf, token if user else None
         if is_public(method, path):
             await self.app(scope, receive, send)
             return
         if user is None:
-            await _deny(send, path)
+            await _deny(send, path, scope.get("query_string", b"") if method == "GET" else None)
             return
         if method not in SAFE_METHODS:
-            ok, receive = await _check_csrf(scope, receive, csrf)
+            ok, receive, fields = await _check_csrf(scope, receive, csrf)
             if not ok:
-                await _plain(send, 403, path, "缺少或错误的 CSRF 令牌，请刷新页面后重试")
+                if path.startswith("/api/") or not fields:
+                    await _plain(send, 403, path, "缺少或错误的 CSRF 令牌，请刷新页面后重试")
+                else:
+                    await _stale_form(send, path, fields)
                 return
         await self.app(scope, receive, send)
 
-    def _user(self, scope: Scope) -> tuple[User | None, str]:
+    def _token(self, scope: Scope) -> str | None:
         cookie = _cookie(scope, COOKIE)
-        web_session = self.codec.loads(cookie) if cookie else None
-        if web_session is None:
-            return None, ""
+        return self.codec.loads(cookie) if cookie else None
+
+    def _user(self, token: str) -> tuple[User | None, str]:
+        """The session's user and CSRF token, looked up on the server: an ended session is no session."""
         with session_scope(self.engine) as session:
-            user = session.get(User, web_session.user_id)
-        if user is None or fingerprint(user) != web_session.fingerprint:
-            return None, ""
-        return user, web_session.csrf
+            found = session_user(session, token)
+        return found if found is not None else (None, "")
 
 
 def _cookie(scope: Scope, name: str) -> str | None:
@@ -109,22 +114,25 @@ def _header(scope: Scope, name: bytes) -> str | None:
     return None
 
 
-async def _check_csrf(scope: Scope, receive: Receive, expected: str) -> tuple[bool, Receive]:
-    """A header for the API, or a `csrf_token` field of an urlencoded form (the body is replayed)."""
+async def _check_csrf(
+    scope: Scope, receive: Receive, expected: str
+) -> tuple[bool, Receive, dict[str, list[str]]]:
+    """A header for the API, or a `csrf_token` field of an urlencoded form (the body is replayed, and its
+    fields returned so a refused form can give back what was typed)."""
     if csrf_matches(expected, _header(scope, CSRF_HEADER.encode())):
-        return True, receive
+        return True, receive, {}
     content_type = (_header(scope, b"content-type") or "").split(";")[0].strip().lower()
     if content_type != "application/x-www-form-urlencoded":
-        return False, receive
+        return False, receive, {}
     body, more = b"", True
     while more:
         message = await receive()
         if message["type"] != "http.request":
-            return False, receive
+            return False, receive, {}
         body += message.get("body", b"")
         more = message.get("more_body", False)
         if len(body) > MAX_FORM_BYTES:
-            return False, receive
+            return False, receive, {}
     fields = parse_qs(body.decode("utf-8", "replace"))
     replayed = False
 
@@ -135,7 +143,7 @@ async def _check_csrf(scope: Scope, receive: Receive, expected: str) -> tuple[bo
         replayed = True
         return {"type": "http.request", "body": body, "more_body": False}
 
-    return csrf_matches(expected, (fields.get(CSRF_FIELD) or [None])[0]), replay
+    return csrf_matches(expected, (fields.get(CSRF_FIELD) or [None])[0]), replay, fields
 
 
 def _with_headers(send: Send) -> Send:
@@ -149,18 +157,46 @@ def _with_headers(send: Send) -> Send:
     return wrapped
 
 
-async def _deny(send: Send, path: str) -> None:
+async def _deny(send: Send, path: str, query: bytes | None) -> None:
+    """401 for the API; a page goes to the log-in form, which comes back to a page asked for (GET) after."""
     if path.startswith("/api/") or path == "/api":
         await _plain(send, 401, path, "需要登录")
         return
+    target = path + ("?" + query.decode("latin-1") if query else "")
+    location = "/login" if query is None or target == "/" else "/login?" + urlencode({"next": target})
     await send(
         {
             "type": "http.response.start",
             "status": 303,
-            "headers": [(b"location", b"/login"), (b"content-length", b"0")],
+            "headers": [(b"location", location.encode("latin-1")), (b"content-length", b"0")],
         }
     )
     await send({"type": "http.response.body", "body": b""})
+
+
+TYPED_FIELDS = {"comment": "审核意见", "body_text": "回复正文", "subject": "回复主题", "to": "调整后"}
+
+
+async def _stale_form(send: Send, path: str, fields: dict[str, list[str]]) -> None:
+    """A page form sent with an expired token (the page was open across a log-in): nothing is done, and
+    the text typed into it is shown to copy back, with a link to the page it came from."""
+    back = "/" + "/".join(path.strip("/").split("/")[:2]) if path.startswith("/requests/") else "/"
+    typed = "".join(
+        f"<label>{label}<textarea readonly rows=\"4\">{html.escape(value)}</textarea></label>"
+        for key, label in TYPED_FIELDS.items() for value in fields.get(key, []) if value.strip()
+    )
+    page = (
+        "<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>页面已过期</title>"
+        "<link rel=\"stylesheet\" href=\"/static/style.css\"></head><body><main><section class=\"narrow\">"
+        "<h1>页面已过期，未提交</h1><p>该页面是在上次登录时打开的，本次操作没有执行。"
+        f"请复制下面您填写的内容，<a href=\"{html.escape(back)}\">回到页面</a>后重新提交。</p>"
+        f"{typed}</section></main></body></html>"
+    )
+    body = page.encode()
+    await send({"type": "http.response.start", "status": 403,
+                "headers": [(b"content-type", b"text/html; charset=utf-8"),
+                            (b"content-length", str(len(body)).encode())]})
+    await send({"type": "http.response.body", "body": body})
 
 
 async def _plain(send: Send, status: int, path: str, text: str) -> None:

@@ -2,59 +2,55 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 from sqlmodel import Session, col, select
 
 from storage.db import session_scope
 from storage.models import Problem, School
+from storage.states import Role, Stage, Status
 from storage.times import from_db
-from workflow.labels import FIELD_NAMES, REPLY_STATES, STAGE_NAMES, STATUS_NAMES
+from workflow.labels import (
+    ACTION_NAMES,
+    DECISION_NAMES,
+    FIELD_NAMES,
+    REPLY_STATES,
+    STAGE_NAMES,
+    STATUS_NAMES,
+    actor_name,
+    problem_title,
+)
+from workflow.web import queue
 from workflow.web.common import render, service_of, user_of
 from workflow.web.detail import request_context
-from workflow.web.scope import (
-    STAGES,
-    STATUSES,
-    Filters,
-    filter_choices,
-    status_counts,
-    visible_request,
-    visible_rows,
-)
+from workflow.web.queue import Filters
+from workflow.web.scope import filter_choices, status_counts, visible_request
 
 router = APIRouter(include_in_schema=False)
 
 
-def names() -> dict[str, dict]:
+def names() -> dict[str, Any]:
     return {
         "status_names": STATUS_NAMES,
         "stage_names": STAGE_NAMES,
         "field_names": FIELD_NAMES,
         "reply_states": REPLY_STATES,
+        "problem_title": problem_title,
+        "action_names": ACTION_NAMES,
+        "decision_names": DECISION_NAMES,
+        "actor_name": actor_name,
     }
 
 
-def filters_from(request: Request) -> Filters:
-    q = request.query_params
-    return Filters(
-        tab="unrelated" if q.get("tab") == "unrelated" else "requests",
-        status=q.get("status", "") if q.get("status") in STATUSES else "",
-        stage=q.get("stage", "") if q.get("stage") in STAGES else "",
-        school=q.get("school", "")[:100],
-        group=q.get("group", "")[:100],
-        city=q.get("city", "")[:50],
-        problem=q.get("problem", "")[:50],
-        order="desc" if q.get("order") == "desc" else "asc",
-    )
-
-
 @router.get("/", response_class=HTMLResponse)
-def queue(request: Request) -> Response:
+def queue_page(request: Request) -> Response:
     service, user = service_of(request), user_of(request)
-    filters = filters_from(request)
+    filters = Filters.from_query(request.query_params)
     tz = service.settings.round.tz
     with session_scope(service.db) as session:
-        rows = visible_rows(session, user, filters)
+        rows, total = queue.page(session, user, filters)
         problems = _problem_codes(session, [r.id for r, _ in rows])
         schools = {s.id: s.name for s in session.exec(select(School))}
         items = [
@@ -66,13 +62,19 @@ def queue(request: Request) -> Response:
             }
             for r, m in rows
         ]
+        mine = queue.page(session, user, Filters(view="mine"))[1]
         context = {
             "items": items,
+            "total": total,
+            "pages": max(1, -(-total // queue.PAGE_SIZE)),
+            "page_size": queue.PAGE_SIZE,
             "filters": filters,
+            "mine": mine,
+            "period": service.settings.round.review_period(queue.MY_STAGE.get(Role(user.role))),
             "counts": status_counts(session, user),
             "choices": filter_choices(session),
-            "statuses": STATUSES,
-            "stages": STAGES,
+            "statuses": tuple(Status),
+            "stages": tuple(Stage),
             **names(),
         }
     return render(request, "queue.html", context)
@@ -89,12 +91,16 @@ def _problem_codes(session: Session, ids: list[int]) -> dict[int, list[str]]:
     return codes
 
 
-def request_page(request: Request, request_id: int, *, error: str = "", status: int = 200) -> Response:
+def request_page(
+    request: Request, request_id: int, *, error: str = "", status: int = 200, form: dict[str, str] | None = None
+) -> Response:
+    """The request page; after a refused form, with the error and what was typed (`form`: action, comment)."""
     service, user = service_of(request), user_of(request)
     with session_scope(service.db) as session:
         req, message = visible_request(session, user, request_id)
         context = request_context(session, service, user, req, message)
-    return render(request, "request.html", {**context, "error": error, **names()}, status=status)
+    typed = {"action": "", "comment": "", **(form or {})}
+    return render(request, "request.html", {**context, "error": error, "form": typed, **names()}, status=status)
 
 
 @router.get("/requests/{request_id}", response_class=HTMLResponse)

@@ -3,36 +3,18 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 
 from fastapi import HTTPException
 from sqlmodel import Session, col, select
 
 from storage.db import session_scope
 from storage.models import Application, Change, Message, Problem, Request, School, User
-from storage.states import ChangeField, Kind, Stage, Status
+from storage.states import ChangeField, Kind, Status
 from workflow.ports import Services
-from workflow.review import correct_change, decide, group_requests, in_scope, scope_condition
+from workflow.review import correct_change, decide, in_scope, scope_condition
 
 CHANGE_KEYS = ("certificate", "field", "level", "from", "to")  # what a reviewer may correct in a change
 STATUSES = tuple(Status)
-STAGES = tuple(Stage)
-
-
-@dataclass(frozen=True)
-class Filters:
-    tab: str = "requests"  # requests | unrelated | all
-    status: str = ""
-    stage: str = ""
-    school: str = ""  # substring of the school's name
-    group: str = ""
-    city: str = ""
-    problem: str = ""
-    order: str = "asc"  # by arrival
-
-    @property
-    def kind(self) -> str | None:
-        return {"unrelated": Kind.UNRELATED, "all": None}.get(self.tab, Kind.REQUEST)
 
 
 def scoped_query(user: User):  # type: ignore[no-untyped-def]
@@ -48,31 +30,6 @@ def visible_ids(user: User):  # type: ignore[no-untyped-def]
     return query if condition is None else query.where(condition)
 
 
-def visible_rows(session: Session, user: User, filters: Filters) -> list[tuple[Request, Message]]:
-    query = scoped_query(user)
-    if filters.kind:
-        query = query.where(Request.kind == filters.kind)
-    if filters.status:
-        query = query.where(Request.status == filters.status)
-    if filters.stage:
-        query = query.where(Request.stage == filters.stage)
-    if filters.school or filters.city:
-        schools = select(School.id)
-        if filters.school:
-            schools = schools.where(col(School.name).contains(filters.school.strip()))
-        if filters.city:
-            schools = schools.where(School.city == filters.city)
-        query = query.where(col(Request.school_id).in_(schools))
-    if filters.group:
-        query = query.where(col(Request.id).in_(group_requests(filters.group)))
-    if filters.problem:
-        query = query.where(
-            col(Request.id).in_(select(Problem.request_id).where(Problem.code == filters.problem))
-        )
-    arrival = col(Message.arrival).desc() if filters.order == "desc" else col(Message.arrival)
-    return list(session.exec(query.order_by(arrival, col(Request.id))).all())
-
-
 def status_counts(session: Session, user: User) -> dict[str, int]:
     """Requests per status within the user's scope, and the unrelated messages they see."""
     rows = session.exec(scoped_query(user)).all()
@@ -82,6 +39,8 @@ def status_counts(session: Session, user: User) -> dict[str, int]:
 
 def visible_request(session: Session, user: User, request_id: int) -> tuple[Request, Message]:
     """The request if the user may see it; 404 alike for a missing id and one outside the scope."""
+    if not 0 < request_id < 2**63:  # beyond the database's integers: missing, not an error
+        raise HTTPException(status_code=404, detail=f"没有第 {request_id} 号记录")
     request = session.get(Request, request_id)
     message = session.get(Message, request_id)
     if request is None or message is None or not in_scope(session, user, request):
@@ -109,8 +68,9 @@ def correct_visible(session: Session, service: Services, user: User, request_id:
 
 
 def change_values(submitted: dict[str, object], field: str) -> dict[str, object]:
-    """Submitted values (form strings or JSON) to a change's: text trimmed, empty is null, a headcount that
-    reads as a number ("120" or "120人") an integer; the certificate and the field are never emptied."""
+    """Submitted values (form strings or JSON) to a change's: text trimmed, empty is null (an empty
+    certificate is then refused by the checks of `correct_change`), a headcount that reads as a number
+    ("120" or "120人") an integer; an empty field keeps the change's."""
     values: dict[str, object] = {}
     for key in CHANGE_KEYS:
         if key not in submitted:
@@ -122,9 +82,8 @@ def change_values(submitted: dict[str, object], field: str) -> dict[str, object]
             digits = value.removesuffix("人").strip()
             value = int(digits) if digits.isdigit() else value
         values[key] = value
-    for key in ("certificate", "field"):
-        if values.get(key) is None:
-            values.pop(key, None)
+    if values.get("field") is None:
+        values.pop("field", None)
     return values
 
 
