@@ -172,6 +172,8 @@ def test_without_readable_pages_the_evidence_codes_all_hold() -> None:
     ([SealEvidence(CROP, "red", "连云港中等专业学", 0.95)], False, False),  # the arc's last glyph lost
     ([SealEvidence(CROP, "red", "连云巷中等专亚学校", 0.9)], False, False),  # two glyphs misread
     ([SealEvidence(CROP, "red", "连云港中等专业学校教务处", 0.95)], False, True),  # a department's seal
+    ([SealEvidence(CROP, "grey", "云巷中等专亚学校", 0.97)], False, False),  # an arc garbled, surely read
+    ([SealEvidence(CROP, "red", "某某职业学院", 0.9)], False, False),  # no registered unit, not sure enough
     ([SealEvidence(CROP, "red", "连云港中等专业学校", 0.95), SealEvidence(CROP, "red", "连云港中等专业学校教务处", 0.95)],
      False, False),  # the school's own seal with a department's beside it
     ([], True, False),

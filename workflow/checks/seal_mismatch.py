@@ -25,6 +25,22 @@ def check(facts: RequestFacts) -> str | None:
         other = facts.registry.named_in(text)
         if other is not None and other.id == facts.school.id and not facts.registry.read_as(text, other):
             return f"公章文字为“{seal.text}”，是下属部门的印章，不是“{facts.school.name}”的公章"
-        if (other is not None and other.id != facts.school.id) or _UNIT_WORD.search(text):
+        if other is not None and other.id != facts.school.id:
+            return f"公章文字为“{seal.text}”，申请学校为“{facts.school.name}”"
+        if other is None and _unknown_unit(seal.text, seal.text_confidence, facts.registry.names_of(facts.school)):
             return f"公章文字为“{seal.text}”，申请学校为“{facts.school.name}”"
     return None
+
+
+# Words every unit name shares: what is left is what tells one unit from another.
+_GENERIC = re.compile(r"中等专业学校|中等职业学校|职业技术学院|职业学院|技师学院|职业学校|有限公司|中专|学校|学院|大学|公司|[省市区县]")
+SURE = 0.95  # an arc naming no registered unit must be read this surely: arcs misread with confidence
+
+
+def _unknown_unit(text: str, confidence: float, own: set[str]) -> bool:
+    """An arc that names a unit outside the registry, and not a garbled reading of the school's own:
+    read surely, a unit word in it, and nothing of the school's own distinctive name (泰州凤城)."""
+    if confidence < SURE or not _UNIT_WORD.search(text):
+        return False
+    distinctive = set(_GENERIC.sub("", normalise_name(text)))
+    return not any(distinctive & set(_GENERIC.sub("", name)) for name in own)
