@@ -162,7 +162,7 @@ def _signature_region(label: Label, sign_line: TextLine | None, area: Box, h: fl
         x = sign_line.box[0] + (match.start() + 2.6) * h * 0.9  # "签字：" is about three glyphs
     else:
         x = sign_line.box[2]
-    top = max(area[1], sign_line.box[1] - 0.6 * h)
+    top = max(area[1], sign_line.box[1] - 1.2 * h)  # a name stamp stands taller than the line
     return (x, max(0.0, top), area[2], min(area[3], sign_line.box[3] + 2.5 * h))
 
 

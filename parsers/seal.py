@@ -91,10 +91,15 @@ def _grey_ovals(grey: np.ndarray) -> list[Ring]:
     """Grey seal rings as outlines of mid-grey ink: stamp ink scans lighter than print, and the
     pixels right beside print (its anti-aliased edges) are left out. A grey outline must be the
     size of an official seal, not of a name stamp or a signature's loop."""
+    return _ringed_outlines(_grey_stamp_ink(grey), "grey", MIN_GREY_D)
+
+
+def _grey_stamp_ink(grey: np.ndarray) -> np.ndarray:
+    """Pixels (255) of stamp ink in a greyscale scan: lighter than print, darker than paper, and not
+    the anti-aliased edge of print."""
     beside_print = cv2.dilate((grey < PRINT_GREY).astype(np.uint8), np.ones((3, 3), np.uint8))
     mask = ((grey >= PRINT_GREY) & (grey < PAPER_GREY) & (beside_print == 0)).astype(np.uint8) * 255
-    mask = cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((2, 2), np.uint8))
-    return _ringed_outlines(mask, "grey", MIN_GREY_D)
+    return cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((2, 2), np.uint8))
 
 
 def _ringed_outlines(mask: np.ndarray, colour: Literal["red", "grey"], min_d: float) -> list[Ring]:

@@ -208,21 +208,25 @@ def has_name_stamp(image: Image.Image, region: Box, seals: list[Box], h: float) 
 SOLID_STAMP_FILL = 0.45  # share of a solid stamp's square that is ink; print fills about a fifth of its box
 
 
-def _framed_square(red: np.ndarray, h: float) -> bool:
-    """A 名章's frame where the stamp sits on an official seal and their inks merge: straight red
+def _framed_square(ink: np.ndarray, h: float) -> bool:
+    """A 名章's frame where the stamp sits on an official seal and their inks merge: straight stamp-ink
     sides of a stamp's size meeting at four corners. A seal's ring is straight only over short
     stretches that never meet as a box; its lettering has no strokes that long."""
-    side = max(8, int(MIN_STAMP_SIDE * h))
-    flat = _runs(cv2.morphologyEx(red, cv2.MORPH_OPEN, np.ones((1, side), np.uint8)), horizontal=True)
-    tall = _runs(cv2.morphologyEx(red, cv2.MORPH_OPEN, np.ones((side, 1), np.uint8)), horizontal=False)
+    side, gap = max(8, int(MIN_STAMP_SIDE * h)), max(3, int(0.25 * h))
+    # Bridge the breaks a seal's star or serial number leaves in a side before keeping long runs.
+    flat = cv2.morphologyEx(cv2.morphologyEx(ink, cv2.MORPH_CLOSE, np.ones((1, gap), np.uint8)),
+                            cv2.MORPH_OPEN, np.ones((1, side), np.uint8))
+    tall = cv2.morphologyEx(cv2.morphologyEx(ink, cv2.MORPH_CLOSE, np.ones((gap, 1), np.uint8)),
+                            cv2.MORPH_OPEN, np.ones((side, 1), np.uint8))
+    flat_runs, tall_runs = _runs(flat, horizontal=True), _runs(tall, horizontal=False)
     corner = 0.4 * h
-    for top in flat:
-        for bottom in flat:
+    for top in flat_runs:
+        for bottom in flat_runs:
             if not (MIN_STAMP_SIDE * h <= bottom[2] - top[2] <= 6 * h and top[1] - top[0] <= 6 * h):
                 continue
             left, right = max(top[0], bottom[0]), min(top[1], bottom[1])
             sides = [
-                x for y0, y1, x in tall if y0 <= top[2] + corner and y1 >= bottom[2] - corner
+                x for y0, y1, x in tall_runs if y0 <= top[2] + corner and y1 >= bottom[2] - corner
             ]  # vertical runs spanning from the top side to the bottom one
             if any(abs(x - left) <= corner for x in sides) and any(abs(x - right) <= corner for x in sides):
                 return True
