@@ -12,8 +12,10 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from intake.errors import MailboxError
+from intake.faults import FAULTS, TransientFault, fault_kind, one_line
 from intake.fetcher import Fetcher
 from intake.imap import CONNECTION_ERRORS
+from intake.lock import MailboxLock
 from intake.sending import DeliveryLoop, deliver_logged, fetcher_lock
 from intake.service import Service
 from intake.source import Source, open_source
@@ -25,6 +27,7 @@ BACKOFF_START, BACKOFF_CAP = 1.0, 30.0
 STOP_GRACE = 20.0  # seconds a message in hand may take to finish after SIGTERM
 HARD_EXIT_AFTER = 28.0  # the spec promises exit within 30 s of SIGTERM, whatever is blocking
 IDLE_TICK = 1.0  # how often an IDLE wait looks at the stop flag and the workers
+LOCK_CHECK = 5.0  # seconds between checks that the fetcher lock's database session is still alive
 
 
 def backoff_delay(failures: int, rng: random.Random = random._inst) -> float:  # type: ignore[attr-defined]
@@ -35,7 +38,7 @@ def backoff_delay(failures: int, rng: random.Random = random._inst) -> float:  #
 
 def poll_once(service: Service) -> int:
     """One full pass: 0 when all was recorded; 1 if the mailbox was unreadable or a message not stored."""
-    with _stop_on_signals() as stop, _locked(service) as source:
+    with _stop_on_signals() as stop, _locked(service) as (source, _lock):
         if source is None:
             return 1
         with Workers(service.config) as workers:
@@ -59,7 +62,7 @@ def run_forever(service: Service) -> int:
 
     Beside the fetcher runs the delivery loop, the one sender of replies while the daemon runs.
     """
-    with _stop_on_signals() as stop, _locked(service) as source:
+    with _stop_on_signals() as stop, _locked(service) as (source, lock):
         if source is None:
             return 1
         with Workers(service.config) as workers:
@@ -69,7 +72,7 @@ def run_forever(service: Service) -> int:
             sender.start()
             fetcher = Fetcher(service, source, workers, stop, on_processed=sender.wake)
             try:
-                code = _serve(service, source, fetcher, stop)
+                code = _serve(service, source, fetcher, stop, _LockKeeper(lock))
                 fetcher.shutdown(STOP_GRACE)
             finally:
                 stop.set()  # also when _serve gave up (a refused login): the sender stops with it
@@ -79,42 +82,74 @@ def run_forever(service: Service) -> int:
     return code
 
 
-def _serve(service: Service, source: Source, fetcher: Fetcher, stop: threading.Event) -> int:
+class _LockKeeper:
+    """The fetcher lock, checked every `LOCK_CHECK` seconds and taken again after a database restart."""
+
+    def __init__(self, lock: MailboxLock) -> None:
+        self.lock, self._next = lock, time.monotonic() + LOCK_CHECK
+
+    def require(self) -> None:
+        """Raise TransientFault unless the lock is (again) held: no fetching without it."""
+        self._next = time.monotonic() + LOCK_CHECK
+        if not self.lock.keep():
+            raise TransientFault("lock", "收信锁暂不可用（数据库不可达，或另一个收信进程已接管）")
+
+    def tick(self) -> None:
+        if time.monotonic() >= self._next:
+            self.require()
+
+
+def _serve(service: Service, source: Source, fetcher: Fetcher, stop: threading.Event, lock: _LockKeeper) -> int:
     failures = 0
     wake = threading.Event()
     scheduler = None
     while not stop.is_set():
         try:
+            lock.require()
+            FAULTS.recovered("lock")
             source.connect()
             fetcher.run_pass()
             failures = 0
             if source.can_idle():
-                _idle(service, source, fetcher, stop)
+                _idle(service, source, fetcher, stop, lock)
             else:
                 scheduler = scheduler or _start_polling(service, wake)
-                _poll(source, fetcher, stop, wake)
+                _poll(source, fetcher, stop, wake, lock)
         except MailboxError as e:
             _report(fetcher, e)
             return 1  # a refused login is a configuration problem: the service manager restarts us
         except CONNECTION_ERRORS as e:
             _report(fetcher, e)
         except Exception as e:  # noqa: BLE001 - e.g. the database is briefly away: back off and retry
-            log.exception("收信出错")
-            fetcher.note_error(f"{type(e).__name__}: {e}")
+            _fault(fetcher, e)
         finally:
             source.close()
         if not stop.is_set():
             delay = backoff_delay(failures)
             failures += 1
-            log.info("%.1f 秒后重新连接邮箱", delay)
+            log.debug("%.1f 秒后重新连接邮箱", delay)
             stop.wait(delay)
     if scheduler is not None:
         scheduler.shutdown(wait=False)
     return 0
 
 
-def _idle(service: Service, source: Source, fetcher: Fetcher, stop: threading.Event) -> None:
-    """IDLE until new mail, a finished message to mark, or the timed re-IDLE; then pass again."""
+def _fault(fetcher: Fetcher, error: Exception) -> None:
+    """A transient fault is one line per kind (counted until it clears); anything else a traceback."""
+    kind = fault_kind(error)
+    if kind is None:
+        log.exception("收信出错")
+        fetcher.note_error(f"{type(error).__name__}: {error}")
+        return
+    FAULTS.failed(kind, one_line(error))
+    fetcher.note_error(f"{kind}: {one_line(error)}")
+
+
+def _idle(service: Service, source: Source, fetcher: Fetcher, stop: threading.Event, lock: _LockKeeper) -> None:
+    """IDLE until new mail, a finished message to mark, or the timed re-IDLE; then pass again.
+
+    Each tick also collects finished messages, sweeps pending ones and checks the fetcher lock.
+    """
     limit = service.config.mailbox.idle_timeout_seconds
     while not stop.is_set():
         fetcher.collect()
@@ -127,6 +162,8 @@ def _idle(service: Service, source: Source, fetcher: Fetcher, stop: threading.Ev
             if any(len(r) > 1 and r[1] in (b"EXISTS", b"RECENT") for r in responses):
                 break
             fetcher.collect()
+            fetcher.sweep()
+            lock.tick()
             if fetcher.to_mark:
                 break  # leave IDLE to move or flag what was just processed
         source.idle_done()
@@ -145,12 +182,16 @@ def _start_polling(service: Service, wake: threading.Event):  # type: ignore[no-
     return scheduler
 
 
-def _poll(source: Source, fetcher: Fetcher, stop: threading.Event, wake: threading.Event) -> None:
+def _poll(source: Source, fetcher: Fetcher, stop: threading.Event, wake: threading.Event,
+          lock: _LockKeeper) -> None:
     while not stop.is_set():
         if wake.wait(IDLE_TICK):
             wake.clear()
+            lock.require()
             fetcher.run_pass()
         fetcher.collect()
+        fetcher.sweep()
+        lock.tick()
         _flush_marks(fetcher)
 
 
@@ -170,16 +211,16 @@ def _report(fetcher: Fetcher, error: BaseException) -> None:
 
 
 @contextmanager
-def _locked(service: Service) -> Iterator[Source | None]:
+def _locked(service: Service) -> Iterator[tuple[Source | None, MailboxLock]]:
     """The configured source under the one-fetcher-per-mailbox lock; None when another fetcher holds it."""
     source = open_source(service.config.mailbox)
     lock = fetcher_lock(service)
     if not lock.try_acquire():
         log.error("另一个收信进程正在处理邮箱 %s 的 %s，本次不再收取", source.account, source.folder)
-        yield None
+        yield None, lock
         return
     try:
-        yield source
+        yield source, lock
     finally:
         source.close()
         lock.release()

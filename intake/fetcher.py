@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import Future, wait
 from dataclasses import dataclass
 
 from sqlmodel import Session, col, select
 
+from intake.faults import FAULTS, TransientFault, fault_kind, one_line
 from intake.logs import event_line
 from intake.recording import Origin, record_batch
 from intake.service import Service
@@ -28,6 +30,8 @@ from workflow.pipeline import MAX_ATTEMPTS
 
 log = logging.getLogger("intake.daemon")
 
+SWEEP = 10.0  # seconds between looks for pending messages, so a backlog left by a fault needs no new mail
+RETRY = "retry"  # outcome of a transient fault: the message stays pending and the sweep resubmits it
 
 
 @dataclass
@@ -47,6 +51,7 @@ class Fetcher:
         self.failed = 0  # messages that could not be stored
         mailbox = service.config.mailbox
         self._marking = source.has_uids and bool(mailbox.processed_folder or mailbox.processed_keyword)
+        self._next_sweep = 0.0
 
     def run_pass(self) -> None:
         """Record every new message of the folder; processing continues in the workers."""
@@ -63,7 +68,9 @@ class Fetcher:
             if self.stop.is_set():
                 break  # stop fetching; what is recorded stays recorded
         done: dict[str, object] = {"uid_seen": _settled(listed, accounted, seen)} if self.source.has_uids else {}
-        self._note(last_poll_at=now_db(), last_error="", last_error_at=None, **done)
+        FAULTS.recovered("database")
+        cleared: dict[str, object] = {} if FAULTS.active() else {"last_error": "", "last_error_at": None}
+        self._note(last_poll_at=now_db(), **cleared, **done)
 
     def _recorded_uids(self, uidvalidity: int) -> set[int]:
         if not self.source.has_uids:
@@ -116,6 +123,19 @@ class Fetcher:
             session.add(message)
             session.commit()
 
+    def sweep(self) -> None:
+        """Every `SWEEP` seconds: submit what is pending again; a database still away is counted, not raised."""
+        if time.monotonic() < self._next_sweep:
+            return
+        self._next_sweep = time.monotonic() + SWEEP
+        try:
+            self.submit_pending()
+        except Exception as e:
+            kind = fault_kind(e)
+            if kind is None:
+                raise
+            FAULTS.failed(kind, one_line(e))
+
     def submit_pending(self) -> None:
         """Messages recorded earlier but never processed (a crash, a stop) go to the workers again."""
         with Session(self.service.db) as session:
@@ -140,18 +160,29 @@ class Fetcher:
             if not item.future.done():
                 continue
             del self.in_flight[pk]
-            if item.future.cancelled():
-                outcome = "abandoned"
-            elif item.future.exception() is not None:
-                outcome = "error"
-                log.error("worker failed on message %s: %s", pk, item.future.exception())
-            else:
-                outcome = item.future.result()
+            outcome = self._outcome(pk, item.future)
+            if outcome == RETRY:
+                continue  # one line per kind of fault, not per message; the sweep submits it again
             self._line(item.uid, pk, item.message_id, outcome)
             if outcome not in ("error", "abandoned"):
                 self._mark_later(item.uid)
                 self.on_processed()
         return len(self.in_flight)
+
+    def _outcome(self, pk: int, future: Future[str]) -> str:
+        if future.cancelled():
+            return "abandoned"
+        error = future.exception()
+        if isinstance(error, TransientFault):
+            FAULTS.failed(error.kind, error.text)
+            self.note_error(f"{error.kind}: {error.text}")
+            return RETRY
+        if error is not None:
+            log.error("worker failed on message %s: %s", pk, one_line(error))
+            return "error"
+        for kind in ("database", "disk"):
+            FAULTS.recovered(kind)
+        return future.result()
 
     def drain(self) -> None:
         """Wait for every message in the workers (poll), unless asked to stop."""
@@ -199,8 +230,9 @@ class Fetcher:
                     setattr(state, key, value)
                 session.add(state)
                 session.commit()
-        except Exception:  # noqa: BLE001 - bookkeeping must not stop intake
-            log.exception("updating folder state failed")
+        except Exception as e:  # noqa: BLE001 - bookkeeping must not stop intake
+            if fault_kind(e) is None:
+                log.exception("updating folder state failed")
 
     def _line(self, uid: int | None, pk: int | None, message_id: str | None, outcome: str) -> None:
         """The one structured log line per message: where it was, its row id and Message-ID, what it became."""
