@@ -44,6 +44,8 @@ def fault_kind(error: BaseException) -> str | None:
 
 def one_line(error: BaseException) -> str:
     """The error's first line, without the SQL and the link to the SQLAlchemy docs."""
+    if isinstance(error, TransientFault):
+        return error.text
     if isinstance(error, OperationalError | InterfaceError | DisconnectionError):
         error = error.orig or error  # type: ignore[assignment]
     text = str(error).strip().splitlines()

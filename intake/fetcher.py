@@ -83,11 +83,14 @@ class Fetcher:
     def record(self, batch: list[Fetched], uidvalidity: int) -> set[int]:
         """Record one FETCH batch in one transaction; returns the UIDs now recorded or known as copies.
 
-        If the batch cannot be stored, its messages are stored one by one, so a bad one stops only itself.
+        If the batch cannot be stored, its messages are stored one by one, so a bad one stops only itself;
+        a transient fault (database away, disk full) raises, and the daemon passes again after a backoff.
         """
         try:
             results = self._store(batch, uidvalidity)
-        except Exception:  # noqa: BLE001 - one message that cannot be stored must not stop the others
+        except Exception as e:  # noqa: BLE001 - one message that cannot be stored must not stop the others
+            if fault_kind(e) is not None:
+                raise  # the database or the disk is away, not this message: the pass is retried whole
             if len(batch) > 1:
                 log.warning("storing a batch of %d failed: storing its messages one by one", len(batch))
                 return set().union(*(self.record([fetched], uidvalidity) for fetched in batch))
