@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from intake.errors import MailboxError
-from intake.faults import FAULTS, TransientFault, fault_kind, one_line
+from intake.faults import FAULTS, TransientFault, describe, fault_kind, one_line
 from intake.fetcher import Fetcher
 from intake.imap import CONNECTION_ERRORS
 from intake.lock import MailboxLock
@@ -108,7 +108,7 @@ def _serve(service: Service, source: Source, fetcher: Fetcher, stop: threading.E
             lock.require()
             FAULTS.recovered("lock")
             source.connect()
-            fetcher.run_pass()
+            _pass(fetcher)
             failures = 0
             if source.can_idle():
                 _idle(service, source, fetcher, stop, lock)
@@ -118,10 +118,11 @@ def _serve(service: Service, source: Source, fetcher: Fetcher, stop: threading.E
         except MailboxError as e:
             _report(fetcher, e)
             return 1  # a refused login is a configuration problem: the service manager restarts us
-        except CONNECTION_ERRORS as e:
-            _report(fetcher, e)
-        except Exception as e:  # noqa: BLE001 - e.g. the database is briefly away: back off and retry
-            _fault(fetcher, e)
+        except Exception as e:  # noqa: BLE001 - the mail server or the database is briefly away: retry
+            if isinstance(e, CONNECTION_ERRORS) and fault_kind(e) is None:
+                _report(fetcher, e)
+            else:
+                _fault(fetcher, e)
         finally:
             source.close()
         if not stop.is_set():
@@ -134,6 +135,13 @@ def _serve(service: Service, source: Source, fetcher: Fetcher, stop: threading.E
     return 0
 
 
+def _pass(fetcher: Fetcher) -> None:
+    """One pass; raises its store fault so `_serve` backs off and passes again with no new mail."""
+    fetcher.run_pass()
+    if fetcher.store_fault is not None:
+        raise fetcher.store_fault
+
+
 def _fault(fetcher: Fetcher, error: Exception) -> None:
     """A transient fault is one line per kind (counted until it clears); anything else a traceback."""
     kind = fault_kind(error)
@@ -142,7 +150,7 @@ def _fault(fetcher: Fetcher, error: Exception) -> None:
         fetcher.note_error(f"{type(error).__name__}: {error}")
         return
     FAULTS.failed(kind, one_line(error))
-    fetcher.note_error(f"{kind}: {one_line(error)}")
+    fetcher.note_error(describe(kind, error))
 
 
 def _idle(service: Service, source: Source, fetcher: Fetcher, stop: threading.Event, lock: _LockKeeper) -> None:
@@ -168,7 +176,7 @@ def _idle(service: Service, source: Source, fetcher: Fetcher, stop: threading.Ev
                 break  # leave IDLE to move or flag what was just processed
         source.idle_done()
         if not stop.is_set():
-            fetcher.run_pass()
+            _pass(fetcher)
 
 
 def _start_polling(service: Service, wake: threading.Event):  # type: ignore[no-untyped-def]
@@ -188,7 +196,7 @@ def _poll(source: Source, fetcher: Fetcher, stop: threading.Event, wake: threadi
         if wake.wait(IDLE_TICK):
             wake.clear()
             lock.require()
-            fetcher.run_pass()
+            _pass(fetcher)
         fetcher.collect()
         fetcher.sweep()
         lock.tick()

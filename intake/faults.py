@@ -13,6 +13,7 @@ import threading
 
 from sqlalchemy.exc import DisconnectionError, InterfaceError, OperationalError
 
+from intake.errors import IntakeError
 from intake.logs import event_line
 
 log = logging.getLogger("intake.daemon")
@@ -50,6 +51,39 @@ def one_line(error: BaseException) -> str:
         error = error.orig or error  # type: ignore[assignment]
     text = str(error).strip().splitlines()
     return f"{type(error).__name__}: {text[0] if text else ''}"[:300]
+
+
+DISK_WORDS = {errno.ENOSPC: "磁盘已满", errno.EDQUOT: "磁盘配额已满", errno.EROFS: "文件系统为只读",
+              errno.EACCES: "没有写入权限", errno.EPERM: "没有写入权限"}
+
+
+def describe(kind: str, error: BaseException) -> str:
+    """What `intake status` shows for a fault, in Chinese: the kind, then the driver's or kernel's words."""
+    if isinstance(error, TransientFault):
+        return error.text  # described where it was caught
+    if kind == "disk":
+        return f"数据目录无法写入：{DISK_WORDS.get(getattr(error, 'errno', 0) or 0, '无法写入')}"
+    label = {"database": "数据库暂不可用", "lock": "收信锁暂不可用"}.get(kind, kind)
+    return f"{label}：{one_line(error)}"
+
+
+def environment_error(error: BaseException, *, url: str, data_dir: str) -> IntakeError | None:
+    """The one-line error (exit 1) for a database that is down or missing, or a data_dir that takes no
+    writes; None when `error` is none of these."""
+    kind = fault_kind(error)
+    if kind == "database":
+        from sqlalchemy.engine import make_url
+
+        where = make_url(url).render_as_string(hide_password=True)
+        if url.startswith("sqlite"):
+            why = "数据库文件无法打开或写入"  # SQLite's faults are its file's: full, read-only, missing directory
+        else:
+            why = "数据库不存在" if "does not exist" in str(error) else "无法连接数据库"
+        return IntakeError(f"{why}（storage.url = {where}）")
+    if kind == "disk":
+        word = DISK_WORDS.get(getattr(error, "errno", 0) or 0, "无法写入")
+        return IntakeError(f"数据目录无法写入：{word}（storage.data_dir = {data_dir}）")
+    return None
 
 
 class FaultLog:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, col, select
 
-from intake.faults import FAULTS, TransientFault, fault_kind, one_line
+from intake.faults import FAULTS, TransientFault, describe, fault_kind, one_line
 from intake.logs import event_line
 from intake.recording import Origin, record_batch
 from intake.service import Service
@@ -49,12 +49,14 @@ class Fetcher:
         self.in_flight: dict[int, InFlight] = {}
         self.to_mark: list[int] = []
         self.failed = 0  # messages that could not be stored
+        self.store_fault: TransientFault | None = None  # the last pass could not store for this reason
         mailbox = service.config.mailbox
         self._marking = source.has_uids and bool(mailbox.processed_folder or mailbox.processed_keyword)
         self._next_sweep = 0.0
 
     def run_pass(self) -> None:
         """Record every new message of the folder; processing continues in the workers."""
+        self.store_fault = None
         uidvalidity = self.source.select()
         seen = self._uid_seen(uidvalidity)
         self.submit_pending()
@@ -68,7 +70,9 @@ class Fetcher:
             if self.stop.is_set():
                 break  # stop fetching; what is recorded stays recorded
         done: dict[str, object] = {"uid_seen": _settled(listed, accounted, seen)} if self.source.has_uids else {}
-        FAULTS.recovered("database")
+        if self.store_fault is None:
+            for kind in ("database", "disk"):  # every new message was stored
+                FAULTS.recovered(kind)
         cleared: dict[str, object] = {} if FAULTS.active() else {"last_error": "", "last_error_at": None}
         self._note(last_poll_at=now_db(), **cleared, **done)
 
@@ -84,19 +88,24 @@ class Fetcher:
         """Record one FETCH batch in one transaction; returns the UIDs now recorded or known as copies.
 
         If the batch cannot be stored, its messages are stored one by one, so a bad one stops only itself;
-        a transient fault (database away, disk full) raises, and the daemon passes again after a backoff.
+        a transient fault (database away, disk full) is kept in `store_fault`, so the daemon passes
+        again after a backoff instead of waiting for new mail.
         """
         try:
             results = self._store(batch, uidvalidity)
         except Exception as e:  # noqa: BLE001 - one message that cannot be stored must not stop the others
-            if fault_kind(e) is not None:
-                raise  # the database or the disk is away, not this message: the pass is retried whole
+            kind = fault_kind(e)
             if len(batch) > 1:
-                log.warning("storing a batch of %d failed: storing its messages one by one", len(batch))
+                if kind is None:
+                    log.warning("storing a batch of %d failed: storing its messages one by one", len(batch))
                 return set().union(*(self.record([fetched], uidvalidity) for fetched in batch))
-            log.exception("storing uid=%s failed", batch[0].uid)
             self.failed += 1
-            self._line(batch[0].uid, None, None, "store_failed")
+            if kind is None:
+                log.exception("storing uid=%s failed", batch[0].uid)
+                self._line(batch[0].uid, None, None, "store_failed")
+            else:  # the database or the disk is away: one line per outage, and the daemon passes again soon
+                FAULTS.failed(kind, one_line(e))
+                self.store_fault = self.store_fault or TransientFault(kind, describe(kind, e))
             return set()
         for fetched, (message, created) in zip(batch, results, strict=True):
             if created:
@@ -178,7 +187,7 @@ class Fetcher:
         error = future.exception()
         if isinstance(error, TransientFault):
             FAULTS.failed(error.kind, error.text)
-            self.note_error(f"{error.kind}: {error.text}")
+            self.note_error(describe(error.kind, error))
             return RETRY
         if error is not None:
             log.error("worker failed on message %s: %s", pk, one_line(error))

@@ -24,7 +24,8 @@ from intake.logs import event_line
 from intake.service import Service
 from storage import repo
 from storage.db import MESSAGE_LOCKS, session_scope, try_xact_lock
-from workflow.pipeline import AlreadyProcessed, process, record_failure
+from workflow.errors import NotFound
+from workflow.pipeline import AlreadyProcessed, process, record_failure, reopen
 
 log = logging.getLogger(__name__)
 
@@ -91,3 +92,17 @@ def process_pending(service: Service) -> dict[int, str]:
             FAULTS.failed(e.kind, e.text)
             outcomes[pk] = "retry"
     return outcomes
+
+
+def reprocess(service: Service, ids: list[int], *, actor: str) -> dict[int, str]:
+    """Reopen each request (audited) and process it again here; returns each one's new outcome.
+
+    Raises NotFound before changing anything when an id is unknown.
+    """
+    with session_scope(service.db) as session:
+        for pk in ids:
+            try:
+                reopen(session, request_id=pk, actor=actor)
+            except LookupError:
+                raise NotFound(f"没有第 {pk} 号记录") from None
+    return {pk: process_one(service, pk) for pk in ids}

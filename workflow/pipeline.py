@@ -82,6 +82,24 @@ def process(session: Session, *, settings: Settings, blobs: BlobStore, engine: O
     return request
 
 
+def reopen(session: Session, *, request_id: int, actor: str) -> Request:
+    """`intake reprocess`: an officer sends a request back to pending, audited, to be read again.
+
+    The only way a request a reviewer acted on is derived again (spec §2). Its attempts start over.
+    Raises LookupError for an unknown id.
+    """
+    message = session.get(Message, request_id)
+    request = session.get(Request, request_id)
+    if message is None or request is None:
+        raise LookupError(f"no stored message {request_id}")
+    message.attempts, message.last_error = 0, ""
+    session.add(message)
+    if request.status != Status.PENDING:
+        transition(session, request, actor=actor, action=Action.REPROCESS, status=Status.PENDING, stage=None,
+                   comment="人工要求重新处理")
+    return request
+
+
 class PagesUnread(RuntimeError):
     """Some pages broke while reading (engine failure, unexpected error): the message is retried."""
 
