@@ -47,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     reg_import.set_defaults(handler=cmd_registry_import)
     add("poll", cmd_poll, "收取一次邮件并处理")
     add("run", cmd_run, "常驻运行：收取并持续等待新邮件")
+    add("worker", cmd_worker, "只处理已收取的邮件（可在多台机器上运行）")
     ingest = add("ingest", cmd_ingest, "处理邮件文件（.eml）")
     ingest.add_argument("files", nargs="+", type=Path)
     add("status", cmd_status, "显示上次收信、积压与错误")
@@ -170,6 +171,15 @@ def cmd_run(service: Service, args: argparse.Namespace) -> int:
     service.init()
     service.check_data_dir()
     return run_forever(service)
+
+
+def cmd_worker(service: Service, args: argparse.Namespace) -> int:
+    from intake.worker import work_forever
+
+    service.check_ocr()
+    service.init()
+    service.check_data_dir()
+    return work_forever(service)
 
 
 def cmd_status(service: Service, args: argparse.Namespace) -> int:

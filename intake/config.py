@@ -62,7 +62,7 @@ class StorageConfig:
 class OcrConfig:
     engine: str = "rapidocr"  # rapidocr | tesseract
     dpi: int = 200
-    workers: int = 1  # parsing processes beside the fetcher
+    workers: int = 1  # processing processes of run, poll and worker; 0: run and poll only record (`intake worker` processes)
     max_pages_per_message: int = 60
     message_timeout_seconds: int = 600
 

@@ -38,7 +38,7 @@ def backoff_delay(failures: int, rng: random.Random = random._inst) -> float:  #
 
 def poll_once(service: Service) -> int:
     """One full pass: 0 when all was recorded; 1 if the mailbox was unreadable or a message not stored."""
-    with _stop_on_signals() as stop, _locked(service) as (source, _lock):
+    with stop_on_signals() as stop, _locked(service) as (source, _lock):
         if source is None:
             return 1
         with Workers(service.config) as workers:
@@ -62,12 +62,12 @@ def run_forever(service: Service) -> int:
 
     Beside the fetcher runs the delivery loop, the one sender of replies while the daemon runs.
     """
-    with _stop_on_signals() as stop, _locked(service) as (source, lock):
+    with stop_on_signals() as stop, _locked(service) as (source, lock):
         if source is None:
             return 1
         with Workers(service.config) as workers:
             workers.warm()
-            _HARD_EXIT_HOOKS.append(workers.kill)
+            HARD_EXIT_HOOKS.append(workers.kill)
             sender = DeliveryLoop(service, stop)
             sender.start()
             fetcher = Fetcher(service, source, workers, stop, on_processed=sender.wake)
@@ -77,7 +77,7 @@ def run_forever(service: Service) -> int:
             finally:
                 stop.set()  # also when _serve gave up (a refused login): the sender stops with it
                 sender.join(STOP_GRACE)
-                _HARD_EXIT_HOOKS.remove(workers.kill)
+                HARD_EXIT_HOOKS.remove(workers.kill)
     log.info("收信进程已停止")
     return code
 
@@ -235,7 +235,7 @@ def _locked(service: Service) -> Iterator[tuple[Source | None, MailboxLock]]:
 
 
 @contextmanager
-def _stop_on_signals() -> Iterator[threading.Event]:
+def stop_on_signals() -> Iterator[threading.Event]:
     """SIGTERM/SIGINT set the stop flag; a watchdog guarantees the exit within 30 s."""
     stop, stopped = threading.Event(), threading.Event()
 
@@ -258,10 +258,10 @@ def _watchdog(stopped: threading.Event) -> None:
     if stopped.wait(HARD_EXIT_AFTER):
         return  # stopped in time
     log.warning("停止超时：强制退出，未处理完的邮件保持待处理状态")
-    for hook in _HARD_EXIT_HOOKS:
+    for hook in HARD_EXIT_HOOKS:
         hook()
     logging.shutdown()
     os._exit(0)
 
 
-_HARD_EXIT_HOOKS: list[Callable[[], None]] = []  # e.g. kill the workers, which ignore SIGTERM
+HARD_EXIT_HOOKS: list[Callable[[], None]] = []  # e.g. kill the workers, which ignore SIGTERM

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, wait
 from dataclasses import dataclass
 
@@ -150,18 +150,18 @@ class Fetcher:
 
     def submit_pending(self) -> None:
         """Messages recorded earlier but never processed (a crash, a stop) go to the workers again."""
+        if not self.workers.size:
+            return
         with Session(self.service.db) as session:
-            rows = session.exec(
-                select(Message.id, Message.account, Message.folder, Message.uid, Message.message_id)
-                .join(Request, col(Request.id) == Message.id)
-                .where(Request.status == Status.PENDING, Message.attempts < MAX_ATTEMPTS)
-                .order_by(col(Message.id))).all()
+            rows = due_messages(session)
         for pk, account, folder, uid, message_id in rows:
             if pk not in self.in_flight:
                 here = (account, folder) == (self.source.account, self.source.folder)
                 self._submit(pk, uid if here else None, message_id)
 
     def _submit(self, pk: int, uid: int | None, message_id: str) -> None:
+        if not self.workers.size:
+            return  # `[ocr] workers = 0`: `intake worker` processes on this or another machine
         self.in_flight[pk] = InFlight(self.workers.submit(pk), uid, message_id)
 
     def collect(self, timeout: float | None = 0) -> int:
@@ -172,7 +172,7 @@ class Fetcher:
             if not item.future.done():
                 continue
             del self.in_flight[pk]
-            outcome = self._outcome(pk, item.future)
+            outcome = outcome_of(pk, item.future, on_fault=self.note_error)
             if outcome == RETRY:
                 continue  # one line per kind of fault, not per message; the sweep submits it again
             self._line(item.uid, pk, item.message_id, outcome)
@@ -180,21 +180,6 @@ class Fetcher:
                 self._mark_later(item.uid)
                 self.on_processed()
         return len(self.in_flight)
-
-    def _outcome(self, pk: int, future: Future[str]) -> str:
-        if future.cancelled():
-            return "abandoned"
-        error = future.exception()
-        if isinstance(error, TransientFault):
-            FAULTS.failed(error.kind, error.text)
-            self.note_error(describe(error.kind, error))
-            return RETRY
-        if error is not None:
-            log.error("worker failed on message %s: %s", pk, one_line(error))
-            return "error"
-        for kind in ("database", "disk"):
-            FAULTS.recovered(kind)
-        return future.result()
 
     def drain(self) -> None:
         """Wait for every message in the workers (poll), unless asked to stop."""
@@ -250,6 +235,32 @@ class Fetcher:
         """The one structured log line per message: where it was, its row id and Message-ID, what it became."""
         log.info("%s", event_line("message", account=self.source.account, folder=self.source.folder, uid=uid,
                                   id=pk, message_id=message_id, outcome=outcome))
+
+
+def outcome_of(pk: int, future: Future[str], on_fault: Callable[[str], None]) -> str:
+    """What a finished job became; a transient fault is counted in FAULTS, described to `on_fault`, and RETRY."""
+    if future.cancelled():
+        return "abandoned"
+    error = future.exception()
+    if isinstance(error, TransientFault):
+        FAULTS.failed(error.kind, error.text)
+        on_fault(describe(error.kind, error))
+        return RETRY
+    if error is not None:
+        log.error("worker failed on message %s: %s", pk, one_line(error))
+        return "error"
+    for kind in ("database", "disk"):
+        FAULTS.recovered(kind)
+    return future.result()
+
+
+def due_messages(session: Session) -> Sequence[tuple[int, str, str, int | None, str]]:
+    """(id, account, folder, uid, Message-ID) of every pending message still to be tried, oldest first."""
+    return session.exec(
+        select(Message.id, Message.account, Message.folder, Message.uid, Message.message_id)
+        .join(Request, col(Request.id) == Message.id)
+        .where(Request.status == Status.PENDING, Message.attempts < MAX_ATTEMPTS)
+        .order_by(col(Message.id))).all()  # type: ignore[return-value]
 
 
 def _settled(listed: list[int], accounted: set[int], seen: int) -> int:

@@ -64,9 +64,11 @@ def _ready() -> int:
 
 
 class Workers:
+    """`[ocr] workers` local processes; with 0 there are none (`size` 0), and nothing may be submitted."""
+
     def __init__(self, config: Config) -> None:
-        self.size = max(1, config.ocr.workers)
-        self._pool = ProcessPoolExecutor(max_workers=self.size,
+        self.size = config.ocr.workers
+        self._pool = ProcessPoolExecutor(max_workers=max(1, self.size),
                                          mp_context=multiprocessing.get_context("spawn"),
                                          initializer=_init_worker, initargs=(config, os.getpid()))
 
@@ -75,6 +77,7 @@ class Workers:
         wait([self._pool.submit(_ready) for _ in range(self.size)])
 
     def submit(self, message_pk: int) -> Future[str]:
+        assert self.size, "no local workers: `intake worker` processes"
         return self._pool.submit(_process, message_pk)
 
     def stop(self, running: list[Future[str]], grace: float) -> None:
