@@ -26,27 +26,13 @@ from intake.recording import Origin, record_message
 from intake.service import Service
 from storage.models import PageRecord, Request
 from storage.states import Status
+from tests.intake.conftest import ROUND
 from tests.scangen.digital import digital_documents
 from tests.scangen.package import to_eml
 from tests.scangen.truth import random_truth
 
 ROOT = Path(__file__).resolve().parents[1]
-CONFIG = """
-[mailbox]
-maildir = "{home}/maildir"
-
-[storage]
-url = "sqlite:///{home}/intake.db"
-data_dir = "{home}/data"
-
-[round]
-year = 2024
-window_start = "2024-03-01T00:00:00"
-window_end = "2024-03-20T23:59:59"
-
-[ocr]
-workers = {workers}
-"""
+CONFIG = '[mailbox]\nmaildir = "{home}/maildir"\n' + ROUND  # the tests' round, storage and [ocr] sections
 
 
 def born_digital_messages(count: int, seed: int = 14) -> list[bytes]:
@@ -64,7 +50,8 @@ def measure(messages: list[bytes], workers: int) -> tuple[float, int]:
     with tempfile.TemporaryDirectory(prefix="worker-bench-") as tmp:
         home = Path(tmp)
         config = home / "config.toml"
-        config.write_text(CONFIG.format(home=home, workers=workers), encoding="utf-8")
+        config.write_text(CONFIG.format(home=home, url=f"sqlite:///{home}/intake.db", data_dir=home / "data",
+                                        workers=workers), encoding="utf-8")
         service = Service(load_config(config))
         service.init()
         for raw in messages:

@@ -56,6 +56,7 @@ class MailboxConfig:
 class StorageConfig:
     url: str
     data_dir: Path
+    blobs: str = "directory"  # directory (data_dir/blobs) | database (the blob table: machines share no directory)
 
 
 @dataclass(frozen=True)
@@ -128,6 +129,8 @@ def parse_config(raw: dict[str, Any], *, base: Path, path: Path) -> Config:
     storage_raw["data_dir"] = data_dir
     storage_raw["url"] = _check_database_url(_resolve_sqlite_url(str(storage_raw["url"]), base))
     storage = _build(StorageConfig, storage_raw, "storage")
+    if storage.blobs not in BLOB_HOMES:
+        raise ConfigError("storage.blobs", "应为 directory 或 database")
     round_ = _build_round(raw["round"])
     smtp = None
     if "smtp" in raw:
@@ -212,6 +215,7 @@ def _resolve_sqlite_url(url: str, base: Path) -> str:
 
 
 DRIVERS = ("sqlite", "postgresql", "postgresql+psycopg")
+BLOB_HOMES = ("directory", "database")
 
 
 def _check_database_url(url: str) -> str:

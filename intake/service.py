@@ -36,7 +36,7 @@ class Service:
 
     @cached_property
     def blobs(self) -> BlobStore:
-        return BlobStore(self.settings.blob_dir)
+        return BlobStore(self.settings.blob_dir, self.db, in_database=self.config.storage.blobs == "database")
 
     @cached_property
     def mailbox(self) -> ImapMailbox | None:

@@ -10,7 +10,18 @@ from pathlib import Path
 
 import pytest
 
-from tests.intake.conftest import ROOT, counts, intake_cmd, make_service, run_cli, text_message, wait_for
+from tests.intake.conftest import (
+    ROOT,
+    clean_log,
+    counts,
+    intake_cmd,
+    make_service,
+    run_cli,
+    start_logged,
+    terminate,
+    text_message,
+    wait_for,
+)
 from tests.intake.pgcluster import PgCluster
 
 ROUTINE = ("event=message", "event=processed", "event=pass", "event=delivery", "idling")
@@ -35,10 +46,7 @@ def test_postgresql_restart_mid_backlog(dovecot, imap_config, imap_env, cluster,
     dovecot.append(*(text_message(n) for n in range(200)))
     config = imap_config(url=cluster.url, workers=2)
     service = make_service(config)
-    log_path = tmp_path / "run.log"
-    with open(log_path, "wb") as log:
-        daemon = subprocess.Popen(intake_cmd("run", "--config", str(config)), env=imap_env, cwd=ROOT,
-                                  stdout=subprocess.DEVNULL, stderr=log)
+    daemon, log_path = start_logged(imap_env, tmp_path, "run", "--config", str(config))
     try:
         assert wait_for(lambda: 0 < counts(service)[1] < 190, timeout=60, step=0.01)
         service.db.dispose()
@@ -54,11 +62,9 @@ def test_postgresql_restart_mid_backlog(dovecot, imap_config, imap_env, cluster,
         second = run_cli(imap_env, "run", "--config", str(config), timeout=30)
         assert second.returncode == 1  # so a second daemon does not start beside it
     finally:
-        daemon.send_signal(signal.SIGTERM)
-        code = daemon.wait(timeout=35)
+        code = terminate(daemon)
     assert code == 0
-    text = log_path.read_text(encoding="utf-8")
-    assert "Traceback" not in text
+    text = clean_log(log_path)
     outage = _fault_lines("\n".join(text.splitlines()[before:]))
     print("\n".join(outage))
     assert len(outage) < 20, outage

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import signal
 import socket
 import subprocess
 import uuid
@@ -14,7 +13,17 @@ from sqlmodel import Session, col, select
 
 from storage.models import ReviewEvent
 from storage.states import Action, Status
-from tests.intake.conftest import ROOT, counts, intake_cmd, make_service, run_cli, text_message, wait_for
+from tests.intake.conftest import (
+    ROOT,
+    clean_log,
+    counts,
+    make_service,
+    run_cli,
+    start_logged,
+    terminate,
+    text_message,
+    wait_for,
+)
 from tests.intake.test_exactly_once import return_open_requests
 
 ENV = {"PYTHONPATH": str(ROOT)}
@@ -84,10 +93,7 @@ def test_disk_full_under_run_is_shown_then_processed_once_space_is_freed(
         dovecot, imap_config, imap_env, small_data_dir, tmp_path):
     config = imap_config()
     service = make_service(config)
-    log_path = tmp_path / "run.log"
-    with open(log_path, "wb") as log:
-        daemon = subprocess.Popen(intake_cmd("run", "--config", str(config)), env=imap_env, cwd=ROOT,
-                                  stdout=subprocess.DEVNULL, stderr=log)
+    daemon, log_path = start_logged(imap_env, tmp_path, "run", "--config", str(config))
     try:
         assert wait_for(lambda: "IMAP ID sent" in log_path.read_text(encoding="utf-8"), timeout=30)
         filler = _fill(small_data_dir)
@@ -99,11 +105,9 @@ def test_disk_full_under_run_is_shown_then_processed_once_space_is_freed(
         assert wait_for(lambda: counts(service) == (20, 0), timeout=60, step=0.5)
         assert wait_for(lambda: "最近错误" not in status(), timeout=30, step=1.0)
     finally:
-        daemon.send_signal(signal.SIGTERM)
-        code = daemon.wait(timeout=35)
+        code = terminate(daemon)
     assert code == 0
-    text = log_path.read_text(encoding="utf-8")
-    assert "Traceback" not in text
+    text = clean_log(log_path)
     assert text.count("event=fault kind=disk") == 1
 
 

@@ -1,15 +1,14 @@
-"""`intake worker` on two "machines" (separate working directories) beside an `intake run` with no workers."""
+"""`intake worker` on two "machines" (separate working and data directories, blobs in PostgreSQL) beside an
+`intake run` with no workers."""
 
 from __future__ import annotations
 
 import signal
-import subprocess
-from pathlib import Path
 
 from sqlmodel import Session, col, select
 
 from storage.models import Message, Problem, Request
-from tests.intake.conftest import counts, intake_cmd, make_service, run_cli, text_message, wait_for
+from tests.intake.conftest import counts, make_service, run_cli, start_logged, text_message, wait_for
 from tests.intake.test_exactly_once import _drop_database, _fresh_database, _processed_events
 
 
@@ -24,25 +23,22 @@ def _results(service) -> dict[str, tuple[str | None, str | None, tuple[str, ...]
     return {mid: (kind, status, tuple(sorted(codes.get(pk, [])))) for mid, kind, status, pk in rows}
 
 
-def _start(args: list[str], cwd: Path, env: dict[str, str]) -> tuple[subprocess.Popen[bytes], Path]:
-    log = cwd / "stderr.log"
-    with open(log, "wb") as out:
-        return subprocess.Popen(intake_cmd(*args), env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=out), log
-
-
 def test_two_workers_and_a_fetcher_process_each_message_once(dovecot, imap_config, imap_env, pg_url, tmp_path):
     dovecot.append(*(text_message(n) for n in range(200)))
     config = imap_config(url=pg_url, workers=0)
+    data_line = f'data_dir = "{tmp_path / "data"}"'
+    config.write_text(config.read_text(encoding="utf-8").replace(data_line, f'{data_line}\nblobs = "database"'),
+                      encoding="utf-8")
     service = make_service(config)
     machines = []
-    for name in ("a", "b"):
+    for name in ("a", "b"):  # each with a data_dir of its own: the blobs are in PostgreSQL
         home = tmp_path / f"machine-{name}"
         home.mkdir()
-        (home / "config.toml").write_text(config.read_text(encoding="utf-8").replace("workers = 0", "workers = 1"),
-                                          encoding="utf-8")
+        text = config.read_text(encoding="utf-8").replace("workers = 0", "workers = 1")
+        (home / "config.toml").write_text(text.replace(data_line, f'data_dir = "{home / "data"}"'), encoding="utf-8")
         machines.append(home)
-    fetcher, fetcher_log = _start(["run", "--config", str(config)], tmp_path, imap_env)
-    workers = [_start(["worker", "--config", str(home / "config.toml")], home, imap_env) for home in machines]
+    fetcher, fetcher_log = start_logged(imap_env, tmp_path, "run", "--config", str(config))
+    workers = [start_logged(imap_env, home, "worker", "--config", str(home / "config.toml")) for home in machines]
     try:
         assert wait_for(lambda: counts(service) == (200, 0), timeout=120, step=0.5)
     finally:
@@ -57,6 +53,8 @@ def test_two_workers_and_a_fetcher_process_each_message_once(dovecot, imap_confi
     assert sum(text.count("event=processed") for text in logs[1:]) == 200
     assert set(_processed_events(service).values()) == {1}
     assert len(_processed_events(service)) == 200
+    assert not (tmp_path / "data" / "blobs").exists()  # nothing was written beside the fetcher
+    assert all(not (home / "data" / "blobs").exists() for home in machines)
 
     reference_url = _fresh_database()  # the same mailbox, one process
     try:
