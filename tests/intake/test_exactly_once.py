@@ -1,4 +1,5 @@
-"""Processing exactly once under concurrency (PostgreSQL): `ingest` beside `run`, superseding with 2 workers."""
+"""Processing exactly once under concurrency: `ingest` beside `run` (SQLite and PostgreSQL), superseding with
+2 workers (PostgreSQL)."""
 
 from __future__ import annotations
 
@@ -48,14 +49,14 @@ def return_open_requests(service, returned: set[int]) -> None:  # type: ignore[n
 
 
 def test_ingest_beside_run_processes_each_message_once_and_keeps_decisions(
-        dovecot, imap_config, imap_env, pg_url, tmp_path):
+        dovecot, imap_config, imap_env, database_url, tmp_path):
     messages = [text_message(n) for n in range(80)]
     dovecot.append(*messages)
     files = []
     for n, raw in enumerate(messages):
         files.append(tmp_path / f"m{n}.eml")
         files[-1].write_bytes(raw)
-    config = imap_config(url=pg_url, workers=2)
+    config = imap_config(url=database_url, workers=2)
     service = make_service(config)
     daemon = subprocess.Popen(intake_cmd("run", "--config", str(config)), env=imap_env, cwd=ROOT,
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
