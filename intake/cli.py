@@ -15,6 +15,7 @@ from pathlib import Path
 from intake import logs
 from intake.config import config_path, load_config
 from intake.errors import IntakeError, UsageError
+from intake.faults import environment_error
 from intake.service import Service
 from storage.states import Kind, Role, Stage, Status
 from workflow.errors import WorkflowError
@@ -46,9 +47,13 @@ def build_parser() -> argparse.ArgumentParser:
     reg_import.set_defaults(handler=cmd_registry_import)
     add("poll", cmd_poll, "收取一次邮件并处理")
     add("run", cmd_run, "常驻运行：收取并持续等待新邮件")
+    add("worker", cmd_worker, "只处理已收取的邮件（可在多台机器上运行）")
     ingest = add("ingest", cmd_ingest, "处理邮件文件（.eml）")
     ingest.add_argument("files", nargs="+", type=Path)
     add("status", cmd_status, "显示上次收信、积压与错误")
+    reprocess = add("reprocess", cmd_reprocess, "重新读取并处理申请（如故障排除后），记入审核记录")
+    reprocess.add_argument("ids", nargs="+", type=int, metavar="ID")
+    reprocess.add_argument("--reviewer", default="管理员", help="记入审核记录的操作人")
     requests = commands.add_parser("requests", parents=[common], help="申请").add_subparsers(
         dest="requests_command", required=True, parser_class=_Parser)
     req_list = requests.add_parser("list", parents=[common], help="列出全部已记录邮件")
@@ -98,6 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     logs.configure()
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
+    service: Service | None = None
     try:
         args = build_parser().parse_args(argv)
         if args.handler is cmd_demo:
@@ -105,12 +111,23 @@ def main(argv: list[str] | None = None) -> int:
         service = Service(load_config(config_path(getattr(args, "config", None))))
         return int(args.handler(service, args) or 0)
     except (IntakeError, WorkflowError) as e:
-        print(str(e), file=sys.stderr)
-        for line in getattr(e, "errors", []):
-            print(f"  {line}", file=sys.stderr)
-        return e.exit_code
+        return _fail(e)
     except KeyboardInterrupt:
         return 130
+    except Exception as e:
+        error = service and environment_error(e, url=service.config.storage.url,
+                                              data_dir=str(service.config.storage.data_dir))
+        if not error:
+            raise
+        return _fail(error)
+
+
+def _fail(error: IntakeError | WorkflowError) -> int:
+    """One line (and a registry's list of errors) on stderr; the error's exit code."""
+    print(str(error), file=sys.stderr)
+    for line in getattr(error, "errors", []):
+        print(f"  {line}", file=sys.stderr)
+    return error.exit_code
 
 
 def print_json(value: object) -> None:
@@ -139,6 +156,7 @@ def cmd_ingest(service: Service, args: argparse.Namespace) -> int:
 
     service.check_ocr()
     service.init()
+    service.check_data_dir()
     return ingest_files(service, args.files)
 
 
@@ -147,6 +165,7 @@ def cmd_poll(service: Service, args: argparse.Namespace) -> int:
 
     service.check_ocr()
     service.init()
+    service.check_data_dir()
     return poll_once(service)
 
 
@@ -155,7 +174,17 @@ def cmd_run(service: Service, args: argparse.Namespace) -> int:
 
     service.check_ocr()
     service.init()
+    service.check_data_dir()
     return run_forever(service)
+
+
+def cmd_worker(service: Service, args: argparse.Namespace) -> int:
+    from intake.worker import work_forever
+
+    service.check_ocr()
+    service.init()
+    service.check_data_dir()
+    return work_forever(service)
 
 
 def cmd_status(service: Service, args: argparse.Namespace) -> int:
@@ -163,6 +192,27 @@ def cmd_status(service: Service, args: argparse.Namespace) -> int:
 
     service.init()
     return print_status(service)
+
+
+def cmd_reprocess(service: Service, args: argparse.Namespace) -> int:
+    from intake.processing import reprocess
+
+    service.check_ocr()
+    service.init()
+    service.check_data_dir()
+    for pk, outcome in reprocess(service, args.ids, actor=args.reviewer).items():
+        print(f"第 {pk} 号：{_outcome_label(outcome)}", file=sys.stderr)
+    service.replies_queued()  # an acknowledgement may be queued (idempotent)
+    return 0
+
+
+def _outcome_label(outcome: str) -> str:
+    from storage.states import Kind, Status
+
+    for vocabulary in (Status, Kind):
+        if outcome in vocabulary.__members__.values():
+            return vocabulary(outcome).label
+    return {"busy": "正在由其他进程处理", "skipped": "已处理", "error": "处理出错，将自动重试"}.get(outcome, outcome)
 
 
 def cmd_requests_list(service: Service, args: argparse.Namespace) -> int:

@@ -56,13 +56,14 @@ class MailboxConfig:
 class StorageConfig:
     url: str
     data_dir: Path
+    blobs: str = "directory"  # directory (data_dir/blobs) | database (the blob table: machines share no directory)
 
 
 @dataclass(frozen=True)
 class OcrConfig:
     engine: str = "rapidocr"  # rapidocr | tesseract
     dpi: int = 200
-    workers: int = 1  # parsing processes beside the fetcher
+    workers: int = 1  # processing processes of run, poll and worker; 0: run and poll only record (`intake worker` processes)
     max_pages_per_message: int = 60
     message_timeout_seconds: int = 600
 
@@ -126,8 +127,10 @@ def parse_config(raw: dict[str, Any], *, base: Path, path: Path) -> Config:
     _require(storage_raw, "storage", ("url", "data_dir"))
     data_dir = (base / str(storage_raw["data_dir"])).resolve()
     storage_raw["data_dir"] = data_dir
-    storage_raw["url"] = _resolve_sqlite_url(str(storage_raw["url"]), base)
+    storage_raw["url"] = _check_database_url(_resolve_sqlite_url(str(storage_raw["url"]), base))
     storage = _build(StorageConfig, storage_raw, "storage")
+    if storage.blobs not in BLOB_HOMES:
+        raise ConfigError("storage.blobs", "应为 directory 或 database")
     round_ = _build_round(raw["round"])
     smtp = None
     if "smtp" in raw:
@@ -209,6 +212,24 @@ def _resolve_sqlite_url(url: str, base: Path) -> str:
     prefix = "sqlite:///"
     if url.startswith(prefix) and not url.startswith(prefix + "/") and ":memory:" not in url:
         return prefix + str((base / url[len(prefix):]).resolve())
+    return url
+
+
+DRIVERS = ("sqlite", "postgresql", "postgresql+psycopg")
+BLOB_HOMES = ("directory", "database")
+
+
+def _check_database_url(url: str) -> str:
+    """A URL SQLAlchemy can parse, for a database we support (`postgres://` is not one: say so)."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        driver = make_url(url).drivername
+    except ArgumentError:
+        raise ConfigError("storage.url", "无法识别的数据库地址，应为 sqlite:///路径 或 postgresql://用户@主机/库名") from None
+    if driver not in DRIVERS:
+        raise ConfigError("storage.url", f"不支持的数据库类型 {driver}，应为 sqlite:/// 或 postgresql://")
     return url
 
 

@@ -12,8 +12,10 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from intake.errors import MailboxError
+from intake.faults import FAULTS, TransientFault, describe, fault_kind, one_line
 from intake.fetcher import Fetcher
 from intake.imap import CONNECTION_ERRORS
+from intake.lock import MailboxLock
 from intake.sending import DeliveryLoop, deliver_logged, fetcher_lock
 from intake.service import Service
 from intake.source import Source, open_source
@@ -25,6 +27,7 @@ BACKOFF_START, BACKOFF_CAP = 1.0, 30.0
 STOP_GRACE = 20.0  # seconds a message in hand may take to finish after SIGTERM
 HARD_EXIT_AFTER = 28.0  # the spec promises exit within 30 s of SIGTERM, whatever is blocking
 IDLE_TICK = 1.0  # how often an IDLE wait looks at the stop flag and the workers
+LOCK_CHECK = 5.0  # seconds between checks that the fetcher lock's database session is still alive
 
 
 def backoff_delay(failures: int, rng: random.Random = random._inst) -> float:  # type: ignore[attr-defined]
@@ -35,7 +38,7 @@ def backoff_delay(failures: int, rng: random.Random = random._inst) -> float:  #
 
 def poll_once(service: Service) -> int:
     """One full pass: 0 when all was recorded; 1 if the mailbox was unreadable or a message not stored."""
-    with _stop_on_signals() as stop, _locked(service) as source:
+    with stop_on_signals() as stop, _locked(service) as (source, _lock):
         if source is None:
             return 1
         with Workers(service.config) as workers:
@@ -59,62 +62,102 @@ def run_forever(service: Service) -> int:
 
     Beside the fetcher runs the delivery loop, the one sender of replies while the daemon runs.
     """
-    with _stop_on_signals() as stop, _locked(service) as source:
+    with stop_on_signals() as stop, _locked(service) as (source, lock):
         if source is None:
             return 1
         with Workers(service.config) as workers:
             workers.warm()
-            _HARD_EXIT_HOOKS.append(workers.kill)
+            HARD_EXIT_HOOKS.append(workers.kill)
             sender = DeliveryLoop(service, stop)
             sender.start()
             fetcher = Fetcher(service, source, workers, stop, on_processed=sender.wake)
             try:
-                code = _serve(service, source, fetcher, stop)
+                code = _serve(service, source, fetcher, stop, _LockKeeper(lock))
                 fetcher.shutdown(STOP_GRACE)
             finally:
                 stop.set()  # also when _serve gave up (a refused login): the sender stops with it
                 sender.join(STOP_GRACE)
-                _HARD_EXIT_HOOKS.remove(workers.kill)
+                HARD_EXIT_HOOKS.remove(workers.kill)
     log.info("收信进程已停止")
     return code
 
 
-def _serve(service: Service, source: Source, fetcher: Fetcher, stop: threading.Event) -> int:
+class _LockKeeper:
+    """The fetcher lock, checked every `LOCK_CHECK` seconds and taken again after a database restart."""
+
+    def __init__(self, lock: MailboxLock) -> None:
+        self.lock, self._next = lock, time.monotonic() + LOCK_CHECK
+
+    def require(self) -> None:
+        """Raise TransientFault unless the lock is (again) held: no fetching without it."""
+        self._next = time.monotonic() + LOCK_CHECK
+        if not self.lock.keep():
+            raise TransientFault("lock", "收信锁暂不可用（数据库不可达，或另一个收信进程已接管）")
+
+    def tick(self) -> None:
+        if time.monotonic() >= self._next:
+            self.require()
+
+
+def _serve(service: Service, source: Source, fetcher: Fetcher, stop: threading.Event, lock: _LockKeeper) -> int:
     failures = 0
     wake = threading.Event()
     scheduler = None
     while not stop.is_set():
         try:
+            lock.require()
+            FAULTS.recovered("lock")
             source.connect()
-            fetcher.run_pass()
+            _pass(fetcher)
             failures = 0
             if source.can_idle():
-                _idle(service, source, fetcher, stop)
+                _idle(service, source, fetcher, stop, lock)
             else:
                 scheduler = scheduler or _start_polling(service, wake)
-                _poll(source, fetcher, stop, wake)
+                _poll(source, fetcher, stop, wake, lock)
         except MailboxError as e:
             _report(fetcher, e)
             return 1  # a refused login is a configuration problem: the service manager restarts us
-        except CONNECTION_ERRORS as e:
-            _report(fetcher, e)
-        except Exception as e:  # noqa: BLE001 - e.g. the database is briefly away: back off and retry
-            log.exception("收信出错")
-            fetcher.note_error(f"{type(e).__name__}: {e}")
+        except Exception as e:  # noqa: BLE001 - the mail server or the database is briefly away: retry
+            if isinstance(e, CONNECTION_ERRORS) and fault_kind(e) is None:
+                _report(fetcher, e)
+            else:
+                _fault(fetcher, e)
         finally:
             source.close()
         if not stop.is_set():
             delay = backoff_delay(failures)
             failures += 1
-            log.info("%.1f 秒后重新连接邮箱", delay)
+            log.debug("%.1f 秒后重新连接邮箱", delay)
             stop.wait(delay)
     if scheduler is not None:
         scheduler.shutdown(wait=False)
     return 0
 
 
-def _idle(service: Service, source: Source, fetcher: Fetcher, stop: threading.Event) -> None:
-    """IDLE until new mail, a finished message to mark, or the timed re-IDLE; then pass again."""
+def _pass(fetcher: Fetcher) -> None:
+    """One pass; raises its store fault so `_serve` backs off and passes again with no new mail."""
+    fetcher.run_pass()
+    if fetcher.store_fault is not None:
+        raise fetcher.store_fault
+
+
+def _fault(fetcher: Fetcher, error: Exception) -> None:
+    """A transient fault is one line per kind (counted until it clears); anything else a traceback."""
+    kind = fault_kind(error)
+    if kind is None:
+        log.exception("收信出错")
+        fetcher.note_error(f"{type(error).__name__}: {error}")
+        return
+    FAULTS.failed(kind, one_line(error))
+    fetcher.note_error(describe(kind, error))
+
+
+def _idle(service: Service, source: Source, fetcher: Fetcher, stop: threading.Event, lock: _LockKeeper) -> None:
+    """IDLE until new mail, a finished message to mark, or the timed re-IDLE; then pass again.
+
+    Each tick also collects finished messages, sweeps pending ones and checks the fetcher lock.
+    """
     limit = service.config.mailbox.idle_timeout_seconds
     while not stop.is_set():
         fetcher.collect()
@@ -127,11 +170,13 @@ def _idle(service: Service, source: Source, fetcher: Fetcher, stop: threading.Ev
             if any(len(r) > 1 and r[1] in (b"EXISTS", b"RECENT") for r in responses):
                 break
             fetcher.collect()
+            fetcher.sweep()
+            lock.tick()
             if fetcher.to_mark:
                 break  # leave IDLE to move or flag what was just processed
         source.idle_done()
         if not stop.is_set():
-            fetcher.run_pass()
+            _pass(fetcher)
 
 
 def _start_polling(service: Service, wake: threading.Event):  # type: ignore[no-untyped-def]
@@ -145,12 +190,16 @@ def _start_polling(service: Service, wake: threading.Event):  # type: ignore[no-
     return scheduler
 
 
-def _poll(source: Source, fetcher: Fetcher, stop: threading.Event, wake: threading.Event) -> None:
+def _poll(source: Source, fetcher: Fetcher, stop: threading.Event, wake: threading.Event,
+          lock: _LockKeeper) -> None:
     while not stop.is_set():
         if wake.wait(IDLE_TICK):
             wake.clear()
-            fetcher.run_pass()
+            lock.require()
+            _pass(fetcher)
         fetcher.collect()
+        fetcher.sweep()
+        lock.tick()
         _flush_marks(fetcher)
 
 
@@ -170,23 +219,23 @@ def _report(fetcher: Fetcher, error: BaseException) -> None:
 
 
 @contextmanager
-def _locked(service: Service) -> Iterator[Source | None]:
+def _locked(service: Service) -> Iterator[tuple[Source | None, MailboxLock]]:
     """The configured source under the one-fetcher-per-mailbox lock; None when another fetcher holds it."""
     source = open_source(service.config.mailbox)
     lock = fetcher_lock(service)
     if not lock.try_acquire():
         log.error("另一个收信进程正在处理邮箱 %s 的 %s，本次不再收取", source.account, source.folder)
-        yield None
+        yield None, lock
         return
     try:
-        yield source
+        yield source, lock
     finally:
         source.close()
         lock.release()
 
 
 @contextmanager
-def _stop_on_signals() -> Iterator[threading.Event]:
+def stop_on_signals() -> Iterator[threading.Event]:
     """SIGTERM/SIGINT set the stop flag; a watchdog guarantees the exit within 30 s."""
     stop, stopped = threading.Event(), threading.Event()
 
@@ -209,10 +258,10 @@ def _watchdog(stopped: threading.Event) -> None:
     if stopped.wait(HARD_EXIT_AFTER):
         return  # stopped in time
     log.warning("停止超时：强制退出，未处理完的邮件保持待处理状态")
-    for hook in _HARD_EXIT_HOOKS:
+    for hook in HARD_EXIT_HOOKS:
         hook()
     logging.shutdown()
     os._exit(0)
 
 
-_HARD_EXIT_HOOKS: list[Callable[[], None]] = []  # e.g. kill the workers, which ignore SIGTERM
+HARD_EXIT_HOOKS: list[Callable[[], None]] = []  # e.g. kill the workers, which ignore SIGTERM

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, wait
 from dataclasses import dataclass
 
 from sqlmodel import Session, col, select
 
+from intake.faults import FAULTS, TransientFault, describe, fault_kind, one_line
 from intake.logs import event_line
 from intake.recording import Origin, record_batch
 from intake.service import Service
@@ -28,6 +30,8 @@ from workflow.pipeline import MAX_ATTEMPTS
 
 log = logging.getLogger("intake.daemon")
 
+SWEEP = 10.0  # seconds between looks for pending messages, so a backlog left by a fault needs no new mail
+RETRY = "retry"  # outcome of a transient fault: the message stays pending and the sweep resubmits it
 
 
 @dataclass
@@ -45,11 +49,14 @@ class Fetcher:
         self.in_flight: dict[int, InFlight] = {}
         self.to_mark: list[int] = []
         self.failed = 0  # messages that could not be stored
+        self.store_fault: TransientFault | None = None  # the last pass could not store for this reason
         mailbox = service.config.mailbox
         self._marking = source.has_uids and bool(mailbox.processed_folder or mailbox.processed_keyword)
+        self._next_sweep = 0.0
 
     def run_pass(self) -> None:
         """Record every new message of the folder; processing continues in the workers."""
+        self.store_fault = None
         uidvalidity = self.source.select()
         seen = self._uid_seen(uidvalidity)
         self.submit_pending()
@@ -63,7 +70,11 @@ class Fetcher:
             if self.stop.is_set():
                 break  # stop fetching; what is recorded stays recorded
         done: dict[str, object] = {"uid_seen": _settled(listed, accounted, seen)} if self.source.has_uids else {}
-        self._note(last_poll_at=now_db(), last_error="", last_error_at=None, **done)
+        if self.store_fault is None:
+            for kind in ("database", "disk"):  # every new message was stored
+                FAULTS.recovered(kind)
+        cleared: dict[str, object] = {} if FAULTS.active() else {"last_error": "", "last_error_at": None}
+        self._note(last_poll_at=now_db(), **cleared, **done)
 
     def _recorded_uids(self, uidvalidity: int) -> set[int]:
         if not self.source.has_uids:
@@ -76,17 +87,25 @@ class Fetcher:
     def record(self, batch: list[Fetched], uidvalidity: int) -> set[int]:
         """Record one FETCH batch in one transaction; returns the UIDs now recorded or known as copies.
 
-        If the batch cannot be stored, its messages are stored one by one, so a bad one stops only itself.
+        If the batch cannot be stored, its messages are stored one by one, so a bad one stops only itself;
+        a transient fault (database away, disk full) is kept in `store_fault`, so the daemon passes
+        again after a backoff instead of waiting for new mail.
         """
         try:
             results = self._store(batch, uidvalidity)
-        except Exception:  # noqa: BLE001 - one message that cannot be stored must not stop the others
+        except Exception as e:  # noqa: BLE001 - one message that cannot be stored must not stop the others
+            kind = fault_kind(e)
             if len(batch) > 1:
-                log.warning("storing a batch of %d failed: storing its messages one by one", len(batch))
+                if kind is None:
+                    log.warning("storing a batch of %d failed: storing its messages one by one", len(batch))
                 return set().union(*(self.record([fetched], uidvalidity) for fetched in batch))
-            log.exception("storing uid=%s failed", batch[0].uid)
             self.failed += 1
-            self._line(batch[0].uid, None, None, "store_failed")
+            if kind is None:
+                log.exception("storing uid=%s failed", batch[0].uid)
+                self._line(batch[0].uid, None, None, "store_failed")
+            else:  # the database or the disk is away: one line per outage, and the daemon passes again soon
+                FAULTS.failed(kind, one_line(e))
+                self.store_fault = self.store_fault or TransientFault(kind, describe(kind, e))
             return set()
         for fetched, (message, created) in zip(batch, results, strict=True):
             if created:
@@ -116,20 +135,33 @@ class Fetcher:
             session.add(message)
             session.commit()
 
+    def sweep(self) -> None:
+        """Every `SWEEP` seconds: submit what is pending again; a database still away is counted, not raised."""
+        if time.monotonic() < self._next_sweep:
+            return
+        self._next_sweep = time.monotonic() + SWEEP
+        try:
+            self.submit_pending()
+        except Exception as e:
+            kind = fault_kind(e)
+            if kind is None:
+                raise
+            FAULTS.failed(kind, one_line(e))
+
     def submit_pending(self) -> None:
         """Messages recorded earlier but never processed (a crash, a stop) go to the workers again."""
+        if not self.workers.size:
+            return
         with Session(self.service.db) as session:
-            rows = session.exec(
-                select(Message.id, Message.account, Message.folder, Message.uid, Message.message_id)
-                .join(Request, col(Request.id) == Message.id)
-                .where(Request.status == Status.PENDING, Message.attempts < MAX_ATTEMPTS)
-                .order_by(col(Message.id))).all()
+            rows = due_messages(session)
         for pk, account, folder, uid, message_id in rows:
             if pk not in self.in_flight:
                 here = (account, folder) == (self.source.account, self.source.folder)
                 self._submit(pk, uid if here else None, message_id)
 
     def _submit(self, pk: int, uid: int | None, message_id: str) -> None:
+        if not self.workers.size:
+            return  # `[ocr] workers = 0`: `intake worker` processes on this or another machine
         self.in_flight[pk] = InFlight(self.workers.submit(pk), uid, message_id)
 
     def collect(self, timeout: float | None = 0) -> int:
@@ -140,13 +172,9 @@ class Fetcher:
             if not item.future.done():
                 continue
             del self.in_flight[pk]
-            if item.future.cancelled():
-                outcome = "abandoned"
-            elif item.future.exception() is not None:
-                outcome = "error"
-                log.error("worker failed on message %s: %s", pk, item.future.exception())
-            else:
-                outcome = item.future.result()
+            outcome = outcome_of(pk, item.future, on_fault=self.note_error)
+            if outcome == RETRY:
+                continue  # one line per kind of fault, not per message; the sweep submits it again
             self._line(item.uid, pk, item.message_id, outcome)
             if outcome not in ("error", "abandoned"):
                 self._mark_later(item.uid)
@@ -199,13 +227,40 @@ class Fetcher:
                     setattr(state, key, value)
                 session.add(state)
                 session.commit()
-        except Exception:  # noqa: BLE001 - bookkeeping must not stop intake
-            log.exception("updating folder state failed")
+        except Exception as e:  # noqa: BLE001 - bookkeeping must not stop intake
+            if fault_kind(e) is None:
+                log.exception("updating folder state failed")
 
     def _line(self, uid: int | None, pk: int | None, message_id: str | None, outcome: str) -> None:
         """The one structured log line per message: where it was, its row id and Message-ID, what it became."""
         log.info("%s", event_line("message", account=self.source.account, folder=self.source.folder, uid=uid,
                                   id=pk, message_id=message_id, outcome=outcome))
+
+
+def outcome_of(pk: int, future: Future[str], on_fault: Callable[[str], None]) -> str:
+    """What a finished job became; a transient fault is counted in FAULTS, described to `on_fault`, and RETRY."""
+    if future.cancelled():
+        return "abandoned"
+    error = future.exception()
+    if isinstance(error, TransientFault):
+        FAULTS.failed(error.kind, error.text)
+        on_fault(describe(error.kind, error))
+        return RETRY
+    if error is not None:
+        log.error("worker failed on message %s: %s", pk, one_line(error))
+        return "error"
+    for kind in ("database", "disk"):
+        FAULTS.recovered(kind)
+    return future.result()
+
+
+def due_messages(session: Session) -> Sequence[tuple[int, str, str, int | None, str]]:
+    """(id, account, folder, uid, Message-ID) of every pending message still to be tried, oldest first."""
+    return session.exec(
+        select(Message.id, Message.account, Message.folder, Message.uid, Message.message_id)
+        .join(Request, col(Request.id) == Message.id)
+        .where(Request.status == Status.PENDING, Message.attempts < MAX_ATTEMPTS)
+        .order_by(col(Message.id))).all()  # type: ignore[return-value]
 
 
 def _settled(listed: list[int], accounted: set[int], seen: int) -> int:

@@ -91,7 +91,10 @@ def record_batch(session: Session, blobs: BlobStore,
         # another process recorded one of these between our lookup and our insert
         session.rollback()
         if len(items) > 1:
-            return [_record_all_or_existing(session, blobs, raw, origin) for raw, origin in items]
+            results = [_record_all_or_existing(session, blobs, raw, origin) for raw, origin in items]
+            for message, _ in results:
+                session.refresh(message)  # a later item's rollback expired the rows committed before it
+            return results
         return [_existing_after_race(session, *items[0])]
 
 

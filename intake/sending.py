@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from intake.faults import FAULTS, fault_kind, one_line
 from intake.lock import MailboxLock
 from intake.logs import event_line
 from intake.source import open_source
@@ -69,8 +70,12 @@ def deliver_logged(service: Services) -> Report | None:
     """One delivery run, its outcome logged; an error (say the database is away) is logged, not raised."""
     try:
         report = deliver_pending(service)
-    except Exception:  # noqa: BLE001 - the next run tries again; the replies stay queued
-        log.exception("%s", event_line("delivery", outcome="error"))
+    except Exception as e:  # noqa: BLE001 - the next run tries again; the replies stay queued
+        kind = fault_kind(e)
+        if kind is None:
+            log.exception("%s", event_line("delivery", outcome="error"))
+        else:
+            FAULTS.failed(kind, one_line(e))  # the database is away: one line per outage, not per run
         return None
     if report.sent or report.failed or report.uncertain:
         log.info("%s", event_line("delivery", sent=_ids(report.sent), failed=_ids(report.failed),

@@ -5,6 +5,7 @@ It is what the workflow receives as `workflow.ports.Services`: settings, databas
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -35,7 +36,7 @@ class Service:
 
     @cached_property
     def blobs(self) -> BlobStore:
-        return BlobStore(self.settings.blob_dir)
+        return BlobStore(self.settings.blob_dir, self.db, in_database=self.config.storage.blobs == "database")
 
     @cached_property
     def mailbox(self) -> ImapMailbox | None:
@@ -65,3 +66,14 @@ class Service:
     def init(self) -> None:
         private_dirs(self.config.storage.data_dir, self.config.storage.data_dir)
         migrate(self.db)
+
+    def check_data_dir(self) -> None:
+        """At the start of the commands that store: data_dir takes a write (raises OSError if not)."""
+        probe = self.config.storage.data_dir / f".write-probe-{os.getpid()}"
+        try:
+            with open(probe, "wb") as out:
+                out.write(b"\0" * 4096)  # a full disk refuses data, not always an empty file
+                out.flush()
+                os.fsync(out.fileno())
+        finally:
+            probe.unlink(missing_ok=True)

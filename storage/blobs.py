@@ -1,4 +1,10 @@
-"""Content-addressed blob store under data_dir: bytes are named by their sha256, never by a sender's name.
+"""Content-addressed blobs: bytes are named by their sha256, never by a sender's name.
+
+Two homes: a directory under data_dir (the default; one machine, or a directory every machine
+mounts), or the database's `blob` table (`[storage] blobs = "database"`), which every machine that
+reaches the database reads. Reading looks in the directory first and then, when the store has an
+engine, in the table, so a store opened from the database alone (a reply being composed on any
+machine) finds bytes wherever they were written.
 
 Mail is personal data: folders are created 0700 and blobs 0600 (mkstemp's mode), whatever the umask.
 """
@@ -10,10 +16,19 @@ import os
 import tempfile
 from pathlib import Path
 
+from sqlalchemy import Column, Engine, LargeBinary, MetaData, String, Table, select
+from sqlalchemy.exc import IntegrityError
+
+BLOB = Table("blob", MetaData(), Column("sha256", String(64), primary_key=True),
+             Column("data", LargeBinary, nullable=False))
+
 
 class BlobStore:
-    def __init__(self, root: Path) -> None:
-        self.root = root
+    def __init__(self, root: Path, engine: Engine | None = None, *, in_database: bool = False) -> None:
+        """`root` the directory; `engine` the database to read (and, with `in_database`, to write) blobs in."""
+        if in_database and engine is None:
+            raise ValueError("blobs in the database need its engine")
+        self.root, self.engine, self.in_database = root, engine, in_database
 
     def path(self, sha256: str) -> Path:
         if len(sha256) != 64 or not all(c in "0123456789abcdef" for c in sha256):
@@ -21,11 +36,49 @@ class BlobStore:
         return self.root / sha256[:2] / sha256[2:4] / sha256
 
     def put(self, data: bytes) -> str:
-        """Store bytes once; a crash mid-write leaves no partial blob (write, fsync, rename)."""
+        """Store bytes once; durable when this returns, and a crash mid-write leaves no partial blob."""
         sha = hashlib.sha256(data).hexdigest()
+        if self.in_database:
+            self._insert(sha, data)
+        else:
+            self._write(sha, data)
+        return sha
+
+    def get(self, sha256: str) -> bytes:
+        """The bytes; FileNotFoundError when neither home has them."""
+        path = self.path(sha256)
+        if path.exists() or self.engine is None:
+            return path.read_bytes()
+        with self.engine.connect() as connection:
+            data = connection.execute(select(BLOB.c.data).where(BLOB.c.sha256 == sha256)).scalar()
+        if data is None:
+            raise FileNotFoundError(f"no blob {sha256}")
+        return bytes(data)
+
+    def exists(self, sha256: str) -> bool:
+        if self.path(sha256).exists():
+            return True
+        if self.engine is None:
+            return False
+        with self.engine.connect() as connection:
+            return connection.execute(select(BLOB.c.sha256).where(BLOB.c.sha256 == sha256)).first() is not None
+
+    def _insert(self, sha: str, data: bytes) -> None:
+        """One committed row (the database's own commit makes it durable); a blob already there is kept."""
+        assert self.engine is not None
+        if self.exists(sha):
+            return
+        try:
+            with self.engine.begin() as connection:
+                connection.execute(BLOB.insert().values(sha256=sha, data=data))
+        except IntegrityError:
+            pass  # another process stored the same bytes between our look and our insert
+
+    def _write(self, sha: str, data: bytes) -> None:
+        """Write, fsync, rename, fsync the directory."""
         target = self.path(sha)
         if target.exists():
-            return sha
+            return
         private_dirs(target.parent, self.root)
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
         try:
@@ -38,13 +91,6 @@ class BlobStore:
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
-        return sha
-
-    def get(self, sha256: str) -> bytes:
-        return self.path(sha256).read_bytes()
-
-    def exists(self, sha256: str) -> bool:
-        return self.path(sha256).exists()
 
 
 def private_dirs(path: Path, top: Path) -> None:

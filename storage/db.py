@@ -95,3 +95,23 @@ def head_revision() -> str:
             parents.update(re.findall(r"^down_revision = ['\"](\w+)['\"]", source, flags=re.M))
     (head,) = revisions - parents
     return head
+
+
+MESSAGE_LOCKS, SCHOOL_LOCKS = 1, 2  # advisory-lock namespaces (the first key of the two-int form)
+
+
+def try_xact_lock(session: Session, namespace: int, key: int) -> bool:
+    """PostgreSQL: take a lock held until the session's transaction ends; False if another holds it.
+
+    SQLite has no such lock (its writers are serialised by the database itself): always True.
+    """
+    if session.get_bind().dialect.name != "postgresql":
+        return True
+    query = text("SELECT pg_try_advisory_xact_lock(:ns, :key)")
+    return bool(session.execute(query, {"ns": namespace, "key": key}).scalar())
+
+
+def xact_lock(session: Session, namespace: int, key: int) -> None:
+    """PostgreSQL: wait for a lock held until the session's transaction ends; SQLite: nothing to do."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:ns, :key)"), {"ns": namespace, "key": key})

@@ -43,11 +43,16 @@ def pending_message_ids(session: Session) -> list[int]:
 
 
 def school_requests(session: Session, *, school_id: int) -> Sequence[tuple[Request, Message]]:
-    """The school's requests with their messages, oldest arrival first (ties by Message-ID)."""
+    """The school's requests with their messages, oldest arrival first (ties by Message-ID).
+
+    Rows already in the session are refreshed from the database: another transaction may have
+    committed them since they were loaded.
+    """
     query = (
         select(Request, Message).join(Message, col(Message.id) == Request.id)
         .where(Request.school_id == school_id, Request.kind == Kind.REQUEST)
         .order_by(col(Message.arrival), col(Message.message_id))
+        .execution_options(populate_existing=True)
     )
     return session.exec(query).all()
 

@@ -69,7 +69,7 @@ def acknowledge(session: Session, settings: Settings, request: Request) -> Reply
 
 def _new_reply(session: Session, *, settings: Settings, request: Request, message: Message, decision: str,
                key: str) -> Reply:
-    blobs = BlobStore(settings.blob_dir)
+    blobs = BlobStore(settings.blob_dir, session.get_bind())  # type: ignore[arg-type]  # blobs may be in the database
     parsed = parse_message(blobs.get(message.sha256)) if blobs.exists(message.sha256) else None
     school = session.get(School, request.school_id) if request.school_id else None
     to, cc = recipients(request.sender or (parsed.sender if parsed else ""),

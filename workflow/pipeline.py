@@ -1,7 +1,9 @@
 """Process one stored message: parse → evidence → record → checks → status, stage and superseding.
 
-`process` is idempotent: it replaces whatever an earlier run wrote, so it can be retried after a
-crash or run later on a distributed queue.
+`process` is idempotent while the request is pending: it replaces whatever an earlier run wrote, so
+it can be retried after a crash. Once processed, a request is never derived again by the machine
+(spec §2): `process` raises `AlreadyProcessed` and `record_failure` leaves it alone. The caller holds
+the message's claim (`intake.lock.MessageClaim`), so one worker at a time runs it.
 """
 
 from __future__ import annotations
@@ -38,13 +40,22 @@ log = logging.getLogger(__name__)
 MAX_ATTEMPTS = 3  # a message that broke the pipeline this often is flagged for a human
 
 
+class AlreadyProcessed(Exception):
+    """The message was processed already (by another worker, or decided since): nothing to do."""
+
+
 def process(session: Session, *, settings: Settings, blobs: BlobStore, engine: OcrEngine, limits: Limits,
             message_pk: int) -> Request:
-    """Read, record and check one stored message; `limits` bound the reading (pages, seconds, dpi)."""
+    """Read, record and check one stored message; `limits` bound the reading (pages, seconds, dpi).
+
+    Raises LookupError for an unknown id and AlreadyProcessed when the request is no longer pending.
+    """
     message = session.get(Message, message_pk)
     request = session.get(Request, message_pk)
     if message is None or request is None:
         raise LookupError(f"no stored message {message_pk}")
+    if request.status != Status.PENDING:
+        raise AlreadyProcessed(message_pk)
     parsed = parse_message(blobs.get(message.sha256))
     evidence, parse_error = _read(parsed, engine=engine, limits=limits,
                                   vocabulary=Registry.vocabulary(session), last=_last_attempt(message))
@@ -68,6 +79,24 @@ def process(session: Session, *, settings: Settings, blobs: BlobStore, engine: O
     request.kind, request.unrelated_reason = Kind.REQUEST, ""
     recheck(session, settings=settings, request=request, message=message, first=True)
     acknowledge(session, settings, request)
+    return request
+
+
+def reopen(session: Session, *, request_id: int, actor: str) -> Request:
+    """`intake reprocess`: an officer sends a request back to pending, audited, to be read again.
+
+    The only way a request a reviewer acted on is derived again (spec §2). Its attempts start over.
+    Raises LookupError for an unknown id.
+    """
+    message = session.get(Message, request_id)
+    request = session.get(Request, request_id)
+    if message is None or request is None:
+        raise LookupError(f"no stored message {request_id}")
+    message.attempts, message.last_error = 0, ""
+    session.add(message)
+    if request.status != Status.PENDING:
+        transition(session, request, actor=actor, action=Action.REPROCESS, status=Status.PENDING, stage=None,
+                   comment="人工要求重新处理")
     return request
 
 
@@ -106,10 +135,12 @@ def record_failure(session: Session, *, blobs: BlobStore, message_pk: int, error
     request = session.get(Request, message_pk)
     if message is None or request is None:
         return "error"
+    if request.status != Status.PENDING:
+        return "skipped"  # processed meanwhile: its result stands
     message.attempts += 1
     message.last_error = error[:500]
     session.add(message)
-    if message.attempts < MAX_ATTEMPTS or request.status != Status.PENDING:
+    if message.attempts < MAX_ATTEMPTS:
         return "error"
     parsed = parse_message(blobs.get(message.sha256))
     request.sender, request.subject, request.parse_error = parsed.sender, parsed.subject, error[:500]

@@ -1,11 +1,17 @@
 """Superseding (spec §2): a request that arrived inside the window supersedes the school's latest
-earlier request that is still open; one that arrived outside supersedes nothing."""
+earlier request that is still open; one that arrived outside supersedes nothing.
+
+Two workers finishing requests of one school at once would each miss the other's uncommitted request
+and leave both open, so the chain is recomputed under a per-school lock held to the end of the
+transaction (PostgreSQL; SQLite serialises writers already): the second waits, then sees the first.
+"""
 
 from __future__ import annotations
 
 from sqlmodel import Session, col, select
 
 from storage import repo
+from storage.db import SCHOOL_LOCKS, xact_lock
 from storage.models import Request, ReviewEvent
 from storage.states import Action, Stage, Status
 from storage.times import from_db
@@ -17,6 +23,7 @@ CLOSED = (Status.APPROVED, Status.REJECTED, Status.SUPERSEDED)
 
 def reapply(session: Session, *, school_id: int, round_: RoundConfig) -> None:
     """Recompute the school's whole chain, so a message processed late takes its place in it."""
+    xact_lock(session, SCHOOL_LOCKS, school_id)
     chain = [(r, m) for r, m in repo.school_requests(session, school_id=school_id) if r.status != Status.PENDING]
     base = {r.id: _status_before_superseding(session, r) for r, _ in chain}
     status = dict(base)

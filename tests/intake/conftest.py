@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -107,6 +108,26 @@ def message_ids(service: Service) -> list[str]:
 
 def intake_cmd(*args: str) -> list[str]:
     return [sys.executable, "-m", "intake.cli", *args]
+
+
+def start_logged(env: dict[str, str], cwd: Path, *args: str) -> tuple[subprocess.Popen[bytes], Path]:
+    """Start an `intake` command in `cwd` with its stderr in `cwd/stderr.log`; the process and the log's path."""
+    log = cwd / "stderr.log"
+    with open(log, "wb") as out:
+        return subprocess.Popen(intake_cmd(*args), env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=out), log
+
+
+def terminate(process: subprocess.Popen[bytes]) -> int:
+    """SIGTERM, then its exit code (the spec promises an exit within 30 s)."""
+    process.send_signal(signal.SIGTERM)
+    return process.wait(timeout=35)
+
+
+def clean_log(path: Path) -> str:
+    """The log's text, which must hold no traceback."""
+    text = path.read_text(encoding="utf-8")
+    assert "Traceback" not in text, text[text.index("Traceback") - 300:][:3000]
+    return text
 
 
 def run_cli(env: dict[str, str], *args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
