@@ -141,6 +141,8 @@ def _header_at(rows: list[list[Fragment]], index: int) -> tuple[int, Header | No
         group = rows[index : index + size]
         if len(group) < size or (size > 1 and not _stacked(group[-2], group[-1])):
             break
+        if any(re.fullmatch(r"\d+人?", compact(f.text)) for f in group[-1]):
+            break  # a row holding a number (45, 80人) is a row of values, whatever words stand beside it
         if size > 1 and not all(_header_like(f) for row in group for f in row):
             break  # an intro line ending in "如下：" just above the header is no part of it
         if size > 1 and not all(_header_word(f) for f in group[-1]):
