@@ -340,7 +340,7 @@ _CELL_START = re.compile(r"(?<=[)\]】])|(?<=\d)(?=\D)|(?=考核|试点|申报|�
 def _cut_at(text: str, x0: float, x1: float, cuts: list[float]) -> list[str]:
     """The text cut at the character boundaries nearest to the cuts; ASCII glyphs are half as wide.
 
-    A boundary where a cell plausibly ends (see _CELL_START) within two glyphs of a cut wins."""
+    A boundary where a cell plausibly ends (see _CELL_START) within four glyphs of a cut wins."""
     widths = [0.55 if ch.isascii() else 1.0 for ch in text]
     scale = (x1 - x0) / max(sum(widths), 1e-6)
     ends = [x0]
@@ -349,7 +349,7 @@ def _cut_at(text: str, x0: float, x1: float, cuts: list[float]) -> list[str]:
     natural = {m.start() for m in _CELL_START.finditer(text)} - {0, len(text)}
 
     def nearest(cut: float) -> int:
-        snapped = [i for i in natural if abs(ends[i] - cut) <= 2 * scale]
+        snapped = [i for i in natural if abs(ends[i] - cut) <= 4 * scale]
         return min(snapped or range(1, len(text)), key=lambda i: abs(ends[i] - cut), default=0)
 
     indexes = [nearest(cut) for cut in cuts]

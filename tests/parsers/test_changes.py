@@ -486,3 +486,24 @@ def test_registry_names_anchor_items_that_carry_no_certificate_word():
     ]
     # without the registry a name is read as written, and only where the wording marks it
     assert triples(changes_from_prose(text))[0] == ("智能财祝", "headcount", "初级", 80, 100)
+
+
+def test_a_box_run_over_the_certificate_and_field_cells_is_cut_where_the_name_ends():
+    """A text layer joins a cell's text with the next one: “网店运营推广”（初级）考核等级."""
+    columns = [(150, 230), (230, 600), (600, 760), (760, 960), (960, 1160)]
+    lines = grid([["序号", "证书名称", "调整事项", "原申报", "调整后"]], columns, [60], top=300)
+    lines += grid([["1", None, None, "初级", "中级"]], columns, [60], top=360)
+    lines.append(TextLine("“网店运营推广”（初级）考核等级", (262, 376, 742, 404), 1.0))
+    lines.append(TextLine("2建筑信息模型（BIM）", (160, 436, 470, 464), 1.0))  # 序号 run into the name
+    lines += grid([[None, None, "人数规模", "35人", "65人"]], columns, [60], top=420)
+    assert triples(extract_changes([page(lines)])) == [
+        ("网店运营推广", "level", "初级", "初级", "中级"),
+        ("建筑信息模型(BIM)", "headcount", None, 35, 65),
+    ]
+
+
+def test_a_row_of_values_under_the_header_is_never_a_second_header():
+    columns = [(150, 230), (230, 600), (600, 760), (760, 960), (960, 1160)]
+    lines = grid([["序号", "证书名称", "调整事项", "原申报", "拟调整为"]], columns, [60], top=300)
+    lines += grid([["1", "电子商务数据分析证书（初级）", "试点人数", "45", "85"]], columns, [60], top=360)
+    assert triples(extract_changes([page(lines)])) == [("电子商务数据分析", "headcount", "初级", 45, 85)]
