@@ -187,21 +187,24 @@ def has_name_stamp(image: Image.Image, region: Box, seals: list[Box], h: float) 
 
     A 名章 is a square of 1.5–2 cm, a few print lines high: red ink in a colour scan;
     in a greyscale scan a solid square (a stamp with white lettering) much denser than
-    print. Red ink of an official seal reaching into the region does not count.
+    print, or a square frame. Ink of an official seal reaching into the region does not
+    count, but a red stamp's frame is seen where it sits on the seal.
     """
     x0, y0 = (max(0, int(v)) for v in region[:2])
     bgr = _bgr(image, region)
     if bgr.shape[0] < 4 or bgr.shape[1] < 4:
         return False
     red = red_mask(bgr)
-    solid = (cv2.cvtColor(bgr, cv2.COLOR_BGR2GRAY) < INK).astype(np.uint8) * 255
+    dark = (cv2.cvtColor(bgr, cv2.COLOR_BGR2GRAY) < INK).astype(np.uint8) * 255
     for seal in seals:
         sx0, sy0 = max(0, int(seal[0]) - x0), max(0, int(seal[1]) - y0)
-        red[sy0 : max(0, int(seal[3]) - y0), sx0 : max(0, int(seal[2]) - x0)] = 0
+        for mask in (red, dark):
+            mask[sy0 : max(0, int(seal[3]) - y0), sx0 : max(0, int(seal[2]) - x0)] = 0
     return (
         _stamp_square(red, h, min_fill=0.0)
-        or _stamp_square(solid, h, min_fill=SOLID_STAMP_FILL)
+        or _stamp_square(dark, h, min_fill=SOLID_STAMP_FILL)
         or _framed_square(red_mask(bgr), h)
+        or _framed_square(dark, h)  # a greyscale scan's outlined stamp, clear of the seal
     )
 
 
