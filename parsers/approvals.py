@@ -139,9 +139,13 @@ def _opinion(label: Label, block: list[TextLine]) -> str:
     beside = [ln for ln in block if ln.box[0] >= label.box[0]]
     for ln in sorted(beside, key=lambda ln: (ln.box[1] > label.box[3], ln.box[1], ln.box[0])):
         text = PUNCT.sub("", clean(ln.text))
-        if text and not SIGN.search(text) and not DATE.search(text):
+        # An opinion is written in words: a seal's star or a scribble OCR read as ★ or "ll" is none.
+        if _WORDS.search(text) and not SIGN.search(text) and not DATE.search(text):
             return text
     return ""
+
+
+_WORDS = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _label_glyphs(label: Label, h: float) -> Box:
