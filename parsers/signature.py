@@ -204,7 +204,21 @@ def has_name_stamp(image: Image.Image, region: Box, seals: list[Box], h: float) 
         _stamp_square(red, h, min_fill=0.0)
         or _stamp_square(dark, h, min_fill=SOLID_STAMP_FILL)
         or _framed_square(red_mask(bgr), h)
+        or _solid_square(red_mask(bgr), h)
         or _framed_square(dark, h)  # a greyscale scan's outlined stamp, clear of the seal
+    )
+
+
+def _solid_square(red: np.ndarray, h: float) -> bool:
+    """A solid red 名章 (white lettering) where it sits on an official seal: a patch of ink too broad
+    for any stroke of the seal — its ring, lettering or star — to hold."""
+    k = max(3, int(0.5 * h))
+    core = cv2.morphologyEx(red, cv2.MORPH_OPEN, np.ones((k, k), np.uint8))
+    n, _labels, stats, _c = cv2.connectedComponentsWithStats(core, connectivity=8)
+    return any(
+        h <= min(stats[i, 2], stats[i, 3]) and max(stats[i, 2], stats[i, 3]) <= 6 * h
+        and 0.5 <= stats[i, 2] / stats[i, 3] <= 2
+        for i in range(1, n)
     )
 
 
