@@ -11,13 +11,16 @@ import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from intake import logs
 from intake.config import config_path, load_config
 from intake.errors import IntakeError, UsageError
-from intake.service import Service
 from storage.states import Kind, Role, Stage, Status
 from workflow.errors import WorkflowError
+
+if TYPE_CHECKING:
+    from intake.service import Service
 
 log = logging.getLogger("intake")
 
@@ -102,6 +105,8 @@ def main(argv: list[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
         if args.handler is cmd_demo:
             return cmd_demo(args)
+        from intake.service import Service  # after parsing: `--help` and usage errors skip its imports
+
         service = Service(load_config(config_path(getattr(args, "config", None))))
         return int(args.handler(service, args) or 0)
     except (IntakeError, WorkflowError) as e:
