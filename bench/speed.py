@@ -7,7 +7,8 @@ read by whole processes, one at a time:
   bare       `RapidOCR()` with its defaults over the N images, one process
   ocrmypdf   `ocrmypdf -l chi_sim --jobs 2` on one N-page image PDF (what paperless-ngx runs);
              installed by `setup_ocrmypdf` into a cached venv, never a product dependency
-  intake     `intake ingest` of the N images as N messages on a fresh instance, [ocr] workers 1 and 2
+  intake     `intake ingest` of the N images as N messages on a fresh instance, [ocr] workers 1 and 2;
+             `intake --help` and `requests list` (an empty instance) for the commands' start-up
 and, with `--checkout PATH`, the same `intake ingest` run from that tree (before/after in one run).
 Bare and intake also run on 1 image, which splits their time into start-up and per page:
 per page = (t(N) − t(1)) / (N − 1), start-up = t(1) − per page.
@@ -88,11 +89,18 @@ def ocrmypdf(program: Path, pdf: Path) -> float:
 def intake(tree: Path, emls: list[Path], workers: int) -> float:
     """`intake ingest` of `emls` from `tree`'s sources, on a fresh instance (SQLite in a temp dir)."""
     with tempfile.TemporaryDirectory(prefix="speed-intake-") as tmp:
-        config = Path(tmp) / "config.toml"
-        config.write_text(CONFIG.format(tmp=tmp, engine="rapidocr") + f"workers = {workers}\n", encoding="utf-8")
-        env = {**os.environ, "PYTHONPATH": str(tree)}
-        return _run([sys.executable, "-m", "intake.cli", "--config", str(config), "ingest", *map(str, emls)],
-                    cwd=tree, env=env)
+        return _intake(tree, _config(Path(tmp), workers), "ingest", *map(str, emls))
+
+
+def _config(directory: Path, workers: int = 1) -> Path:
+    config = directory / "config.toml"
+    config.write_text(CONFIG.format(tmp=directory, engine="rapidocr") + f"workers = {workers}\n", encoding="utf-8")
+    return config
+
+
+def _intake(tree: Path, config: Path, *args: str) -> float:
+    env = {**os.environ, "PYTHONPATH": str(tree)}
+    return _run([sys.executable, "-m", "intake.cli", "--config", str(config), *args], cwd=tree, env=env)
 
 
 def setup_ocrmypdf() -> Path | None:
@@ -144,6 +152,9 @@ def report(best: dict[str, float], count: int, trees: dict[str, Path], with_ocrm
             rates = ("", "") if label == "bare" else tuple(
                 f"{count / best[f'{label} w{w} ×{count}']:.2f}" for w in (1, 2))
             print(f"{label:<28} {one - page:10.2f} {page:10.2f} {rates[0]:>10} {rates[1]:>10}")
+    print(f"\n{'start-up of a command':<28} {'--help s':>10} {'requests list s':>16}")
+    for label in trees:
+        print(f"{label:<28} {best[f'help {label}']:10.2f} {best[f'list {label}']:16.2f}")
     if not with_ocrmypdf:
         print("(OCRmyPDF left out)")
 
@@ -173,6 +184,12 @@ def main() -> None:
         if program:
             runners[f"ocrmypdf ×{count}"] = lambda: ocrmypdf(program, pdf)
         for label, tree in trees.items():
+            instance = Path(tmp) / f"instance-{label}"  # one with no requests, for `requests list`
+            instance.mkdir()
+            _intake(tree, _config(instance), "init")
+            runners[f"help {label}"] = lambda tree=tree, instance=instance: _intake(tree, _config(instance), "--help")
+            runners[f"list {label}"] = (
+                lambda tree=tree, instance=instance: _intake(tree, _config(instance), "requests", "list"))
             for workers in (1, 2):
                 runners[f"intake {label} w{workers} ×{count}"] = (
                     lambda tree=tree, workers=workers: intake(tree, emls, workers))
