@@ -1,6 +1,6 @@
 """Accuracy of the product's reading on both request generators, black-box, per family and split.
 
-    python -m bench.accuracy [--n 48] [--seed 1] [--engine rapidocr|tesseract] [--keep DIR]
+    python -m bench.accuracy [--n 48] [--seed 1] [--engine rapidocr|tesseract] [--keep DIR] [--checkout TREE]
 
 Writes two corpora of `--n` request emails each — formgen's (`tests/formgen`, the independent
 generator) and scangen's (`tests/scangen`, exported by `tests.scangen.corpus` with a registry derived
@@ -24,7 +24,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from bench.reading import in_split, load_truths, print_misses, run_product, score, table
+from bench.reading import ROOT, in_split, load_truths, print_misses, run_product, score, table
 from tests.formgen.generate import generate as formgen_corpus
 from tests.scangen.corpus import generate as scangen_corpus
 
@@ -32,11 +32,11 @@ from tests.scangen.corpus import generate as scangen_corpus
 GENERATORS: dict[str, Callable[[Path, int, int], None]] = {"formgen": formgen_corpus, "scangen": scangen_corpus}
 
 
-def bench_generator(name: str, directory: Path, n: int, seed: int, engine: str, keep: bool) -> None:
+def bench_generator(name: str, directory: Path, n: int, seed: int, engine: str, keep: bool, root: Path) -> None:
     """Generate one corpus into `directory`, run the product on all of it once, print its scores."""
     GENERATORS[name](directory, n, seed)
     truths = load_truths(directory)
-    records, seconds = run_product(directory, truths, engine)
+    records, seconds = run_product(directory, truths, engine, root)
     if keep:
         (directory / "records.json").write_text(json.dumps(records, ensure_ascii=False, indent=1),
                                                 encoding="utf-8")
@@ -60,11 +60,13 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1, help="base seed of both corpora")
     parser.add_argument("--engine", default="rapidocr", choices=["rapidocr", "tesseract"])
     parser.add_argument("--keep", type=Path, help="write the corpora and records here instead of a temp dir")
+    parser.add_argument("--checkout", type=Path, default=ROOT, help="run this tree's `intake` (default: this one)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="accuracy-") as tmp:
         root = args.keep or Path(tmp)
         for name in GENERATORS:
-            bench_generator(name, root / name, args.n, args.seed, args.engine, keep=args.keep is not None)
+            bench_generator(name, root / name, args.n, args.seed, args.engine, keep=args.keep is not None,
+                            root=args.checkout.resolve())
 
 
 if __name__ == "__main__":

@@ -57,16 +57,16 @@ def in_split(truth: dict, split: str) -> bool:
     return (split == "held-out") == held_out
 
 
-def run_product(directory: Path, truths: list[dict], engine: str) -> tuple[list[dict], float]:
-    """Import the registry, ingest the messages and list the records; returns (records, seconds)."""
+def run_product(directory: Path, truths: list[dict], engine: str, root: Path = ROOT) -> tuple[list[dict], float]:
+    """Import the registry, ingest the messages and list the records with `root`'s `intake`; (records, seconds)."""
     with tempfile.TemporaryDirectory(prefix="reading-") as tmp:
         config = Path(tmp) / "config.toml"
         config.write_text(CONFIG.format(tmp=tmp, engine=engine), encoding="utf-8")
-        env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, (str(ROOT), os.environ.get("PYTHONPATH"))))}
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, (str(root), os.environ.get("PYTHONPATH"))))}
 
         def intake(*args: str) -> str:
             done = subprocess.run([sys.executable, "-m", "intake.cli", "--config", str(config), *args],
-                                  cwd=ROOT, env=env, capture_output=True, text=True)
+                                  cwd=root, env=env, capture_output=True, text=True)
             if done.returncode != 0:
                 raise SystemExit(f"intake {args[0]} exited {done.returncode}: {done.stderr.strip()[-2000:]}")
             return done.stdout

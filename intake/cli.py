@@ -11,14 +11,16 @@ import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from intake import logs
 from intake.config import config_path, load_config
 from intake.errors import IntakeError, UsageError
-from intake.faults import environment_error
-from intake.service import Service
 from storage.states import Kind, Role, Stage, Status
 from workflow.errors import WorkflowError
+
+if TYPE_CHECKING:
+    from intake.service import Service
 
 log = logging.getLogger("intake")
 
@@ -108,6 +110,8 @@ def main(argv: list[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
         if args.handler is cmd_demo:
             return cmd_demo(args)
+        from intake.service import Service  # after parsing: `--help` and usage errors skip its imports
+
         service = Service(load_config(config_path(getattr(args, "config", None))))
         return int(args.handler(service, args) or 0)
     except (IntakeError, WorkflowError) as e:
@@ -115,6 +119,8 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as e:
+        from intake.faults import environment_error  # only on a fault: start-up stays light
+
         error = service and environment_error(e, url=service.config.storage.url,
                                               data_dir=str(service.config.storage.data_dir))
         if not error:

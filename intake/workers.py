@@ -46,6 +46,11 @@ def _init_worker(config: Config, parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
     logs.configure(logging.WARNING)  # the parent logs each message's outcome
+    if config.ocr.workers > 1 and config.ocr.engine == "rapidocr":
+        from parsers.ocr.rapid import limit_threads
+
+        # Workers split the cores: sessions that each spin a thread per core would fight over them.
+        limit_threads(max(1, len(os.sched_getaffinity(0)) // config.ocr.workers))
     from intake.service import Service
 
     global _service

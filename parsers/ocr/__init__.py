@@ -9,12 +9,13 @@ failures into `OcrUnavailable` (cannot run at all) or `OcrFailed` (this image fa
 from __future__ import annotations
 
 import threading
-from typing import Protocol, runtime_checkable
-
-import numpy as np
-from PIL.Image import Image
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from parsers.model import TextLine
+
+if TYPE_CHECKING:  # annotations only: commands that never OCR (`requests list`) skip importing numpy
+    import numpy as np
+    from PIL.Image import Image
 
 ENGINES = ("rapidocr", "tesseract")
 
