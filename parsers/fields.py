@@ -11,7 +11,8 @@ from parsers.table_rows import Fragment, visual_rows
 # A label opens its line; "各申报单位…" in running text is no label.
 _LABEL = re.compile(r"^(?:申请单位|申报单位|单位名称|填报单位|申请学校)(?:名称)?(?:\(盖章\)|\(公章\))?[:：]?")
 # Stamp hints and a following field on the same line are not part of the name.
-_STAMP = re.compile(r"[(\[【]?\s*(?:加盖)?(?:盖章|公章|签章|印章|章)\s*[)\]】]?$")
+# OCR misreads the hint's first glyph now and then (（羞章）): any bracket of one or two glyphs ending 章.
+_STAMP = re.compile(r"(?:[(\[【]?\s*(?:加盖)?(?:盖章|公章|签章|印章|章)|[(\[【]\s*.章)\s*[)\]】]?$")
 _NEXT_FIELD = re.compile(r"(?:日期|时间|联系人|联系电话|电话|负责人|填表人|经办人|邮箱)[:：].*$")
 # The subject template "单位名称+2024年…", or a neighbouring header cell of a form.
 _VALUE_BAD = re.compile(r"^[+＋]|证书申报调整申请|名称|^证书|^序号")

@@ -52,3 +52,8 @@ def test_the_first_page_naming_a_unit_wins():
 def test_label_without_value_gives_none():
     p = page(("申请单位（盖章）：", (150, 300, 400, 332)))
     assert applicant_unit([p]) is None
+
+
+def test_a_stamp_hint_with_a_misread_glyph_is_dropped():
+    p = page(("申请单位：宿迁运河职业技术学院（羞章）", (150, 300, 760, 332)))
+    assert applicant_unit([p]) == "宿迁运河职业技术学院"
