@@ -194,7 +194,8 @@ def has_name_stamp(image: Image.Image, region: Box, seals: list[Box], h: float) 
     bgr = _bgr(image, region)
     if bgr.shape[0] < 4 or bgr.shape[1] < 4:
         return False
-    red = red_mask(bgr)
+    whole_red = red_mask(bgr)  # a stamp sitting on the seal is looked for in all of it
+    red = whole_red.copy()
     dark = (cv2.cvtColor(bgr, cv2.COLOR_BGR2GRAY) < INK).astype(np.uint8) * 255
     for seal in seals:
         sx0, sy0 = max(0, int(seal[0]) - x0), max(0, int(seal[1]) - y0)
@@ -203,8 +204,8 @@ def has_name_stamp(image: Image.Image, region: Box, seals: list[Box], h: float) 
     return (
         _stamp_square(red, h, min_fill=0.0)
         or _stamp_square(dark, h, min_fill=SOLID_STAMP_FILL)
-        or _framed_square(red_mask(bgr), h)
-        or _solid_square(red_mask(bgr), h)
+        or _framed_square(whole_red, h)
+        or _solid_square(whole_red, h)
         or _framed_square(dark, h)  # a greyscale scan's outlined stamp, clear of the seal
     )
 
