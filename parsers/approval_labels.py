@@ -105,7 +105,7 @@ def _candidates(lines: list[TextLine]) -> list[Label]:
                 match = _match(text, role)
                 # a joined group must need its last cell and begin in its first one
                 if match and match[2] > len("".join(ln.text for ln in group[:-1])) and match[1] < len(line.text):
-                    out.append(Label(role, group, text[match[2] :], match[0]))
+                    out.append(Label(role, group, _LABEL_TAIL.sub("", text[match[2] :]), match[0]))
     return out
 
 
@@ -137,6 +137,8 @@ def _continues(first: TextLine, other: TextLine) -> bool:
     return -0.3 * h < gap < 1.2 * h and (left_aligned or centred)
 
 
+# What a fuzzy match left of the label's own last glyphs (部门(教…意 | 见) is no opinion.
+_LABEL_TAIL = re.compile(r"^[意见]+")
 _ASIDE = re.compile(r"\([^()]{1,8}\)")  # 证书试点管理部门（教务处）意见: a unit named in brackets
 
 

@@ -27,8 +27,8 @@ SIGN = re.compile(r"签\s*[字名章]|签\s*[:：]")
 DATE = re.compile(r"\d{2,4}\s*年|日期|年\s*\d{1,2}\s*月|\d{1,2}\s*月\s*\d{1,2}\s*日?$")
 WHOLE_DATE = re.compile(r"^(?:日期[:：]?)?(?:\d{2,4}[.年/\-])?\d{1,2}[.月/\-]\d{1,2}日?$|^(?:日期[:：]?)?\d{2,4}年$")
 NEGATIVE = re.compile(r"不|否|拒")
-PUNCT = re.compile(r"^[：:|。.，,、\s_\-一]+")
-PRINTED_HEIGHT = 1.35  # a printed line is at most this many print heights tall
+PUNCT = re.compile(r"^[）)：:|。.，,、\s_\-一]+")  # what may follow a label before its text
+PRINTED_HEIGHT = 1.2  # a printed line is at most this many print heights tall; neat writing is taller
 MIN_PRINTED_CONF = 0.75
 
 
@@ -74,11 +74,13 @@ def _block_area(label: Label, others: list[Label], h: float, size: tuple[int, in
     x0, y0, x1, y1 = label.box
     cell = rulings.cell_at((x0 + x1) / 2, (y0 + y1) / 2) if rulings else None
     if rulings and cell:
+        # Stop short of the cell's right rule: a photo's paper edge passes for one, and past it is the desk.
+        inset = 0.5 * h
         right = rulings.row_right(cell)
         if right is not None and right - cell[2] > cell[2] - cell[0]:
-            return (cell[2], cell[1], right, cell[3])
+            return (cell[2], cell[1], right - inset, cell[3])
         if cell[3] - y1 >= 1.5 * h:
-            return (cell[0], y0 - 0.5 * h, cell[2], cell[3])
+            return (cell[0], y0 - 0.5 * h, cell[2] - inset, cell[3])
     below = [o.box[1] for o in others if o.box[1] > y1]
     right_edge = float(size[0]) * 0.97 if size[0] else max(x1, x0 + 40 * h)
     return (x0, y0 - 0.5 * h, right_edge, min([y1 + 6 * h, *below]))
@@ -162,12 +164,20 @@ def _signature_region(label: Label, sign_line: TextLine | None, area: Box, h: fl
     text = clean(sign_line.text)
     match = SIGN.search(text)
     assert match is not None
-    if PUNCT.sub("", text[match.end() :]):  # OCR read on past the label: estimate where it ends
-        x = sign_line.box[0] + (match.start() + 2.6) * h * 0.9  # "签字：" is about three glyphs
+    tail = PUNCT.match(text[match.end() :])
+    label_end = match.end() + (tail.end() if tail else 0)
+    if label_end < len(text):  # OCR read on past the label: estimate where it ends from the glyph pitch
+        pitch = min(0.8 * h, (sign_line.box[2] - sign_line.box[0]) / _glyphs(text))
+        x = sign_line.box[0] + pitch * _glyphs(text[:label_end])
     else:
         x = sign_line.box[2]
     top = max(area[1], sign_line.box[1] - 1.2 * h)  # a name stamp stands taller than the line
     return (x, max(0.0, top), area[2], min(area[3], sign_line.box[3] + 2.5 * h))
+
+
+def _glyphs(text: str) -> float:
+    """Width of `text` in glyphs: Chinese and its full-width punctuation one each, figures and Latin half."""
+    return sum(0.55 if ch.isalnum() and ch.isascii() else 1.0 for ch in text) or 1.0
 
 
 def _dates_in(line: TextLine | None, h: float) -> list[Box]:

@@ -84,7 +84,17 @@ def _size_ok(d: float, shape: tuple[int, ...], min_d: float = MIN_D) -> bool:
 
 
 def _red_rings(bgr: np.ndarray) -> list[Ring]:
-    return _ringed_outlines(red_mask(bgr), "red", MIN_D)
+    return _ringed_outlines(_without_fills(red_mask(bgr)), "red", MIN_D)
+
+
+def _without_fills(mask: np.ndarray) -> np.ndarray:
+    """The mask less broad solid areas and their fringe: a red or wooden desk round a phone photo, a
+    red banner. Seal ink is strokes (ring, lettering, a star) far narrower than ~7 mm of the page."""
+    k = max(9, int(0.025 * max(mask.shape)))
+    fills = cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((k, k), np.uint8))
+    if not fills.any():
+        return mask
+    return cv2.bitwise_and(mask, cv2.bitwise_not(cv2.dilate(fills, np.ones((k, k), np.uint8))))
 
 
 def _grey_ovals(grey: np.ndarray) -> list[Ring]:

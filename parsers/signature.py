@@ -62,7 +62,16 @@ def _blue_pen(image: Image.Image, region: Box, h: float) -> bool:
     if rgb.shape[0] < 4 or rgb.shape[1] < 4:
         return False
     blue = (rgb[..., 2] - rgb[..., 0] > 40) & (rgb.min(axis=2) < INK) & (rgb[..., 2] > rgb[..., 1])
+    blue &= ~_solid(blue.astype(np.uint8), h)
     return bool(blue.sum() >= MIN_INK * h * h)
+
+
+def _solid(ink: np.ndarray, h: float) -> np.ndarray:
+    """Ink too broad for any pen stroke: a photo's dark or blue background past the paper's edge,
+    a shadow, a filled box. Pen and print strokes are a fraction of a glyph wide."""
+    k = max(3, int(0.3 * h))
+    broad = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((k, k), np.uint8))
+    return cv2.dilate(broad, np.ones((k, k), np.uint8)).astype(bool)  # and its ragged fringe
 
 
 @dataclass
@@ -104,6 +113,7 @@ def _ink(
             part = ink[sy0:sy1, sx0:sx1]
             part &= (grey[sy0:sy1, sx0:sx1] < level).astype(np.uint8)
     ink &= ~_rules(ink, h)
+    ink &= ~_solid(ink, h)
     for e in erase:
         ex0, ey0 = max(0, int(e[0]) - x0 - 3), max(0, int(e[1]) - y0 - 3)
         if e[2] - x0 + 3 > 0 and e[3] - y0 + 3 > 0:

@@ -11,6 +11,7 @@ from PIL import Image, ImageDraw, ImageFont
 from parsers.model import Page
 from parsers.ocr import make_engine
 from parsers.pagework import read_page
+from parsers.signature import is_handwritten
 from tests.scangen.ink import draw_seal, stamp
 
 SANS = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
@@ -59,6 +60,40 @@ def test_neat_black_handwriting_at_print_size_is_a_signature():
     page, _ = _page()
     _hand(page, "王建国", (SIGN_X + 3 * SIZE + 6, SIGN_Y + 8))
     assert _department(page).signed
+
+
+def test_neat_handwriting_a_little_taller_than_print_on_its_own_line_is_a_signature():
+    """OCR reads a neat hand as a confident line of its own; a third taller than print, it is no print."""
+    page, _ = _page()
+    _hand(page, "沈志雷", (SIGN_X + 3 * SIZE + 30, SIGN_Y + 10), height=round(1.3 * SIZE))
+    assert _department(page).signed
+
+
+@pytest.mark.parametrize("signed", [True, False])
+def test_a_bracketed_sign_label_read_on_into_the_name(signed):
+    """负责人（签字）：王建国 in one OCR box: the field begins after the bracket and colon, not inside them."""
+    page, draw = _page()
+    font = ImageFont.truetype(SANS, SIZE)
+    draw.rectangle((SIGN_X - 5, SIGN_Y - 5, SIGN_X + 4 * SIZE, SIGN_Y + SIZE + 8), fill="white")
+    label = "负责人（签字）："
+    draw.text((SIGN_X - 5 * SIZE, SIGN_Y), label, font=font, fill=(15, 15, 15))
+    x = SIGN_X - 5 * SIZE + round(draw.textlength(label, font=font)) + 2
+    if signed:
+        _hand(page, "马超萍", (x, SIGN_Y + 14))
+    else:
+        draw.text((x, SIGN_Y), "马超萍", font=font, fill=(15, 15, 15))
+    assert _department(page).signed is signed
+
+
+def test_a_blue_desk_at_the_edge_of_a_photo_is_no_pen_ink():
+    """The ragged strip of desk past the paper's edge is blue, but far broader than a pen's stroke."""
+    page, _ = _page()
+    rng = random.Random(4)
+    pixels = page.load()
+    for y in range(page.height):  # a desk whose edge wanders by a few pixels, as a photo's does
+        for x in range(page.width - 30 + rng.randint(-4, 4), page.width):
+            pixels[x, y] = (40, 60, 150)
+    assert not is_handwritten(page, (SIGN_X + 3 * SIZE, SIGN_Y - 40, page.width, SIGN_Y + 80), None, [], [], SIZE)
 
 
 def test_signature_below_the_label_counts():

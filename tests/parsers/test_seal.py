@@ -6,6 +6,7 @@ import io
 import random
 
 import numpy as np
+import pytest
 from PIL import Image, ImageDraw, ImageFont
 from rapidfuzz import fuzz
 
@@ -109,6 +110,21 @@ def test_red_letterhead_and_red_handwriting_are_not_seals():
     draw.line(pts, fill=(200, 20, 30), width=3)  # a reviewer's red pen note
     draw.ellipse((700, 880, 760, 930), outline=(200, 20, 30), width=3)  # a small red circle around a word
     assert find_seals(page, document="d", page=1) == []
+
+
+def _on_a_desk(page: Image.Image, colour: tuple[int, int, int]) -> Image.Image:
+    """A phone photo of the page lying on a coloured desk: the desk shows on every side."""
+    photo = Image.new("RGB", (page.width + 300, page.height + 300), colour)
+    photo.paste(page.rotate(2, expand=True, fillcolor=colour), (120, 130))
+    return photo
+
+
+@pytest.mark.parametrize("desk", [(226, 128, 110), (150, 70, 40)])  # a salmon-red desk, a dark wooden one
+def test_a_red_or_wooden_desk_round_a_photo_is_no_seal_and_hides_none(desk):
+    seal = draw_seal("南京工业职业技术大学", 250, random.Random(6))
+    found = find_seals(_on_a_desk(_page_with((seal, (700, 1300))), desk), document="d", page=1)
+    assert [s.colour for s in found] == ["red"]  # not mistaken for a grey ring: the desk hid its red
+    assert find_seals(_on_a_desk(_page_with(), desk), document="d", page=1) == []
 
 
 def test_e_seal_image_in_a_born_digital_pdf_is_found():
