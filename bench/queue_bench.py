@@ -26,7 +26,7 @@ import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import psycopg
@@ -174,10 +174,8 @@ class Procrastinate(Candidate):
                 while not stop.is_set():
                     await asyncio.sleep(0.05)
                 worker.cancel()
-                try:
+                with suppress(asyncio.CancelledError):
                     await worker
-                except asyncio.CancelledError:
-                    pass
 
         asyncio.run(run())
 
