@@ -37,9 +37,10 @@ def poll_once(service: Service) -> int:
     with stop_on_signals() as stop, _locked(service) as (source, _lock):
         if source is None:
             return 1
+        queue = service.queue  # its tables exist before a worker looks
         with Workers(service.config) as workers:
             workers.start()
-            fetcher = Fetcher(service, source, service.queue, stop, follow=bool(workers.size))
+            fetcher = Fetcher(service, source, queue, stop, follow=bool(workers.size))
             try:
                 source.connect()
                 fetcher.run_pass()
@@ -63,12 +64,13 @@ def run_forever(service: Service) -> int:
     with stop_on_signals() as stop, _locked(service) as (source, lock):
         if source is None:
             return 1
+        queue = service.queue  # its tables exist before a worker looks
         with Workers(service.config) as workers:
             workers.start()
             HARD_EXIT_HOOKS.append(workers.kill)
             sender = DeliveryLoop(service, stop)
             sender.start()
-            fetcher = Fetcher(service, source, service.queue, stop, follow=True, on_processed=sender.wake)
+            fetcher = Fetcher(service, source, queue, stop, follow=True, on_processed=sender.wake)
             try:
                 code = _serve(service, source, fetcher, stop, _LockKeeper(lock))
                 workers.stop(STOP_GRACE)

@@ -24,9 +24,10 @@ def ingest_files(service: Service, paths: list[Path]) -> int:
     `intake worker` processes.
     """
     failed = 0
+    queue = service.queue  # its tables exist before a worker looks
     with Workers(service.config) as workers:
         workers.start()  # their start-up overlaps the recording
-        jobs = Jobs(service, service.queue, follow=bool(workers.size), on_done=_line)
+        jobs = Jobs(service, queue, follow=bool(workers.size), on_done=_line)
         for path in paths:
             try:
                 raw = path.read_bytes()

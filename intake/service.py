@@ -44,10 +44,16 @@ class Service:
 
     @cached_property
     def queue(self) -> JobQueue:
-        """The job queue (`intake.queue`): `data_dir/queue.db` on SQLite, the same database on PostgreSQL."""
+        """The job queue (`intake.queue`): `data_dir/queue.db` on SQLite, the same database on PostgreSQL.
+
+        Its tables are made on first use, after the command's `check_data_dir`, so a full or read-only
+        data_dir is reported as such; the commands that use it touch it before starting workers.
+        """
         from intake.queue import JobQueue
 
-        return JobQueue(self.config)
+        queue = JobQueue(self.config)
+        queue.create()
+        return queue
 
     @cached_property
     def mailbox(self) -> ImapMailbox | None:
@@ -77,7 +83,6 @@ class Service:
     def init(self) -> None:
         private_dirs(self.config.storage.data_dir, self.config.storage.data_dir)
         migrate(self.db)
-        self.queue.create()
 
     def check_data_dir(self) -> None:
         """At the start of the commands that store: data_dir takes a write (raises OSError if not)."""
