@@ -98,9 +98,12 @@ class JobQueue:
             self.huey.enqueue(task)
         return self.huey.dequeue()
 
-    def run(self, task: Task) -> None:
-        """Run one job; a reschedule that cannot be stored (database away) raises, and the sweep re-enqueues."""
-        self.huey.execute(task)
+    def run(self, task: Task) -> str | None:
+        """Run one job: its outcome (`intake.processing.process_one`'s), None when it was rescheduled.
+
+        A reschedule that cannot be stored (the queue away) raises; the sweep gives the message a job again.
+        """
+        return self.huey.execute(task)
 
     def close(self) -> None:
         self.huey.storage.close()
