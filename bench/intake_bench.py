@@ -14,7 +14,6 @@ import statistics
 import tempfile
 import threading
 import time
-from concurrent.futures import Future
 from pathlib import Path
 
 from imapclient import IMAPClient
@@ -25,20 +24,6 @@ from intake.imap import ImapSource
 from intake.service import Service
 from tests.intake.conftest import ROUND, counts, text_message
 from tests.intake.dovecot import PASSWORD, USER, Dovecot
-
-
-class _NoWorkers:
-    """Processing is not what is measured here: every message 'finishes' at once."""
-
-    size = 1
-
-    def submit(self, message_pk: int) -> Future[str]:
-        done: Future[str] = Future()
-        done.set_result("skipped")
-        return done
-
-    def stop(self, running: list, grace: float) -> None:
-        pass
 
 
 def plain_loop(port: int, batch: int) -> float:
@@ -66,9 +51,8 @@ def intake_pass(service: Service) -> float:
     start = time.perf_counter()
     source = ImapSource(service.config.mailbox)
     source.connect()
-    fetcher = Fetcher(service, source, _NoWorkers(), threading.Event())  # type: ignore[arg-type]
+    fetcher = Fetcher(service, source, service.queue, threading.Event(), follow=False)  # only record
     fetcher.run_pass()
-    fetcher.collect()
     source.close()
     return time.perf_counter() - start
 
@@ -76,7 +60,7 @@ def intake_pass(service: Service) -> float:
 def idle_latency(dovecot: Dovecot, service: Service, rounds: int) -> list[float]:
     source = ImapSource(service.config.mailbox)
     source.connect()
-    fetcher = Fetcher(service, source, _NoWorkers(), threading.Event())  # type: ignore[arg-type]
+    fetcher = Fetcher(service, source, service.queue, threading.Event(), follow=False)  # only record
     fetcher.run_pass()
     latencies = []
     for n in range(rounds):

@@ -63,7 +63,7 @@ class StorageConfig:
 class OcrConfig:
     engine: str = "rapidocr"  # rapidocr | tesseract
     dpi: int = 200
-    workers: int = 1  # processing processes of run, poll and worker; 0: run and poll only record (`intake worker` processes)
+    workers: int = 1  # local job-queue worker processes of run, poll, ingest and worker; 0: run, poll and ingest only record and enqueue (`intake worker` processes)
     max_pages_per_message: int = 60
     message_timeout_seconds: int = 600
 

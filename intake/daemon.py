@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import os
-import random
 import signal
 import threading
 import time
@@ -12,7 +11,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from intake.errors import MailboxError
-from intake.faults import FAULTS, TransientFault, describe, fault_kind, one_line
+from intake.faults import FAULTS, TransientFault, backoff_delay, describe, fault_kind, one_line
 from intake.fetcher import Fetcher
 from intake.imap import CONNECTION_ERRORS
 from intake.lock import MailboxLock
@@ -23,36 +22,35 @@ from intake.workers import Workers
 
 log = logging.getLogger("intake.daemon")
 
-BACKOFF_START, BACKOFF_CAP = 1.0, 30.0
 STOP_GRACE = 20.0  # seconds a message in hand may take to finish after SIGTERM
 HARD_EXIT_AFTER = 28.0  # the spec promises exit within 30 s of SIGTERM, whatever is blocking
 IDLE_TICK = 1.0  # how often an IDLE wait looks at the stop flag and the workers
 LOCK_CHECK = 5.0  # seconds between checks that the fetcher lock's database session is still alive
 
 
-def backoff_delay(failures: int, rng: random.Random = random._inst) -> float:  # type: ignore[attr-defined]
-    """1 s, 2 s, 4 s … capped at 30 s, with up to 25 % jitter so many clients do not reconnect in step."""
-    base = min(BACKOFF_CAP, BACKOFF_START * 2 ** min(failures, 10))
-    return min(BACKOFF_CAP, base * rng.uniform(1.0, 1.25))
-
-
 def poll_once(service: Service) -> int:
-    """One full pass: 0 when all was recorded; 1 if the mailbox was unreadable or a message not stored."""
+    """One full pass: 0 when all was recorded; 1 if the mailbox was unreadable or a message not stored.
+
+    With local workers (`[ocr] workers` > 0) it waits for the jobs of what it recorded (and of what was
+    pending before); with none it only records, and `intake worker` processes.
+    """
     with stop_on_signals() as stop, _locked(service) as (source, _lock):
         if source is None:
             return 1
+        queue = service.queue  # its tables exist before a worker looks
         with Workers(service.config) as workers:
-            fetcher = Fetcher(service, source, workers, stop)
+            workers.start()
+            fetcher = Fetcher(service, source, queue, stop, follow=bool(workers.size))
             try:
                 source.connect()
                 fetcher.run_pass()
             except (MailboxError, *CONNECTION_ERRORS) as e:
                 _report(fetcher, e)
-                fetcher.shutdown(STOP_GRACE)
+                workers.stop(STOP_GRACE)
                 return 1
             fetcher.drain()
             _flush_marks(fetcher)
-            fetcher.shutdown(STOP_GRACE)
+            workers.stop(STOP_GRACE)
             deliver_logged(service)  # no daemon runs while this pass holds the lock: send what it queued
             return 1 if fetcher.failed else 0
 
@@ -60,20 +58,23 @@ def poll_once(service: Service) -> int:
 def run_forever(service: Service) -> int:
     """Full pass, then IDLE (or scheduled polling); reconnect with backoff; exit 0 on SIGTERM/SIGINT.
 
-    Beside the fetcher runs the delivery loop, the one sender of replies while the daemon runs.
+    Beside the fetcher run the delivery loop, the one sender of replies while the daemon runs, and
+    the `[ocr] workers` local worker processes.
     """
     with stop_on_signals() as stop, _locked(service) as (source, lock):
         if source is None:
             return 1
+        queue = service.queue  # its tables exist before a worker looks
         with Workers(service.config) as workers:
-            workers.warm()
+            workers.start()
             HARD_EXIT_HOOKS.append(workers.kill)
             sender = DeliveryLoop(service, stop)
             sender.start()
-            fetcher = Fetcher(service, source, workers, stop, on_processed=sender.wake)
+            fetcher = Fetcher(service, source, queue, stop, follow=True, on_processed=sender.wake)
             try:
                 code = _serve(service, source, fetcher, stop, _LockKeeper(lock))
-                fetcher.shutdown(STOP_GRACE)
+                workers.stop(STOP_GRACE)
+                fetcher.collect()
             finally:
                 stop.set()  # also when _serve gave up (a refused login): the sender stops with it
                 sender.join(STOP_GRACE)
@@ -156,7 +157,7 @@ def _fault(fetcher: Fetcher, error: Exception) -> None:
 def _idle(service: Service, source: Source, fetcher: Fetcher, stop: threading.Event, lock: _LockKeeper) -> None:
     """IDLE until new mail, a finished message to mark, or the timed re-IDLE; then pass again.
 
-    Each tick also collects finished messages, sweeps pending ones and checks the fetcher lock.
+    Each tick also collects finished jobs, sweeps pending messages and checks the fetcher lock.
     """
     limit = service.config.mailbox.idle_timeout_seconds
     while not stop.is_set():

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import errno
 import logging
+import random
 import threading
 
+import peewee
 from sqlalchemy.exc import DisconnectionError, InterfaceError, OperationalError
 
 from intake.errors import IntakeError
@@ -38,6 +40,8 @@ def fault_kind(error: BaseException) -> str | None:
         return error.kind
     if isinstance(error, OperationalError | InterfaceError | DisconnectionError):
         return "database"
+    if isinstance(error, peewee.OperationalError | peewee.InterfaceError):  # the job queue's storage
+        return "database"
     if isinstance(error, OSError) and error.errno in DISK_ERRNOS:
         return "disk"
     return None
@@ -51,6 +55,16 @@ def one_line(error: BaseException) -> str:
         error = error.orig or error  # type: ignore[assignment]
     text = str(error).strip().splitlines()
     return f"{type(error).__name__}: {text[0] if text else ''}"[:300]
+
+
+BACKOFF_START, BACKOFF_CAP = 1.0, 30.0
+
+
+def backoff_delay(failures: int, rng: random.Random = random._inst) -> float:  # type: ignore[attr-defined]
+    """Seconds before the next try after `failures` failures in a row: 1, 2, 4 … capped at 30, with up
+    to 25 % jitter so many clients (reconnects, retried jobs) do not come back in step."""
+    base = min(BACKOFF_CAP, BACKOFF_START * 2 ** min(failures, 10))
+    return min(BACKOFF_CAP, base * rng.uniform(1.0, 1.25))
 
 
 DISK_WORDS = {errno.ENOSPC: "磁盘已满", errno.EDQUOT: "磁盘配额已满", errno.EROFS: "文件系统为只读",
@@ -105,6 +119,11 @@ class FaultLog:
             count = self._counts.pop(kind, 0)
         if count:
             log.info("%s", event_line("recovered", kind=kind, failures=count))
+
+    def count(self, kind: str) -> int:
+        """Failures of this kind since it last recovered (0: none)."""
+        with self._lock:
+            return self._counts.get(kind, 0)
 
     def active(self) -> list[str]:
         with self._lock:

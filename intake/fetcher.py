@@ -1,65 +1,53 @@
-"""One pass over a folder: record every message not yet recorded, hand each to a worker, log its outcome.
+"""One pass over a folder: record every message not yet recorded, give each its job, log its outcome.
 
 Exactly once: a UID already recorded under the folder's current UIDVALIDITY, or at or below the
 folder's `uid_seen` mark, is not fetched again; recording deduplicates by Message-ID and bytes and
 commits each FETCH batch (blobs fsynced, then one transaction) before anything parses it. After a crash the unrecorded UIDs are fetched again and the recorded-but-pending messages are
-processed again (processing is idempotent).
+given jobs again (processing is idempotent).
 """
 
 from __future__ import annotations
 
 import logging
 import threading
-import time
-from collections.abc import Callable, Sequence
-from concurrent.futures import Future, wait
-from dataclasses import dataclass
+from collections.abc import Callable
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from intake.faults import FAULTS, TransientFault, describe, fault_kind, one_line
+from intake.jobs import Jobs
 from intake.logs import event_line
+from intake.queue import JobQueue
 from intake.recording import Origin, record_batch
 from intake.service import Service
 from intake.source import Fetched, Source
-from intake.workers import Workers
-from storage.models import FolderState, Message, Request
-from storage.states import Status
+from storage.models import FolderState, Message
 from storage.times import now_db
-from workflow.pipeline import MAX_ATTEMPTS
 
 log = logging.getLogger("intake.daemon")
 
-SWEEP = 10.0  # seconds between looks for pending messages, so a backlog left by a fault needs no new mail
-RETRY = "retry"  # outcome of a transient fault: the message stays pending and the sweep resubmits it
-
-
-@dataclass
-class InFlight:
-    future: Future[str]
-    uid: int | None
-    message_id: str | None = None  # the Message-ID header, for the log line
-
 
 class Fetcher:
-    def __init__(self, service: Service, source: Source, workers: Workers, stop: threading.Event,
-                 on_processed: Callable[[], None] = lambda: None) -> None:
-        self.service, self.source, self.workers, self.stop = service, source, workers, stop
+    def __init__(self, service: Service, source: Source, queue: JobQueue, stop: threading.Event, *,
+                 follow: bool, on_processed: Callable[[], None] = lambda: None) -> None:
+        """`follow`: follow each message's job to its outcome (log line, processed mark); poll without
+        local workers only records."""
+        self.service, self.source, self.stop = service, source, stop
+        self.jobs = Jobs(service, queue, follow=follow, on_done=self._done)
         self.on_processed = on_processed  # a processed message may have queued an acknowledgement
-        self.in_flight: dict[int, InFlight] = {}
+        self.seen: dict[int, tuple[int | None, str]] = {}  # message id → (UID here, Message-ID), for its line
         self.to_mark: list[int] = []
         self.failed = 0  # messages that could not be stored
         self.store_fault: TransientFault | None = None  # the last pass could not store for this reason
         mailbox = service.config.mailbox
         self._marking = source.has_uids and bool(mailbox.processed_folder or mailbox.processed_keyword)
-        self._next_sweep = 0.0
 
     def run_pass(self) -> None:
         """Record every new message of the folder; processing continues in the workers."""
         self.store_fault = None
         uidvalidity = self.source.select()
         seen = self._uid_seen(uidvalidity)
-        self.submit_pending()
+        self.jobs.enqueue_due()  # recorded earlier but never processed (a crash, a stop, an outage)
         listed = self.source.uids()
         accounted = self._recorded_uids(uidvalidity)
         todo = [u for u in listed if u > seen and u not in accounted] if self.source.has_uids else listed
@@ -108,8 +96,9 @@ class Fetcher:
                 self.store_fault = self.store_fault or TransientFault(kind, describe(kind, e))
             return set()
         for fetched, (message, created) in zip(batch, results, strict=True):
-            if created:
-                self._submit(message.id, fetched.uid, message.message_id)  # type: ignore[arg-type]
+            if created:  # recorded and committed: now its job
+                self.seen[message.id] = (fetched.uid, message.message_id)  # type: ignore[index]
+                self.jobs.enqueue(message.id)  # type: ignore[arg-type]
             else:
                 self._line(fetched.uid, message.id, message.message_id, "duplicate")
                 self._mark_later(fetched.uid)
@@ -136,55 +125,44 @@ class Fetcher:
             session.commit()
 
     def sweep(self) -> None:
-        """Every `SWEEP` seconds: submit what is pending again; a database still away is counted, not raised."""
-        if time.monotonic() < self._next_sweep:
-            return
-        self._next_sweep = time.monotonic() + SWEEP
+        """Every `intake.jobs.SWEEP` seconds: a job again for each pending message that has none."""
+        self.jobs.sweep()
+
+    def collect(self) -> int:
+        """Log the outcome of every followed message whose job is over; returns how many are still followed.
+
+        A database that cannot be read is counted in FAULTS, not raised.
+        """
         try:
-            self.submit_pending()
+            return self.jobs.collect()
         except Exception as e:
             kind = fault_kind(e)
             if kind is None:
                 raise
             FAULTS.failed(kind, one_line(e))
-
-    def submit_pending(self) -> None:
-        """Messages recorded earlier but never processed (a crash, a stop) go to the workers again."""
-        if not self.workers.size:
-            return
-        with Session(self.service.db) as session:
-            rows = due_messages(session)
-        for pk, account, folder, uid, message_id in rows:
-            if pk not in self.in_flight:
-                here = (account, folder) == (self.source.account, self.source.folder)
-                self._submit(pk, uid if here else None, message_id)
-
-    def _submit(self, pk: int, uid: int | None, message_id: str) -> None:
-        if not self.workers.size:
-            return  # `[ocr] workers = 0`: `intake worker` processes on this or another machine
-        self.in_flight[pk] = InFlight(self.workers.submit(pk), uid, message_id)
-
-    def collect(self, timeout: float | None = 0) -> int:
-        """Log the outcome of every finished message; returns how many are still in the workers."""
-        if timeout != 0 and self.in_flight:
-            wait([f.future for f in self.in_flight.values()], timeout=timeout)
-        for pk, item in list(self.in_flight.items()):
-            if not item.future.done():
-                continue
-            del self.in_flight[pk]
-            outcome = outcome_of(pk, item.future, on_fault=self.note_error)
-            if outcome == RETRY:
-                continue  # one line per kind of fault, not per message; the sweep submits it again
-            self._line(item.uid, pk, item.message_id, outcome)
-            if outcome not in ("error", "abandoned"):
-                self._mark_later(item.uid)
-                self.on_processed()
-        return len(self.in_flight)
+            return len(self.jobs.following)
 
     def drain(self) -> None:
-        """Wait for every message in the workers (poll), unless asked to stop."""
-        while self.in_flight and not self.stop.is_set():
-            self.collect(timeout=1.0)
+        """Wait for the jobs of this pass (poll), unless asked to stop or only retries after a fault are left."""
+        self.jobs.drain(self.stop)
+
+    def _done(self, pk: int, outcome: str) -> None:
+        uid, message_id = self.seen.pop(pk, None) or self._where(pk)
+        self._line(uid, pk, message_id, outcome)
+        if outcome != "error":
+            self._mark_later(uid)
+            self.on_processed()
+        for kind in ("database", "disk"):
+            FAULTS.recovered(kind)
+
+    def _where(self, pk: int) -> tuple[int | None, str | None]:
+        """(UID in this folder or None, Message-ID) of a message this pass did not record (a sweep's job)."""
+        with Session(self.service.db) as session:
+            message = session.get(Message, pk)
+        if message is None:
+            return None, None
+        here = (message.account, message.folder) == (self.source.account, self.source.folder)
+        return message.uid if here else None, message.message_id
 
     def _mark_later(self, uid: int | None) -> None:
         if self._marking and uid is not None:
@@ -194,14 +172,6 @@ class Fetcher:
         if self.to_mark:
             marks, self.to_mark = sorted(set(self.to_mark)), []
             self.source.mark_processed(marks)
-
-    def shutdown(self, grace: float) -> None:
-        """Finish or abandon the messages in hand; abandoned ones stay pending and are retried."""
-        self.workers.stop([f.future for f in self.in_flight.values()], grace)
-        self.collect()
-        for pk, item in self.in_flight.items():
-            self._line(item.uid, pk, "abandoned")
-        self.in_flight.clear()
 
     def note_error(self, text: str) -> None:
         self._note(last_error=text[:500], last_error_at=now_db())
@@ -235,32 +205,6 @@ class Fetcher:
         """The one structured log line per message: where it was, its row id and Message-ID, what it became."""
         log.info("%s", event_line("message", account=self.source.account, folder=self.source.folder, uid=uid,
                                   id=pk, message_id=message_id, outcome=outcome))
-
-
-def outcome_of(pk: int, future: Future[str], on_fault: Callable[[str], None]) -> str:
-    """What a finished job became; a transient fault is counted in FAULTS, described to `on_fault`, and RETRY."""
-    if future.cancelled():
-        return "abandoned"
-    error = future.exception()
-    if isinstance(error, TransientFault):
-        FAULTS.failed(error.kind, error.text)
-        on_fault(describe(error.kind, error))
-        return RETRY
-    if error is not None:
-        log.error("worker failed on message %s: %s", pk, one_line(error))
-        return "error"
-    for kind in ("database", "disk"):
-        FAULTS.recovered(kind)
-    return future.result()
-
-
-def due_messages(session: Session) -> Sequence[tuple[int, str, str, int | None, str]]:
-    """(id, account, folder, uid, Message-ID) of every pending message still to be tried, oldest first."""
-    return session.exec(
-        select(Message.id, Message.account, Message.folder, Message.uid, Message.message_id)
-        .join(Request, col(Request.id) == Message.id)
-        .where(Request.status == Status.PENDING, Message.attempts < MAX_ATTEMPTS)
-        .order_by(col(Message.id))).all()  # type: ignore[return-value]
 
 
 def _settled(listed: list[int], accounted: set[int], seen: int) -> int:

@@ -174,3 +174,23 @@ def message_claim_file(data_dir: Path, message_pk: int) -> Iterator[bool]:
         path.unlink(missing_ok=True)
     finally:
         os.close(fd)
+
+
+def message_claim_held(data_dir: Path, message_pk: int) -> bool:
+    """SQLite: whether a worker holds the message's claim (`message_claim_file`) at this moment.
+
+    The probe is a shared flock taken and dropped at once; a worker claiming in that instant finds the
+    claim taken and leaves the message, which the next sweep gives a job again.
+    """
+    path = data_dir / "locks" / f"message-{message_pk}.lock"
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
+    except FileNotFoundError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    finally:
+        os.close(fd)
+    return False

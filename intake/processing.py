@@ -13,16 +13,16 @@ Nothing here sends mail: an acknowledgement it queues is sent by the daemon's de
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
+from sqlalchemy import text
 from sqlmodel import Session
 
-from intake.faults import FAULTS, TransientFault, fault_kind, one_line
-from intake.lock import message_claim_file
+from intake.faults import TransientFault, fault_kind, one_line
+from intake.lock import message_claim_file, message_claim_held
 from intake.logs import event_line
 from intake.service import Service
-from storage import repo
 from storage.db import MESSAGE_LOCKS, session_scope, try_xact_lock
 from workflow.errors import NotFound
 from workflow.pipeline import AlreadyProcessed, process, record_failure, reopen
@@ -80,18 +80,17 @@ def _count_failure(service: Service, message_pk: int, error: str) -> str:
         raise TransientFault(kind, one_line(e)) from None
 
 
-def process_pending(service: Service) -> dict[int, str]:
-    """Every pending message, in this process; a transient fault is logged once per kind and left pending."""
-    with session_scope(service.db) as session:
-        pending = repo.pending_message_ids(session)
-    outcomes: dict[int, str] = {}
-    for pk in pending:
-        try:
-            outcomes[pk] = process_one(service, pk)
-        except TransientFault as e:
-            FAULTS.failed(e.kind, e.text)
-            outcomes[pk] = "retry"
-    return outcomes
+def claimed(service: Service, message_pks: Iterable[int]) -> set[int]:
+    """Which of these messages a worker holds right now (PostgreSQL: its advisory lock; SQLite: its file lock)."""
+    wanted = set(message_pks)
+    if not wanted:
+        return set()
+    if service.db.dialect.name == "postgresql":
+        with service.db.connect() as conn:
+            held = conn.execute(text("SELECT objid FROM pg_locks WHERE locktype = 'advisory' AND classid = :ns "
+                                     "AND objsubid = 2 AND granted"), {"ns": MESSAGE_LOCKS}).scalars()
+            return wanted & {int(pk) for pk in held}
+    return {pk for pk in wanted if message_claim_held(service.config.storage.data_dir, pk)}
 
 
 def reprocess(service: Service, ids: list[int], *, actor: str) -> dict[int, str]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
@@ -19,6 +20,9 @@ from storage.blobs import BlobStore, private_dirs
 from storage.db import make_engine as make_db_engine
 from storage.db import migrate
 from workflow.settings import Settings
+
+if TYPE_CHECKING:
+    from intake.queue import JobQueue
 
 
 @dataclass
@@ -37,6 +41,19 @@ class Service:
     @cached_property
     def blobs(self) -> BlobStore:
         return BlobStore(self.settings.blob_dir, self.db, in_database=self.config.storage.blobs == "database")
+
+    @cached_property
+    def queue(self) -> JobQueue:
+        """The job queue (`intake.queue`): `data_dir/queue.db` on SQLite, the same database on PostgreSQL.
+
+        Its tables are made on first use, after the command's `check_data_dir`, so a full or read-only
+        data_dir is reported as such; the commands that use it touch it before starting workers.
+        """
+        from intake.queue import JobQueue
+
+        queue = JobQueue(self.config)
+        queue.create()
+        return queue
 
     @cached_property
     def mailbox(self) -> ImapMailbox | None:

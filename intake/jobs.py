@@ -1,0 +1,137 @@
+"""The producer's side of the job queue: enqueue a message's job, follow it to its outcome, sweep.
+
+A recorded message gets its `process_message` job after the recording commits. What the job made
+of it is read from the database (the request left `pending`, or its attempts grew), not from the
+queue. The sweep, every `SWEEP` seconds, gives a job again to each pending message (fewer than
+`MAX_ATTEMPTS` failures) that has none: no job waiting in the queue or its schedule and no worker
+holding its claim. That covers a job never stored (the queue's storage was away), one lost with a
+worker killed mid-job, and the retry after a failed attempt; so a backlog left by an outage is
+finished with no new mail and no command.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable, Sequence
+
+from sqlmodel import Session, col, select
+
+from intake.faults import FAULTS, fault_kind, one_line
+from intake.processing import claimed
+from intake.queue import JobQueue
+from intake.service import Service
+from storage.models import Message, Request
+from storage.states import Status
+from workflow.pipeline import MAX_ATTEMPTS
+
+log = logging.getLogger("intake.daemon")
+
+SWEEP = 10.0  # seconds between sweeps
+CHUNK = 500  # message ids per status query
+
+
+class Jobs:
+    """Jobs this process enqueued and still follows: message id → its attempts when enqueued.
+
+    `on_done(pk, outcome)` is called once per followed message when its job is over: outcome is the
+    request's status (or kind, for an unrelated message), or "error" for a counted failed attempt.
+    """
+
+    def __init__(self, service: Service, queue: JobQueue, *, follow: bool,
+                 on_done: Callable[[int, str], None] = lambda _pk, _outcome: None) -> None:
+        """`follow`: keep each enqueued message until its outcome (False: enqueue and forget)."""
+        self.service, self.queue, self.follow, self.on_done = service, queue, follow, on_done
+        self.following: dict[int, int] = {}
+        self._next_sweep = 0.0
+
+    def enqueue(self, message_pk: int, attempts: int = 0) -> None:
+        """Give the message a job; a queue that is away is counted in FAULTS and left to the sweep."""
+        if self.follow:
+            self.following[message_pk] = attempts
+        try:
+            self.queue.enqueue(message_pk)
+        except Exception as e:
+            kind = fault_kind(e)
+            if kind is None:
+                raise
+            FAULTS.failed(kind, one_line(e))
+
+    def enqueue_due(self) -> int:
+        """A job for every due message that has none (raises the database's error); returns how many."""
+        with Session(self.service.db) as session:
+            due = due_messages(session)
+        waiting = self.queue.waiting()
+        held = claimed(self.service, (pk for pk, _ in due if pk not in waiting))
+        count = 0
+        for pk, attempts in due:
+            if pk not in waiting and pk not in held:
+                self.enqueue(pk, attempts)
+                count += 1
+        return count
+
+    def sweep(self) -> None:
+        """Every `SWEEP` seconds: `enqueue_due`; a database or queue still away is counted, not raised."""
+        if time.monotonic() < self._next_sweep:
+            return
+        self._next_sweep = time.monotonic() + SWEEP
+        try:
+            self.enqueue_due()
+        except Exception as e:
+            kind = fault_kind(e)
+            if kind is None:
+                raise
+            FAULTS.failed(kind, one_line(e))
+
+    def collect(self) -> int:
+        """Report every followed message whose job is over; returns how many are still followed.
+
+        Raises the database's error when it cannot be read.
+        """
+        pks = list(self.following)
+        for start in range(0, len(pks), CHUNK):
+            with Session(self.service.db) as session:
+                rows = session.exec(select(Request.id, Request.status, Request.kind, Message.attempts)
+                                    .join(Message, col(Message.id) == Request.id)
+                                    .where(col(Request.id).in_(pks[start:start + CHUNK]))).all()
+            for pk, status, kind, attempts in rows:
+                if status != Status.PENDING:
+                    outcome = str(status or kind)
+                elif attempts > self.following[pk]:
+                    outcome = "error"  # counted; the sweep gives it another job
+                else:
+                    continue
+                del self.following[pk]
+                self.on_done(pk, outcome)
+        return len(self.following)
+
+    def drain(self, stop: threading.Event, *, tick: float = 1.0) -> None:
+        """Until every followed message is over (poll, ingest), unless asked to stop.
+
+        Returns early, leaving them pending for a later run, when all that is left waits for a retry
+        after a transient fault, or when the database or the queue is away.
+        """
+        while self.following and not stop.is_set():
+            try:
+                if not self.collect():
+                    return
+                self.sweep()
+                if set(self.following) <= self.queue.scheduled():
+                    return
+            except Exception as e:
+                kind = fault_kind(e)
+                if kind is None:
+                    raise
+                FAULTS.failed(kind, one_line(e))
+                return
+            stop.wait(tick)
+
+
+def due_messages(session: Session) -> Sequence[tuple[int, int]]:
+    """(id, attempts) of every pending message still to be tried, oldest first."""
+    return session.exec(
+        select(Message.id, Message.attempts)
+        .join(Request, col(Request.id) == Message.id)
+        .where(Request.status == Status.PENDING, Message.attempts < MAX_ATTEMPTS)
+        .order_by(col(Message.id))).all()  # type: ignore[return-value]
