@@ -111,8 +111,8 @@ def assign_rows(roles: list[Role], frags: list[Fragment]) -> Table:
 
 
 def _starter_rows(roles: list[Role], frags: list[Fragment]) -> list[Span]:
-    """Vertical extents of the cells that open a row: numbers under 序号 or field names under 调整事项
-    (whichever finds more rows: OCR drops a lone digit now and then), else the value cells."""
+    """Vertical extents of the cells that open a row: numbers under 序号, field names under 调整事项
+    or the value cells, whichever finds more rows (OCR drops a lone digit now and then)."""
 
     def in_column(kinds: tuple[str, ...]) -> list[Fragment]:
         return [f for f in frags if roles[f.column][0] in kinds]
@@ -120,8 +120,8 @@ def _starter_rows(roles: list[Role], frags: list[Fragment]) -> list[Span]:
     height = median(f.height for f in frags)
     numbers = [f for f in in_column(("seq",)) if re.fullmatch(r"\d{1,3}", compact(f.text))]
     fields = _field_starters([f for f in in_column(("field",)) if parse_field(f.text)], height)
-    best = max([_spans(numbers), _spans(fields)], key=len)
-    return best or _spans(_value_starters(in_column(("from", "to", "level")), roles, height))
+    values = _value_starters(in_column(("from", "to", "level")), roles, height)
+    return max([_spans(numbers), _spans(fields), _spans(values)], key=len)
 
 
 def _field_starters(fields: list[Fragment], height: float) -> list[Fragment]:

@@ -105,7 +105,8 @@ def find_tables(lines: list[TextLine]) -> list[Table]:
         certificate = "" if any(kind == "cert" for kind, _ in roles) else _certificate_above(rows[:index])
         index += size
         body: list[Fragment] = []
-        while index < len(rows) and _header_at(rows, index)[1] is None and _in_grid(rows[index], header):
+        while (index < len(rows) and _header_at(rows, index)[1] is None and not _names_certificate(rows[index])
+               and _in_grid(rows[index], header)):
             body.extend(rows[index])
             index += 1
         table = _read_body(roles, spans, body)
@@ -130,6 +131,13 @@ def _certificate_above(rows: list[list[Fragment]]) -> str:
                 return value
     return ""
 
+
+def _names_certificate(row: list[Fragment]) -> bool:
+    """A 证书名称：… line, which opens the next certificate's table of a form made per certificate."""
+    return bool(row) and bool(_CERTIFICATE_NAME.match(compact(row[0].text)))
+
+
+_CERTIFICATE_NAME = re.compile(r"^(?:\d{1,2}[.、]|[一二三四五六七八九十]{1,3}、|\(\d{1,2}\))?证书名称[:：]")
 
 MAX_HEADER_ROWS = 5  # a narrow header cell wraps its words over up to three lines, beside taller ones
 
@@ -271,7 +279,9 @@ def _in_grid(row: list[Fragment], header: Header) -> bool:
     for frag in row:
         x0, x1 = frag.line.box[0], frag.line.box[2]
         crossed = sum(x0 < b < x1 for b in bounds)
-        if crossed >= 3 or x1 - x0 > 0.55 * width:
+        # Prose runs across the table alone; beside other cells, a box over three borders is two
+        # cells a text layer ran together (a long certificate name that reaches into 原专业).
+        if (crossed >= 3 and len(row) == 1) or x1 - x0 > 0.55 * width:
             return False
         # A cell's text stays inside its column; a lone box astride a border is a line below the
         # table (the sign-off's unit name). Beside other cells it is two cells OCR ran together.

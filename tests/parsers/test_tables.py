@@ -375,3 +375,53 @@ def test_a_tight_first_row_of_plain_words_is_no_second_header_line():
     (table,) = find_tables(header + grid(rows, LAYOUT_C, [44], top=392))
     assert table.roles == [("cert", None), ("level", None), ("field", None), ("from", None), ("to", None)]
     assert table.rows[0][("to", None)] == "会计事务"
+
+
+WIDE = [(110, 190), (190, 420), (420, 620), (620, 720), (720, 820), (820, 1020), (1020, 1120), (1120, 1220)]
+WIDE_HEADERS = ["序号", "证书名称", "原专业", "原等级", "原人数", "调整后专业", "调整后等级", "调整后人数"]
+
+
+def test_a_text_layer_run_of_certificate_and_major_is_two_cells():
+    """A Word table's long certificate name reaches into 原专业, and the text layer gives one box
+    over three column borders: beside the row's other cells it is still a row, cut at the border."""
+    header = grid([WIDE_HEADERS], WIDE, [60], top=300)
+    body = grid([["1", "物流管理", "现代物流管理", "初级", "35", None, None, "90"]], WIDE, [56], top=360)
+    y = 360 + 56 + 13
+    body += [TextLine("2", (140, y, 153, y + 30), 1.0), TextLine("大数据财务分析证书大数据与财务管理", (196, y, 638, y + 30), 1.0),
+             TextLine("70", (757, y, 783, y + 30), 1.0), TextLine("电子商务", (868, y, 972, y + 30), 1.0)]
+    (table,) = find_tables(header + body)
+    assert [row.get(("cert", None)) for row in table.rows] == ["物流管理", "大数据财务分析证书"]
+    assert table.rows[1][("from", "major")] == "大数据与财务管理"
+    assert table.rows[1][("to", "major")] == "电子商务"
+
+
+def test_a_row_whose_serial_number_ocr_lost_is_still_a_row():
+    """序号 1 unread: the value cells, one line each, still open three rows, not two."""
+    header = grid([WIDE_HEADERS], WIDE, [60], top=300)
+    body = grid(
+        [
+            [None, "Web前端开发", "计算机应用", "初级", "60人", "会计事务", "不变", "不变"],
+            ["2", "数控车铣加工", "数控技术应用", "初级", "40人", "不变", "不变", "45人"],
+            ["3", "物流管理", "物流服务与管理", "初级", "45人", "不变", "不变", "50人"],
+        ],
+        WIDE,
+        [46, 46, 46],
+        top=360,
+    )
+    (table,) = find_tables(header + body)
+    assert [row[("cert", None)] for row in table.rows] == ["Web前端开发", "数控车铣加工", "物流管理"]
+    assert [row[("to", "headcount")] for row in table.rows] == ["不变", "45人", "50人"]
+
+
+def test_the_next_certificate_line_ends_a_per_certificate_table():
+    """证书名称：Web前端开发（初级） opens the next table; its （初级） is no value of the one above."""
+    columns = [(200, 500), (500, 850), (850, 1200)]
+    lines = [TextLine("证书名称：物流管理", (200, 240, 460, 270), 0.98)]
+    lines += grid([["调整项目", "原申报", "拟调整为"]], columns, [50], top=290)
+    lines += grid([["试点专业", "物流服务与管理", "计算机应用"]], columns, [50], top=340)
+    lines += [TextLine("证书名称：Web前端开发", (200, 410, 490, 440), 0.98), TextLine("（初级）", (520, 410, 610, 440), 0.98)]
+    lines += grid([["调整项目", "原申报", "拟调整为"]], columns, [50], top=460)
+    lines += grid([["人数规模", "60人", "65人"]], columns, [50], top=510)
+    first, second = find_tables(lines)
+    assert first.rows == [{("field", None): "试点专业", ("from", None): "物流服务与管理", ("to", None): "计算机应用"}]
+    assert first.certificate == "物流管理" and second.certificate.startswith("Web前端开发")
