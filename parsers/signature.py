@@ -1,7 +1,8 @@
 """Whether ink in an approval's signature area was written by hand (or pasted), not typeset.
 
 The area's ink is compared with printed glyphs of the same page (the approval
-label): a signature is blue pen ink, or clearly taller or bolder or thinner than
+label): a signature is blue or blue-black pen ink (bluer than the page's print, whatever
+the colour cast of the scan), or clearly taller or bolder or thinner than
 print, or runs its glyphs together as cursive writing does, or wanders off the
 line. Printed lines OCR read with confidence, red seal ink, table rules and
 specks are removed first, so a typed name or a date leaves only print-like ink.
@@ -28,40 +29,48 @@ MIN_INK = 0.1  # least ink of a signature, in squared print heights: a thin pen'
 class Glyphs:
     height: float  # px, of the ink
     stroke: float  # mean stroke width, px
+    tint: float = 0.0  # median blue minus red of the print's ink: the scan's colour cast, 0 in grey
 
 
 def printed_glyphs(image: Image.Image, box: Box, h: float) -> Glyphs | None:
-    """Height and stroke of the printed glyphs in `box` (a label), the page's reference for print."""
-    mask, _bgr = _ink(image, box, [], [], h, speck=0.0)
+    """Height, stroke and tint of the printed glyphs in `box` (a label), the page's reference for print."""
+    mask, bgr = _ink(image, box, [], [], h, speck=0.0)
     groups = _groups(mask, h) if mask is not None else []
     tall = [g for g in groups if g.height >= 0.5 * h]
-    if not tall:
+    if not tall or mask is None:
         return None
-    return Glyphs(float(np.median([g.height for g in tall])), float(np.median([g.stroke for g in tall])))
+    tint = float(np.median(_blueness(bgr)[mask]))
+    return Glyphs(float(np.median([g.height for g in tall])), float(np.median([g.stroke for g in tall])), tint)
+
+
+BLUE_BLACK = 20  # blueness above the print's own that blue-black (蓝黑) pen ink shows; blue ink shows 40 and more
+
+
+def _blueness(bgr: np.ndarray) -> np.ndarray:
+    return bgr[..., 0].astype(int) - bgr[..., 2].astype(int)
 
 
 def is_handwritten(
     image: Image.Image, region: Box, ref: Glyphs | None, erase: list[Box], seals: list[Box], h: float
 ) -> bool:
     """True when `region` holds ink that print does not explain (see the module docstring)."""
-    if _blue_pen(image, region, h):  # printers print black: blue ink is a pen's, even where OCR read it
+    ref = ref or Glyphs(0.8 * h, max(1.5, h / 12))
+    if _blue_pen(image, region, h, ref.tint):  # printers print black: blue ink is a pen's, even where OCR read it
         return True
     mask, bgr = _ink(image, region, erase, seals, h)
     if mask is None or mask.sum() < MIN_INK * h * h:
         return False
-    b, r = bgr[..., 0].astype(int), bgr[..., 2].astype(int)
-    if ((b - r) > 40)[mask].mean() >= 0.3:  # pen ink; printers print black
+    if (_blueness(bgr) - ref.tint > BLUE_BLACK)[mask].mean() >= 0.3:  # pen ink; printers print black
         return True
-    ref = ref or Glyphs(0.8 * h, max(1.5, h / 12))
     return any(_unlike_print(g, ref) for g in _groups(mask, h))
 
 
-def _blue_pen(image: Image.Image, region: Box, h: float) -> bool:
-    """Enough blue ballpoint ink in the region to be a signature."""
+def _blue_pen(image: Image.Image, region: Box, h: float, tint: float) -> bool:
+    """Enough blue ballpoint ink in the region to be a signature: far bluer than the page's print."""
     rgb = _bgr(image, region)[:, :, ::-1].astype(int)
     if rgb.shape[0] < 4 or rgb.shape[1] < 4:
         return False
-    blue = (rgb[..., 2] - rgb[..., 0] > 40) & (rgb.min(axis=2) < INK) & (rgb[..., 2] > rgb[..., 1])
+    blue = (rgb[..., 2] - rgb[..., 0] - tint > 40) & (rgb.min(axis=2) < INK) & (rgb[..., 2] > rgb[..., 1])
     blue &= ~_solid(blue.astype(np.uint8), h)
     return bool(blue.sum() >= MIN_INK * h * h)
 

@@ -96,6 +96,21 @@ def test_a_blue_desk_at_the_edge_of_a_photo_is_no_pen_ink():
     assert not is_handwritten(page, (SIGN_X + 3 * SIZE, SIGN_Y - 40, page.width, SIGN_Y + 80), None, [], [], SIZE)
 
 
+def test_blue_black_handwriting_at_print_size_is_a_signature():
+    page, _ = _page()
+    _hand(page, "孙磊志", (SIGN_X + 3 * SIZE + 6, SIGN_Y + 8), colour=(58, 64, 92))  # 蓝黑 ink
+    assert _department(page).signed
+
+
+def test_a_typed_name_on_a_bluish_photo_is_not_signed():
+    """A cold white balance tints print and paper alike: the name is as blue as the label, so no pen's."""
+    page, draw = _page()
+    draw.text((SIGN_X + 3 * SIZE + 6, SIGN_Y), "王建国", font=ImageFont.truetype(SANS, SIZE), fill=(15, 15, 15))
+    r, g, b = page.split()
+    cast = Image.merge("RGB", (r.point(lambda v: v * 0.82), g.point(lambda v: v * 0.9), b.point(lambda v: min(255, v + 28))))
+    assert not _department(cast).signed
+
+
 def test_signature_below_the_label_counts():
     page, _ = _page()
     _hand(page, "刘洋", (SIGN_X + 2 * SIZE, SIGN_Y + 2 * SIZE + 10), colour=(30, 50, 160), height=36)
