@@ -111,8 +111,9 @@ def assign_rows(roles: list[Role], frags: list[Fragment]) -> Table:
 
 
 def _starter_rows(roles: list[Role], frags: list[Fragment]) -> list[Span]:
-    """Vertical extents of the cells that open a row: numbers under 序号, field names under 调整事项
-    or the value cells, whichever finds more rows (OCR drops a lone digit now and then)."""
+    """Vertical extents of the cells that open a row: numbers under 序号 or field names under 调整事项
+    (whichever finds more rows), else the value cells. A 序号 OCR dropped (2, 3 read, 1 lost) is
+    stood in for by the value cells where its row should be."""
 
     def in_column(kinds: tuple[str, ...]) -> list[Fragment]:
         return [f for f in frags if roles[f.column][0] in kinds]
@@ -121,7 +122,22 @@ def _starter_rows(roles: list[Role], frags: list[Fragment]) -> list[Span]:
     numbers = [f for f in in_column(("seq",)) if re.fullmatch(r"\d{1,3}", compact(f.text))]
     fields = _field_starters([f for f in in_column(("field",)) if parse_field(f.text)], height)
     values = _value_starters(in_column(("from", "to", "level")), roles, height)
-    return max([_spans(numbers), _spans(fields), _spans(values)], key=len)
+    best = max([_spans(_with_lost_numbers(numbers, values)), _spans(fields)], key=len)
+    return best or _spans(values)
+
+
+def _with_lost_numbers(numbers: list[Fragment], values: list[Fragment]) -> list[Fragment]:
+    """The 序号 cells, and for each number missing from the run 1, 2, 3… the first value cell that
+    opens a row between its neighbours."""
+    found = sorted(numbers, key=lambda f: f.top)
+    result = list(found)
+    previous, above = 0, float("-inf")
+    for frag in found:
+        number = int(compact(frag.text))
+        between = [v for v in values if above <= v.top and v.bottom <= frag.top]
+        result += sorted(between, key=lambda v: v.top)[: max(0, number - previous - 1)]
+        previous, above = number, frag.bottom
+    return result
 
 
 def _field_starters(fields: list[Fragment], height: float) -> list[Fragment]:
