@@ -23,13 +23,22 @@ def check(facts: RequestFacts) -> str | None:
     for seal in confident:
         text = normalise_name(seal.text)
         other = facts.registry.named_in(text)
-        if other is not None and other.id == facts.school.id and not facts.registry.read_as(text, other):
+        if other is not None and other.id == facts.school.id and _department_of(facts, text):
             return f"公章文字为“{seal.text}”，是下属部门的印章，不是“{facts.school.name}”的公章"
         if other is not None and other.id != facts.school.id:
             return f"公章文字为“{seal.text}”，申请学校为“{facts.school.name}”"
         if other is None and _unknown_unit(seal.text, seal.text_confidence, facts.registry.names_of(facts.school)):
             return f"公章文字为“{seal.text}”，申请学校为“{facts.school.name}”"
     return None
+
+
+def _department_of(facts: RequestFacts, text: str) -> bool:
+    """The arc is the school's full name followed by two glyphs or more (教务处): a department's seal.
+    An arc merely garbled round a short alias (苏婚东吴财经职业题) is not one."""
+    if facts.school is None:
+        return False
+    shortest = len(facts.school.name) - len(facts.school.name) // 5  # the name with its damage allowed
+    return any(facts.registry.read_as(text[:end], facts.school) for end in range(len(text) - 2, shortest - 1, -1))
 
 
 # Words every unit name shares: what is left is what tells one unit from another.
@@ -43,4 +52,5 @@ def _unknown_unit(text: str, confidence: float, own: set[str]) -> bool:
     if confidence < SURE or not _UNIT_WORD.search(text):
         return False
     distinctive = set(_GENERIC.sub("", normalise_name(text)))
-    return not any(distinctive & set(_GENERIC.sub("", name)) for name in own)
+    # An arc of generic words only (职业技术学院: the rest lost) names no unit at all.
+    return bool(distinctive) and not any(distinctive & set(_GENERIC.sub("", name)) for name in own)
