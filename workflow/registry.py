@@ -83,7 +83,9 @@ NUMERALS = set("0123456789一二三四五六七八九十〇零")
 
 
 def _damaged_copy(read: str, name: str, edits: int) -> bool:
-    """`read` is `name` with at most `edits` (at least one) glyphs changed, none of them a numeral."""
+    """`read` is `name` with at most `edits` (at least one) glyphs changed, none of them a numeral of
+    the name (第一 read as 第二 is another school) and no numeral added; OCR may misread another
+    glyph as one (扬州广陵 as 扬州二陵)."""
     if read == name:
         return True
     if len(name) < 4 or read.startswith(name):
@@ -92,5 +94,5 @@ def _damaged_copy(read: str, name: str, edits: int) -> bool:
     if len(ops) > max(1, edits):
         return False
     changed = {name[op.src_pos] for op in ops if op.tag != "insert"}
-    changed |= {read[op.dest_pos] for op in ops if op.tag != "delete"}
+    changed |= {read[op.dest_pos] for op in ops if op.tag == "insert"}
     return not changed & NUMERALS

@@ -205,6 +205,8 @@ def test_department_and_leader_approvals(department: ApprovalEvidence | None, pr
     ("连云港中等专业学挍", False),  # one misread character
     ("南京市玄武中等专业学校", True),
     ("连云港第二中等专业学校", True),
+    ("连云港二等专业学校", False),  # 中 misread as a numeral: OCR damage, not another school
+    ("连云港中等专业学校二", True),  # a numeral added names another school
     ("连云港中等专业校", False),  # one glyph dropped
     ("连云港中等专业学校招生就业处", True),  # a department names another unit
     (None, False),  # not read: nothing to compare
