@@ -20,6 +20,7 @@ from PIL import Image
 
 from parsers.approval_labels import Label, cells, clean, find_labels, union
 from parsers.model import ApprovalEvidence, Box, Crop, Role, TextLine
+from parsers.paper import paper_box
 from parsers.rulings import Rulings, find_rulings
 from parsers.signature import has_name_stamp, is_handwritten, printed_glyphs
 
@@ -53,10 +54,14 @@ def find_approvals(
     h = _print_height(parts)
     rulings = find_rulings(image) if image is not None else None
     size = image.size if image is not None else (0, 0)
+    sheet = paper_box(image) if image is not None else None
     found: dict[Role, ApprovalEvidence] = {}
     for role, label in labels.items():
         others = [o for o in labels.values() if o is not label]
         area = _block_area(label, others, h, size, rulings)
+        if sheet is not None:  # a photo's desk past the paper's edge is no part of the block
+            area = (max(area[0], sheet[0]), max(area[1], sheet[1]), min(area[2], sheet[2] - 0.3 * h),
+                    min(area[3], sheet[3]))
         block = [ln for ln in parts if ln not in label.lines and _within(ln.box, area)]
         found[role] = _read_block(
             role, label, block, parts, area, h, image, (seals or [], grey_seals or []), document, page

@@ -92,12 +92,19 @@ class _Group:
     bottoms_spread: float  # spread of the glyphs' lower edges along the line
 
 
+# A typed name has the height of the label it follows; a hand a fifth taller is no print (a
+# typed name one font size up, 小四 after 五号, is 1.17 times as tall).
+TALLER_THAN_PRINT = 1.2
+
+
 def _unlike_print(g: _Group, ref: Glyphs) -> bool:
     if g.height < 0.6 * ref.height:  # punctuation, a stray dot
         return False
+    if g.width < 0.5 * ref.height and g.height > 2.5 * ref.height:  # a cell's rule, tilted in a photo
+        return False
     stroke = g.stroke / ref.stroke
     return (
-        g.height > 1.3 * ref.height
+        g.height > TALLER_THAN_PRINT * ref.height
         or not 0.6 <= stroke <= 1.6
         or g.widest_run > 2.2 * ref.height
         or g.bottoms_spread > 0.22 * ref.height

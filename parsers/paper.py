@@ -1,0 +1,55 @@
+"""Where the sheet of paper lies in a phone photo: the desk round it is no part of any block.
+
+A desk seen past the paper's edge can be red, blue or dark wood, and so passes for stamp or pen
+ink. Paper is bright and unsaturated; on a small copy, the columns and rows mostly made of such
+pixels span the sheet. A scan is paper to its edges, and its box is the whole image.
+"""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+from PIL import Image
+
+from parsers.model import Box
+
+WORK_SIDE = 400  # px of the small copy: the sheet's edges need no finer place than a few mm
+PAPER_SHARE = 0.5  # a column or row of the sheet is at least this much paper (the rest ink, shadow)
+
+
+def paper_box(image: Image.Image) -> Box:
+    """The sheet's bounding box (x0, y0, x1, y1) in `image`'s pixels; the whole image when no edge shows."""
+    rgb = np.asarray(image.convert("RGB"))
+    scale = min(1.0, WORK_SIDE / max(rgb.shape[:2]))
+    small = cv2.resize(rgb, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else rgb
+    hsv = cv2.cvtColor(np.ascontiguousarray(small), cv2.COLOR_RGB2HSV)
+    paper = (hsv[..., 2] >= 150) & (hsv[..., 1] <= 60)
+    columns = _longest_run(_bridged(paper.mean(axis=0) >= PAPER_SHARE))
+    rows = _longest_run(_bridged(paper.mean(axis=1) >= PAPER_SHARE))
+    if columns is None or rows is None:
+        return (0.0, 0.0, float(image.width), float(image.height))
+    if columns == (0, paper.shape[1]) and rows == (0, paper.shape[0]):
+        return (0.0, 0.0, float(image.width), float(image.height))
+    return (columns[0] / scale, rows[0] / scale, min(image.width, columns[1] / scale),
+            min(image.height, rows[1] / scale))
+
+
+def _bridged(flags: np.ndarray) -> np.ndarray:
+    """Flags with gaps under 5 % of their length filled: a table's rule or a dark title band is paper too."""
+    k = max(3, int(0.05 * flags.size)) | 1
+    closed = cv2.morphologyEx(flags.astype(np.uint8)[None, :], cv2.MORPH_CLOSE, np.ones((1, k), np.uint8))
+    return closed[0].astype(bool)
+
+
+def _longest_run(flags: np.ndarray) -> tuple[int, int] | None:
+    """[start, end) of the longest run of True: the sheet, not the white a turned photo was padded with."""
+    best: tuple[int, int] | None = None
+    start = None
+    for i, flag in enumerate([*flags, False]):
+        if flag and start is None:
+            start = i
+        elif not flag and start is not None:
+            if best is None or i - start > best[1] - best[0]:
+                best = (start, i)
+            start = None
+    return best
