@@ -126,7 +126,9 @@ def _read_block(
         erase = [ln.box for ln in lines if _printed(ln, h) and not SIGN.search(ln.text)]
         erase += [ln.box for ln in block if WHOLE_DATE.match(clean(ln.text))]  # a date, even handwritten
         erase += _dates_in(sign_line, h)
-        signed = is_handwritten(image, region, ref, erase, grey, h) or has_name_stamp(image, region, official, h)
+        # A 名章 stands two or three lines tall, centred on the 签字 line: look a line higher for it.
+        stamp_area = (region[0], max(area[1], region[1] - h), region[2], region[3])
+        signed = is_handwritten(image, region, ref, erase, grey, h) or has_name_stamp(image, stamp_area, official, h)
     crops = [] if image is None else [_crop(image, union(label.box, region or label.box), document, page)]
     return ApprovalEvidence(
         role=role, found=True, opinion=opinion, affirmative=affirmative(opinion), signed=signed, crops=crops

@@ -114,3 +114,29 @@ def test_name_stamp_is_not_an_official_seal(stamps_without_seal):
 def test_refusal_in_a_form_cell_is_negative_though_signed(stamps_without_seal):
     leader = stamps_without_seal.leader
     assert leader is not None and leader.signed and not leader.affirmative
+
+
+def _solid_name_stamp(name: str, size: int) -> Image.Image:
+    """A solid red 名章: a red square with the name and 印 left white, two by two."""
+    ink = Image.new("RGBA", (size, size), (205, 35, 40, 255))
+    draw = ImageDraw.Draw(ink)
+    font = ImageFont.truetype(BOLD, int(size * 0.46))
+    for i, ch in enumerate((name + "印")[:4]):
+        xy = (size * (0.72 if i < 2 else 0.28), size * (0.3 if i % 2 == 0 else 0.7))
+        draw.text(xy, ch, font=font, fill=(0, 0, 0, 0), anchor="mm")
+    return ink
+
+
+@pytest.mark.parametrize("with_stamp", [True, False])
+def test_solid_name_stamp_half_under_the_seal_ring_and_above_the_line(with_stamp):
+    """A 名章 pressed a line high and half over the official seal's ring still signs; the seal alone,
+    its star and lettering over the field, does not."""
+    page = _form([(["证书试点管理", "部门意见"], "同意。", "负责人（签字）：", "none")], seal=False)
+    label_end = SPLIT + 260 + int(ImageDraw.Draw(page).textlength("负责人（签字）：", font=ImageFont.truetype(FONT, 26)))
+    line_y = 400 + ROW - 60
+    oval = draw_seal("连云港中等专业学校", 240, random.Random(3)).resize((300, 200))
+    stamp(page, oval, (label_end + 60, line_y - 110))
+    if with_stamp:
+        stamp(page, _solid_name_stamp("马萍", 64), (label_end + 30, line_y - 50))
+    department = _read(page).department
+    assert department is not None and department.signed is with_stamp
