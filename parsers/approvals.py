@@ -173,11 +173,10 @@ def _signature_region(label: Label, sign_line: TextLine | None, area: Box, h: fl
     assert match is not None
     tail = PUNCT.match(text[match.end() :])
     label_end = match.end() + (tail.end() if tail else 0)
-    if label_end < len(text):  # OCR read on past the label: estimate where it ends from the glyph pitch
-        pitch = min(0.8 * h, (sign_line.box[2] - sign_line.box[0]) / _glyphs(text))
-        x = sign_line.box[0] + pitch * _glyphs(text[:label_end])
-    else:
-        x = sign_line.box[2]
+    # OCR's box may run on over the name, read (签名：黄敏) or not (签名： over a scribble): the label
+    # ends where its own glyphs do, at the line's glyph pitch and at most a print glyph each.
+    pitch = min(0.85 * h, (sign_line.box[2] - sign_line.box[0]) / _glyphs(text))
+    x = sign_line.box[0] + pitch * _glyphs(text[:label_end])
     top = max(area[1], sign_line.box[1] - 1.2 * h)  # a name stamp stands taller than the line
     return (x, max(0.0, top), area[2], min(area[3], sign_line.box[3] + 2.5 * h))
 

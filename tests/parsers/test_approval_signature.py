@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import random
 
 import numpy as np
@@ -109,6 +110,19 @@ def test_a_typed_name_on_a_bluish_photo_is_not_signed():
     r, g, b = page.split()
     cast = Image.merge("RGB", (r.point(lambda v: v * 0.82), g.point(lambda v: v * 0.9), b.point(lambda v: min(255, v + 28))))
     assert not _department(cast).signed
+
+
+def test_a_scribble_that_ocr_ran_the_label_box_over_is_a_signature():
+    """签名： with a scribble just after it: the detector draws one box over both and reads only the
+    label, so the box's right edge is no guide to where the field begins."""
+    page, draw = _page()
+    draw.rectangle((SIGN_X - 5, SIGN_Y - 5, SIGN_X + 4 * SIZE, SIGN_Y + SIZE + 8), fill="white")
+    draw.text((SIGN_X, SIGN_Y), "签名：", font=ImageFont.truetype(SANS, SIZE), fill=(15, 15, 15))
+    rng = random.Random(11)
+    x = SIGN_X + 3 * SIZE + 2
+    points = [(x + 6 * i, SIGN_Y + 14 + round(12 * math.sin(i * 1.3) + rng.uniform(-3, 3))) for i in range(30)]
+    draw.line(points, fill=(20, 20, 25), width=3, joint="curve")
+    assert _department(page).signed
 
 
 def test_signature_below_the_label_counts():
