@@ -221,23 +221,31 @@ def has_name_stamp(image: Image.Image, region: Box, seals: list[Box], h: float) 
     if bgr.shape[0] < 4 or bgr.shape[1] < 4:
         return False
     whole_red = red_mask(bgr)  # a stamp sitting on the seal is looked for in all of it
-    red = whole_red.copy()
+    red, rim = whole_red.copy(), whole_red.copy()
     dark = (cv2.cvtColor(bgr, cv2.COLOR_BGR2GRAY) < INK).astype(np.uint8) * 255
     for seal in seals:  # the seal's own ink: its ellipse, not its box, whose corners a 名章 may fill
-        disc = np.zeros(red.shape, np.uint8)
-        centre = (round((seal[0] + seal[2]) / 2) - x0, round((seal[1] + seal[3]) / 2) - y0)
-        # A seal's crop box is padded by about 16 % of its radius (seal.py): this is the ring and a little.
-        axes = (round((seal[2] - seal[0]) / 2 * 0.9), round((seal[3] - seal[1]) / 2 * 0.9))
-        cv2.ellipse(disc, centre, axes, 0, 0, 360, 1, thickness=-1)
-        for mask in (red, dark):
-            mask[disc > 0] = 0
+        # A seal's crop box is padded by about 16 % of its radius (seal.py): 0.9 of it is the ring and
+        # a little; 0.6 of it holds the star, solid enough to pass for a stamp, and no part of the ring.
+        for masks, share in (((red, dark), 0.9), ((rim,), 0.6)):
+            disc = _ellipse(red.shape, seal, (x0, y0), share)
+            for mask in masks:
+                mask[disc > 0] = 0
     return (
         _stamp_square(red, h, min_fill=0.0)
         or _stamp_square(dark, h, min_fill=SOLID_STAMP_FILL)
         or _framed_square(whole_red, h)
-        or _solid_square(whole_red, h)
+        or _solid_square(rim, h)
         or _framed_square(dark, h)  # a greyscale scan's outlined stamp, clear of the seal
     )
+
+
+def _ellipse(shape: tuple[int, ...], box: Box, origin: tuple[int, int], share: float) -> np.ndarray:
+    """A filled ellipse (uint8 mask of `shape`) inscribed in `box`, its axes scaled by `share`."""
+    disc = np.zeros(shape[:2], np.uint8)
+    centre = (round((box[0] + box[2]) / 2) - origin[0], round((box[1] + box[3]) / 2) - origin[1])
+    axes = (round((box[2] - box[0]) / 2 * share), round((box[3] - box[1]) / 2 * share))
+    cv2.ellipse(disc, centre, axes, 0, 0, 360, 1, thickness=-1)
+    return disc
 
 
 def _solid_square(red: np.ndarray, h: float) -> bool:
