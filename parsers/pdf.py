@@ -27,7 +27,7 @@ ENCRYPTED = "PDF 文件已加密，需要密码才能打开"
 UNOPENABLE = "PDF 文件已损坏，无法打开"
 MIN_TEXT_CHARS = 20  # fewer meaningful characters than this: treat the page as a scan
 MAX_JUNK_SHARE = 0.02  # more glyphs than this without a Unicode meaning: the layer does not read, OCR it
-RUN_GAP = 1.2  # a gap wider than this many character heights ends a run (a table cell, a field)
+RUN_GAP = 0.9  # a gap wider than this many character heights ends a run (a table cell, a field)
 
 _STARTXREF = re.compile(rb"startxref\s+(\d+)\s*%%EOF")
 _XREF_AT = re.compile(rb"\s*(xref|\d+\s+\d+\s+obj)")

@@ -103,3 +103,25 @@ def test_approval_lines_in_a_font_without_unicode_map_are_read_by_ocr() -> None:
     assert evidence.department is not None and evidence.department.found and evidence.department.affirmative
     assert evidence.leader is not None and evidence.leader.found and evidence.leader.affirmative
     assert "同意调整" in evidence.department.opinion
+
+
+def test_cells_a_glyph_apart_stay_apart_in_the_text_layer() -> None:
+    """A Word table's wrapped cells end and begin about one glyph apart: two cells, not one run."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    if "Body" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont("Body", FONTS["Body"], subfontIndex=0))
+    out = io.BytesIO()
+    pdf = canvas.Canvas(out, pagesize=A4, invariant=1)
+    pdf.setFont("Body", 10.5)
+    pdf.drawString(72, 700, "连云港中等专业学校关于2024年证书申报调整的申请")
+    left = "730701电子商"
+    pdf.drawString(150, 660, left)
+    pdf.drawString(150 + pdf.stringWidth(left, "Body", 10.5) + 10.5, 660, "700206汽车运")  # one glyph on
+    pdf.showPage()
+    pdf.save()
+    texts = [line.text for line in only_page(out.getvalue()).lines]
+    assert "730701电子商" in texts and "700206汽车运" in texts
