@@ -122,13 +122,16 @@ def _starter_rows(roles: list[Role], frags: list[Fragment]) -> list[Span]:
     numbers = [f for f in in_column(("seq",)) if re.fullmatch(r"\d{1,3}", compact(f.text))]
     fields = _field_starters([f for f in in_column(("field",)) if parse_field(f.text)], height)
     values = _value_starters(in_column(("from", "to", "level")), roles, height)
-    best = max([_spans(_with_lost_numbers(numbers, values)), _spans(fields)], key=len)
+    best = max([_spans(_with_lost_numbers(numbers, values, frags, height)), _spans(fields)], key=len)
     return best or _spans(values)
 
 
-def _with_lost_numbers(numbers: list[Fragment], values: list[Fragment]) -> list[Fragment]:
+def _with_lost_numbers(numbers: list[Fragment], values: list[Fragment], frags: list[Fragment],
+                       height: float) -> list[Fragment]:
     """The 序号 cells, and for each number missing from the run 1, 2, 3… the first value cell that
-    opens a row between its neighbours."""
+    opens a row between its neighbours. Past the last number, a value cell opens a row when its line
+    is a full row (three cells or more) set apart from everything above it: a wrapped cell's next
+    line is one or two cells, and tight under it."""
     found = sorted(numbers, key=lambda f: f.top)
     result = list(found)
     previous, above = 0, float("-inf")
@@ -137,6 +140,12 @@ def _with_lost_numbers(numbers: list[Fragment], values: list[Fragment]) -> list[
         between = [v for v in values if above <= v.top and v.bottom <= frag.top]
         result += sorted(between, key=lambda v: v.top)[: max(0, number - previous - 1)]
         previous, above = number, frag.bottom
+    if found:
+        for value in sorted((v for v in values if v.top > found[-1].bottom), key=lambda v: v.top):
+            over = [f.bottom for f in frags if f.bottom <= value.top + 0.3 * height and f.top < value.top]
+            beside = [f for f in frags if abs(f.top - value.top) < 0.5 * height]
+            if over and value.top - max(over) >= 0.3 * height and len(beside) >= 3:
+                result.append(value)
     return result
 
 

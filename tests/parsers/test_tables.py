@@ -425,3 +425,21 @@ def test_the_next_certificate_line_ends_a_per_certificate_table():
     first, second = find_tables(lines)
     assert first.rows == [{("field", None): "试点专业", ("from", None): "物流服务与管理", ("to", None): "计算机应用"}]
     assert first.certificate == "物流管理" and second.certificate.startswith("Web前端开发")
+
+
+def test_a_last_row_whose_serial_number_ocr_lost_is_still_a_row():
+    """序号 2 unread in the last of two tight rows: its full line of cells opens the row, while a wrapped
+    cell's second line under row 1 would not."""
+    header = grid([WIDE_HEADERS], WIDE, [60], top=300)
+    body = grid(
+        [
+            ["1", "建筑信息模型（BIM）", "建筑工程技术", "初级", "90", "/", "/", "120"],
+            [None, "建筑信息模型（BIM）", "工程造价", "中级", "40", "机电一体化技术", "/", "/"],
+        ],
+        WIDE,
+        [40, 40],
+        top=360,
+    )
+    (table,) = find_tables(header + body)
+    assert [row.get(("from", "headcount")) for row in table.rows] == ["90", "40"]
+    assert table.rows[1][("to", "major")] == "机电一体化技术"
