@@ -125,8 +125,11 @@ def _ringed_outlines(mask: np.ndarray, colour: Literal["red", "grey"], min_d: fl
             w, h = h, w
         if not _size_ok(max(w, h), mask.shape, min_d) or min(w, h) < 0.55 * max(w, h) or _square(contour):
             continue
-        if _coverage(closed, cx, cy, w / 2, h / 2, band=4) >= RING_COVERAGE:
-            rings.append(Ring(cx, cy, w / 2, h / 2, colour))
+        if _coverage(closed, cx, cy, w / 2, h / 2, band=4) < RING_COVERAGE:
+            continue
+        if colour == "grey" and not _stands_alone(closed, cx, cy, w / 2, h / 2):
+            continue  # a table's grid or a block of print: as much ink beside the "ring" as on it
+        rings.append(Ring(cx, cy, w / 2, h / 2, colour))
     return _distinct(rings)
 
 
@@ -173,6 +176,15 @@ def _grey_rings(grey: np.ndarray) -> list[Ring]:
         if refined:
             rings.append(Ring(cx, cy, refined, refined, "grey"))
     return rings
+
+
+def _stands_alone(mask: np.ndarray, cx: float, cy: float, rx: float, ry: float) -> bool:
+    """Ink runs round the ellipse and thins out a few px inside and outside it, as a seal's ring does."""
+    offsets = np.arange(-12, 13)
+    cover = _profile(mask, cx, cy, rx, ry, offsets)
+    peak = cover[8:17].max()  # within 4 px of the fitted ellipse
+    beside = np.concatenate([cover[:3], cover[-3:]])  # 10 to 12 px inside and outside
+    return bool(beside.mean() <= 0.7 * peak)
 
 
 def _sharp_ring(ink: np.ndarray, cx: float, cy: float, r: float) -> float | None:

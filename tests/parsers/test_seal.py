@@ -10,8 +10,13 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 from rapidfuzz import fuzz
 
+from parsers.attachments import load_documents
+from parsers.model import Attachment
+from parsers.ocr import make_engine
+from parsers.pagework import read_page
 from parsers.seal import find_seals, red_mask, remove_red_ink
 from tests.scangen import Distortion, make_scan
+from tests.scangen.corpus import draw_scan
 from tests.scangen.ink import draw_seal, stamp
 
 SANS = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
@@ -161,3 +166,14 @@ def test_unreadable_arc_text_gives_no_text_and_no_confidence():
     seal = draw_seal("南京工业职业技术大学", 250, random.Random(11))
     found = find_seals(_page_with((seal, (600, 1200))), document="d", page=1, reader=broken_reader)
     assert len(found) == 1 and found[0].text == "" and found[0].text_confidence == 0.0
+
+
+
+def test_a_grey_annex_table_at_122_dpi_is_no_seal():
+    """The 附表 page of a greyscale 122-dpi scan: its table's rules and print scan to the mid-grey of
+    stamp ink and can be fitted with an ellipse, but ink lies beside that ellipse as much as on it."""
+    scan = draw_scan(500000000)
+    (document,) = load_documents([Attachment(name, "application/pdf", data) for name, data in scan.documents])
+    page = document.pages[1]
+    page.load_image()
+    assert read_page(page, engine=make_engine("rapidocr"), document=document.filename).seals == []
