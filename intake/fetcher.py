@@ -95,13 +95,15 @@ class Fetcher:
                 FAULTS.failed(kind, one_line(e))
                 self.store_fault = self.store_fault or TransientFault(kind, describe(kind, e))
             return set()
+        recorded: list[tuple[int, int]] = []
         for fetched, (message, created) in zip(batch, results, strict=True):
-            if created:  # recorded and committed: now its job
+            if created:
                 self.seen[message.id] = (fetched.uid, message.message_id)  # type: ignore[index]
-                self.jobs.enqueue(message.id)  # type: ignore[arg-type]
+                recorded.append((message.id, 0))  # type: ignore[arg-type]
             else:
                 self._line(fetched.uid, message.id, message.message_id, "duplicate")
                 self._mark_later(fetched.uid)
+        self.jobs.enqueue_many(recorded)  # committed above: now their jobs, in one queue transaction
         return {fetched.uid for fetched in batch if fetched.uid is not None}
 
     def _store(self, batch: list[Fetched], uidvalidity: int) -> list[tuple[Message, bool]]:
