@@ -66,15 +66,13 @@ class BlobStore:
         # opened before writing: syncfs reports a writeback error that happened since this open
         root = os.open(self.root, os.O_RDONLY)
         try:
-            shas: list[str] = []
+            shas = [hashlib.sha256(data).hexdigest() for data in datas]
+            new = {self.path(sha): data for sha, data in zip(shas, datas, strict=True)}
             written: dict[Path, Path] = {}  # final name → its temporary file
             try:
-                for data in datas:
-                    sha = hashlib.sha256(data).hexdigest()
-                    shas.append(sha)
-                    target = self.path(sha)
-                    if target not in written and not target.exists():
-                        written[target] = _unsynced_copy(target, self.root, data)
+                for target, data in new.items():
+                    if (tmp := _unsynced_copy(target, self.root, data)) is not None:
+                        written[target] = tmp
                 _syncfs(root)
             except BaseException:
                 for tmp in written.values():
@@ -138,6 +136,8 @@ class BlobStore:
 
 def private_dirs(path: Path, top: Path) -> None:
     """Create `path` with mode 0700 for every folder made from `top` down (mkdir's mode obeys the umask)."""
+    if path.is_dir():
+        return  # most blobs land in a folder made for an earlier one: one stat
     top.parent.mkdir(parents=True, exist_ok=True)
     for folder in reversed([path, *path.parents]):
         if (folder == top or top in folder.parents) and not folder.exists():
@@ -145,8 +145,10 @@ def private_dirs(path: Path, top: Path) -> None:
             folder.chmod(0o700)
 
 
-def _unsynced_copy(target: Path, top: Path, data: bytes) -> Path:
-    """A temporary file beside `target` holding `data`, not yet synced; its path."""
+def _unsynced_copy(target: Path, top: Path, data: bytes) -> Path | None:
+    """A temporary file beside `target` holding `data`, not yet synced; its path (None: `target` is stored)."""
+    if target.exists():
+        return None
     private_dirs(target.parent, top)
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
     try:

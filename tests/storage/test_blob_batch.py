@@ -34,11 +34,11 @@ def test_put_many_stores_each_blob_as_put_does(tmp_path, monkeypatch, syncfs):
 def test_a_failed_write_leaves_no_blob_and_no_temporary_file(tmp_path, monkeypatch):
     if storage.blobs._SYNCFS is None:
         pytest.skip("no syncfs here")
-    copies = []
+    copies: list[Path | None] = []
     copy = storage.blobs._unsynced_copy
 
-    def third_fails(target: Path, top: Path, data: bytes) -> Path:
-        if len(copies) == 2:
+    def third_fails(target: Path, top: Path, data: bytes) -> Path | None:
+        if data == b"c":
             raise OSError(28, "No space left on device")
         copies.append(copy(target, top, data))
         return copies[-1]
