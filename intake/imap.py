@@ -10,7 +10,7 @@ import contextlib
 import logging
 import ssl
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 
@@ -98,7 +98,7 @@ class ImapSource:
         """Every UID in the folder, whatever its flags."""
         return sorted(int(u) for u in self.client.search("ALL"))
 
-    def fetch(self, uids: Iterable[int]) -> Iterator[list[Fetched]]:
+    def fetch(self, uids: Iterable[int]) -> Generator[list[Fetched], None, None]:
         """Bodies with INTERNALDATE and FLAGS, one list per FETCH of batch_size UIDs; BODY.PEEK leaves \\Seen alone.
 
         The next batch is fetched in a thread while the caller records this one: the caller's time

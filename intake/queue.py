@@ -100,10 +100,14 @@ class JobQueue:
 
     def waiting(self) -> set[int]:
         """The messages that have a job in the queue or scheduled (a retry after a transient fault)."""
+        # Huey replaces a dead connection only on enqueue and dequeue; this is the first read of a
+        # pass, so a connection that died in the last batch's enqueue would fail every pass after it
+        self.huey.storage.check_conn()
         return {task.args[0] for task in [*self.huey.pending(), *self.huey.scheduled()] if task.name == JOB}
 
     def scheduled(self) -> set[int]:
         """The messages whose job waits for its retry after a transient fault."""
+        self.huey.storage.check_conn()  # as in `waiting`
         return {task.args[0] for task in self.huey.scheduled() if task.name == JOB}
 
     def take(self) -> Task | None:

@@ -153,3 +153,14 @@ def test_a_failed_batch_enqueue_stores_no_job_and_leaves_every_message_to_the_sw
     assert queue.waiting() == set()  # the first job's INSERT was rolled back with the rest
     assert jobs.enqueue_due() == 3
     assert queue.waiting() == set(pks)
+
+
+def test_a_queue_connection_that_died_is_replaced_before_the_pass_reads_the_queue(service, queue):
+    if service.db.dialect.name != "postgresql":
+        pytest.skip("a SQLite file does not go away under its connection")
+    pk = _record(service, 1)
+    queue.enqueue_many([pk])
+    queue.huey.storage.database.connection().close()  # as a PostgreSQL restart leaves it
+    assert queue.waiting() == {pk}
+    queue.huey.storage.database.connection().close()
+    assert queue.scheduled() == set()
