@@ -136,13 +136,18 @@ class BlobStore:
 
 def private_dirs(path: Path, top: Path) -> None:
     """Create `path` with mode 0700 for every folder made from `top` down (mkdir's mode obeys the umask)."""
-    if path.is_dir():
-        return  # most blobs land in a folder made for an earlier one: one stat
-    top.parent.mkdir(parents=True, exist_ok=True)
-    for folder in reversed([path, *path.parents]):
-        if (folder == top or top in folder.parents) and not folder.exists():
-            folder.mkdir(mode=0o700, exist_ok=True)
-            folder.chmod(0o700)
+    missing: list[Path] = []
+    folder = path
+    # up from `path` to the first folder that exists: one stat when it is there already, as it is for
+    # most blobs, and no mkdir of folders that exist (each one takes the parent's lock)
+    while not folder.is_dir() and (folder == top or top in folder.parents):
+        missing.append(folder)
+        folder = folder.parent
+    if top in missing:
+        top.parent.mkdir(parents=True, exist_ok=True)
+    for folder in reversed(missing):
+        folder.mkdir(mode=0o700, exist_ok=True)
+        folder.chmod(0o700)
 
 
 def _unsynced_copy(target: Path, top: Path, data: bytes) -> Path | None:
