@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
+from contextlib import closing
 
 from sqlmodel import Session, select
 
@@ -53,10 +54,12 @@ class Fetcher:
         todo = [u for u in listed if u > seen and u not in accounted] if self.source.has_uids else listed
         if todo:
             log.info("%s", event_line("pass", folder=self.source.folder, uidvalidity=uidvalidity, new=len(todo)))
-        for batch in self.source.fetch(todo):
-            accounted |= self.record(batch, uidvalidity)
-            if self.stop.is_set():
-                break  # stop fetching; what is recorded stays recorded
+        # closed however the loop ends, so a FETCH still under way is over before the connection is used again
+        with closing(self.source.fetch(todo)) as batches:
+            for batch in batches:
+                accounted |= self.record(batch, uidvalidity)
+                if self.stop.is_set():
+                    break  # stop fetching; what is recorded stays recorded
         done: dict[str, object] = {"uid_seen": _settled(listed, accounted, seen)} if self.source.has_uids else {}
         if self.store_fault is None:
             for kind in ("database", "disk"):  # every new message was stored
@@ -95,13 +98,15 @@ class Fetcher:
                 FAULTS.failed(kind, one_line(e))
                 self.store_fault = self.store_fault or TransientFault(kind, describe(kind, e))
             return set()
+        recorded: list[tuple[int, int]] = []
         for fetched, (message, created) in zip(batch, results, strict=True):
-            if created:  # recorded and committed: now its job
+            if created:
                 self.seen[message.id] = (fetched.uid, message.message_id)  # type: ignore[index]
-                self.jobs.enqueue(message.id)  # type: ignore[arg-type]
+                recorded.append((message.id, 0))  # type: ignore[arg-type]
             else:
                 self._line(fetched.uid, message.id, message.message_id, "duplicate")
                 self._mark_later(fetched.uid)
+        self.jobs.enqueue_many(recorded)  # committed above: now their jobs, in one queue transaction
         return {fetched.uid for fetched in batch if fetched.uid is not None}
 
     def _store(self, batch: list[Fetched], uidvalidity: int) -> list[tuple[Message, bool]]:

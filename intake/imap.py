@@ -10,7 +10,8 @@ import contextlib
 import logging
 import ssl
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 
 from imapclient import IMAPClient
@@ -97,17 +98,33 @@ class ImapSource:
         """Every UID in the folder, whatever its flags."""
         return sorted(int(u) for u in self.client.search("ALL"))
 
-    def fetch(self, uids: Iterable[int]) -> Iterator[list[Fetched]]:
-        """Bodies with INTERNALDATE and FLAGS, one list per FETCH of batch_size UIDs; BODY.PEEK leaves \\Seen alone."""
+    def fetch(self, uids: Iterable[int]) -> Generator[list[Fetched], None, None]:
+        """Bodies with INTERNALDATE and FLAGS, one list per FETCH of batch_size UIDs; BODY.PEEK leaves \\Seen alone.
+
+        The next batch is fetched in a thread while the caller records this one: the caller's time
+        goes to the disk and the database, the FETCH's to the server and the socket. The connection
+        is never used by both: the caller does not touch it while iterating, and closing the iterator
+        early (a stop) waits for the FETCH under way before the connection is used again.
+        """
         todo = list(uids)
         size = max(1, self.config.batch_size)
-        for start in range(0, len(todo), size):
-            batch = todo[start:start + size]
-            data = self.client.fetch(batch, ["BODY.PEEK[]", "INTERNALDATE", "FLAGS"])
-            # a UID missing from the answer was expunged between SEARCH and FETCH
-            yield [Fetched(uid=uid, raw=bytes(item[b"BODY[]"]), internaldate=_aware(item.get(b"INTERNALDATE")),
-                           flags=tuple(_text(f) for f in item.get(b"FLAGS", ())))
-                   for uid in batch if b"BODY[]" in (item := data.get(uid, {}))]
+        batches = [todo[start:start + size] for start in range(0, len(todo), size)]
+        if not batches:
+            return
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="imap-fetch") as ahead:
+            pending = ahead.submit(self._fetch_batch, batches[0])
+            for following in [*batches[1:], None]:
+                fetched = pending.result()
+                if following is not None:
+                    pending = ahead.submit(self._fetch_batch, following)
+                yield fetched
+
+    def _fetch_batch(self, batch: list[int]) -> list[Fetched]:
+        """One FETCH; a UID missing from the answer was expunged between SEARCH and FETCH."""
+        data = self.client.fetch(batch, ["BODY.PEEK[]", "INTERNALDATE", "FLAGS"])
+        return [Fetched(uid=uid, raw=bytes(item[b"BODY[]"]), internaldate=_aware(item.get(b"INTERNALDATE")),
+                        flags=tuple(_text(f) for f in item.get(b"FLAGS", ())))
+                for uid in batch if b"BODY[]" in (item := data.get(uid, {}))]
 
     def can_idle(self) -> bool:
         return self.config.idle and self.client.has_capability("IDLE")

@@ -46,12 +46,16 @@ class Jobs:
         self.following: dict[int, int] = {}
         self._next_sweep = 0.0
 
-    def enqueue(self, message_pk: int, attempts: int = 0) -> None:
-        """Give the message a job; a queue that is away is counted in FAULTS and left to the sweep."""
+    def enqueue_many(self, due: Sequence[tuple[int, int]]) -> None:
+        """Give each (message id, its attempts so far) a job, all in one queue transaction.
+
+        A queue that is away is counted in FAULTS and not raised: then none of them has a job, and
+        each is left to the sweep (still pending, no job waiting).
+        """
         if self.follow:
-            self.following[message_pk] = attempts
+            self.following.update(due)
         try:
-            self.queue.enqueue(message_pk)
+            self.queue.enqueue_many([pk for pk, _ in due])
         except Exception as e:
             kind = fault_kind(e)
             if kind is None:
@@ -64,12 +68,9 @@ class Jobs:
             due = due_messages(session)
         waiting = self.queue.waiting()
         held = claimed(self.service, (pk for pk, _ in due if pk not in waiting))
-        count = 0
-        for pk, attempts in due:
-            if pk not in waiting and pk not in held:
-                self.enqueue(pk, attempts)
-                count += 1
-        return count
+        jobless = [(pk, attempts) for pk, attempts in due if pk not in waiting and pk not in held]
+        self.enqueue_many(jobless)
+        return len(jobless)
 
     def sweep(self) -> None:
         """Every `SWEEP` seconds: `enqueue_due`; a database or queue still away is counted, not raised."""

@@ -8,7 +8,7 @@ Nothing is moved or deleted: the directory may be a shipped example.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable
 from pathlib import Path
 
 from intake.config import MailboxConfig
@@ -50,7 +50,7 @@ class MaildirSource:
         """Positions in the current listing (not UIDs: they change from one listing to the next)."""
         return list(range(len(self._files)))
 
-    def fetch(self, uids: Iterable[int]) -> Iterator[list[Fetched]]:
+    def fetch(self, uids: Iterable[int]) -> Generator[list[Fetched], None, None]:
         """The files in batches of batch_size, like IMAP's FETCH, so recording commits once per batch."""
         batch: list[Fetched] = []
         for index in uids:

@@ -15,13 +15,14 @@ retries) and is never an attempt. No results are stored: the database says what 
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from pathlib import Path
 
 from huey import Huey
 from huey.api import Task
 from huey.contrib.sql_huey import SqlStorage
 from huey.exceptions import RetryTask
-from peewee import Database, ModelIndex, PostgresqlDatabase, SqliteDatabase
+from peewee import Database, ModelIndex, PostgresqlDatabase, SqliteDatabase, chunked
 from playhouse.db_url import connect
 from sqlalchemy.engine import make_url
 
@@ -34,6 +35,7 @@ QUEUE = "intake"  # the queue's name: its rows in the huey_* tables
 JOB = "process_message"
 SCHEMA_LOCK = 3  # advisory-lock namespace for creating the queue's tables (1, 2: storage.db)
 BUSY_TIMEOUT_MS = 30_000  # SQLite: how long a queue write waits for another writer of queue.db
+INSERT_ROWS = 300  # jobs per INSERT: 3 parameters each stays under SQLite's oldest limit of 999
 
 
 class _Storage(SqlStorage):
@@ -47,6 +49,17 @@ class _Storage(SqlStorage):
         task._meta.indexes = [index for index in task._meta.indexes if not isinstance(index, ModelIndex)]
         task.add_index(task.priority.desc(), task.id)  # Huey's dequeue order, on the renamed table
         return models
+
+    def enqueue_many(self, data: list[bytes]) -> None:
+        """Store serialized tasks (priority 0) in one INSERT and one commit: all of them or, raising, none.
+
+        Huey's own `enqueue` is one INSERT and one commit (on SQLite one WAL fsync) per task.
+        """
+        self.check_conn()
+        rows = [{"queue": self.name, "data": d, "priority": 0} for d in data]
+        with self.database.atomic():
+            for chunk in chunked(rows, INSERT_ROWS):
+                self.Task.insert(chunk).execute()
 
 
 def queue_database(config: Config) -> Database:
@@ -80,16 +93,21 @@ class JobQueue:
                 database.execute_sql("SELECT pg_advisory_xact_lock(%s, 0)", (SCHEMA_LOCK,))
             database.create_tables(models)
 
-    def enqueue(self, message_pk: int) -> None:
-        """Commit one `process_message` job for the message."""
-        self._job(message_pk)
+    def enqueue_many(self, message_pks: Sequence[int]) -> None:
+        """Commit one `process_message` job per message, all in one transaction (none if it raises)."""
+        if message_pks:
+            self.huey.storage.enqueue_many([self.huey.serialize_task(self._job.s(pk)) for pk in message_pks])
 
     def waiting(self) -> set[int]:
         """The messages that have a job in the queue or scheduled (a retry after a transient fault)."""
+        # Huey replaces a dead connection only on enqueue and dequeue; this is the first read of a
+        # pass, so a connection that died in the last batch's enqueue would fail every pass after it
+        self.huey.storage.check_conn()
         return {task.args[0] for task in [*self.huey.pending(), *self.huey.scheduled()] if task.name == JOB}
 
     def scheduled(self) -> set[int]:
         """The messages whose job waits for its retry after a transient fault."""
+        self.huey.storage.check_conn()  # as in `waiting`
         return {task.args[0] for task in self.huey.scheduled() if task.name == JOB}
 
     def take(self) -> Task | None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -22,7 +21,6 @@ from storage.states import ArrivalSource, Status
 from storage.times import now_db, to_db
 
 _MESSAGE_ID = re.compile(r"<[^<>\s]{1,900}>")
-BLOB_WRITERS = 8
 
 
 @dataclass(frozen=True)
@@ -132,26 +130,13 @@ def _record_all(session: Session, blobs: BlobStore,
         new.append((message, raw))
         results.append((message, True))
     if new:
-        _put_blobs(blobs, [raw for _, raw in new])
+        blobs.put_many([raw for _, raw in new])  # every blob durable before the rows that name it commit
         session.add_all(message for message, _ in new)
         session.flush()
         pending = Request(id=0, status=Status.PENDING).model_dump()  # every column, defaults from the model
         session.connection().execute(insert(Request), [{**pending, "id": message.id} for message, _ in new])
         session.commit()
     return results
-
-
-def _put_blobs(blobs: BlobStore, raws: list[bytes]) -> None:
-    """Write and fsync every blob before the rows that name them are committed.
-
-    The fsyncs run side by side: each waits on the disk, not the CPU, and the file system can
-    flush them together, which is most of what a batch costs.
-    """
-    if len(raws) == 1:
-        blobs.put(raws[0])
-        return
-    with ThreadPoolExecutor(max_workers=BLOB_WRITERS) as pool:
-        list(pool.map(blobs.put, raws))  # list(): re-raise the first failure here
 
 
 def _stored(session: Session, messages: Sequence[Message]) -> dict[str, Message]:

@@ -1,20 +1,25 @@
 """The job queue (Huey over SQL): duplicate jobs are no-ops, the sweep gives a job to a message that has
-none, a claimed message gets no second job, a transient fault reschedules without counting an attempt."""
+none, a claimed message gets no second job, a transient fault reschedules without counting an attempt,
+a FETCH batch's jobs are enqueued together and a failed batch enqueue leaves all of them to the sweep."""
 
 from __future__ import annotations
 
+import threading
+
 import peewee
 import pytest
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
 import intake.queue
 from intake.faults import FAULTS, TransientFault
+from intake.fetcher import Fetcher
 from intake.jobs import Jobs
 from intake.lock import message_claim_file
 from intake.processing import SKIPPED
 from intake.queue import JobQueue, bind
 from intake.recording import Origin, record_message
 from intake.service import Service
+from intake.source import Fetched
 from storage.db import MESSAGE_LOCKS, session_scope, try_xact_lock
 from storage.models import Message, Request
 from storage.states import Status
@@ -45,8 +50,8 @@ def queue(service: Service) -> JobQueue:
 
 def test_a_duplicate_job_is_a_no_op(service, queue):
     pk = _record(service, 1)
-    queue.enqueue(pk)
-    queue.enqueue(pk)  # at-least-once delivery, or a sweep racing the recording
+    queue.enqueue_many([pk])
+    queue.enqueue_many([pk])  # at-least-once delivery, or a sweep racing the recording
     assert queue.waiting() == {pk}
     assert _run_all(queue) == [Status.FLAGGED, SKIPPED]
     assert _processed_events(service) == {pk: 1}
@@ -57,11 +62,11 @@ def test_a_message_whose_enqueue_failed_gets_its_job_from_the_sweep(service, que
     pk = _record(service, 1)
     jobs = Jobs(service, queue, follow=True)
     with monkeypatch.context() as patch:
-        def away(_pk: int) -> None:
+        def away(_pks: list[int]) -> None:
             raise peewee.OperationalError("connection refused")
 
-        patch.setattr(queue, "enqueue", away)
-        jobs.enqueue(pk)  # counted as a database fault, not raised
+        patch.setattr(queue, "enqueue_many", away)
+        jobs.enqueue_many([(pk, 0)])  # counted as a database fault, not raised
     assert queue.waiting() == set()
     assert jobs.enqueue_due() == 1
     assert queue.waiting() == {pk}
@@ -89,7 +94,7 @@ def test_a_claimed_message_gets_no_second_job(service, queue):
 
 def test_a_transient_fault_reschedules_the_job_and_is_no_attempt(service, queue, monkeypatch):
     pk = _record(service, 1)
-    queue.enqueue(pk)
+    queue.enqueue_many([pk])
 
     def database_away(_service: Service, _pk: int) -> str:
         raise TransientFault("database", "OperationalError: connection refused")
@@ -104,3 +109,58 @@ def test_a_transient_fault_reschedules_the_job_and_is_no_attempt(service, queue,
     with Session(service.db) as session:
         assert session.get(Message, pk).attempts == 0  # type: ignore[union-attr]
         assert session.get(Request, pk).status == Status.PENDING  # type: ignore[union-attr]
+
+
+class _Folder:
+    """The part of a Source that `Fetcher.record` reads."""
+
+    account, folder, has_uids = "acct", "INBOX", True
+
+
+def test_a_fetch_batch_gets_its_jobs_in_one_enqueue(service, queue, monkeypatch):
+    calls: list[list[int]] = []
+    enqueue_many = queue.enqueue_many
+    monkeypatch.setattr(queue, "enqueue_many", lambda pks: (calls.append(list(pks)), enqueue_many(pks)))
+    fetcher = Fetcher(service, _Folder(), queue, threading.Event(), follow=False)  # type: ignore[arg-type]
+    batch = [Fetched(uid=uid, raw=text_message(uid)) for uid in (1, 2, 3)]
+    assert fetcher.record([*batch, Fetched(uid=4, raw=text_message(1))], uidvalidity=7) == {1, 2, 3, 4}
+    with Session(service.db) as session:
+        pks = list(session.exec(select(Message.id).order_by(col(Message.uid))))
+    assert len(pks) == 3
+    assert calls == [pks]  # the copy at UID 4 gets no job
+    assert queue.waiting() == set(pks)
+
+
+def test_a_failed_batch_enqueue_stores_no_job_and_leaves_every_message_to_the_sweep(service, queue, monkeypatch):
+    pks = [_record(service, n) for n in (1, 2, 3)]
+    inserts = 0
+    insert = peewee.Insert.execute
+
+    def second_insert_fails(self: peewee.Insert, database: peewee.Database | None = None) -> object:
+        nonlocal inserts
+        inserts += 1
+        if inserts == 2:
+            raise peewee.OperationalError("connection refused")
+        return insert(self, database)
+
+    jobs = Jobs(service, queue, follow=False)
+    with monkeypatch.context() as patch:
+        patch.setattr(intake.queue, "INSERT_ROWS", 1)  # one INSERT per job: the second one fails
+        patch.setattr(peewee.Insert, "execute", second_insert_fails)
+        jobs.enqueue_many([(pk, 0) for pk in pks])  # counted as a database fault, not raised
+    FAULTS.recovered("database")
+    assert inserts == 2
+    assert queue.waiting() == set()  # the first job's INSERT was rolled back with the rest
+    assert jobs.enqueue_due() == 3
+    assert queue.waiting() == set(pks)
+
+
+def test_a_queue_connection_that_died_is_replaced_before_the_pass_reads_the_queue(service, queue):
+    if service.db.dialect.name != "postgresql":
+        pytest.skip("a SQLite file does not go away under its connection")
+    pk = _record(service, 1)
+    queue.enqueue_many([pk])
+    queue.huey.storage.database.connection().close()  # as a PostgreSQL restart leaves it
+    assert queue.waiting() == {pk}
+    queue.huey.storage.database.connection().close()
+    assert queue.scheduled() == set()
