@@ -116,14 +116,17 @@ def _read_block(
     document: str,
     page: int,
 ) -> ApprovalEvidence:
-    opinion = _opinion(label, block)
+    opinion = _opinion(label, block, h)
     sign_line = next((ln for ln in sorted(block, key=lambda ln: ln.box[1]) if SIGN.search(ln.text)), None)
     signed, region = False, None
     if image is not None:
         official, grey = seals
         region = _signature_region(label, sign_line, area, h)
         ref = printed_glyphs(image, _label_glyphs(label, h), h)
-        erase = [ln.box for ln in lines if _printed(ln, h) and not SIGN.search(ln.text)]
+        # A name in the field is left to the ink test, typed or not: OCR reads a neat hand as
+        # confidently as print, and only the ink tells them apart.
+        erase = [ln.box for ln in lines
+                 if _printed(ln, h) and not SIGN.search(ln.text) and not _name_in(ln, region)]
         erase += [ln.box for ln in block if WHOLE_DATE.match(clean(ln.text))]  # a date, even handwritten
         erase += _dates_in(sign_line, h)
         # A 名章 stands two or three lines tall, centred on the 签字 line: look a line higher for it.
@@ -141,20 +144,22 @@ def affirmative(opinion: str) -> bool:
     return not NEGATIVE.search(head) and ("同意" in opinion or head.startswith("同"))
 
 
-def _opinion(label: Label, block: list[TextLine]) -> str:
+def _opinion(label: Label, block: list[TextLine], h: float) -> str:
+    """The label's own rest, else the first line of words beside or below it, one that says 同意 or
+    the like first: a seal's lettering read as a tall box of junk (业子) comes earlier in the block."""
     rest = SIGN.split(PUNCT.sub("", label.rest))[0]
     if rest:
         return rest
-    beside = [ln for ln in block if ln.box[0] >= label.box[0]]
-    for ln in sorted(beside, key=lambda ln: (ln.box[1] > label.box[3], ln.box[1], ln.box[0])):
-        text = PUNCT.sub("", clean(ln.text))
-        # An opinion is written in words: a seal's star or a scribble OCR read as ★ or "ll" is none.
-        if _WORDS.search(text) and not SIGN.search(text) and not DATE.search(text):
-            return text
-    return ""
+    beside = [ln for ln in block if ln.box[0] >= label.box[0] and ln.box[3] - ln.box[1] <= 2 * h]
+    texts = [PUNCT.sub("", clean(ln.text))
+             for ln in sorted(beside, key=lambda ln: (ln.box[1] > label.box[3], ln.box[1], ln.box[0]))]
+    # An opinion is written in words: a seal's star or a scribble OCR read as ★ or "ll" is none.
+    words = [t for t in texts if _WORDS.search(t) and not SIGN.search(t) and not DATE.search(t)]
+    return next((t for t in words if _OPINION_WORD.search(t)), words[0] if words else "")
 
 
 _WORDS = re.compile(r"[\u4e00-\u9fff]")
+_OPINION_WORD = re.compile(r"同意|不同意|已阅|拒|否")
 
 
 def _label_glyphs(label: Label, h: float) -> Box:
@@ -179,6 +184,16 @@ def _signature_region(label: Label, sign_line: TextLine | None, area: Box, h: fl
     x = sign_line.box[0] + pitch * _glyphs(text[:label_end])
     top = max(area[1], sign_line.box[1] - 1.2 * h)  # a name stamp stands taller than the line
     return (x, max(0.0, top), area[2], min(area[3], sign_line.box[3] + 2.5 * h))
+
+
+def _name_in(line: TextLine, region: Box) -> bool:
+    """A person's name (two to four Chinese glyphs, nothing else) whose middle lies in the region."""
+    cx, cy = (line.box[0] + line.box[2]) / 2, (line.box[1] + line.box[3]) / 2
+    inside = region[0] <= cx <= region[2] and region[1] <= cy <= region[3]
+    return inside and bool(_NAME.fullmatch(clean(line.text)))
+
+
+_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
 
 
 def _glyphs(text: str) -> float:

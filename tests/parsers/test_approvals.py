@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from parsers.model import Page
+from parsers.approvals import find_approvals
+from parsers.model import Page, TextLine
 from parsers.ocr import make_engine
 from parsers.pagework import read_page
 from tests.scangen import ApprovalTruth, make_scan
@@ -86,3 +87,17 @@ def test_rotated_scan_is_read_upright():
     assert findings.rotation == scan.truth.distortion.rotation
     assert "申请单位" in page.text
     assert findings.leader is not None and findings.leader.signed and findings.leader.affirmative
+
+
+def test_the_opinion_is_the_line_that_says_so_not_a_seal_fragment_above_it():
+    """A seal's lettering over the cell can come out as a tall box of junk (业子) above the opinion."""
+    lines = [
+        TextLine("学校证书试", (180, 1420, 330, 1470), 0.99),
+        TextLine("点管理部门", (180, 1480, 330, 1530), 0.99),
+        TextLine("意见", (225, 1540, 285, 1590), 0.99),
+        TextLine("业子", (1224, 1389, 1323, 1584), 0.69),
+        TextLine("原则同意。", (426, 1448, 592, 1499), 1.0),
+        TextLine("负责人（签字）：", (830, 1585, 1100, 1652), 0.95),
+    ]
+    department = find_approvals(lines, None, document="d.pdf", page=1)["department"]
+    assert department.opinion.startswith("原则同意") and department.affirmative
