@@ -107,7 +107,7 @@ class Jobs:
                 self.on_done(pk, outcome)
         return len(self.following)
 
-    def drain(self, stop: threading.Event, *, tick: float = 1.0) -> None:
+    def drain(self, stop: threading.Event, *, tick: float = 0.2) -> None:
         """Until every followed message is over (poll, ingest), unless asked to stop.
 
         Returns early, leaving them pending for a later run, when all that is left waits for a retry

@@ -28,7 +28,7 @@ from intake.faults import FAULTS, backoff_delay, fault_kind, one_line
 log = logging.getLogger(__name__)
 
 PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
-IDLE_MIN, IDLE_MAX = 0.1, 1.0  # seconds between looks at an empty queue (the enqueue → start latency)
+IDLE_MIN, IDLE_MAX = 0.1, 0.3  # seconds between looks at an empty queue (the enqueue → start latency)
 FAULT_MAX = 5.0  # seconds at most between looks while the queue's storage is away
 
 

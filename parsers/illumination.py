@@ -24,8 +24,9 @@ def even_lighting(image: Image.Image) -> Image.Image:
     if float(np.percentile(paper, 95) - np.percentile(paper, 5)) < UNEVEN:
         return image
     full = cv2.resize(paper, (rgb.shape[1], rgb.shape[0]), interpolation=cv2.INTER_LINEAR)
-    gain = 255.0 / np.maximum(full, 40.0)
-    return Image.fromarray(np.clip(rgb * gain[:, :, None], 0, 255).astype(np.uint8))
+    gain = np.float32(255.0) / np.maximum(full, np.float32(40.0))
+    # float32 and one bound (products are never negative): a 300-dpi photo's page is 25 M values
+    return Image.fromarray(np.minimum(rgb * gain[:, :, None], np.float32(255.0)).astype(np.uint8))
 
 
 def _paper_brightness(rgb: np.ndarray) -> np.ndarray:
