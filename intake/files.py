@@ -20,14 +20,18 @@ log = logging.getLogger(__name__)
 def ingest_files(service: Service, paths: list[Path]) -> int:
     """Record every file, give each pending message a job, and with local workers wait for them.
 
-    Exit code 1 only if a file was not recorded. With `[ocr] workers = 0` the jobs are left to
-    `intake worker` processes.
+    Exit code 1 only if a file was not recorded. With `[ocr] workers = 1` this process runs the jobs;
+    with more, that many worker processes; with 0 they are left to `intake worker` processes.
     """
     failed = 0
     queue = service.queue  # its tables exist before a worker looks
+    # One local worker is this process: a process of its own would only add its start-up (and
+    # process_one logs each outcome here itself).
+    here = service.config.ocr.workers == 1
     with Workers(service.config) as workers:
-        workers.start()  # their start-up overlaps the recording
-        jobs = Jobs(service, queue, follow=bool(workers.size), on_done=_line)
+        if not here:
+            workers.start()  # their start-up overlaps the recording
+        jobs = Jobs(service, queue, follow=bool(workers.size), on_done=_no_line if here else _line)
         for path in paths:
             try:
                 raw = path.read_bytes()
@@ -41,10 +45,14 @@ def ingest_files(service: Service, paths: list[Path]) -> int:
                 log.info("%s", event_line("file", file=path.name, id=message.id, message_id=message.message_id,
                                           outcome="recorded" if created else "duplicate"))
         jobs.enqueue_due()  # what was just recorded, and whatever else waits without a job
-        jobs.drain(threading.Event())
+        jobs.drain(threading.Event(), here=here)
     service.replies_queued()  # acknowledgements of what was just processed
     return 1 if failed else 0
 
 
 def _line(pk: int, outcome: str) -> None:
     log.info("%s", event_line("processed", id=pk, outcome=outcome))
+
+
+def _no_line(_pk: int, _outcome: str) -> None:
+    """Outcomes of jobs run in this process: `process_one` logged them already."""

@@ -20,7 +20,7 @@ from sqlmodel import Session, col, select
 
 from intake.faults import FAULTS, fault_kind, one_line
 from intake.processing import claimed
-from intake.queue import JobQueue
+from intake.queue import JobQueue, bind
 from intake.service import Service
 from storage.models import Message, Request
 from storage.states import Status
@@ -107,14 +107,21 @@ class Jobs:
                 self.on_done(pk, outcome)
         return len(self.following)
 
-    def drain(self, stop: threading.Event, *, tick: float = 0.2) -> None:
+    def drain(self, stop: threading.Event, *, here: bool = False, tick: float = 0.2) -> None:
         """Until every followed message is over (poll, ingest), unless asked to stop.
 
-        Returns early, leaving them pending for a later run, when all that is left waits for a retry
-        after a transient fault, or when the database or the queue is away.
+        `here`: this process takes and runs the jobs itself, one at a time (one local worker: a
+        process of its own would only add its start-up), else the workers do. Returns early, leaving
+        them pending for a later run, when all that is left waits for a retry after a transient
+        fault, or when the database or the queue is away.
         """
+        if here:
+            bind(self.service)
         while self.following and not stop.is_set():
             try:
+                task = self.queue.take() if here else None
+                if task is not None:
+                    self.queue.run(task)
                 if not self.collect():
                     return
                 self.sweep()
@@ -126,7 +133,8 @@ class Jobs:
                     raise
                 FAULTS.failed(kind, one_line(e))
                 return
-            stop.wait(tick)
+            if task is None:
+                stop.wait(tick)
 
 
 def due_messages(session: Session) -> Sequence[tuple[int, int]]:

@@ -7,7 +7,7 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-from workflow.labels import FIELD_NAMES, STAGE_NAMES, STATUS_NAMES
+from workflow.labels import FIELD_NAMES, STAGE_NAMES, STATUS_NAMES, problem_title
 
 
 def print_table(records: list[dict[str, Any]]) -> None:
@@ -19,5 +19,5 @@ def print_table(records: list[dict[str, Any]]) -> None:
                            f"{'' if c['application_id'] else '（未关联）'}" for c in r["changes"])
         table.add_row(str(r["id"]), r["arrival"][:16].replace("T", " "), r["school"] or r["subject"][:24],
                       STATUS_NAMES.get(r["status"], r["status"]), STAGE_NAMES.get(r["stage"], r["stage"]),
-                      "、".join(r["problems"]) or "无", changes or "—")
+                      "、".join(problem_title(code) for code in r["problems"]) or "无", changes or "—")
     Console(width=160).print(table)
