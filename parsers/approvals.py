@@ -20,6 +20,7 @@ from PIL import Image
 
 from parsers.approval_labels import Label, cells, clean, find_labels, union
 from parsers.model import ApprovalEvidence, Box, Crop, Role, TextLine
+from parsers.normalise import glyph_widths
 from parsers.paper import paper_box
 from parsers.rulings import Rulings, find_rulings
 from parsers.signature import has_name_stamp, is_handwritten, printed_glyphs
@@ -159,7 +160,7 @@ def _opinion(label: Label, block: list[TextLine], h: float) -> str:
 
 
 _WORDS = re.compile(r"[\u4e00-\u9fff]")
-_OPINION_WORD = re.compile(r"同意|不同意|已阅|拒|否")
+_OPINION_WORD = re.compile(r"同意|已阅|拒|否")  # 同意 finds 不同意 too; its sign is judged elsewhere
 
 
 def _label_glyphs(label: Label, h: float) -> Box:
@@ -180,8 +181,8 @@ def _signature_region(label: Label, sign_line: TextLine | None, area: Box, h: fl
     label_end = match.end() + (tail.end() if tail else 0)
     # OCR's box may run on over the name, read (签名：黄敏) or not (签名： over a scribble): the label
     # ends where its own glyphs do, at the line's glyph pitch and at most a print glyph each.
-    pitch = min(0.85 * h, (sign_line.box[2] - sign_line.box[0]) / _glyphs(text))
-    x = sign_line.box[0] + pitch * _glyphs(text[:label_end])
+    pitch = min(0.85 * h, (sign_line.box[2] - sign_line.box[0]) / (sum(glyph_widths(text)) or 1.0))
+    x = sign_line.box[0] + pitch * sum(glyph_widths(text[:label_end]))
     top = max(area[1], sign_line.box[1] - 1.2 * h)  # a name stamp stands taller than the line
     return (x, max(0.0, top), area[2], min(area[3], sign_line.box[3] + 2.5 * h))
 
@@ -196,11 +197,6 @@ def _name_in(line: TextLine, region: Box) -> bool:
 _NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
 
 
-def _glyphs(text: str) -> float:
-    """Width of `text` in glyphs: Chinese and its full-width punctuation one each, figures and Latin half."""
-    return sum(0.55 if ch.isalnum() and ch.isascii() else 1.0 for ch in text) or 1.0
-
-
 def _dates_in(line: TextLine | None, h: float) -> list[Box]:
     """Where a date printed at the end of the 签字 line stands, when OCR read it in the same box."""
     if line is None:
@@ -209,7 +205,7 @@ def _dates_in(line: TextLine | None, h: float) -> list[Box]:
     match = re.search(r"\d{2,4}\s*年.*$", text)
     if not match or line.box[3] - line.box[1] > 2.5 * h:
         return []
-    width = sum(0.55 if ch.isascii() else 1.0 for ch in match.group()) * 0.9 * h
+    width = sum(glyph_widths(match.group())) * 0.9 * h
     return [(line.box[2] - width, line.box[1], line.box[2], line.box[3])]
 
 

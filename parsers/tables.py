@@ -15,7 +15,7 @@ from statistics import median
 from rapidfuzz import fuzz
 
 from parsers.model import TextLine
-from parsers.normalise import compact
+from parsers.normalise import compact, glyph_widths
 from parsers.skew import straighten
 from parsers.table_rows import Fragment, Role, Table, assign_rows, visual_rows, widest_gap_cut
 
@@ -348,10 +348,10 @@ _CELL_START = re.compile(r"(?<=[)\]】])|(?<=\d)(?=\D)|(?=考核|试点|申报|�
 
 
 def _cut_at(text: str, x0: float, x1: float, cuts: list[float]) -> list[str]:
-    """The text cut at the character boundaries nearest to the cuts; ASCII glyphs are half as wide.
+    """The text cut at the character boundaries nearest to the cuts, at `glyph_widths`.
 
     A boundary where a cell plausibly ends (see _CELL_START) within four glyphs of a cut wins."""
-    widths = [0.55 if ch.isascii() else 1.0 for ch in text]
+    widths = glyph_widths(text)
     scale = (x1 - x0) / max(sum(widths), 1e-6)
     ends = [x0]
     for width in widths:
