@@ -25,6 +25,7 @@ MIN_D, MAX_D = 0.07, 0.45  # seal diameter as a share of the page's shorter side
 RING_COVERAGE = 0.6  # share of the circumference that must carry ink
 MIN_GREY_D = 0.13  # a grey outline must be at least this share of the shorter side (a seal is ~4 cm of 21)
 PRINT_GREY, PAPER_GREY = 90, 205  # stamp ink in a greyscale scan lies between print and paper
+RING_GAP = 11  # px of the work copy (~3 mm of A4): widest break in a ring that is bridged
 SQUARE_FILL = 0.9  # share of its bounding rectangle a stamp's outline encloses when it is square
 
 StripReader = Callable[[np.ndarray], tuple[str, float]]
@@ -115,12 +116,24 @@ def _grey_stamp_ink(grey: np.ndarray) -> np.ndarray:
 def _ringed_outlines(mask: np.ndarray, colour: Literal["red", "grey"], min_d: float) -> list[Ring]:
     """Round or oval outlines in a mask of stamp ink that are ringed on most of their circumference."""
     closed = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, np.ones((5, 5), np.uint8))
-    contours, _ = cv2.findContours(closed, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_NONE)
+    # A ring broken where print crossed it or the stamp took no ink falls apart into arcs: bridged
+    # wider, they are one outline again. Both are tried, since bridging may also join a ring to ink
+    # beside it.
+    bridged = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, np.ones((RING_GAP, RING_GAP), np.uint8))
+    contours = [
+        contour
+        for outlines in (closed, bridged)
+        for contour in cv2.findContours(outlines, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_NONE)[0]
+    ]
     rings = []
     for contour in contours:
         if len(contour) < 20:
             continue
-        (cx, cy), (w, h), angle = cv2.fitEllipse(contour)
+        # The hull, not the outline, is fitted: an outline dips in at each gap and would flatten the fit.
+        hull = cv2.convexHull(contour)
+        if len(hull) < 5:
+            continue
+        (cx, cy), (w, h), angle = cv2.fitEllipse(hull)
         if 45 < angle % 180 < 135:  # fitEllipse's width lies along the turned axis: read it upright
             w, h = h, w
         if not _size_ok(max(w, h), mask.shape, min_d) or min(w, h) < 0.55 * max(w, h) or _square(contour):

@@ -342,9 +342,10 @@ def _split_wide(frags: list[Fragment], bounds: list[float], roles: list[Role]) -
     return result
 
 
-# Where one cell's text ends and the next begins in a run-on box: after a closing bracket or a
-# number, before a field name or a number (“网店运营推广”（初级）|考核等级, 1|建筑信息模型).
-_CELL_START = re.compile(r"(?<=[)\]】])|(?<=\d)(?=\D)|(?=考核|试点|申报|人数|等级|专业|\d)")
+# Where one cell's text ends and the next begins in a run-on box: after a closing bracket, a number
+# or a field name, before a field name or a number (“网店运营推广”（初级）|考核等级, 1|建筑信息模型,
+# 考核专业|工业机器人技术).
+_CELL_START = re.compile(r"(?<=[)\]】])|(?<=\d)(?=\D)|(?<=专业|等级|人数|规模)|(?=考核|试点|申报|人数|等级|专业|\d)")
 
 
 def _cut_at(text: str, x0: float, x1: float, cuts: list[float]) -> list[str]:

@@ -177,3 +177,14 @@ def test_a_grey_annex_table_at_122_dpi_is_no_seal():
     page = document.pages[1]
     page.load_image()
     assert read_page(page, engine=make_engine("rapidocr"), document=document.filename).seals == []
+
+
+def test_a_grey_oval_ring_broken_in_places_is_found():
+    """A greyscale scan of an oval seal whose ring took no ink in three places and has a line of print
+    across its lower part: the arcs are one seal, not pieces too flat to be one."""
+    page = _page_with((_oval(330, 210), (600, 1200))).convert("L").convert("RGB")
+    draw = ImageDraw.Draw(page)
+    for x0, y0, x1, y1 in ((590, 1290, 615, 1320), (900, 1265, 925, 1290), (720, 1395, 745, 1420)):
+        draw.rectangle((x0, y0, x1, y1), fill="white")
+    draw.text((560, 1355), "申请单位：南京工业职业技术大学（盖章）", font=ImageFont.truetype(SANS, 30), fill=(20, 20, 20))
+    assert [s.colour for s in find_seals(page, document="d", page=1)] == ["grey"]

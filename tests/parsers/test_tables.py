@@ -443,3 +443,18 @@ def test_a_last_row_whose_serial_number_ocr_lost_is_still_a_row():
     (table,) = find_tables(header + body)
     assert [row.get(("from", "headcount")) for row in table.rows] == ["90", "40"]
     assert table.rows[1][("to", "major")] == "机电一体化技术"
+
+
+def test_a_field_name_run_into_the_old_value_is_cut_after_the_field_name():
+    rows = [
+        ["工业机器人操作与运维", "中级", "考核专业", "工业机器人技术", "数字媒体技术"],
+        ["物流管理", "初级", "人数规模", "60人", "70人"],
+    ]
+    lines = grid([HEADERS_C], LAYOUT_C, [60], top=340) + grid(rows, LAYOUT_C, [60, 60])
+    field, old = (next(ln for ln in lines if ln.text == t) for t in ("考核专业", "工业机器人技术"))
+    lines = [ln for ln in lines if ln not in (field, old)]
+    lines.append(TextLine("考核专业工业机器人技术", (field.box[0], field.box[1], old.box[2], old.box[3])))
+    (table,) = find_tables(lines)
+    assert [(row[("field", None)], row[("from", None)]) for row in table.rows] == [
+        ("考核专业", "工业机器人技术"), ("人数规模", "60人"),
+    ]  # fmt: skip
