@@ -238,3 +238,4 @@ def _make_seal(rng: random.Random, school: School, schools: list[School], defect
         dept = rng.choice(["教务处", "教务处", "招生就业处", "继续教育学院"])
         return Seal("department", school.name + dept, "round", faint=faint)
     return Seal("school", school.name, shape, serial=serial, english=english, faint=faint)
+

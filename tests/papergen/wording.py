@@ -39,12 +39,6 @@ CLOSINGS = ["恳请批准。", "特此申请，请予审核。", "妥否，请�
 UNCHANGED = ["", "—", "/", "不变", "——", "无变化"]
 
 
-def level_suffix(rng: random.Random, level: str | None) -> str:
-    if not level:
-        return ""
-    return rng.choice([f"（{level}）", f"（{level}）", f"({level})", f"{level}"]) if rng.random() < 0.9 else f"（{level}）"
-
-
 def cert_label(rng: random.Random, change: Change, with_level: bool = True, quoted: bool = False) -> str:
     """The certificate as a school writes it, with its level when the plan states one."""
     name = change.certificate
