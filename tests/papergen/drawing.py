@@ -64,6 +64,7 @@ class Sheet:
         self.draw = ImageDraw.Draw(self.img)
         self.font_name = body_font or rng.choice(BODY_FONTS)
         self.pt = pt or rng.choice([10.5, 12, 12, 14])
+        self.sealed = False
 
     # --- geometry -------------------------------------------------------------------------
     def px(self, mm: float) -> int:
@@ -190,12 +191,12 @@ class Sheet:
         canvas = canvas.transform(canvas.size, Image.AFFINE, (1, shear, -shear * canvas.height / 2, 0, 1, 0),
                                   resample=Image.BICUBIC)
         weight = rng.random()
-        if weight < 0.3 and self.dpi >= 150:
+        if weight < 0.2 and self.dpi >= 200:
             canvas = canvas.filter(ImageFilter.MinFilter(3))
         elif weight > 0.75:
             canvas = canvas.filter(ImageFilter.MaxFilter(3))
         canvas = canvas.filter(ImageFilter.GaussianBlur(0.5))
-        self.multiply(canvas, self.px(x) - size // 4, self.px(y) - size, INKS[ink], min(1.0, 0.78 * pressure + 0.15))
+        self.multiply(canvas, self.px(x) - size // 4, self.px(y) - size, INKS[ink], min(1.0, 0.6 * pressure + 0.38))
         return cx / self.k
 
     def scribble(self, x: float, y: float, width: float, height: float, ink: str = "black", lead: str = "") -> float:

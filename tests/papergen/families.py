@@ -83,6 +83,7 @@ def boxed_form(plan: Plan, rng: random.Random, dpi: int) -> list[Page]:
 
 def approval_grid(plan: Plan, rng: random.Random, dpi: int) -> list[Page]:
     """An 审批表: one ruled grid holding unit, contact, a changes sub-table, both opinions and a 单位盖章 cell."""
+    plan.leader.under_seal = False
     sheet = Sheet(dpi, rng)
     y = P.heading(sheet, plan, W.GRID_TITLES)
     x, width = 18.0, sheet.w_mm - 36

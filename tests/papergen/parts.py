@@ -250,9 +250,8 @@ def lines_approvals(sheet: Sheet, x: float, y: float, plan: Plan) -> float:
         sx = x + rng.uniform(30, 70)
         lw = sheet.text(sx, y, sign_label)
         sw = signature(sheet, sx + lw + 2, y + sheet.pt * 0.18, approval, ink)
-        date(sheet, sx + lw + max(sw, 25) + rng.uniform(8, 18), y + 2.5, plan, ink)
-        if approval.role == "leader" and approval.under_seal and plan.seal.present:
-            seal(sheet, plan, sx + lw + 12, y + 2)
+        date(sheet, min(sheet.w_mm - 48, sx + lw + max(sw, 25) + rng.uniform(8, 18)), y + 2.5, plan, ink)
+        if approval.role == "leader" and approval.under_seal and seal(sheet, plan, sx + lw + 12, y + 2):
             plan.pages.append("seal over leader signature")
         y += rng.uniform(14, 22)
     return y
@@ -267,7 +266,8 @@ def boxed_approvals(sheet: Sheet, x: float, y: float, width: float, plan: Plan) 
             continue
         h = rng.uniform(34, 46)
         label = _label(rng, approval)
-        cut = rng.randrange(2, len(label) - 1)
+        start = label.find("证书") + 2 if label.startswith("1+X") else 2
+        cut = rng.randrange(start, len(label) - 1)
         text = label[:cut] + "\n" + label[cut:] if rng.random() < 0.7 else label
         sheet.cells([Cell(x, y, left, h, text), Cell(x + left, y, width - left, h)])
         ink = rng.choice(["black", "blue_black", "blue"])
@@ -278,18 +278,20 @@ def boxed_approvals(sheet: Sheet, x: float, y: float, width: float, plan: Plan) 
         lw = sheet.text(sx, by - 2.5, sign_label)
         sw = signature(sheet, sx + lw + 2, by - 0.5, approval, ink)
         date(sheet, min(x + width - 38, sx + lw + max(sw, 22) + 6), by, plan, ink)
-        if approval.role == "leader" and approval.under_seal and plan.seal.present:
-            seal(sheet, plan, sx + lw + 14, by - 6)
+        if approval.role == "leader" and approval.under_seal and seal(sheet, plan, sx + lw + 14, by - 6):
             plan.pages.append("seal over leader signature")
         y += h
     return y + 5
 
 
-def seal(sheet: Sheet, plan: Plan, cx: float, cy: float) -> None:
+def seal(sheet: Sheet, plan: Plan, cx: float, cy: float) -> bool:
+    """Stamp the plan's seal once per sheet; True when it was placed now."""
     s = plan.seal
-    if s.present and not getattr(sheet, "sealed", False):
+    if s.present and not sheet.sealed:
         sheet.seal(cx, cy, s.text, s.shape, s.bottom, s.serial, s.english, s.faint)
-        sheet.sealed = True  # type: ignore[attr-defined]
+        sheet.sealed = True
+        return True
+    return False
 
 
 def signoff(sheet: Sheet, y: float, plan: Plan, seal_it: bool = True) -> float:

@@ -145,7 +145,7 @@ def _pick_defects(rng: random.Random) -> list[str]:
 def _headcount_new(rng: random.Random, decl: Declaration) -> int:
     for _ in range(20):
         new = decl.headcount + rng.choice([-1, 1, 1]) * rng.randrange(5, 45, 5)
-        if 5 <= new <= decl.enrollment and new != decl.headcount:
+        if max(10, decl.headcount // 2) <= new <= decl.enrollment and new != decl.headcount:
             return new
     return max(5, decl.headcount - 5)
 
