@@ -6,10 +6,13 @@ from __future__ import annotations
 import io
 import random
 from dataclasses import dataclass
+from datetime import datetime
 
 import cv2
 import numpy as np
 from PIL import Image, ImageFilter
+
+SCAN_TIME = datetime(2024, 3, 1, 9, 0, 0)
 
 
 @dataclass
@@ -105,12 +108,13 @@ def photo(img: Image.Image, rng: random.Random, cap: Capture, sideways: bool = F
     return result.convert("L") if cap.grey else result
 
 
-def encode(images: list[Image.Image], cap: Capture) -> list[tuple[str, bytes]]:
+def encode(images: list[Image.Image], cap: Capture, when: datetime | None = None) -> list[tuple[str, bytes]]:
     """Pack captured pages: one PDF, or one JPEG/PNG per page; returns (extension, bytes) per file."""
     if cap.container == "pdf":
         buf = io.BytesIO()
         rgb = [im if im.mode in ("RGB", "L") else im.convert("RGB") for im in images]
-        rgb[0].save(buf, "PDF", save_all=True, append_images=rgb[1:], resolution=float(cap.dpi), quality=cap.quality)
+        rgb[0].save(buf, "PDF", save_all=True, append_images=rgb[1:], resolution=float(cap.dpi), quality=cap.quality,
+                    creationDate=(when or SCAN_TIME).timetuple(), modDate=(when or SCAN_TIME).timetuple(), producer="ScanPDF")
         return [("pdf", buf.getvalue())]
     files = []
     for im in images:

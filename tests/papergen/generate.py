@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+from datetime import datetime
 from pathlib import Path
 
 from PIL import Image
@@ -55,11 +56,11 @@ def message(index: int, base_seed: int, schools: list) -> tuple[Plan, bytes, str
         sheet = F.approval_page(plan, rng, cap.dpi)
         scanned = shoot(sheet.img, rng, cap)
         blobs = [("pdf", wordpdf.build(plan, rng, scanned, cap.dpi))]
-        plan.pages = ["p1 text-layer letter + change table (reportlab)", "p2 scanned approval page with seal"] + plan.pages
+        plan.pages = ["p1 text-layer letter + change table (reportlab)", "p2 scanned approval page"] + plan.pages
     else:
         pages = F.FAMILIES[family](plan, rng, cap.dpi)
         images: list[Image.Image] = [shoot(p.sheet.img, rng, cap, p.sideways) for p in pages]
-        blobs = C.encode(images, cap)
+        blobs = C.encode(images, cap, datetime(2024, 3, plan.day, rng.randrange(8, 18), rng.randrange(60)))
         plan.pages = [f"p{k + 1} {p.note}" + (" (sideways)" if p.sideways else "") for k, p in enumerate(pages)] + plan.pages
     names = _filenames(rng, plan, cap, [ext for ext, _ in blobs])
     files = [(name, data, ext) for name, (ext, data) in zip(names, blobs, strict=True)]

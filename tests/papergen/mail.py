@@ -49,7 +49,7 @@ def build(plan: Plan, rng: random.Random, files: list[tuple[str, bytes, str]], i
                         rng.randrange(60), rng.randrange(60), tzinfo=CST)
     sent = received - timedelta(seconds=rng.randrange(2, 300))
     message_id = f"<{sent.strftime('%Y%m%d%H%M%S')}.{plan.seed:x}{index:04d}@{school.domain}>"
-    msg = MIMEMultipart("mixed")
+    msg = MIMEMultipart("mixed", boundary=f"----=_NextPart_{rng.randrange(1 << 48):012X}")
     subject = f"{school.name}+2024年证书申报调整申请"
     msg["Subject"] = _encoded_words(subject, charset, enc, rng.choice([8, 12, 40]))
     display = rng.choice([plan.contact, school.name, school.aliases[0] if school.aliases else plan.contact, ""])
@@ -65,7 +65,7 @@ def build(plan: Plan, rng: random.Random, files: list[tuple[str, bytes, str]], i
         text.set_payload(quopri.encodestring(body.encode(charset)).decode("ascii"))
         text["Content-Transfer-Encoding"] = "quoted-printable"
     if rng.random() < 0.4:
-        alt = MIMEMultipart("alternative")
+        alt = MIMEMultipart("alternative", boundary=f"----=_Alt_{rng.randrange(1 << 48):012X}")
         alt.attach(text)
         alt.attach(MIMEText("<div>" + body.replace("\n", "<br>") + "</div>", "html", charset))
         msg.attach(alt)

@@ -233,9 +233,9 @@ def _make_seal(rng: random.Random, school: School, schools: list[School], defect
     faint = rng.choice([0.0, 0.0, 0.15, 0.3, 0.45])
     if "seal_other_school" in defects:
         other = rng.choice([s for s in schools if s.name != school.name])
-        return Seal("other_school", other.name, shape, serial=serial, english=english, faint=faint)
+        return Seal("other_school", other.name, shape, serial=serial, english=english, faint=min(faint, 0.15))
     if "seal_department" in defects:
         dept = rng.choice(["教务处", "教务处", "招生就业处", "继续教育学院"])
-        return Seal("department", school.name + dept, "round", faint=faint)
+        return Seal("department", school.name + dept, "round", faint=min(faint, 0.15))
     return Seal("school", school.name, shape, serial=serial, english=english, faint=faint)
 

@@ -43,7 +43,7 @@ def build(plan: Plan, rng: random.Random, scanned: Image.Image, dpi: int) -> byt
     _register()
     face = rng.choice(["WQY", "UMing"])
     buf = io.BytesIO()
-    c = canvas.Canvas(buf, pagesize=A4, pageCompression=1)
+    c = canvas.Canvas(buf, pagesize=A4, pageCompression=1, invariant=1)
     c.setTitle(rng.choice(W.TITLES))
     c.setAuthor(plan.contact)
     c.setCreator("Microsoft® Word 2016")
