@@ -65,6 +65,7 @@ class Sheet:
         self.font_name = body_font or rng.choice(BODY_FONTS)
         self.pt = pt or rng.choice([10.5, 12, 12, 14])
         self.sealed = False
+        self.bottom = 0.0  # lowest y (mm) drawn so far, to catch content running off the page
 
     # --- geometry -------------------------------------------------------------------------
     def px(self, mm: float) -> int:
@@ -83,6 +84,7 @@ class Sheet:
         pt = pt or self.pt
         f = font(name or self.font_name, self.pt_px(pt))
         self.draw.text((self.px(x), self.px(y)), s, font=f, fill=fill, anchor=anchor)
+        self.bottom = max(self.bottom, y + pt * 0.3528 * 1.2)
         return f.getlength(s) / self.k
 
     def wrap(self, s: str, width: float, pt: float, name: str | None = None, indent: int = 0) -> list[str]:
@@ -124,6 +126,7 @@ class Sheet:
 
     def cells(self, cells: list[Cell], rule: float = 0.3) -> None:
         for c in cells:
+            self.bottom = max(self.bottom, c.y + c.h)
             self.draw.rectangle([self.px(c.x), self.px(c.y), self.px(c.x + c.w), self.px(c.y + c.h)],
                                 outline=(30, 30, 30), width=max(1, self.px(rule)))
             if c.text:

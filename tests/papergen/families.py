@@ -114,12 +114,17 @@ def vertical_form(plan: Plan, rng: random.Random, dpi: int) -> list[Page]:
     sheet.text(22, y, "申请单位：" + plan.school.name)
     y += 11
     y = P.vertical_blocks(sheet, 22, y, sheet.w_mm - 44, plan)
+    pages = [Page(sheet, "vertical per-certificate form")]
+    if y > sheet.h_mm - 110:  # the approvals go on a second sheet of the form
+        sheet = Sheet(dpi, rng, body_font=sheet.font_name, pt=sheet.pt)
+        pages.append(Page(sheet, "form page 2: approvals"))
+        y = 25.0
     if rng.random() < 0.5:
         y = P.boxed_approvals(sheet, 22, y + 2, sheet.w_mm - 44, plan)
     else:
         y = P.lines_approvals(sheet, 26, y + 4, plan)
     P.signoff(sheet, min(y, sheet.h_mm - 28), plan)
-    return [Page(sheet, "vertical per-certificate form")]
+    return pages
 
 
 def merged_header_table(plan: Plan, rng: random.Random, dpi: int) -> list[Page]:

@@ -48,7 +48,7 @@ def message(index: int, base_seed: int, schools: list) -> tuple[Plan, bytes, str
     """Draw message `index`: returns (plan with truth details, eml bytes, message_id)."""
     seed = base_seed * 10000 + index
     family = family_of(index)
-    rng = random.Random(seed)
+    rng = random.Random(f"papergen-draw-{seed}")
     plan = make_plan(index, seed, family, schools)
     cap = C.choose(rng, family)
     shoot = C.photo if cap.kind == "photo" else C.scan

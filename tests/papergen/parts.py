@@ -171,8 +171,6 @@ def vertical_blocks(sheet: Sheet, x: float, y: float, width: float, plan: Plan) 
         old = {"headcount": str(count), "major": W.major_text(rng, major), "level": level}
         cert = change.certificate + rng.choice(["", "职业技能等级证书"]) + f"（{level}）"
         label = rng.choice(["证书名称：", "证书名称（等级）：", f"{k}. 证书名称："])
-        if y > sheet.h_mm - 60:
-            break
         sheet.cells([Cell(x, y, width, 10, label + cert, align="left", pt=pt, bold=rng.random() < 0.5)])
         y += 10
         rows = [head] + [[labels[f], old[f], _after(rng, marker, change, f, old[f])] for f in order]
@@ -275,7 +273,11 @@ def boxed_approvals(sheet: Sheet, x: float, y: float, width: float, plan: Plan) 
         sign_label = rng.choice(W.SIGN_LABELS if approval.role == "department" else W.LEADER_SIGN_LABELS)
         sx = x + left + rng.uniform(8, 30)
         by = y + h - rng.uniform(8, 11)
-        lw = sheet.text(sx, by - 2.5, sign_label)
+        if rng.random() < 0.15:  # no 签字 label: the signer signs in the block, under the opinion
+            sx, lw = x + width - rng.uniform(70, 85), 0.0
+            plan.pages.append(f"{approval.role} block signed without a 签字 label")
+        else:
+            lw = sheet.text(sx, by - 2.5, sign_label)
         sw = signature(sheet, sx + lw + 2, by - 0.5, approval, ink)
         date(sheet, min(x + width - 38, sx + lw + max(sw, 22) + 6), by, plan, ink)
         if approval.role == "leader" and approval.under_seal and seal(sheet, plan, sx + lw + 14, by - 6):

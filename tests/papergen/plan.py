@@ -174,7 +174,7 @@ def _make_change(rng: random.Random, school: School, decl: Declaration, field_na
 
 def make_plan(index: int, seed: int, family: str, schools: list[School]) -> Plan:
     """Draw the content of message `index` deterministically from `seed`."""
-    rng = random.Random(seed * 7919 + 17)
+    rng = random.Random(f"papergen-plan-{seed}")
     school = rng.choice(schools)
     defects = _pick_defects(rng)
     count = rng.choices([1, 2, 3], [0.45, 0.4, 0.15])[0]
@@ -237,5 +237,6 @@ def _make_seal(rng: random.Random, school: School, schools: list[School], defect
     if "seal_department" in defects:
         dept = rng.choice(["教务处", "教务处", "招生就业处", "继续教育学院"])
         return Seal("department", school.name + dept, "round", faint=min(faint, 0.15))
-    return Seal("school", school.name, shape, serial=serial, english=english, faint=faint)
+    bottom = rng.choice(["1+X证书试点专用章", "业务专用章", "教学专用章"]) if shape == "round" and rng.random() < 0.1 else ""
+    return Seal("school", school.name, shape, bottom=bottom, serial=serial, english=english, faint=faint)
 
