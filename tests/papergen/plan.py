@@ -162,8 +162,7 @@ def _make_change(rng: random.Random, school: School, decl: Declaration, field_na
         if defect == "major_not_offered":
             pool = [m for m in fits if m not in school.majors] or ["智能控制技术"]
         else:
-            pool = [m for m in school.majors if m in fits and m != decl.major] or \
-                   [m for m in school.majors if m != decl.major]
+            pool = [m for m in school.majors if m in fits and m != decl.major]
         return Change(decl.certificate, "major", decl.major, rng.choice(pool), level, decl)
     if defect == "exceeds_enrollment":
         new = decl.enrollment + rng.randrange(5, 40, 5)
@@ -189,6 +188,9 @@ def make_plan(index: int, seed: int, family: str, schools: list[School]) -> Plan
             field_name, defect = "major", "major_not_offered"
         else:
             field_name = rng.choices(["headcount", "major", "level"], [0.6, 0.22, 0.18])[0]
+            fits = CERTIFICATES[decl.certificate][1]
+            if field_name == "major" and not [m for m in school.majors if m in fits and m != decl.major]:
+                field_name = "headcount"  # no other offered major fits this certificate
         stated = certs.count(decl.certificate) > 1 or field_name == "level" or rng.random() < 0.8
         changes.append(_make_change(rng, school, decl, field_name, defect, stated))
     if "no_matching_application" in defects:
