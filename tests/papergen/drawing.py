@@ -65,6 +65,7 @@ class Sheet:
         self.font_name = body_font or rng.choice(BODY_FONTS)
         self.pt = pt or rng.choice([10.5, 12, 12, 14])
         self.sealed = False
+        self.crowded = False
         self.bottom = 0.0  # lowest y (mm) drawn so far, to catch content running off the page
 
     # --- geometry -------------------------------------------------------------------------

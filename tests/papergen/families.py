@@ -39,12 +39,15 @@ def letter_lines(plan: Plan, rng: random.Random, dpi: int) -> list[Page]:
     """A letter: intro, a change table, 恳请批准, approval lines with signatures, 申请单位 + seal."""
     sheet = Sheet(dpi, rng)
     y = _letter_top(sheet, plan)
+    if rng.random() < 0.25:  # the letter restates a change that the table lists again
+        y = sheet.paragraph(25, y, sheet.w_mm - 50, "其中，" + W.prose_change(rng, plan.changes[0]) + "。详见下表：") + 2
+        plan.pages.append("letter restates the first change above the table")
     table = rng.choice([P.two_col_table, P.two_col_table, P.wide_table])
     y = table(sheet, 22, y, sheet.w_mm - 44, plan)
     y = sheet.paragraph(25, y, sheet.w_mm - 50, rng.choice(W.CLOSINGS)) + 4
     if rng.random() < 0.5:
         y = P.lines_approvals(sheet, 28, y + 2, plan)
-        P.signoff(sheet, min(y + 2, sheet.h_mm - 30), plan)
+        P.signoff(sheet, y + 2, plan)
     else:
         y = P.signoff(sheet, y, plan)
         P.lines_approvals(sheet, 28, y, plan)
@@ -61,7 +64,7 @@ def numbered_list(plan: Plan, rng: random.Random, dpi: int) -> list[Page]:
         y = P.lines_approvals(sheet, 28, y, plan)
     else:
         y = P.boxed_approvals(sheet, 22, y, sheet.w_mm - 44, plan)
-    P.signoff(sheet, min(y, sheet.h_mm - 30), plan)
+    P.signoff(sheet, y, plan)
     return [Page(sheet, "letter with numbered change sentences")]
 
 
@@ -77,7 +80,7 @@ def boxed_form(plan: Plan, rng: random.Random, dpi: int) -> list[Page]:
     table = rng.choice([P.two_col_table, P.merged_table, P.wide_table])
     y = table(sheet, 20, y, sheet.w_mm - 40, plan)
     y = P.boxed_approvals(sheet, 20, y + 2, sheet.w_mm - 40, plan)
-    P.signoff(sheet, min(y + 4, sheet.h_mm - 30), plan)
+    P.signoff(sheet, y + 4, plan)
     return [Page(sheet, "form with boxed approval cells")]
 
 
@@ -123,7 +126,7 @@ def vertical_form(plan: Plan, rng: random.Random, dpi: int) -> list[Page]:
         y = P.boxed_approvals(sheet, 22, y + 2, sheet.w_mm - 44, plan)
     else:
         y = P.lines_approvals(sheet, 26, y + 4, plan)
-    P.signoff(sheet, min(y, sheet.h_mm - 28), plan)
+    P.signoff(sheet, y, plan)
     return pages
 
 
@@ -143,7 +146,7 @@ def merged_header_table(plan: Plan, rng: random.Random, dpi: int) -> list[Page]:
         y = y2
     y = P.boxed_approvals(target, 20, y + 4, target.w_mm - 40, plan) if rng.random() < 0.5 else \
         P.lines_approvals(target, 26, y + 4, plan)
-    P.signoff(target, min(y, target.h_mm - 28), plan)
+    P.signoff(target, y, plan)
     return pages
 
 
@@ -154,7 +157,7 @@ def landscape_annex(plan: Plan, rng: random.Random, dpi: int) -> list[Page]:
     y = sheet.paragraph(25, y, sheet.w_mm - 50, rng.choice(["具体调整内容详见附表。", "调整明细见附表。", "具体调整情况见附件。"]) +
                         rng.choice(W.CLOSINGS)) + 6
     y = P.lines_approvals(sheet, 28, y, plan) if rng.random() < 0.5 else P.boxed_approvals(sheet, 22, y, sheet.w_mm - 44, plan)
-    P.signoff(sheet, min(y + 2, sheet.h_mm - 28), plan)
+    P.signoff(sheet, y + 2, plan)
     pages = [Page(sheet, "letter page")]
     split = len(plan.changes) >= 2 and rng.random() < 0.5
     chunks = [plan.changes[:1], plan.changes[1:]] if split else [plan.changes]
@@ -176,7 +179,7 @@ def long_pdf_student_lists(plan: Plan, rng: random.Random, dpi: int) -> list[Pag
     y = _letter_top(letter, plan)
     y = letter.paragraph(25, y, letter.w_mm - 50, "调整明细见附件2，拟参加考核学生名单见附件1、附件3。" + rng.choice(W.CLOSINGS)) + 6
     y = P.lines_approvals(letter, 28, y, plan) if rng.random() < 0.5 else P.boxed_approvals(letter, 22, y, letter.w_mm - 44, plan)
-    P.signoff(letter, min(y + 2, letter.h_mm - 28), plan)
+    P.signoff(letter, y + 2, plan)
     pages = [Page(letter, "letter page")]
     for n in range(2):
         pages.append(Page(_student_list(plan, rng, dpi, "附件1" if n == 0 else None), "student list"))

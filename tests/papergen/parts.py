@@ -299,6 +299,9 @@ def seal(sheet: Sheet, plan: Plan, cx: float, cy: float) -> bool:
 def signoff(sheet: Sheet, y: float, plan: Plan, seal_it: bool = True) -> float:
     """申请单位 + date at the right, with the official seal over them (unless already placed)."""
     rng = sheet.rng
+    if y > sheet.h_mm - 30:  # no room left: squeeze it in at the foot (noted so layouts can be checked)
+        sheet.crowded = True
+        y = sheet.h_mm - 30
     unit = plan.school.name if rng.random() < 0.8 or not plan.school.aliases else plan.school.aliases[0]
     label = rng.choice(["申请单位：", "", "", "申请单位（盖章）："])
     right = sheet.w_mm - rng.uniform(22, 35)
