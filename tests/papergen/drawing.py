@@ -66,6 +66,7 @@ class Sheet:
         self.pt = pt or rng.choice([10.5, 12, 12, 14])
         self.sealed = False
         self.crowded = False
+        self.extra_sealed = False
         self.bottom = 0.0  # lowest y (mm) drawn so far, to catch content running off the page
 
     # --- geometry -------------------------------------------------------------------------

@@ -196,10 +196,14 @@ def signature(sheet: Sheet, x: float, y: float, approval: Approval, ink: str) ->
     """The signer's mark beside a 签字 label (left-middle at x, y); returns its width."""
     rng = sheet.rng
     h = rng.uniform(6.5, 10.5)
-    if approval.signer == "hand":
-        return sheet.handwriting(x, y, approval.name, h, ink, pressure=rng.uniform(0.7, 1.2), connected=rng.random() < 0.5)
-    if approval.signer == "scribble":
-        return sheet.scribble(x, y, rng.uniform(18, 30), h * 0.8, ink, lead=approval.name[0] if rng.random() < 0.6 else "")
+    if approval.signer in ("hand", "scribble"):
+        if approval.signer == "hand":
+            w = sheet.handwriting(x, y, approval.name, h, ink, pressure=rng.uniform(0.7, 1.2), connected=rng.random() < 0.5)
+        else:
+            w = sheet.scribble(x, y, rng.uniform(18, 30), h * 0.8, ink, lead=approval.name[0] if rng.random() < 0.6 else "")
+        if rng.random() < 0.12:  # the name also typed beside the signature: still signed
+            w += 3 + sheet.text(x + w + 3, y - sheet.pt * 0.2, f"（{approval.name}）")
+        return w
     if approval.signer == "stamp":
         size = rng.uniform(9, 13)
         sheet.name_stamp(x, y - size / 2, approval.name, size)
@@ -310,4 +314,8 @@ def signoff(sheet: Sheet, y: float, plan: Plan, seal_it: bool = True) -> float:
     sheet.text(right - w + 10, y + 9, W.date_text(rng, plan))
     if seal_it:
         seal(sheet, plan, right - w / 2 + rng.uniform(-10, 10), y + 4 + rng.uniform(-6, 6))
+    if plan.seal.extra and not sheet.extra_sealed:
+        sheet.seal(right - w / 2 - 48, y + 2, plan.seal.extra, faint=0.1)
+        sheet.extra_sealed = True
+        plan.pages.append(f"extra seal beside the school's: {plan.seal.extra}")
     return y + 22

@@ -62,6 +62,7 @@ class Seal:
     serial: str = ""
     english: str = ""
     faint: float = 0.0        # 0 crisp … 0.6 very faint/partial
+    extra: str = ""           # a department's seal stamped beside the school's own (not a mismatch)
 
     @property
     def present(self) -> bool:
@@ -240,5 +241,6 @@ def _make_seal(rng: random.Random, school: School, schools: list[School], defect
         dept = rng.choice(["教务处", "教务处", "招生就业处", "继续教育学院"])
         return Seal("department", school.name + dept, "round", faint=min(faint, 0.15))
     bottom = rng.choice(["1+X证书试点专用章", "业务专用章", "教学专用章"]) if shape == "round" and rng.random() < 0.1 else ""
-    return Seal("school", school.name, shape, bottom=bottom, serial=serial, english=english, faint=faint)
+    extra = school.name + rng.choice(["教务处", "招生就业处"]) if rng.random() < 0.06 else ""
+    return Seal("school", school.name, shape, bottom=bottom, serial=serial, english=english, faint=faint, extra=extra)
 
