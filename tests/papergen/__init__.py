@@ -15,6 +15,12 @@ writes:
 Families (`families.FAMILIES`): letter_lines, boxed_form, approval_grid, vertical_form, numbered_list,
 merged_header_table, word_pdf_plus_scan, landscape_annex, long_pdf_student_lists, phone_photo.
 
+Run: `python -m tests.papergen OUT_DIR --n 40 --seed 1`, then score with `python -m bench.reading OUT_DIR`
+(or `python -m bench.accuracy`, where papergen is registered). Tests: `pytest tests/papergen` (no product run).
+Family i is `generate.family_of(i)`: every 20 messages show all families, every 40 give each family one
+held-out message. Truth follows the SPEC: `seal` is true for any unit's official seal (a foreign or
+department seal is `seal_mismatch`, never `no_seal`); a name stamp is a signature, a typed name is not.
+
 Modules: `registry` (schools, declarations), `plan` (what a request says, and its truth), `wording` (how
 schools phrase it), `drawing` (page, text, cells, handwriting, stamps, seals), `parts` (tables, approval
 blocks, sign-off), `families` (layouts), `wordpdf` (text-layer PDF), `capture` (scan/photo, files), `mail`

@@ -315,7 +315,7 @@ def signoff(sheet: Sheet, y: float, plan: Plan, seal_it: bool = True) -> float:
     if seal_it:
         seal(sheet, plan, right - w / 2 + rng.uniform(-10, 10), y + 4 + rng.uniform(-6, 6))
     if plan.seal.extra and not sheet.extra_sealed:
-        sheet.seal(right - w / 2 - 48, y + 2, plan.seal.extra, faint=0.1)
+        sheet.seal(rng.uniform(42, 60), y + 4, plan.seal.extra, faint=0.1)
         sheet.extra_sealed = True
         plan.pages.append(f"extra seal beside the school's: {plan.seal.extra}")
     return y + 22
