@@ -26,10 +26,12 @@ from pathlib import Path
 
 from bench.reading import ROOT, in_split, load_truths, print_misses, run_product, score, table
 from tests.formgen.generate import generate as formgen_corpus
+from tests.papergen import generate as papergen_corpus
 from tests.scangen.corpus import generate as scangen_corpus
 
 # name → writes a corpus of (out_dir, count, base_seed)
-GENERATORS: dict[str, Callable[[Path, int, int], None]] = {"formgen": formgen_corpus, "scangen": scangen_corpus}
+GENERATORS: dict[str, Callable[[Path, int, int], None]] = {"formgen": formgen_corpus, "scangen": scangen_corpus,
+                                                          "papergen": papergen_corpus}
 
 
 def bench_generator(name: str, directory: Path, n: int, seed: int, engine: str, keep: bool, root: Path) -> None:
