@@ -115,7 +115,11 @@ def find_tables(lines: list[TextLine]) -> list[Table]:
     return tables
 
 
-_CERTIFICATE_LINE = re.compile(r"^(?:\d{1,2}[.、]|[一二三四五六七八九十]{1,3}、|\(\d{1,2}\))?(?:证书名称|证书)[:：]?(.*)$")
+# The label may name what its value holds besides the name: 证书名称（等级）：智能财税（中级）.
+_LABEL_NOTE = r"(?:\((?:等级|级别|及等级|含等级)\))?"
+_CERTIFICATE_LINE = re.compile(
+    r"^(?:\d{1,2}[.、]|[一二三四五六七八九十]{1,3}、|\(\d{1,2}\))?(?:证书名称|证书)" + _LABEL_NOTE + r"[:：]?(.*)$"
+)
 
 
 def _certificate_above(rows: list[list[Fragment]]) -> str:
@@ -137,7 +141,7 @@ def _names_certificate(row: list[Fragment]) -> bool:
     return bool(row) and bool(_CERTIFICATE_NAME.match(compact(row[0].text)))
 
 
-_CERTIFICATE_NAME = re.compile(r"^(?:\d{1,2}[.、]|[一二三四五六七八九十]{1,3}、|\(\d{1,2}\))?证书名称[:：]")
+_CERTIFICATE_NAME = re.compile(r"^(?:\d{1,2}[.、]|[一二三四五六七八九十]{1,3}、|\(\d{1,2}\))?证书名称" + _LABEL_NOTE + "[:：]")
 
 MAX_HEADER_ROWS = 5  # a narrow header cell wraps its words over up to three lines, beside taller ones
 

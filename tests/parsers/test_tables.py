@@ -458,3 +458,12 @@ def test_a_field_name_run_into_the_old_value_is_cut_after_the_field_name():
     assert [(row[("field", None)], row[("from", None)]) for row in table.rows] == [
         ("考核专业", "工业机器人技术"), ("人数规模", "60人"),
     ]  # fmt: skip
+
+
+def test_a_certificate_label_that_names_the_level_too_is_no_part_of_the_name():
+    columns = [(200, 500), (500, 850), (850, 1200)]
+    lines = [TextLine("证书名称（等级）：智能财税（中级）", (200, 240, 660, 270), 0.98)]
+    lines += grid([["调整项目", "原申报", "拟调整为"]], columns, [50], top=290)
+    lines += grid([["试点人数", "40人", "60人"]], columns, [50], top=340)
+    (table,) = find_tables(lines)
+    assert table.certificate == "智能财税(中级)"
