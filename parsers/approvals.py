@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import statistics
 
+import numpy as np
 from PIL import Image
 
 from parsers.approval_labels import Label, cells, clean, find_labels, union
@@ -23,7 +24,7 @@ from parsers.model import ApprovalEvidence, Box, Crop, Role, TextLine
 from parsers.normalise import glyph_widths
 from parsers.paper import paper_box
 from parsers.rulings import Rulings, find_rulings
-from parsers.signature import has_name_stamp, is_handwritten, printed_glyphs
+from parsers.signature import INK, Glyphs, has_name_stamp, is_handwritten, printed_glyphs
 
 SIGN = re.compile(r"签\s*[字名章]|签\s*[:：]")
 DATE = re.compile(r"\d{2,4}\s*年|日期|年\s*\d{1,2}\s*月|\d{1,2}\s*月\s*\d{1,2}\s*日?$")
@@ -122,8 +123,8 @@ def _read_block(
     signed, region = False, None
     if image is not None:
         official, grey = seals
-        region = _signature_region(label, sign_line, area, h)
         ref = printed_glyphs(image, _label_glyphs(label, h), h)
+        region = _signature_region(label, sign_line, area, h, image, ref)
         # A name in the field is left to the ink test, typed or not: OCR reads a neat hand as
         # confidently as print, and only the ink tells them apart.
         erase = [ln.box for ln in lines
@@ -169,7 +170,9 @@ def _label_glyphs(label: Label, h: float) -> Box:
     return (x0, y0, min(x1, x0 + 4 * h), y1)
 
 
-def _signature_region(label: Label, sign_line: TextLine | None, area: Box, h: float) -> Box:
+def _signature_region(
+    label: Label, sign_line: TextLine | None, area: Box, h: float, image: Image.Image, ref: Glyphs | None
+) -> Box:
     """Right of 签字：, to the block's right edge, from just above its row down to the block's end;
     without a 签字 label, the whole block (its printed lines are erased before ink is judged)."""
     if sign_line is None:  # the approver signs under or beside the opinion, in the block itself
@@ -178,13 +181,38 @@ def _signature_region(label: Label, sign_line: TextLine | None, area: Box, h: fl
     match = SIGN.search(text)
     assert match is not None
     tail = PUNCT.match(text[match.end() :])
-    label_end = match.end() + (tail.end() if tail else 0)
+    label_glyphs = sum(glyph_widths(text[: match.end() + (tail.end() if tail else 0)]))
     # OCR's box may run on over the name, read (签名：黄敏) or not (签名： over a scribble): the label
     # ends where its own glyphs do, at the line's glyph pitch and at most a print glyph each.
     pitch = min(0.85 * h, (sign_line.box[2] - sign_line.box[0]) / (sum(glyph_widths(text)) or 1.0))
-    x = sign_line.box[0] + pitch * sum(glyph_widths(text[:label_end]))
+    x = sign_line.box[0] + pitch * label_glyphs
+    if ref is not None:
+        x = _blank_after_label(image, sign_line.box, x, label_glyphs, ref)
     top = max(area[1], sign_line.box[1] - 1.2 * h)  # a name stamp stands taller than the line
     return (x, max(0.0, top), area[2], min(area[3], sign_line.box[3] + 2.5 * h))
+
+
+LABEL_PRINT_SHARE = 0.75  # the least share of its glyphs × the print's glyph height a label spans
+
+
+def _blank_after_label(image: Image.Image, box: Box, label_end: float, glyphs: float, ref: Glyphs) -> float:
+    """Where the 签字 label's print ends, when blank paper follows it before `label_end`.
+
+    `label_end` counts the label's `glyphs` at a pitch taken from OCR's box, whose padding is
+    a large share of a glyph at low resolution (at 100 dpi a box is nearly twice as tall as the
+    glyphs), so it may lie inside a signature written right after the colon. The label's print
+    spans its glyphs at nearly the print's glyph height each, at least: the first gap of half a
+    glyph in the ink past that is where it ends."""
+    x0, y0, _x1, y1 = (int(v) for v in box)
+    strip = np.asarray(image.crop((x0, y0, max(x0 + 1, int(label_end)), y1)).convert("L")) < INK
+    columns = np.flatnonzero(strip.any(axis=0))
+    if columns.size == 0:
+        return label_end
+    earliest = columns[0] + LABEL_PRINT_SHARE * glyphs * ref.height
+    for left, right in zip(columns, columns[1:], strict=False):
+        if left >= earliest and right - left > 0.5 * ref.height:
+            return float(x0 + left + 1)
+    return label_end
 
 
 def _name_in(line: TextLine, region: Box) -> bool:
