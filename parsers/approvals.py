@@ -152,12 +152,14 @@ def _opinion(label: Label, block: list[TextLine], h: float) -> str:
     rest = SIGN.split(PUNCT.sub("", label.rest))[0]
     if rest:
         return rest
-    beside = [ln for ln in block if ln.box[0] >= label.box[0] and ln.box[3] - ln.box[1] <= 2 * h]
-    texts = [PUNCT.sub("", clean(ln.text))
-             for ln in sorted(beside, key=lambda ln: (ln.box[1] > label.box[3], ln.box[1], ln.box[0]))]
+    beside = sorted((ln for ln in block if ln.box[0] >= label.box[0]),
+                    key=lambda ln: (ln.box[1] > label.box[3], ln.box[1], ln.box[0]))
     # An opinion is written in words: a seal's star or a scribble OCR read as ★ or "ll" is none.
-    words = [t for t in texts if _WORDS.search(t) and not SIGN.search(t) and not DATE.search(t)]
-    return next((t for t in words if _OPINION_WORD.search(t)), words[0] if words else "")
+    words = [(PUNCT.sub("", clean(ln.text)), ln.box[3] - ln.box[1]) for ln in beside]
+    words = [(t, tall) for t, tall in words if _WORDS.search(t) and not SIGN.search(t) and not DATE.search(t)]
+    # A handwritten 同意 may stand twice as tall as print; other tall boxes are a seal's lettering.
+    return next((t for t, _ in words if _OPINION_WORD.search(t)),
+                next((t for t, tall in words if tall <= 2 * h), ""))
 
 
 _WORDS = re.compile(r"[\u4e00-\u9fff]")

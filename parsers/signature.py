@@ -23,6 +23,7 @@ from parsers.seal import red_mask
 
 INK = 150  # grey level below which a pixel is ink on paper
 MIN_INK = 0.1  # least ink of a signature, in squared print heights: a thin pen's scribble at 300 dpi
+PRINT_LINE = 1.25  # height of a print line's OCR box, in glyph heights
 
 
 @dataclass
@@ -54,11 +55,13 @@ def is_handwritten(
     image: Image.Image, region: Box, ref: Glyphs | None, erase: list[Box], seals: list[Box], h: float
 ) -> bool:
     """True when `region` holds ink that print does not explain (see the module docstring)."""
-    ref = ref or Glyphs(0.8 * h, max(1.5, h / 12))
+    ref = ref or Glyphs(h / PRINT_LINE, max(1.5, h / 12))
     if _blue_pen(image, region, h, ref.tint):  # printers print black: blue ink is a pen's, even where OCR read it
         return True
     mask, bgr = _ink(image, region, erase, seals, h)
-    if mask is None or mask.sum() < MIN_INK * h * h:
+    # In print heights of this page's glyphs, not of OCR's boxes: at low resolution a box's padding
+    # is a large share of its height (a print line's box is about 1.25 glyphs tall at 200 dpi).
+    if mask is None or mask.sum() < MIN_INK * (PRINT_LINE * ref.height) ** 2:
         return False
     if (_blueness(bgr) - ref.tint > BLUE_BLACK)[mask].mean() >= 0.3:  # pen ink; printers print black
         return True
@@ -134,14 +137,27 @@ def _ink(
         ex0, ey0 = max(0, int(e[0]) - x0 - 3), max(0, int(e[1]) - y0 - 3)
         if e[2] - x0 + 3 > 0 and e[3] - y0 + 3 > 0:
             ink[ey0 : int(e[3]) - y0 + 3, ex0 : int(e[2]) - x0 + 3] = 0
-    # A thin pen's stroke at low resolution breaks into dots where it is lighter than INK: pieces a
-    # pixel apart are one stroke, and weighed together against a speck.
-    n, labels = cv2.connectedComponents(cv2.dilate(ink, np.ones((3, 3), np.uint8)), connectivity=8)
+    # A thin pen's stroke at low resolution, or a light hand, breaks into dots where it is lighter
+    # than INK: pieces a pixel apart, or joined by lighter ink of the stroke, are one stroke, and are
+    # weighed together against a speck.
+    joined = cv2.dilate(ink, np.ones((3, 3), np.uint8)) | _light_ink(grey, h)
+    n, labels = cv2.connectedComponents(joined, connectivity=8)
     weight = np.bincount(labels[ink > 0], minlength=n)
     keep = [i for i in range(1, n) if weight[i] >= max(6.0, speck * h * h)]
     if not keep:
         return None, bgr
     return np.isin(labels, keep) & (ink > 0), bgr
+
+
+LIGHT_INK, LIGHT_CONTRAST = 200, 40  # a light stroke's grey level, and how much darker than its paper
+
+
+def _light_ink(grey: np.ndarray, h: float) -> np.ndarray:
+    """Pixels (uint8 0/1) of strokes too light to be ink on their own but clearly darker than the
+    paper around them, so a photo's shadow is none: where a light hand's dark dots are joined."""
+    k = max(3, int(h))
+    paper = cv2.dilate(grey, np.ones((k, k), np.uint8))  # the brightest nearby, lit as here
+    return ((grey < LIGHT_INK) & (grey.astype(int) < paper.astype(int) - LIGHT_CONTRAST)).astype(np.uint8)
 
 
 def _bgr(image: Image.Image, box: Box) -> np.ndarray:
