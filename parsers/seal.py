@@ -127,23 +127,30 @@ def _ringed_outlines(mask: np.ndarray, colour: Literal["red", "grey"], min_d: fl
     ]
     rings = []
     for contour in contours:
-        if len(contour) < 20:
+        if len(contour) < 20 or _square(contour):
             continue
-        # The hull, not the outline, is fitted: an outline dips in at each gap and would flatten the fit.
-        hull = cv2.convexHull(contour)
-        if len(hull) < 5:
-            continue
-        (cx, cy), (w, h), angle = cv2.fitEllipse(hull)
-        if 45 < angle % 180 < 135:  # fitEllipse's width lies along the turned axis: read it upright
-            w, h = h, w
-        if not _size_ok(max(w, h), mask.shape, min_d) or min(w, h) < 0.55 * max(w, h) or _square(contour):
-            continue
-        if _coverage(closed, cx, cy, w / 2, h / 2, band=4) < RING_COVERAGE:
-            continue
-        if colour == "grey" and not _stands_alone(closed, cx, cy, w / 2, h / 2):
-            continue  # a table's grid or a block of print: as much ink beside the "ring" as on it
-        rings.append(Ring(cx, cy, w / 2, h / 2, colour))
+        # The outline is fitted, and its hull: an outline dips in at each gap of a broken ring and
+        # flattens the fit, but a hull is pulled out of shape by a rule the ring touches.
+        for points in (contour, cv2.convexHull(contour)):
+            ring = _ring_fitted(points, closed, colour, min_d) if len(points) >= 5 else None
+            if ring is not None:
+                rings.append(ring)
+                break
     return _distinct(rings)
+
+
+def _ring_fitted(points: np.ndarray, closed: np.ndarray, colour: Literal["red", "grey"], min_d: float) -> Ring | None:
+    """The ellipse fitted to `points` when ink rings it in `closed` as a seal's ring does, else None."""
+    (cx, cy), (w, h), angle = cv2.fitEllipse(points)
+    if 45 < angle % 180 < 135:  # fitEllipse's width lies along the turned axis: read it upright
+        w, h = h, w
+    if not _size_ok(max(w, h), closed.shape, min_d) or min(w, h) < 0.55 * max(w, h):
+        return None
+    if _coverage(closed, cx, cy, w / 2, h / 2, band=4) < RING_COVERAGE:
+        return None
+    if colour == "grey" and not _stands_alone(closed, cx, cy, w / 2, h / 2):
+        return None  # a table's grid or a block of print: as much ink beside the "ring" as on it
+    return Ring(cx, cy, w / 2, h / 2, colour)
 
 
 def _square(contour: np.ndarray) -> bool:
