@@ -118,7 +118,7 @@ def _read_block(
     document: str,
     page: int,
 ) -> ApprovalEvidence:
-    opinion = _opinion(label, block, h)
+    opinion, opinion_line = _opinion(label, block, h)
     sign_line = next((ln for ln in sorted(block, key=lambda ln: ln.box[1]) if SIGN.search(ln.text)), None)
     signed, region = False, None
     if image is not None:
@@ -131,6 +131,8 @@ def _read_block(
                  if _printed(ln, h) and not SIGN.search(ln.text) and not _name_in(ln, region)]
         erase += [ln.box for ln in block if WHOLE_DATE.match(clean(ln.text))]  # a date, even handwritten
         erase += _dates_in(sign_line, h)
+        if opinion_line is not None:  # a handwritten 同意 is the opinion, not the approver's name
+            erase.append(opinion_line.box)
         # A 名章 stands two or three lines tall, centred on the 签字 line: look a line higher for it.
         stamp_area = (region[0], max(area[1], region[1] - h), region[2], region[3])
         signed = is_handwritten(image, region, ref, erase, grey, h) or has_name_stamp(image, stamp_area, official, h)
@@ -146,20 +148,22 @@ def affirmative(opinion: str) -> bool:
     return not NEGATIVE.search(head) and ("同意" in opinion or head.startswith("同"))
 
 
-def _opinion(label: Label, block: list[TextLine], h: float) -> str:
-    """The label's own rest, else the first line of words beside or below it, one that says 同意 or
-    the like first: a seal's lettering read as a tall box of junk (业子) comes earlier in the block."""
+def _opinion(label: Label, block: list[TextLine], h: float) -> tuple[str, TextLine | None]:
+    """The opinion and the line it stands on of its own (None when it is the label's own rest): the
+    label's rest, else the first line of words beside or below it, one that says 同意 or the like
+    first: a seal's lettering read as a tall box of junk (业子) comes earlier in the block."""
     rest = SIGN.split(PUNCT.sub("", label.rest))[0]
     if rest:
-        return rest
+        return rest, None
     beside = sorted((ln for ln in block if ln.box[0] >= label.box[0]),
                     key=lambda ln: (ln.box[1] > label.box[3], ln.box[1], ln.box[0]))
     # An opinion is written in words: a seal's star or a scribble OCR read as ★ or "ll" is none.
-    words = [(PUNCT.sub("", clean(ln.text)), ln.box[3] - ln.box[1]) for ln in beside]
-    words = [(t, tall) for t, tall in words if _WORDS.search(t) and not SIGN.search(t) and not DATE.search(t)]
+    words = [(PUNCT.sub("", clean(ln.text)), ln) for ln in beside]
+    words = [(t, ln) for t, ln in words if _WORDS.search(t) and not SIGN.search(t) and not DATE.search(t)]
     # A handwritten 同意 may stand twice as tall as print; other tall boxes are a seal's lettering.
-    return next((t for t, _ in words if _OPINION_WORD.search(t)),
-                next((t for t, tall in words if tall <= 2 * h), ""))
+    found = next(((t, ln) for t, ln in words if _OPINION_WORD.search(t)),
+                 next(((t, ln) for t, ln in words if ln.box[3] - ln.box[1] <= 2 * h), ("", None)))
+    return found
 
 
 _WORDS = re.compile(r"[\u4e00-\u9fff]")

@@ -140,3 +140,16 @@ def test_solid_name_stamp_half_under_the_seal_ring_and_above_the_line(with_stamp
         stamp(page, _solid_name_stamp("马萍", 64), (label_end + 30, line_y - 50))
     department = _read(page).department
     assert department is not None and department.signed is with_stamp
+
+
+KAI = "/usr/share/fonts/truetype/arphic/ukai.ttc"
+
+
+@pytest.mark.parametrize(("kind", "signed"), [("typed", False), ("hand", True)])
+def test_a_handwritten_opinion_in_a_block_without_a_sign_label_is_no_signature(kind, signed):
+    """No 签字 label: the approver signs anywhere in the block, so the whole block is looked at; the
+    opinion written by hand above is the opinion, and a typed name below it is no signature."""
+    page = _form([(["校级", "分管领导", "意见"], "", "", kind)], seal=False)
+    ImageDraw.Draw(page).text((SPLIT + 30, 420), "同意。", font=ImageFont.truetype(KAI, 44), fill=(30, 30, 35))
+    leader = _read(page).leader
+    assert leader is not None and leader.affirmative and leader.signed is signed
