@@ -241,11 +241,14 @@ def has_name_stamp(image: Image.Image, region: Box, seals: list[Box], h: float) 
         return False
     whole_red = red_mask(bgr)  # a stamp sitting on the seal is looked for in all of it
     red, rim = whole_red.copy(), whole_red.copy()
-    dark = (cv2.cvtColor(bgr, cv2.COLOR_BGR2GRAY) < INK).astype(np.uint8) * 255
+    grey = cv2.cvtColor(bgr, cv2.COLOR_BGR2GRAY)
+    dark = (grey < INK).astype(np.uint8) * 255
+    # A greyscale scan's outlined stamp is light and pressed unevenly: its frame's lighter stretches too.
+    frame = cv2.bitwise_or(dark, _light_ink(grey, h) * 255)
     for seal in seals:  # the seal's own ink: its ellipse, not its box, whose corners a 名章 may fill
         # A seal's crop box is padded by about 16 % of its radius (seal.py): 0.9 of it is the ring and
         # a little; 0.6 of it holds the star, solid enough to pass for a stamp, and no part of the ring.
-        for masks, share in (((red, dark), 0.9), ((rim,), 0.6)):
+        for masks, share in (((red, dark, frame), 0.9), ((rim,), 0.6)):
             disc = _ellipse(red.shape, seal, (x0, y0), share)
             for mask in masks:
                 mask[disc > 0] = 0
@@ -254,7 +257,8 @@ def has_name_stamp(image: Image.Image, region: Box, seals: list[Box], h: float) 
         or _stamp_square(dark, h, min_fill=SOLID_STAMP_FILL)
         or _framed_square(whole_red, h)
         or _solid_square(rim, h)
-        or _framed_square(dark, h)  # a greyscale scan's outlined stamp, clear of the seal
+        or _framed_square(frame, h)  # a greyscale scan's outlined stamp, clear of the seal
+        or _askew_frame(frame, h)  # the same set down askew, or with a side broken
     )
 
 
@@ -287,11 +291,12 @@ def _framed_square(ink: np.ndarray, h: float) -> bool:
     sides of a stamp's size meeting at four corners. A seal's ring is straight only over short
     stretches that never meet as a box; its lettering has no strokes that long."""
     side, gap = max(8, int(MIN_STAMP_SIDE * h)), max(3, int(0.25 * h))
-    # Bridge the breaks a seal's star or serial number leaves in a side before keeping long runs.
-    flat = cv2.morphologyEx(cv2.morphologyEx(ink, cv2.MORPH_CLOSE, np.ones((1, gap), np.uint8)),
-                            cv2.MORPH_OPEN, np.ones((1, side), np.uint8))
-    tall = cv2.morphologyEx(cv2.morphologyEx(ink, cv2.MORPH_CLOSE, np.ones((gap, 1), np.uint8)),
-                            cv2.MORPH_OPEN, np.ones((side, 1), np.uint8))
+    # Bridge the breaks a seal's star or serial number leaves in a side, and the one-pixel steps of a
+    # stamp set down a little askew, before keeping long runs.
+    flat = cv2.morphologyEx(cv2.morphologyEx(cv2.dilate(ink, np.ones((3, 1), np.uint8)), cv2.MORPH_CLOSE,
+                                             np.ones((1, gap), np.uint8)), cv2.MORPH_OPEN, np.ones((1, side), np.uint8))
+    tall = cv2.morphologyEx(cv2.morphologyEx(cv2.dilate(ink, np.ones((1, 3), np.uint8)), cv2.MORPH_CLOSE,
+                                             np.ones((gap, 1), np.uint8)), cv2.MORPH_OPEN, np.ones((side, 1), np.uint8))
     flat_runs, tall_runs = _runs(flat, horizontal=True), _runs(tall, horizontal=False)
     corner = 0.4 * h
     for top in flat_runs:
@@ -318,6 +323,29 @@ def _runs(mask: np.ndarray, *, horizontal: bool) -> list[tuple[float, float, flo
 
 
 MIN_STAMP_SIDE = 1.3  # print heights: the shortest side of a name stamp's frame
+FRAME_COVERAGE = 0.8  # share of a frame's outline that must carry ink
+
+
+def _askew_frame(ink: np.ndarray, h: float) -> bool:
+    """An outlined 名章 set down askew or with a side broken, clear of the seal: an outline whose
+    smallest enclosing rectangle has a stamp's size and shape and carries ink along most of its four
+    sides. Print is too small to pass (even 回 is one glyph high), a scribble leaves most of its
+    rectangle bare."""
+    closed = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, np.ones((5, 5), np.uint8))
+    contours, _ = cv2.findContours(closed, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_NONE)
+    near = cv2.dilate(closed, np.ones((7, 7), np.uint8)) > 0  # ink within 3 px
+    for contour in contours:
+        rect = cv2.minAreaRect(contour)
+        w, hh = rect[1]
+        if not (MIN_STAMP_SIDE * h <= min(w, hh) and max(w, hh) <= 6 * h and max(w, hh) <= 2 * min(w, hh)):
+            continue
+        corners = cv2.boxPoints(rect)
+        points = np.concatenate([np.linspace(a, b, 40) for a, b in zip(corners, np.roll(corners, -1, axis=0), strict=True)])
+        xs = points[:, 0].round().astype(int).clip(0, ink.shape[1] - 1)
+        ys = points[:, 1].round().astype(int).clip(0, ink.shape[0] - 1)
+        if near[ys, xs].mean() >= FRAME_COVERAGE:
+            return True
+    return False
 
 
 def _stamp_square(mask: np.ndarray, h: float, *, min_fill: float) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 
+import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
@@ -153,3 +154,16 @@ def test_a_handwritten_opinion_in_a_block_without_a_sign_label_is_no_signature(k
     ImageDraw.Draw(page).text((SPLIT + 30, 420), "同意。", font=ImageFont.truetype(KAI, 44), fill=(30, 30, 35))
     leader = _read(page).leader
     assert leader is not None and leader.affirmative and leader.signed is signed
+
+
+@pytest.mark.parametrize("angle", [0, 12])
+def test_a_light_outlined_name_stamp_in_a_greyscale_scan_is_a_signature(angle):
+    """A 名章 pressed lightly and set down askew, scanned in grey: its frame is mid-grey, broken where
+    the stamp took little ink, and not square to the page."""
+    page = _form([(["证书试点管理", "部门意见"], "同意。", "负责人签字：", "none")], seal=False)
+    ink = np.asarray(_name_stamp("李娜", 90)).copy()
+    ink[..., 3] = (ink[..., 3] * 0.55).astype(np.uint8)  # a light press
+    ink[36:54, :14, 3] = 0  # the left side took no ink halfway down
+    stamp(page, Image.fromarray(ink).rotate(angle, expand=True, resample=Image.Resampling.BICUBIC), (820, 400 + 300 - 60 - 40))
+    department = _read(page.convert("L").convert("RGB")).department
+    assert department is not None and department.signed
