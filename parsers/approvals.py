@@ -27,8 +27,12 @@ from parsers.rulings import Rulings, find_rulings
 from parsers.signature import INK, Glyphs, has_name_stamp, is_handwritten, printed_glyphs
 
 SIGN = re.compile(r"签\s*[字名章]|签\s*[:：]")
-DATE = re.compile(r"\d{2,4}\s*年|日期|年\s*\d{1,2}\s*月|\d{1,2}\s*月\s*\d{1,2}\s*日?$")
-WHOLE_DATE = re.compile(r"^(?:日期[:：]?)?(?:\d{2,4}[.年/\-])?\d{1,2}[.月/\-]\d{1,2}日?$|^(?:日期[:：]?)?\d{2,4}年$")
+# Dates in figures (2024年3月9日, 2024.3.9) or in Chinese numerals, as letters date themselves (二〇二四年三月九日).
+_YEAR, _DAY = r"(?:\d{2,4}|[〇零一二三四五六七八九]{4})", r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
+DATE = re.compile(rf"{_YEAR}\s*年|日期|年\s*{_DAY}\s*月|{_DAY}\s*月\s*{_DAY}\s*日?$")
+WHOLE_DATE = re.compile(
+    rf"^(?:日期[:：]?)?(?:{_YEAR}[.年/\-])?{_DAY}[.月/\-]{_DAY}日?$|^(?:日期[:：]?)?{_YEAR}年$"
+)
 NEGATIVE = re.compile(r"不|否|拒")
 PUNCT = re.compile(r"^[）)：:|。.，,、\s_\-一]+")  # what may follow a label before its text
 PRINTED_HEIGHT = 1.2  # a printed line is at most this many print heights tall; neat writing is taller
@@ -131,11 +135,12 @@ def _read_block(
                  if _printed(ln, h) and not SIGN.search(ln.text) and not _name_in(ln, region)]
         erase += [ln.box for ln in block if WHOLE_DATE.match(clean(ln.text))]  # a date, even handwritten
         erase += _dates_in(sign_line, h)
-        if opinion_line is not None:  # a handwritten 同意 is the opinion, not the approver's name
-            erase.append(opinion_line.box)
         # A 名章 stands two or three lines tall, centred on the 签字 line: look a line higher for it.
         stamp_area = (region[0], max(area[1], region[1] - h), region[2], region[3])
-        signed = is_handwritten(image, region, ref, erase, grey, h) or has_name_stamp(image, stamp_area, official, h)
+        # A handwritten 同意 is the opinion, not the approver's name.
+        opinion_ink = [opinion_line.box] if opinion_line is not None else []
+        signed = (is_handwritten(image, region, ref, erase, grey, h, written=opinion_ink)
+                  or has_name_stamp(image, stamp_area, official, h))
     crops = [] if image is None else [_crop(image, union(label.box, region or label.box), document, page)]
     return ApprovalEvidence(
         role=role, found=True, opinion=opinion, affirmative=affirmative(opinion), signed=signed, crops=crops

@@ -52,13 +52,23 @@ def _blueness(bgr: np.ndarray) -> np.ndarray:
 
 
 def is_handwritten(
-    image: Image.Image, region: Box, ref: Glyphs | None, erase: list[Box], seals: list[Box], h: float
+    image: Image.Image,
+    region: Box,
+    ref: Glyphs | None,
+    erase: list[Box],
+    seals: list[Box],
+    h: float,
+    written: list[Box] | None = None,
 ) -> bool:
-    """True when `region` holds ink that print does not explain (see the module docstring)."""
+    """True when `region` holds ink that print does not explain (see the module docstring).
+
+    `erase` are boxes of print, `written` boxes of writing that is no signature (an opinion by hand);
+    blue ink is a pen's even where OCR read it as print, but not in `written`."""
+    written = written or []
     ref = ref or Glyphs(h / PRINT_LINE, max(1.5, h / 12))
-    if _blue_pen(image, region, h, ref.tint):  # printers print black: blue ink is a pen's, even where OCR read it
+    if _blue_pen(image, region, h, ref.tint, written):  # printers print black: blue ink is a pen's
         return True
-    mask, bgr = _ink(image, region, erase, seals, h)
+    mask, bgr = _ink(image, region, erase + written, seals, h)
     # In print heights of this page's glyphs, not of OCR's boxes: at low resolution a box's padding
     # is a large share of its height (a print line's box is about 1.25 glyphs tall at 200 dpi).
     if mask is None or mask.sum() < MIN_INK * (PRINT_LINE * ref.height) ** 2:
@@ -68,13 +78,15 @@ def is_handwritten(
     return any(_unlike_print(g, ref) for g in _groups(mask, h))
 
 
-def _blue_pen(image: Image.Image, region: Box, h: float, tint: float) -> bool:
-    """Enough blue ballpoint ink in the region to be a signature: far bluer than the page's print."""
+def _blue_pen(image: Image.Image, region: Box, h: float, tint: float, written: list[Box]) -> bool:
+    """Enough blue ballpoint ink in the region, outside `written`, to be a signature: far bluer than
+    the page's print."""
     rgb = _bgr(image, region)[:, :, ::-1].astype(int)
     if rgb.shape[0] < 4 or rgb.shape[1] < 4:
         return False
     blue = (rgb[..., 2] - rgb[..., 0] - tint > 40) & (rgb.min(axis=2) < INK) & (rgb[..., 2] > rgb[..., 1])
     blue &= ~_solid(blue.astype(np.uint8), h)
+    _clear(blue, written, region)
     return bool(blue.sum() >= MIN_INK * h * h)
 
 
@@ -133,10 +145,7 @@ def _ink(
             part &= (grey[sy0:sy1, sx0:sx1] < level).astype(np.uint8)
     ink &= ~_rules(ink, h)
     ink &= ~_solid(ink, h)
-    for e in erase:
-        ex0, ey0 = max(0, int(e[0]) - x0 - 3), max(0, int(e[1]) - y0 - 3)
-        if e[2] - x0 + 3 > 0 and e[3] - y0 + 3 > 0:
-            ink[ey0 : int(e[3]) - y0 + 3, ex0 : int(e[2]) - x0 + 3] = 0
+    _clear(ink, erase, box)
     # A thin pen's stroke at low resolution, or a light hand, breaks into dots where it is lighter
     # than INK: pieces a pixel apart, or joined by lighter ink of the stroke, are one stroke, and are
     # weighed together against a speck.
@@ -158,6 +167,15 @@ def _light_ink(grey: np.ndarray, h: float) -> np.ndarray:
     k = max(3, int(h))
     paper = cv2.dilate(grey, np.ones((k, k), np.uint8))  # the brightest nearby, lit as here
     return ((grey < LIGHT_INK) & (grey.astype(int) < paper.astype(int) - LIGHT_CONTRAST)).astype(np.uint8)
+
+
+def _clear(mask: np.ndarray, boxes: list[Box], origin: Box) -> None:
+    """Zero `mask` (a crop at `origin`'s corner) over each box and 3 px round it, in place."""
+    x0, y0 = (max(0, int(v)) for v in origin[:2])
+    for e in boxes:
+        ex0, ey0 = max(0, int(e[0]) - x0 - 3), max(0, int(e[1]) - y0 - 3)
+        if e[2] - x0 + 3 > 0 and e[3] - y0 + 3 > 0:
+            mask[ey0 : int(e[3]) - y0 + 3, ex0 : int(e[2]) - x0 + 3] = 0
 
 
 def _bgr(image: Image.Image, box: Box) -> np.ndarray:
