@@ -215,9 +215,11 @@ def _centred(ink: np.ndarray, cx: float, cy: float, r: float) -> tuple[float, fl
     """The centre near a Hough candidate's about which the ring's ink lines up best. The candidate
     is found on a copy a quarter the size: a few px off, a thin ring spreads over several radii and
     no radius seems inked round most of the circle."""
+    offsets = np.arange(-12, 13)
+    if _profile(ink, cx, cy, r, r, offsets).max() < RING_COVERAGE / 2:
+        return cx, cy  # no ring there: print or a table's corner that a few px will not make one
     slack = max(2, int(CENTRE_SLACK * r))
     step = max(1, slack // 6)
-    offsets = np.arange(-12, 13)
     best = (-1.0, cx, cy)
     for dx in range(-slack, slack + 1, step):
         for dy in range(-slack, slack + 1, step):
