@@ -27,6 +27,10 @@ MIN_GREY_D = 0.13  # a grey outline must be at least this share of the shorter s
 PRINT_GREY, PAPER_GREY = 90, 205  # stamp ink in a greyscale scan lies between print and paper
 RING_GAP = 11  # px of the work copy (~3 mm of A4): widest break in a ring that is bridged
 SQUARE_FILL = 0.9  # share of its bounding rectangle a stamp's outline encloses when it is square
+PALE_SAT, PALE_VAL = 15, 170  # a faded stamp's pink: barely tinted, light (print's colour fringes are darker)
+PALE_SHARE = 0.3  # share of a work-copy pixel that pale ink must cover to count
+MIN_PALE_D = 0.13  # a pale ring, weaker evidence than red ink, must be an official seal's size (~3 cm of 21)
+CENTRE_SLACK = 0.08  # a Hough centre on the small copy may be off by this share of the radius
 
 StripReader = Callable[[np.ndarray], tuple[str, float]]
 
@@ -69,7 +73,8 @@ def find_rings(image: Image.Image) -> list[Ring]:
     scale = min(1.0, WORK_SIDE / max(rgb.shape[:2]))
     small = cv2.resize(rgb, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else rgb
     bgr = np.ascontiguousarray(small[:, :, ::-1])
-    red = [Ring(r.cx / scale, r.cy / scale, r.rx / scale, r.ry / scale, r.colour) for r in _red_rings(bgr)]
+    red = _red_rings(bgr) or _ringed_outlines(_without_fills(_pale_red(rgb, scale)), "red", MIN_PALE_D)
+    red = [Ring(r.cx / scale, r.cy / scale, r.rx / scale, r.ry / scale, r.colour) for r in red]
     if red:
         return red
     # Round grey rings are searched at full resolution, where a 3 px ring is still 3 px; ovals (and
@@ -86,6 +91,20 @@ def _size_ok(d: float, shape: tuple[int, ...], min_d: float = MIN_D) -> bool:
 
 def _red_rings(bgr: np.ndarray) -> list[Ring]:
     return _ringed_outlines(_without_fills(red_mask(bgr)), "red", MIN_D)
+
+
+def _pale_red(rgb: np.ndarray, scale: float) -> np.ndarray:
+    """Stamp ink of a faded or thinly inked seal, on the work copy: at full resolution the lightest
+    pink (a ring a few px wide that shrinking would blend into paper), away from dark print, whose
+    JPEG colour fringes are tinted too."""
+    hsv = cv2.cvtColor(np.ascontiguousarray(rgb[:, :, ::-1]), cv2.COLOR_BGR2HSV)
+    hue, sat, val = hsv[..., 0], hsv[..., 1], hsv[..., 2]
+    beside_print = cv2.dilate((val < 100).astype(np.uint8), np.ones((5, 5), np.uint8)) > 0
+    pale = ((hue <= 12) | (hue >= 155)) & (sat >= PALE_SAT) & (val >= PALE_VAL) & ~beside_print
+    ink = (pale | (red_mask(np.ascontiguousarray(rgb[:, :, ::-1])) > 0)).astype(np.float32)
+    if scale < 1:
+        ink = cv2.resize(ink, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    return (ink >= PALE_SHARE).astype(np.uint8) * 255
 
 
 def _without_fills(mask: np.ndarray) -> np.ndarray:
@@ -192,10 +211,29 @@ def _grey_rings(grey: np.ndarray) -> list[Ring]:
         cx, cy, r = x / f, y / f, r / f
         if any(math.hypot(cx - o.cx, cy - o.cy) < o.rx for o in rings):
             continue
+        cx, cy = _centred(ink, cx, cy, r)
         refined = _sharp_ring(ink, cx, cy, r)
         if refined:
             rings.append(Ring(cx, cy, refined, refined, "grey"))
     return rings
+
+
+def _centred(ink: np.ndarray, cx: float, cy: float, r: float) -> tuple[float, float]:
+    """The centre near a Hough candidate's about which the ring's ink lines up best. The candidate
+    is found on a copy a quarter the size: a few px off, a thin ring spreads over several radii and
+    no radius seems inked round most of the circle."""
+    offsets = np.arange(-12, 13)
+    if _profile(ink, cx, cy, r, r, offsets).max() < RING_COVERAGE / 2:
+        return cx, cy  # no ring there: print or a table's corner that a few px will not make one
+    slack = max(2, int(CENTRE_SLACK * r))
+    step = max(1, slack // 6)
+    best = (-1.0, cx, cy)
+    for dx in range(-slack, slack + 1, step):
+        for dy in range(-slack, slack + 1, step):
+            peak = float(_profile(ink, cx + dx, cy + dy, r, r, offsets).max())
+            if peak > best[0]:
+                best = (peak, cx + dx, cy + dy)
+    return best[1], best[2]
 
 
 def _stands_alone(mask: np.ndarray, cx: float, cy: float, rx: float, ry: float) -> bool:
