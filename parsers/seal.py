@@ -169,7 +169,18 @@ def _ring_fitted(points: np.ndarray, closed: np.ndarray, colour: Literal["red", 
         return None
     if colour == "grey" and not _stands_alone(closed, cx, cy, w / 2, h / 2):
         return None  # a table's grid or a block of print: as much ink beside the "ring" as on it
+    if colour == "red" and _cornered(closed, points):
+        return None  # a square 名章 whose broken frame was fitted: its corners are inked, a ring's are not
     return Ring(cx, cy, w / 2, h / 2, colour)
+
+
+def _cornered(mask: np.ndarray, points: np.ndarray) -> bool:
+    """Ink at three or more corners of the outline's bounding box, where a ring leaves paper."""
+    x, y, w, h = cv2.boundingRect(points)
+    d = max(2, int(0.1 * min(w, h)))
+    corners = ((x, y), (x + w - 1, y), (x, y + h - 1), (x + w - 1, y + h - 1))
+    inked = sum(bool(mask[max(0, cy - d) : cy + d + 1, max(0, cx - d) : cx + d + 1].any()) for cx, cy in corners)
+    return inked >= 3
 
 
 def _square(contour: np.ndarray) -> bool:

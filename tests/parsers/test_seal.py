@@ -231,3 +231,19 @@ def test_a_thin_grey_ring_across_a_table_rule_and_print_is_found():
     for row in range(2):
         draw.text((700, cy - 60 + 75 * row), "申请单位：苏州吴江财经高等职业学校", font=ImageFont.truetype(SANS, 36), fill=(20, 20, 20))
     assert [s.colour for s in find_seals(page, document="d", page=1)] == ["grey"]
+
+
+def test_a_small_square_name_stamp_with_a_broken_frame_is_no_seal():
+    """A 名章 at 100 dpi whose frame took no ink in places: the hull of its pieces fits an ellipse
+    as well as a ring's would, but a ring leaves its bounding box's corners bare."""
+    page = Image.new("RGB", (827, 1169), "white")
+    draw = ImageDraw.Draw(page)
+    draw.text((100, 120), "关于2024年证书申报调整的申请", font=ImageFont.truetype(SANS, 24), fill=(15, 15, 15))
+    x, y, side = 400, 330, 56
+    draw.rectangle((x, y, x + side, y + side), outline=(200, 40, 45), width=4)
+    draw.rectangle((x + 20, y - 2, x + 34, y + 5), fill="white")  # the top took no ink in the middle
+    draw.rectangle((x + side - 5, y + 18, x + side + 2, y + 30), fill="white")  # nor the right side
+    font = ImageFont.truetype(SANS, 20)
+    for i, ch in enumerate("沈宁杰印"):
+        draw.text((x + 40 - 24 * (i // 2), y + 16 + 24 * (i % 2)), ch, font=font, fill=(200, 40, 45), anchor="mm")
+    assert find_seals(page, document="d", page=1, reader=lambda strip: ("", 0.0)) == []
