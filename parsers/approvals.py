@@ -83,6 +83,7 @@ def _block_area(label: Label, others: list[Label], h: float, size: tuple[int, in
     label's own cell. Unruled: from the label down to the next label, at most six lines.
     """
     x0, y0, x1, y1 = label.box
+    below = [o.box[1] for o in others if o.box[1] > y1]
     cell = rulings.cell_at((x0 + x1) / 2, (y0 + y1) / 2) if rulings else None
     if rulings and cell:
         # Stop short of the cell's right rule: a photo's paper edge passes for one, and past it is the desk.
@@ -90,9 +91,8 @@ def _block_area(label: Label, others: list[Label], h: float, size: tuple[int, in
         right = rulings.row_right(cell)
         if right is not None and right - cell[2] > cell[2] - cell[0]:
             return (cell[2], cell[1], right - inset, cell[3])
-        if cell[3] - y1 >= 1.5 * h:
-            return (cell[0], y0 - 0.5 * h, cell[2] - inset, cell[3])
-    below = [o.box[1] for o in others if o.box[1] > y1]
+        if cell[3] - y1 >= 1.5 * h:  # the next block may share the cell (a letter inside a frame)
+            return (cell[0], y0 - 0.5 * h, cell[2] - inset, min([cell[3], *below]))
     right_edge = float(size[0]) * 0.97 if size[0] else max(x1, x0 + 40 * h)
     return (x0, y0 - 0.5 * h, right_edge, min([y1 + 6 * h, *below]))
 

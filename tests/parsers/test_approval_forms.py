@@ -167,3 +167,21 @@ def test_a_light_outlined_name_stamp_in_a_greyscale_scan_is_a_signature(angle):
     stamp(page, Image.fromarray(ink).rotate(angle, expand=True, resample=Image.Resampling.BICUBIC), (820, 400 + 300 - 60 - 40))
     department = _read(page.convert("L").convert("RGB")).department
     assert department is not None and department.signed
+
+
+def test_blocks_inside_one_frame_end_where_the_next_begins():
+    """A letter inside one ruled frame: the department's empty 签字 field is not read on into the
+    leader's block below, where the leader signed."""
+    page = Image.new("RGB", (1240, 1754), "white")
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.truetype(FONT, 26)
+    draw.rectangle((80, 300, 1160, 1500), outline="black", width=3)
+    draw.text((140, 400), "我校已完成2024年度证书申报，现申请调整。", font=font, fill="black")
+    draw.text((140, 900), "证书试点管理部门意见：同意", font=font, fill="black")
+    draw.text((560, 980), "签字：", font=font, fill="black")
+    draw.text((140, 1030), "校级分管领导意见：同意申请", font=font, fill="black")
+    draw.text((560, 1085), "签字：", font=font, fill="black")
+    stamp(page, draw_hand_signature("黄敏", 60, random.Random(3), (30, 40, 160)), (650, 1065))
+    found = _read(page)
+    assert found.leader is not None and found.leader.signed
+    assert found.department is not None and not found.department.signed
