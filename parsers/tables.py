@@ -32,7 +32,7 @@ _EXACT_RULES: tuple[tuple[str, str], ...] = (
     (r"调整后|变更后|调整为|拟调整|拟变更|调整至|申请调整", "to"),
     (r"^原|调整前|变更前", "from"),
     (r"事项|类型|项目|调整内容|变更内容", "field"),
-    (r"证书|名称", "cert"),
+    (r"证书|(?<!专业)名称", "cert"),  # 专业名称 is the major's column
     (r"等级", "level"),
     (r"专业", "major"),
     (r"人数|规模", "count"),

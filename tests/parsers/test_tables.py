@@ -467,3 +467,19 @@ def test_a_certificate_label_that_names_the_level_too_is_no_part_of_the_name():
     lines += grid([["试点人数", "40人", "60人"]], columns, [50], top=340)
     (table,) = find_tables(lines)
     assert table.certificate == "智能财税(中级)"
+
+
+def test_a_two_row_header_gives_each_major_column_under_its_group_its_own_cells():
+    """专业名称 under 原申报 / 拟调整为 is a major column, not a second 证书名称: the certificate cell
+    must not take the majors beside it (Web前端开发 | 软件技术 | … | 不变)."""
+    columns = [(100, 200), (200, 460), (460, 600), (600, 820), (820, 960), (960, 1100), (1100, 1320), (1320, 1460)]
+    lines = grid([["原申报"]], [(460, 960)], [56], top=300) + grid([["拟调整为"]], [(960, 1460)], [56], top=300)
+    lines += grid([["序号", "证书名称"]], columns[:2], [112], top=300)
+    lines += grid([["等级", "专业名称", "申报人数", "等级", "专业名称", "申报人数"]], columns[2:], [56], top=356)
+    lines += grid([["1", "Web前端开发", "中级", "软件技术", "40", "不变", "不变", "55"],
+                   ["2", "物流管理", "中级", "现代物流管理", "60", "不变", "不变", "100"]],
+                  columns, [60, 60], top=412)  # fmt: skip
+    (table,) = find_tables(lines)
+    assert [row[("cert", None)] for row in table.rows] == ["Web前端开发", "物流管理"]
+    assert [row[("from", "major")] for row in table.rows] == ["软件技术", "现代物流管理"]
+    assert [row[("to", "headcount")] for row in table.rows] == ["55", "100"]
