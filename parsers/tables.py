@@ -204,7 +204,7 @@ def _header_columns(row: list[Fragment]) -> Header | None:
 def _merge_stacked(row: list[Fragment]) -> list[tuple[str, Span]]:
     """Join fragments stacked in one header cell (a two-line header such as 原申报 / 内容); a merged
     group cell over several columns (原申报信息 over 等级 | 专业 | 人数) prefixes each of them."""
-    row = _qualify_under_groups(row)
+    row = _qualify_under_groups(_without_captions(row))
     cells: list[tuple[list[Fragment], Span]] = []
     for frag in sorted(row, key=lambda f: f.line.box[0]):
         x0, x1 = frag.line.box[0], frag.line.box[2]
@@ -219,6 +219,29 @@ def _merge_stacked(row: list[Fragment]) -> list[tuple[str, Span]]:
 
 
 _SUB_HEADERS = {("level", None), ("major", None), ("count", None)}
+
+
+def _without_captions(row: list[Fragment]) -> list[Fragment]:
+    """Drop a caption over the header cells (申请调整内容 over 调整内容 | 原申报, or over the groups
+    调整前 | 调整后 of an 审批表): a box above a group, or over two header cells or more that are
+    not all the 等级 | 专业 | 人数 of a group. Kept, it would join the cells under it into one column."""
+
+    def below(upper: Fragment, frag: Fragment) -> bool:
+        return frag.top > upper.bottom - 0.3 * upper.height
+
+    def under(upper: Fragment, frag: Fragment) -> bool:
+        overlap = min(upper.line.box[2], frag.line.box[2]) - max(upper.line.box[0], frag.line.box[0])
+        return below(upper, frag) and overlap > 0.25 * (frag.line.box[2] - frag.line.box[0])
+
+    groups = [g for g in row if any(under(g, f) and classify_header(f.text) in _SUB_HEADERS for f in row)]
+
+    def caption(frag: Fragment) -> bool:
+        if any(below(frag, g) for g in groups if g is not frag):
+            return True
+        cells = [f for f in row if f is not frag and under(frag, f)]
+        return len(cells) >= 2 and not all(classify_header(f.text) in _SUB_HEADERS for f in cells)
+
+    return [f for f in row if not caption(f)]
 
 
 def _qualify_under_groups(row: list[Fragment]) -> list[Fragment]:
@@ -267,8 +290,9 @@ def _column_of(frag: Fragment, bounds: list[float]) -> int:
     return sum(frag.cx > b for b in bounds)
 
 
-# A sentence below the table (特此申请。, 具体说明如下：) ends it even inside a wide first column.
-_SENTENCE_END = re.compile(r"[。:：]$|^(?:特此|此致)")
+# A sentence below the table (特此申请。, 具体说明如下：) ends it even inside a wide first column, and so
+# does an approval grid's next block, whose opinion (同意, 已阅) may stand without a full stop.
+_SENTENCE_END = re.compile(r"[。:：]$|^(?:特此|此致)|^(?:原则)?同意|^已阅|^情况属实")
 
 
 def _in_grid(row: list[Fragment], header: Header) -> bool:

@@ -483,3 +483,27 @@ def test_a_two_row_header_gives_each_major_column_under_its_group_its_own_cells(
     assert [row[("cert", None)] for row in table.rows] == ["Web前端开发", "物流管理"]
     assert [row[("from", "major")] for row in table.rows] == ["软件技术", "现代物流管理"]
     assert [row[("to", "headcount")] for row in table.rows] == ["55", "100"]
+
+
+def test_a_caption_over_the_header_cells_of_an_approval_grid_is_no_column():
+    """申请调整内容 over 调整内容 | 原申报 must not join them into one column; the opinion block's
+    同意 below the grid, astride two columns, is no part of the last row."""
+    lines = grid([["申请调整内容"]], [(500, 1000)], [56], top=250)
+    lines += grid([["序号", "证书名称（等级）", "调整内容", "原申报", "拟调整为", "调整理由"]], LAYOUT_A, [60], top=306)
+    lines += grid([["1", "物流管理（初级）", "人数规模", "40", "25", "实际参训人数减少"]], LAYOUT_A, [60], top=366)
+    lines += [TextLine("同意", (560, 440, 660, 470), 0.98)]
+    (table,) = find_tables(lines)
+    assert table.rows == [{("seq", None): "1", ("cert", None): "物流管理（初级）", ("field", None): "人数规模",
+                           ("from", None): "40", ("to", None): "25", ("reason", None): "实际参训人数减少"}]  # fmt: skip
+
+
+def test_a_caption_over_two_header_groups_leaves_each_group_its_own_columns():
+    """申请调整内容 over 调整前 | 调整后, each over 考核等级 | 考核专业 | 试点人数: the caption is no third group."""
+    columns = [(100, 200), (200, 460), (460, 620), (620, 860), (860, 1000), (1000, 1140), (1140, 1380), (1380, 1520)]
+    lines = grid([["申请调整内容"]], [(460, 1520)], [40], top=224)
+    lines += grid([["调整前"]], [(460, 1000)], [56], top=256) + grid([["调整后"]], [(1000, 1520)], [56], top=256)
+    lines += grid([["序号", "证书名称"]], columns[:2], [112], top=256)
+    lines += grid([["考核等级", "考核专业", "试点人数"] * 2], columns[2:], [56], top=312)
+    lines += grid([["1", "建筑信息模型（BIM）", "初级", "建筑工程施工", "30", "初级", "不变", "40"]], columns, [60], top=368)
+    (table,) = find_tables(lines)
+    assert (table.rows[0][("from", "headcount")], table.rows[0][("to", "headcount")]) == ("30", "40")
