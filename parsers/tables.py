@@ -153,8 +153,8 @@ def _header_at(rows: list[list[Fragment]], index: int) -> tuple[int, Header | No
         group = rows[index : index + size]
         if len(group) < size or (size > 1 and not _stacked(group[-2], group[-1])):
             break
-        if any(re.fullmatch(r"\d+人?", compact(f.text)) for f in group[-1]):
-            break  # a row holding a number (45, 80人) is a row of values, whatever words stand beside it
+        if any(_value_word(f) for f in group[-1]):
+            break  # a row holding a number or a level (45, 80人, 初级) is a row of values, whatever words stand beside it
         if size > 1 and not all(_header_like(f) for row in group for f in row):
             break  # an intro line ending in "如下：" just above the header is no part of it
         if size > 1 and not all(_header_word(f) for f in group[-1]):
@@ -163,6 +163,12 @@ def _header_at(rows: list[list[Fragment]], index: int) -> tuple[int, Header | No
         if header and (best[1] is None or _better(header, best[1], group[-1])):
             best = (size, header)
     return best
+
+
+def _value_word(frag: Fragment) -> bool:
+    """A number or a level, which no header cell is: 证书等级 | 初级 | 中级 under 调整事项 | 调整前 | 调整后
+    is the first row of values, not the header's second line."""
+    return bool(re.fullmatch(r"\d+人?|[初中高]级", compact(frag.text)))
 
 
 def _better(header: Header, previous: Header, added: list[Fragment]) -> bool:

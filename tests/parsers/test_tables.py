@@ -507,3 +507,17 @@ def test_a_caption_over_two_header_groups_leaves_each_group_its_own_columns():
     lines += grid([["1", "建筑信息模型（BIM）", "初级", "建筑工程施工", "30", "初级", "不变", "40"]], columns, [60], top=368)
     (table,) = find_tables(lines)
     assert (table.rows[0][("from", "headcount")], table.rows[0][("to", "headcount")]) == ("30", "40")
+
+
+def test_a_first_row_of_levels_under_a_per_certificate_header_is_a_row_of_values():
+    """证书等级 | 初级 | 中级 tight under 调整事项 | 调整前 | 调整后 is the first change, not the header's
+    second line (证书等级 would read as a 证书名称 column, and 试点人数 as the certificate)."""
+    columns = [(200, 560), (560, 1020), (1020, 1480)]
+    lines = [TextLine("证书名称：幼儿照护职业技能等级证书（初级）", (190, 620, 880, 668), 0.98)]
+    lines += grid([["调整事项", "调整前", "调整后"]], columns, [38], top=690)
+    lines += grid([["证书等级", "初级", "中级"], ["试点专业", "幼儿保育", "/"], ["试点人数", "60", "/"]],
+                  columns, [38, 38, 38], top=728)  # fmt: skip
+    (table,) = find_tables(lines)
+    assert table.roles == [("field", None), ("from", None), ("to", None)]
+    assert [row[("field", None)] for row in table.rows] == ["证书等级", "试点专业", "试点人数"]
+    assert table.rows[0][("to", None)] == "中级"
