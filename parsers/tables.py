@@ -297,8 +297,8 @@ def _column_of(frag: Fragment, bounds: list[float]) -> int:
 
 
 # A sentence below the table (特此申请。, 具体说明如下：) ends it even inside a wide first column, and so
-# does an approval grid's next block, whose opinion (同意, 已阅) may stand without a full stop.
-_SENTENCE_END = re.compile(r"[。:：]$|^(?:特此|此致)|^(?:原则)?同意|^已阅|^情况属实")
+# does the approval block under it: its label (…部门意见：同意) or its opinion (同意, 已阅) without a full stop.
+_SENTENCE_END = re.compile(r"[。:：]$|^(?:特此|此致)|^(?:原则)?同意|^已阅|^情况属实|意见")
 
 
 def _in_grid(row: list[Fragment], header: Header) -> bool:

@@ -521,3 +521,15 @@ def test_a_first_row_of_levels_under_a_per_certificate_header_is_a_row_of_values
     assert table.roles == [("field", None), ("from", None), ("to", None)]
     assert [row[("field", None)] for row in table.rows] == ["证书等级", "试点专业", "试点人数"]
     assert table.rows[0][("to", None)] == "中级"
+
+
+def test_an_approval_label_under_the_table_ends_it():
+    """1+X证书试点管理部门意见：同意 under the last row, over two columns, is the approval block, not a
+    wrapped second line of 证书等级 | 初级 | 不变."""
+    columns = [(560, 900), (900, 1350), (1350, 1800)]
+    lines = [TextLine("证书名称（等级）：Web前端开发（初级）", (570, 960, 1160, 1016), 0.98)]
+    lines += grid([["项目", "原申报内容", "调整后内容"]], columns, [70], top=1030)
+    lines += grid([["试点专业", "计算机应用", "软件工程"], ["证书等级", "初级", "不变"]], columns, [70, 70], top=1100)
+    lines += [TextLine("1+X证书试点管理部门意见：同意", (560, 1262, 1046, 1300), 0.97)]
+    (table,) = find_tables(lines)
+    assert table.rows[-1] == {("field", None): "证书等级", ("from", None): "初级", ("to", None): "不变"}
