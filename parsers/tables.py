@@ -229,15 +229,17 @@ _SUB_HEADERS = {("level", None), ("major", None), ("count", None)}
 
 def _without_captions(row: list[Fragment]) -> list[Fragment]:
     """Drop a caption over the header cells (申请调整内容 over 调整内容 | 原申报, or over the groups
-    调整前 | 调整后 of an 审批表): a box above a group, or over two header cells or more that are
+    调整前 | 调整后 of an 审批表): a box above a group, or over header cells side by side that are
     not all the 等级 | 专业 | 人数 of a group. Kept, it would join the cells under it into one column."""
 
     def below(upper: Fragment, frag: Fragment) -> bool:
         return frag.top > upper.bottom - 0.3 * upper.height
 
+    def overlap(a: Fragment, b: Fragment) -> float:
+        return min(a.line.box[2], b.line.box[2]) - max(a.line.box[0], b.line.box[0])
+
     def under(upper: Fragment, frag: Fragment) -> bool:
-        overlap = min(upper.line.box[2], frag.line.box[2]) - max(upper.line.box[0], frag.line.box[0])
-        return below(upper, frag) and overlap > 0.25 * (frag.line.box[2] - frag.line.box[0])
+        return below(upper, frag) and overlap(upper, frag) > 0.25 * (frag.line.box[2] - frag.line.box[0])
 
     groups = [g for g in row if any(under(g, f) and classify_header(f.text) in _SUB_HEADERS for f in row)]
 
@@ -245,7 +247,8 @@ def _without_captions(row: list[Fragment]) -> list[Fragment]:
         if any(below(frag, g) for g in groups if g is not frag):
             return True
         cells = [f for f in row if f is not frag and under(frag, f)]
-        return len(cells) >= 2 and not all(classify_header(f.text) in _SUB_HEADERS for f in cells)
+        side_by_side = any(overlap(a, b) <= 0 for a in cells for b in cells)  # not one cell's wrapped lines
+        return side_by_side and not all(classify_header(f.text) in _SUB_HEADERS for f in cells)
 
     return [f for f in row if not caption(f)]
 

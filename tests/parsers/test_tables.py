@@ -533,3 +533,13 @@ def test_an_approval_label_under_the_table_ends_it():
     lines += [TextLine("1+X证书试点管理部门意见：同意", (560, 1262, 1046, 1300), 0.97)]
     (table,) = find_tables(lines)
     assert table.rows[-1] == {("field", None): "证书等级", ("from", None): "初级", ("to", None): "不变"}
+
+
+def test_a_narrow_header_cell_wrapped_over_three_lines_is_no_caption():
+    """调整 / 后等 / 级 is one header cell over its own column, not a caption over two cells."""
+    columns = [(150, 500), (500, 600), (600, 700), (700, 800), (800, 900)]
+    header = grid([["证书名称", ["原等", "级"], ["调整", "后等", "级"], ["原人", "数"], ["调整", "后人", "数"]]],
+                  columns, [130], top=250)  # fmt: skip
+    body = grid([["Web前端开发", "初级", "高级", "60人", "120人"]], columns, [60], top=380)
+    (table,) = find_tables(header + body)
+    assert table.rows[0][("to", "level")] == "高级" and table.rows[0][("to", "headcount")] == "120人"
