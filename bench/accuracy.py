@@ -1,13 +1,13 @@
-"""Accuracy of the product's reading on both request generators, black-box, per family and split.
+"""Accuracy of the product's reading on all three request generators, black-box, per family and split.
 
     python -m bench.accuracy [--n 48] [--seed 1] [--engine rapidocr|tesseract] [--keep DIR] [--checkout TREE]
 
-Writes two corpora of `--n` request emails each — formgen's (`tests/formgen`, the independent
-generator) and scangen's (`tests/scangen`, exported by `tests.scangen.corpus` with a registry derived
-from its truths) — into a temp dir, or DIR/formgen and DIR/scangen with `--keep` (plus the product's
-records as `records.json`, to re-score with `python -m bench.reading DIR/formgen --records …`).
-Message `index` of either is drawn from seed `--seed * 10000 + index`; held-out messages are those
-whose seed is ≡ 0 (mod 4), the rest the tuned part.
+Writes three corpora of `--n` request emails each — formgen's and papergen's (`tests/formgen`,
+`tests/papergen`, each written independently of the reader and of the other generators) and scangen's
+(`tests/scangen`, exported by `tests.scangen.corpus` with a registry derived from its truths) — into a
+temp dir, or DIR/NAME with `--keep` (plus the product's records as `records.json`, to re-score with
+`python -m bench.reading DIR/NAME --records …`). Message `index` of each is drawn from seed
+`--seed * 10000 + index`; held-out messages are those whose seed is ≡ 0 (mod 4), the rest the tuned part.
 
 Each corpus goes through one fresh instance (`bench.reading.run_product`: registry import, one
 `intake ingest`, `requests list --json`). Per generator it prints the per-family table of the tuned
@@ -26,10 +26,12 @@ from pathlib import Path
 
 from bench.reading import ROOT, in_split, load_truths, print_misses, run_product, score, table
 from tests.formgen.generate import generate as formgen_corpus
+from tests.papergen import generate as papergen_corpus
 from tests.scangen.corpus import generate as scangen_corpus
 
 # name → writes a corpus of (out_dir, count, base_seed)
-GENERATORS: dict[str, Callable[[Path, int, int], None]] = {"formgen": formgen_corpus, "scangen": scangen_corpus}
+GENERATORS: dict[str, Callable[[Path, int, int], None]] = {"formgen": formgen_corpus, "scangen": scangen_corpus,
+                                                          "papergen": papergen_corpus}
 
 
 def bench_generator(name: str, directory: Path, n: int, seed: int, engine: str, keep: bool, root: Path) -> None:

@@ -16,17 +16,23 @@ from __future__ import annotations
 import re
 import statistics
 
+import numpy as np
 from PIL import Image
 
 from parsers.approval_labels import Label, cells, clean, find_labels, union
 from parsers.model import ApprovalEvidence, Box, Crop, Role, TextLine
+from parsers.normalise import glyph_widths
 from parsers.paper import paper_box
 from parsers.rulings import Rulings, find_rulings
-from parsers.signature import has_name_stamp, is_handwritten, printed_glyphs
+from parsers.signature import INK, Glyphs, has_name_stamp, is_handwritten, printed_glyphs
 
 SIGN = re.compile(r"签\s*[字名章]|签\s*[:：]")
-DATE = re.compile(r"\d{2,4}\s*年|日期|年\s*\d{1,2}\s*月|\d{1,2}\s*月\s*\d{1,2}\s*日?$")
-WHOLE_DATE = re.compile(r"^(?:日期[:：]?)?(?:\d{2,4}[.年/\-])?\d{1,2}[.月/\-]\d{1,2}日?$|^(?:日期[:：]?)?\d{2,4}年$")
+# Dates in figures (2024年3月9日, 2024.3.9) or in Chinese numerals, as letters date themselves (二〇二四年三月九日).
+_YEAR, _DAY = r"(?:\d{2,4}|[〇零一二三四五六七八九]{4})", r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
+DATE = re.compile(rf"{_YEAR}\s*年|日期|年\s*{_DAY}\s*月|{_DAY}\s*月\s*{_DAY}\s*日?$")
+WHOLE_DATE = re.compile(
+    rf"^(?:日期[:：]?)?(?:{_YEAR}[.年/\-])?{_DAY}[.月/\-]{_DAY}日?$|^(?:日期[:：]?)?{_YEAR}年$"
+)
 NEGATIVE = re.compile(r"不|否|拒")
 PUNCT = re.compile(r"^[）)：:|。.，,、\s_\-一]+")  # what may follow a label before its text
 PRINTED_HEIGHT = 1.2  # a printed line is at most this many print heights tall; neat writing is taller
@@ -77,6 +83,7 @@ def _block_area(label: Label, others: list[Label], h: float, size: tuple[int, in
     label's own cell. Unruled: from the label down to the next label, at most six lines.
     """
     x0, y0, x1, y1 = label.box
+    below = [o.box[1] for o in others if o.box[1] > y1]
     cell = rulings.cell_at((x0 + x1) / 2, (y0 + y1) / 2) if rulings else None
     if rulings and cell:
         # Stop short of the cell's right rule: a photo's paper edge passes for one, and past it is the desk.
@@ -84,9 +91,8 @@ def _block_area(label: Label, others: list[Label], h: float, size: tuple[int, in
         right = rulings.row_right(cell)
         if right is not None and right - cell[2] > cell[2] - cell[0]:
             return (cell[2], cell[1], right - inset, cell[3])
-        if cell[3] - y1 >= 1.5 * h:
-            return (cell[0], y0 - 0.5 * h, cell[2] - inset, cell[3])
-    below = [o.box[1] for o in others if o.box[1] > y1]
+        if cell[3] - y1 >= 1.5 * h:  # the next block may share the cell (a letter inside a frame)
+            return (cell[0], y0 - 0.5 * h, cell[2] - inset, min([cell[3], *below]))
     right_edge = float(size[0]) * 0.97 if size[0] else max(x1, x0 + 40 * h)
     return (x0, y0 - 0.5 * h, right_edge, min([y1 + 6 * h, *below]))
 
@@ -116,13 +122,13 @@ def _read_block(
     document: str,
     page: int,
 ) -> ApprovalEvidence:
-    opinion = _opinion(label, block, h)
+    opinion, opinion_line = _opinion(label, block, h)
     sign_line = next((ln for ln in sorted(block, key=lambda ln: ln.box[1]) if SIGN.search(ln.text)), None)
     signed, region = False, None
     if image is not None:
         official, grey = seals
-        region = _signature_region(label, sign_line, area, h)
         ref = printed_glyphs(image, _label_glyphs(label, h), h)
+        region = _signature_region(label, sign_line, area, h, image, ref)
         # A name in the field is left to the ink test, typed or not: OCR reads a neat hand as
         # confidently as print, and only the ink tells them apart.
         erase = [ln.box for ln in lines
@@ -131,7 +137,10 @@ def _read_block(
         erase += _dates_in(sign_line, h)
         # A 名章 stands two or three lines tall, centred on the 签字 line: look a line higher for it.
         stamp_area = (region[0], max(area[1], region[1] - h), region[2], region[3])
-        signed = is_handwritten(image, region, ref, erase, grey, h) or has_name_stamp(image, stamp_area, official, h)
+        # A handwritten 同意 is the opinion, not the approver's name.
+        opinion_ink = [opinion_line.box] if opinion_line is not None else []
+        signed = (is_handwritten(image, region, ref, erase, grey, h, written=opinion_ink)
+                  or has_name_stamp(image, stamp_area, official, h))
     crops = [] if image is None else [_crop(image, union(label.box, region or label.box), document, page)]
     return ApprovalEvidence(
         role=role, found=True, opinion=opinion, affirmative=affirmative(opinion), signed=signed, crops=crops
@@ -144,22 +153,26 @@ def affirmative(opinion: str) -> bool:
     return not NEGATIVE.search(head) and ("同意" in opinion or head.startswith("同"))
 
 
-def _opinion(label: Label, block: list[TextLine], h: float) -> str:
-    """The label's own rest, else the first line of words beside or below it, one that says 同意 or
-    the like first: a seal's lettering read as a tall box of junk (业子) comes earlier in the block."""
+def _opinion(label: Label, block: list[TextLine], h: float) -> tuple[str, TextLine | None]:
+    """The opinion and the line it stands on of its own (None when it is the label's own rest): the
+    label's rest, else the first line of words beside or below it, one that says 同意 or the like
+    first: a seal's lettering read as a tall box of junk (业子) comes earlier in the block."""
     rest = SIGN.split(PUNCT.sub("", label.rest))[0]
     if rest:
-        return rest
-    beside = [ln for ln in block if ln.box[0] >= label.box[0] and ln.box[3] - ln.box[1] <= 2 * h]
-    texts = [PUNCT.sub("", clean(ln.text))
-             for ln in sorted(beside, key=lambda ln: (ln.box[1] > label.box[3], ln.box[1], ln.box[0]))]
+        return rest, None
+    beside = sorted((ln for ln in block if ln.box[0] >= label.box[0]),
+                    key=lambda ln: (ln.box[1] > label.box[3], ln.box[1], ln.box[0]))
     # An opinion is written in words: a seal's star or a scribble OCR read as ★ or "ll" is none.
-    words = [t for t in texts if _WORDS.search(t) and not SIGN.search(t) and not DATE.search(t)]
-    return next((t for t in words if _OPINION_WORD.search(t)), words[0] if words else "")
+    words = [(PUNCT.sub("", clean(ln.text)), ln) for ln in beside]
+    words = [(t, ln) for t, ln in words if _WORDS.search(t) and not SIGN.search(t) and not DATE.search(t)]
+    # A handwritten 同意 may stand twice as tall as print; other tall boxes are a seal's lettering.
+    found = next(((t, ln) for t, ln in words if _OPINION_WORD.search(t)),
+                 next(((t, ln) for t, ln in words if ln.box[3] - ln.box[1] <= 2 * h), ("", None)))
+    return found
 
 
 _WORDS = re.compile(r"[\u4e00-\u9fff]")
-_OPINION_WORD = re.compile(r"同意|不同意|已阅|拒|否")
+_OPINION_WORD = re.compile(r"同意|已阅|拒|否")  # 同意 finds 不同意 too; its sign is judged elsewhere
 
 
 def _label_glyphs(label: Label, h: float) -> Box:
@@ -168,7 +181,9 @@ def _label_glyphs(label: Label, h: float) -> Box:
     return (x0, y0, min(x1, x0 + 4 * h), y1)
 
 
-def _signature_region(label: Label, sign_line: TextLine | None, area: Box, h: float) -> Box:
+def _signature_region(
+    label: Label, sign_line: TextLine | None, area: Box, h: float, image: Image.Image, ref: Glyphs | None
+) -> Box:
     """Right of 签字：, to the block's right edge, from just above its row down to the block's end;
     without a 签字 label, the whole block (its printed lines are erased before ink is judged)."""
     if sign_line is None:  # the approver signs under or beside the opinion, in the block itself
@@ -177,13 +192,38 @@ def _signature_region(label: Label, sign_line: TextLine | None, area: Box, h: fl
     match = SIGN.search(text)
     assert match is not None
     tail = PUNCT.match(text[match.end() :])
-    label_end = match.end() + (tail.end() if tail else 0)
+    label_glyphs = sum(glyph_widths(text[: match.end() + (tail.end() if tail else 0)]))
     # OCR's box may run on over the name, read (签名：黄敏) or not (签名： over a scribble): the label
     # ends where its own glyphs do, at the line's glyph pitch and at most a print glyph each.
-    pitch = min(0.85 * h, (sign_line.box[2] - sign_line.box[0]) / _glyphs(text))
-    x = sign_line.box[0] + pitch * _glyphs(text[:label_end])
+    pitch = min(0.85 * h, (sign_line.box[2] - sign_line.box[0]) / (sum(glyph_widths(text)) or 1.0))
+    x = sign_line.box[0] + pitch * label_glyphs
+    if ref is not None:
+        x = _blank_after_label(image, sign_line.box, x, label_glyphs, ref)
     top = max(area[1], sign_line.box[1] - 1.2 * h)  # a name stamp stands taller than the line
     return (x, max(0.0, top), area[2], min(area[3], sign_line.box[3] + 2.5 * h))
+
+
+LABEL_PRINT_SHARE = 0.75  # the least share of its glyphs × the print's glyph height a label spans
+
+
+def _blank_after_label(image: Image.Image, box: Box, label_end: float, glyphs: float, ref: Glyphs) -> float:
+    """Where the 签字 label's print ends, when blank paper follows it before `label_end`.
+
+    `label_end` counts the label's `glyphs` at a pitch taken from OCR's box, whose padding is
+    a large share of a glyph at low resolution (at 100 dpi a box is nearly twice as tall as the
+    glyphs), so it may lie inside a signature written right after the colon. The label's print
+    spans its glyphs at nearly the print's glyph height each, at least: the first gap of half a
+    glyph in the ink past that is where it ends."""
+    x0, y0, _x1, y1 = (int(v) for v in box)
+    strip = np.asarray(image.crop((x0, y0, max(x0 + 1, int(label_end)), y1)).convert("L")) < INK
+    columns = np.flatnonzero(strip.any(axis=0))
+    if columns.size == 0:
+        return label_end
+    earliest = columns[0] + LABEL_PRINT_SHARE * glyphs * ref.height
+    for left, right in zip(columns, columns[1:], strict=False):
+        if left >= earliest and right - left > 0.5 * ref.height:
+            return float(x0 + left + 1)
+    return label_end
 
 
 def _name_in(line: TextLine, region: Box) -> bool:
@@ -196,11 +236,6 @@ def _name_in(line: TextLine, region: Box) -> bool:
 _NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
 
 
-def _glyphs(text: str) -> float:
-    """Width of `text` in glyphs: Chinese and its full-width punctuation one each, figures and Latin half."""
-    return sum(0.55 if ch.isalnum() and ch.isascii() else 1.0 for ch in text) or 1.0
-
-
 def _dates_in(line: TextLine | None, h: float) -> list[Box]:
     """Where a date printed at the end of the 签字 line stands, when OCR read it in the same box."""
     if line is None:
@@ -209,7 +244,7 @@ def _dates_in(line: TextLine | None, h: float) -> list[Box]:
     match = re.search(r"\d{2,4}\s*年.*$", text)
     if not match or line.box[3] - line.box[1] > 2.5 * h:
         return []
-    width = sum(0.55 if ch.isascii() else 1.0 for ch in match.group()) * 0.9 * h
+    width = sum(glyph_widths(match.group())) * 0.9 * h
     return [(line.box[2] - width, line.box[1], line.box[2], line.box[3])]
 
 

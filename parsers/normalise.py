@@ -40,6 +40,13 @@ def compact(text: str) -> str:
     return _SPACE_RE.sub("", nfkc(text))
 
 
+def glyph_widths(text: str) -> list[float]:
+    """Printed width of each character of `text`, in glyphs (em): Chinese one, and punctuation one too,
+    since Chinese text prints it full-width even where NFKC made it ASCII; Latin letters, figures and
+    spaces half (0.55, as in Song and Hei fonts)."""
+    return [0.55 if ch.isascii() and (ch.isalnum() or ch.isspace()) else 1.0 for ch in text]
+
+
 def split_level(name: str) -> tuple[str, str | None]:
     """Split a trailing （初级|中级|高级） off a certificate name; return (normalised name, level or None)."""
     text = _strip_quotes(compact(name))

@@ -16,7 +16,7 @@ from statistics import median
 from parsers.model import Page
 from parsers.normalise import compact, parse_field, split_level
 from parsers.skew import straighten
-from parsers.table_rows import visual_rows
+from parsers.table_rows import Fragment, visual_rows
 from parsers.vocabulary import Vocabulary
 
 _OPEN = "“\"「『‘'《〈"
@@ -80,13 +80,21 @@ def page_text(page: Page) -> str:
     rows = visual_rows(straighten(page.lines))
     if not rows:
         return ""
-    right = max(row[-1].line.box[2] for row in rows)
+    right = _right_margin(rows)
     parts = []
     for row, below in zip(rows, [*rows[1:], []], strict=True):
         parts.append("".join(compact(frag.text) for frag in row))
         ends_early = row[-1].line.box[2] < right - 2 * median(f.height for f in row)
         parts.append("\n" if ends_early or len(row) >= 3 or len(below) >= 3 else "")
     return "".join(parts)
+
+
+def _right_margin(rows: list[list[Fragment]]) -> float:
+    """Where the page's full lines end: the farthest right edge two lines reach (a paragraph wraps
+    there). A lone box further out, a date by the signature, would make every line end early."""
+    edges = sorted((row[-1].line.box[2] for row in rows), reverse=True)
+    glyph = median(f.height for row in rows for f in row)
+    return next((a for a, b in zip(edges, edges[1:], strict=False) if a - b < glyph), edges[0])
 
 
 @dataclass(frozen=True)

@@ -45,11 +45,20 @@ class Rulings:
         """The ruled cell around the point (x0, y0, x1, y1), or None when rules do not close it on all sides."""
         above = [r.at for r in self.horizontal if r.at < y and r.covers(x, self.slack)]
         below = [r.at for r in self.horizontal if r.at > y and r.covers(x, self.slack)]
-        left = [r.at for r in self.vertical if r.at < x and r.covers(y, self.slack)]
-        right = [r.at for r in self.vertical if r.at > x and r.covers(y, self.slack)]
-        if not (above and below and left and right):
+        left = [r for r in self.vertical if r.at < x and r.covers(y, self.slack)]
+        right = [r for r in self.vertical if r.at > x and r.covers(y, self.slack)]
+        if not (left and right):
             return None
-        return (max(left), max(above), min(right), min(below))
+        side_l, side_r = max(left, key=lambda r: r.at), min(right, key=lambda r: r.at)
+        # A seal stamped over a cell's corner hides a stretch of rule (red ink is not print): where
+        # both side rules stop at the same height, that is the cell's top or bottom.
+        if not above and abs(side_l.start - side_r.start) <= 2 * self.slack:
+            above = [max(side_l.start, side_r.start)]
+        if not below and abs(side_l.end - side_r.end) <= 2 * self.slack:
+            below = [min(side_l.end, side_r.end)]
+        if not (above and below):
+            return None
+        return (side_l.at, max(above), side_r.at, min(below))
 
     def row_right(self, cell: Box) -> float | None:
         """The right edge of the ruled row a cell belongs to: the farthest vertical rule spanning its middle."""

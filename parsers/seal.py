@@ -25,7 +25,12 @@ MIN_D, MAX_D = 0.07, 0.45  # seal diameter as a share of the page's shorter side
 RING_COVERAGE = 0.6  # share of the circumference that must carry ink
 MIN_GREY_D = 0.13  # a grey outline must be at least this share of the shorter side (a seal is ~4 cm of 21)
 PRINT_GREY, PAPER_GREY = 90, 205  # stamp ink in a greyscale scan lies between print and paper
+RING_GAP = 11  # px of the work copy (~3 mm of A4): widest break in a ring that is bridged
 SQUARE_FILL = 0.9  # share of its bounding rectangle a stamp's outline encloses when it is square
+PALE_SAT, PALE_VAL = 15, 170  # a faded stamp's pink: barely tinted, light (print's colour fringes are darker)
+PALE_SHARE = 0.3  # share of a work-copy pixel that pale ink must cover to count
+MIN_PALE_D = 0.13  # a pale ring, weaker evidence than red ink, must be an official seal's size (~3 cm of 21)
+CENTRE_SLACK = 0.08  # a Hough centre on the small copy may be off by this share of the radius
 
 StripReader = Callable[[np.ndarray], tuple[str, float]]
 
@@ -68,7 +73,8 @@ def find_rings(image: Image.Image) -> list[Ring]:
     scale = min(1.0, WORK_SIDE / max(rgb.shape[:2]))
     small = cv2.resize(rgb, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else rgb
     bgr = np.ascontiguousarray(small[:, :, ::-1])
-    red = [Ring(r.cx / scale, r.cy / scale, r.rx / scale, r.ry / scale, r.colour) for r in _red_rings(bgr)]
+    red = _red_rings(bgr) or _ringed_outlines(_without_fills(_pale_red(rgb, scale)), "red", MIN_PALE_D)
+    red = [Ring(r.cx / scale, r.cy / scale, r.rx / scale, r.ry / scale, r.colour) for r in red]
     if red:
         return red
     # Round grey rings are searched at full resolution, where a 3 px ring is still 3 px; ovals (and
@@ -85,6 +91,20 @@ def _size_ok(d: float, shape: tuple[int, ...], min_d: float = MIN_D) -> bool:
 
 def _red_rings(bgr: np.ndarray) -> list[Ring]:
     return _ringed_outlines(_without_fills(red_mask(bgr)), "red", MIN_D)
+
+
+def _pale_red(rgb: np.ndarray, scale: float) -> np.ndarray:
+    """Stamp ink of a faded or thinly inked seal, on the work copy: at full resolution the lightest
+    pink (a ring a few px wide that shrinking would blend into paper), away from dark print, whose
+    JPEG colour fringes are tinted too."""
+    hsv = cv2.cvtColor(np.ascontiguousarray(rgb[:, :, ::-1]), cv2.COLOR_BGR2HSV)
+    hue, sat, val = hsv[..., 0], hsv[..., 1], hsv[..., 2]
+    beside_print = cv2.dilate((val < 100).astype(np.uint8), np.ones((5, 5), np.uint8)) > 0
+    pale = ((hue <= 12) | (hue >= 155)) & (sat >= PALE_SAT) & (val >= PALE_VAL) & ~beside_print
+    ink = (pale | (red_mask(np.ascontiguousarray(rgb[:, :, ::-1])) > 0)).astype(np.float32)
+    if scale < 1:
+        ink = cv2.resize(ink, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    return (ink >= PALE_SHARE).astype(np.uint8) * 255
 
 
 def _without_fills(mask: np.ndarray) -> np.ndarray:
@@ -115,22 +135,52 @@ def _grey_stamp_ink(grey: np.ndarray) -> np.ndarray:
 def _ringed_outlines(mask: np.ndarray, colour: Literal["red", "grey"], min_d: float) -> list[Ring]:
     """Round or oval outlines in a mask of stamp ink that are ringed on most of their circumference."""
     closed = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, np.ones((5, 5), np.uint8))
-    contours, _ = cv2.findContours(closed, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_NONE)
+    # A ring broken where print crossed it or the stamp took no ink falls apart into arcs: bridged
+    # wider, they are one outline again. Both are tried, since bridging may also join a ring to ink
+    # beside it.
+    bridged = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, np.ones((RING_GAP, RING_GAP), np.uint8))
+    contours = [
+        contour
+        for outlines in (closed, bridged)
+        for contour in cv2.findContours(outlines, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_NONE)[0]
+    ]
     rings = []
     for contour in contours:
-        if len(contour) < 20:
+        if len(contour) < 20 or _square(contour):
             continue
-        (cx, cy), (w, h), angle = cv2.fitEllipse(contour)
-        if 45 < angle % 180 < 135:  # fitEllipse's width lies along the turned axis: read it upright
-            w, h = h, w
-        if not _size_ok(max(w, h), mask.shape, min_d) or min(w, h) < 0.55 * max(w, h) or _square(contour):
-            continue
-        if _coverage(closed, cx, cy, w / 2, h / 2, band=4) < RING_COVERAGE:
-            continue
-        if colour == "grey" and not _stands_alone(closed, cx, cy, w / 2, h / 2):
-            continue  # a table's grid or a block of print: as much ink beside the "ring" as on it
-        rings.append(Ring(cx, cy, w / 2, h / 2, colour))
+        # The outline is fitted, and its hull: an outline dips in at each gap of a broken ring and
+        # flattens the fit, but a hull is pulled out of shape by a rule the ring touches.
+        for points in (contour, cv2.convexHull(contour)):
+            ring = _ring_fitted(points, closed, colour, min_d) if len(points) >= 5 else None
+            if ring is not None:
+                rings.append(ring)
+                break
     return _distinct(rings)
+
+
+def _ring_fitted(points: np.ndarray, closed: np.ndarray, colour: Literal["red", "grey"], min_d: float) -> Ring | None:
+    """The ellipse fitted to `points` when ink rings it in `closed` as a seal's ring does, else None."""
+    (cx, cy), (w, h), angle = cv2.fitEllipse(points)
+    if 45 < angle % 180 < 135:  # fitEllipse's width lies along the turned axis: read it upright
+        w, h = h, w
+    if not _size_ok(max(w, h), closed.shape, min_d) or min(w, h) < 0.55 * max(w, h):
+        return None
+    if _coverage(closed, cx, cy, w / 2, h / 2, band=4) < RING_COVERAGE:
+        return None
+    if colour == "grey" and not _stands_alone(closed, cx, cy, w / 2, h / 2):
+        return None  # a table's grid or a block of print: as much ink beside the "ring" as on it
+    if colour == "red" and _cornered(closed, points):
+        return None  # a square 名章 whose broken frame was fitted: its corners are inked, a ring's are not
+    return Ring(cx, cy, w / 2, h / 2, colour)
+
+
+def _cornered(mask: np.ndarray, points: np.ndarray) -> bool:
+    """Ink at three or more corners of the outline's bounding box, where a ring leaves paper."""
+    x, y, w, h = cv2.boundingRect(points)
+    d = max(2, int(0.1 * min(w, h)))
+    corners = ((x, y), (x + w - 1, y), (x, y + h - 1), (x + w - 1, y + h - 1))
+    inked = sum(bool(mask[max(0, cy - d) : cy + d + 1, max(0, cx - d) : cx + d + 1].any()) for cx, cy in corners)
+    return inked >= 3
 
 
 def _square(contour: np.ndarray) -> bool:
@@ -172,10 +222,29 @@ def _grey_rings(grey: np.ndarray) -> list[Ring]:
         cx, cy, r = x / f, y / f, r / f
         if any(math.hypot(cx - o.cx, cy - o.cy) < o.rx for o in rings):
             continue
+        cx, cy = _centred(ink, cx, cy, r)
         refined = _sharp_ring(ink, cx, cy, r)
         if refined:
             rings.append(Ring(cx, cy, refined, refined, "grey"))
     return rings
+
+
+def _centred(ink: np.ndarray, cx: float, cy: float, r: float) -> tuple[float, float]:
+    """The centre near a Hough candidate's about which the ring's ink lines up best. The candidate
+    is found on a copy a quarter the size: a few px off, a thin ring spreads over several radii and
+    no radius seems inked round most of the circle."""
+    offsets = np.arange(-12, 13)
+    if _profile(ink, cx, cy, r, r, offsets).max() < RING_COVERAGE / 2:
+        return cx, cy  # no ring there: print or a table's corner that a few px will not make one
+    slack = max(2, int(CENTRE_SLACK * r))
+    step = max(1, slack // 6)
+    best = (-1.0, cx, cy)
+    for dx in range(-slack, slack + 1, step):
+        for dy in range(-slack, slack + 1, step):
+            peak = float(_profile(ink, cx + dx, cy + dy, r, r, offsets).max())
+            if peak > best[0]:
+                best = (peak, cx + dx, cy + dy)
+    return best[1], best[2]
 
 
 def _stands_alone(mask: np.ndarray, cx: float, cy: float, rx: float, ry: float) -> bool:

@@ -23,6 +23,7 @@ from parsers.seal import red_mask
 
 INK = 150  # grey level below which a pixel is ink on paper
 MIN_INK = 0.1  # least ink of a signature, in squared print heights: a thin pen's scribble at 300 dpi
+PRINT_LINE = 1.25  # height of a print line's OCR box, in glyph heights
 
 
 @dataclass
@@ -51,27 +52,41 @@ def _blueness(bgr: np.ndarray) -> np.ndarray:
 
 
 def is_handwritten(
-    image: Image.Image, region: Box, ref: Glyphs | None, erase: list[Box], seals: list[Box], h: float
+    image: Image.Image,
+    region: Box,
+    ref: Glyphs | None,
+    erase: list[Box],
+    seals: list[Box],
+    h: float,
+    written: list[Box] | None = None,
 ) -> bool:
-    """True when `region` holds ink that print does not explain (see the module docstring)."""
-    ref = ref or Glyphs(0.8 * h, max(1.5, h / 12))
-    if _blue_pen(image, region, h, ref.tint):  # printers print black: blue ink is a pen's, even where OCR read it
+    """True when `region` holds ink that print does not explain (see the module docstring).
+
+    `erase` are boxes of print, `written` boxes of writing that is no signature (an opinion by hand);
+    blue ink is a pen's even where OCR read it as print, but not in `written`."""
+    written = written or []
+    ref = ref or Glyphs(h / PRINT_LINE, max(1.5, h / 12))
+    if _blue_pen(image, region, h, ref.tint, written):  # printers print black: blue ink is a pen's
         return True
-    mask, bgr = _ink(image, region, erase, seals, h)
-    if mask is None or mask.sum() < MIN_INK * h * h:
+    mask, bgr = _ink(image, region, erase + written, seals, h)
+    # In print heights of this page's glyphs, not of OCR's boxes: at low resolution a box's padding
+    # is a large share of its height (a print line's box is about 1.25 glyphs tall at 200 dpi).
+    if mask is None or mask.sum() < MIN_INK * (PRINT_LINE * ref.height) ** 2:
         return False
     if (_blueness(bgr) - ref.tint > BLUE_BLACK)[mask].mean() >= 0.3:  # pen ink; printers print black
         return True
     return any(_unlike_print(g, ref) for g in _groups(mask, h))
 
 
-def _blue_pen(image: Image.Image, region: Box, h: float, tint: float) -> bool:
-    """Enough blue ballpoint ink in the region to be a signature: far bluer than the page's print."""
+def _blue_pen(image: Image.Image, region: Box, h: float, tint: float, written: list[Box]) -> bool:
+    """Enough blue ballpoint ink in the region, outside `written`, to be a signature: far bluer than
+    the page's print."""
     rgb = _bgr(image, region)[:, :, ::-1].astype(int)
     if rgb.shape[0] < 4 or rgb.shape[1] < 4:
         return False
     blue = (rgb[..., 2] - rgb[..., 0] - tint > 40) & (rgb.min(axis=2) < INK) & (rgb[..., 2] > rgb[..., 1])
     blue &= ~_solid(blue.astype(np.uint8), h)
+    _clear(blue, written, region)
     return bool(blue.sum() >= MIN_INK * h * h)
 
 
@@ -130,15 +145,37 @@ def _ink(
             part &= (grey[sy0:sy1, sx0:sx1] < level).astype(np.uint8)
     ink &= ~_rules(ink, h)
     ink &= ~_solid(ink, h)
-    for e in erase:
-        ex0, ey0 = max(0, int(e[0]) - x0 - 3), max(0, int(e[1]) - y0 - 3)
-        if e[2] - x0 + 3 > 0 and e[3] - y0 + 3 > 0:
-            ink[ey0 : int(e[3]) - y0 + 3, ex0 : int(e[2]) - x0 + 3] = 0
-    n, labels, stats, _c = cv2.connectedComponentsWithStats(ink, connectivity=8)
-    keep = [i for i in range(1, n) if stats[i, cv2.CC_STAT_AREA] >= max(6.0, speck * h * h)]
+    _clear(ink, erase, box)
+    # A thin pen's stroke at low resolution, or a light hand, breaks into dots where it is lighter
+    # than INK: pieces a pixel apart, or joined by lighter ink of the stroke, are one stroke, and are
+    # weighed together against a speck.
+    joined = cv2.dilate(ink, np.ones((3, 3), np.uint8)) | _light_ink(grey, h)
+    n, labels = cv2.connectedComponents(joined, connectivity=8)
+    weight = np.bincount(labels[ink > 0], minlength=n)
+    keep = [i for i in range(1, n) if weight[i] >= max(6.0, speck * h * h)]
     if not keep:
         return None, bgr
-    return np.isin(labels, keep), bgr
+    return np.isin(labels, keep) & (ink > 0), bgr
+
+
+LIGHT_INK, LIGHT_CONTRAST = 200, 40  # a light stroke's grey level, and how much darker than its paper
+
+
+def _light_ink(grey: np.ndarray, h: float) -> np.ndarray:
+    """Pixels (uint8 0/1) of strokes too light to be ink on their own but clearly darker than the
+    paper around them, so a photo's shadow is none: where a light hand's dark dots are joined."""
+    k = max(3, int(h))
+    paper = cv2.dilate(grey, np.ones((k, k), np.uint8))  # the brightest nearby, lit as here
+    return ((grey < LIGHT_INK) & (grey.astype(int) < paper.astype(int) - LIGHT_CONTRAST)).astype(np.uint8)
+
+
+def _clear(mask: np.ndarray, boxes: list[Box], origin: Box) -> None:
+    """Zero `mask` (a crop at `origin`'s corner) over each box and 3 px round it, in place."""
+    x0, y0 = (max(0, int(v)) for v in origin[:2])
+    for e in boxes:
+        ex0, ey0 = max(0, int(e[0]) - x0 - 3), max(0, int(e[1]) - y0 - 3)
+        if e[2] - x0 + 3 > 0 and e[3] - y0 + 3 > 0:
+            mask[ey0 : int(e[3]) - y0 + 3, ex0 : int(e[2]) - x0 + 3] = 0
 
 
 def _bgr(image: Image.Image, box: Box) -> np.ndarray:
@@ -222,11 +259,14 @@ def has_name_stamp(image: Image.Image, region: Box, seals: list[Box], h: float) 
         return False
     whole_red = red_mask(bgr)  # a stamp sitting on the seal is looked for in all of it
     red, rim = whole_red.copy(), whole_red.copy()
-    dark = (cv2.cvtColor(bgr, cv2.COLOR_BGR2GRAY) < INK).astype(np.uint8) * 255
+    grey = cv2.cvtColor(bgr, cv2.COLOR_BGR2GRAY)
+    dark = (grey < INK).astype(np.uint8) * 255
+    # A greyscale scan's outlined stamp is light and pressed unevenly: its frame's lighter stretches too.
+    frame = cv2.bitwise_or(dark, _light_ink(grey, h) * 255)
     for seal in seals:  # the seal's own ink: its ellipse, not its box, whose corners a 名章 may fill
         # A seal's crop box is padded by about 16 % of its radius (seal.py): 0.9 of it is the ring and
         # a little; 0.6 of it holds the star, solid enough to pass for a stamp, and no part of the ring.
-        for masks, share in (((red, dark), 0.9), ((rim,), 0.6)):
+        for masks, share in (((red, dark, frame), 0.9), ((rim,), 0.6)):
             disc = _ellipse(red.shape, seal, (x0, y0), share)
             for mask in masks:
                 mask[disc > 0] = 0
@@ -235,7 +275,8 @@ def has_name_stamp(image: Image.Image, region: Box, seals: list[Box], h: float) 
         or _stamp_square(dark, h, min_fill=SOLID_STAMP_FILL)
         or _framed_square(whole_red, h)
         or _solid_square(rim, h)
-        or _framed_square(dark, h)  # a greyscale scan's outlined stamp, clear of the seal
+        or _framed_square(frame, h)  # a greyscale scan's outlined stamp, clear of the seal
+        or _askew_frame(frame, h)  # the same set down askew, or with a side broken
     )
 
 
@@ -268,11 +309,12 @@ def _framed_square(ink: np.ndarray, h: float) -> bool:
     sides of a stamp's size meeting at four corners. A seal's ring is straight only over short
     stretches that never meet as a box; its lettering has no strokes that long."""
     side, gap = max(8, int(MIN_STAMP_SIDE * h)), max(3, int(0.25 * h))
-    # Bridge the breaks a seal's star or serial number leaves in a side before keeping long runs.
-    flat = cv2.morphologyEx(cv2.morphologyEx(ink, cv2.MORPH_CLOSE, np.ones((1, gap), np.uint8)),
-                            cv2.MORPH_OPEN, np.ones((1, side), np.uint8))
-    tall = cv2.morphologyEx(cv2.morphologyEx(ink, cv2.MORPH_CLOSE, np.ones((gap, 1), np.uint8)),
-                            cv2.MORPH_OPEN, np.ones((side, 1), np.uint8))
+    # Bridge the breaks a seal's star or serial number leaves in a side, and the one-pixel steps of a
+    # stamp set down a little askew, before keeping long runs.
+    flat = cv2.morphologyEx(cv2.morphologyEx(cv2.dilate(ink, np.ones((3, 1), np.uint8)), cv2.MORPH_CLOSE,
+                                             np.ones((1, gap), np.uint8)), cv2.MORPH_OPEN, np.ones((1, side), np.uint8))
+    tall = cv2.morphologyEx(cv2.morphologyEx(cv2.dilate(ink, np.ones((1, 3), np.uint8)), cv2.MORPH_CLOSE,
+                                             np.ones((gap, 1), np.uint8)), cv2.MORPH_OPEN, np.ones((side, 1), np.uint8))
     flat_runs, tall_runs = _runs(flat, horizontal=True), _runs(tall, horizontal=False)
     corner = 0.4 * h
     for top in flat_runs:
@@ -299,6 +341,29 @@ def _runs(mask: np.ndarray, *, horizontal: bool) -> list[tuple[float, float, flo
 
 
 MIN_STAMP_SIDE = 1.3  # print heights: the shortest side of a name stamp's frame
+FRAME_COVERAGE = 0.8  # share of a frame's outline that must carry ink
+
+
+def _askew_frame(ink: np.ndarray, h: float) -> bool:
+    """An outlined 名章 set down askew or with a side broken, clear of the seal: an outline whose
+    smallest enclosing rectangle has a stamp's size and shape and carries ink along most of its four
+    sides. Print is too small to pass (even 回 is one glyph high), a scribble leaves most of its
+    rectangle bare."""
+    closed = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, np.ones((5, 5), np.uint8))
+    contours, _ = cv2.findContours(closed, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_NONE)
+    near = cv2.dilate(closed, np.ones((7, 7), np.uint8)) > 0  # ink within 3 px
+    for contour in contours:
+        rect = cv2.minAreaRect(contour)
+        w, hh = rect[1]
+        if not (MIN_STAMP_SIDE * h <= min(w, hh) and max(w, hh) <= 6 * h and max(w, hh) <= 2 * min(w, hh)):
+            continue
+        corners = cv2.boxPoints(rect)
+        points = np.concatenate([np.linspace(a, b, 40) for a, b in zip(corners, np.roll(corners, -1, axis=0), strict=True)])
+        xs = points[:, 0].round().astype(int).clip(0, ink.shape[1] - 1)
+        ys = points[:, 1].round().astype(int).clip(0, ink.shape[0] - 1)
+        if near[ys, xs].mean() >= FRAME_COVERAGE:
+            return True
+    return False
 
 
 def _stamp_square(mask: np.ndarray, h: float, *, min_fill: float) -> bool:

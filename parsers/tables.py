@@ -15,7 +15,7 @@ from statistics import median
 from rapidfuzz import fuzz
 
 from parsers.model import TextLine
-from parsers.normalise import compact
+from parsers.normalise import compact, glyph_widths
 from parsers.skew import straighten
 from parsers.table_rows import Fragment, Role, Table, assign_rows, visual_rows, widest_gap_cut
 
@@ -32,7 +32,7 @@ _EXACT_RULES: tuple[tuple[str, str], ...] = (
     (r"调整后|变更后|调整为|拟调整|拟变更|调整至|申请调整", "to"),
     (r"^原|调整前|变更前", "from"),
     (r"事项|类型|项目|调整内容|变更内容", "field"),
-    (r"证书|名称", "cert"),
+    (r"证书|(?<!专业)名称", "cert"),  # 专业名称 is the major's column
     (r"等级", "level"),
     (r"专业", "major"),
     (r"人数|规模", "count"),
@@ -115,7 +115,11 @@ def find_tables(lines: list[TextLine]) -> list[Table]:
     return tables
 
 
-_CERTIFICATE_LINE = re.compile(r"^(?:\d{1,2}[.、]|[一二三四五六七八九十]{1,3}、|\(\d{1,2}\))?(?:证书名称|证书)[:：]?(.*)$")
+# The label may name what its value holds besides the name: 证书名称（等级）：智能财税（中级）.
+_LABEL_NOTE = r"(?:\((?:等级|级别|及等级|含等级)\))?"
+_CERTIFICATE_LINE = re.compile(
+    r"^(?:\d{1,2}[.、]|[一二三四五六七八九十]{1,3}、|\(\d{1,2}\))?(?:证书名称|证书)" + _LABEL_NOTE + r"[:：]?(.*)$"
+)
 
 
 def _certificate_above(rows: list[list[Fragment]]) -> str:
@@ -137,7 +141,7 @@ def _names_certificate(row: list[Fragment]) -> bool:
     return bool(row) and bool(_CERTIFICATE_NAME.match(compact(row[0].text)))
 
 
-_CERTIFICATE_NAME = re.compile(r"^(?:\d{1,2}[.、]|[一二三四五六七八九十]{1,3}、|\(\d{1,2}\))?证书名称[:：]")
+_CERTIFICATE_NAME = re.compile(r"^(?:\d{1,2}[.、]|[一二三四五六七八九十]{1,3}、|\(\d{1,2}\))?证书名称" + _LABEL_NOTE + "[:：]")
 
 MAX_HEADER_ROWS = 5  # a narrow header cell wraps its words over up to three lines, beside taller ones
 
@@ -149,8 +153,8 @@ def _header_at(rows: list[list[Fragment]], index: int) -> tuple[int, Header | No
         group = rows[index : index + size]
         if len(group) < size or (size > 1 and not _stacked(group[-2], group[-1])):
             break
-        if any(re.fullmatch(r"\d+人?", compact(f.text)) for f in group[-1]):
-            break  # a row holding a number (45, 80人) is a row of values, whatever words stand beside it
+        if any(_value_word(f) for f in group[-1]):
+            break  # a row holding a number or a level (45, 80人, 初级) is a row of values, whatever words stand beside it
         if size > 1 and not all(_header_like(f) for row in group for f in row):
             break  # an intro line ending in "如下：" just above the header is no part of it
         if size > 1 and not all(_header_word(f) for f in group[-1]):
@@ -159,6 +163,12 @@ def _header_at(rows: list[list[Fragment]], index: int) -> tuple[int, Header | No
         if header and (best[1] is None or _better(header, best[1], group[-1])):
             best = (size, header)
     return best
+
+
+def _value_word(frag: Fragment) -> bool:
+    """A number or a level, which no header cell is: 证书等级 | 初级 | 中级 under 调整事项 | 调整前 | 调整后
+    is the first row of values, not the header's second line."""
+    return bool(re.fullmatch(r"\d+人?|[初中高]级", compact(frag.text)))
 
 
 def _better(header: Header, previous: Header, added: list[Fragment]) -> bool:
@@ -200,7 +210,7 @@ def _header_columns(row: list[Fragment]) -> Header | None:
 def _merge_stacked(row: list[Fragment]) -> list[tuple[str, Span]]:
     """Join fragments stacked in one header cell (a two-line header such as 原申报 / 内容); a merged
     group cell over several columns (原申报信息 over 等级 | 专业 | 人数) prefixes each of them."""
-    row = _qualify_under_groups(row)
+    row = _qualify_under_groups(_without_captions(row))
     cells: list[tuple[list[Fragment], Span]] = []
     for frag in sorted(row, key=lambda f: f.line.box[0]):
         x0, x1 = frag.line.box[0], frag.line.box[2]
@@ -215,6 +225,32 @@ def _merge_stacked(row: list[Fragment]) -> list[tuple[str, Span]]:
 
 
 _SUB_HEADERS = {("level", None), ("major", None), ("count", None)}
+
+
+def _without_captions(row: list[Fragment]) -> list[Fragment]:
+    """Drop a caption over the header cells (申请调整内容 over 调整内容 | 原申报, or over the groups
+    调整前 | 调整后 of an 审批表): a box above a group, or over header cells side by side that are
+    not all the 等级 | 专业 | 人数 of a group. Kept, it would join the cells under it into one column."""
+
+    def below(upper: Fragment, frag: Fragment) -> bool:
+        return frag.top > upper.bottom - 0.3 * upper.height
+
+    def overlap(a: Fragment, b: Fragment) -> float:
+        return min(a.line.box[2], b.line.box[2]) - max(a.line.box[0], b.line.box[0])
+
+    def under(upper: Fragment, frag: Fragment) -> bool:
+        return below(upper, frag) and overlap(upper, frag) > 0.25 * (frag.line.box[2] - frag.line.box[0])
+
+    groups = [g for g in row if any(under(g, f) and classify_header(f.text) in _SUB_HEADERS for f in row)]
+
+    def caption(frag: Fragment) -> bool:
+        if any(below(frag, g) for g in groups if g is not frag):
+            return True
+        cells = [f for f in row if f is not frag and under(frag, f)]
+        side_by_side = any(overlap(a, b) <= 0 for a in cells for b in cells)  # not one cell's wrapped lines
+        return side_by_side and not all(classify_header(f.text) in _SUB_HEADERS for f in cells)
+
+    return [f for f in row if not caption(f)]
 
 
 def _qualify_under_groups(row: list[Fragment]) -> list[Fragment]:
@@ -263,8 +299,9 @@ def _column_of(frag: Fragment, bounds: list[float]) -> int:
     return sum(frag.cx > b for b in bounds)
 
 
-# A sentence below the table (特此申请。, 具体说明如下：) ends it even inside a wide first column.
-_SENTENCE_END = re.compile(r"[。:：]$|^(?:特此|此致)")
+# A sentence below the table (特此申请。, 具体说明如下：) ends it even inside a wide first column, and so
+# does the approval block under it: its label (…部门意见：同意) or its opinion (同意, 已阅) without a full stop.
+_SENTENCE_END = re.compile(r"[。:：]$|^(?:特此|此致)|^(?:原则)?同意|^已阅|^情况属实|意见")
 
 
 def _in_grid(row: list[Fragment], header: Header) -> bool:
@@ -342,16 +379,17 @@ def _split_wide(frags: list[Fragment], bounds: list[float], roles: list[Role]) -
     return result
 
 
-# Where one cell's text ends and the next begins in a run-on box: after a closing bracket or a
-# number, before a field name or a number (“网店运营推广”（初级）|考核等级, 1|建筑信息模型).
-_CELL_START = re.compile(r"(?<=[)\]】])|(?<=\d)(?=\D)|(?=考核|试点|申报|人数|等级|专业|\d)")
+# Where one cell's text ends and the next begins in a run-on box: after a closing bracket, a number
+# or a field name, before a field name or a number (“网店运营推广”（初级）|考核等级, 1|建筑信息模型,
+# 考核专业|工业机器人技术).
+_CELL_START = re.compile(r"(?<=[)\]】])|(?<=\d)(?=\D)|(?<=专业|等级|人数|规模)|(?=考核|试点|申报|人数|等级|专业|\d)")
 
 
 def _cut_at(text: str, x0: float, x1: float, cuts: list[float]) -> list[str]:
-    """The text cut at the character boundaries nearest to the cuts; ASCII glyphs are half as wide.
+    """The text cut at the character boundaries nearest to the cuts, at `glyph_widths`.
 
     A boundary where a cell plausibly ends (see _CELL_START) within four glyphs of a cut wins."""
-    widths = [0.55 if ch.isascii() else 1.0 for ch in text]
+    widths = glyph_widths(text)
     scale = (x1 - x0) / max(sum(widths), 1e-6)
     ends = [x0]
     for width in widths:

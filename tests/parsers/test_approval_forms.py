@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 
+import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
@@ -140,3 +141,47 @@ def test_solid_name_stamp_half_under_the_seal_ring_and_above_the_line(with_stamp
         stamp(page, _solid_name_stamp("马萍", 64), (label_end + 30, line_y - 50))
     department = _read(page).department
     assert department is not None and department.signed is with_stamp
+
+
+KAI = "/usr/share/fonts/truetype/arphic/ukai.ttc"
+
+
+@pytest.mark.parametrize(("kind", "signed"), [("typed", False), ("hand", True)])
+def test_a_handwritten_opinion_in_a_block_without_a_sign_label_is_no_signature(kind, signed):
+    """No 签字 label: the approver signs anywhere in the block, so the whole block is looked at; the
+    opinion written by hand above is the opinion, and a typed name below it is no signature."""
+    page = _form([(["校级", "分管领导", "意见"], "", "", kind)], seal=False)
+    ImageDraw.Draw(page).text((SPLIT + 30, 420), "同意。", font=ImageFont.truetype(KAI, 44), fill=(30, 30, 35))
+    leader = _read(page).leader
+    assert leader is not None and leader.affirmative and leader.signed is signed
+
+
+@pytest.mark.parametrize("angle", [0, 12])
+def test_a_light_outlined_name_stamp_in_a_greyscale_scan_is_a_signature(angle):
+    """A 名章 pressed lightly and set down askew, scanned in grey: its frame is mid-grey, broken where
+    the stamp took little ink, and not square to the page."""
+    page = _form([(["证书试点管理", "部门意见"], "同意。", "负责人签字：", "none")], seal=False)
+    ink = np.asarray(_name_stamp("李娜", 90)).copy()
+    ink[..., 3] = (ink[..., 3] * 0.55).astype(np.uint8)  # a light press
+    ink[36:54, :14, 3] = 0  # the left side took no ink halfway down
+    stamp(page, Image.fromarray(ink).rotate(angle, expand=True, resample=Image.Resampling.BICUBIC), (820, 400 + 300 - 60 - 40))
+    department = _read(page.convert("L").convert("RGB")).department
+    assert department is not None and department.signed
+
+
+def test_blocks_inside_one_frame_end_where_the_next_begins():
+    """A letter inside one ruled frame: the department's empty 签字 field is not read on into the
+    leader's block below, where the leader signed."""
+    page = Image.new("RGB", (1240, 1754), "white")
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.truetype(FONT, 26)
+    draw.rectangle((80, 300, 1160, 1500), outline="black", width=3)
+    draw.text((140, 400), "我校已完成2024年度证书申报，现申请调整。", font=font, fill="black")
+    draw.text((140, 900), "证书试点管理部门意见：同意", font=font, fill="black")
+    draw.text((560, 980), "签字：", font=font, fill="black")
+    draw.text((140, 1030), "校级分管领导意见：同意申请", font=font, fill="black")
+    draw.text((560, 1085), "签字：", font=font, fill="black")
+    stamp(page, draw_hand_signature("黄敏", 60, random.Random(3), (30, 40, 160)), (650, 1065))
+    found = _read(page)
+    assert found.leader is not None and found.leader.signed
+    assert found.department is not None and not found.department.signed

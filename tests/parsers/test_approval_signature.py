@@ -153,3 +153,18 @@ def test_signature_under_a_grey_seal_is_seen_and_the_seal_alone_is_not(signed):
     found = read_page(Page(number=1, image=grey), engine=make_engine("rapidocr"), document="d.pdf")
     assert found.seals and found.seals[0].colour == "grey"
     assert found.department is not None and found.department.signed is signed
+
+
+def test_a_thin_scribble_right_after_the_label_in_a_100_dpi_scan_is_a_signature():
+    """At 100 dpi OCR's box is nearly twice a glyph's height, so a pitch taken from it ends the label
+    inside a scribble written just after the colon; and a thin pen breaks up into dots lighter than
+    print. The label ends at the blank after its print, and the dots are one stroke."""
+    page, draw = _page()
+    draw.rectangle((SIGN_X - 5, SIGN_Y - 5, SIGN_X + 4 * SIZE, SIGN_Y + SIZE + 8), fill="white")
+    draw.text((SIGN_X - 3 * SIZE, SIGN_Y), "负责人签字：", font=ImageFont.truetype(SANS, SIZE), fill=(15, 15, 15))
+    rng = random.Random(3)
+    x = SIGN_X + 3 * SIZE + 4
+    points = [(x + 5 * i, SIGN_Y + 14 + round(16 * math.sin(i * 0.9) + rng.uniform(-2, 2))) for i in range(26)]
+    draw.line(points, fill=(95, 95, 100), width=2, joint="curve")
+    low = page.resize((page.width // 2, page.height // 2), Image.Resampling.LANCZOS)
+    assert _department(low).signed

@@ -101,3 +101,15 @@ def test_the_opinion_is_the_line_that_says_so_not_a_seal_fragment_above_it():
     ]
     department = find_approvals(lines, None, document="d.pdf", page=1)["department"]
     assert department.opinion.startswith("原则同意") and department.affirmative
+
+
+def test_a_date_in_chinese_numerals_is_no_opinion():
+    """签名 and a date written 二〇二四年三月十七日 under a label whose opinion stands elsewhere."""
+    lines = [
+        TextLine("校领导意见：", (180, 1420, 400, 1470), 0.99),
+        TextLine("二〇二四年三月十七日", (700, 1480, 1000, 1530), 0.99),
+        TextLine("同意。", (426, 1540, 520, 1590), 0.99),
+        TextLine("签名：", (430, 1600, 520, 1650), 0.95),
+    ]
+    leader = find_approvals(lines, None, document="d.pdf", page=1)["leader"]
+    assert leader.opinion.startswith("同意") and leader.affirmative

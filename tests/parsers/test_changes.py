@@ -256,6 +256,19 @@ def test_prose_wrapped_over_two_lines_is_read_whole():
     assert triples(extract_changes([page(lines)])) == [("云计算平台运维与开发", "headcount", "中级", 60, 90)]
 
 
+
+def test_a_quoted_value_wrapped_at_the_margin_is_read_whole_beside_a_date_further_out():
+    """“软 | 件技术” wraps at the paragraph's margin; a signed date reaching past it is no margin."""
+    lines = [
+        TextLine("我校部分证书申报信息需要调整，经学校同意，特申请调整如下：", (430, 620, 1735, 673)),
+        TextLine("1.“大数据应用开发（Python)”证书（初级）申报专业由“大数据技术”调整为“软", (430, 761, 1739, 816)),
+        TextLine("件技术”。调整原因：专业名称调整。", (434, 820, 1020, 875)),
+        TextLine("（熊桂）2024年3月04日", (1410, 1258, 1913, 1325)),
+    ]
+    assert triples(extract_changes([page(lines)])) == [
+        ("大数据应用开发(Python)", "major", "初级", "大数据技术", "软件技术")
+    ]
+
 # --- Born-digital PDFs: the generator's letters read back through the text layer -----------------
 
 

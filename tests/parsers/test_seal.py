@@ -177,3 +177,73 @@ def test_a_grey_annex_table_at_122_dpi_is_no_seal():
     page = document.pages[1]
     page.load_image()
     assert read_page(page, engine=make_engine("rapidocr"), document=document.filename).seals == []
+
+
+def test_a_grey_oval_ring_broken_in_places_is_found():
+    """A greyscale scan of an oval seal whose ring took no ink in three places and has a line of print
+    across its lower part: the arcs are one seal, not pieces too flat to be one."""
+    page = _page_with((_oval(330, 210), (600, 1200))).convert("L").convert("RGB")
+    draw = ImageDraw.Draw(page)
+    for x0, y0, x1, y1 in ((590, 1290, 615, 1320), (900, 1265, 925, 1290), (720, 1395, 745, 1420)):
+        draw.rectangle((x0, y0, x1, y1), fill="white")
+    draw.text((560, 1355), "申请单位：南京工业职业技术大学（盖章）", font=ImageFont.truetype(SANS, 30), fill=(20, 20, 20))
+    assert [s.colour for s in find_seals(page, document="d", page=1)] == ["grey"]
+
+
+def _pale(seal: Image.Image, share: float) -> Image.Image:
+    """The seal pressed with little ink: only `share` of its alpha, a pink barely darker than paper."""
+    ink = np.asarray(seal).copy()
+    ink[..., 3] = (ink[..., 3] * share).astype(np.uint8)
+    return Image.fromarray(ink)
+
+
+def test_a_faded_pink_seal_is_found():
+    """A seal stamped from a dry pad scans as a pale pink, far less saturated than red ink, and a thin
+    ring of it blends into paper on a smaller copy of the page."""
+    seal = _pale(draw_seal("南京工业职业技术大学", 260, random.Random(12)), 0.22)
+    found = find_seals(_page_with((seal, (600, 1200))), document="d", page=1)
+    assert [s.colour for s in found] == ["red"]
+
+
+def test_pale_red_print_is_no_seal():
+    """A pale red letterhead, pink table rules and a light red circle round a word make no seal."""
+    page = _page_with()
+    draw = ImageDraw.Draw(page)
+    draw.text((620, 40), "南京工业职业技术大学文件", font=ImageFont.truetype(SANS, 64), fill=(245, 200, 200), anchor="ma")
+    for y in range(600, 1000, 60):
+        draw.line((130, y, 1110, y), fill=(240, 210, 210), width=3)
+    for x in (130, 500, 1110):
+        draw.line((x, 600, x, 960), fill=(240, 210, 210), width=3)
+    draw.ellipse((700, 1280, 790, 1340), outline=(245, 205, 205), width=3)
+    assert find_seals(page, document="d", page=1) == []
+
+
+def test_a_thin_grey_ring_across_a_table_rule_and_print_is_found():
+    """A greyscale 200-dpi scan of a seal whose ring scanned 3 px thin, stamped over the rule closing
+    the table and over the 申请单位 line: the ring is searched at full resolution round the centre its
+    own ink gives, not the one read off a copy a quarter the size, a few px off."""
+    page = Image.new("RGB", (1654, 2339), "white")
+    draw = ImageDraw.Draw(page)
+    cx, cy, r = 1190, 1460, 152
+    draw.ellipse((cx - r, cy - r, cx + r, cy + r), outline=(150, 150, 150), width=3)
+    draw.text((cx - 140, cy - 110), "苏州吴江财经高等职业学校", font=ImageFont.truetype(SANS, 26), fill=(150, 150, 150))
+    draw.line((130, cy - 120, 1520, cy - 120), fill=(30, 30, 30), width=3)
+    for row in range(2):
+        draw.text((700, cy - 60 + 75 * row), "申请单位：苏州吴江财经高等职业学校", font=ImageFont.truetype(SANS, 36), fill=(20, 20, 20))
+    assert [s.colour for s in find_seals(page, document="d", page=1)] == ["grey"]
+
+
+def test_a_small_square_name_stamp_with_a_broken_frame_is_no_seal():
+    """A 名章 at 100 dpi whose frame took no ink in places: the hull of its pieces fits an ellipse
+    as well as a ring's would, but a ring leaves its bounding box's corners bare."""
+    page = Image.new("RGB", (827, 1169), "white")
+    draw = ImageDraw.Draw(page)
+    draw.text((100, 120), "关于2024年证书申报调整的申请", font=ImageFont.truetype(SANS, 24), fill=(15, 15, 15))
+    x, y, side = 400, 330, 56
+    draw.rectangle((x, y, x + side, y + side), outline=(200, 40, 45), width=4)
+    draw.rectangle((x + 20, y - 2, x + 34, y + 5), fill="white")  # the top took no ink in the middle
+    draw.rectangle((x + side - 5, y + 18, x + side + 2, y + 30), fill="white")  # nor the right side
+    font = ImageFont.truetype(SANS, 20)
+    for i, ch in enumerate("沈宁杰印"):
+        draw.text((x + 40 - 24 * (i // 2), y + 16 + 24 * (i % 2)), ch, font=font, fill=(200, 40, 45), anchor="mm")
+    assert find_seals(page, document="d", page=1, reader=lambda strip: ("", 0.0)) == []

@@ -443,3 +443,103 @@ def test_a_last_row_whose_serial_number_ocr_lost_is_still_a_row():
     (table,) = find_tables(header + body)
     assert [row.get(("from", "headcount")) for row in table.rows] == ["90", "40"]
     assert table.rows[1][("to", "major")] == "机电一体化技术"
+
+
+def test_a_field_name_run_into_the_old_value_is_cut_after_the_field_name():
+    rows = [
+        ["工业机器人操作与运维", "中级", "考核专业", "工业机器人技术", "数字媒体技术"],
+        ["物流管理", "初级", "人数规模", "60人", "70人"],
+    ]
+    lines = grid([HEADERS_C], LAYOUT_C, [60], top=340) + grid(rows, LAYOUT_C, [60, 60])
+    field, old = (next(ln for ln in lines if ln.text == t) for t in ("考核专业", "工业机器人技术"))
+    lines = [ln for ln in lines if ln not in (field, old)]
+    lines.append(TextLine("考核专业工业机器人技术", (field.box[0], field.box[1], old.box[2], old.box[3])))
+    (table,) = find_tables(lines)
+    assert [(row[("field", None)], row[("from", None)]) for row in table.rows] == [
+        ("考核专业", "工业机器人技术"), ("人数规模", "60人"),
+    ]  # fmt: skip
+
+
+def test_a_certificate_label_that_names_the_level_too_is_no_part_of_the_name():
+    columns = [(200, 500), (500, 850), (850, 1200)]
+    lines = [TextLine("证书名称（等级）：智能财税（中级）", (200, 240, 660, 270), 0.98)]
+    lines += grid([["调整项目", "原申报", "拟调整为"]], columns, [50], top=290)
+    lines += grid([["试点人数", "40人", "60人"]], columns, [50], top=340)
+    (table,) = find_tables(lines)
+    assert table.certificate == "智能财税(中级)"
+
+
+def test_a_two_row_header_gives_each_major_column_under_its_group_its_own_cells():
+    """专业名称 under 原申报 / 拟调整为 is a major column, not a second 证书名称: the certificate cell
+    must not take the majors beside it (Web前端开发 | 软件技术 | … | 不变)."""
+    columns = [(100, 200), (200, 460), (460, 600), (600, 820), (820, 960), (960, 1100), (1100, 1320), (1320, 1460)]
+    lines = grid([["原申报"]], [(460, 960)], [56], top=300) + grid([["拟调整为"]], [(960, 1460)], [56], top=300)
+    lines += grid([["序号", "证书名称"]], columns[:2], [112], top=300)
+    lines += grid([["等级", "专业名称", "申报人数", "等级", "专业名称", "申报人数"]], columns[2:], [56], top=356)
+    lines += grid([["1", "Web前端开发", "中级", "软件技术", "40", "不变", "不变", "55"],
+                   ["2", "物流管理", "中级", "现代物流管理", "60", "不变", "不变", "100"]],
+                  columns, [60, 60], top=412)  # fmt: skip
+    (table,) = find_tables(lines)
+    assert [row[("cert", None)] for row in table.rows] == ["Web前端开发", "物流管理"]
+    assert [row[("from", "major")] for row in table.rows] == ["软件技术", "现代物流管理"]
+    assert [row[("to", "headcount")] for row in table.rows] == ["55", "100"]
+
+
+def test_a_caption_over_the_header_cells_of_an_approval_grid_is_no_column():
+    """申请调整内容 over 调整内容 | 原申报 must not join them into one column; the opinion block's
+    同意 below the grid, astride two columns, is no part of the last row."""
+    lines = grid([["申请调整内容"]], [(500, 1000)], [56], top=250)
+    lines += grid([["序号", "证书名称（等级）", "调整内容", "原申报", "拟调整为", "调整理由"]], LAYOUT_A, [60], top=306)
+    lines += grid([["1", "物流管理（初级）", "人数规模", "40", "25", "实际参训人数减少"]], LAYOUT_A, [60], top=366)
+    lines += [TextLine("同意", (560, 440, 660, 470), 0.98)]
+    (table,) = find_tables(lines)
+    assert table.rows == [{("seq", None): "1", ("cert", None): "物流管理（初级）", ("field", None): "人数规模",
+                           ("from", None): "40", ("to", None): "25", ("reason", None): "实际参训人数减少"}]  # fmt: skip
+
+
+def test_a_caption_over_two_header_groups_leaves_each_group_its_own_columns():
+    """申请调整内容 over 调整前 | 调整后, each over 考核等级 | 考核专业 | 试点人数: the caption is no third group."""
+    columns = [(100, 200), (200, 460), (460, 620), (620, 860), (860, 1000), (1000, 1140), (1140, 1380), (1380, 1520)]
+    lines = grid([["申请调整内容"]], [(460, 1520)], [40], top=224)
+    lines += grid([["调整前"]], [(460, 1000)], [56], top=256) + grid([["调整后"]], [(1000, 1520)], [56], top=256)
+    lines += grid([["序号", "证书名称"]], columns[:2], [112], top=256)
+    lines += grid([["考核等级", "考核专业", "试点人数"] * 2], columns[2:], [56], top=312)
+    lines += grid([["1", "建筑信息模型（BIM）", "初级", "建筑工程施工", "30", "初级", "不变", "40"]], columns, [60], top=368)
+    (table,) = find_tables(lines)
+    assert (table.rows[0][("from", "headcount")], table.rows[0][("to", "headcount")]) == ("30", "40")
+
+
+def test_a_first_row_of_levels_under_a_per_certificate_header_is_a_row_of_values():
+    """证书等级 | 初级 | 中级 tight under 调整事项 | 调整前 | 调整后 is the first change, not the header's
+    second line (证书等级 would read as a 证书名称 column, and 试点人数 as the certificate)."""
+    columns = [(200, 560), (560, 1020), (1020, 1480)]
+    lines = [TextLine("证书名称：幼儿照护职业技能等级证书（初级）", (190, 620, 880, 668), 0.98)]
+    lines += grid([["调整事项", "调整前", "调整后"]], columns, [38], top=690)
+    lines += grid([["证书等级", "初级", "中级"], ["试点专业", "幼儿保育", "/"], ["试点人数", "60", "/"]],
+                  columns, [38, 38, 38], top=728)  # fmt: skip
+    (table,) = find_tables(lines)
+    assert table.roles == [("field", None), ("from", None), ("to", None)]
+    assert [row[("field", None)] for row in table.rows] == ["证书等级", "试点专业", "试点人数"]
+    assert table.rows[0][("to", None)] == "中级"
+
+
+def test_an_approval_label_under_the_table_ends_it():
+    """1+X证书试点管理部门意见：同意 under the last row, over two columns, is the approval block, not a
+    wrapped second line of 证书等级 | 初级 | 不变."""
+    columns = [(560, 900), (900, 1350), (1350, 1800)]
+    lines = [TextLine("证书名称（等级）：Web前端开发（初级）", (570, 960, 1160, 1016), 0.98)]
+    lines += grid([["项目", "原申报内容", "调整后内容"]], columns, [70], top=1030)
+    lines += grid([["试点专业", "计算机应用", "软件工程"], ["证书等级", "初级", "不变"]], columns, [70, 70], top=1100)
+    lines += [TextLine("1+X证书试点管理部门意见：同意", (560, 1262, 1046, 1300), 0.97)]
+    (table,) = find_tables(lines)
+    assert table.rows[-1] == {("field", None): "证书等级", ("from", None): "初级", ("to", None): "不变"}
+
+
+def test_a_narrow_header_cell_wrapped_over_three_lines_is_no_caption():
+    """调整 / 后等 / 级 is one header cell over its own column, not a caption over two cells."""
+    columns = [(150, 500), (500, 600), (600, 700), (700, 800), (800, 900)]
+    header = grid([["证书名称", ["原等", "级"], ["调整", "后等", "级"], ["原人", "数"], ["调整", "后人", "数"]]],
+                  columns, [130], top=250)  # fmt: skip
+    body = grid([["Web前端开发", "初级", "高级", "60人", "120人"]], columns, [60], top=380)
+    (table,) = find_tables(header + body)
+    assert table.rows[0][("to", "level")] == "高级" and table.rows[0][("to", "headcount")] == "120人"

@@ -263,3 +263,15 @@ def test_all_checks_run_none_hides_another() -> None:
     found = codes(facts("hello", arrival=datetime(2024, 4, 1, tzinfo=SH), evidence=empty))
     assert {"subject_format", "outside_window", "no_attachment", "no_seal", "missing_department_approval",
             "missing_leader_approval", "no_changes_found"} <= set(found)
+
+
+@pytest.mark.parametrize(("unit", "seal", "problem"), [
+    ("连云演业学校", "连云港中等专业学校", False),  # glyphs lost under the school's own seal
+    ("连云演业学校", "", True),  # no seal vouches for the school: the line is taken as read
+    ("连云港第二中业学校", "连云港中等专业学校", True),  # a numeral added names another school
+    ("连云港航运学院", "连云港中等专业学校", True),  # too few of the school's own glyphs
+    ("南京市玄武中等专业学校", "连云港中等专业学校", True),  # another registered school
+])
+def test_school_mismatch_under_the_schools_own_seal(unit: str, seal: str, problem: bool) -> None:
+    seals = [SealEvidence(CROP, "red", seal, 0.95)] if seal else []
+    assert ("school_mismatch" in codes(with_evidence(applicant_unit=unit, seals=seals))) is problem

@@ -1,16 +1,47 @@
 """`school_mismatch`: the subject names a registered school but the document's 申请单位 names another."""
 
+from rapidfuzz.distance import LCSseq
+
+from storage.models import School
 from storage.states import ProblemCode
 from workflow.facts import RequestFacts
+from workflow.registry import NUMERALS, Registry
+from workflow.subject import normalise_name
 
 code = ProblemCode.SCHOOL_MISMATCH
 message = code.label
 advice = "邮件主题中的单位须与申请表中的申请单位一致。"  # what to put right before sending again
+
+SEAL_CONFIDENT = 0.8  # as seal_mismatch: an arc read this surely names its unit
+OWN_GLYPHS = 0.75  # share of a garbled reading's glyphs that must be the name's own, in order
+
 
 def check(facts: RequestFacts) -> str | None:
     school, unit = facts.subject_school, facts.evidence.applicant_unit
     if school is None or not unit:
         return None
     other = facts.registry.exact(unit)
-    same = other.id == school.id if other is not None else facts.registry.read_as(unit, school)
+    if other is not None:
+        same = other.id == school.id
+    else:
+        same = facts.registry.read_as(unit, school) or (_sealed_by(facts, school) and _garbled(unit, school))
     return None if same else f"申请单位为“{unit}”，邮件主题为“{school.name}”"
+
+
+def _sealed_by(facts: RequestFacts, school: School) -> bool:
+    """A seal read with confidence names the school: its own seal stands over the 申请单位 line."""
+    return any(seal.text_confidence >= SEAL_CONFIDENT and facts.registry.read_as(seal.text, school)
+               for seal in facts.evidence.seals)
+
+
+def _garbled(unit: str, school: School) -> bool:
+    """The 申请单位 as OCR reads it under the seal's ink: glyphs of the school's own name, in order,
+    with some dropped and at most one in four misread; no numeral added (第二… is another school) and
+    nothing after the name (…招生就业处 is a department)."""
+    read = normalise_name(unit)
+    for name in Registry.names_of(school):
+        if read.startswith(name) or (set(read) & NUMERALS) - set(name):
+            continue
+        if LCSseq.similarity(read, name) >= OWN_GLYPHS * len(read):
+            return True
+    return False

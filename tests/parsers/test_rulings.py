@@ -1,0 +1,26 @@
+"""Cells of a ruled form from its rules, also where a seal hides part of one."""
+
+from __future__ import annotations
+
+from parsers.rulings import Rule, Rulings
+
+# Two rows of a two-column approval form: label cells 100..400, opinion cells 400..1500.
+VERTICAL = [Rule(100, 600, 1400), Rule(400, 600, 1400), Rule(1500, 600, 1400)]
+
+
+def test_a_cell_is_closed_by_the_rules_round_it():
+    rulings = Rulings([Rule(600, 100, 1500), Rule(1000, 100, 1500), Rule(1400, 100, 1500)], VERTICAL, slack=10)
+    assert rulings.cell_at(250, 1200) == (100, 1000, 400, 1400)
+
+
+def test_a_bottom_rule_hidden_under_a_seal_is_where_both_side_rules_end():
+    """The seal over the form's lower left corner hides the bottom rule under the label cell."""
+    rulings = Rulings([Rule(600, 100, 1500), Rule(1000, 100, 1500), Rule(1400, 450, 1500)], VERTICAL, slack=10)
+    assert rulings.cell_at(250, 1200) == (100, 1000, 400, 1400)
+
+
+def test_an_open_cell_is_no_cell():
+    """Side rules that end at different heights close nothing: a rule is missing, not hidden."""
+    vertical = [Rule(100, 600, 1000), Rule(400, 600, 1400)]
+    rulings = Rulings([Rule(600, 100, 1500), Rule(1000, 100, 1500)], vertical, slack=10)
+    assert rulings.cell_at(250, 1200) is None
