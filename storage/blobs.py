@@ -14,6 +14,7 @@ from __future__ import annotations
 import ctypes
 import hashlib
 import os
+import re
 import tempfile
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -22,6 +23,7 @@ from pathlib import Path
 from sqlalchemy import Column, Engine, LargeBinary, MetaData, String, Table, select
 from sqlalchemy.exc import IntegrityError
 
+_SHA256 = re.compile(r"[0-9a-f]{64}")
 WRITERS = 8  # threads fsyncing blobs side by side where there is no syncfs
 
 BLOB = Table("blob", MetaData(), Column("sha256", String(64), primary_key=True),
@@ -38,7 +40,7 @@ class BlobStore:
     def path(self, sha256: str) -> Path:
         """Where a blob is stored: one folder level (`ab/abcd…`), so with the 256 folders made by
         `prepare` a new blob costs one new file and no new folder."""
-        if len(sha256) != 64 or not all(c in "0123456789abcdef" for c in sha256):
+        if not _SHA256.fullmatch(sha256):
             raise ValueError(f"not a sha256: {sha256!r}")
         return self.root / sha256[:2] / sha256
 
@@ -138,8 +140,7 @@ class BlobStore:
         if self._stored_path(sha) is not None:
             return
         target = self.path(sha)
-        private_dirs(target.parent, self.root)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+        fd, tmp = _temporary_beside(target, self.root)
         try:
             with os.fdopen(fd, "wb") as out:
                 out.write(data)
@@ -168,10 +169,18 @@ def private_dirs(path: Path, top: Path) -> None:
         folder.chmod(0o700)
 
 
+def _temporary_beside(target: Path, top: Path) -> tuple[int, str]:
+    """A new temporary file in `target`'s folder, made (from `top` down) only when missing: (fd, path)."""
+    try:
+        return tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+    except FileNotFoundError:  # a store `intake init` has not prepared (or the older layout's)
+        private_dirs(target.parent, top)
+        return tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+
+
 def _unsynced_copy(target: Path, top: Path, data: bytes) -> Path:
     """A temporary file beside `target` holding `data`, not yet synced; its path."""
-    private_dirs(target.parent, top)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+    fd, tmp = _temporary_beside(target, top)
     try:
         with os.fdopen(fd, "wb") as out:
             out.write(data)
