@@ -5,14 +5,14 @@
 Three measurements, one after the other (never two at once: the machine has 2 cores):
 
 1. reading: the whole reading stage (documents, orientation, OCR, seals, approvals, changes) of a
-   `--pages`-page, ~30 MB scanned PDF (300 dpi colour scans) in one fresh process; its VmHWM in MB
-   against the 1.5 GB target.
+   `--pages`-page scanned PDF (300 dpi colour scans; 40 pages make 54.5 MB, a 73.7 MB message) in one
+   fresh process; its VmHWM in MB against the 1.5 GB target.
 2. ingest: `intake ingest` of one hostile message at a time, each on a fresh instance (SQLite in a temp
    dir, `[ocr] workers` the product default unless `--workers`): that PDF; the 108-megapixel phone photo
    of `/work/shared/cases/mail/c20_108mp_phone_photo.eml` (read at reduced size, if present); a valid
-   20000×20000 PNG decompression bomb (~1 MB on the wire, 400 Mpx); a valid 79-megapixel white PNG, just
+   20000×20000 PNG decompression bomb (a 0.5 MB message, 400 Mpx); a valid 79-megapixel white PNG, just
    under `Limits.max_image_pixels`, so it really is decoded; and `--images` 300 dpi JPEG scans in one
-   message, past `Limits.max_pages` and `max_total_pixels`.
+   message (60 by default: `Limits.max_pages`, and past `max_total_pixels`).
 3. daemon (unless `--no-daemon`): `intake run` against a throw-away Dovecot (tests/intake/dovecot.py)
    holding all those messages, from start until every message is processed, then SIGTERM.
 
@@ -22,7 +22,8 @@ copy-on-write pages count once per process, so it errs high); "Σ HWM MB" is the
 VmHWM as last seen (kernel-tracked peaks, not simultaneous: an upper bound that no spike between
 samples escapes). Both are MiB, set against the bound of 2048. "pages" is the pages the product read
 (sum of `document.pages`), "unread" its unreadable documents, "status" the request's status;
-"wall s" is the command's wall time in seconds.
+"wall s" is the command's wall time in seconds. Under each row as it is measured: every process of
+the tree with its VmHWM and command line.
 """
 
 from __future__ import annotations
