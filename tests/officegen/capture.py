@@ -6,10 +6,13 @@ import io
 import random
 import zipfile
 from dataclasses import dataclass
+from datetime import datetime
 
 import cv2
 import numpy as np
 from PIL import Image, ImageDraw, ImageFilter
+
+from tests.officegen.draw import font
 
 
 @dataclass
@@ -43,12 +46,11 @@ def greyscale_scan(rng: random.Random, img: Image.Image, dpi: int = 150) -> Imag
         (img.width * dpi // 150, img.height * dpi // 150))
 
 
-def fax(rng: random.Random, img: Image.Image) -> Image.Image:
+def fax(rng: random.Random, img: Image.Image, day: int = 8) -> Image.Image:
     """A fax-like 200 dpi pure black/white image with a transmission header line."""
     big = skew(rng, img, 0.6).resize((img.width * 4 // 3, img.height * 4 // 3), Image.BILINEAR)
     d = ImageDraw.Draw(big)
-    from tests.officegen.draw import font
-    d.text((40, 12), f"2024-03-{rng.randint(2, 19):02d} {rng.randint(8, 17):02d}:{rng.randint(0, 59):02d}  "
+    d.text((40, 12), f"2024-03-{day:02d} {rng.randint(8, 17):02d}:{rng.randint(0, 59):02d}  "
            f"FAX 0{rng.randint(510, 527)}{rng.randint(1000000, 9999999)}   P.001/001", font=font("hei_light", 26),
            fill="black")
     grey = np.asarray(big.convert("L"), dtype=np.float32)
@@ -124,11 +126,13 @@ def jpeg(img: Image.Image, quality: int = 85) -> bytes:
     return buf.getvalue()
 
 
-def pdf_of(images: list[Image.Image], dpi: int = 150) -> bytes:
+def pdf_of(images: list[Image.Image], dpi: int = 150, when: datetime | None = None) -> bytes:
     """An image-only PDF (one JPEG per page), as a scanner writes it."""
     buf = io.BytesIO()
     first, *rest = [im.convert("RGB") if im.mode not in ("L", "RGB") else im for im in images]
-    first.save(buf, "PDF", save_all=True, append_images=rest, resolution=dpi)
+    stamp = when or datetime(2024, 3, 8, 9, 30)
+    first.save(buf, "PDF", save_all=True, append_images=rest, resolution=dpi,
+               creationDate=stamp.strftime("D:%Y%m%d%H%M%S+08'00'"), modDate=stamp.strftime("D:%Y%m%d%H%M%S+08'00'"))
     return buf.getvalue()
 
 

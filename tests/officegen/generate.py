@@ -47,7 +47,7 @@ def excel_phone_photo(rng: random.Random, plan: Plan) -> Output:
 
 def fax_tiff(rng: random.Random, plan: Plan) -> Output:
     page = fam.plain_letter(rng, plan, "underscore_lines")[0]
-    img = cap.fax(rng, page.image)
+    img = cap.fax(rng, page.image, plan.date[1])
     return Output([Attachment(f"FAX{_stamp(rng, plan)}.tif", cap.tiff_of([img], "group4", 200), "image/tiff")],
                   "fax 200 dpi bilevel TIFF", 1)
 

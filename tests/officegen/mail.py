@@ -73,6 +73,9 @@ def build(rng: random.Random, plan: Plan, files: list[Attachment], style: str, i
     msg["Received"] = (f"from mail.{domain} (unknown [58.{rng.randint(1, 254)}.{rng.randint(1, 254)}."
                        f"{rng.randint(1, 254)}]) by mx.163.com (Coremail) with SMTP id {rng.randrange(1 << 32):x}; "
                        f"{format_datetime(received)}")
+    for k, part in enumerate(msg.walk()):  # fixed boundaries: the bytes depend on the seed alone
+        if part.get_content_maintype() == "multipart":
+            part.set_boundary(f"----=_officegen_{index}_{k}_{rng.randrange(1 << 32):08x}")
     return msg
 
 

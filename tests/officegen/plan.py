@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
-from tests.officegen.registry import (SCHOOLS, UNDECLARED, Declaration, School, declarations_of)
+from tests.officegen.registry import SCHOOLS, UNDECLARED, Declaration, School, declarations_of
 
 LEVELS = ("初级", "中级", "高级")
 FIELD_NAMES = {"headcount": "人数规模", "major": "考核专业", "level": "考核等级"}

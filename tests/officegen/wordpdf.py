@@ -77,7 +77,7 @@ def word_pdf(rng: random.Random, plan: Plan) -> bytes:
     """The whole request as one born-digital page; the e-seal is a crisp red image over the date."""
     _register()
     buf = io.BytesIO()
-    c = canvas.Canvas(buf, pagesize=A4)
+    c = canvas.Canvas(buf, pagesize=A4, invariant=1)
     c.setTitle(_title(rng))
     width, height = A4
     c.setFont(FONT, 21)
