@@ -11,6 +11,8 @@ import errno
 import logging
 import random
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import peewee
 from sqlalchemy.exc import DisconnectionError, InterfaceError, OperationalError
@@ -131,3 +133,26 @@ class FaultLog:
 
 
 FAULTS = FaultLog()
+
+
+class Caught:
+    """What `counted_faults` swallowed: the kind of the transient fault, or None when the block ran through."""
+
+    kind: str | None = None
+
+
+@contextmanager
+def counted_faults() -> Iterator[Caught]:
+    """Count a transient fault of the block in FAULTS and swallow it; any other error is raised.
+
+    For work the next pass, tick or sweep does again anyway: an outage is one log line, not one per try.
+    """
+    caught = Caught()
+    try:
+        yield caught
+    except Exception as e:
+        kind = fault_kind(e)
+        if kind is None:
+            raise
+        FAULTS.failed(kind, one_line(e))
+        caught.kind = kind

@@ -15,7 +15,7 @@ from contextlib import closing
 
 from sqlmodel import Session, select
 
-from intake.faults import FAULTS, TransientFault, describe, fault_kind, one_line
+from intake.faults import FAULTS, TransientFault, counted_faults, describe, fault_kind, one_line
 from intake.jobs import Jobs
 from intake.logs import event_line
 from intake.queue import JobQueue
@@ -138,14 +138,9 @@ class Fetcher:
 
         A database that cannot be read is counted in FAULTS, not raised.
         """
-        try:
+        with counted_faults():
             return self.jobs.collect()
-        except Exception as e:
-            kind = fault_kind(e)
-            if kind is None:
-                raise
-            FAULTS.failed(kind, one_line(e))
-            return len(self.jobs.following)
+        return len(self.jobs.following)
 
     def drain(self) -> None:
         """Wait for the jobs of this pass (poll), unless asked to stop or only retries after a fault are left."""

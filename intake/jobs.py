@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 
 from sqlmodel import Session, col, select
 
-from intake.faults import FAULTS, fault_kind, one_line
+from intake.faults import counted_faults
 from intake.processing import claimed
 from intake.queue import JobQueue, bind
 from intake.service import Service
@@ -54,13 +54,8 @@ class Jobs:
         """
         if self.follow:
             self.following.update(due)
-        try:
+        with counted_faults():
             self.queue.enqueue_many([pk for pk, _ in due])
-        except Exception as e:
-            kind = fault_kind(e)
-            if kind is None:
-                raise
-            FAULTS.failed(kind, one_line(e))
 
     def enqueue_due(self) -> int:
         """A job for every due message that has none (raises the database's error); returns how many."""
@@ -77,13 +72,8 @@ class Jobs:
         if time.monotonic() < self._next_sweep:
             return
         self._next_sweep = time.monotonic() + SWEEP
-        try:
+        with counted_faults():
             self.enqueue_due()
-        except Exception as e:
-            kind = fault_kind(e)
-            if kind is None:
-                raise
-            FAULTS.failed(kind, one_line(e))
 
     def collect(self) -> int:
         """Report every followed message whose job is over; returns how many are still followed.
@@ -118,7 +108,7 @@ class Jobs:
         if here:
             bind(self.service)
         while self.following and not stop.is_set():
-            try:
+            with counted_faults() as fault:
                 task = self.queue.take() if here else None
                 if task is not None:
                     self.queue.run(task)
@@ -127,11 +117,7 @@ class Jobs:
                 self.sweep()
                 if set(self.following) <= self.queue.scheduled():
                     return
-            except Exception as e:
-                kind = fault_kind(e)
-                if kind is None:
-                    raise
-                FAULTS.failed(kind, one_line(e))
+            if fault.kind is not None:
                 return
             if task is None:
                 stop.wait(tick)

@@ -21,6 +21,9 @@ from storage.states import ArrivalSource, Status
 from storage.times import now_db, to_db
 
 _MESSAGE_ID = re.compile(r"<[^<>\s]{1,900}>")
+_MESSAGE_ID_LINE = re.compile(rb"^message-id([ \t]*):([^\r\n]*)(\r?\n[ \t])?", re.IGNORECASE | re.MULTILINE)
+_HEADER_END = re.compile(rb"\r?\n\r?\n")
+_LINE_BYTES = 65_536  # `identity_headers` cuts a header there: a longer line is left to it
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,20 @@ def envelope(raw: bytes) -> tuple[str | None, datetime | None, datetime | None]:
     received = headers.get_all("Received") or []
     received_at = _date(str(received[0]).rsplit(";", 1)[-1]) if received and ";" in str(received[0]) else None
     return (match.group(0) if match else None), received_at, _date(str(headers.get("Date", "") or ""))
+
+
+def _plain_message_id(raw: bytes) -> str | None:
+    """The Message-ID when its header is one unfolded ASCII line, as nearly all are: what `envelope`
+    finds there, without parsing the header block. None: no such line, ask `envelope`."""
+    end = _HEADER_END.search(raw)
+    line = _MESSAGE_ID_LINE.search(raw, 0, end.start() if end else len(raw))
+    if line is None:
+        return None
+    spaced, value, folded = line.groups()  # a space before the colon makes the parser read another name
+    if spaced or folded is not None or len(line.group(0)) > _LINE_BYTES or not value.isascii():
+        return None
+    match = _MESSAGE_ID.search(value.decode("ascii"))
+    return match.group(0) if match else None
 
 
 def _date(text: str) -> datetime | None:
@@ -106,7 +123,8 @@ def _record_all_or_existing(session: Session, blobs: BlobStore, raw: bytes, orig
 
 def _existing_after_race(session: Session, raw: bytes, origin: Origin) -> tuple[Message, bool]:
     sha = hashlib.sha256(raw).hexdigest()
-    again = repo.find_message(session, message_id=envelope(raw)[0] or _invented_id(sha), sha256=sha)
+    message_id = _plain_message_id(raw) or envelope(raw)[0] or _invented_id(sha)
+    again = repo.find_message(session, message_id=message_id, sha256=sha)
     if again is None:
         again = repo.find_by_uid(session, account=origin.account, folder=origin.folder,
                                  uidvalidity=origin.uidvalidity or 0, uid=origin.uid or 0)
@@ -117,48 +135,55 @@ def _existing_after_race(session: Session, raw: bytes, origin: Origin) -> tuple[
 
 def _record_all(session: Session, blobs: BlobStore,
                 items: Sequence[tuple[bytes, Origin]]) -> list[tuple[Message, bool]]:
-    prepared = [_prepare(raw, origin) for raw, origin in items]
-    known = _stored(session, prepared)
-    results: list[tuple[Message, bool]] = []
-    new: list[tuple[Message, bytes]] = []
-    for (raw, _), message in zip(items, prepared, strict=True):
-        same = known.get(message.message_id) or known.get(message.sha256)
+    rows = [_row(raw, origin) for raw, origin in items]
+    known = _stored(session, rows)
+    planned: list[tuple[Message | str, bool]] = []  # per item: its stored message, or the sha256 of its new row
+    new: dict[str, tuple[dict[str, object], bytes]] = {}  # sha256 → (row, raw bytes), to insert
+    firsts: dict[str, str] = {}  # Message-ID and sha256 of each new row → that row's sha256
+    for (raw, _), row in zip(items, rows, strict=True):
+        message_id, sha = str(row["message_id"]), str(row["sha256"])
+        same = known.get(message_id) or known.get(sha) or firsts.get(message_id) or firsts.get(sha)
         if same is not None:
-            results.append((same, False))
+            planned.append((same, False))
             continue
-        known[message.message_id] = known[message.sha256] = message
-        new.append((message, raw))
-        results.append((message, True))
+        firsts[message_id] = firsts[sha] = sha
+        new[sha] = (row, raw)
+        planned.append((sha, True))
+    inserted: dict[str, Message] = {}
     if new:
-        blobs.put_many([raw for _, raw in new])  # every blob durable before the rows that name it commit
-        session.add_all(message for message, _ in new)
-        session.flush()
+        blobs.put_many([raw for _, raw in new.values()])  # every blob durable before the rows that name it commit
+        # Core executemany, not ORM objects: building and flushing them was most of the batch's CPU
+        session.connection().execute(insert(Message), [row for row, _ in new.values()])
+        inserted = {m.sha256: m for m in session.exec(select(Message).where(col(Message.sha256).in_(list(new))))}
         pending = Request(id=0, status=Status.PENDING).model_dump()  # every column, defaults from the model
-        session.connection().execute(insert(Request), [{**pending, "id": message.id} for message, _ in new])
+        session.connection().execute(insert(Request), [{**pending, "id": inserted[sha].id} for sha in new])
         session.commit()
-    return results
+    return [(inserted[ref] if isinstance(ref, str) else ref, created) for ref, created in planned]
 
 
-def _stored(session: Session, messages: Sequence[Message]) -> dict[str, Message]:
+def _stored(session: Session, rows: Sequence[dict[str, object]]) -> dict[str, Message]:
     """Stored messages with any of these Message-IDs or hashes, keyed by both: one query per batch."""
-    query = select(Message).where(or_(col(Message.message_id).in_([m.message_id for m in messages]),
-                                      col(Message.sha256).in_([m.sha256 for m in messages])))
+    query = select(Message).where(or_(col(Message.message_id).in_([r["message_id"] for r in rows]),
+                                      col(Message.sha256).in_([r["sha256"] for r in rows])))
     found: dict[str, Message] = {}
     for message in session.exec(query):
         found[message.message_id] = found[message.sha256] = message
     return found
 
 
-def _prepare(raw: bytes, origin: Origin) -> Message:
-    """The row for these bytes, headers read once: Message-ID (or one made from the bytes) and arrival."""
+def _row(raw: bytes, origin: Origin) -> dict[str, object]:
+    """The message's row for these bytes: Message-ID (or one made from the bytes) and arrival.
+
+    With the server's INTERNALDATE only the Message-ID is needed: a plain one is read without
+    parsing the headers (the processing job parses the whole message).
+    """
     sha = hashlib.sha256(raw).hexdigest()
-    headers = envelope(raw)
+    plain = _plain_message_id(raw) if origin.internaldate is not None else None
+    headers = (plain, None, None) if plain is not None else envelope(raw)
     arrival, source = _arrival(headers, origin)
-    return Message(
-        account=origin.account, folder=origin.folder, uidvalidity=origin.uidvalidity, uid=origin.uid,
-        message_id=headers[0] or _invented_id(sha), sha256=sha, size=len(raw), arrival=to_db(arrival),
-        arrival_source=source, stored_at=now_db(),
-    )
+    return {"account": origin.account, "folder": origin.folder, "uidvalidity": origin.uidvalidity,
+            "uid": origin.uid, "message_id": headers[0] or _invented_id(sha), "sha256": sha, "size": len(raw),
+            "arrival": to_db(arrival), "arrival_source": source, "stored_at": now_db()}
 
 
 def _invented_id(sha: str) -> str:

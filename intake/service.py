@@ -82,6 +82,7 @@ class Service:
 
     def init(self) -> None:
         private_dirs(self.config.storage.data_dir, self.config.storage.data_dir)
+        self.blobs.prepare()
         migrate(self.db)
 
     def check_data_dir(self) -> None:

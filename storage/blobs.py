@@ -14,6 +14,7 @@ from __future__ import annotations
 import ctypes
 import hashlib
 import os
+import re
 import tempfile
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -22,6 +23,7 @@ from pathlib import Path
 from sqlalchemy import Column, Engine, LargeBinary, MetaData, String, Table, select
 from sqlalchemy.exc import IntegrityError
 
+_SHA256 = re.compile(r"[0-9a-f]{64}")
 WRITERS = 8  # threads fsyncing blobs side by side where there is no syncfs
 
 BLOB = Table("blob", MetaData(), Column("sha256", String(64), primary_key=True),
@@ -36,9 +38,27 @@ class BlobStore:
         self.root, self.engine, self.in_database = root, engine, in_database
 
     def path(self, sha256: str) -> Path:
-        if len(sha256) != 64 or not all(c in "0123456789abcdef" for c in sha256):
+        """Where a blob is stored: one folder level (`ab/abcd…`), so with the 256 folders made by
+        `prepare` a new blob costs one new file and no new folder."""
+        if not _SHA256.fullmatch(sha256):
             raise ValueError(f"not a sha256: {sha256!r}")
-        return self.root / sha256[:2] / sha256[2:4] / sha256
+        return self.root / sha256[:2] / sha256
+
+    def _stored_path(self, sha256: str) -> Path | None:
+        """The blob's file, here or where stores before the one-level layout put it (`ab/cd/abcd…`)."""
+        path = self.path(sha256)
+        for candidate in (path, path.parent / sha256[2:4] / sha256):
+            if candidate.exists():
+                return candidate
+        return None
+
+    def prepare(self) -> None:
+        """Make the root and its 256 folders (`intake init`), so that storing blobs makes no folder."""
+        if self.in_database:
+            return
+        private_dirs(self.root, self.root)
+        for n in range(256):
+            private_dirs(self.root / f"{n:02x}", self.root)
 
     def put(self, data: bytes) -> str:
         """Store bytes once; durable when this returns, and a crash mid-write leaves no partial blob."""
@@ -67,12 +87,12 @@ class BlobStore:
         root = os.open(self.root, os.O_RDONLY)
         try:
             shas = [hashlib.sha256(data).hexdigest() for data in datas]
-            new = {self.path(sha): data for sha, data in zip(shas, datas, strict=True)}
+            new = {self.path(sha): data for sha, data in zip(shas, datas, strict=True)
+                   if self._stored_path(sha) is None}
             written: dict[Path, Path] = {}  # final name → its temporary file
             try:
                 for target, data in new.items():
-                    if (tmp := _unsynced_copy(target, self.root, data)) is not None:
-                        written[target] = tmp
+                    written[target] = _unsynced_copy(target, self.root, data)
                 _syncfs(root)
             except BaseException:
                 for tmp in written.values():
@@ -87,9 +107,9 @@ class BlobStore:
 
     def get(self, sha256: str) -> bytes:
         """The bytes; FileNotFoundError when neither home has them."""
-        path = self.path(sha256)
-        if path.exists() or self.engine is None:
-            return path.read_bytes()
+        path = self._stored_path(sha256)
+        if path is not None or self.engine is None:
+            return (path or self.path(sha256)).read_bytes()
         with self.engine.connect() as connection:
             data = connection.execute(select(BLOB.c.data).where(BLOB.c.sha256 == sha256)).scalar()
         if data is None:
@@ -97,7 +117,7 @@ class BlobStore:
         return bytes(data)
 
     def exists(self, sha256: str) -> bool:
-        if self.path(sha256).exists():
+        if self._stored_path(sha256) is not None:
             return True
         if self.engine is None:
             return False
@@ -117,11 +137,10 @@ class BlobStore:
 
     def _write(self, sha: str, data: bytes) -> None:
         """Write, fsync, rename, fsync the directory."""
-        target = self.path(sha)
-        if target.exists():
+        if self._stored_path(sha) is not None:
             return
-        private_dirs(target.parent, self.root)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+        target = self.path(sha)
+        fd, tmp = _temporary_beside(target, self.root)
         try:
             with os.fdopen(fd, "wb") as out:
                 out.write(data)
@@ -150,12 +169,18 @@ def private_dirs(path: Path, top: Path) -> None:
         folder.chmod(0o700)
 
 
-def _unsynced_copy(target: Path, top: Path, data: bytes) -> Path | None:
-    """A temporary file beside `target` holding `data`, not yet synced; its path (None: `target` is stored)."""
-    if target.exists():
-        return None
-    private_dirs(target.parent, top)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+def _temporary_beside(target: Path, top: Path) -> tuple[int, str]:
+    """A new temporary file in `target`'s folder, made (from `top` down) only when missing: (fd, path)."""
+    try:
+        return tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+    except FileNotFoundError:  # a store `intake init` has not prepared (or the older layout's)
+        private_dirs(target.parent, top)
+        return tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+
+
+def _unsynced_copy(target: Path, top: Path, data: bytes) -> Path:
+    """A temporary file beside `target` holding `data`, not yet synced; its path."""
+    fd, tmp = _temporary_beside(target, top)
     try:
         with os.fdopen(fd, "wb") as out:
             out.write(data)

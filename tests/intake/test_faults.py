@@ -1,7 +1,8 @@
-"""Faults under `intake run`: PostgreSQL restarted mid-backlog, the daemon killed with SIGKILL."""
+"""Faults: counted and swallowed or raised; under `intake run`, PostgreSQL restarted mid-backlog, the daemon killed."""
 
 from __future__ import annotations
 
+import errno
 import os
 import signal
 import subprocess
@@ -10,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+import intake.faults
+from intake.faults import FaultLog, counted_faults
 from tests.intake.conftest import (
     ROOT,
     clean_log,
@@ -40,6 +43,27 @@ def cluster():  # type: ignore[no-untyped-def]
     yield pg
     pg.stop()
     pg.remove()
+
+
+@pytest.fixture
+def faults(monkeypatch):  # type: ignore[no-untyped-def]
+    """A FaultLog of the test's own, so no count is left behind for the tests after it."""
+    fresh = FaultLog()
+    monkeypatch.setattr(intake.faults, "FAULTS", fresh)
+    return fresh
+
+
+def test_counted_faults_counts_a_transient_fault_and_swallows_it(faults):
+    with counted_faults() as fault:
+        raise OSError(errno.ENOSPC, "No space left on device")
+    assert fault.kind == "disk"
+    assert faults.count("disk") == 1
+
+
+def test_counted_faults_raises_any_other_error_and_counts_nothing(faults):
+    with pytest.raises(ValueError), counted_faults():
+        raise ValueError("a bug, not an outage")
+    assert faults.active() == []
 
 
 def test_postgresql_restart_mid_backlog(dovecot, imap_config, imap_env, cluster, tmp_path):

@@ -133,23 +133,30 @@ def test_a_fetch_batch_gets_its_jobs_in_one_enqueue(service, queue, monkeypatch)
 
 def test_a_failed_batch_enqueue_stores_no_job_and_leaves_every_message_to_the_sweep(service, queue, monkeypatch):
     pks = [_record(service, n) for n in (1, 2, 3)]
-    inserts = 0
-    insert = peewee.Insert.execute
+    database = queue.huey.storage.database
+    cursor = database.cursor
+    inserted: list[object] = []
 
-    def second_insert_fails(self: peewee.Insert, database: peewee.Database | None = None) -> object:
-        nonlocal inserts
-        inserts += 1
-        if inserts == 2:
+    class FailsAfterOneRow:
+        """The queue's cursor, whose executemany stores the first job and then loses the connection."""
+
+        def __init__(self) -> None:
+            self.real = cursor()
+
+        def __getattr__(self, name: str) -> object:
+            return getattr(self.real, name)
+
+        def executemany(self, sql: str, rows: list[object]) -> None:
+            self.real.executemany(sql, list(rows)[:1])
+            inserted.append(rows[0])
             raise peewee.OperationalError("connection refused")
-        return insert(self, database)
 
     jobs = Jobs(service, queue, follow=False)
     with monkeypatch.context() as patch:
-        patch.setattr(intake.queue, "INSERT_ROWS", 1)  # one INSERT per job: the second one fails
-        patch.setattr(peewee.Insert, "execute", second_insert_fails)
+        patch.setattr(database, "cursor", FailsAfterOneRow)
         jobs.enqueue_many([(pk, 0) for pk in pks])  # counted as a database fault, not raised
     FAULTS.recovered("database")
-    assert inserts == 2
+    assert len(inserted) == 1
     assert queue.waiting() == set()  # the first job's INSERT was rolled back with the rest
     assert jobs.enqueue_due() == 3
     assert queue.waiting() == set(pks)

@@ -34,10 +34,10 @@ def test_put_many_stores_each_blob_as_put_does(tmp_path, monkeypatch, syncfs):
 def test_a_failed_write_leaves_no_blob_and_no_temporary_file(tmp_path, monkeypatch):
     if storage.blobs._SYNCFS is None:
         pytest.skip("no syncfs here")
-    copies: list[Path | None] = []
+    copies: list[Path] = []
     copy = storage.blobs._unsynced_copy
 
-    def third_fails(target: Path, top: Path, data: bytes) -> Path | None:
+    def third_fails(target: Path, top: Path, data: bytes) -> Path:
         if data == b"c":
             raise OSError(28, "No space left on device")
         copies.append(copy(target, top, data))
