@@ -2,11 +2,11 @@
 
     python -m bench.accuracy [--n 48] [--seed 1] [--engine rapidocr|tesseract] [--keep DIR] [--checkout TREE]
 
-Writes three corpora of `--n` request emails each — formgen's and papergen's (`tests/formgen`,
-`tests/papergen`, each written independently of the reader and of the other generators) and scangen's
-(`tests/scangen`, exported by `tests.scangen.corpus` with a registry derived from its truths) and
-officegen's (`tests/officegen`, a fourth independent generator of ordinary office habits: 红头 公文, Excel
-printouts, signature tables, fax/scanner-app/phone captures, forwarded mail) — into a
+Writes four corpora of `--n` request emails each — formgen's, papergen's and officegen's
+(`tests/formgen`, `tests/papergen`, `tests/officegen`, each written independently of the reader and
+of the other generators; officegen draws ordinary office habits: 红头 公文, Excel printouts, signature
+tables, fax/scanner-app/phone captures, forwarded mail) and scangen's (`tests/scangen`, exported by
+`tests.scangen.corpus` with a registry derived from its truths) — into a
 temp dir, or DIR/NAME with `--keep` (plus the product's records as `records.json`, to re-score with
 `python -m bench.reading DIR/NAME --records …`). Message `index` of each is drawn from seed
 `--seed * 10000 + index`; held-out messages are those whose seed is ≡ 0 (mod 4), the rest the tuned part.
