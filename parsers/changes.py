@@ -91,9 +91,9 @@ def states_value(text: str | None) -> bool:
 
 def changes_from_prose(text: str, vocabulary: Vocabulary | None = None) -> list[ExtractedChange]:
     return [
-        _change(p.certificate, p.field, p.level, p.from_text, p.to_text)
+        _change(p.certificate, field, p.level, p.from_text, p.to_text)
         for p in read_prose(text, vocabulary)
-        if p.certificate
+        if p.certificate and (field := p.field or _infer_field(p.from_text, p.to_text))
     ]
 
 

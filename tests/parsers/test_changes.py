@@ -106,6 +106,12 @@ def test_undergraduate_catalogue_codes_with_a_letter_are_dropped(text):
          ("物流管理", "headcount", "初级", 40, 50)),
         ("现申请调整如下：智能财税证书考核等级由初级变更为中级。",
          ("智能财税", "level", "初级", "初级", "中级")),
+        ("一、申请增加“物流管理”证书（中级）试点人数5人（由60人增至65人）。",
+         ("物流管理", "headcount", "中级", 60, 65)),
+        ("二、更换考核专业：“数字媒体交互设计”证书（中级）080906数字媒体技术→软件工程。",
+         ("数字媒体交互设计", "major", "中级", "数字媒体技术", "软件工程")),
+        ("1. “汽车运用与维修”（初级）：试点人数80人→90人。",
+         ("汽车运用与维修", "headcount", "初级", 80, 90)),
     ],
 )  # fmt: skip
 def test_prose_variants(sentence, expected):
@@ -520,3 +526,27 @@ def test_a_row_of_values_under_the_header_is_never_a_second_header():
     lines = grid([["序号", "证书名称", "调整事项", "原申报", "拟调整为"]], columns, [60], top=300)
     lines += grid([["1", "电子商务数据分析证书（初级）", "试点人数", "45", "85"]], columns, [60], top=360)
     assert triples(extract_changes([page(lines)])) == [("电子商务数据分析", "headcount", "初级", 45, 85)]
+
+
+def test_two_signature_rows_ending_in_dates_are_no_right_margin():
+    """The dates of two signature rows stand further right than the paragraph's lines: the margin
+    is where the prose wraps, so a sentence wrapped there still reads as one."""
+    lines = [
+        TextLine("一、申请增加“物流管理”证书（中级）试点人数5人（由60人", (277, 713, 1424, 755)),
+        TextLine("增至65人）。", (194, 784, 444, 826)),
+        TextLine("我校已于3月5日在职业技能等级证书信息管理服务平台完成2024", (277, 430, 1444, 471)),
+        TextLine("管理部门和校级分管领导研究同意，现申请对部分证书申报内容进行", (194, 571, 1444, 613)),
+        TextLine("证书试点管理部门意见：同意调整", (194, 1123, 836, 1164)),
+        TextLine("签字：", (944, 1123, 1069, 1164)),
+        TextLine("2024年3月6日", (1305, 1123, 1555, 1164)),
+        TextLine("分管校领导意见：原则同意", (194, 1267, 711, 1309)),
+        TextLine("签字：", (944, 1267, 1069, 1309)),
+        TextLine("2024年3月6日", (1305, 1267, 1555, 1309)),
+    ]
+    assert triples(extract_changes([page(lines)])) == [("物流管理", "headcount", "中级", 60, 65)]
+
+
+def test_an_unquoted_registry_name_before_an_arrow_opens_the_change():
+    vocabulary = Vocabulary(("汽车运用与维修",), ())
+    changes = changes_from_prose("一、汽车运用与维修（初级）：试点人数80人→90人。", vocabulary)
+    assert triples(changes) == [("汽车运用与维修", "headcount", "初级", 80, 90)]
