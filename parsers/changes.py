@@ -28,9 +28,17 @@ def extract_changes(pages: list[Page], vocabulary: Vocabulary | None = None) -> 
     for page in pages:
         for table in find_tables(page.lines):
             for row in table.rows:
-                found.extend(_with_page(changes_from_row(row, table.certificate), page.number))
+                found.extend(_with_page(_known(changes_from_row(row, table.certificate), vocabulary), page.number))
         found.extend(_with_page(changes_from_prose(page_text(page), vocabulary), page.number))
     return deduplicate(found)
+
+
+def _known(changes: list[ExtractedChange], vocabulary: Vocabulary | None) -> list[ExtractedChange]:
+    """Table cells' certificates as the registry spells them, where a cell names one known certificate
+    (a name the registry does not hold is kept as written, for no_matching_application)."""
+    for change in changes:
+        change.certificate = (vocabulary and vocabulary.certificate_named(change.certificate)) or change.certificate
+    return changes
 
 
 def extract_document_changes(

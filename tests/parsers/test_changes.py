@@ -18,7 +18,7 @@ from parsers.normalise import (
     split_level,
 )
 from parsers.vocabulary import Vocabulary
-from tests.parsers.test_tables import HEADERS_A, LAYOUT_A, grid
+from tests.parsers.test_tables import HEADERS_A, LAYOUT_A, grid, header_a
 from tests.scangen.tables import wrap_text
 
 
@@ -550,3 +550,21 @@ def test_an_unquoted_registry_name_before_an_arrow_opens_the_change():
     vocabulary = Vocabulary(("汽车运用与维修",), ())
     changes = changes_from_prose("一、汽车运用与维修（初级）：试点人数80人→90人。", vocabulary)
     assert triples(changes) == [("汽车运用与维修", "headcount", "初级", 80, 90)]
+
+
+@pytest.mark.parametrize(("cell", "named"), [
+    ("网络系统建设与", "网络系统建设与运维"),  # OCR lost the wrapped cell's second line
+    ("网络系统建设与运推", "网络系统建设与运维"),  # one glyph misread
+    ("不变Web前端开发软件技术", None),  # cells run together: not what the cell names
+    ("物流", None),  # too little of a name to say
+    ("智能财税", None),  # a certificate the registry does not hold is read as written
+])  # fmt: skip
+def test_a_table_cell_names_a_known_certificate_up_to_ocr_damage(cell, named):
+    vocabulary = Vocabulary(("网络系统建设与运维", "Web前端开发", "物流管理"), ())
+    assert vocabulary.certificate_named(cell) == named
+
+
+def test_a_table_certificate_cut_short_is_linked_by_its_registry_name():
+    lines = header_a() + grid([["1", ["网络系统建设与"], "人数规模", "120人", "110人", None]], LAYOUT_A, [60])
+    vocabulary = Vocabulary(("网络系统建设与运维",), ())
+    assert triples(extract_changes([page(lines)], vocabulary)) == [("网络系统建设与运维", "headcount", None, 120, 110)]
