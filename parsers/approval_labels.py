@@ -123,11 +123,16 @@ def _chains(line: TextLine, lines: list[TextLine]) -> list[list[TextLine]]:
     return chains
 
 
+LABEL_LINE_SPREAD = 1.4  # the tallest a label's wrapped line may stand, in the height of its first
+
+
 def _continues(first: TextLine, other: TextLine) -> bool:
     """`other` holds the rest of a label begun in `first`: just right of it on its row, or below it,
     lined up on the left or centred under it (a label centred in a narrow form cell)."""
     h = first.box[3] - first.box[1]
     oh = other.box[3] - other.box[1]
+    if oh > LABEL_LINE_SPREAD * h:
+        return False  # a label wraps in its own print; a taller line below is an opinion by hand (同意)
     same_row = abs((first.box[1] + first.box[3]) / 2 - (other.box[1] + other.box[3]) / 2) < 0.5 * min(h, oh)
     if same_row:
         return 0 <= other.box[0] - first.box[2] < 2 * h

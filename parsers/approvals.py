@@ -118,6 +118,10 @@ def _column_below(rulings: Rulings, cell: Box, others: list[Label], h: float) ->
     return (cell[0], cell[3], cell[2], bottom)
 
 
+def _middle(line: TextLine) -> float:
+    return (line.box[0] + line.box[2]) / 2
+
+
 def _inside(box: Box, area: Box) -> bool:
     """The box's middle lies in the area."""
     cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
@@ -175,9 +179,14 @@ def _read_block(
 
 
 def affirmative(opinion: str) -> bool:
-    """同意… and not 不同意; an opinion misread after its first glyph still begins with 同."""
+    """同意… and not 不同意; an opinion misread after its first glyph still begins with 同, and a
+    handwritten 同 OCR reads as a glyph of its shape (回意, 司意) still stands before 意."""
     head = opinion[:6]
-    return not NEGATIVE.search(head) and ("同意" in opinion or head.startswith("同"))
+    return not NEGATIVE.search(head) and ("同意" in opinion or head.startswith("同") or bool(_TONG_YI.match(head)))
+
+
+_LIKE_TONG = "[回司问向冋间]"  # shapes OCR gives a handwritten 同
+_TONG_YI = re.compile(rf"^{_LIKE_TONG}意")
 
 
 def _opinion(label: Label, block: list[TextLine], area: Box, h: float) -> tuple[str, TextLine | None]:
@@ -187,8 +196,9 @@ def _opinion(label: Label, block: list[TextLine], area: Box, h: float) -> tuple[
     rest = SIGN.split(PUNCT.sub("", label.rest))[0]
     if rest:
         return rest, None
-    left = min(label.box[0], area[0])  # a column's title is centred over the opinion under it
-    beside = sorted((ln for ln in block if ln.box[0] >= left),
+    left = min(label.box[0], area[0])
+    # A column's title is centred over the opinion under it, which may be the wider of the two.
+    beside = sorted((ln for ln in block if ln.box[0] >= left or label.box[0] <= _middle(ln) <= label.box[2]),
                     key=lambda ln: (ln.box[1] > label.box[3], ln.box[1], ln.box[0]))
     # An opinion is written in words: a seal's star or a scribble OCR read as ★ or "ll" is none.
     words = [(PUNCT.sub("", clean(ln.text)), ln) for ln in beside]
@@ -200,7 +210,8 @@ def _opinion(label: Label, block: list[TextLine], area: Box, h: float) -> tuple[
 
 
 _WORDS = re.compile(r"[\u4e00-\u9fff]")
-_OPINION_WORD = re.compile(r"同意|已阅|拒|否")  # 同意 finds 不同意 too; its sign is judged elsewhere
+# 同意 finds 不同意 too: its sign is judged elsewhere.
+_OPINION_WORD = re.compile(rf"同意|已阅|拒|否|^{_LIKE_TONG}意")
 
 
 def _label_glyphs(label: Label, h: float) -> Box:
