@@ -144,13 +144,13 @@ def _continues(first: TextLine, other: TextLine) -> bool:
 
 # What a fuzzy match left of the label's own last glyphs (部门(教…意 | 见) is no opinion.
 _LABEL_TAIL = re.compile(r"^[意见]+")
-_ASIDE = re.compile(r"\([^()]{1,8}\)")  # 证书试点管理部门（教务处）意见: a unit named in brackets
+ASIDE = re.compile(r"\([^()]{1,8}\)")  # 证书试点管理部门（教务处）意见: a unit named in brackets
 
 
 def _match(text: str, role: Role) -> tuple[float, int, int] | None:
     """(score, start, end of the label in `text`) for the best wording of `role` at the start of `text`;
     a short bracketed aside inside the label is read past."""
-    kept = [i for i in range(len(text)) if not any(a.start() <= i < a.end() for a in _ASIDE.finditer(text))]
+    kept = [i for i in range(len(text)) if not any(a.start() <= i < a.end() for a in ASIDE.finditer(text))]
     if len(kept) == len(text):
         return _match_plain(text, role)
     found = _match_plain("".join(text[i] for i in kept), role)

@@ -19,7 +19,7 @@ import statistics
 import numpy as np
 from PIL import Image
 
-from parsers.approval_labels import Label, cells, clean, find_labels, union
+from parsers.approval_labels import ASIDE, Label, cells, clean, find_labels, union
 from parsers.model import ApprovalEvidence, Box, Crop, Role, TextLine
 from parsers.normalise import glyph_widths
 from parsers.paper import paper_box
@@ -89,8 +89,9 @@ def _block_area(label: Label, others: list[Label], h: float, size: tuple[int, in
         # Stop short of the cell's right rule: a photo's paper edge passes for one, and past it is the desk.
         inset = 0.5 * h
         right = rulings.row_right(cell)
-        if right is not None and right - cell[2] > cell[2] - cell[0]:
-            return (cell[2], cell[1], right - inset, cell[3])
+        if (right is not None and right - cell[2] > cell[2] - cell[0]
+                and not any(_inside(o.box, (cell[2], cell[1], right, cell[3])) for o in others)):
+            return (cell[2], cell[1], right - inset, cell[3])  # beside: not the next approver's box
         if cell[3] - y1 >= 1.5 * h:  # the next block may share the cell (a letter inside a frame)
             return (cell[0], y0 - 0.5 * h, cell[2] - inset, min([cell[3], *below]))
         column = _column_below(rulings, cell, others, h)
@@ -193,7 +194,7 @@ def _opinion(label: Label, block: list[TextLine], area: Box, h: float) -> tuple[
     """The opinion and the line it stands on of its own (None when it is the label's own rest): the
     label's rest, else the first line of words beside or below it, one that says 同意 or the like
     first: a seal's lettering read as a tall box of junk (业子) comes earlier in the block."""
-    rest = SIGN.split(PUNCT.sub("", label.rest))[0]
+    rest = SIGN.split(PUNCT.sub("", ASIDE.sub("", label.rest)))[0]  # 学校意见（分管校领导）：同意
     if rest:
         return rest, None
     left = min(label.box[0], area[0])

@@ -213,3 +213,26 @@ def test_a_signature_table_is_read_by_its_columns():
     found = _read(page)
     assert found.department is not None and found.department.affirmative and found.department.signed
     assert found.leader is not None and found.leader.affirmative and not found.leader.signed
+
+
+def test_opinion_boxes_side_by_side_are_read_apart():
+    """证书试点管理部门意见 in the left box, 学校意见（分管校领导） in the right one: neither box reads on
+    into the other, and the bracketed role is no opinion."""
+    page = Image.new("RGB", (1240, 1754), "white")
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.truetype(FONT, 24)
+    draw.text((140, 300), "我校已完成2024年度证书申报，现申请调整，详见附表。", font=font, fill="black")
+    for x0, x1 in ((100, 600), (640, 1140)):
+        draw.rectangle((x0, 500, x1, 820), outline="black", width=2)
+    draw.text((115, 515), "证书试点管理部门意见：", font=font, fill="black")
+    draw.text((655, 515), "学校意见（分管校领导）：", font=font, fill="black")
+    kai = ImageFont.truetype(KAI, 40)
+    draw.text((300, 590), "同意申请", font=kai, fill=(30, 40, 150))
+    draw.text((840, 590), "同意", font=kai, fill=(30, 40, 150))
+    for x in (300, 840):
+        draw.text((x, 700), "签字：", font=font, fill="black")
+    stamp(page, draw_hand_signature("王建国", 56, random.Random(8), (20, 20, 25)), (380, 680))
+    draw.text((920, 700), "赵明玉", font=font, fill="black")  # typed: no signature
+    found = _read(page)
+    assert found.department is not None and found.department.affirmative and found.department.signed
+    assert found.leader is not None and found.leader.opinion.startswith("同意") and not found.leader.signed
