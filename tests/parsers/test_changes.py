@@ -568,3 +568,10 @@ def test_a_table_certificate_cut_short_is_linked_by_its_registry_name():
     lines = header_a() + grid([["1", ["网络系统建设与"], "人数规模", "120人", "110人", None]], LAYOUT_A, [60])
     vocabulary = Vocabulary(("网络系统建设与运维",), ())
     assert triples(extract_changes([page(lines)], vocabulary)) == [("网络系统建设与运维", "headcount", None, 120, 110)]
+
+
+def test_a_totals_row_is_no_change():
+    rows = [["1", "数控车铣加工（初级）", "人数规模", "65人", "45人", None],
+            ["合计", None, None, "170人", "115人", None]]
+    lines = header_a() + grid(rows, LAYOUT_A, [60, 60])
+    assert triples(extract_changes([page(lines)])) == [("数控车铣加工", "headcount", "初级", 65, 45)]
