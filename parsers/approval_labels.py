@@ -123,11 +123,16 @@ def _chains(line: TextLine, lines: list[TextLine]) -> list[list[TextLine]]:
     return chains
 
 
+LABEL_LINE_SPREAD = 1.4  # the tallest a label's wrapped line may stand, in the height of its first
+
+
 def _continues(first: TextLine, other: TextLine) -> bool:
     """`other` holds the rest of a label begun in `first`: just right of it on its row, or below it,
     lined up on the left or centred under it (a label centred in a narrow form cell)."""
     h = first.box[3] - first.box[1]
     oh = other.box[3] - other.box[1]
+    if oh > LABEL_LINE_SPREAD * h:
+        return False  # a label wraps in its own print; a taller line below is an opinion by hand (同意)
     same_row = abs((first.box[1] + first.box[3]) / 2 - (other.box[1] + other.box[3]) / 2) < 0.5 * min(h, oh)
     if same_row:
         return 0 <= other.box[0] - first.box[2] < 2 * h
@@ -139,13 +144,13 @@ def _continues(first: TextLine, other: TextLine) -> bool:
 
 # What a fuzzy match left of the label's own last glyphs (部门(教…意 | 见) is no opinion.
 _LABEL_TAIL = re.compile(r"^[意见]+")
-_ASIDE = re.compile(r"\([^()]{1,8}\)")  # 证书试点管理部门（教务处）意见: a unit named in brackets
+ASIDE = re.compile(r"\([^()]{1,8}\)")  # 证书试点管理部门（教务处）意见: a unit named in brackets
 
 
 def _match(text: str, role: Role) -> tuple[float, int, int] | None:
     """(score, start, end of the label in `text`) for the best wording of `role` at the start of `text`;
     a short bracketed aside inside the label is read past."""
-    kept = [i for i in range(len(text)) if not any(a.start() <= i < a.end() for a in _ASIDE.finditer(text))]
+    kept = [i for i in range(len(text)) if not any(a.start() <= i < a.end() for a in ASIDE.finditer(text))]
     if len(kept) == len(text):
         return _match_plain(text, role)
     found = _match_plain("".join(text[i] for i in kept), role)

@@ -19,7 +19,7 @@ import statistics
 import numpy as np
 from PIL import Image
 
-from parsers.approval_labels import Label, cells, clean, find_labels, union
+from parsers.approval_labels import ASIDE, Label, cells, clean, find_labels, union
 from parsers.model import ApprovalEvidence, Box, Crop, Role, TextLine
 from parsers.normalise import glyph_widths
 from parsers.paper import paper_box
@@ -89,12 +89,44 @@ def _block_area(label: Label, others: list[Label], h: float, size: tuple[int, in
         # Stop short of the cell's right rule: a photo's paper edge passes for one, and past it is the desk.
         inset = 0.5 * h
         right = rulings.row_right(cell)
-        if right is not None and right - cell[2] > cell[2] - cell[0]:
-            return (cell[2], cell[1], right - inset, cell[3])
+        if (right is not None and right - cell[2] > cell[2] - cell[0]
+                and not any(_inside(o.box, (cell[2], cell[1], right, cell[3])) for o in others)):
+            return (cell[2], cell[1], right - inset, cell[3])  # beside: not the next approver's box
         if cell[3] - y1 >= 1.5 * h:  # the next block may share the cell (a letter inside a frame)
             return (cell[0], y0 - 0.5 * h, cell[2] - inset, min([cell[3], *below]))
+        column = _column_below(rulings, cell, others, h)
+        if column is not None:
+            return column
     right_edge = float(size[0]) * 0.97 if size[0] else max(x1, x0 + 40 * h)
     return (x0, y0 - 0.5 * h, right_edge, min([y1 + 6 * h, *below]))
+
+
+def _column_below(rulings: Rulings, cell: Box, others: list[Label], h: float) -> Box | None:
+    """The cells under a column header, when the label heads a column of a signature table
+    (经办人 | 部门负责人 | 分管校领导 over rows 意见 / 签字 / 日期): a header cell with cells beside it
+    in its row and, under it, cells of its own width that hold no other label."""
+    cy = (cell[1] + cell[3]) / 2
+    beside = rulings.cell_at(cell[0] - h, cy) or rulings.cell_at(cell[2] + h, cy)
+    bottom = cell[3]
+    while (under := rulings.cell_at((cell[0] + cell[2]) / 2, bottom + 0.5 * h)) is not None:
+        if abs(under[0] - cell[0]) > rulings.slack or abs(under[2] - cell[2]) > rulings.slack:
+            break
+        if any(_inside(o.box, under) for o in others):
+            break
+        bottom = under[3]
+    if beside is None or bottom <= cell[3]:
+        return None
+    return (cell[0], cell[3], cell[2], bottom)
+
+
+def _middle(line: TextLine) -> float:
+    return (line.box[0] + line.box[2]) / 2
+
+
+def _inside(box: Box, area: Box) -> bool:
+    """The box's middle lies in the area."""
+    cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+    return area[0] <= cx <= area[2] and area[1] <= cy <= area[3]
 
 
 def _within(box: Box, area: Box) -> bool:
@@ -122,7 +154,7 @@ def _read_block(
     document: str,
     page: int,
 ) -> ApprovalEvidence:
-    opinion, opinion_line = _opinion(label, block, h)
+    opinion, opinion_line = _opinion(label, block, area, h)
     sign_line = next((ln for ln in sorted(block, key=lambda ln: ln.box[1]) if SIGN.search(ln.text)), None)
     signed, region = False, None
     if image is not None:
@@ -148,19 +180,26 @@ def _read_block(
 
 
 def affirmative(opinion: str) -> bool:
-    """同意… and not 不同意; an opinion misread after its first glyph still begins with 同."""
+    """同意… and not 不同意; an opinion misread after its first glyph still begins with 同, and a
+    handwritten 同 OCR reads as a glyph of its shape (回意, 司意) still stands before 意."""
     head = opinion[:6]
-    return not NEGATIVE.search(head) and ("同意" in opinion or head.startswith("同"))
+    return not NEGATIVE.search(head) and ("同意" in opinion or head.startswith("同") or bool(_TONG_YI.match(head)))
 
 
-def _opinion(label: Label, block: list[TextLine], h: float) -> tuple[str, TextLine | None]:
+_LIKE_TONG = "[回司问向冋间]"  # shapes OCR gives a handwritten 同
+_TONG_YI = re.compile(rf"^{_LIKE_TONG}意")
+
+
+def _opinion(label: Label, block: list[TextLine], area: Box, h: float) -> tuple[str, TextLine | None]:
     """The opinion and the line it stands on of its own (None when it is the label's own rest): the
     label's rest, else the first line of words beside or below it, one that says 同意 or the like
     first: a seal's lettering read as a tall box of junk (业子) comes earlier in the block."""
-    rest = SIGN.split(PUNCT.sub("", label.rest))[0]
+    rest = SIGN.split(PUNCT.sub("", ASIDE.sub("", label.rest)))[0]  # 学校意见（分管校领导）：同意
     if rest:
         return rest, None
-    beside = sorted((ln for ln in block if ln.box[0] >= label.box[0]),
+    left = min(label.box[0], area[0])
+    # A column's title is centred over the opinion under it, which may be the wider of the two.
+    beside = sorted((ln for ln in block if ln.box[0] >= left or label.box[0] <= _middle(ln) <= label.box[2]),
                     key=lambda ln: (ln.box[1] > label.box[3], ln.box[1], ln.box[0]))
     # An opinion is written in words: a seal's star or a scribble OCR read as ★ or "ll" is none.
     words = [(PUNCT.sub("", clean(ln.text)), ln) for ln in beside]
@@ -172,7 +211,8 @@ def _opinion(label: Label, block: list[TextLine], h: float) -> tuple[str, TextLi
 
 
 _WORDS = re.compile(r"[\u4e00-\u9fff]")
-_OPINION_WORD = re.compile(r"同意|已阅|拒|否")  # 同意 finds 不同意 too; its sign is judged elsewhere
+# 同意 finds 不同意 too: its sign is judged elsewhere.
+_OPINION_WORD = re.compile(rf"同意|已阅|拒|否|^{_LIKE_TONG}意")
 
 
 def _label_glyphs(label: Label, h: float) -> Box:
@@ -228,9 +268,7 @@ def _blank_after_label(image: Image.Image, box: Box, label_end: float, glyphs: f
 
 def _name_in(line: TextLine, region: Box) -> bool:
     """A person's name (two to four Chinese glyphs, nothing else) whose middle lies in the region."""
-    cx, cy = (line.box[0] + line.box[2]) / 2, (line.box[1] + line.box[3]) / 2
-    inside = region[0] <= cx <= region[2] and region[1] <= cy <= region[3]
-    return inside and bool(_NAME.fullmatch(clean(line.text)))
+    return _inside(line.box, region) and bool(_NAME.fullmatch(clean(line.text)))
 
 
 _NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")

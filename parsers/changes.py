@@ -28,9 +28,17 @@ def extract_changes(pages: list[Page], vocabulary: Vocabulary | None = None) -> 
     for page in pages:
         for table in find_tables(page.lines):
             for row in table.rows:
-                found.extend(_with_page(changes_from_row(row, table.certificate), page.number))
+                found.extend(_with_page(_known(changes_from_row(row, table.certificate), vocabulary), page.number))
         found.extend(_with_page(changes_from_prose(page_text(page), vocabulary), page.number))
     return deduplicate(found)
+
+
+def _known(changes: list[ExtractedChange], vocabulary: Vocabulary | None) -> list[ExtractedChange]:
+    """Table cells' certificates as the registry spells them, where a cell names one known certificate
+    (a name the registry does not hold is kept as written, for no_matching_application)."""
+    for change in changes:
+        change.certificate = (vocabulary and vocabulary.certificate_named(change.certificate)) or change.certificate
+    return changes
 
 
 def extract_document_changes(
@@ -58,11 +66,11 @@ def changes_from_row(row: dict[Role, str], certificate: str = "") -> list[Extrac
     """The changes one table row states: a 调整事项 row, or a wide row with 原人数 | 调整后人数 pairs.
 
     `certificate` names the certificate of a table without a 证书名称 column. A row marked
-    不调整, and a new value that is blank, —, /, 不变 or equal to the old one, state no change.
+    不调整, a totals row (合计), and a new value that is blank, —, /, 不变 or equal to the old one, state no change.
     """
     cert_text = next((text for (kind, _), text in row.items() if kind == "cert"), "") or certificate
     name, level = split_level(cert_text)
-    if not name or any(_KEEP.search(compact(text)) for text in row.values()):
+    if not name or any(_KEEP.search(compact(text)) or _TOTAL.match(compact(text)) for text in row.values()):
         return []
     level = parse_level(row.get(("level", None))) or level or parse_level(row.get(("from", "level")))
     changes = []
@@ -80,6 +88,7 @@ def changes_from_row(row: dict[Role, str], certificate: str = "") -> list[Extrac
 
 
 _KEEP = re.compile(r"^(?:不调整|不作调整|不做调整|无调整)")  # a row that states it stays as it is
+_TOTAL = re.compile(r"^(?:合计|总计|小计|共计)")  # a totals row sums the changes: it is none of them
 # Marks for "as before"; OCR reads a lone dash or slash in a cell as 一, 1, l, I or |.
 _UNCHANGED = re.compile(r"^(?:[—–\-_/／\\~～·.。]*|[一1lI|丨]|不变|保持不变|无变化|无|同上|同原申报|未调整|不调整)$")
 
@@ -91,9 +100,9 @@ def states_value(text: str | None) -> bool:
 
 def changes_from_prose(text: str, vocabulary: Vocabulary | None = None) -> list[ExtractedChange]:
     return [
-        _change(p.certificate, p.field, p.level, p.from_text, p.to_text)
+        _change(p.certificate, field, p.level, p.from_text, p.to_text)
         for p in read_prose(text, vocabulary)
-        if p.certificate
+        if p.certificate and (field := p.field or _infer_field(p.from_text, p.to_text))
     ]
 
 

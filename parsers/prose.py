@@ -49,8 +49,17 @@ _TO = (
     rf"(?P<to>[{_OPEN}][^{_OPEN}{_CLOSE}。\n]{{1,30}}[{_CLOSE}]"
     rf"|[{_OPEN}]?[^，。；,;\n{_OPEN}]{{1,30}}?(?=[，。；,;(\n{_CLOSE}]|并|$|\d{{1,2}}[.、)]|将|把|特此|此致))"
 )
+# The field may first give the difference, the values in brackets: 试点人数5人（由60人增至65人）.
+_DELTA = r"(?:[增减加少]?\d{1,4}人)?\(?"
 _CLAUSE = re.compile(
-    rf"(?P<field>{_FIELD_WORD})(?:(?:由|从)(?P<from>[^，。；,;\n由从]{{1,30}}?))?{_VERB}\n?{_TO}"
+    rf"(?P<field>{_FIELD_WORD}){_DELTA}(?:(?:由|从)(?P<from>[^，。；,;\n由从]{{1,30}}?))?{_VERB}\n?{_TO}"
+)
+# Old → new after the certificate: 更换考核专业：“数字媒体交互设计”证书（中级）数字媒体技术→软件工程.
+_ARROW = re.compile(r"→|->|—>|=>")
+_ARROW_TO = re.compile(r"[^，。；,;\n→]{1,30}?(?=[，。；,;\n)]|$)")
+# What stands between a certificate's name and its old value: its level, 证书, a field word, a colon.
+_NAME_TAIL = re.compile(
+    rf"^[{_CLOSE}]?(?:职业技能等级)?(?:证书)?(?:\([初中高][级圾]\))?(?:职业技能等级)?(?:证书)?(?P<field>{_FIELD_WORD})?[:：,，]?"
 )
 # A sentence OCR cut short after the old value ("…试点人数由140人调" and nothing more on the
 # page): still a change, with the new value unreadable.
@@ -65,9 +74,12 @@ class ProseChange:
 
     certificate: str
     level: str | None
-    field: str
+    field: str | None  # None: the values tell (an arrow with no field word near it)
     from_text: str | None
     to_text: str | None
+
+
+PROSE_LINE = 12  # glyphs: a line of running text at least this long is a paragraph's, not a date's
 
 
 def page_text(page: Page) -> str:
@@ -90,10 +102,12 @@ def page_text(page: Page) -> str:
 
 
 def _right_margin(rows: list[list[Fragment]]) -> float:
-    """Where the page's full lines end: the farthest right edge two lines reach (a paragraph wraps
-    there). A lone box further out, a date by the signature, would make every line end early."""
-    edges = sorted((row[-1].line.box[2] for row in rows), reverse=True)
+    """Where the page's full lines end: the farthest right edge two lines of prose reach (a
+    paragraph wraps there). A lone box further out, a date by the signature, or the dates of two
+    signature rows, would make every line end early: only one-box rows a dozen glyphs long count."""
     glyph = median(f.height for row in rows for f in row)
+    prose = [row for row in rows if len(row) == 1 and row[0].line.box[2] - row[0].line.box[0] >= PROSE_LINE * glyph]
+    edges = sorted((row[-1].line.box[2] for row in prose or rows), reverse=True)
     return next((a for a, b in zip(edges, edges[1:], strict=False) if a - b < glyph), edges[0])
 
 
@@ -130,7 +144,27 @@ def read_prose(text: str, vocabulary: Vocabulary | None = None) -> list[ProseCha
                 to_text=clause.group("to") or None,
             )
         )
-    return result
+    return result + _arrow_changes(text, mentions, spans)
+
+
+def _arrow_changes(text: str, mentions: list[_Mention], spans: list[tuple[int, int]]) -> list[ProseChange]:
+    """Changes written old → new after the certificate's name, outside the clauses already read.
+    The field is the field word between the name and the old value, else the one opening the item
+    (更换考核专业：…), else left to the values."""
+    found = []
+    for arrow in _ARROW.finditer(text):
+        mention = _mention_before(mentions, arrow.start(), text)
+        to = _ARROW_TO.match(text, arrow.end())
+        if mention is None or to is None or any(a <= arrow.start() < b for a, b in spans):
+            continue
+        tail = _NAME_TAIL.match(text[mention.end : arrow.start()])
+        old = text[mention.end + (tail.end() if tail else 0) : arrow.start()]
+        item = re.split(r"[。；;\n]", text[: mention.start])[-1]
+        words = re.findall(_FIELD_WORD, item)
+        field = (tail.group("field") if tail else None) or (words[-1] if words else None)
+        if old and "\n" not in old:
+            found.append(ProseChange(mention.name, mention.level, parse_field(field) if field else None, old, to.group()))
+    return found
 
 
 def _iter_clauses(text: str) -> list[re.Match[str]]:

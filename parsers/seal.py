@@ -9,6 +9,7 @@ handwriting, red lines and table corners do not make rings.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
@@ -31,6 +32,12 @@ PALE_SAT, PALE_VAL = 15, 170  # a faded stamp's pink: barely tinted, light (prin
 PALE_SHARE = 0.3  # share of a work-copy pixel that pale ink must cover to count
 MIN_PALE_D = 0.13  # a pale ring, weaker evidence than red ink, must be an official seal's size (~3 cm of 21)
 CENTRE_SLACK = 0.08  # a Hough centre on the small copy may be off by this share of the radius
+ARC_BAND = (0.5, 0.95)  # radii of a seal's lettering, as shares of the ring's radius
+ARC_SPAN = (140, 400)  # degrees clockwise from +x (the top is 270) that every seal's name lies in
+ARC_LIMIT = (100, 440)  # a long name runs round further, but leaves the foot of the ring to serials
+ARC_GAP, ARC_PAD = 8, 3  # degrees without ink that end the lettering; degrees kept beyond its last ink
+PALE_TINT = 4  # levels by which red outweighs green and blue in the palest stamp ink
+INK_FLOOR = {"red": 8.0, "grey": 12.0}  # paper's own tint or noise, below any stamp ink
 
 StripReader = Callable[[np.ndarray], tuple[str, float]]
 
@@ -288,37 +295,105 @@ def _coverage(mask: np.ndarray, cx: float, cy: float, rx: float, ry: float, band
     return float((mask[ys, xs] > 0).any(axis=0).mean())
 
 
-def arc_strip(image: Image.Image, ring: Ring) -> np.ndarray:
-    """The seal's upper arc unrolled into a straight line of text: dark ink on white, BGR."""
-    rgb = np.asarray(image.convert("RGB"))
-    bgr = np.ascontiguousarray(rgb[:, :, ::-1])
-    if ring.colour == "red":
-        ink = red_mask(bgr)
-    else:
-        ink = (cv2.cvtColor(bgr, cv2.COLOR_BGR2GRAY) < 170).astype(np.uint8) * 255
+def arc_strips(image: Image.Image, ring: Ring) -> list[np.ndarray]:
+    """The seal's upper arc unrolled into straight lines of text (dark ink on white, BGR): over
+    ARC_SPAN, and over the span the lettering's ink covers when that is wider (a long name runs
+    round more of the circle; so may an inscription at the seal's foot or its serial number, which
+    is why both are read)."""
     r = (ring.rx + ring.ry) / 2
-    # Make an oval round first, so a fixed radius band holds the text all the way along.
-    m = np.float32([[r / ring.rx, 0, 0], [0, r / ring.ry, 0]])
-    m[:, 2] = [r - ring.cx * r / ring.rx + r * 0.1, r - ring.cy * r / ring.ry + r * 0.1]
-    disc = cv2.warpAffine(ink, m, (int(2.2 * r), int(2.2 * r)))
-    n_angle = max(64, int(2 * math.pi * r * 0.75))
-    polar = cv2.warpPolar(disc, (int(r), n_angle), (1.1 * r, 1.1 * r), r, cv2.WARP_POLAR_LINEAR)
-    twice = np.vstack([polar, polar])  # rows: angle clockwise from +x; wrap past 360°
-    a0, a1 = int(n_angle * 140 / 360), int(n_angle * 400 / 360)
-    band = twice[a0:a1, int(r * 0.5) : int(r * 0.95)]
-    strip = np.flipud(band.T)  # text along x, the seal's outside at the top
-    strip = cv2.copyMakeBorder(255 - strip, 6, 6, 6, 6, cv2.BORDER_CONSTANT, value=255)
+    polar = _polar_ink(image, ring, r)  # rows: angle clockwise from +x; columns: radius
+    twice = np.vstack([polar, polar])  # wrap past 360°
+    lettering = _lettering_span(twice[:, int(r * 0.55) : int(r * 0.9)], polar.shape[0])
+    spans = [ARC_SPAN] if lettering == ARC_SPAN else [ARC_SPAN, lettering]
+    return [_unrolled(twice, polar.shape[0], span, r) for span in spans]
+
+
+def arc_strip(image: Image.Image, ring: Ring) -> np.ndarray:
+    """The seal's upper arc over ARC_SPAN unrolled into a straight line of text: dark ink on white, BGR."""
+    return arc_strips(image, ring)[0]
+
+
+def _unrolled(twice: np.ndarray, n_angle: int, span: tuple[float, float], r: float) -> np.ndarray:
+    a0, a1 = (int(n_angle * a / 360) for a in span)
+    band = twice[a0:a1, int(r * ARC_BAND[0]) : int(r * ARC_BAND[1])]
+    strip = (255 - np.clip(np.flipud(band.T) * 255, 0, 255)).astype(np.uint8)  # the seal's outside on top
+    strip = cv2.copyMakeBorder(strip, 6, 6, 6, 6, cv2.BORDER_CONSTANT, value=255)
     return cv2.cvtColor(np.ascontiguousarray(strip), cv2.COLOR_GRAY2BGR)
 
 
+def _polar_ink(image: Image.Image, ring: Ring, r: float) -> np.ndarray:
+    """How much stamp ink (0 to 1) lies at each angle and radius of the ring, made round first
+    so a fixed radius band holds the text all the way along."""
+    pad = 0.1 * r
+    x0, y0 = max(0, int(ring.cx - ring.rx - pad)), max(0, int(ring.cy - ring.ry - pad))
+    crop = np.asarray(image.convert("RGB").crop((x0, y0, int(ring.cx + ring.rx + pad) + 1, int(ring.cy + ring.ry + pad) + 1)))
+    ink = _ink_strength(crop, ring.colour)
+    m = np.float32([[r / ring.rx, 0, 0], [0, r / ring.ry, 0]])
+    m[:, 2] = [1.1 * r - (ring.cx - x0) * r / ring.rx, 1.1 * r - (ring.cy - y0) * r / ring.ry]
+    disc = cv2.warpAffine(ink, m, (int(2.2 * r), int(2.2 * r)))
+    n_angle = max(64, int(2 * math.pi * r * 0.75))
+    return cv2.warpPolar(disc, (int(r), n_angle), (1.1 * r, 1.1 * r), r, cv2.WARP_POLAR_LINEAR)
+
+
+def _ink_strength(rgb: np.ndarray, colour: Literal["red", "grey"]) -> np.ndarray:
+    """Stamp ink (float, 0 paper to 1 ink) of a crop round a seal, scaled to the seal's own ink: a pale
+    pink or light grey press reads as dark as a full one. Red: how much red outweighs green and
+    blue (black print and paper have none); grey: how much darker than the paper."""
+    px = rgb.astype(np.float32)
+    grey = px @ np.float32([0.299, 0.587, 0.114])
+    darker = np.percentile(grey, 75) - grey  # most of a seal's disc is paper
+    if colour == "red":
+        depth = px[..., 0] - px[..., 1:].max(axis=2)
+        # Pale ink is a greyed pink, tinted by a few levels only but well darker than paper; print's
+        # colour fringes are tinted too, so nothing beside print counts.
+        beside_print = cv2.dilate((grey < 100).astype(np.uint8), np.ones((5, 5), np.uint8)) > 0
+        depth = np.maximum(depth, np.where((depth >= PALE_TINT) & ~beside_print, darker, 0))
+    else:
+        depth = darker
+    full = max(INK_FLOOR[colour] * 3, float(np.percentile(depth, 99)))
+    floor = INK_FLOOR[colour]
+    return np.clip((depth - floor) / (0.45 * (full - floor)), 0, 1).astype(np.float32)
+
+
+def _lettering_span(band: np.ndarray, n_angle: int) -> tuple[float, float]:
+    """The arc (degrees clockwise from +x, past 360 on the right) the lettering covers: at least
+    ARC_SPAN, grown on each side while inked angles follow with gaps under ARC_GAP, up to ARC_LIMIT."""
+    per_degree = n_angle / 360
+    inked = (band > 0.3).mean(axis=1) > 0.04
+
+    def reach(start: float, limit: float, step: int) -> float:
+        last = start
+        a = start
+        while (a - limit) * step < 0:
+            a += step
+            if inked[int(a * per_degree) % len(inked)]:
+                last = a
+            elif abs(a - last) > ARC_GAP:
+                break
+        return start if last == start else last + step * ARC_PAD
+
+    a0 = max(ARC_LIMIT[0], reach(ARC_SPAN[0], ARC_LIMIT[0], -1))
+    a1 = min(ARC_LIMIT[1], reach(ARC_SPAN[1], ARC_LIMIT[1], 1))
+    return a0, a1
+
+
 def _read_arc(image: Image.Image, ring: Ring, reader: StripReader) -> tuple[str, float]:
-    """The arc text and its confidence; ("", 0.0) when it cannot be read, so no mismatch is claimed."""
+    """The arc text and its confidence; ("", 0.0) when it cannot be read, so no mismatch is claimed.
+    Of the strips read, the surest reading is kept; serial numbers and Latin letters at its ends
+    (read off the seal's foot) are left off."""
+    best = ("", 0.0)
     try:
-        text, conf = reader(arc_strip(image, ring))
+        for strip in arc_strips(image, ring):
+            text, conf = reader(strip)
+            text = _SERIAL_ENDS.sub("", text.strip())
+            if text and float(conf) > best[1]:
+                best = (text, max(0.0, min(1.0, float(conf))))
     except Exception:  # noqa: BLE001 - unreadable arc text means no text, not no seal
         return "", 0.0
-    text = text.strip()
-    return (text, max(0.0, min(1.0, float(conf)))) if text else ("", 0.0)
+    return best
+
+
+_SERIAL_ENDS = re.compile(r"^[\sA-Za-z0-9.,:;'\"()\-]+|[\sA-Za-z0-9.,:;'\"()\-]+$")
 
 
 def find_seals(

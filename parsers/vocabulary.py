@@ -48,6 +48,25 @@ class Vocabulary:
         return sorted(taken, key=lambda m: m.start)
 
 
+    def certificate_named(self, text: str) -> str | None:
+        """The known certificate a table cell names, as the registry spells it: the cell is the name
+        up to OCR damage (see `certificate_mentions`), or its first glyphs, most of it, where OCR
+        lost the end of a wrapped cell; None when no known certificate, or more than one, fits."""
+        names = {normalise_certificate(c) for c in self.certificates if c}
+        if text in names:
+            return text
+        mentions = self.certificate_mentions(text)
+        if len(mentions) == 1 and mentions[0].end - mentions[0].start >= CELL_SHARE * len(text):
+            return mentions[0].name
+        cut = [name for name in names if len(text) >= MIN_FUZZY_LENGTH and name.startswith(text)
+               and len(text) >= CUT_SHARE * len(name)]
+        return cut[0] if len(cut) == 1 else None
+
+
+CELL_SHARE = 0.8  # of a cell's text that a known name must cover to be what the cell names
+CUT_SHARE = 0.6  # of a known name that a cell cut short must still hold
+
+
 def _occurrences(name: str, text: str) -> list[tuple[int, int]]:
     """(start, end) of each exact, else close, occurrence of `name` in `text`, left to right."""
     exact, start = [], text.find(name)

@@ -185,3 +185,54 @@ def test_blocks_inside_one_frame_end_where_the_next_begins():
     found = _read(page)
     assert found.leader is not None and found.leader.signed
     assert found.department is not None and not found.department.signed
+
+
+def test_a_signature_table_is_read_by_its_columns():
+    """经办人 | 证书试点管理部门负责人 | 分管校领导 over rows 意见 / 签字 / 日期: each approver's opinion
+    and signature stand in the column under their title, not beside it."""
+    page = Image.new("RGB", (1240, 1754), "white")
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.truetype(FONT, 24)
+    draw.text((140, 300), "我校已完成2024年度证书申报，现申请调整，详见附表。", font=font, fill="black")
+    columns, rows = [100, 260, 480, 820, 1140], [500, 570, 680, 790, 870]
+    for x in columns:
+        draw.line((x, rows[0], x, rows[-1]), fill="black", width=2)
+    for y in rows:
+        draw.line((columns[0], y, columns[-1], y), fill="black", width=2)
+    for text, column in (("经办人", 1), ("证书试点管理部门负责人", 2), ("分管校领导", 3)):
+        draw.text(((columns[column] + columns[column + 1]) / 2, 535), text, font=font, fill="black", anchor="mm")
+    for text, row in (("意见", 0), ("签字", 1), ("日期", 2)):
+        draw.text((180, (rows[row + 1] + rows[row + 2]) / 2), text, font=font, fill="black", anchor="mm")
+    kai = ImageFont.truetype(KAI, 40)
+    draw.text((560, 600), "同意。", font=kai, fill=(30, 40, 150))
+    draw.text((880, 600), "同意调整", font=kai, fill=(30, 40, 150))
+    stamp(page, draw_hand_signature("邓红梅", 56, random.Random(5), (20, 20, 25)), (580, 700))
+    draw.text((940, 720), "杨永芬", font=font, fill="black")  # typed: no signature
+    for column in (2, 3):
+        draw.text((columns[column] + 40, 815), "2024年3月10日", font=font, fill="black")
+    found = _read(page)
+    assert found.department is not None and found.department.affirmative and found.department.signed
+    assert found.leader is not None and found.leader.affirmative and not found.leader.signed
+
+
+def test_opinion_boxes_side_by_side_are_read_apart():
+    """证书试点管理部门意见 in the left box, 学校意见（分管校领导） in the right one: neither box reads on
+    into the other, and the bracketed role is no opinion."""
+    page = Image.new("RGB", (1240, 1754), "white")
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.truetype(FONT, 24)
+    draw.text((140, 300), "我校已完成2024年度证书申报，现申请调整，详见附表。", font=font, fill="black")
+    for x0, x1 in ((100, 600), (640, 1140)):
+        draw.rectangle((x0, 500, x1, 820), outline="black", width=2)
+    draw.text((115, 515), "证书试点管理部门意见：", font=font, fill="black")
+    draw.text((655, 515), "学校意见（分管校领导）：", font=font, fill="black")
+    kai = ImageFont.truetype(KAI, 40)
+    draw.text((300, 590), "同意申请", font=kai, fill=(30, 40, 150))
+    draw.text((840, 590), "同意", font=kai, fill=(30, 40, 150))
+    for x in (300, 840):
+        draw.text((x, 700), "签字：", font=font, fill="black")
+    stamp(page, draw_hand_signature("王建国", 56, random.Random(8), (20, 20, 25)), (380, 680))
+    draw.text((920, 700), "赵明玉", font=font, fill="black")  # typed: no signature
+    found = _read(page)
+    assert found.department is not None and found.department.affirmative and found.department.signed
+    assert found.leader is not None and found.leader.opinion.startswith("同意") and not found.leader.signed

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from parsers.approvals import find_approvals
+from parsers.approvals import affirmative, find_approvals
 from parsers.model import Page, TextLine
 from parsers.ocr import make_engine
 from parsers.pagework import read_page
@@ -113,3 +113,23 @@ def test_a_date_in_chinese_numerals_is_no_opinion():
     ]
     leader = find_approvals(lines, None, document="d.pdf", page=1)["leader"]
     assert leader.opinion.startswith("同意") and leader.affirmative
+
+
+@pytest.mark.parametrize(("opinion", "yes"), [
+    ("同意", True), ("同意调整。", True), ("原则同意", True), ("同竟", True),  # 意 misread
+    ("回意", True), ("司意。", True),  # a handwritten 同 read as a glyph of its shape
+    ("不同意", False), ("暂不同意调整", False), ("已阅", False), ("回复", False), ("朱海", False),
+])  # fmt: skip
+def test_an_opinion_is_affirmative_when_it_agrees(opinion, yes):
+    assert affirmative(opinion) is yes
+
+
+def test_a_handwritten_opinion_below_a_column_title_is_no_part_of_the_title():
+    """分管校领导 centred over a taller handwritten 同意 that OCR read as 回意: the title is one line."""
+    lines = [
+        TextLine("证书试点管理部门负责人", (803, 944, 1181, 992), 0.99),
+        TextLine("分管校领导", (1334, 940, 1527, 992), 0.99),
+        TextLine("回意", (1340, 1030, 1520, 1143), 0.9),
+    ]
+    leader = find_approvals(lines, None, document="d.pdf", page=1)["leader"]
+    assert leader.opinion == "回意" and leader.affirmative

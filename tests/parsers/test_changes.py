@@ -18,7 +18,7 @@ from parsers.normalise import (
     split_level,
 )
 from parsers.vocabulary import Vocabulary
-from tests.parsers.test_tables import HEADERS_A, LAYOUT_A, grid
+from tests.parsers.test_tables import HEADERS_A, LAYOUT_A, grid, header_a
 from tests.scangen.tables import wrap_text
 
 
@@ -106,6 +106,12 @@ def test_undergraduate_catalogue_codes_with_a_letter_are_dropped(text):
          ("物流管理", "headcount", "初级", 40, 50)),
         ("现申请调整如下：智能财税证书考核等级由初级变更为中级。",
          ("智能财税", "level", "初级", "初级", "中级")),
+        ("一、申请增加“物流管理”证书（中级）试点人数5人（由60人增至65人）。",
+         ("物流管理", "headcount", "中级", 60, 65)),
+        ("二、更换考核专业：“数字媒体交互设计”证书（中级）080906数字媒体技术→软件工程。",
+         ("数字媒体交互设计", "major", "中级", "数字媒体技术", "软件工程")),
+        ("1. “汽车运用与维修”（初级）：试点人数80人→90人。",
+         ("汽车运用与维修", "headcount", "初级", 80, 90)),
     ],
 )  # fmt: skip
 def test_prose_variants(sentence, expected):
@@ -520,3 +526,52 @@ def test_a_row_of_values_under_the_header_is_never_a_second_header():
     lines = grid([["序号", "证书名称", "调整事项", "原申报", "拟调整为"]], columns, [60], top=300)
     lines += grid([["1", "电子商务数据分析证书（初级）", "试点人数", "45", "85"]], columns, [60], top=360)
     assert triples(extract_changes([page(lines)])) == [("电子商务数据分析", "headcount", "初级", 45, 85)]
+
+
+def test_two_signature_rows_ending_in_dates_are_no_right_margin():
+    """The dates of two signature rows stand further right than the paragraph's lines: the margin
+    is where the prose wraps, so a sentence wrapped there still reads as one."""
+    lines = [
+        TextLine("一、申请增加“物流管理”证书（中级）试点人数5人（由60人", (277, 713, 1424, 755)),
+        TextLine("增至65人）。", (194, 784, 444, 826)),
+        TextLine("我校已于3月5日在职业技能等级证书信息管理服务平台完成2024", (277, 430, 1444, 471)),
+        TextLine("管理部门和校级分管领导研究同意，现申请对部分证书申报内容进行", (194, 571, 1444, 613)),
+        TextLine("证书试点管理部门意见：同意调整", (194, 1123, 836, 1164)),
+        TextLine("签字：", (944, 1123, 1069, 1164)),
+        TextLine("2024年3月6日", (1305, 1123, 1555, 1164)),
+        TextLine("分管校领导意见：原则同意", (194, 1267, 711, 1309)),
+        TextLine("签字：", (944, 1267, 1069, 1309)),
+        TextLine("2024年3月6日", (1305, 1267, 1555, 1309)),
+    ]
+    assert triples(extract_changes([page(lines)])) == [("物流管理", "headcount", "中级", 60, 65)]
+
+
+def test_an_unquoted_registry_name_before_an_arrow_opens_the_change():
+    vocabulary = Vocabulary(("汽车运用与维修",), ())
+    changes = changes_from_prose("一、汽车运用与维修（初级）：试点人数80人→90人。", vocabulary)
+    assert triples(changes) == [("汽车运用与维修", "headcount", "初级", 80, 90)]
+
+
+@pytest.mark.parametrize(("cell", "named"), [
+    ("网络系统建设与", "网络系统建设与运维"),  # OCR lost the wrapped cell's second line
+    ("网络系统建设与运推", "网络系统建设与运维"),  # one glyph misread
+    ("不变Web前端开发软件技术", None),  # cells run together: not what the cell names
+    ("物流", None),  # too little of a name to say
+    ("智能财税", None),  # a certificate the registry does not hold is read as written
+])  # fmt: skip
+def test_a_table_cell_names_a_known_certificate_up_to_ocr_damage(cell, named):
+    vocabulary = Vocabulary(("网络系统建设与运维", "Web前端开发", "物流管理"), ())
+    assert vocabulary.certificate_named(cell) == named
+
+
+def test_a_table_certificate_cut_short_is_linked_by_its_registry_name():
+    lines = header_a() + grid([["1", ["网络系统建设与"], "人数规模", "120人", "110人", None]], LAYOUT_A, [60])
+    vocabulary = Vocabulary(("网络系统建设与运维",), ())
+    assert triples(extract_changes([page(lines)], vocabulary)) == [("网络系统建设与运维", "headcount", None, 120, 110)]
+
+
+def test_a_totals_row_is_no_change():
+    rows = [["1", "数控车铣加工（初级）", "人数规模", "65人", "45人", None],
+            ["合计", None, None, "170人", "115人", None]]
+    lines = header_a() + grid(rows, LAYOUT_A, [60, 60])
+    assert triples(extract_changes([page(lines)])) == [("数控车铣加工", "headcount", "初级", 65, 45)]

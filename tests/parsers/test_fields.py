@@ -57,3 +57,8 @@ def test_label_without_value_gives_none():
 def test_a_stamp_hint_with_a_misread_glyph_is_dropped():
     p = page(("申请单位：宿迁运河职业技术学院（羞章）", (150, 300, 760, 332)))
     assert applicant_unit([p]) == "宿迁运河职业技术学院"
+
+
+def test_a_stamp_hint_that_lost_its_closing_bracket_is_no_part_of_the_unit():
+    lines = [TextLine("填报单位(盖章:淮安信息职业技术学院", (100, 200, 700, 240), 0.95)]
+    assert applicant_unit([Page(number=1, lines=lines)]) == "淮安信息职业技术学院"

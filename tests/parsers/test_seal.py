@@ -247,3 +247,43 @@ def test_a_small_square_name_stamp_with_a_broken_frame_is_no_seal():
     for i, ch in enumerate("沈宁杰印"):
         draw.text((x + 40 - 24 * (i // 2), y + 16 + 24 * (i % 2)), ch, font=font, fill=(200, 40, 45), anchor="mm")
     assert find_seals(page, document="d", page=1, reader=lambda strip: ("", 0.0)) == []
+
+
+def _read(page: Image.Image) -> tuple[str, float]:
+    (seal,) = find_seals(page, document="d", page=1)
+    return seal.text, seal.text_confidence
+
+
+def test_a_department_seal_whose_name_runs_past_the_upper_arc_is_read_whole():
+    """A department's seal of fifteen glyphs, stamped turned: its name runs round from below the left
+    of the ring to below its right, further than the upper arc every seal's name lies in."""
+    seal = draw_seal("江苏润州职业技术学院招生就业处", 300, random.Random(13)).rotate(24, resample=Image.BICUBIC)
+    text, conf = _read(_page_with((seal, (600, 1200))))
+    assert fuzz.ratio(text, "江苏润州职业技术学院招生就业处") >= 95 and conf >= 0.8  # neither end lost
+
+
+def test_the_pale_middle_of_a_red_seal_is_read():
+    """A seal pressed unevenly: its middle glyphs took little ink and scan as a greyed pink, barely
+    tinted but well darker than paper."""
+    seal = np.asarray(draw_seal("无锡太湖应用技术学院", 280, random.Random(14))).copy()
+    seal[:, 100:200, :3] = (205, 186, 190)
+    text, conf = _read(_page_with((Image.fromarray(seal), (600, 1200))))
+    assert fuzz.ratio(text, "无锡太湖应用技术学院") >= 85 and conf >= 0.8
+
+
+def test_a_light_grey_seal_on_grey_paper_is_read():
+    """A greyscale scan whose paper scans grey and whose seal scans light, lighter than a fixed
+    threshold for ink: the arc is read against the paper's own level."""
+    seal = draw_seal("常州武进信息职业技术学院", 300, random.Random(15), colour=(170, 170, 170))
+    page = _page_with((seal, (600, 1200))).convert("L")
+    page = Image.fromarray((np.asarray(page, np.float32) * 0.93).astype(np.uint8)).convert("RGB")
+    text, conf = _read(page)
+    assert fuzz.ratio(text, "常州武进信息职业技术学院") >= 85 and conf >= 0.8
+
+
+def test_a_serial_number_read_with_a_seal_s_name_is_left_off_it():
+    """The serial number round a seal's foot, read where the name's arc runs into it, is no part of
+    the unit's name (spec §2)."""
+    seal = draw_seal("宿迁运河职业技术学院", 280, random.Random(16))
+    found = find_seals(_page_with((seal, (600, 1200))), document="d", page=1, reader=lambda strip: ("3213020045 宿迁运河职业技术学院5", 0.9))
+    assert [s.text for s in found] == ["宿迁运河职业技术学院"]

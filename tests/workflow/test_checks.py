@@ -176,6 +176,7 @@ def test_without_readable_pages_the_evidence_codes_all_hold() -> None:
     ([SealEvidence(CROP, "grey", "婚连云港中专亚题", 0.97)], False, False),  # an arc garbled round the alias: no department
     ([SealEvidence(CROP, "red", "中等专业学校", 0.97)], False, False),  # generic words only: the name was lost
     ([SealEvidence(CROP, "red", "某某职业学院", 0.9)], False, False),  # no registered unit, not sure enough
+    ([SealEvidence(CROP, "red", "连云港中等专业学校日", 0.95)], False, False),  # one stray glyph after the name: no department
     ([SealEvidence(CROP, "red", "连云港中等专业学校", 0.95), SealEvidence(CROP, "red", "连云港中等专业学校教务处", 0.95)],
      False, False),  # the school's own seal with a department's beside it
     ([], True, False),

@@ -34,11 +34,16 @@ def check(facts: RequestFacts) -> str | None:
 
 def _department_of(facts: RequestFacts, text: str) -> bool:
     """The arc is the school's full name followed by two glyphs or more (教务处): a department's seal.
-    An arc merely garbled round a short alias (苏婚东吴财经职业题) is not one."""
+    The longest start of the arc read as the name is taken, so a stray glyph read after the name
+    (淮安清江浦中等专业学校日) is no department; nor is an arc merely garbled round a short alias
+    (苏婚东吴财经职业题)."""
     if facts.school is None:
         return False
     shortest = len(facts.school.name) - len(facts.school.name) // 5  # the name with its damage allowed
-    return any(facts.registry.read_as(text[:end], facts.school) for end in range(len(text) - 2, shortest - 1, -1))
+    for end in range(len(text), shortest - 1, -1):
+        if facts.registry.read_as(text[:end], facts.school):
+            return len(text) - end >= 2
+    return False
 
 
 # Words every unit name shares: what is left is what tells one unit from another.
