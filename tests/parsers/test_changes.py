@@ -592,3 +592,19 @@ def test_a_form_row_title_beside_wrapped_prose_is_no_part_of_the_sentence():
         ("数控车铣加工", "headcount", "初级", 65, 75),
         ("汽车运用与维修", "major", "初级", "汽车运用与维修", "机电技术应用"),
     ]
+
+
+@pytest.mark.parametrize(("value", "named"), [
+    ("大数据与会", "大数据与会计"),  # OCR lost the cell's last glyph
+    ("大数据与会汁", "大数据与会计"),  # one glyph misread
+    ("会计", None),  # too short to say: read as written
+    ("机电技术应用", None),  # a major the registry does not hold: read as written
+])  # fmt: skip
+def test_a_major_value_names_a_known_major_up_to_ocr_damage(value, named):
+    assert Vocabulary((), ("大数据与会计", "会计事务")).major_named(value) == named
+
+
+def test_a_major_cut_short_in_a_table_is_read_as_the_registry_spells_it():
+    lines = header_a() + grid([["1", "智能财税（中级）", "考核专业", "大数据与会", "物联网应用", None]], LAYOUT_A, [60])
+    vocabulary = Vocabulary(("智能财税",), ("大数据与会计", "物联网应用技术"))
+    assert triples(extract_changes([page(lines)], vocabulary)) == [("智能财税", "major", "中级", "大数据与会计", "物联网应用技术")]
