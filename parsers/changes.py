@@ -34,10 +34,18 @@ def extract_changes(pages: list[Page], vocabulary: Vocabulary | None = None) -> 
 
 
 def _known(changes: list[ExtractedChange], vocabulary: Vocabulary | None) -> list[ExtractedChange]:
-    """Table cells' certificates as the registry spells them, where a cell names one known certificate
-    (a name the registry does not hold is kept as written, for no_matching_application)."""
+    """Table cells' certificates and majors as the registry spells them, where a cell names one
+    known name up to OCR damage (a name the registry does not hold is kept as written, for
+    no_matching_application and major_not_offered)."""
+    if vocabulary is None:
+        return changes
     for change in changes:
-        change.certificate = (vocabulary and vocabulary.certificate_named(change.certificate)) or change.certificate
+        change.certificate = vocabulary.certificate_named(change.certificate) or change.certificate
+        if change.field == "major":
+            change.from_value, change.to_value = (
+                (vocabulary.major_named(value) or value) if isinstance(value, str) else value
+                for value in (change.from_value, change.to_value)
+            )
     return changes
 
 

@@ -32,7 +32,7 @@ _OWNER = r"(?:我校|本校|我单位|本单位)?(?:原?申报的)?"
 # An unquoted name runs from 将 to the field word that opens the clause (not the 等级 of 职业技能等级证书).
 _AFTER_JIANG = re.compile(
     rf"(?:将|把){_OWNER}([^{_OPEN}{_CLOSE}，。；:：,;]{{2,40}}?){_LEVEL_TAIL}"
-    rf"(?=(?:{_FIELD_WORD})(?:由|从|{_VERB}))"
+    rf"(?=的?(?:{_FIELD_WORD})(?:由|从|{_VERB}))"
 )
 # A name with no 将 and no quotes opens an item or a sentence: "2. Web前端开发证书（中级）考核专业由…",
 # "（1）物流管理（初级）试点人数…"; it must end in 证书 or a level (a registry name needs neither).
@@ -41,7 +41,7 @@ _ITEM_START = rf"(?:(?:^|(?<=[。；;:：\n])){_NUMBERING}?|{_NUMBERING})"
 _LEVEL_AFTER = re.compile(r"[\"”」』’'》〉]?(?:职业技能等级)?(?:证书)?[(\[【]([初中高])[级圾][)\]】]")
 _BARE = re.compile(
     rf"{_ITEM_START}{_OWNER}([^{_OPEN}{_CLOSE}，。；:：,;\n将把]{{2,40}}?){_LEVEL_TAIL}"
-    rf"(?=(?:{_FIELD_WORD})(?:由|从|{_VERB}))"
+    rf"(?=的?(?:{_FIELD_WORD})(?:由|从|{_VERB}))"
 )
 # The new value ends at punctuation, a closing quote, a bracket, the next numbered item
 # ("…调整为“软件技术”2.将…" when OCR lost the full stop at a line end), or the closing 特此申请.
@@ -95,10 +95,19 @@ def page_text(page: Page) -> str:
     right = _right_margin(rows)
     parts = []
     for row, below in zip(rows, [*rows[1:], []], strict=True):
-        parts.append("".join(compact(frag.text) for frag in row))
+        parts.append("".join(compact(frag.text) for frag in row if not _form_label(frag, row)))
         ends_early = row[-1].line.box[2] < right - 2 * median(f.height for f in row)
         parts.append("\n" if ends_early or len(row) >= 3 or len(below) >= 3 else "")
     return "".join(parts)
+
+
+# A form's row title in the cell left of the prose (调整事项 | 1. …由“汽 / 车运用与维修”调整为…): it
+# falls in among the wrapped lines of the cell beside it, and is no part of their sentence.
+_FORM_LABEL = re.compile(r"^(?:申请)?(?:调整|变更|申请)(?:事项|内容|情况|说明|原因)[:：]?$")
+
+
+def _form_label(frag: Fragment, row: list[Fragment]) -> bool:
+    return frag is row[0] and len(row) > 1 and bool(_FORM_LABEL.match(compact(frag.text)))
 
 
 def _right_margin(rows: list[list[Fragment]]) -> float:

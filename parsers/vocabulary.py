@@ -58,9 +58,24 @@ class Vocabulary:
         mentions = self.certificate_mentions(text)
         if len(mentions) == 1 and mentions[0].end - mentions[0].start >= CELL_SHARE * len(text):
             return mentions[0].name
-        cut = [name for name in names if len(text) >= MIN_FUZZY_LENGTH and name.startswith(text)
-               and len(text) >= CUT_SHARE * len(name)]
-        return cut[0] if len(cut) == 1 else None
+        return _cut_short(text, names)
+
+    def major_named(self, text: str) -> str | None:
+        """The known major (专业名称, 招生专业) a value names, as the registry spells it: the name with a
+        glyph in six misread, or its first glyphs where OCR lost the end of the cell; None when no
+        known major, or more than one, fits."""
+        names = set(self.majors)
+        if text in names or len(text) < MIN_FUZZY_LENGTH:
+            return text if text in names else None
+        close = [name for name in names if Levenshtein.distance(text, name) <= len(name) // 6 + 1]
+        return close[0] if len(close) == 1 else _cut_short(text, names)
+
+
+def _cut_short(text: str, names: set[str]) -> str | None:
+    """The one name of `names` that `text` is the beginning of, most of it; None if not just one."""
+    cut = [name for name in names if len(text) >= MIN_FUZZY_LENGTH and name.startswith(text)
+           and len(text) >= CUT_SHARE * len(name)]
+    return cut[0] if len(cut) == 1 else None
 
 
 CELL_SHARE = 0.8  # of a cell's text that a known name must cover to be what the cell names

@@ -112,6 +112,8 @@ def test_undergraduate_catalogue_codes_with_a_letter_are_dropped(text):
          ("数字媒体交互设计", "major", "中级", "数字媒体技术", "软件工程")),
         ("1. “汽车运用与维修”（初级）：试点人数80人→90人。",
          ("汽车运用与维修", "headcount", "初级", 80, 90)),
+        ("拟将汽车运用与维修职业技能等级证书（初级）的考核专业由“汽车运用与维修”调整为“机电技术应用”。",
+         ("汽车运用与维修", "major", "初级", "汽车运用与维修", "机电技术应用")),
     ],
 )  # fmt: skip
 def test_prose_variants(sentence, expected):
@@ -575,3 +577,34 @@ def test_a_totals_row_is_no_change():
             ["合计", None, None, "170人", "115人", None]]
     lines = header_a() + grid(rows, LAYOUT_A, [60, 60])
     assert triples(extract_changes([page(lines)])) == [("数控车铣加工", "headcount", "初级", 65, 45)]
+
+
+def test_a_form_row_title_beside_wrapped_prose_is_no_part_of_the_sentence():
+    """调整事项 in the left cell, centred on the cell's rows, lands among the lines of the items."""
+    lines = [
+        TextLine("1. 数控车铣加工（初级）：试点人数65人→75人；", (420, 564, 1242, 611)),
+        TextLine("2. 拟将汽车运用与维修职业技能等级证书（初级）的考核专业由“汽", (420, 617, 1518, 664)),
+        TextLine("调整事项", (171, 688, 335, 745)),
+        TextLine("车运用与维修”调整为“机电技术应用”；", (420, 668, 1098, 721)),
+    ]
+    vocabulary = Vocabulary(("数控车铣加工",), ())
+    assert sorted(triples(extract_changes([page(lines)], vocabulary))) == [
+        ("数控车铣加工", "headcount", "初级", 65, 75),
+        ("汽车运用与维修", "major", "初级", "汽车运用与维修", "机电技术应用"),
+    ]
+
+
+@pytest.mark.parametrize(("value", "named"), [
+    ("大数据与会", "大数据与会计"),  # OCR lost the cell's last glyph
+    ("大数据与会汁", "大数据与会计"),  # one glyph misread
+    ("会计", None),  # too short to say: read as written
+    ("机电技术应用", None),  # a major the registry does not hold: read as written
+])  # fmt: skip
+def test_a_major_value_names_a_known_major_up_to_ocr_damage(value, named):
+    assert Vocabulary((), ("大数据与会计", "会计事务")).major_named(value) == named
+
+
+def test_a_major_cut_short_in_a_table_is_read_as_the_registry_spells_it():
+    lines = header_a() + grid([["1", "智能财税（中级）", "考核专业", "大数据与会", "物联网应用", None]], LAYOUT_A, [60])
+    vocabulary = Vocabulary(("智能财税",), ("大数据与会计", "物联网应用技术"))
+    assert triples(extract_changes([page(lines)], vocabulary)) == [("智能财税", "major", "中级", "大数据与会计", "物联网应用技术")]
