@@ -84,6 +84,9 @@ def _block_area(label: Label, others: list[Label], h: float, size: tuple[int, in
     """
     x0, y0, x1, y1 = label.box
     below = [o.box[1] for o in others if o.box[1] > y1]
+    # The next approver's label on the same row (opinion boxes side by side with no rule between).
+    after = [o.box[0] - 0.5 * h for o in others if o.box[0] > x1 and o.box[1] < y1 and o.box[3] > y0]
+    before = [o.box[2] + 0.5 * h for o in others if o.box[2] < x0 and o.box[1] < y1 and o.box[3] > y0]
     cell = rulings.cell_at((x0 + x1) / 2, (y0 + y1) / 2) if rulings else None
     if rulings and cell:
         # Stop short of the cell's right rule: a photo's paper edge passes for one, and past it is the desk.
@@ -93,12 +96,12 @@ def _block_area(label: Label, others: list[Label], h: float, size: tuple[int, in
                 and not any(_inside(o.box, (cell[2], cell[1], right, cell[3])) for o in others)):
             return (cell[2], cell[1], right - inset, cell[3])  # beside: not the next approver's box
         if cell[3] - y1 >= 1.5 * h:  # the next block may share the cell (a letter inside a frame)
-            return (cell[0], y0 - 0.5 * h, cell[2] - inset, min([cell[3], *below]))
+            return (max([cell[0], *before]), y0 - 0.5 * h, min([cell[2] - inset, *after]), min([cell[3], *below]))
         column = _column_below(rulings, cell, others, h)
         if column is not None:
             return column
     right_edge = float(size[0]) * 0.97 if size[0] else max(x1, x0 + 40 * h)
-    return (x0, y0 - 0.5 * h, right_edge, min([y1 + 6 * h, *below]))
+    return (x0, y0 - 0.5 * h, min([right_edge, *after]), min([y1 + 6 * h, *below]))
 
 
 def _column_below(rulings: Rulings, cell: Box, others: list[Label], h: float) -> Box | None:
