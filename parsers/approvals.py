@@ -175,7 +175,7 @@ def _read_block(
         # A handwritten 同意 is the opinion, not the approver's name.
         opinion_ink = [opinion_line.box] if opinion_line is not None else []
         signed = (is_handwritten(image, region, ref, erase, grey, h, written=opinion_ink)
-                  or has_name_stamp(image, stamp_area, official, h))
+                  or has_name_stamp(image, stamp_area, official, h, written=opinion_ink))
     crops = [] if image is None else [_crop(image, union(label.box, region or label.box), document, page)]
     return ApprovalEvidence(
         role=role, found=True, opinion=opinion, affirmative=affirmative(opinion), signed=signed, crops=crops

@@ -256,3 +256,12 @@ def test_opinions_side_by_side_in_one_frame_are_read_apart():
     found = _read(page)
     assert found.department is not None and found.department.affirmative and found.department.signed
     assert found.leader is not None and not found.leader.affirmative
+
+
+def test_a_bold_handwritten_opinion_just_above_an_empty_sign_field_is_no_name_stamp():
+    """A marker-pen 原则同意 written low in the cell, a line above 签字：, is as dense as a solid 名章."""
+    page = _form([(["证书试点管理", "部门意见"], "", "负责人签字：", "none")], seal=False)
+    ImageDraw.Draw(page).text((SPLIT + 440, 570), "原则同意", font=ImageFont.truetype(KAI, 52),
+                              fill=(30, 40, 150), stroke_width=3, stroke_fill=(30, 40, 150))
+    department = _read(page).department
+    assert department is not None and department.affirmative and not department.signed
