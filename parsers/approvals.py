@@ -30,8 +30,8 @@ SIGN = re.compile(r"签\s*[字名章]|签\s*[:：]")
 # Dates in figures (2024年3月9日, 2024.3.9) or in Chinese numerals, as letters date themselves (二〇二四年三月九日).
 _YEAR, _DAY = r"(?:\d{2,4}|[〇零一二三四五六七八九]{4})", r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 DATE = re.compile(rf"{_YEAR}\s*年|日期|年\s*{_DAY}\s*月|{_DAY}\s*月\s*{_DAY}\s*日?$")
-WHOLE_DATE = re.compile(
-    rf"^(?:日期[:：]?)?(?:{_YEAR}[.年/\-])?{_DAY}[.月/\-]{_DAY}日?$|^(?:日期[:：]?)?{_YEAR}年$"
+WHOLE_DATE = re.compile(  # also a lone 年, 月 or 日 of a date written in pieces (3 | 月4 | 日)
+    rf"^(?:日期[:：]?)?(?:{_YEAR}[.年/\-])?{_DAY}[.月/\-]{_DAY}日?$|^(?:日期[:：]?)?{_YEAR}年$|^[年月日]$"
 )
 NEGATIVE = re.compile(r"不|否|拒")
 PUNCT = re.compile(r"^[）)：:|。.，,、\s_\-一]+")  # what may follow a label before its text
@@ -84,6 +84,9 @@ def _block_area(label: Label, others: list[Label], h: float, size: tuple[int, in
     """
     x0, y0, x1, y1 = label.box
     below = [o.box[1] for o in others if o.box[1] > y1]
+    # The next approver's label on the same row (opinion boxes side by side with no rule between).
+    after = [o.box[0] - 0.5 * h for o in others if o.box[0] > x1 and o.box[1] < y1 and o.box[3] > y0]
+    before = [o.box[2] + 0.5 * h for o in others if o.box[2] < x0 and o.box[1] < y1 and o.box[3] > y0]
     cell = rulings.cell_at((x0 + x1) / 2, (y0 + y1) / 2) if rulings else None
     if rulings and cell:
         # Stop short of the cell's right rule: a photo's paper edge passes for one, and past it is the desk.
@@ -93,12 +96,12 @@ def _block_area(label: Label, others: list[Label], h: float, size: tuple[int, in
                 and not any(_inside(o.box, (cell[2], cell[1], right, cell[3])) for o in others)):
             return (cell[2], cell[1], right - inset, cell[3])  # beside: not the next approver's box
         if cell[3] - y1 >= 1.5 * h:  # the next block may share the cell (a letter inside a frame)
-            return (cell[0], y0 - 0.5 * h, cell[2] - inset, min([cell[3], *below]))
+            return (max([cell[0], *before]), y0 - 0.5 * h, min([cell[2] - inset, *after]), min([cell[3], *below]))
         column = _column_below(rulings, cell, others, h)
         if column is not None:
             return column
     right_edge = float(size[0]) * 0.97 if size[0] else max(x1, x0 + 40 * h)
-    return (x0, y0 - 0.5 * h, right_edge, min([y1 + 6 * h, *below]))
+    return (x0, y0 - 0.5 * h, min([right_edge, *after]), min([y1 + 6 * h, *below]))
 
 
 def _column_below(rulings: Rulings, cell: Box, others: list[Label], h: float) -> Box | None:
@@ -165,14 +168,14 @@ def _read_block(
         # confidently as print, and only the ink tells them apart.
         erase = [ln.box for ln in lines
                  if _printed(ln, h) and not SIGN.search(ln.text) and not _name_in(ln, region)]
-        erase += [ln.box for ln in block if WHOLE_DATE.match(clean(ln.text))]  # a date, even handwritten
-        erase += _dates_in(sign_line, h)
         # A 名章 stands two or three lines tall, centred on the 签字 line: look a line higher for it.
         stamp_area = (region[0], max(area[1], region[1] - h), region[2], region[3])
-        # A handwritten 同意 is the opinion, not the approver's name.
-        opinion_ink = [opinion_line.box] if opinion_line is not None else []
-        signed = (is_handwritten(image, region, ref, erase, grey, h, written=opinion_ink)
-                  or has_name_stamp(image, stamp_area, official, h))
+        # Writing that is no name, however it is written: the opinion (a handwritten 同意) and a date.
+        not_names = [ln.box for ln in block if WHOLE_DATE.match(clean(ln.text))] + _dates_in(sign_line, h)
+        if opinion_line is not None:
+            not_names.append(opinion_line.box)
+        signed = (is_handwritten(image, region, ref, erase, grey, h, written=not_names)
+                  or has_name_stamp(image, stamp_area, official, h, written=not_names))
     crops = [] if image is None else [_crop(image, union(label.box, region or label.box), document, page)]
     return ApprovalEvidence(
         role=role, found=True, opinion=opinion, affirmative=affirmative(opinion), signed=signed, crops=crops

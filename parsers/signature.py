@@ -245,8 +245,9 @@ def _bottoms_spread(part: np.ndarray, h: float) -> float:
     return float(max(bottoms) - min(bottoms)) if len(bottoms) >= 2 else 0.0
 
 
-def has_name_stamp(image: Image.Image, region: Box, seals: list[Box], h: float) -> bool:
-    """A personal name stamp (名章) in `region`: a compact square of stamp ink outside every official seal.
+def has_name_stamp(image: Image.Image, region: Box, seals: list[Box], h: float, written: list[Box] | None = None) -> bool:
+    """A personal name stamp (名章) in `region`: a compact square of stamp ink outside every official seal
+    and outside `written` (an opinion by hand, whose bold strokes may be as dense as a solid stamp).
 
     A 名章 is a square of 1.5–2 cm, a few print lines high: red ink in a colour scan;
     in a greyscale scan a solid square (a stamp with white lettering) much denser than
@@ -270,6 +271,8 @@ def has_name_stamp(image: Image.Image, region: Box, seals: list[Box], h: float) 
             disc = _ellipse(red.shape, seal, (x0, y0), share)
             for mask in masks:
                 mask[disc > 0] = 0
+    for mask in (whole_red, red, rim, dark, frame):
+        _clear(mask, written or [], region)
     return (
         _stamp_square(red, h, min_fill=0.0)
         or _stamp_square(dark, h, min_fill=SOLID_STAMP_FILL)

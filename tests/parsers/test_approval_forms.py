@@ -236,3 +236,32 @@ def test_opinion_boxes_side_by_side_are_read_apart():
     found = _read(page)
     assert found.department is not None and found.department.affirmative and found.department.signed
     assert found.leader is not None and found.leader.opinion.startswith("同意") and not found.leader.signed
+
+
+def test_opinions_side_by_side_in_one_frame_are_read_apart():
+    """Two approvers' opinions side by side with no rule between them: each reads its own half."""
+    page = Image.new("RGB", (1240, 1754), "white")
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.truetype(FONT, 24)
+    draw.text((140, 300), "我校已完成2024年度证书申报，现申请调整，详见附表。", font=font, fill="black")
+    draw.rectangle((100, 480, 1140, 860), outline="black", width=2)
+    draw.text((130, 515), "证书试点管理部门意见：", font=font, fill="black")
+    draw.text((660, 515), "学校意见（分管校领导）：", font=font, fill="black")
+    kai = ImageFont.truetype(KAI, 40)
+    draw.text((220, 590), "原则同意", font=kai, fill=(30, 40, 150))
+    draw.text((760, 590), "不同意", font=kai, fill=(30, 40, 150))
+    for x, name, seed in ((200, "郭平", 2), (740, "宋永", 3)):
+        draw.text((x, 720), "签字：", font=font, fill="black")
+        stamp(page, draw_hand_signature(name, 56, random.Random(seed), (20, 20, 25)), (x + 80, 700))
+    found = _read(page)
+    assert found.department is not None and found.department.affirmative and found.department.signed
+    assert found.leader is not None and not found.leader.affirmative
+
+
+def test_a_bold_handwritten_opinion_just_above_an_empty_sign_field_is_no_name_stamp():
+    """A marker-pen 原则同意 written low in the cell, a line above 签字：, is as dense as a solid 名章."""
+    page = _form([(["证书试点管理", "部门意见"], "", "负责人签字：", "none")], seal=False)
+    ImageDraw.Draw(page).text((SPLIT + 440, 570), "原则同意", font=ImageFont.truetype(KAI, 52),
+                              fill=(30, 40, 150), stroke_width=3, stroke_fill=(30, 40, 150))
+    department = _read(page).department
+    assert department is not None and department.affirmative and not department.signed

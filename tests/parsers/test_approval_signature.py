@@ -168,3 +168,11 @@ def test_a_thin_scribble_right_after_the_label_in_a_100_dpi_scan_is_a_signature(
     draw.line(points, fill=(95, 95, 100), width=2, joint="curve")
     low = page.resize((page.width // 2, page.height // 2), Image.Resampling.LANCZOS)
     assert _department(low).signed
+
+
+def test_a_date_written_by_hand_in_blue_beside_a_typed_name_is_no_signature():
+    """Printers print black, so blue ink is a pen's; but a date is no name, whoever wrote it."""
+    page, draw = _page(date=False)
+    draw.text((SIGN_X + 3 * SIZE + 6, SIGN_Y), "胡德英", font=ImageFont.truetype(SANS, SIZE), fill=(15, 15, 15))
+    draw.text((SIGN_X + 9 * SIZE, SIGN_Y - 4), "3月4日", font=ImageFont.truetype(KAI, 34), fill=(30, 40, 160))
+    assert not _department(page).signed
