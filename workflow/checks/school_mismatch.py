@@ -4,6 +4,7 @@ from rapidfuzz.distance import LCSseq
 
 from storage.models import School
 from storage.states import ProblemCode
+from workflow.checks.seal_mismatch import sealed_by
 from workflow.facts import RequestFacts
 from workflow.registry import NUMERALS, Registry
 from workflow.subject import normalise_name
@@ -12,7 +13,6 @@ code = ProblemCode.SCHOOL_MISMATCH
 message = code.label
 advice = "邮件主题中的单位须与申请表中的申请单位一致。"  # what to put right before sending again
 
-SEAL_CONFIDENT = 0.8  # as seal_mismatch: an arc read this surely names its unit
 OWN_GLYPHS = 0.75  # share of a garbled reading's glyphs that must be the name's own, in order
 
 
@@ -24,14 +24,8 @@ def check(facts: RequestFacts) -> str | None:
     if other is not None:
         same = other.id == school.id
     else:
-        same = facts.registry.read_as(unit, school) or (_sealed_by(facts, school) and _garbled(unit, school))
+        same = facts.registry.read_as(unit, school) or (sealed_by(facts, school) and _garbled(unit, school))
     return None if same else f"申请单位为“{unit}”，邮件主题为“{school.name}”"
-
-
-def _sealed_by(facts: RequestFacts, school: School) -> bool:
-    """A seal read with confidence names the school: its own seal stands over the 申请单位 line."""
-    return any(seal.text_confidence >= SEAL_CONFIDENT and facts.registry.read_as(seal.text, school)
-               for seal in facts.evidence.seals)
 
 
 def _garbled(unit: str, school: School) -> bool:

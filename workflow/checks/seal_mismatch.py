@@ -2,6 +2,8 @@
 
 import re
 
+from parsers.model import SealEvidence
+from storage.models import School
 from storage.states import ProblemCode
 from workflow.facts import RequestFacts
 from workflow.subject import normalise_name
@@ -17,10 +19,9 @@ _UNIT_WORD = re.compile(r"(学校|学院|大学|中学|中心|公司|局|委员�
 def check(facts: RequestFacts) -> str | None:
     if facts.school is None:
         return None
-    confident = [s for s in facts.evidence.seals if s.text_confidence >= CONFIDENT and normalise_name(s.text)]
-    if any(facts.registry.read_as(seal.text, facts.school) for seal in confident):
+    if sealed_by(facts, facts.school):
         return None  # the school's own seal is there; a department's seal beside it does not matter
-    for seal in confident:
+    for seal in _confident(facts):
         text = normalise_name(seal.text)
         other = facts.registry.named_in(text)
         if other is not None and other.id == facts.school.id and _department_of(facts, text):
@@ -30,6 +31,15 @@ def check(facts: RequestFacts) -> str | None:
         if other is None and _unknown_unit(seal.text, seal.text_confidence, facts.registry.names_of(facts.school)):
             return f"公章文字为“{seal.text}”，申请学校为“{facts.school.name}”"
     return None
+
+
+def _confident(facts: RequestFacts) -> list[SealEvidence]:
+    return [s for s in facts.evidence.seals if s.text_confidence >= CONFIDENT and normalise_name(s.text)]
+
+
+def sealed_by(facts: RequestFacts, school: School) -> bool:
+    """A seal on the request whose arc, read with confidence, names `school` or one of its aliases."""
+    return any(facts.registry.read_as(seal.text, school) for seal in _confident(facts))
 
 
 def _department_of(facts: RequestFacts, text: str) -> bool:
