@@ -308,11 +308,6 @@ def arc_strips(image: Image.Image, ring: Ring) -> list[np.ndarray]:
     return [_unrolled(twice, polar.shape[0], span, r) for span in spans]
 
 
-def arc_strip(image: Image.Image, ring: Ring) -> np.ndarray:
-    """The seal's upper arc over ARC_SPAN unrolled into a straight line of text: dark ink on white, BGR."""
-    return arc_strips(image, ring)[0]
-
-
 def _unrolled(twice: np.ndarray, n_angle: int, span: tuple[float, float], r: float) -> np.ndarray:
     a0, a1 = (int(n_angle * a / 360) for a in span)
     band = twice[a0:a1, int(r * ARC_BAND[0]) : int(r * ARC_BAND[1])]
