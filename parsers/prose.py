@@ -58,9 +58,7 @@ _CLAUSE = re.compile(
 _ARROW = re.compile(r"→|->|—>|=>")
 _ARROW_TO = re.compile(r"[^，。；,;\n→]{1,30}?(?=[，。；,;\n)]|$)")
 # What stands between a certificate's name and its old value: its level, 证书, a field word, a colon.
-_NAME_TAIL = re.compile(
-    rf"^[{_CLOSE}]?(?:职业技能等级)?(?:证书)?(?:\([初中高][级圾]\))?(?:职业技能等级)?(?:证书)?(?P<field>{_FIELD_WORD})?[:：,，]?"
-)
+_NAME_TAIL = re.compile(rf"^[{_CLOSE}]?{_LEVEL_TAIL}(?P<field>{_FIELD_WORD})?[:：,，]?")
 # A sentence OCR cut short after the old value ("…试点人数由140人调" and nothing more on the
 # page): still a change, with the new value unreadable.
 _CUT_SHORT = re.compile(
