@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import statistics
 
+import cv2
 import numpy as np
 from PIL import Image
 
@@ -24,6 +25,7 @@ from parsers.model import ApprovalEvidence, Box, Crop, Role, TextLine
 from parsers.normalise import glyph_widths
 from parsers.paper import paper_box
 from parsers.rulings import Rulings, find_rulings
+from parsers.seal import StripReader, red_mask
 from parsers.signature import INK, Glyphs, has_name_stamp, is_handwritten, printed_glyphs
 
 SIGN = re.compile(r"签\s*[字名章]|签\s*[:：]")
@@ -47,11 +49,14 @@ def find_approvals(
     page: int,
     seals: list[Box] | None = None,
     grey_seals: list[Box] | None = None,
+    reader: StripReader | None = None,
 ) -> dict[Role, ApprovalEvidence]:
     """The approval blocks found on one page, by role.
 
     `seals` are the official seals found on the page (their red ink is no name stamp);
-    `grey_seals` the grey seal discs among them, to look under for pen ink.
+    `grey_seals` the grey seal discs among them, to look under for pen ink. `reader` reads one
+    BGR strip (the OCR engine's `read_strip`): an opinion stamped in red (a framed 同意 审批章),
+    which the page's OCR never sees, since red ink is removed before it.
     """
     parts = cells(lines)
     labels = find_labels(parts)
@@ -70,7 +75,8 @@ def find_approvals(
                     min(area[3], sheet[3]))
         block = [ln for ln in parts if ln not in label.lines and _within(ln.box, area)]
         found[role] = _read_block(
-            role, label, block, parts, area, h, image, (seals or [], grey_seals or []), document, page
+            role, label, block, parts, area, h, image, (seals or [], grey_seals or []), rulings, reader,
+            document, page,
         )
     return found
 
@@ -154,16 +160,23 @@ def _read_block(
     h: float,
     image: Image.Image | None,
     seals: tuple[list[Box], list[Box]],
+    rulings: Rulings | None,
+    reader: StripReader | None,
     document: str,
     page: int,
 ) -> ApprovalEvidence:
+    official, grey = seals
     opinion, opinion_line = _opinion(label, block, area, h)
+    if image is not None and reader is not None and not _OPINION_WORD.search(opinion):
+        stamped = stamped_opinion(image, area, official, h, reader)
+        if stamped is not None:
+            opinion, opinion_line = stamped.text, stamped
     sign_line = next((ln for ln in sorted(block, key=lambda ln: ln.box[1]) if SIGN.search(ln.text)), None)
     signed, region = False, None
     if image is not None:
-        official, grey = seals
         ref = printed_glyphs(image, _label_glyphs(label, h), h)
-        region = _signature_region(label, sign_line, area, h, image, ref)
+        row = _signature_row(lines, area, h, rulings) if sign_line is None else None
+        region = row or _signature_region(label, sign_line, area, h, image, ref)
         # A name in the field is left to the ink test, typed or not: OCR reads a neat hand as
         # confidently as print, and only the ink tells them apart.
         erase = [ln.box for ln in lines
@@ -216,6 +229,55 @@ def _opinion(label: Label, block: list[TextLine], area: Box, h: float) -> tuple[
 _WORDS = re.compile(r"[\u4e00-\u9fff]")
 # 同意 finds 不同意 too: its sign is judged elsewhere.
 _OPINION_WORD = re.compile(rf"同意|已阅|拒|否|^{_LIKE_TONG}意")
+
+
+def stamped_opinion(image: Image.Image, area: Box, seals: list[Box], h: float, reader: StripReader) -> TextLine | None:
+    """An opinion stamped in red ink in the block (a framed 同意 审批章), read from its ink alone, or None.
+
+    Candidates are red marks outside every official seal, one to four print lines tall and at least
+    two glyphs wide, read largest first; the first that reads as an opinion (同意, 不同意, 已阅…) is
+    returned as a line in page pixels. A name stamp (名章) reads as a name and is passed over."""
+    x0, y0 = (max(0, int(v)) for v in area[:2])
+    bgr = np.ascontiguousarray(np.asarray(image.crop((x0, y0, int(area[2]), int(area[3]))).convert("RGB"))[:, :, ::-1])
+    if bgr.shape[0] < 4 or bgr.shape[1] < 4:
+        return None
+    red = red_mask(bgr)
+    k = max(3, int(0.3 * h))
+    n, _labels, stats, _c = cv2.connectedComponentsWithStats(cv2.morphologyEx(red, cv2.MORPH_CLOSE, np.ones((k, k), np.uint8)))
+    marks = sorted((tuple(int(v) for v in stats[i, :4]) for i in range(1, n)), key=lambda m: -m[2] * m[3])
+    for x, y, w, hh in marks:
+        box = (x0 + x, y0 + y, x0 + x + w, y0 + y + hh)
+        if not (0.8 * h <= hh <= 4 * h and 1.2 * h <= w <= 12 * h) or any(_inside(box, s) for s in seals):
+            continue
+        pad = k
+        ink = red[max(0, y - pad) : y + hh + pad, max(0, x - pad) : x + w + pad]
+        text, confidence = reader(cv2.cvtColor(np.where(ink > 0, 0, 255).astype(np.uint8), cv2.COLOR_GRAY2BGR))
+        text = PUNCT.sub("", clean(text))
+        if confidence >= MIN_STAMP_CONF and _OPINION_WORD.search(text):
+            return TextLine(text=text, box=box, confidence=confidence)
+    return None
+
+
+MIN_STAMP_CONF = 0.8
+
+
+def _signature_row(lines: list[TextLine], area: Box, h: float, rulings: Rulings | None) -> Box | None:
+    """The part of a signature table's column in the row headed 签字 (经办人 | 部门负责人 | 分管校领导
+    over rows 意见 / 签字 / 日期): the row's cell across the block, when a ruled row left of the
+    block is headed by a 签字 label of its own; None otherwise."""
+    if rulings is None:
+        return None
+    for line in lines:
+        cy = (line.box[1] + line.box[3]) / 2
+        if line.box[2] > area[0] + 0.5 * h or not area[1] <= cy <= area[3] or not _ROW_SIGN.fullmatch(clean(line.text)):
+            continue
+        cell = rulings.cell_at((area[0] + area[2]) / 2, cy)
+        if cell is not None:
+            return (area[0], max(area[1], cell[1]), area[2], min(area[3], cell[3]))
+    return None
+
+
+_ROW_SIGN = re.compile(r"(?:负责人|审批人)?(?:签[字名章]|签字盖章|签名盖章)[:：]?")
 
 
 def _label_glyphs(label: Label, h: float) -> Box:

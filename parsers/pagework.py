@@ -46,6 +46,7 @@ def read_page(page: Page, *, engine: OcrEngine, document: str) -> PageFindings:
         page=page.number,
         seals=[s.crop.box for s in findings.seals],
         grey_seals=[s.crop.box for s in findings.seals if s.colour == "grey"],
+        reader=engine.read_strip,
     )
     findings.department = approvals.get("department")
     findings.leader = approvals.get("leader")

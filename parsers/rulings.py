@@ -40,6 +40,7 @@ class Rulings:
     horizontal: list[Rule]
     vertical: list[Rule]
     slack: float  # px: how far a rule may fall short of a crossing rule and still close a cell
+    width: float = float("inf")  # px, of the page: a table cut off by the page's edge ends there
 
     def cell_at(self, x: float, y: float) -> Box | None:
         """The ruled cell around the point (x0, y0, x1, y1), or None when rules do not close it on all sides."""
@@ -47,6 +48,8 @@ class Rulings:
         below = [r.at for r in self.horizontal if r.at > y and r.covers(x, self.slack)]
         left = [r for r in self.vertical if r.at < x and r.covers(y, self.slack)]
         right = [r for r in self.vertical if r.at > x and r.covers(y, self.slack)]
+        if left and not right:  # the scan cut the table's last column: rules that run off the page close it
+            right = self._page_edge(x, y)
         if not (left and right):
             return None
         side_l, side_r = max(left, key=lambda r: r.at), min(right, key=lambda r: r.at)
@@ -59,6 +62,17 @@ class Rulings:
         if not (above and below):
             return None
         return (side_l.at, max(above), side_r.at, min(below))
+
+    def _page_edge(self, x: float, y: float) -> list[Rule]:
+        """The page's right edge as a rule, where the rules just above and below (x, y) both run off it."""
+        def runs_off(rules: list[Rule]) -> bool:
+            return bool(rules) and max(rules, key=lambda r: r.at).end >= self.width - self.slack
+
+        above = [r for r in self.horizontal if r.at < y and r.covers(x, self.slack)]
+        below = [r for r in self.horizontal if r.at > y and r.covers(x, self.slack)]
+        if runs_off(above) and runs_off([min(below, key=lambda r: r.at)] if below else []):
+            return [Rule(at=self.width, start=min(r.at for r in above), end=max(r.at for r in below))]
+        return []
 
     def row_right(self, cell: Box) -> float | None:
         """The right edge of the ruled row a cell belongs to: the farthest vertical rule spanning its middle."""
@@ -85,6 +99,7 @@ def find_rulings(image: Image.Image) -> Rulings:
         horizontal=[_scaled(r, scale) for r in _rules(flat, horizontal=True)],
         vertical=[_scaled(r, scale) for r in _rules(tall, horizontal=False)],
         slack=8 / scale,
+        width=float(rgb.shape[1]),
     )
 
 

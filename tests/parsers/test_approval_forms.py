@@ -265,3 +265,40 @@ def test_a_bold_handwritten_opinion_just_above_an_empty_sign_field_is_no_name_st
                               fill=(30, 40, 150), stroke_width=3, stroke_fill=(30, 40, 150))
     department = _read(page).department
     assert department is not None and department.affirmative and not department.signed
+
+
+def _opinion_stamp(text: str, height: int) -> Image.Image:
+    """A red framed 审批章 with the opinion in bold sans (同意), as offices stamp it for a written one."""
+    font = ImageFont.truetype("/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc", int(height * 0.6))
+    width = int(font.getlength(text)) + height // 2
+    ink = Image.new("RGBA", (width, height), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(ink)
+    draw.rectangle((2, 2, width - 3, height - 3), outline=(225, 100, 105, 255), width=max(3, height // 14))
+    draw.text((width / 2, height / 2), text, font=font, fill=(225, 100, 105, 255), anchor="mm")
+    return ink
+
+
+def test_a_signature_table_cut_off_at_the_page_edge_with_a_stamped_opinion():
+    """The table's last column runs off the scan; the department's opinion is a red 同意 stamp (which OCR of
+    the page never sees: red ink is removed before it); the leader wrote 同意 but left 签字 empty."""
+    page = Image.new("RGB", (1240, 1754), "white")
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.truetype(FONT, 24)
+    draw.text((140, 300), "我校已完成2024年度证书申报，现申请调整，详见附表。", font=font, fill="black")
+    columns, rows = [100, 280, 580, 910], [1040, 1130, 1220, 1310, 1400]
+    for x in columns:
+        draw.line((x, rows[0], x, rows[-1]), fill="black", width=2)
+    for y in rows:
+        draw.line((columns[0], y, 1240, y), fill="black", width=2)  # no right rule: cut by the page's edge
+    for text, x in (("经办人", 430), ("证书试点管理部门负责人", 745), ("分管校领导", 1075)):
+        draw.text((x, 1085), text, font=font, fill="black", anchor="mm")
+    for text, row in (("意见", 0), ("签字", 1), ("日期", 2)):
+        draw.text((190, (rows[row + 1] + rows[row + 2]) / 2), text, font=font, fill="black", anchor="mm")
+    stamp(page, _opinion_stamp("同意", 64), (680, 1143))
+    draw.text((990, 1150), "同意。", font=ImageFont.truetype(KAI, 48), fill=(30, 40, 150))
+    for x, name, seed in ((350, "朱春兰", 4), (690, "郑兰", 6)):
+        stamp(page, draw_hand_signature(name, 52, random.Random(seed), (20, 20, 25)), (x, 1235))
+    found = _read(page)
+    assert found.department is not None and found.department.opinion == "同意"
+    assert found.department.affirmative and found.department.signed
+    assert found.leader is not None and found.leader.affirmative and not found.leader.signed
