@@ -196,10 +196,18 @@ def _read_block(
 
 
 def affirmative(opinion: str) -> bool:
-    """同意… and not 不同意; an opinion misread after its first glyph still begins with 同, and a
-    handwritten 同 OCR reads as a glyph of its shape (回意, 司意) still stands before 意."""
+    """同意… and not 不同意; an opinion misread after its first glyph still begins with 同, a
+    handwritten 同 OCR reads as a glyph of its shape (回意, 司意) still stands before 意, and one
+    lost under a seal leaves 意调整 / 意上报 / 意按…, which only agreement is followed by."""
     head = opinion[:6]
-    return not NEGATIVE.search(head) and ("同意" in opinion or head.startswith("同") or bool(_TONG_YI.match(head)))
+    if NEGATIVE.search(head):
+        return False
+    agreed = _AGREED.search(opinion)
+    return ("同意" in opinion or head.startswith("同") or bool(_TONG_YI.match(head))
+            or (agreed is not None and not NEGATIVE.search(opinion[: agreed.start()])))
+
+
+_AGREED = re.compile(r"意(?:调整|上报|申报|按)")
 
 
 _LIKE_TONG = "[回司问向冋间]"  # shapes OCR gives a handwritten 同
@@ -242,8 +250,10 @@ def stamped_opinion(image: Image.Image, area: Box, seals: list[Box], h: float, r
     if bgr.shape[0] < 4 or bgr.shape[1] < 4:
         return None
     red = red_mask(bgr)
+    # Join a stamp's glyphs along its line, and the parts of each glyph, but not two stamps one above the other.
     k = max(3, int(0.3 * h))
-    n, _labels, stats, _c = cv2.connectedComponentsWithStats(cv2.morphologyEx(red, cv2.MORPH_CLOSE, np.ones((k, k), np.uint8)))
+    n, _labels, stats, _c = cv2.connectedComponentsWithStats(
+        cv2.morphologyEx(red, cv2.MORPH_CLOSE, np.ones((max(3, int(0.12 * h)), k), np.uint8)))
     marks = sorted((tuple(int(v) for v in stats[i, :4]) for i in range(1, n)), key=lambda m: -m[2] * m[3])
     for x, y, w, hh in marks:
         box = (x0 + x, y0 + y, x0 + x + w, y0 + y + hh)

@@ -64,14 +64,15 @@ class Rulings:
         return (side_l.at, max(above), side_r.at, min(below))
 
     def _page_edge(self, x: float, y: float) -> list[Rule]:
-        """The page's right edge as a rule, where the rules just above and below (x, y) both run off it."""
-        def runs_off(rules: list[Rule]) -> bool:
-            return bool(rules) and max(rules, key=lambda r: r.at).end >= self.width - self.slack
+        """The page's right edge as a rule, where the rules just above and below (x, y) run off it (any
+        stretch of them: a stamp over a rule breaks it in pieces)."""
+        def runs_off(at: float) -> bool:
+            return any(abs(r.at - at) <= self.slack and r.end >= self.width - self.slack for r in self.horizontal)
 
-        above = [r for r in self.horizontal if r.at < y and r.covers(x, self.slack)]
-        below = [r for r in self.horizontal if r.at > y and r.covers(x, self.slack)]
-        if runs_off(above) and runs_off([min(below, key=lambda r: r.at)] if below else []):
-            return [Rule(at=self.width, start=min(r.at for r in above), end=max(r.at for r in below))]
+        above = [r.at for r in self.horizontal if r.at < y and r.covers(x, self.slack)]
+        below = [r.at for r in self.horizontal if r.at > y and r.covers(x, self.slack)]
+        if above and below and runs_off(max(above)) and runs_off(min(below)):
+            return [Rule(at=self.width, start=max(above), end=min(below))]
         return []
 
     def row_right(self, cell: Box) -> float | None:
