@@ -37,7 +37,7 @@ BORDER = 0.03  # width of the image's outer ring, as a share of its shorter side
 MIN_DESK_BORDER = 0.5  # share of that ring that is not paper when the photo shows a desk round the sheets
 DESK_LIGHTNESS = 45.0  # Lab lightness (0..255 scale) the gap may differ from the desk by: sheets cast shadows
 DESK_CHROMA = 18.0  # Lab a*/b* distance (0..255 scale) the gap may differ from the desk by
-PAD = 0.01  # share of the image width added round each sheet's box: paper in shadow at its edge is kept
+PAD = 0.01  # share of the image's width added round each sheet's box: paper in shadow at its edge is kept
 
 
 def sheet_boxes(image: Image.Image) -> list[Box]:
@@ -58,10 +58,11 @@ def split_sheets(image: Image.Image) -> list[Image.Image]:
         return [image]
     labels, left, right = regions
     desk = _desk_colour(small, labels)
+    rgb = image if image.mode == "RGB" else image.convert("RGB")
     crops = []
     for label, other in ((left, right), (right, left)):
         box = _box(labels == label, scale, image.size)
-        crop = image.convert("RGB").crop(tuple(round(v) for v in box))
+        crop = rgb.crop(tuple(round(v) for v in box))
         crops.append(_paint_out(crop, labels == other, box, scale, desk))
     return crops
 
