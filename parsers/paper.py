@@ -14,16 +14,15 @@ from PIL import Image
 from parsers.model import Box
 
 WORK_SIDE = 400  # px of the small copy: the sheet's edges need no finer place than a few mm
+PAPER_VALUE = 150  # HSV value (0..255) paper reaches even in a dim photo; a wood or dark desk stays below
+PAPER_SATURATION = 60  # HSV saturation (0..255) paper stays under; a red, blue or wood desk is above
 PAPER_SHARE = 0.5  # a column or row of the sheet is at least this much paper (the rest ink, shadow)
 
 
 def paper_box(image: Image.Image) -> Box:
     """The sheet's bounding box (x0, y0, x1, y1) in `image`'s pixels; the whole image when no edge shows."""
-    rgb = np.asarray(image.convert("RGB"))
-    scale = min(1.0, WORK_SIDE / max(rgb.shape[:2]))
-    small = cv2.resize(rgb, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else rgb
-    hsv = cv2.cvtColor(np.ascontiguousarray(small), cv2.COLOR_RGB2HSV)
-    paper = (hsv[..., 2] >= 150) & (hsv[..., 1] <= 60)
+    small, scale = small_copy(image)
+    paper = paper_mask(small)
     columns = _longest_run(_bridged(paper.mean(axis=0) >= PAPER_SHARE))
     rows = _longest_run(_bridged(paper.mean(axis=1) >= PAPER_SHARE))
     if columns is None or rows is None:
@@ -32,6 +31,20 @@ def paper_box(image: Image.Image) -> Box:
         return (0.0, 0.0, float(image.width), float(image.height))
     return (columns[0] / scale, rows[0] / scale, min(image.width, columns[1] / scale),
             min(image.height, rows[1] / scale))
+
+
+def small_copy(image: Image.Image) -> tuple[np.ndarray, float]:
+    """`image` as an RGB array at most WORK_SIDE px on its longer side, and the factor it was scaled by (<= 1)."""
+    rgb = np.asarray(image.convert("RGB"))
+    scale = min(1.0, WORK_SIDE / max(rgb.shape[:2]))
+    small = cv2.resize(rgb, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else rgb
+    return np.ascontiguousarray(small), scale
+
+
+def paper_mask(rgb: np.ndarray) -> np.ndarray:
+    """True where an RGB array (H x W x 3, uint8) is paper: bright (V >= 150) and unsaturated (S <= 60)."""
+    hsv = cv2.cvtColor(np.ascontiguousarray(rgb), cv2.COLOR_RGB2HSV)
+    return (hsv[..., 2] >= PAPER_VALUE) & (hsv[..., 1] <= PAPER_SATURATION)
 
 
 def _bridged(flags: np.ndarray) -> np.ndarray:

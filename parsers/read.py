@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import logging
 import time
+from collections.abc import Iterator
 
 from parsers.attachments import load_documents
 from parsers.changes import extract_document_changes
@@ -13,6 +14,7 @@ from parsers.limits import DocumentError, Limits
 from parsers.model import ApprovalEvidence, Document, DocumentClass, Evidence, Page, ParsedMessage
 from parsers.ocr import OcrEngine, OcrFailed, OcrUnavailable
 from parsers.pagework import PageFindings, read_page
+from parsers.sheets import split_page
 from parsers.vocabulary import Vocabulary
 
 log = logging.getLogger(__name__)
@@ -53,29 +55,50 @@ def _read_pages(document: Document, *, engine: OcrEngine, deadline: float, limit
     """The findings of each page that could be read; the others are noted on the document."""
     findings: list[PageFindings] = []
     notes: list[str] = []
-    for page in document.pages:
-        if time.monotonic() > deadline:
-            _give_up(document, f"处理超时（每封邮件最多 {limits.max_seconds:.0f} 秒），未能读完")
-            return []
-        try:
-            page.load_image()
-        except DocumentError as e:
-            _give_up(document, str(e))
-            return []
-        try:
-            findings.append(read_page(page, engine=engine, document=document.filename))
-        except OcrUnavailable:
-            raise
-        except Exception as e:  # noqa: BLE001 - one broken page must not take the others down
-            log.exception("page %s of %r could not be read", page.number, document.filename)
-            notes.append(f"第 {page.number} 页{_cannot_read(e)}")
-            failures.append(f"{document.filename} 第 {page.number} 页：{type(e).__name__}: {e}")
-        else:
-            if not page.lines:
-                notes.append(f"第 {page.number} 页未读到任何文字（空白页？）")
-        _keep_preview(page)
+    try:
+        for page in _sheets(document):
+            if time.monotonic() > deadline:
+                _give_up(document, f"处理超时（每封邮件最多 {limits.max_seconds:.0f} 秒），未能读完")
+                return []
+            try:
+                findings.append(read_page(page, engine=engine, document=document.filename))
+            except OcrUnavailable:
+                raise
+            except Exception as e:  # noqa: BLE001 - one broken page must not take the others down
+                log.exception("page %s of %r could not be read", page.number, document.filename)
+                notes.append(f"第 {page.number} 页{_cannot_read(e)}")
+                failures.append(f"{document.filename} 第 {page.number} 页：{type(e).__name__}: {e}")
+            else:
+                if not page.lines:
+                    notes.append(f"第 {page.number} 页未读到任何文字（空白页？）")
+            _keep_preview(page)
+    except DocumentError as e:  # a page that cannot be loaded (`_sheets`): the document is not read
+        _give_up(document, str(e))
+        return []
     document.error = "；".join(notes) or None
     return findings
+
+
+def _sheets(document: Document) -> Iterator[Page]:
+    """The document's pages loaded one at a time, a photo of two sheets side by side as two pages.
+
+    The split is made once a page's image is loaded (a PDF page renders only then), and the
+    document's pages are renumbered 1, 2, ... as they come, so every later page moves up by one.
+    Raises DocumentError for a page that cannot be loaded.
+    """
+    pending = list(document.pages)
+    document.pages = []
+    for page in pending:
+        page.load_image()
+        try:
+            sheets = split_page(page)
+        except Exception:  # noqa: BLE001 - a geometry bug on an odd image leaves the page whole, still read
+            log.exception("page %s of %r could not be looked at for two sheets", page.number, document.filename)
+            sheets = [page]
+        for sheet in sheets:
+            sheet.number = len(document.pages) + 1
+            document.pages.append(sheet)
+            yield sheet
 
 
 def _cannot_read(error: Exception) -> str:
