@@ -8,7 +8,9 @@ failures into `OcrUnavailable` (cannot run at all) or `OcrFailed` (this image fa
 
 from __future__ import annotations
 
+import functools
 import threading
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from parsers.model import TextLine
@@ -79,7 +81,7 @@ class LazyEngine:
             return self._engine
 
     def recognize(self, image: Image) -> list[TextLine]:
-        return self._real().recognize(image)
+        return [TextLine(simplified(line.text), line.box, line.confidence) for line in self._real().recognize(image)]
 
     def detect_lines(self, bgr: np.ndarray) -> list[np.ndarray]:
         return self._real().detect_lines(bgr)
@@ -88,7 +90,25 @@ class LazyEngine:
         return self._real().classify_upright(crops)
 
     def read_strip(self, strip: np.ndarray) -> tuple[str, float]:
-        return self._real().read_strip(strip)
+        text, confidence = self._real().read_strip(strip)
+        return simplified(text), confidence
+
+
+@functools.cache
+def _to_simplified() -> Callable[[str], str]:
+    import opencc  # loaded with the engine: commands that never OCR skip it
+
+    return opencc.OpenCC("t2s").convert
+
+
+def simplified(text: str) -> str:
+    """`text` in simplified Chinese (OpenCC's t2s table); simplified text passes unchanged.
+
+    The recognition models read both scripts, and in a blurred photo they take some simplified glyphs
+    for their traditional forms (校級分管領導意見), which no label, opinion or registry name matches.
+    Schools write simplified Chinese, so every OCR result is brought back to it.
+    """
+    return _to_simplified()(text) if text else text
 
 
 _engines: dict[str, LazyEngine] = {}

@@ -51,3 +51,15 @@ def test_tesseract_engine_selectable_and_reads_chinese(clean_scan):
 def test_unknown_engine_is_unavailable_with_a_clear_message():
     with pytest.raises(OcrUnavailable, match="未知的 OCR 引擎"):
         make_engine("abbyy")
+
+
+def test_traditional_glyph_forms_come_back_simplified():
+    """A label whose glyphs RapidOCR reads as their traditional forms (as in a blurred photo) comes back as
+    written. (tesseract's chi_sim model has no traditional glyphs to read.)"""
+    from PIL import Image, ImageDraw, ImageFont
+
+    page = Image.new("RGB", (1240, 400), "white")
+    font = ImageFont.truetype("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc", 36)
+    ImageDraw.Draw(page).text((100, 150), "校級分管領導意見：同意上報。", font=font, fill="black")
+    text = "".join(line.text for line in make_engine("rapidocr").recognize(page))
+    assert "校级分管领导意见" in text and "同意上报" in text
