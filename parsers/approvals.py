@@ -26,7 +26,7 @@ from parsers.normalise import glyph_widths
 from parsers.paper import paper_box
 from parsers.rulings import Rulings, find_rulings
 from parsers.seal import StripReader, red_mask
-from parsers.signature import INK, Glyphs, has_name_stamp, is_handwritten, printed_glyphs
+from parsers.signature import INK, Glyphs, has_name_stamp, is_handwritten, is_light_writing, printed_glyphs
 
 SIGN = re.compile(r"签\s*[字名章]|签\s*[:：]")
 # Dates in figures (2024年3月9日, 2024.3.9) or in Chinese numerals, as letters date themselves (二〇二四年三月九日).
@@ -188,7 +188,9 @@ def _read_block(
         if opinion_line is not None:
             not_names.append(opinion_line.box)
         signed = (is_handwritten(image, region, ref, erase, grey, h, written=not_names)
-                  or has_name_stamp(image, stamp_area, official, h, written=not_names))
+                  or has_name_stamp(image, stamp_area, official, h, written=not_names)
+                  or any(is_light_writing(image, ln.box, _label_glyphs(label, h))
+                         for ln in block if _name_in(ln, region) and not _overlaps_any(ln.box, grey)))
     crops = [] if image is None else [_crop(image, union(label.box, region or label.box), document, page)]
     return ApprovalEvidence(
         role=role, found=True, opinion=opinion, affirmative=affirmative(opinion), signed=signed, crops=crops
@@ -339,6 +341,10 @@ def _blank_after_label(image: Image.Image, box: Box, label_end: float, glyphs: f
         if left >= earliest and right - left > 0.5 * ref.height:
             return float(x0 + left + 1)
     return label_end
+
+
+def _overlaps_any(box: Box, areas: list[Box]) -> bool:
+    return any(box[0] < a[2] and a[0] < box[2] and box[1] < a[3] and a[1] < box[3] for a in areas)
 
 
 def _name_in(line: TextLine, region: Box) -> bool:

@@ -302,3 +302,12 @@ def test_a_signature_table_cut_off_at_the_page_edge_with_a_stamped_opinion():
     assert found.department is not None and found.department.opinion == "同意"
     assert found.department.affirmative and found.department.signed
     assert found.leader is not None and found.leader.affirmative and not found.leader.signed
+
+
+def test_a_signature_in_a_light_pen_is_a_signature():
+    """A worn pen's name, its strokes hardly darker than INK, beside a typed (name) and date: still signed."""
+    page = _form([(["证书试点管理", "部门意见"], "情况属实，同意调整。", "负责人签字：", "none")], seal=False)
+    draw = ImageDraw.Draw(page)
+    draw.text((SPLIT + 470, 640), "王建", font=ImageFont.truetype(KAI, 50), fill=(196, 196, 200))
+    department = _read(page).department
+    assert department is not None and department.affirmative and department.signed
