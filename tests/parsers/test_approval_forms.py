@@ -311,3 +311,17 @@ def test_a_signature_in_a_light_pen_is_a_signature():
     draw.text((SPLIT + 470, 640), "王建", font=ImageFont.truetype(KAI, 50), fill=(196, 196, 200))
     department = _read(page).department
     assert department is not None and department.affirmative and department.signed
+
+
+@pytest.mark.parametrize("with_stamp", [True, False])
+def test_a_small_outlined_name_stamp_inside_the_seal_signs(with_stamp):
+    """A small 私章 (about 7 mm, under a line and a half high) pressed inside the official seal beside its
+    star, over the 签字 field: still a signature; the seal alone is none."""
+    page = _form([(["证书试点管理", "部门意见"], "同意。", "负责人（签字）：", "none")], seal=False)
+    label_end = SPLIT + 260 + int(ImageDraw.Draw(page).textlength("负责人（签字）：", font=ImageFont.truetype(FONT, 26)))
+    line_y = 400 + ROW - 60
+    stamp(page, draw_seal("连云港中等专业学校", 260, random.Random(3)), (label_end - 40, line_y - 130))
+    if with_stamp:
+        stamp(page, _name_stamp("马萍", 46), (label_end + 20, line_y - 10))
+    department = _read(page).department
+    assert department is not None and department.signed is with_stamp
