@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from parsers.approvals import affirmative, find_approvals
+from parsers.approvals import WHOLE_DATE, affirmative, find_approvals
 from parsers.model import Page, TextLine
 from parsers.ocr import make_engine
 from parsers.pagework import read_page
@@ -134,3 +134,12 @@ def test_a_handwritten_opinion_below_a_column_title_is_no_part_of_the_title():
     ]
     leader = find_approvals(lines, None, document="d.pdf", page=1)["leader"]
     assert leader.opinion == "回意" and leader.affirmative
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("2024·3·11", True), ("2024.3.6", True), ("3.15", True), ("2024-03-14", True), ("3月15日", True),
+    ("2024年3月19日", True), ("月", True), ("魏波", False), ("同意", False), ("2024级", False),
+])  # fmt: skip
+def test_a_date_written_by_hand_is_known_in_any_of_its_forms(text, date):
+    """A date in the signature field is no signature, whatever separates its figures (· too)."""
+    assert bool(WHOLE_DATE.match(text)) is date
