@@ -28,8 +28,9 @@ def read_evidence(
     A page that cannot be read is that page's problem: its document stays readable and listed, notes
     in `Document.error` which page could not be read and why, and the other pages are read as usual.
     An engine failure or an unexpected error on a page is also listed in `Evidence.failures`, so the
-    caller can retry the message. A document that hits a bound (time, pages, pixels) is unreadable as
-    a whole. Raises OcrUnavailable when the engine cannot run at all.
+    caller can retry the message. A document that hits a bound (time, pages, pixels), or whose file
+    turns out broken as a page of it is decoded, is unreadable as a whole. Raises OcrUnavailable when
+    the engine cannot run at all.
     """
     deadline = time.monotonic() + limits.max_seconds
     evidence = Evidence(documents=load_documents(parsed.attachments, limits))
@@ -58,12 +59,11 @@ def _read_pages(document: Document, *, engine: OcrEngine, deadline: float, limit
             _give_up(document, f"处理超时（每封邮件最多 {limits.max_seconds:.0f} 秒），未能读完")
             return []
         try:
-            page.load_image()
+            page.load_image()  # a file found broken only now, as it is decoded, is unreadable as a whole
+            findings.append(read_page(page, engine=engine, document=document.filename))
         except DocumentError as e:
             _give_up(document, str(e))
             return []
-        try:
-            findings.append(read_page(page, engine=engine, document=document.filename))
         except OcrUnavailable:
             raise
         except Exception as e:  # noqa: BLE001 - one broken page must not take the others down
