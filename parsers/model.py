@@ -79,10 +79,13 @@ class Page:
     width: int = 0  # of the render, the coordinate space of every box on the page
     height: int = 0
     preview_jpeg: bytes = b""  # a small view for reviewers, kept once `image` is dropped
-    render: Callable[[], Image] | None = field(default=None, repr=False)  # a PDF page renders on demand
+    render: Callable[[], Image] | None = field(default=None, repr=False)  # a PDF or image page renders on demand
 
     def load_image(self) -> Image | None:
-        """The page image, rendered now if the page was loaded lazily (a long PDF is never all in memory)."""
+        """The page image, rendered now if the page was loaded lazily (a long document is never all in memory).
+
+        Raises DocumentError when the render finds the file broken or past a bound.
+        """
         if self.image is None and self.render is not None:
             self.image, self.render = self.render(), None
             self.width, self.height = self.image.size

@@ -30,8 +30,9 @@ def read_evidence(
     A page that cannot be read is that page's problem: its document stays readable and listed, notes
     in `Document.error` which page could not be read and why, and the other pages are read as usual.
     An engine failure or an unexpected error on a page is also listed in `Evidence.failures`, so the
-    caller can retry the message. A document that hits a bound (time, pages, pixels) is unreadable as
-    a whole. Raises OcrUnavailable when the engine cannot run at all.
+    caller can retry the message. A document that hits a bound (time, pages, pixels), or whose file
+    turns out broken as a page of it is decoded, is unreadable as a whole. Raises OcrUnavailable when
+    the engine cannot run at all.
     """
     deadline = time.monotonic() + limits.max_seconds
     evidence = Evidence(documents=load_documents(parsed.attachments, limits))
@@ -61,6 +62,7 @@ def _read_pages(document: Document, *, engine: OcrEngine, deadline: float, limit
                 _give_up(document, f"处理超时（每封邮件最多 {limits.max_seconds:.0f} 秒），未能读完")
                 return []
             try:
+                page.load_image()  # a page `_sheets` could not decode fails here again, as this page's error
                 findings.append(read_page(page, engine=engine, document=document.filename))
             except OcrUnavailable:
                 raise
@@ -84,16 +86,20 @@ def _sheets(document: Document) -> Iterator[Page]:
 
     The split is made once a page's image is loaded (a PDF page renders only then), and the
     document's pages are renumbered 1, 2, ... as they come, so every later page moves up by one.
-    Raises DocumentError for a page that cannot be loaded.
+    Raises DocumentError for a file found broken as a page is decoded; a page that fails otherwise is
+    yielded unloaded, and fails again when it is read.
     """
     pending = list(document.pages)
     document.pages = []
     for page in pending:
-        page.load_image()
         try:
+            page.load_image()
             sheets = split_page(page)
-        except Exception:  # noqa: BLE001 - a geometry bug on an odd image leaves the page whole, still read
-            log.exception("page %s of %r could not be looked at for two sheets", page.number, document.filename)
+        except DocumentError:
+            raise
+        except Exception:  # noqa: BLE001 - a decoding or geometry failure leaves the page whole, to be read
+            log.exception("page %s of %r could not be loaded or looked at for two sheets", page.number,
+                          document.filename)
             sheets = [page]
         for sheet in sheets:
             sheet.number = len(document.pages) + 1
