@@ -91,7 +91,9 @@ def find_rulings(image: Image.Image) -> Rulings:
     grey = cv2.cvtColor(bgr, cv2.COLOR_BGR2GRAY)
     # Darker than the paper around it, so a shadow across a photo is not taken for ink.
     local = cv2.adaptiveThreshold(grey, 1, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 31, 15)
-    ink = ((grey < DARK) & (local > 0) & (red_mask(bgr) == 0)).astype(np.uint8)
+    # A washed-out scan prints its rules lighter than DARK: then the page's own split of ink from paper.
+    level = max(DARK, cv2.threshold(grey, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)[0])
+    ink = ((grey < level) & (local > 0) & (red_mask(bgr) == 0)).astype(np.uint8)
     length = max(12, int(MIN_RULE * small.shape[1]))
     # A scan is seldom perfectly straight: close one-pixel steps before opening along the rule.
     flat = cv2.morphologyEx(cv2.dilate(ink, np.ones((3, 1), np.uint8)), cv2.MORPH_OPEN, np.ones((1, length), np.uint8))

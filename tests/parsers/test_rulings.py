@@ -33,3 +33,21 @@ def test_a_last_column_cut_off_by_the_page_edge_ends_at_the_edge():
     rulings = Rulings([Rule(600, 100, 1240), Rule(1000, 100, 1240), Rule(1400, 100, 1100)], vertical, slack=10, width=1240)
     assert rulings.cell_at(800, 800) == (400, 600, 1240, 1000)
     assert rulings.cell_at(800, 1200) is None
+
+
+def test_a_washed_out_scans_light_rules_are_found():
+    """A light scan prints rules and text at grey 160–190 on grey-white paper: its cells are still cells."""
+    from PIL import Image, ImageDraw
+
+    from parsers.rulings import find_rulings
+
+    page = Image.new("L", (1240, 1754), 238)
+    draw = ImageDraw.Draw(page)
+    for y in (600, 900, 1200):
+        draw.line((100, y, 1140, y), fill=172, width=2)
+    for x in (100, 400, 1140):
+        draw.line((x, 600, x, 1200), fill=172, width=2)
+    for y in range(640, 1180, 40):  # text-like ink, a little darker than the rules, in the wide cells
+        draw.rectangle((450, y, 1000, y + 14), fill=150)
+    cell = find_rulings(page.convert("RGB")).cell_at(250, 750)
+    assert cell is not None and abs(cell[0] - 100) < 4 and abs(cell[3] - 900) < 4
