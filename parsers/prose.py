@@ -47,7 +47,7 @@ _BARE = re.compile(
 # ("…调整为“软件技术”2.将…" when OCR lost the full stop at a line end), or the closing 特此申请.
 _TO = (
     rf"(?P<to>[{_OPEN}][^{_OPEN}{_CLOSE}。\n]{{1,30}}[{_CLOSE}]"
-    rf"|[{_OPEN}]?[^，。；,;\n{_OPEN}]{{1,30}}?(?=[，。；,;(\n{_CLOSE}]|并|$|\d{{1,2}}[.、)]|将|把|特此|此致))"
+    rf"|[{_OPEN}]?[^，。；,;\n{_OPEN}]{{1,30}}?(?=[，。；,;(\n{_CLOSE}]|并|$|{_NUMBERING}|将|把|特此|此致))"
 )
 # The field may first give the difference, the values in brackets: 试点人数5人（由60人增至65人）.
 _DELTA = r"(?:[增减加少]?\d{1,4}人)?\(?"
@@ -58,7 +58,7 @@ _CLAUSE = re.compile(
 _ARROW = re.compile(r"→|->|—>|=>")
 _ARROW_TO = re.compile(r"[^，。；,;\n→]{1,30}?(?=[，。；,;\n)]|$)")
 # What stands between a certificate's name and its old value: its level, 证书, a field word, a colon.
-_NAME_TAIL = re.compile(rf"^[{_CLOSE}]?{_LEVEL_TAIL}(?P<field>{_FIELD_WORD})?[:：,，]?")
+_NAME_TAIL = re.compile(rf"^[{_CLOSE}]?{_LEVEL_TAIL}[:：,，]?(?P<field>{_FIELD_WORD})?[:：,，]?")
 # A sentence OCR cut short after the old value ("…试点人数由140人调" and nothing more on the
 # page): still a change, with the new value unreadable.
 _CUT_SHORT = re.compile(
@@ -164,9 +164,11 @@ def _arrow_changes(text: str, mentions: list[_Mention], spans: list[tuple[int, i
         to = _ARROW_TO.match(text, arrow.end())
         if mention is None or to is None or any(a <= arrow.start() < b for a, b in spans):
             continue
+        if mention.end == arrow.start():  # the old value is itself a certificate's name (物流管理 → 大数据与会计)
+            mention = _mention_before(mentions, mention.start, text) or mention
         tail = _NAME_TAIL.match(text[mention.end : arrow.start()])
         old = text[mention.end + (tail.end() if tail else 0) : arrow.start()]
-        item = re.split(r"[。；;\n]", text[: mention.start])[-1]
+        item = re.split(rf"[。；;\n]|{_NUMBERING}", text[: mention.start])[-1]
         words = re.findall(_FIELD_WORD, item)
         field = (tail.group("field") if tail else None) or (words[-1] if words else None)
         if old and "\n" not in old:

@@ -554,6 +554,19 @@ def test_an_unquoted_registry_name_before_an_arrow_opens_the_change():
     assert triples(changes) == [("汽车运用与维修", "headcount", "初级", 80, 90)]
 
 
+def test_numbered_items_on_joined_lines_each_keep_their_own_certificate():
+    """An item that fills its line runs on into the next one ("…调整为高级二、智能财税…"): the new value
+    ends at the next item's number; an arrow's old value may be a certificate's name itself."""
+    vocabulary = Vocabulary(("船舶动力装置维护", "智能财税", "物流管理"), ())
+    text = ("一、拟将“船舶动力装置维护”证书考核等级由初级调整为高级二、智能财税（中级）：试点人数80人→100人。"
+            "三、更换考核专业:“物流管理”证书（中级)物流管理→大数据与会计。")
+    assert triples(changes_from_prose(text, vocabulary)) == [
+        ("船舶动力装置维护", "level", "初级", "初级", "高级"),
+        ("智能财税", "headcount", "中级", 80, 100),
+        ("物流管理", "major", "中级", "物流管理", "大数据与会计"),
+    ]
+
+
 @pytest.mark.parametrize(("cell", "named"), [
     ("网络系统建设与", "网络系统建设与运维"),  # OCR lost the wrapped cell's second line
     ("网络系统建设与运推", "网络系统建设与运维"),  # one glyph misread
