@@ -118,15 +118,26 @@ def _column_below(rulings: Rulings, cell: Box, others: list[Label], h: float) ->
     cy = (cell[1] + cell[3]) / 2
     beside = rulings.cell_at(cell[0] - h, cy) or rulings.cell_at(cell[2] + h, cy)
     bottom = cell[3]
-    while (under := rulings.cell_at((cell[0] + cell[2]) / 2, bottom + 0.5 * h)) is not None:
-        if abs(under[0] - cell[0]) > rulings.slack or abs(under[2] - cell[2]) > rulings.slack:
-            break
+    while (under := _cell_under(rulings, cell, bottom + 0.5 * h)) is not None:
         if any(_inside(o.box, under) for o in others):
             break
         bottom = under[3]
     if beside is None or bottom <= cell[3]:
         return None
     return (cell[0], cell[3], cell[2], bottom)
+
+
+def _cell_under(rulings: Rulings, column: Box, y: float) -> Box | None:
+    """The column's cell at height y: the cell by one of the column's walls that keeps to the column.
+    A 名章's frame in a cell reads as rules of its own, so the cell is looked for beside either wall;
+    a cell wider than the column is another table's row."""
+    slack = rulings.slack
+    for x in ((column[0] + column[2]) / 2, column[0] + 2 * slack, column[2] - 2 * slack):
+        cell = rulings.cell_at(x, y)
+        if (cell is not None and column[0] - slack <= cell[0] and cell[2] <= column[2] + slack
+                and (abs(cell[0] - column[0]) <= slack or abs(cell[2] - column[2]) <= slack)):
+            return cell
+    return None
 
 
 def _middle(line: TextLine) -> float:

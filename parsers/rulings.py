@@ -67,7 +67,7 @@ class Rulings:
         """The page's right edge as a rule, where the rules just above and below (x, y) run off it (any
         stretch of them: a stamp over a rule breaks it in pieces)."""
         def runs_off(at: float) -> bool:
-            return any(abs(r.at - at) <= self.slack and r.end >= self.width - self.slack for r in self.horizontal)
+            return any(abs(r.at - at) <= self.slack and r.end >= self.width - 2 * self.slack for r in self.horizontal)
 
         above = [r.at for r in self.horizontal if r.at < y and r.covers(x, self.slack)]
         below = [r.at for r in self.horizontal if r.at > y and r.covers(x, self.slack)]

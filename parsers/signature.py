@@ -361,7 +361,7 @@ def _runs(mask: np.ndarray, *, horizontal: bool) -> list[tuple[float, float, flo
     return runs
 
 
-MIN_STAMP_SIDE = 1.1  # print heights: the shortest side of a name stamp's frame (a small 私章 of 7 mm)
+MIN_STAMP_SIDE = 1.3  # print heights: the shortest side of a name stamp's frame
 FRAME_COVERAGE = 0.8  # share of a frame's outline that must carry ink
 
 

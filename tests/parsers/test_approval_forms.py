@@ -313,15 +313,28 @@ def test_a_signature_in_a_light_pen_is_a_signature():
     assert department is not None and department.affirmative and department.signed
 
 
-@pytest.mark.parametrize("with_stamp", [True, False])
-def test_a_small_outlined_name_stamp_inside_the_seal_signs(with_stamp):
-    """A small 私章 (about 7 mm, under a line and a half high) pressed inside the official seal beside its
-    star, over the 签字 field: still a signature; the seal alone is none."""
-    page = _form([(["证书试点管理", "部门意见"], "同意。", "负责人（签字）：", "none")], seal=False)
-    label_end = SPLIT + 260 + int(ImageDraw.Draw(page).textlength("负责人（签字）：", font=ImageFont.truetype(FONT, 26)))
-    line_y = 400 + ROW - 60
-    stamp(page, draw_seal("连云港中等专业学校", 260, random.Random(3)), (label_end - 40, line_y - 130))
-    if with_stamp:
-        stamp(page, _name_stamp("马萍", 46), (label_end + 20, line_y - 10))
-    department = _read(page).department
-    assert department is not None and department.signed is with_stamp
+def test_a_name_stamp_as_tall_as_its_row_does_not_cut_the_column_short():
+    """A greyscale 名章 in the 签字 row whose frame reaches the row's rules reads as a rule in the column:
+    the approver's column still runs on under the title, and the stamp signs."""
+    page = Image.new("RGB", (1240, 1754), "white")
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.truetype(FONT, 24)
+    draw.text((140, 300), "我校已完成2024年度证书申报，现申请调整，详见附表。", font=font, fill="black")
+    columns, rows = [100, 260, 560, 880, 1140], [500, 580, 680, 780, 860]
+    for x in columns:
+        draw.line((x, rows[0], x, rows[-1]), fill="black", width=2)
+    for y in rows:
+        draw.line((columns[0], y, columns[-1], y), fill="black", width=2)
+    for text, column in (("经办人", 1), ("证书试点管理部门负责人", 2), ("分管校领导", 3)):
+        draw.text(((columns[column] + columns[column + 1]) / 2, 540), text, font=font, fill="black", anchor="mm")
+    for text, row in (("意见", 0), ("签字", 1), ("日期", 2)):
+        draw.text((180, (rows[row + 1] + rows[row + 2]) / 2), text, font=font, fill="black", anchor="mm")
+    kai = ImageFont.truetype(KAI, 40)
+    draw.text((640, 605), "同意。", font=kai, fill=(40, 40, 40))
+    draw.text((960, 605), "同意调整", font=kai, fill=(40, 40, 40))
+    grey_stamp = _name_stamp("曹华", 98).convert("LA").convert("RGBA")
+    stamp(page, grey_stamp, (680, 681))
+    draw.text((940, 715), "马春英", font=font, fill="black")  # typed: no signature
+    found = _read(page)
+    assert found.department is not None and found.department.affirmative and found.department.signed
+    assert found.leader is not None and found.leader.affirmative and not found.leader.signed

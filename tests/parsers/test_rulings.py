@@ -30,7 +30,7 @@ def test_a_last_column_cut_off_by_the_page_edge_ends_at_the_edge():
     """A photo or scan that cut off the table's right side: rules above and below that run off the
     page close the last column there; a rule that stops short of the edge closes nothing."""
     vertical = [Rule(100, 600, 1400), Rule(400, 600, 1400)]
-    rulings = Rulings([Rule(600, 100, 1240), Rule(1000, 100, 1240), Rule(1400, 100, 1100)], vertical, slack=10, width=1240)
+    rulings = Rulings([Rule(600, 100, 1225), Rule(1000, 100, 1240), Rule(1400, 100, 1100)], vertical, slack=10, width=1240)
     assert rulings.cell_at(800, 800) == (400, 600, 1240, 1000)
     assert rulings.cell_at(800, 1200) is None
 
