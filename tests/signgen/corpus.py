@@ -25,7 +25,7 @@ def family_of(index: int) -> str:
 
 def _pen(family: str, dpi: int, rng: random.Random) -> Pen:
     if family == "faint_scan":
-        return Pen(PENS[rng.choice(("blue", "blue-black", "black"))], -1, rng.uniform(0.4, 0.6), rng.uniform(1.0, 1.6))
+        return Pen(PENS[rng.choice(("blue", "blue-black", "black"))], -1, rng.uniform(0.55, 0.75), rng.uniform(1.2, 1.8))
     colour = PENS["blue"] if family == "blue_ink_photo" else PENS[rng.choice(("black", "black", "blue-black", "blue"))]
     weight = rng.choice((0, 0, 1)) if dpi >= 200 else rng.choice((0, 0, 0, 1))
     return Pen(colour, weight, rng.uniform(0.85, 1.0), rng.uniform(1.0, 2.5))

@@ -74,7 +74,7 @@ class Page:
     def wrap(self, text: str, points: float, width_mm: float, face: Font = SERIF, indent: int = 0) -> list[str]:
         lines, current = [], "\u3000" * indent
         for char in text:
-            if self.width(current + char, points, face) > width_mm and current:
+            if self.width(current + char, points, face) > width_mm and current and char not in "，。；：、）”":
                 lines.append(current)
                 current = ""
             current += char

@@ -38,14 +38,15 @@ def value_text(change: Change, value: str | int, rng: random.Random) -> str:
 
 def sentence(change: Change, rng: random.Random) -> str:
     cert, old, new = cert_text(change), value_text(change, change.old, rng), value_text(change, change.new, rng)
+    noun = "" if "证书" in cert else "证书"  # 物流管理证书, but never …等级证书证书
     if change.field == "headcount":
         old, new = f"{change.old}人", f"{change.new}人"
         verb = "减少至" if int(change.new) < int(change.old) and rng.random() < 0.5 else "调整为"
-        return rng.choice((f"将“{cert}”证书试点人数由{old}{verb}{new}",
+        return rng.choice((f"将“{cert}”{noun}试点人数由{old}{verb}{new}",
                            f"{cert}申报人数由{old}{verb}{new}",
                            f"{cert}申报规模由原来的{old}调整到{new}"))
     if change.field == "level":
-        return rng.choice((f"{cert}证书考核等级由{old}调整为{new}", f"将“{cert}”的考核等级由{old}调整为{new}"))
+        return rng.choice((f"{cert}{noun}考核等级由{old}调整为{new}", f"将“{cert}”的考核等级由{old}调整为{new}"))
     return rng.choice((f"{cert}考核专业由“{old}”变更为“{new}”", f"将{cert}的考核专业由{old}调整为{new}"))
 
 
@@ -142,7 +143,7 @@ def _seal(page: Page, plan: Plan, leader_spot: tuple) -> str:
     if not plan.seal:
         return "none"
     if rng.random() < 0.3 and plan.leader.present:
-        reach = rng.uniform(16, 24) if plan.leader.signature == "stamp" else rng.uniform(8, 20)
+        reach = rng.uniform(22, 28) if plan.leader.signature == "stamp" else rng.uniform(8, 20)
         cx, cy = leader_spot[0] + reach, leader_spot[1] + rng.uniform(-6, 6)
         where = "over leader signature"
     else:
