@@ -621,3 +621,8 @@ def test_a_major_cut_short_in_a_table_is_read_as_the_registry_spells_it():
     lines = header_a() + grid([["1", "智能财税（中级）", "考核专业", "大数据与会", "物联网应用", None]], LAYOUT_A, [60])
     vocabulary = Vocabulary(("智能财税",), ("大数据与会计", "物联网应用技术"))
     assert triples(extract_changes([page(lines)], vocabulary)) == [("智能财税", "major", "中级", "大数据与会计", "物联网应用技术")]
+
+
+def test_an_item_opening_with_申请增加_names_the_certificate_after_it():
+    changes = changes_from_prose("二、申请增加大数据财务分析（中级）试点人数10人（由20人增至30人。")
+    assert triples(changes) == [("大数据财务分析", "headcount", "中级", 20, 30)]
