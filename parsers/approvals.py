@@ -201,8 +201,8 @@ def _read_block(
             not_names.append(opinion_line.box)
         signed = (is_handwritten(image, region, ref, erase, grey, h, written=not_names)
                   or has_name_stamp(image, stamp_area, official, h, written=not_names)
-                  or any(is_light_writing(image, ln.box, _label_glyphs(label, h))
-                         for ln in block if _name_in(ln, region) and not _overlaps_any(ln.box, grey)))
+                  or any(is_light_writing(image, box, _label_glyphs(label, h))
+                         for box in _names(block, sign_line, region) if not _overlaps_any(box, grey)))
     crops = [] if image is None else [_crop(image, union(label.box, region or label.box), document, page)]
     return ApprovalEvidence(
         role=role, found=True, opinion=opinion, affirmative=affirmative(opinion), signed=signed, crops=crops
@@ -357,6 +357,19 @@ def _blank_after_label(image: Image.Image, box: Box, label_end: float, glyphs: f
 
 def _overlaps_any(box: Box, areas: list[Box]) -> bool:
     return any(box[0] < a[2] and a[0] < box[2] and box[1] < a[3] and a[1] < box[3] for a in areas)
+
+
+def _names(block: list[TextLine], sign_line: TextLine | None, region: Box) -> list[Box]:
+    """Where OCR read a person's name in the signature region: lines that are a name, and the rest of the
+    签字 line after its label when that rest is one (负责人签字：陈品文)."""
+    boxes = [ln.box for ln in block if _name_in(ln, region)]
+    if sign_line is not None:
+        text = clean(sign_line.text)
+        match = SIGN.search(text)
+        rest = PUNCT.sub("", text[match.end() :]) if match else ""
+        if _NAME.fullmatch(rest) and region[0] < sign_line.box[2]:
+            boxes.append((region[0], sign_line.box[1], sign_line.box[2], sign_line.box[3]))
+    return boxes
 
 
 def _name_in(line: TextLine, region: Box) -> bool:

@@ -9,7 +9,8 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from parsers.model import Page
+from parsers.approvals import find_approvals
+from parsers.model import Page, TextLine
 from parsers.ocr import make_engine
 from parsers.pagework import PageFindings, read_page
 from tests.scangen.ink import draw_hand_signature, draw_seal, stamp
@@ -304,13 +305,31 @@ def test_a_signature_table_cut_off_at_the_page_edge_with_a_stamped_opinion():
     assert found.leader is not None and found.leader.affirmative and not found.leader.signed
 
 
-def test_a_signature_in_a_light_pen_is_a_signature():
-    """A worn pen's name, its strokes hardly darker than INK, beside a typed (name) and date: still signed."""
+def _light_pen_form() -> Image.Image:
     page = _form([(["证书试点管理", "部门意见"], "情况属实，同意调整。", "负责人签字：", "none")], seal=False)
     draw = ImageDraw.Draw(page)
-    draw.text((SPLIT + 470, 640), "王建", font=ImageFont.truetype(KAI, 50), fill=(196, 196, 200))
-    department = _read(page).department
+    label_end = SPLIT + 260 + int(draw.textlength("负责人签字：", font=ImageFont.truetype(FONT, 26)))
+    draw.text((label_end + 10, 640), "王建", font=ImageFont.truetype(KAI, 50), fill=(196, 196, 200))
+    return page
+
+
+def test_a_signature_in_a_light_pen_is_a_signature():
+    """A worn pen's name, its strokes hardly darker than INK, beside a typed (name) and date: still signed."""
+    department = _read(_light_pen_form()).department
     assert department is not None and department.affirmative and department.signed
+
+
+def test_a_light_pen_name_read_in_one_line_with_its_label_is_a_signature():
+    """OCR may read the light name into the label's line (负责人签字：王建): the rest of that line is looked at."""
+    page = _light_pen_form()
+    lines = make_engine("rapidocr").recognize(page)
+    label = next(ln for ln in lines if ln.text.startswith("负责人签字"))
+    name = next(ln for ln in lines if ln.text == "王建")
+    merged = TextLine(label.text + name.text, (label.box[0], min(label.box[1], name.box[1]), name.box[2],
+                                               max(label.box[3], name.box[3])), 0.99)
+    lines = [ln for ln in lines if ln not in (label, name)] + [merged]
+    department = find_approvals(lines, page, document="申请.pdf", page=1)["department"]
+    assert department.affirmative and department.signed
 
 
 def test_a_name_stamp_as_tall_as_its_row_does_not_cut_the_column_short():
