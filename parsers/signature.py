@@ -82,18 +82,20 @@ def is_light_writing(image: Image.Image, box: Box, print_box: Box) -> bool:
     """Whether the writing in `box` (a name OCR read) is far lighter than the print in `print_box`: a thin
     or worn pen, or a light hand in a scan, whose strokes hardly reach INK. A printer's black is as dark
     as the page's other print, so a typed name never is. Compared on the darker quarter of each box's
-    ink (pixels below LIGHT_PAPER), which thin print at low resolution still darkens well below INK."""
+    ink (pixels below LIGHT_PAPER), as darkness below paper white: a light scan lightens both alike."""
     def dark_quarter(b: Box) -> float | None:
         grey = cv2.cvtColor(_bgr(image, b), cv2.COLOR_BGR2GRAY)
         ink = grey[grey < LIGHT_PAPER]
         return float(np.percentile(ink, 25)) if ink.size >= 20 else None
 
     writing, printed = dark_quarter(box), dark_quarter(print_box)
-    return writing is not None and printed is not None and writing >= INK and writing - printed >= LIGHTER_THAN_PRINT
+    if writing is None or printed is None or writing < INK:
+        return False
+    return 255 - writing <= LIGHT_SHARE * (255 - printed)  # in darkness: how far below paper white
 
 
 LIGHT_PAPER = 240  # grey level below which a pixel is any ink at all, however light
-LIGHTER_THAN_PRINT = 60  # grey levels a light hand's darker strokes stay above the print's
+LIGHT_SHARE = 0.65  # a light hand's darker strokes are at most this share as dark as the print's
 
 
 def _blue_pen(image: Image.Image, region: Box, h: float, tint: float, written: list[Box]) -> bool:
