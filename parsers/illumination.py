@@ -15,6 +15,10 @@ from PIL import Image
 
 WORK_SIDE = 400  # px: the paper's brightness varies slowly; a small copy estimates it
 UNEVEN = 18  # grey levels between the brightest and dimmest paper that call for correction
+PRINT_BLACK = 40  # grey level the core of printed strokes reaches on a well-exposed scan
+WASHED_OUT = 110  # a page whose darkest print stays lighter than this is levelled
+INK_SHARE = 0.5  # percentile (%) of a page's pixels that lies in the core of its print
+MIN_CONTRAST = 40  # grey levels the print core must lie below the paper to be print at all
 
 
 def even_lighting(image: Image.Image) -> Image.Image:
@@ -37,3 +41,22 @@ def _paper_brightness(rgb: np.ndarray) -> np.ndarray:
     # Closing (max then min) over more than a stroke's width removes ink and keeps the paper.
     paper = cv2.morphologyEx(grey, cv2.MORPH_CLOSE, np.ones((9, 9), np.uint8))
     return cv2.GaussianBlur(paper, (0, 0), 3).astype(np.float32)
+
+
+def level_ink(image: Image.Image) -> Image.Image:
+    """`image` (RGB) with a washed-out scan's levels stretched so its print is black again, or `image` itself.
+
+    A scanner's auto-exposure, a light toner or lifted blacks leave the darkest print at grey 150–190 on
+    grey paper, where every ink threshold of the reader (rules, pen, stamps) sees nothing. The print's
+    core (the darkest INK_SHARE % of pixels) is mapped to PRINT_BLACK and the paper (the median) to white,
+    linearly and per channel, so red stays red and blue stays blue. A page with no ink clearly darker than
+    its paper is left as it is: stretching it would only raise its noise.
+    """
+    rgb = np.asarray(image.convert("RGB"))
+    grey = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
+    black, paper = float(np.percentile(grey, INK_SHARE)), float(np.median(grey))
+    if black < WASHED_OUT or paper - black < MIN_CONTRAST:
+        return image
+    gain = np.float32((255.0 - PRINT_BLACK) / (paper - black))
+    levelled = np.float32(255.0) - (np.float32(paper) - rgb.astype(np.float32)) * gain
+    return Image.fromarray(np.clip(levelled, 0, 255).astype(np.uint8))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from parsers.approvals import find_approvals
-from parsers.illumination import even_lighting
+from parsers.illumination import even_lighting, level_ink
 from parsers.model import ApprovalEvidence, Page, SealEvidence
 from parsers.ocr import OcrEngine
 from parsers.orientation import correct_orientation
@@ -33,7 +33,7 @@ def read_page(page: Page, *, engine: OcrEngine, document: str) -> PageFindings:
     findings = PageFindings()
     if page.text_source is None:
         image, orientation = correct_orientation(image, engine)
-        image = even_lighting(image)
+        image = level_ink(even_lighting(image))
         findings.rotation = orientation.angle
         page.image, page.width, page.height = image, image.width, image.height
         page.lines = engine.recognize(remove_red_ink(image))

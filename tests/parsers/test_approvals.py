@@ -143,3 +143,17 @@ def test_a_handwritten_opinion_below_a_column_title_is_no_part_of_the_title():
 def test_a_date_written_by_hand_is_known_in_any_of_its_forms(text, date):
     """A date in the signature field is no signature, whatever separates its figures (· too)."""
     assert bool(WHOLE_DATE.match(text)) is date
+
+
+@pytest.mark.parametrize(("label", "role"), [
+    ("部门负责人意见：", "department"), ("教务处意见：", "department"), ("学校意见：", "leader"),
+    ("校领导审批：", "leader"), ("学校审批意见：", "leader"),
+])  # fmt: skip
+def test_other_wordings_of_the_approval_labels_are_found(label, role):
+    lines = [
+        TextLine(label, (140, 600, 140 + 26 * len(label), 636), 0.98),
+        TextLine("同意调整", (220, 650, 330, 690), 0.99),
+        TextLine("签字：", (620, 710, 700, 746), 0.99),
+    ]
+    found = find_approvals(lines, None, document="d.pdf", page=1)
+    assert list(found) == [role] and found[role].affirmative

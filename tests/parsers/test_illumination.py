@@ -30,3 +30,25 @@ def test_a_hard_shadow_across_a_photo_is_divided_out():
 def test_an_evenly_lit_scan_is_the_same_image():
     page = _page()
     assert even_lighting(page) is page
+
+
+def test_a_washed_out_scan_is_levelled_so_its_print_is_black_and_its_colours_kept():
+    """Lifted blacks: print at grey 165 on grey-white paper, a blue pen at (150, 160, 215). After levelling
+    the print is ink (< 150) and the pen is still blue; a well-exposed scan is left as it is."""
+    import numpy as np
+    from PIL import Image, ImageDraw
+
+    from parsers.illumination import level_ink
+
+    page = Image.new("RGB", (1000, 1400), (236, 236, 236))
+    draw = ImageDraw.Draw(page)
+    for y in range(100, 1300, 40):
+        draw.rectangle((100, y, 900, y + 12), fill=(165, 165, 165))
+    draw.rectangle((300, 1320, 500, 1340), fill=(150, 160, 215))
+    levelled = np.asarray(level_ink(page)).astype(int)
+    assert levelled[106, 500].max() < 150 and levelled[90, 500].min() >= 250
+    pen = levelled[1330, 400]
+    assert pen[2] - pen[0] > 60
+    crisp = Image.new("RGB", (1000, 1400), "white")
+    ImageDraw.Draw(crisp).rectangle((100, 100, 900, 400), fill=(30, 30, 30))
+    assert level_ink(crisp) is crisp
