@@ -147,7 +147,7 @@ def test_a_date_written_by_hand_is_known_in_any_of_its_forms(text, date):
 
 @pytest.mark.parametrize(("label", "role"), [
     ("部门负责人意见：", "department"), ("教务处意见：", "department"), ("学校意见：", "leader"),
-    ("校领导审批：", "leader"), ("学校审批意见：", "leader"),
+    ("校领导审批：", "leader"), ("学校审批意见：", "leader"), ("校领导审批：已阅，同意调整", "leader"),
 ])  # fmt: skip
 def test_other_wordings_of_the_approval_labels_are_found(label, role):
     lines = [
