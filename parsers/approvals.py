@@ -203,6 +203,7 @@ def _read_block(
                   or has_name_stamp(image, stamp_area, official, h, written=not_names)
                   or any(is_light_writing(image, box, _label_glyphs(label, h))
                          for box in _names(block, sign_line, region) if not _overlaps_any(box, grey)))
+    signed = signed or _signed_before_print(sign_line)
     crops = [] if image is None else [_crop(image, union(label.box, region or label.box), document, page)]
     return ApprovalEvidence(
         role=role, found=True, opinion=opinion, affirmative=affirmative(opinion), signed=signed, crops=crops
@@ -357,6 +358,20 @@ def _blank_after_label(image: Image.Image, box: Box, label_end: float, glyphs: f
 
 def _overlaps_any(box: Box, areas: list[Box]) -> bool:
     return any(box[0] < a[2] and a[0] < box[2] and box[1] < a[3] and a[1] < box[3] for a in areas)
+
+
+def _signed_before_print(sign_line: TextLine | None) -> bool:
+    """签字：陈文（陈文）: a name written in the field before the same name typed in brackets. A form prints
+    the signer's name once, in brackets, for the hand beside it; what OCR read before it is the hand."""
+    if sign_line is None:
+        return False
+    text = clean(sign_line.text)
+    match = SIGN.search(text)
+    named = _NAME_BEFORE_PRINT.match(PUNCT.sub("", text[match.end() :])) if match else None
+    return named is not None and bool(set(named.group(1)) & set(named.group(2)))
+
+
+_NAME_BEFORE_PRINT = re.compile(r"([\u4e00-\u9fff]{1,4})[(（]([\u4e00-\u9fff]{2,4})[)）]")
 
 
 def _names(block: list[TextLine], sign_line: TextLine | None, region: Box) -> list[Box]:

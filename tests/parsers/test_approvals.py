@@ -157,3 +157,16 @@ def test_other_wordings_of_the_approval_labels_are_found(label, role):
     ]
     found = find_approvals(lines, None, document="d.pdf", page=1)
     assert list(found) == [role] and found[role].affirmative
+
+
+@pytest.mark.parametrize(("sign_line", "signed"), [
+    ("分管领导（签字）：陈文（陈文）", True), ("负责人：（签字）林军（林军红）", True),
+    ("负责人（签字）：（陈文）", False), ("负责人（签字）：王芳", False),
+])  # fmt: skip
+def test_a_name_before_the_same_name_typed_in_brackets_is_a_signature(sign_line, signed):
+    """What OCR reads before the typed (name) is the hand that signed beside it; the typed name alone is none."""
+    lines = [
+        TextLine("校级分管领导意见：同意", (140, 600, 500, 636), 0.98),
+        TextLine(sign_line, (400, 700, 400 + 26 * len(sign_line), 736), 0.97),
+    ]
+    assert find_approvals(lines, None, document="d.pdf", page=1)["leader"].signed is signed
