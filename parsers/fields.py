@@ -43,10 +43,15 @@ def _unit_in_row(row: list[Fragment]) -> str | None:
     return None
 
 
+# After the unit's name: a rule or dash OCR read as 一 (no name ends in 一 after 校/院/中心), or what is
+# left of a misread （盖章） — figures, brackets, 盖 — after the name's last 学校/学院/中心/大学.
+_DASH_AFTER_NAME = re.compile(r"(?<=[校院心学所])一+$|(?<=学校|学院|中心|大学)(?:[^\u4e00-\u9fff]|盖).*$")
+
+
 def clean_unit(text: str) -> str | None:
     """NFKC, no spaces, no （盖章）/(公章), no trailing field such as 日期：…; None if nothing is left."""
     value = _NEXT_FIELD.sub("", compact(text)).lstrip(":：")
-    value = _STAMP.sub("", value).strip("_-—.。,，;；")
+    value = _DASH_AFTER_NAME.sub("", _STAMP.sub("", value).strip("_-—.。,，;；"))
     if not value or _VALUE_BAD.search(value) or len(value) < 3:
         return None
     return value

@@ -62,3 +62,9 @@ def test_a_stamp_hint_with_a_misread_glyph_is_dropped():
 def test_a_stamp_hint_that_lost_its_closing_bracket_is_no_part_of_the_unit():
     lines = [TextLine("填报单位(盖章:淮安信息职业技术学院", (100, 200, 700, 240), 0.95)]
     assert applicant_unit([Page(number=1, lines=lines)]) == "淮安信息职业技术学院"
+
+
+def test_a_dash_after_the_units_name_read_as_一_is_no_part_of_it():
+    assert clean_unit("镇江丹徒职业教育中心一") == "镇江丹徒职业教育中心"
+    assert clean_unit("江苏云岭职业技术学院20盖1") == "江苏云岭职业技术学院"
+    assert clean_unit("南京第一中学") == "南京第一中学"
