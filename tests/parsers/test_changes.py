@@ -573,6 +573,7 @@ def test_numbered_items_on_joined_lines_each_keep_their_own_certificate():
     ("不变Web前端开发软件技术", None),  # cells run together: not what the cell names
     ("物流", None),  # too little of a name to say
     ("智能财税", None),  # a certificate the registry does not hold is read as written
+    ("网络系统建设与运维(中级)拟同意", "网络系统建设与运维"),  # an opinion below run on after name and level
 ])  # fmt: skip
 def test_a_table_cell_names_a_known_certificate_up_to_ocr_damage(cell, named):
     vocabulary = Vocabulary(("网络系统建设与运维", "Web前端开发", "物流管理"), ())
