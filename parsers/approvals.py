@@ -28,7 +28,8 @@ from parsers.rulings import Rulings, find_rulings
 from parsers.seal import StripReader, red_mask
 from parsers.signature import INK, Glyphs, has_name_stamp, is_handwritten, is_light_writing, printed_glyphs
 
-SIGN = re.compile(r"签\s*[字名章]|签\s*[:：]")
+# The field a signature goes in: 签字/签名/签章, or a line that opens 负责人： (its name is the signature).
+SIGN = re.compile(r"签\s*[字名章]|签\s*[:：]|^(?:部门|分管)?(?:负责人|领导)\s*[:：]")
 # Dates in figures (2024年3月9日, 2024.3.9) or in Chinese numerals, as letters date themselves (二〇二四年三月九日).
 _YEAR_SEP, _MONTH_SEP = r"\s*[.年/\-·・]\s*", r"\s*[.月/\-·・]\s*"  # 2024.3.9, 2024·3·9, 2024年3月9日
 _YEAR, _DAY = r"(?:\d{2,4}|[〇零一二三四五六七八九]{4})", r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
@@ -311,6 +312,17 @@ def _label_glyphs(label: Label, h: float) -> Box:
     return (x0, y0, min(x1, x0 + 4 * h), y1)
 
 
+def _sign_label_end(text: str) -> int:
+    """Where the 签字 label of a sign line ends, with the punctuation after it: past its last part
+    (负责人：（签字）), so what follows is the field's content. 0 when the line has no such label."""
+    matches = list(SIGN.finditer(text))
+    if not matches:
+        return 0
+    end = matches[-1].end()
+    tail = PUNCT.match(text[end:])
+    return end + (tail.end() if tail else 0)
+
+
 def _signature_region(
     label: Label, sign_line: TextLine | None, area: Box, h: float, image: Image.Image, ref: Glyphs | None
 ) -> Box:
@@ -319,10 +331,7 @@ def _signature_region(
     if sign_line is None:  # the approver signs under or beside the opinion, in the block itself
         return (area[0], max(0.0, area[1]), area[2], area[3])
     text = clean(sign_line.text)
-    match = SIGN.search(text)
-    assert match is not None
-    tail = PUNCT.match(text[match.end() :])
-    label_glyphs = sum(glyph_widths(text[: match.end() + (tail.end() if tail else 0)]))
+    label_glyphs = sum(glyph_widths(text[: _sign_label_end(text)]))
     # OCR's box may run on over the name, read (签名：黄敏) or not (签名： over a scribble): the label
     # ends where its own glyphs do, at the line's glyph pitch and at most a print glyph each.
     pitch = min(0.85 * h, (sign_line.box[2] - sign_line.box[0]) / (sum(glyph_widths(text)) or 1.0))
@@ -366,8 +375,7 @@ def _signed_before_print(sign_line: TextLine | None) -> bool:
     if sign_line is None:
         return False
     text = clean(sign_line.text)
-    match = SIGN.search(text)
-    named = _NAME_BEFORE_PRINT.match(PUNCT.sub("", text[match.end() :])) if match else None
+    named = _NAME_BEFORE_PRINT.match(text[_sign_label_end(text) :])
     return named is not None and bool(set(named.group(1)) & set(named.group(2)))
 
 
@@ -380,9 +388,7 @@ def _names(block: list[TextLine], sign_line: TextLine | None, region: Box) -> li
     boxes = [ln.box for ln in block if _name_in(ln, region)]
     if sign_line is not None:
         text = clean(sign_line.text)
-        match = SIGN.search(text)
-        rest = PUNCT.sub("", text[match.end() :]) if match else ""
-        if _NAME.fullmatch(rest) and region[0] < sign_line.box[2]:
+        if _NAME.fullmatch(text[_sign_label_end(text) :]) and region[0] < sign_line.box[2]:
             boxes.append((region[0], sign_line.box[1], sign_line.box[2], sign_line.box[3]))
     return boxes
 

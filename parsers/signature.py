@@ -81,21 +81,29 @@ def is_handwritten(
 def is_light_writing(image: Image.Image, box: Box, print_box: Box) -> bool:
     """Whether the writing in `box` (a name OCR read) is far lighter than the print in `print_box`: a thin
     or worn pen, or a light hand in a scan, whose strokes hardly reach INK. A printer's black is as dark
-    as the page's other print, so a typed name never is. Compared on the darker quarter of each box's
-    ink (pixels below LIGHT_PAPER), as darkness below paper white: a light scan lightens both alike."""
-    def dark_quarter(b: Box) -> float | None:
-        grey = cv2.cvtColor(_bgr(image, b), cv2.COLOR_BGR2GRAY)
-        ink = grey[grey < LIGHT_PAPER]
-        return float(np.percentile(ink, 25)) if ink.size >= 20 else None
-
-    writing, printed = dark_quarter(box), dark_quarter(print_box)
-    if writing is None or printed is None or writing < INK:
+    as the page's other print, so a typed name never is. Each box is measured against its own paper (a
+    colour cast or a grey scan darkens both): the darker quarter of what is clearly darker than it."""
+    writing, printed = _ink_depth(image, box), _ink_depth(image, print_box)
+    if writing is None or printed is None or writing[1] < INK:
         return False
-    return 255 - writing <= LIGHT_SHARE * (255 - printed)  # in darkness: how far below paper white
+    return writing[0] <= LIGHT_SHARE * printed[0]
 
 
-LIGHT_PAPER = 240  # grey level below which a pixel is any ink at all, however light
-LIGHT_SHARE = 0.65  # a light hand's darker strokes are at most this share as dark as the print's
+def _ink_depth(image: Image.Image, box: Box) -> tuple[float, float] | None:
+    """(how far below its paper, grey level) of the darker quarter of the box's ink; None with no ink."""
+    grey = cv2.cvtColor(_bgr(image, box), cv2.COLOR_BGR2GRAY)
+    if grey.size == 0:
+        return None
+    paper = float(np.percentile(grey, 90))
+    ink = grey[grey < paper - LIGHT_STEP]
+    if ink.size < 20:
+        return None
+    level = float(np.percentile(ink, 25))
+    return paper - level, level
+
+
+LIGHT_STEP = 25  # grey levels below its paper that a pixel must be to be any ink at all, however light
+LIGHT_SHARE = 0.65  # a light hand's darker strokes are at most this share as far below paper as print's
 
 
 def _blue_pen(image: Image.Image, region: Box, h: float, tint: float, written: list[Box]) -> bool:
@@ -104,7 +112,8 @@ def _blue_pen(image: Image.Image, region: Box, h: float, tint: float, written: l
     rgb = _bgr(image, region)[:, :, ::-1].astype(int)
     if rgb.shape[0] < 4 or rgb.shape[1] < 4:
         return False
-    blue = (rgb[..., 2] - rgb[..., 0] - tint > 40) & (rgb.min(axis=2) < INK) & (rgb[..., 2] > rgb[..., 1])
+    # A light ballpoint's blue (155, 159, 206) is ink though lighter than INK: its blue is what tells.
+    blue = (rgb[..., 2] - rgb[..., 0] - tint > 40) & (rgb.min(axis=2) < LIGHT_INK) & (rgb[..., 2] > rgb[..., 1])
     blue &= ~_solid(blue.astype(np.uint8), h)
     _clear(blue, written, region)
     return bool(blue.sum() >= MIN_INK * h * h)

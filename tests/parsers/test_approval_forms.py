@@ -357,3 +357,16 @@ def test_a_name_stamp_as_tall_as_its_row_does_not_cut_the_column_short():
     found = _read(page)
     assert found.department is not None and found.department.affirmative and found.department.signed
     assert found.leader is not None and found.leader.affirmative and not found.leader.signed
+
+
+@pytest.mark.parametrize(("kind", "signed"), [("light_blue", True), ("typed", False)])
+def test_a_name_after_负责人_alone_is_the_signature_field(kind, signed):
+    """负责人：with no 签字: the name after it is the signature, a light blue ballpoint's too; typed, none."""
+    page = _form([(["证书试点管理", "部门意见"], "同意。", "负责人：", "typed" if kind == "typed" else "none")],
+                  seal=False)
+    if kind == "light_blue":
+        label_end = SPLIT + 260 + int(ImageDraw.Draw(page).textlength("负责人：", font=ImageFont.truetype(FONT, 26)))
+        ImageDraw.Draw(page).text((label_end + 10, 630), "范洋洋", font=ImageFont.truetype(KAI, 44),
+                                  fill=(150, 156, 206))
+    department = _read(page).department
+    assert department is not None and department.affirmative and department.signed is signed
