@@ -31,14 +31,17 @@ def read_page(page: Page, *, engine: OcrEngine, document: str) -> PageFindings:
     if image is None:
         return PageFindings()
     findings = PageFindings()
+    lit = image
     if page.text_source is None:
         image, orientation = correct_orientation(image, engine)
-        image = level_ink(even_lighting(image))
+        lit = even_lighting(image)
+        image = level_ink(lit)
         findings.rotation = orientation.angle
         page.image, page.width, page.height = image, image.width, image.height
         page.lines = engine.recognize(remove_red_ink(image))
         page.text_source = "ocr"
-    findings.seals = find_seals(image, document=document, page=page.number, reader=engine.read_strip)
+    # Seals in the scan's own levels: grey stamp ink is told from print by being lighter than it.
+    findings.seals = find_seals(lit, document=document, page=page.number, reader=engine.read_strip)
     approvals = find_approvals(
         page.lines,
         image,
