@@ -32,6 +32,16 @@ PALE_SAT, PALE_VAL = 15, 170  # a faded stamp's pink: barely tinted, light (prin
 PALE_SHARE = 0.3  # share of a work-copy pixel that pale ink must cover to count
 MIN_PALE_D = 0.13  # a pale ring, weaker evidence than red ink, must be an official seal's size (~3 cm of 21)
 CENTRE_SLACK = 0.08  # a Hough centre on the small copy may be off by this share of the radius
+FAINT_SLACK = 0.12  # or by this much for a faint or broken ring, whose few edges pull the centre further off
+FAINT_KERNEL = 9  # px: wider than a seal ring's stroke, so a closing fills the ring and the black-hat keeps it
+FAINT_INK = 10  # levels a stroke lies below the paper round it to be stamp ink: a faint grey ring's lightest arcs
+FAINT_GAIN = 2  # contrast the faint strokes of the small copy are stretched by before rings are searched on it
+FAINT_EDGE = 100  # gradient threshold on the stretched copy: faint rings' edges are far weaker than print's
+RING_BESIDE = 0.55  # a grey ring's ink a few px inside and outside it, as a share of the ring's own
+FAINT_BESIDE = 0.4  # the same where faint strokes count as ink: the halos of light print and grey rules
+# spread over every radius of a table or a block of text, while a faint ring stands out of bare paper
+FAINT_BUMP = 0.2  # share of directions by which a faint ring's radius is inked more than the radii about it
+FAINT_CANDIDATES = 6  # circles of faint strokes tried per page beyond those found on the page as it is
 ARC_BAND = (0.5, 0.95)  # radii of a seal's lettering, as shares of the ring's radius
 ARC_SPAN = (140, 400)  # degrees clockwise from +x (the top is 270) that every seal's name lies in
 ARC_LIMIT = (100, 440)  # a long name runs round further, but leaves the foot of the ring to serials
@@ -207,50 +217,105 @@ def _distinct(rings: list[Ring]) -> list[Ring]:
 
 
 def _grey_rings(grey: np.ndarray) -> list[Ring]:
-    """Grey seal rings: Hough candidates on a small copy, kept when ink peaks sharply at the radius."""
+    """Grey seal rings: Hough candidates on a small copy, kept when ink peaks sharply at the radius.
+
+    A grey seal's ink is uneven: where the stamp took little of it, its ring scans barely darker than
+    paper, lighter than any fixed threshold for ink, and its edges are too weak for a circle to be found.
+    So candidates are also searched on the page's faint strokes (darker than the paper right round
+    them), stretched, and those strokes count as ink on the ring too. That is weaker evidence, so a
+    ring that needs them must be an official seal's size (MIN_GREY_D), not a name stamp's or a loop's."""
     f = min(1.0, 600 / max(grey.shape))
     small = cv2.resize(grey, None, fx=f, fy=f, interpolation=cv2.INTER_AREA)
+    faint = cv2.morphologyEx(grey, cv2.MORPH_BLACKHAT, np.ones((FAINT_KERNEL, FAINT_KERNEL), np.uint8))
+    small_faint = cv2.resize(faint, None, fx=f, fy=f, interpolation=cv2.INTER_AREA)
+    found = _hough(small, edge=200, min_d=MIN_D)
+    faint_found = _hough(cv2.convertScaleAbs(small_faint, alpha=FAINT_GAIN), edge=FAINT_EDGE, min_d=MIN_GREY_D)
+    # Candidates both searches found are tried once; of the rest only the surest few, as a page of print
+    # gives many weak circles and each costs a search for its centre.
+    found += [c for c in faint_found if not _near_any(c, found)][:FAINT_CANDIDATES]
+    if not found:
+        return []
+    dark = cv2.GaussianBlur(grey, (3, 3), 0) < 200
+    # Faint strokes beside print are its anti-aliased edges, not stamp ink (print is ink already).
+    beside_print = cv2.dilate((grey < PRINT_GREY).astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
+    with_faint = dark | ((faint >= FAINT_INK) & ~beside_print)
+    rings: list[Ring] = []
+    for x, y, r in found:
+        cx, cy, r = x / f, y / f, r / f
+        if any(math.hypot(cx - o.cx, cy - o.cy) < o.rx for o in rings):
+            continue
+        x0, y0 = _centred(dark, cx, cy, r, CENTRE_SLACK)
+        refined = _sharp_ring(dark, x0, y0, r, RING_BESIDE)
+        if not refined and 2 * r >= MIN_GREY_D * min(grey.shape) and _stands_out(with_faint, cx, cy, r):
+            x0, y0 = _centred(with_faint, cx, cy, r, FAINT_SLACK)
+            refined = _sharp_ring(with_faint, x0, y0, r, FAINT_BESIDE)
+            if refined and 2 * refined < MIN_GREY_D * min(grey.shape):
+                refined = None
+        if refined:
+            rings.append(Ring(x0, y0, refined, refined, "grey"))
+    return rings
+
+
+def _stands_out(ink: np.ndarray, cx: float, cy: float, r: float) -> bool:
+    """Whether ink at some radius near `r` runs round the candidate clearly more than at most radii,
+    as a ring's does about a centre near its own (a coarse grid of centres over FAINT_SLACK is tried);
+    in a block of print or a table every radius is about as inked, and such a candidate is not worth
+    a finer search for its centre."""
+    half = FAINT_SLACK * r / 2
+    for dx in (-half, 0.0, half):
+        for dy in (-half, 0.0, half):
+            cover = _profile(ink, cx + dx, cy + dy, r, r, np.arange(-12, 13))
+            if cover.max() - np.median(cover) >= FAINT_BUMP:
+                return True
+    return False
+
+
+def _near_any(c: tuple[float, float, float], others: list[tuple[float, float, float]]) -> bool:
+    """Whether circle `c` is, give or take the slack of a centre and radius found on the small copy, one of `others`."""
+    return any(math.hypot(c[0] - o[0], c[1] - o[1]) <= FAINT_SLACK * o[2] and abs(c[2] - o[2]) <= 0.1 * o[2] for o in others)
+
+
+def _hough(small: np.ndarray, edge: int, min_d: float) -> list[tuple[float, float, float]]:
+    """Circle candidates (x, y, r) of the small copy at least `min_d` of its shorter side across, surest first."""
     short = min(small.shape)
     found = cv2.HoughCircles(
         cv2.GaussianBlur(small, (5, 5), 1.2),
         cv2.HOUGH_GRADIENT_ALT,
         dp=1.5,
         minDist=short * MIN_D,
-        param1=200,
+        param1=edge,
         param2=0.3,
-        minRadius=int(short * MIN_D / 2),
+        minRadius=int(short * min_d / 2),
         maxRadius=int(short * MAX_D / 2),
     )
-    if found is None:
-        return []
-    ink = cv2.GaussianBlur(grey, (3, 3), 0) < 200
-    rings: list[Ring] = []
-    for x, y, r in found[0][:25]:
-        cx, cy, r = x / f, y / f, r / f
-        if any(math.hypot(cx - o.cx, cy - o.cy) < o.rx for o in rings):
-            continue
-        cx, cy = _centred(ink, cx, cy, r)
-        refined = _sharp_ring(ink, cx, cy, r)
-        if refined:
-            rings.append(Ring(cx, cy, refined, refined, "grey"))
-    return rings
+    return [] if found is None else [tuple(c) for c in found[0][:25]]
 
 
-def _centred(ink: np.ndarray, cx: float, cy: float, r: float) -> tuple[float, float]:
-    """The centre near a Hough candidate's about which the ring's ink lines up best. The candidate
-    is found on a copy a quarter the size: a few px off, a thin ring spreads over several radii and
-    no radius seems inked round most of the circle."""
+def _centred(ink: np.ndarray, cx: float, cy: float, r: float, slack_share: float) -> tuple[float, float]:
+    """The centre within `slack_share` of the radius of a Hough candidate's about which the ring's ink
+    lines up best. The candidate is found on a copy a quarter the size: a few px off, a thin ring
+    spreads over several radii and no radius seems inked round most of the circle."""
     offsets = np.arange(-12, 13)
     if _profile(ink, cx, cy, r, r, offsets).max() < RING_COVERAGE / 2:
         return cx, cy  # no ring there: print or a table's corner that a few px will not make one
-    slack = max(2, int(CENTRE_SLACK * r))
+    slack = max(2, int(slack_share * r))
     step = max(1, slack // 6)
+    shifts = np.arange(-slack, slack + 1, step)
+    # The ring's sample points about the candidate's centre, shifted by every dy at once for each dx.
+    t = np.linspace(0, 2 * math.pi, 180, endpoint=False)
+    ring_x = (r + offsets[:, None]) * np.cos(t)
+    ring_y = (r + offsets[:, None]) * np.sin(t)[None, :] + shifts[:, None, None]
     best = (-1.0, cx, cy)
-    for dx in range(-slack, slack + 1, step):
-        for dy in range(-slack, slack + 1, step):
-            peak = float(_profile(ink, cx + dx, cy + dy, r, r, offsets).max())
-            if peak > best[0]:
-                best = (peak, cx + dx, cy + dy)
+    for dx in shifts:
+        xs = np.rint(cx + dx + ring_x).astype(int)[None].repeat(len(shifts), axis=0)
+        ys = np.rint(cy + ring_y).astype(int)
+        inside = (xs >= 0) & (xs < ink.shape[1]) & (ys >= 0) & (ys < ink.shape[0])
+        hits = np.zeros(xs.shape, bool)
+        hits[inside] = ink[ys[inside], xs[inside]] > 0
+        peaks = hits.mean(axis=2).max(axis=1)
+        i = int(np.argmax(peaks))  # the first of equal peaks, as dy runs upward
+        if peaks[i] > best[0]:
+            best = (float(peaks[i]), cx + float(dx), cy + float(shifts[i]))
     return best[1], best[2]
 
 
@@ -263,14 +328,15 @@ def _stands_alone(mask: np.ndarray, cx: float, cy: float, rx: float, ry: float) 
     return bool(beside.mean() <= 0.7 * peak)
 
 
-def _sharp_ring(ink: np.ndarray, cx: float, cy: float, r: float) -> float | None:
-    """The ring's radius if ink runs round most of it and thins out a few px to either side."""
+def _sharp_ring(ink: np.ndarray, cx: float, cy: float, r: float, beside_share: float) -> float | None:
+    """The ring's radius if ink runs round most of it and thins out a few px to either side, to at
+    most `beside_share` of the ring's cover."""
     offsets = np.arange(-12, 13)
     cover = _profile(ink, cx, cy, r, r, offsets)
     best = int(np.argmax(cover))
     peak = cover[max(0, best - 1) : best + 2].max()
     beside = np.concatenate([cover[: max(0, best - 6)], cover[best + 7 :]])
-    if peak >= RING_COVERAGE and beside.size and beside.mean() <= 0.55 * peak:
+    if peak >= RING_COVERAGE and beside.size and beside.mean() <= beside_share * peak:
         return float(r + offsets[best])
     return None
 

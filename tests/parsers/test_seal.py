@@ -287,3 +287,48 @@ def test_a_serial_number_read_with_a_seal_s_name_is_left_off_it():
     seal = draw_seal("宿迁运河职业技术学院", 280, random.Random(16))
     found = find_seals(_page_with((seal, (600, 1200))), document="d", page=1, reader=lambda strip: ("3213020045 宿迁运河职业技术学院5", 0.9))
     assert [s.text for s in found] == ["宿迁运河职业技术学院"]
+
+
+def _unevenly_pressed(seal: Image.Image, least: float) -> Image.Image:
+    """The seal pressed harder at its upper left than at its lower right, where only `least` of its
+    ink took: a ring that shades from dark into barely darker than paper."""
+    ink = np.asarray(seal).copy()
+    h, w = ink.shape[:2]
+    yy, xx = np.mgrid[0:h, 0:w]
+    share = least + (1 - least) * np.clip(1.3 - 0.9 * (xx / w + yy / h), 0, 1)
+    ink[..., 3] = (ink[..., 3] * share).astype(np.uint8)
+    return Image.fromarray(ink)
+
+
+def _grey_jpeg(page: Image.Image, quality: int) -> Image.Image:
+    """The page scanned in grey and saved as a JPEG of the given quality."""
+    out = io.BytesIO()
+    page.convert("L").save(out, "JPEG", quality=quality)
+    return Image.open(io.BytesIO(out.getvalue())).convert("RGB")
+
+
+def test_an_unevenly_pressed_grey_seal_is_found():
+    """A greyscale 200-dpi scan of a seal pressed unevenly: half its ring scans dark, the rest fades
+    into a grey a few levels darker than paper, lighter than any fixed threshold for ink."""
+    page = Image.new("RGB", (1654, 2339), "white")
+    draw = ImageDraw.Draw(page)
+    draw.text((200, 160), "关于2024年证书申报调整的申请", font=ImageFont.truetype(SANS, 48), fill=(15, 15, 15))
+    seal = _unevenly_pressed(draw_seal("南京江宁金陵中等专业学校", 340, random.Random(21), colour=(120, 120, 120)), 0.1)
+    page.paste(seal, (1250, 1420), seal)
+    draw.text((1000, 1400), "南京江宁金陵中等专业学校", font=ImageFont.truetype(SANS, 40), fill=(15, 15, 15))
+    assert [s.colour for s in find_seals(_grey_jpeg(page, 70), document="d", page=1)] == ["grey"]
+
+
+def test_a_faint_broken_grey_seal_in_a_150_dpi_jpeg_is_found():
+    """A greyscale 150-dpi JPEG of a faint, unevenly pressed seal whose ring took no ink in three
+    places, with the 申请单位 line printed across it."""
+    page = Image.new("RGB", (1240, 1754), "white")
+    draw = ImageDraw.Draw(page)
+    draw.text((150, 120), "关于2024年度1+X证书申报信息调整的申请", font=ImageFont.truetype(SANS, 36), fill=(15, 15, 15))
+    seal = _unevenly_pressed(draw_seal("江苏润州职业技术学院", 250, random.Random(22), colour=(130, 130, 130)), 0.15)
+    page.paste(seal, (600, 1000), seal)
+    cx, cy = 725, 1125  # the ring's centre
+    for x0, y0 in ((cx + 60, cy - 125), (cx + 110, cy + 60), (cx - 40, cy + 110)):
+        draw.rectangle((x0, y0, x0 + 28, y0 + 28), fill="white")
+    draw.text((420, cy - 20), "申请单位（盖章）：江苏润州职业技术学院", font=ImageFont.truetype(SANS, 30), fill=(20, 20, 20))
+    assert [s.colour for s in find_seals(_grey_jpeg(page, 60), document="d", page=1)] == ["grey"]
