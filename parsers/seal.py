@@ -40,7 +40,7 @@ FAINT_EDGE = 100  # gradient threshold on the stretched copy: faint rings' edges
 RING_BESIDE = 0.55  # a grey ring's ink a few px inside and outside it, as a share of the ring's own
 FAINT_BESIDE = 0.4  # the same where faint strokes count as ink: the halos of light print and grey rules
 # spread over every radius of a table or a block of text, while a faint ring stands out of bare paper
-FAINT_BUMP = 0.2  # share of directions by which a faint ring's radius is inked more than the radii about it
+FAINT_BUMP = 0.3  # share of directions by which a faint ring's radius is inked more than radii inside or outside it
 FAINT_CANDIDATES = 6  # circles of faint strokes tried per page beyond those found on the page as it is
 ARC_BAND = (0.5, 0.95)  # radii of a seal's lettering, as shares of the ring's radius
 ARC_SPAN = (140, 400)  # degrees clockwise from +x (the top is 270) that every seal's name lies in
@@ -257,15 +257,15 @@ def _grey_rings(grey: np.ndarray) -> list[Ring]:
 
 
 def _stands_out(ink: np.ndarray, cx: float, cy: float, r: float) -> bool:
-    """Whether ink at some radius near `r` runs round the candidate clearly more than at most radii,
-    as a ring's does about a centre near its own (a coarse grid of centres over FAINT_SLACK is tried);
-    in a block of print or a table every radius is about as inked, and such a candidate is not worth
-    a finer search for its centre."""
+    """Whether ink at some radius near `r` runs round the candidate clearly more than 9 to 12 px inside
+    or outside it, as a ring's does about a centre near its own (a coarse grid of centres over
+    FAINT_SLACK is tried); in a block of print or a table every radius is about as inked, and such a
+    candidate is not worth a finer search for its centre."""
     half = FAINT_SLACK * r / 2
     for dx in (-half, 0.0, half):
         for dy in (-half, 0.0, half):
             cover = _profile(ink, cx + dx, cy + dy, r, r, np.arange(-12, 13))
-            if cover.max() - np.median(cover) >= FAINT_BUMP:
+            if cover.max() - min(cover[:4].mean(), cover[-4:].mean()) >= FAINT_BUMP:
                 return True
     return False
 

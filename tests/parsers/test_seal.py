@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import math
 import random
 
 import numpy as np
@@ -289,6 +290,29 @@ def test_a_serial_number_read_with_a_seal_s_name_is_left_off_it():
     assert [s.text for s in found] == ["宿迁运河职业技术学院"]
 
 
+def _ring_seal(name: str, width: int, height: int, grey: int) -> Image.Image:
+    """A round or oval seal drawn here, deterministically: a ring, the name round its upper arc and a
+    star, in one grey (RGBA, transparent paper)."""
+    size = max(width, height)
+    seal = Image.new("RGBA", (size, size), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(seal)
+    ink = (grey, grey, grey, 255)
+    c, r, stroke = size / 2, size / 2 - 4, max(4, size // 45)
+    draw.ellipse((c - r, c - r, c + r, c + r), outline=ink, width=stroke)
+    font = ImageFont.truetype(SANS, int(size * 0.12))
+    for i, ch in enumerate(name):
+        angle = math.radians(155 + 230 * (i + 0.5) / len(name))  # clockwise from +x, over the top
+        glyph = Image.new("RGBA", (int(size * 0.16),) * 2, (0, 0, 0, 0))
+        ImageDraw.Draw(glyph).text((glyph.width / 2, glyph.height / 2), ch, font=font, fill=ink, anchor="mm")
+        glyph = glyph.rotate(-math.degrees(angle) - 90, resample=Image.BICUBIC)
+        x, y = c + 0.74 * r * math.cos(angle), c + 0.74 * r * math.sin(angle)
+        seal.alpha_composite(glyph, (int(x - glyph.width / 2), int(y - glyph.height / 2)))
+    star = [(c + (0.28 if k % 2 == 0 else 0.11) * r * math.cos(math.radians(-90 + 36 * k)),
+             c + (0.28 if k % 2 == 0 else 0.11) * r * math.sin(math.radians(-90 + 36 * k))) for k in range(10)]
+    draw.polygon(star, fill=ink)
+    return seal.resize((width, height), Image.BICUBIC)
+
+
 def _unevenly_pressed(seal: Image.Image, least: float) -> Image.Image:
     """The seal pressed harder at its upper left than at its lower right, where only `least` of its
     ink took: a ring that shades from dark into barely darker than paper."""
@@ -313,7 +337,7 @@ def test_an_unevenly_pressed_grey_seal_is_found():
     page = Image.new("RGB", (1654, 2339), "white")
     draw = ImageDraw.Draw(page)
     draw.text((200, 160), "关于2024年证书申报调整的申请", font=ImageFont.truetype(SANS, 48), fill=(15, 15, 15))
-    seal = _unevenly_pressed(draw_seal("南京江宁金陵中等专业学校", 340, random.Random(21), colour=(120, 120, 120)), 0.1)
+    seal = _unevenly_pressed(_ring_seal("南京江宁金陵中等专业学校", 340, 340, 120), 0.1)
     page.paste(seal, (1250, 1420), seal)
     draw.text((1000, 1400), "南京江宁金陵中等专业学校", font=ImageFont.truetype(SANS, 40), fill=(15, 15, 15))
     assert [s.colour for s in find_seals(_grey_jpeg(page, 70), document="d", page=1)] == ["grey"]
@@ -325,10 +349,11 @@ def test_a_faint_broken_grey_seal_in_a_150_dpi_jpeg_is_found():
     page = Image.new("RGB", (1240, 1754), "white")
     draw = ImageDraw.Draw(page)
     draw.text((150, 120), "关于2024年度1+X证书申报信息调整的申请", font=ImageFont.truetype(SANS, 36), fill=(15, 15, 15))
-    seal = _unevenly_pressed(draw_seal("江苏润州职业技术学院", 250, random.Random(22), colour=(130, 130, 130)), 0.15)
+    seal = _unevenly_pressed(_ring_seal("江苏润州职业技术学院", 250, 250, 130), 0.15)
     page.paste(seal, (600, 1000), seal)
     cx, cy = 725, 1125  # the ring's centre
     for x0, y0 in ((cx + 60, cy - 125), (cx + 110, cy + 60), (cx - 40, cy + 110)):
         draw.rectangle((x0, y0, x0 + 28, y0 + 28), fill="white")
     draw.text((420, cy - 20), "申请单位（盖章）：江苏润州职业技术学院", font=ImageFont.truetype(SANS, 30), fill=(20, 20, 20))
     assert [s.colour for s in find_seals(_grey_jpeg(page, 60), document="d", page=1)] == ["grey"]
+
