@@ -41,6 +41,9 @@ RING_BESIDE = 0.55  # a grey ring's ink a few px inside and outside it, as a sha
 FAINT_BESIDE = 0.4  # the same where faint strokes count as ink: the halos of light print and grey rules
 # spread over every radius of a table or a block of text, while a faint ring stands out of bare paper
 FAINT_BUMP = 0.3  # share of directions by which a faint ring's radius is inked more than radii inside or outside it
+OUTLINE_BESIDE = 0.7  # a grey outline's ink 10 to 12 px (work copy) inside and outside it, as a share of its own
+FAINT_OUTLINE_BESIDE = 0.4  # the same where faint strokes count: light print's halo fills a table's cells
+FAINT_OUTSIDE = 0.5  # ink outside a faint outline's ring, as a share of the ring's own
 FAINT_CANDIDATES = 6  # circles of faint strokes tried per page beyond those found on the page as it is
 ARC_BAND = (0.5, 0.95)  # radii of a seal's lettering, as shares of the ring's radius
 ARC_SPAN = (140, 400)  # degrees clockwise from +x (the top is 270) that every seal's name lies in
@@ -95,10 +98,70 @@ def find_rings(image: Image.Image) -> list[Ring]:
     if red:
         return red
     # Round grey rings are searched at full resolution, where a 3 px ring is still 3 px; ovals (and
-    # rings a Hough circle misses) as outlines of the lighter grey that stamp ink scans to.
+    # rings a Hough circle misses) as outlines of the lighter grey that stamp ink scans to, and of that
+    # grey with the faint strokes of a ring pressed unevenly.
+    full = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
+    faint = faint_strokes(full)
     ovals = _grey_ovals(cv2.cvtColor(small, cv2.COLOR_RGB2GRAY))
-    grey = _grey_rings(cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY))
-    return _distinct(grey + [Ring(r.cx / scale, r.cy / scale, r.rx / scale, r.ry / scale, "grey") for r in ovals])
+    rings = _distinct(_grey_rings(full, faint) + [_full_size(r, scale) for r in ovals])
+    # A faint outline is the weakest evidence, and its fit the roughest: it counts only where no other
+    # ring was found.
+    faint_ovals = [_full_size(r, scale) for r in _faint_ovals(full, faint, scale)]
+    faint_ovals = [o for o in _distinct(faint_ovals) if not any(_overlap(o, r) for r in rings)]
+    if not faint_ovals:
+        return rings
+    ink = _with_faint(full, faint)
+    return rings + [r for o in faint_ovals if (r := _outlined_ring(ink, o))]
+
+
+def _with_faint(grey: np.ndarray, faint: np.ndarray) -> np.ndarray:
+    """Ink of a grey page: all that is darker than paper, and faint strokes not beside print (there
+    they are its anti-aliased edges, and print is ink already)."""
+    beside_print = cv2.dilate((grey < PRINT_GREY).astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
+    return (cv2.GaussianBlur(grey, (3, 3), 0) < 200) | ((faint >= FAINT_INK) & ~beside_print)
+
+
+def _outlined_ring(ink: np.ndarray, ring: Ring) -> Ring | None:
+    """The ring of a faint outline, checked at full resolution: ink runs round most of an ellipse within
+    a few px of the outline's, and outside it lies paper. A table's cells or a block of light print
+    fitted with an ellipse are inked about as much at every radius."""
+    offsets = np.arange(-16, 17)
+    cover = _profile(ink, ring.cx, ring.cy, ring.rx, ring.ry, offsets)
+    best = 4 + int(np.argmax(cover[4:-4]))  # within 12 px of the outline's ellipse
+    outside = cover[best + 8 : best + 17]  # past the ring's stroke, and the smear of a rough fit
+    if cover[best] < RING_COVERAGE or outside.mean() > FAINT_OUTSIDE * cover[best]:
+        return None
+    d = float(offsets[best])
+    return Ring(ring.cx, ring.cy, ring.rx + d, ring.ry + d, ring.colour)
+
+
+def _full_size(ring: Ring, scale: float) -> Ring:
+    return Ring(ring.cx / scale, ring.cy / scale, ring.rx / scale, ring.ry / scale, ring.colour)
+
+
+def _overlap(a: Ring, b: Ring) -> bool:
+    """Whether either ring's centre lies inside the other."""
+    return any(((p.cx - q.cx) / q.rx) ** 2 + ((p.cy - q.cy) / q.ry) ** 2 < 1 for p, q in ((a, b), (b, a)))
+
+
+def faint_strokes(grey: np.ndarray) -> np.ndarray:
+    """How much darker than the paper right round it each pixel of a grey page is, for strokes up to
+    FAINT_KERNEL px wide (a black-hat): a ring's lightest arcs stand out from paper here though they
+    are lighter than any fixed level for ink."""
+    return cv2.morphologyEx(grey, cv2.MORPH_BLACKHAT, np.ones((FAINT_KERNEL, FAINT_KERNEL), np.uint8))
+
+
+def _faint_ovals(grey: np.ndarray, faint: np.ndarray, scale: float) -> list[Ring]:
+    """Grey seal rings, oval or round, as outlines of stamp ink on the work copy where that ink takes in
+    the faint strokes of an unevenly pressed ring: found at full resolution, away from print, and
+    kept where they cover a share of a work-copy pixel (a thin light ring blends into paper when
+    the page is shrunk)."""
+    beside_print = cv2.dilate((grey < PRINT_GREY).astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
+    ink = (((faint >= FAINT_INK) | ((grey >= PRINT_GREY) & (grey < PAPER_GREY))) & ~beside_print).astype(np.float32)
+    if scale < 1:
+        ink = cv2.resize(ink, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    mask = cv2.morphologyEx((ink >= PALE_SHARE).astype(np.uint8) * 255, cv2.MORPH_OPEN, np.ones((2, 2), np.uint8))
+    return _ringed_outlines(mask, "grey", MIN_GREY_D, FAINT_OUTLINE_BESIDE)
 
 
 def _size_ok(d: float, shape: tuple[int, ...], min_d: float = MIN_D) -> bool:
@@ -149,8 +212,11 @@ def _grey_stamp_ink(grey: np.ndarray) -> np.ndarray:
     return cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((2, 2), np.uint8))
 
 
-def _ringed_outlines(mask: np.ndarray, colour: Literal["red", "grey"], min_d: float) -> list[Ring]:
-    """Round or oval outlines in a mask of stamp ink that are ringed on most of their circumference."""
+def _ringed_outlines(
+    mask: np.ndarray, colour: Literal["red", "grey"], min_d: float, beside_share: float = OUTLINE_BESIDE
+) -> list[Ring]:
+    """Round or oval outlines in a mask of stamp ink that are ringed on most of their circumference
+    (and, grey, with at most `beside_share` of that ink a few px inside and outside them)."""
     closed = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, np.ones((5, 5), np.uint8))
     # A ring broken where print crossed it or the stamp took no ink falls apart into arcs: bridged
     # wider, they are one outline again. Both are tried, since bridging may also join a ring to ink
@@ -168,14 +234,16 @@ def _ringed_outlines(mask: np.ndarray, colour: Literal["red", "grey"], min_d: fl
         # The outline is fitted, and its hull: an outline dips in at each gap of a broken ring and
         # flattens the fit, but a hull is pulled out of shape by a rule the ring touches.
         for points in (contour, cv2.convexHull(contour)):
-            ring = _ring_fitted(points, closed, colour, min_d) if len(points) >= 5 else None
+            ring = _ring_fitted(points, closed, colour, min_d, beside_share) if len(points) >= 5 else None
             if ring is not None:
                 rings.append(ring)
                 break
     return _distinct(rings)
 
 
-def _ring_fitted(points: np.ndarray, closed: np.ndarray, colour: Literal["red", "grey"], min_d: float) -> Ring | None:
+def _ring_fitted(
+    points: np.ndarray, closed: np.ndarray, colour: Literal["red", "grey"], min_d: float, beside_share: float
+) -> Ring | None:
     """The ellipse fitted to `points` when ink rings it in `closed` as a seal's ring does, else None."""
     (cx, cy), (w, h), angle = cv2.fitEllipse(points)
     if 45 < angle % 180 < 135:  # fitEllipse's width lies along the turned axis: read it upright
@@ -184,7 +252,7 @@ def _ring_fitted(points: np.ndarray, closed: np.ndarray, colour: Literal["red", 
         return None
     if _coverage(closed, cx, cy, w / 2, h / 2, band=4) < RING_COVERAGE:
         return None
-    if colour == "grey" and not _stands_alone(closed, cx, cy, w / 2, h / 2):
+    if colour == "grey" and not _stands_alone(closed, cx, cy, w / 2, h / 2, beside_share):
         return None  # a table's grid or a block of print: as much ink beside the "ring" as on it
     if colour == "red" and _cornered(closed, points):
         return None  # a square 名章 whose broken frame was fitted: its corners are inked, a ring's are not
@@ -216,17 +284,15 @@ def _distinct(rings: list[Ring]) -> list[Ring]:
     return kept
 
 
-def _grey_rings(grey: np.ndarray) -> list[Ring]:
+def _grey_rings(grey: np.ndarray, faint: np.ndarray) -> list[Ring]:
     """Grey seal rings: Hough candidates on a small copy, kept when ink peaks sharply at the radius.
 
     A grey seal's ink is uneven: where the stamp took little of it, its ring scans barely darker than
     paper, lighter than any fixed threshold for ink, and its edges are too weak for a circle to be found.
-    So candidates are also searched on the page's faint strokes (darker than the paper right round
-    them), stretched, and those strokes count as ink on the ring too. That is weaker evidence, so a
+    So candidates are also searched on the page's `faint` strokes (see faint_strokes), stretched, and those strokes count as ink on the ring too. That is weaker evidence, so a
     ring that needs them must be an official seal's size (MIN_GREY_D), not a name stamp's or a loop's."""
     f = min(1.0, 600 / max(grey.shape))
     small = cv2.resize(grey, None, fx=f, fy=f, interpolation=cv2.INTER_AREA)
-    faint = cv2.morphologyEx(grey, cv2.MORPH_BLACKHAT, np.ones((FAINT_KERNEL, FAINT_KERNEL), np.uint8))
     small_faint = cv2.resize(faint, None, fx=f, fy=f, interpolation=cv2.INTER_AREA)
     found = _hough(small, edge=200, min_d=MIN_D)
     faint_found = _hough(cv2.convertScaleAbs(small_faint, alpha=FAINT_GAIN), edge=FAINT_EDGE, min_d=MIN_GREY_D)
@@ -236,9 +302,7 @@ def _grey_rings(grey: np.ndarray) -> list[Ring]:
     if not found:
         return []
     dark = cv2.GaussianBlur(grey, (3, 3), 0) < 200
-    # Faint strokes beside print are its anti-aliased edges, not stamp ink (print is ink already).
-    beside_print = cv2.dilate((grey < PRINT_GREY).astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
-    with_faint = dark | ((faint >= FAINT_INK) & ~beside_print)
+    with_faint = _with_faint(grey, faint)
     rings: list[Ring] = []
     for x, y, r in found:
         cx, cy, r = x / f, y / f, r / f
@@ -319,13 +383,13 @@ def _centred(ink: np.ndarray, cx: float, cy: float, r: float, slack_share: float
     return best[1], best[2]
 
 
-def _stands_alone(mask: np.ndarray, cx: float, cy: float, rx: float, ry: float) -> bool:
+def _stands_alone(mask: np.ndarray, cx: float, cy: float, rx: float, ry: float, beside_share: float) -> bool:
     """Ink runs round the ellipse and thins out a few px inside and outside it, as a seal's ring does."""
     offsets = np.arange(-12, 13)
     cover = _profile(mask, cx, cy, rx, ry, offsets)
     peak = cover[8:17].max()  # within 4 px of the fitted ellipse
     beside = np.concatenate([cover[:3], cover[-3:]])  # 10 to 12 px inside and outside
-    return bool(beside.mean() <= 0.7 * peak)
+    return bool(beside.mean() <= beside_share * peak)
 
 
 def _sharp_ring(ink: np.ndarray, cx: float, cy: float, r: float, beside_share: float) -> float | None:

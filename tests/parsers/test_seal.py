@@ -357,3 +357,17 @@ def test_a_faint_broken_grey_seal_in_a_150_dpi_jpeg_is_found():
     draw.text((420, cy - 20), "申请单位（盖章）：江苏润州职业技术学院", font=ImageFont.truetype(SANS, 30), fill=(20, 20, 20))
     assert [s.colour for s in find_seals(_grey_jpeg(page, 60), document="d", page=1)] == ["grey"]
 
+
+def test_an_unevenly_pressed_grey_oval_seal_under_print_is_found():
+    """A greyscale 200-dpi JPEG of an oval seal pressed unevenly, its ring shading from darker than
+    print's grey edge into barely darker than paper, with two lines of print across it: no circle fits
+    it, and only its darkest and lightest arcs together make its outline."""
+    page = Image.new("RGB", (1654, 2339), "white")
+    draw = ImageDraw.Draw(page)
+    draw.text((200, 160), "2024年1+X证书申报调整申请表", font=ImageFont.truetype(SANS, 48), fill=(15, 15, 15))
+    seal = _unevenly_pressed(_ring_seal("淮安清江浦中等专业学校", 350, 270, 90), 0.1)
+    page.paste(seal, (1010, 1130), seal)
+    font = ImageFont.truetype(SANS, 40)
+    draw.text((960, 1215), "淮安清江浦中等专业学校", font=font, fill=(15, 15, 15))
+    draw.text((1040, 1300), "2024年3月18日", font=font, fill=(15, 15, 15))
+    assert [s.colour for s in find_seals(_grey_jpeg(page, 56), document="d", page=1)] == ["grey"]
