@@ -27,6 +27,7 @@ RING_COVERAGE = 0.6  # share of the circumference that must carry ink
 MIN_GREY_D = 0.13  # a grey outline must be at least this share of the shorter side (a seal is ~4 cm of 21)
 PRINT_GREY, PAPER_GREY = 90, 205  # stamp ink in a greyscale scan lies between print and paper
 RING_GAP = 11  # px of the work copy (~3 mm of A4): widest break in a ring that is bridged
+WIDE_RING_GAP = 25  # px of the work copy (~7 mm of A4): widest break bridged in a ring of red ink
 SQUARE_FILL = 0.9  # share of its bounding rectangle a stamp's outline encloses when it is square
 PALE_SAT, PALE_VAL = 15, 170  # a faded stamp's pink: barely tinted, light (print's colour fringes are darker)
 PALE_SHARE = 0.3  # share of a work-copy pixel that pale ink must cover to count
@@ -93,8 +94,17 @@ def find_rings(image: Image.Image) -> list[Ring]:
     scale = min(1.0, WORK_SIDE / max(rgb.shape[:2]))
     small = cv2.resize(rgb, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else rgb
     bgr = np.ascontiguousarray(small[:, :, ::-1])
-    red = _red_rings(bgr) or _ringed_outlines(_without_fills(_pale_red(rgb, scale)), "red", MIN_PALE_D)
-    red = [Ring(r.cx / scale, r.cy / scale, r.rx / scale, r.ry / scale, r.colour) for r in red]
+    red_ink = _without_fills(red_mask(bgr))
+    red = _ringed_outlines(red_ink, "red", MIN_D)
+    if not red:
+        red_ink = _without_fills(_pale_red(rgb, scale))
+        red = _ringed_outlines(red_ink, "red", MIN_PALE_D)
+    # Red is a stamp's own colour, so its arcs are also bridged over wider gaps: a photo's glare or a
+    # fold takes whole stretches out of a ring. Such a ring, weaker evidence, must be an official
+    # seal's size, and adds to the rings found, never replaces one.
+    broken = _ringed_outlines(red_ink, "red", MIN_PALE_D, gaps=(WIDE_RING_GAP,))
+    red += [b for b in broken if not any(_overlap(b, r) for r in red)]
+    red = [_full_size(r, scale) for r in red]
     if red:
         return red
     # Round grey rings are searched at full resolution, where a 3 px ring is still 3 px; ovals (and
@@ -169,10 +179,6 @@ def _size_ok(d: float, shape: tuple[int, ...], min_d: float = MIN_D) -> bool:
     return min_d * short <= d <= MAX_D * short
 
 
-def _red_rings(bgr: np.ndarray) -> list[Ring]:
-    return _ringed_outlines(_without_fills(red_mask(bgr)), "red", MIN_D)
-
-
 def _pale_red(rgb: np.ndarray, scale: float) -> np.ndarray:
     """Stamp ink of a faded or thinly inked seal, on the work copy: at full resolution the lightest
     pink (a ring a few px wide that shrinking would blend into paper), away from dark print, whose
@@ -213,18 +219,22 @@ def _grey_stamp_ink(grey: np.ndarray) -> np.ndarray:
 
 
 def _ringed_outlines(
-    mask: np.ndarray, colour: Literal["red", "grey"], min_d: float, beside_share: float = OUTLINE_BESIDE
+    mask: np.ndarray,
+    colour: Literal["red", "grey"],
+    min_d: float,
+    beside_share: float = OUTLINE_BESIDE,
+    gaps: tuple[int, ...] = (RING_GAP,),
 ) -> list[Ring]:
     """Round or oval outlines in a mask of stamp ink that are ringed on most of their circumference
     (and, grey, with at most `beside_share` of that ink a few px inside and outside them)."""
     closed = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, np.ones((5, 5), np.uint8))
     # A ring broken where print crossed it or the stamp took no ink falls apart into arcs: bridged
-    # wider, they are one outline again. Both are tried, since bridging may also join a ring to ink
-    # beside it.
-    bridged = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, np.ones((RING_GAP, RING_GAP), np.uint8))
+    # wider (over each of `gaps`), they are one outline again. The outlines as they are are tried too,
+    # since bridging may also join a ring to ink beside it.
+    bridged = [cv2.morphologyEx(mask, cv2.MORPH_CLOSE, np.ones((gap, gap), np.uint8)) for gap in gaps]
     contours = [
         contour
-        for outlines in (closed, bridged)
+        for outlines in (closed, *bridged)
         for contour in cv2.findContours(outlines, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_NONE)[0]
     ]
     rings = []

@@ -290,9 +290,9 @@ def test_a_serial_number_read_with_a_seal_s_name_is_left_off_it():
     assert [s.text for s in found] == ["宿迁运河职业技术学院"]
 
 
-def _ring_seal(name: str, width: int, height: int, grey: int) -> Image.Image:
-    """A round or oval seal drawn here, deterministically: a ring, the name round its upper arc and a
-    star, in one grey (RGBA, transparent paper)."""
+def _ring_seal(name: str, width: int, height: int, grey: int, lettering: float = 0.74) -> Image.Image:
+    """A round or oval seal drawn here, deterministically: a ring, the name round its upper arc (at
+    `lettering` of the radius) and a star, in one grey (RGBA, transparent paper)."""
     size = max(width, height)
     seal = Image.new("RGBA", (size, size), (0, 0, 0, 0))
     draw = ImageDraw.Draw(seal)
@@ -305,7 +305,7 @@ def _ring_seal(name: str, width: int, height: int, grey: int) -> Image.Image:
         glyph = Image.new("RGBA", (int(size * 0.16),) * 2, (0, 0, 0, 0))
         ImageDraw.Draw(glyph).text((glyph.width / 2, glyph.height / 2), ch, font=font, fill=ink, anchor="mm")
         glyph = glyph.rotate(-math.degrees(angle) - 90, resample=Image.BICUBIC)
-        x, y = c + 0.74 * r * math.cos(angle), c + 0.74 * r * math.sin(angle)
+        x, y = c + lettering * r * math.cos(angle), c + lettering * r * math.sin(angle)
         seal.alpha_composite(glyph, (int(x - glyph.width / 2), int(y - glyph.height / 2)))
     star = [(c + (0.28 if k % 2 == 0 else 0.11) * r * math.cos(math.radians(-90 + 36 * k)),
              c + (0.28 if k % 2 == 0 else 0.11) * r * math.sin(math.radians(-90 + 36 * k))) for k in range(10)]
@@ -371,3 +371,24 @@ def test_an_unevenly_pressed_grey_oval_seal_under_print_is_found():
     draw.text((960, 1215), "淮安清江浦中等专业学校", font=font, fill=(15, 15, 15))
     draw.text((1040, 1300), "2024年3月18日", font=font, fill=(15, 15, 15))
     assert [s.colour for s in find_seals(_grey_jpeg(page, 56), document="d", page=1)] == ["grey"]
+
+
+def test_a_red_seal_ring_broken_by_glare_in_a_photo_is_found():
+    """A phone photo of a pale red seal on warm paper: glare and a fold took four stretches of ~8 mm
+    out of its ring, wider than the gaps bridged in a scan's ring."""
+    page = Image.new("RGB", (2121, 2805), (246, 240, 226))
+    draw = ImageDraw.Draw(page)
+    draw.text((300, 300), "2024年度1+X证书申报信息调整表", font=ImageFont.truetype(SANS, 64), fill=(25, 25, 25))
+    seal = _ring_seal("江苏润州职业技术学院", 340, 340, 0, lettering=0.62)
+    ink = np.asarray(seal).copy()
+    ink[..., :3] = (215, 90, 95)  # a pale red pressed thinly
+    seal = Image.fromarray(ink)
+    page.paste(seal, (1240, 1750), seal)
+    cx, cy, gap = 1410, 1920, 100  # the ring's centre; each break is a 100 px (8 mm at 300 dpi) chord
+    for angle in (20, 110, 200, 290):
+        x, y = cx + 166 * math.cos(math.radians(angle)), cy + 166 * math.sin(math.radians(angle))
+        draw.ellipse((x - gap / 2, y - gap / 2, x + gap / 2, y + gap / 2), fill=(246, 240, 226))
+    draw.text((980, 1890), "申请单位（盖章）：江苏润州职业技术学院", font=ImageFont.truetype(SANS, 44), fill=(25, 25, 25))
+    out = io.BytesIO()
+    page.save(out, "JPEG", quality=71)
+    assert [s.colour for s in find_seals(Image.open(io.BytesIO(out.getvalue())), document="d", page=1)] == ["red"]
