@@ -27,11 +27,25 @@ RING_COVERAGE = 0.6  # share of the circumference that must carry ink
 MIN_GREY_D = 0.13  # a grey outline must be at least this share of the shorter side (a seal is ~4 cm of 21)
 PRINT_GREY, PAPER_GREY = 90, 205  # stamp ink in a greyscale scan lies between print and paper
 RING_GAP = 11  # px of the work copy (~3 mm of A4): widest break in a ring that is bridged
+WIDE_RING_GAP = 25  # px of the work copy (~7 mm of A4): widest break bridged in a ring of red ink
 SQUARE_FILL = 0.9  # share of its bounding rectangle a stamp's outline encloses when it is square
 PALE_SAT, PALE_VAL = 15, 170  # a faded stamp's pink: barely tinted, light (print's colour fringes are darker)
 PALE_SHARE = 0.3  # share of a work-copy pixel that pale ink must cover to count
 MIN_PALE_D = 0.13  # a pale ring, weaker evidence than red ink, must be an official seal's size (~3 cm of 21)
 CENTRE_SLACK = 0.08  # a Hough centre on the small copy may be off by this share of the radius
+FAINT_SLACK = 0.12  # or by this much for a faint or broken ring, whose few edges pull the centre further off
+FAINT_KERNEL = 9  # px: wider than a seal ring's stroke, so a closing fills the ring and the black-hat keeps it
+FAINT_INK = 10  # levels a stroke lies below the paper round it to be stamp ink: a faint grey ring's lightest arcs
+FAINT_GAIN = 2  # contrast the faint strokes of the small copy are stretched by before rings are searched on it
+FAINT_EDGE = 100  # gradient threshold on the stretched copy: faint rings' edges are far weaker than print's
+RING_BESIDE = 0.55  # a grey ring's ink a few px inside and outside it, as a share of the ring's own
+FAINT_BESIDE = 0.4  # the same where faint strokes count as ink: the halos of light print and grey rules
+# spread over every radius of a table or a block of text, while a faint ring stands out of bare paper
+FAINT_BUMP = 0.3  # share of directions by which a faint ring's radius is inked more than radii inside or outside it
+OUTLINE_BESIDE = 0.7  # a grey outline's ink 10 to 12 px (work copy) inside and outside it, as a share of its own
+FAINT_OUTLINE_BESIDE = 0.4  # the same where faint strokes count: light print's halo fills a table's cells
+FAINT_OUTSIDE = 0.5  # ink outside a faint outline's ring, as a share of the ring's own
+FAINT_CANDIDATES = 6  # circles of faint strokes tried per page beyond those found on the page as it is
 ARC_BAND = (0.5, 0.95)  # radii of a seal's lettering, as shares of the ring's radius
 ARC_SPAN = (140, 400)  # degrees clockwise from +x (the top is 270) that every seal's name lies in
 ARC_LIMIT = (100, 440)  # a long name runs round further, but leaves the foot of the ring to serials
@@ -80,24 +94,89 @@ def find_rings(image: Image.Image) -> list[Ring]:
     scale = min(1.0, WORK_SIDE / max(rgb.shape[:2]))
     small = cv2.resize(rgb, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else rgb
     bgr = np.ascontiguousarray(small[:, :, ::-1])
-    red = _red_rings(bgr) or _ringed_outlines(_without_fills(_pale_red(rgb, scale)), "red", MIN_PALE_D)
-    red = [Ring(r.cx / scale, r.cy / scale, r.rx / scale, r.ry / scale, r.colour) for r in red]
+    red_ink = _without_fills(red_mask(bgr))
+    red = _ringed_outlines(red_ink, "red", MIN_D)
+    if not red:
+        red_ink = _without_fills(_pale_red(rgb, scale))
+        red = _ringed_outlines(red_ink, "red", MIN_PALE_D)
+    # Red is a stamp's own colour, so its arcs are also bridged over wider gaps: a photo's glare or a
+    # fold takes whole stretches out of a ring. Such a ring, weaker evidence, must be an official
+    # seal's size, and adds to the rings found, never replaces one.
+    broken = _ringed_outlines(red_ink, "red", MIN_PALE_D, gaps=(WIDE_RING_GAP,))
+    red += [b for b in broken if not any(_overlap(b, r) for r in red)]
+    red = [_full_size(r, scale) for r in red]
     if red:
         return red
     # Round grey rings are searched at full resolution, where a 3 px ring is still 3 px; ovals (and
-    # rings a Hough circle misses) as outlines of the lighter grey that stamp ink scans to.
+    # rings a Hough circle misses) as outlines of the lighter grey that stamp ink scans to, and of that
+    # grey with the faint strokes of a ring pressed unevenly.
+    full = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
+    faint = faint_strokes(full)
     ovals = _grey_ovals(cv2.cvtColor(small, cv2.COLOR_RGB2GRAY))
-    grey = _grey_rings(cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY))
-    return _distinct(grey + [Ring(r.cx / scale, r.cy / scale, r.rx / scale, r.ry / scale, "grey") for r in ovals])
+    rings = _distinct(_grey_rings(full, faint) + [_full_size(r, scale) for r in ovals])
+    # A faint outline is the weakest evidence, and its fit the roughest: it counts only where no other
+    # ring was found.
+    faint_ovals = [_full_size(r, scale) for r in _faint_ovals(full, faint, scale)]
+    faint_ovals = [o for o in _distinct(faint_ovals) if not any(_overlap(o, r) for r in rings)]
+    if not faint_ovals:
+        return rings
+    ink = _with_faint(full, faint)
+    return rings + [r for o in faint_ovals if (r := _outlined_ring(ink, o))]
+
+
+def _with_faint(grey: np.ndarray, faint: np.ndarray) -> np.ndarray:
+    """Ink of a grey page: all that is darker than paper, and faint strokes not beside print (there
+    they are its anti-aliased edges, and print is ink already)."""
+    beside_print = cv2.dilate((grey < PRINT_GREY).astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
+    return (cv2.GaussianBlur(grey, (3, 3), 0) < 200) | ((faint >= FAINT_INK) & ~beside_print)
+
+
+def _outlined_ring(ink: np.ndarray, ring: Ring) -> Ring | None:
+    """The ring of a faint outline, checked at full resolution: ink runs round most of an ellipse within
+    a few px of the outline's, and outside it lies paper. A table's cells or a block of light print
+    fitted with an ellipse are inked about as much at every radius."""
+    offsets = np.arange(-16, 17)
+    cover = _profile(ink, ring.cx, ring.cy, ring.rx, ring.ry, offsets)
+    best = 4 + int(np.argmax(cover[4:-4]))  # within 12 px of the outline's ellipse
+    outside = cover[best + 8 : best + 17]  # past the ring's stroke, and the smear of a rough fit
+    if cover[best] < RING_COVERAGE or outside.mean() > FAINT_OUTSIDE * cover[best]:
+        return None
+    d = float(offsets[best])
+    return Ring(ring.cx, ring.cy, ring.rx + d, ring.ry + d, ring.colour)
+
+
+def _full_size(ring: Ring, scale: float) -> Ring:
+    return Ring(ring.cx / scale, ring.cy / scale, ring.rx / scale, ring.ry / scale, ring.colour)
+
+
+def _overlap(a: Ring, b: Ring) -> bool:
+    """Whether either ring's centre lies inside the other."""
+    return any(((p.cx - q.cx) / q.rx) ** 2 + ((p.cy - q.cy) / q.ry) ** 2 < 1 for p, q in ((a, b), (b, a)))
+
+
+def faint_strokes(grey: np.ndarray) -> np.ndarray:
+    """How much darker than the paper right round it each pixel of a grey page is, for strokes up to
+    FAINT_KERNEL px wide (a black-hat): a ring's lightest arcs stand out from paper here though they
+    are lighter than any fixed level for ink."""
+    return cv2.morphologyEx(grey, cv2.MORPH_BLACKHAT, np.ones((FAINT_KERNEL, FAINT_KERNEL), np.uint8))
+
+
+def _faint_ovals(grey: np.ndarray, faint: np.ndarray, scale: float) -> list[Ring]:
+    """Grey seal rings, oval or round, as outlines of stamp ink on the work copy where that ink takes in
+    the faint strokes of an unevenly pressed ring: found at full resolution, away from print, and
+    kept where they cover a share of a work-copy pixel (a thin light ring blends into paper when
+    the page is shrunk)."""
+    beside_print = cv2.dilate((grey < PRINT_GREY).astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
+    ink = (((faint >= FAINT_INK) | ((grey >= PRINT_GREY) & (grey < PAPER_GREY))) & ~beside_print).astype(np.float32)
+    if scale < 1:
+        ink = cv2.resize(ink, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    mask = cv2.morphologyEx((ink >= PALE_SHARE).astype(np.uint8) * 255, cv2.MORPH_OPEN, np.ones((2, 2), np.uint8))
+    return _ringed_outlines(mask, "grey", MIN_GREY_D, FAINT_OUTLINE_BESIDE)
 
 
 def _size_ok(d: float, shape: tuple[int, ...], min_d: float = MIN_D) -> bool:
     short = min(shape[:2])
     return min_d * short <= d <= MAX_D * short
-
-
-def _red_rings(bgr: np.ndarray) -> list[Ring]:
-    return _ringed_outlines(_without_fills(red_mask(bgr)), "red", MIN_D)
 
 
 def _pale_red(rgb: np.ndarray, scale: float) -> np.ndarray:
@@ -139,16 +218,23 @@ def _grey_stamp_ink(grey: np.ndarray) -> np.ndarray:
     return cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((2, 2), np.uint8))
 
 
-def _ringed_outlines(mask: np.ndarray, colour: Literal["red", "grey"], min_d: float) -> list[Ring]:
-    """Round or oval outlines in a mask of stamp ink that are ringed on most of their circumference."""
+def _ringed_outlines(
+    mask: np.ndarray,
+    colour: Literal["red", "grey"],
+    min_d: float,
+    beside_share: float = OUTLINE_BESIDE,
+    gaps: tuple[int, ...] = (RING_GAP,),
+) -> list[Ring]:
+    """Round or oval outlines in a mask of stamp ink that are ringed on most of their circumference
+    (and, grey, with at most `beside_share` of that ink a few px inside and outside them)."""
     closed = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, np.ones((5, 5), np.uint8))
     # A ring broken where print crossed it or the stamp took no ink falls apart into arcs: bridged
-    # wider, they are one outline again. Both are tried, since bridging may also join a ring to ink
-    # beside it.
-    bridged = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, np.ones((RING_GAP, RING_GAP), np.uint8))
+    # wider (over each of `gaps`), they are one outline again. The outlines as they are are tried too,
+    # since bridging may also join a ring to ink beside it.
+    bridged = [cv2.morphologyEx(mask, cv2.MORPH_CLOSE, np.ones((gap, gap), np.uint8)) for gap in gaps]
     contours = [
         contour
-        for outlines in (closed, bridged)
+        for outlines in (closed, *bridged)
         for contour in cv2.findContours(outlines, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_NONE)[0]
     ]
     rings = []
@@ -158,14 +244,16 @@ def _ringed_outlines(mask: np.ndarray, colour: Literal["red", "grey"], min_d: fl
         # The outline is fitted, and its hull: an outline dips in at each gap of a broken ring and
         # flattens the fit, but a hull is pulled out of shape by a rule the ring touches.
         for points in (contour, cv2.convexHull(contour)):
-            ring = _ring_fitted(points, closed, colour, min_d) if len(points) >= 5 else None
+            ring = _ring_fitted(points, closed, colour, min_d, beside_share) if len(points) >= 5 else None
             if ring is not None:
                 rings.append(ring)
                 break
     return _distinct(rings)
 
 
-def _ring_fitted(points: np.ndarray, closed: np.ndarray, colour: Literal["red", "grey"], min_d: float) -> Ring | None:
+def _ring_fitted(
+    points: np.ndarray, closed: np.ndarray, colour: Literal["red", "grey"], min_d: float, beside_share: float
+) -> Ring | None:
     """The ellipse fitted to `points` when ink rings it in `closed` as a seal's ring does, else None."""
     (cx, cy), (w, h), angle = cv2.fitEllipse(points)
     if 45 < angle % 180 < 135:  # fitEllipse's width lies along the turned axis: read it upright
@@ -174,7 +262,7 @@ def _ring_fitted(points: np.ndarray, closed: np.ndarray, colour: Literal["red", 
         return None
     if _coverage(closed, cx, cy, w / 2, h / 2, band=4) < RING_COVERAGE:
         return None
-    if colour == "grey" and not _stands_alone(closed, cx, cy, w / 2, h / 2):
+    if colour == "grey" and not _stands_alone(closed, cx, cy, w / 2, h / 2, beside_share):
         return None  # a table's grid or a block of print: as much ink beside the "ring" as on it
     if colour == "red" and _cornered(closed, points):
         return None  # a square 名章 whose broken frame was fitted: its corners are inked, a ring's are not
@@ -206,71 +294,123 @@ def _distinct(rings: list[Ring]) -> list[Ring]:
     return kept
 
 
-def _grey_rings(grey: np.ndarray) -> list[Ring]:
-    """Grey seal rings: Hough candidates on a small copy, kept when ink peaks sharply at the radius."""
+def _grey_rings(grey: np.ndarray, faint: np.ndarray) -> list[Ring]:
+    """Grey seal rings: Hough candidates on a small copy, kept when ink peaks sharply at the radius.
+
+    A grey seal's ink is uneven: where the stamp took little of it, its ring scans barely darker than
+    paper, lighter than any fixed threshold for ink, and its edges are too weak for a circle to be found.
+    So candidates are also searched on the page's `faint` strokes (see faint_strokes), stretched, and those strokes count as ink on the ring too. That is weaker evidence, so a
+    ring that needs them must be an official seal's size (MIN_GREY_D), not a name stamp's or a loop's."""
     f = min(1.0, 600 / max(grey.shape))
     small = cv2.resize(grey, None, fx=f, fy=f, interpolation=cv2.INTER_AREA)
+    small_faint = cv2.resize(faint, None, fx=f, fy=f, interpolation=cv2.INTER_AREA)
+    found = _hough(small, edge=200, min_d=MIN_D)
+    faint_found = _hough(cv2.convertScaleAbs(small_faint, alpha=FAINT_GAIN), edge=FAINT_EDGE, min_d=MIN_GREY_D)
+    # Candidates both searches found are tried once; of the rest only the surest few, as a page of print
+    # gives many weak circles and each costs a search for its centre.
+    found += [c for c in faint_found if not _near_any(c, found)][:FAINT_CANDIDATES]
+    if not found:
+        return []
+    dark = cv2.GaussianBlur(grey, (3, 3), 0) < 200
+    with_faint = _with_faint(grey, faint)
+    rings: list[Ring] = []
+    for x, y, r in found:
+        cx, cy, r = x / f, y / f, r / f
+        if any(math.hypot(cx - o.cx, cy - o.cy) < o.rx for o in rings):
+            continue
+        x0, y0 = _centred(dark, cx, cy, r, CENTRE_SLACK)
+        refined = _sharp_ring(dark, x0, y0, r, RING_BESIDE)
+        if not refined and 2 * r >= MIN_GREY_D * min(grey.shape) and _stands_out(with_faint, cx, cy, r):
+            x0, y0 = _centred(with_faint, cx, cy, r, FAINT_SLACK)
+            refined = _sharp_ring(with_faint, x0, y0, r, FAINT_BESIDE)
+            if refined and 2 * refined < MIN_GREY_D * min(grey.shape):
+                refined = None
+        if refined:
+            rings.append(Ring(x0, y0, refined, refined, "grey"))
+    return rings
+
+
+def _stands_out(ink: np.ndarray, cx: float, cy: float, r: float) -> bool:
+    """Whether ink at some radius near `r` runs round the candidate clearly more than 9 to 12 px inside
+    or outside it, as a ring's does about a centre near its own (a coarse grid of centres over
+    FAINT_SLACK is tried); in a block of print or a table every radius is about as inked, and such a
+    candidate is not worth a finer search for its centre."""
+    half = FAINT_SLACK * r / 2
+    for dx in (-half, 0.0, half):
+        for dy in (-half, 0.0, half):
+            cover = _profile(ink, cx + dx, cy + dy, r, r, np.arange(-12, 13))
+            if cover.max() - min(cover[:4].mean(), cover[-4:].mean()) >= FAINT_BUMP:
+                return True
+    return False
+
+
+def _near_any(c: tuple[float, float, float], others: list[tuple[float, float, float]]) -> bool:
+    """Whether circle `c` is, give or take the slack of a centre and radius found on the small copy, one of `others`."""
+    return any(math.hypot(c[0] - o[0], c[1] - o[1]) <= FAINT_SLACK * o[2] and abs(c[2] - o[2]) <= 0.1 * o[2] for o in others)
+
+
+def _hough(small: np.ndarray, edge: int, min_d: float) -> list[tuple[float, float, float]]:
+    """Circle candidates (x, y, r) of the small copy at least `min_d` of its shorter side across, surest first."""
     short = min(small.shape)
     found = cv2.HoughCircles(
         cv2.GaussianBlur(small, (5, 5), 1.2),
         cv2.HOUGH_GRADIENT_ALT,
         dp=1.5,
         minDist=short * MIN_D,
-        param1=200,
+        param1=edge,
         param2=0.3,
-        minRadius=int(short * MIN_D / 2),
+        minRadius=int(short * min_d / 2),
         maxRadius=int(short * MAX_D / 2),
     )
-    if found is None:
-        return []
-    ink = cv2.GaussianBlur(grey, (3, 3), 0) < 200
-    rings: list[Ring] = []
-    for x, y, r in found[0][:25]:
-        cx, cy, r = x / f, y / f, r / f
-        if any(math.hypot(cx - o.cx, cy - o.cy) < o.rx for o in rings):
-            continue
-        cx, cy = _centred(ink, cx, cy, r)
-        refined = _sharp_ring(ink, cx, cy, r)
-        if refined:
-            rings.append(Ring(cx, cy, refined, refined, "grey"))
-    return rings
+    return [] if found is None else [tuple(c) for c in found[0][:25]]
 
 
-def _centred(ink: np.ndarray, cx: float, cy: float, r: float) -> tuple[float, float]:
-    """The centre near a Hough candidate's about which the ring's ink lines up best. The candidate
-    is found on a copy a quarter the size: a few px off, a thin ring spreads over several radii and
-    no radius seems inked round most of the circle."""
+def _centred(ink: np.ndarray, cx: float, cy: float, r: float, slack_share: float) -> tuple[float, float]:
+    """The centre within `slack_share` of the radius of a Hough candidate's about which the ring's ink
+    lines up best. The candidate is found on a copy a quarter the size: a few px off, a thin ring
+    spreads over several radii and no radius seems inked round most of the circle."""
     offsets = np.arange(-12, 13)
     if _profile(ink, cx, cy, r, r, offsets).max() < RING_COVERAGE / 2:
         return cx, cy  # no ring there: print or a table's corner that a few px will not make one
-    slack = max(2, int(CENTRE_SLACK * r))
+    slack = max(2, int(slack_share * r))
     step = max(1, slack // 6)
+    shifts = np.arange(-slack, slack + 1, step)
+    # The ring's sample points about the candidate's centre, shifted by every dy at once for each dx.
+    t = np.linspace(0, 2 * math.pi, 180, endpoint=False)
+    ring_x = (r + offsets[:, None]) * np.cos(t)
+    ring_y = (r + offsets[:, None]) * np.sin(t)[None, :] + shifts[:, None, None]
     best = (-1.0, cx, cy)
-    for dx in range(-slack, slack + 1, step):
-        for dy in range(-slack, slack + 1, step):
-            peak = float(_profile(ink, cx + dx, cy + dy, r, r, offsets).max())
-            if peak > best[0]:
-                best = (peak, cx + dx, cy + dy)
+    for dx in shifts:
+        xs = np.rint(cx + dx + ring_x).astype(int)[None].repeat(len(shifts), axis=0)
+        ys = np.rint(cy + ring_y).astype(int)
+        inside = (xs >= 0) & (xs < ink.shape[1]) & (ys >= 0) & (ys < ink.shape[0])
+        hits = np.zeros(xs.shape, bool)
+        hits[inside] = ink[ys[inside], xs[inside]] > 0
+        peaks = hits.mean(axis=2).max(axis=1)
+        i = int(np.argmax(peaks))  # the first of equal peaks, as dy runs upward
+        if peaks[i] > best[0]:
+            best = (float(peaks[i]), cx + float(dx), cy + float(shifts[i]))
     return best[1], best[2]
 
 
-def _stands_alone(mask: np.ndarray, cx: float, cy: float, rx: float, ry: float) -> bool:
+def _stands_alone(mask: np.ndarray, cx: float, cy: float, rx: float, ry: float, beside_share: float) -> bool:
     """Ink runs round the ellipse and thins out a few px inside and outside it, as a seal's ring does."""
     offsets = np.arange(-12, 13)
     cover = _profile(mask, cx, cy, rx, ry, offsets)
     peak = cover[8:17].max()  # within 4 px of the fitted ellipse
     beside = np.concatenate([cover[:3], cover[-3:]])  # 10 to 12 px inside and outside
-    return bool(beside.mean() <= 0.7 * peak)
+    return bool(beside.mean() <= beside_share * peak)
 
 
-def _sharp_ring(ink: np.ndarray, cx: float, cy: float, r: float) -> float | None:
-    """The ring's radius if ink runs round most of it and thins out a few px to either side."""
+def _sharp_ring(ink: np.ndarray, cx: float, cy: float, r: float, beside_share: float) -> float | None:
+    """The ring's radius if ink runs round most of it and thins out a few px to either side, to at
+    most `beside_share` of the ring's cover."""
     offsets = np.arange(-12, 13)
     cover = _profile(ink, cx, cy, r, r, offsets)
     best = int(np.argmax(cover))
     peak = cover[max(0, best - 1) : best + 2].max()
     beside = np.concatenate([cover[: max(0, best - 6)], cover[best + 7 :]])
-    if peak >= RING_COVERAGE and beside.size and beside.mean() <= 0.55 * peak:
+    if peak >= RING_COVERAGE and beside.size and beside.mean() <= beside_share * peak:
         return float(r + offsets[best])
     return None
 

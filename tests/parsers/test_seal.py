@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import math
 import random
 
 import numpy as np
@@ -287,3 +288,107 @@ def test_a_serial_number_read_with_a_seal_s_name_is_left_off_it():
     seal = draw_seal("宿迁运河职业技术学院", 280, random.Random(16))
     found = find_seals(_page_with((seal, (600, 1200))), document="d", page=1, reader=lambda strip: ("3213020045 宿迁运河职业技术学院5", 0.9))
     assert [s.text for s in found] == ["宿迁运河职业技术学院"]
+
+
+def _ring_seal(name: str, width: int, height: int, grey: int, lettering: float = 0.74) -> Image.Image:
+    """A round or oval seal drawn here, deterministically: a ring, the name round its upper arc (at
+    `lettering` of the radius) and a star, in one grey (RGBA, transparent paper)."""
+    size = max(width, height)
+    seal = Image.new("RGBA", (size, size), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(seal)
+    ink = (grey, grey, grey, 255)
+    c, r, stroke = size / 2, size / 2 - 4, max(4, size // 45)
+    draw.ellipse((c - r, c - r, c + r, c + r), outline=ink, width=stroke)
+    font = ImageFont.truetype(SANS, int(size * 0.12))
+    for i, ch in enumerate(name):
+        angle = math.radians(155 + 230 * (i + 0.5) / len(name))  # clockwise from +x, over the top
+        glyph = Image.new("RGBA", (int(size * 0.16),) * 2, (0, 0, 0, 0))
+        ImageDraw.Draw(glyph).text((glyph.width / 2, glyph.height / 2), ch, font=font, fill=ink, anchor="mm")
+        glyph = glyph.rotate(-math.degrees(angle) - 90, resample=Image.BICUBIC)
+        x, y = c + lettering * r * math.cos(angle), c + lettering * r * math.sin(angle)
+        seal.alpha_composite(glyph, (int(x - glyph.width / 2), int(y - glyph.height / 2)))
+    star = [(c + (0.28 if k % 2 == 0 else 0.11) * r * math.cos(math.radians(-90 + 36 * k)),
+             c + (0.28 if k % 2 == 0 else 0.11) * r * math.sin(math.radians(-90 + 36 * k))) for k in range(10)]
+    draw.polygon(star, fill=ink)
+    return seal.resize((width, height), Image.BICUBIC)
+
+
+def _unevenly_pressed(seal: Image.Image, least: float) -> Image.Image:
+    """The seal pressed harder at its upper left than at its lower right, where only `least` of its
+    ink took: a ring that shades from dark into barely darker than paper."""
+    ink = np.asarray(seal).copy()
+    h, w = ink.shape[:2]
+    yy, xx = np.mgrid[0:h, 0:w]
+    share = least + (1 - least) * np.clip(1.3 - 0.9 * (xx / w + yy / h), 0, 1)
+    ink[..., 3] = (ink[..., 3] * share).astype(np.uint8)
+    return Image.fromarray(ink)
+
+
+def _grey_jpeg(page: Image.Image, quality: int) -> Image.Image:
+    """The page scanned in grey and saved as a JPEG of the given quality."""
+    out = io.BytesIO()
+    page.convert("L").save(out, "JPEG", quality=quality)
+    return Image.open(io.BytesIO(out.getvalue())).convert("RGB")
+
+
+def test_an_unevenly_pressed_grey_seal_is_found():
+    """A greyscale 200-dpi scan of a seal pressed unevenly: half its ring scans dark, the rest fades
+    into a grey a few levels darker than paper, lighter than any fixed threshold for ink."""
+    page = Image.new("RGB", (1654, 2339), "white")
+    draw = ImageDraw.Draw(page)
+    draw.text((200, 160), "关于2024年证书申报调整的申请", font=ImageFont.truetype(SANS, 48), fill=(15, 15, 15))
+    seal = _unevenly_pressed(_ring_seal("南京江宁金陵中等专业学校", 340, 340, 120), 0.1)
+    page.paste(seal, (1250, 1420), seal)
+    draw.text((1000, 1400), "南京江宁金陵中等专业学校", font=ImageFont.truetype(SANS, 40), fill=(15, 15, 15))
+    assert [s.colour for s in find_seals(_grey_jpeg(page, 70), document="d", page=1)] == ["grey"]
+
+
+def test_a_faint_broken_grey_seal_in_a_150_dpi_jpeg_is_found():
+    """A greyscale 150-dpi JPEG of a faint, unevenly pressed seal whose ring took no ink in three
+    places, with the 申请单位 line printed across it."""
+    page = Image.new("RGB", (1240, 1754), "white")
+    draw = ImageDraw.Draw(page)
+    draw.text((150, 120), "关于2024年度1+X证书申报信息调整的申请", font=ImageFont.truetype(SANS, 36), fill=(15, 15, 15))
+    seal = _unevenly_pressed(_ring_seal("江苏润州职业技术学院", 250, 250, 130), 0.15)
+    page.paste(seal, (600, 1000), seal)
+    cx, cy = 725, 1125  # the ring's centre
+    for x0, y0 in ((cx + 60, cy - 125), (cx + 110, cy + 60), (cx - 40, cy + 110)):
+        draw.rectangle((x0, y0, x0 + 28, y0 + 28), fill="white")
+    draw.text((420, cy - 20), "申请单位（盖章）：江苏润州职业技术学院", font=ImageFont.truetype(SANS, 30), fill=(20, 20, 20))
+    assert [s.colour for s in find_seals(_grey_jpeg(page, 60), document="d", page=1)] == ["grey"]
+
+
+def test_an_unevenly_pressed_grey_oval_seal_under_print_is_found():
+    """A greyscale 200-dpi JPEG of an oval seal pressed unevenly, its ring shading from darker than
+    print's grey edge into barely darker than paper, with two lines of print across it: no circle fits
+    it, and only its darkest and lightest arcs together make its outline."""
+    page = Image.new("RGB", (1654, 2339), "white")
+    draw = ImageDraw.Draw(page)
+    draw.text((200, 160), "2024年1+X证书申报调整申请表", font=ImageFont.truetype(SANS, 48), fill=(15, 15, 15))
+    seal = _unevenly_pressed(_ring_seal("淮安清江浦中等专业学校", 350, 270, 90), 0.1)
+    page.paste(seal, (1010, 1130), seal)
+    font = ImageFont.truetype(SANS, 40)
+    draw.text((960, 1215), "淮安清江浦中等专业学校", font=font, fill=(15, 15, 15))
+    draw.text((1040, 1300), "2024年3月18日", font=font, fill=(15, 15, 15))
+    assert [s.colour for s in find_seals(_grey_jpeg(page, 56), document="d", page=1)] == ["grey"]
+
+
+def test_a_red_seal_ring_broken_by_glare_in_a_photo_is_found():
+    """A phone photo of a pale red seal on warm paper: glare and a fold took four stretches of ~8 mm
+    out of its ring, wider than the gaps bridged in a scan's ring."""
+    page = Image.new("RGB", (2121, 2805), (246, 240, 226))
+    draw = ImageDraw.Draw(page)
+    draw.text((300, 300), "2024年度1+X证书申报信息调整表", font=ImageFont.truetype(SANS, 64), fill=(25, 25, 25))
+    seal = _ring_seal("江苏润州职业技术学院", 340, 340, 0, lettering=0.62)
+    ink = np.asarray(seal).copy()
+    ink[..., :3] = (215, 90, 95)  # a pale red pressed thinly
+    seal = Image.fromarray(ink)
+    page.paste(seal, (1240, 1750), seal)
+    cx, cy, gap = 1410, 1920, 100  # the ring's centre; each break is a 100 px (8 mm at 300 dpi) chord
+    for angle in (20, 110, 200, 290):
+        x, y = cx + 166 * math.cos(math.radians(angle)), cy + 166 * math.sin(math.radians(angle))
+        draw.ellipse((x - gap / 2, y - gap / 2, x + gap / 2, y + gap / 2), fill=(246, 240, 226))
+    draw.text((980, 1890), "申请单位（盖章）：江苏润州职业技术学院", font=ImageFont.truetype(SANS, 44), fill=(25, 25, 25))
+    out = io.BytesIO()
+    page.save(out, "JPEG", quality=71)
+    assert [s.colour for s in find_seals(Image.open(io.BytesIO(out.getvalue())), document="d", page=1)] == ["red"]
