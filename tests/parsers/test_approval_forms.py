@@ -188,22 +188,32 @@ def test_blocks_inside_one_frame_end_where_the_next_begins():
     assert found.department is not None and not found.department.signed
 
 
-def test_a_signature_table_is_read_by_its_columns():
-    """经办人 | 证书试点管理部门负责人 | 分管校领导 over rows 意见 / 签字 / 日期: each approver's opinion
-    and signature stand in the column under their title, not beside it."""
+def _signature_table(columns: list[int], rows: list[int], *, cut_off: bool = False) -> tuple[Image.Image, ImageDraw.ImageDraw]:
+    """A page whose signature table has columns 经办人 | 证书试点管理部门负责人 | 分管校领导 over rows 意见 /
+    签字 / 日期 between the given rules; `cut_off`: its last column runs off the page (no right rule)."""
     page = Image.new("RGB", (1240, 1754), "white")
     draw = ImageDraw.Draw(page)
     font = ImageFont.truetype(FONT, 24)
     draw.text((140, 300), "我校已完成2024年度证书申报，现申请调整，详见附表。", font=font, fill="black")
-    columns, rows = [100, 260, 480, 820, 1140], [500, 570, 680, 790, 870]
-    for x in columns:
+    for x in columns[:-1] if cut_off else columns:
         draw.line((x, rows[0], x, rows[-1]), fill="black", width=2)
     for y in rows:
         draw.line((columns[0], y, columns[-1], y), fill="black", width=2)
     for text, column in (("经办人", 1), ("证书试点管理部门负责人", 2), ("分管校领导", 3)):
-        draw.text(((columns[column] + columns[column + 1]) / 2, 535), text, font=font, fill="black", anchor="mm")
+        draw.text(((columns[column] + columns[column + 1]) / 2, (rows[0] + rows[1]) / 2), text, font=font,
+                  fill="black", anchor="mm")
     for text, row in (("意见", 0), ("签字", 1), ("日期", 2)):
-        draw.text((180, (rows[row + 1] + rows[row + 2]) / 2), text, font=font, fill="black", anchor="mm")
+        draw.text(((columns[0] + columns[1]) / 2, (rows[row + 1] + rows[row + 2]) / 2), text, font=font,
+                  fill="black", anchor="mm")
+    return page, draw
+
+
+def test_a_signature_table_is_read_by_its_columns():
+    """经办人 | 证书试点管理部门负责人 | 分管校领导 over rows 意见 / 签字 / 日期: each approver's opinion
+    and signature stand in the column under their title, not beside it."""
+    columns, rows = [100, 260, 480, 820, 1140], [500, 570, 680, 790, 870]
+    page, draw = _signature_table(columns, rows)
+    font = ImageFont.truetype(FONT, 24)
     kai = ImageFont.truetype(KAI, 40)
     draw.text((560, 600), "同意。", font=kai, fill=(30, 40, 150))
     draw.text((880, 600), "同意调整", font=kai, fill=(30, 40, 150))
@@ -282,19 +292,7 @@ def _opinion_stamp(text: str, height: int) -> Image.Image:
 def test_a_signature_table_cut_off_at_the_page_edge_with_a_stamped_opinion():
     """The table's last column runs off the scan; the department's opinion is a red 同意 stamp (which OCR of
     the page never sees: red ink is removed before it); the leader wrote 同意 but left 签字 empty."""
-    page = Image.new("RGB", (1240, 1754), "white")
-    draw = ImageDraw.Draw(page)
-    font = ImageFont.truetype(FONT, 24)
-    draw.text((140, 300), "我校已完成2024年度证书申报，现申请调整，详见附表。", font=font, fill="black")
-    columns, rows = [100, 280, 580, 910], [1040, 1130, 1220, 1310, 1400]
-    for x in columns:
-        draw.line((x, rows[0], x, rows[-1]), fill="black", width=2)
-    for y in rows:
-        draw.line((columns[0], y, 1240, y), fill="black", width=2)  # no right rule: cut by the page's edge
-    for text, x in (("经办人", 430), ("证书试点管理部门负责人", 745), ("分管校领导", 1075)):
-        draw.text((x, 1085), text, font=font, fill="black", anchor="mm")
-    for text, row in (("意见", 0), ("签字", 1), ("日期", 2)):
-        draw.text((190, (rows[row + 1] + rows[row + 2]) / 2), text, font=font, fill="black", anchor="mm")
+    page, draw = _signature_table([100, 280, 580, 910, 1240], [1040, 1130, 1220, 1310, 1400], cut_off=True)
     stamp(page, _opinion_stamp("同意", 64), (680, 1143))
     draw.text((990, 1150), "同意。", font=ImageFont.truetype(KAI, 48), fill=(30, 40, 150))
     for x, name, seed in ((350, "朱春兰", 4), (690, "郑兰", 6)):
@@ -335,19 +333,8 @@ def test_a_light_pen_name_read_in_one_line_with_its_label_is_a_signature():
 def test_a_name_stamp_as_tall_as_its_row_does_not_cut_the_column_short():
     """A greyscale 名章 in the 签字 row whose frame reaches the row's rules reads as a rule in the column:
     the approver's column still runs on under the title, and the stamp signs."""
-    page = Image.new("RGB", (1240, 1754), "white")
-    draw = ImageDraw.Draw(page)
+    page, draw = _signature_table([100, 260, 560, 880, 1140], [500, 580, 680, 780, 860])
     font = ImageFont.truetype(FONT, 24)
-    draw.text((140, 300), "我校已完成2024年度证书申报，现申请调整，详见附表。", font=font, fill="black")
-    columns, rows = [100, 260, 560, 880, 1140], [500, 580, 680, 780, 860]
-    for x in columns:
-        draw.line((x, rows[0], x, rows[-1]), fill="black", width=2)
-    for y in rows:
-        draw.line((columns[0], y, columns[-1], y), fill="black", width=2)
-    for text, column in (("经办人", 1), ("证书试点管理部门负责人", 2), ("分管校领导", 3)):
-        draw.text(((columns[column] + columns[column + 1]) / 2, 540), text, font=font, fill="black", anchor="mm")
-    for text, row in (("意见", 0), ("签字", 1), ("日期", 2)):
-        draw.text((180, (rows[row + 1] + rows[row + 2]) / 2), text, font=font, fill="black", anchor="mm")
     kai = ImageFont.truetype(KAI, 40)
     draw.text((640, 605), "同意。", font=kai, fill=(40, 40, 40))
     draw.text((960, 605), "同意调整", font=kai, fill=(40, 40, 40))
