@@ -68,3 +68,11 @@ def test_a_dash_after_the_units_name_read_as_一_is_no_part_of_it():
     assert clean_unit("镇江丹徒职业教育中心一") == "镇江丹徒职业教育中心"
     assert clean_unit("江苏云岭职业技术学院20盖1") == "江苏云岭职业技术学院"
     assert clean_unit("南京第一中学") == "南京第一中学"
+
+
+def test_the_labels_stamp_note_misread_under_the_seal_is_no_part_of_the_unit():
+    lines = [TextLine("申请单位(章):扬州广陵职业技术学院", (100, 100, 700, 140)),
+             TextLine("申请单位工盖章):宿迁运河职业技术学院", (100, 300, 700, 340))]
+    page_one, page_two = (Page(number=1, lines=[line]) for line in lines)
+    assert applicant_unit([page_one]) == "扬州广陵职业技术学院"
+    assert applicant_unit([page_two]) == "宿迁运河职业技术学院"
