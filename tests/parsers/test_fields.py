@@ -76,3 +76,8 @@ def test_the_labels_stamp_note_misread_under_the_seal_is_no_part_of_the_unit():
     page_one, page_two = (Page(number=1, lines=[line]) for line in lines)
     assert applicant_unit([page_one]) == "扬州广陵职业技术学院"
     assert applicant_unit([page_two]) == "宿迁运河职业技术学院"
+
+
+def test_a_label_cell_ending_in_its_stamp_hint_is_followed_by_the_unit_in_the_next_cell():
+    row = [TextLine("申请单位（盖章）", (100, 100, 300, 140)), TextLine("连云港海州中等专业学校", (340, 100, 700, 140))]
+    assert applicant_unit([Page(number=1, lines=row)]) == "连云港海州中等专业学校"
