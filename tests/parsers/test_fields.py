@@ -81,3 +81,8 @@ def test_the_labels_stamp_note_misread_under_the_seal_is_no_part_of_the_unit():
 def test_a_label_cell_ending_in_its_stamp_hint_is_followed_by_the_unit_in_the_next_cell():
     row = [TextLine("申请单位（盖章）", (100, 100, 300, 140)), TextLine("连云港海州中等专业学校", (340, 100, 700, 140))]
     assert applicant_unit([Page(number=1, lines=row)]) == "连云港海州中等专业学校"
+
+
+def test_a_stamp_hint_with_no_colon_before_the_name_in_the_same_cell():
+    row = [TextLine("申请单位（盖章）清江浦中专", (100, 100, 600, 140))]
+    assert applicant_unit([Page(number=1, lines=row)]) == "清江浦中专"
