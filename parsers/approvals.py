@@ -26,7 +26,15 @@ from parsers.normalise import glyph_widths
 from parsers.paper import paper_box
 from parsers.rulings import Rulings, find_rulings
 from parsers.seal import StripReader, red_mask
-from parsers.signature import INK, Glyphs, has_name_stamp, is_handwritten, is_light_writing, printed_glyphs
+from parsers.signature import (
+    INK,
+    Glyphs,
+    bgr_crop,
+    has_name_stamp,
+    is_handwritten,
+    is_light_writing,
+    printed_glyphs,
+)
 
 # The field a signature goes in: 签字/签名/签章, or a line that opens 负责人： (its name is the signature).
 SIGN = re.compile(r"签\s*[字名章]|签\s*[:：]|^(?:部门|分管)?(?:负责人|领导)\s*[:：]")
@@ -187,7 +195,8 @@ def _read_block(
     sign_line = next((ln for ln in sorted(block, key=lambda ln: ln.box[1]) if SIGN.search(ln.text)), None)
     signed, region = False, None
     if image is not None:
-        ref = printed_glyphs(image, _label_glyphs(label, h), h)
+        label_print = _label_glyphs(label, h)
+        ref = printed_glyphs(image, label_print, h)
         row = _signature_row(lines, area, h, rulings) if sign_line is None else None
         region = row or _signature_region(label, sign_line, area, h, image, ref)
         # A name in the field is left to the ink test, typed or not: OCR reads a neat hand as
@@ -202,7 +211,7 @@ def _read_block(
             not_names.append(opinion_line.box)
         signed = (is_handwritten(image, region, ref, erase, grey, h, written=not_names)
                   or has_name_stamp(image, stamp_area, official, h, written=not_names)
-                  or any(is_light_writing(image, box, _label_glyphs(label, h))
+                  or any(is_light_writing(image, box, label_print)
                          for box in _names(block, sign_line, region) if not _overlaps_any(box, grey)))
     signed = signed or _signed_before_print(sign_line)
     crops = [] if image is None else [_crop(image, union(label.box, region or label.box), document, page)]
@@ -262,7 +271,7 @@ def stamped_opinion(image: Image.Image, area: Box, seals: list[Box], h: float, r
     two glyphs wide, read largest first; the first that reads as an opinion (同意, 不同意, 已阅…) is
     returned as a line in page pixels. A name stamp (名章) reads as a name and is passed over."""
     x0, y0 = (max(0, int(v)) for v in area[:2])
-    bgr = np.ascontiguousarray(np.asarray(image.crop((x0, y0, int(area[2]), int(area[3]))).convert("RGB"))[:, :, ::-1])
+    bgr = bgr_crop(image, area)
     if bgr.shape[0] < 4 or bgr.shape[1] < 4:
         return None
     red = red_mask(bgr)

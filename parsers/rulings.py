@@ -49,7 +49,7 @@ class Rulings:
         left = [r for r in self.vertical if r.at < x and r.covers(y, self.slack)]
         right = [r for r in self.vertical if r.at > x and r.covers(y, self.slack)]
         if left and not right:  # the scan cut the table's last column: rules that run off the page close it
-            right = self._page_edge(x, y)
+            right = self._page_edge(above, below)
         if not (left and right):
             return None
         side_l, side_r = max(left, key=lambda r: r.at), min(right, key=lambda r: r.at)
@@ -63,14 +63,12 @@ class Rulings:
             return None
         return (side_l.at, max(above), side_r.at, min(below))
 
-    def _page_edge(self, x: float, y: float) -> list[Rule]:
-        """The page's right edge as a rule, where the rules just above and below (x, y) run off it (any
-        stretch of them: a stamp over a rule breaks it in pieces)."""
+    def _page_edge(self, above: list[float], below: list[float]) -> list[Rule]:
+        """The page's right edge as a rule, where the nearest of the rules `above` and `below` a point (their
+        heights) run off it (any stretch of them: a stamp over a rule breaks it in pieces)."""
         def runs_off(at: float) -> bool:
             return any(abs(r.at - at) <= self.slack and r.end >= self.width - 2 * self.slack for r in self.horizontal)
 
-        above = [r.at for r in self.horizontal if r.at < y and r.covers(x, self.slack)]
-        below = [r.at for r in self.horizontal if r.at > y and r.covers(x, self.slack)]
         if above and below and runs_off(max(above)) and runs_off(min(below)):
             return [Rule(at=self.width, start=max(above), end=min(below))]
         return []

@@ -91,7 +91,7 @@ def is_light_writing(image: Image.Image, box: Box, print_box: Box) -> bool:
 
 def _ink_depth(image: Image.Image, box: Box) -> tuple[float, float] | None:
     """(how far below its paper, grey level) of the darker quarter of the box's ink; None with no ink."""
-    grey = cv2.cvtColor(_bgr(image, box), cv2.COLOR_BGR2GRAY)
+    grey = cv2.cvtColor(bgr_crop(image, box), cv2.COLOR_BGR2GRAY)
     if grey.size == 0:
         return None
     paper = float(np.percentile(grey, 90))
@@ -109,7 +109,7 @@ LIGHT_SHARE = 0.65  # a light hand's darker strokes are at most this share as fa
 def _blue_pen(image: Image.Image, region: Box, h: float, tint: float, written: list[Box]) -> bool:
     """Enough blue ballpoint ink in the region, outside `written`, to be a signature: far bluer than
     the page's print."""
-    rgb = _bgr(image, region)[:, :, ::-1].astype(int)
+    rgb = bgr_crop(image, region)[:, :, ::-1].astype(int)
     if rgb.shape[0] < 4 or rgb.shape[1] < 4:
         return False
     # A light ballpoint's blue (155, 159, 206) is ink though lighter than INK: its blue is what tells.
@@ -160,7 +160,7 @@ def _ink(
 ) -> tuple[np.ndarray | None, np.ndarray]:
     """Ink pixels in `box` (a bool mask) with its BGR crop; print, rules, seal ink and specks removed."""
     x0, y0 = (max(0, int(v)) for v in box[:2])
-    bgr = _bgr(image, box)
+    bgr = bgr_crop(image, box)
     if bgr.shape[0] < 4 or bgr.shape[1] < 4:
         return None, bgr
     grey = cv2.cvtColor(bgr, cv2.COLOR_BGR2GRAY)
@@ -207,7 +207,7 @@ def _clear(mask: np.ndarray, boxes: list[Box], origin: Box) -> None:
             mask[ey0 : int(e[3]) - y0 + 3, ex0 : int(e[2]) - x0 + 3] = 0
 
 
-def _bgr(image: Image.Image, box: Box) -> np.ndarray:
+def bgr_crop(image: Image.Image, box: Box) -> np.ndarray:
     """The box's pixels as a BGR array (h, w, 3), clamped to the page; empty when the box is."""
     x0, y0 = (max(0, int(v)) for v in box[:2])
     x1, y1 = max(x0, min(image.width, int(box[2]))), max(y0, min(image.height, int(box[3])))
@@ -284,7 +284,7 @@ def has_name_stamp(image: Image.Image, region: Box, seals: list[Box], h: float, 
     count, but a red stamp's frame is seen where it sits on the seal.
     """
     x0, y0 = (max(0, int(v)) for v in region[:2])
-    bgr = _bgr(image, region)
+    bgr = bgr_crop(image, region)
     if bgr.shape[0] < 4 or bgr.shape[1] < 4:
         return False
     whole_red = red_mask(bgr)  # a stamp sitting on the seal is looked for in all of it
