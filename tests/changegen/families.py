@@ -329,7 +329,11 @@ def continued_table(plan: Plan, st: Style) -> Doc:
     page = st.page()
     doc = Doc([page, st.page()], ["letter", "continued"])
     st.size = max(st.size, 13)
-    y = parts.letter_head(page, plan, st, extra=rng.choice([3, 4, 5]))
+    y = parts.letter_head(page, plan, st, extra=3)
+    spare = [p for p in wording.EXTRA_PARAGRAPHS if p not in "".join(op[3] for op in page.ops if op[0] == "text")]
+    while y < 175 and spare:  # a long letter pushes the table to the foot of the page
+        y = page.paragraph(st.margin, y, spare.pop(rng.randrange(len(spare))), page.w_mm - 2 * st.margin,
+                           st.size, st.face)
     rows = _change_rows(plan, rng, suffix=0.3, codes=0.0, unit=0.6)
     for row in rows:  # offices that break a table over pages write long reasons
         if rng.random() < 0.6:
@@ -343,7 +347,7 @@ def continued_table(plan: Plan, st: Style) -> Doc:
     page.text(st.margin, y, caption, st.size, st.face)
     y += 8
     space = BOTTOM + 6 - y - 11
-    row_h = max(11.0, min(42.0, space / first))
+    row_h = max(11.0, min(45.0, space / first))
     size = st.size - 2
     page.table(x, y, col_w, [11] + [row_h] * first, _change_table_cells(rows[:first], heads, 0, 1),
                size=size, face=st.face)

@@ -12,7 +12,7 @@ from tests.changegen.parts import make_style
 from tests.changegen.plan import make_plan
 from tests.changegen.registry import write_registry
 
-MAX_BYTES = 2_000_000
+MAX_ATTACHED = 1_400_000  # attachment bytes; base64 makes a message of at most ~2 MB
 
 
 def family_of(index: int) -> str:
@@ -49,18 +49,18 @@ def _pack(doc: Doc, family: str, rng: random.Random, dpi: int, st_notes: list[st
         images.append(img)
     what = "phone" if phone else f"scan {dpi}dpi{' grey' if grey else ''} q{quality} skew{skew:.1f}"
     stem = rng.choice(["调整申请", "证书申报调整申请", "扫描件", "申请", "scan"])
-    if family == "buried_in_long_pdf":
-        if rng.random() < 0.5:
-            scanned = {i: im for i, im in enumerate(images) if i not in doc.digital}
-            data = capture.mixed_pdf(doc.pages, scanned, dpi, quality)
-            what += " text-layer+scans"
-        else:
-            data = capture.image_pdf(images, dpi, quality)
-        return [(f"{stem}.pdf", "pdf", data)], what
     kind = rng.choices(["pdf", "jpeg", "png", "tiff"], [45, 30, 10, 15])[0]
     if phone or (kind in ("png", "tiff") and dpi > 200):
         kind = rng.choice(["pdf", "jpeg"])
-    if kind == "pdf":
+    if family == "buried_in_long_pdf":
+        kind = "pdf"
+        if rng.random() < 0.5:
+            scanned = {i: im for i, im in enumerate(images) if i not in doc.digital}
+            files = [(f"{stem}.pdf", "pdf", capture.mixed_pdf(doc.pages, scanned, dpi, quality))]
+            kind = "text-layer+scans pdf"
+        else:
+            files = [(f"{stem}.pdf", "pdf", capture.image_pdf(images, dpi, quality))]
+    elif kind == "pdf":
         files = [(f"{stem}.pdf", "pdf", capture.image_pdf(images, dpi, quality))]
         if family == "landscape_annex" and rng.random() < 0.4:  # the annex as a second attachment
             files = [(f"{stem}.pdf", "pdf", capture.image_pdf(images[:-1], dpi, quality)),
@@ -72,9 +72,12 @@ def _pack(doc: Doc, family: str, rng: random.Random, dpi: int, st_notes: list[st
     else:
         files = [(f"{stem}{'_' + str(i + 1) if len(images) > 1 else ''}.jpg", "jpeg",
                   capture.jpeg(im, quality, None if phone else dpi)) for i, im in enumerate(images)]
-    if sum(len(f[2]) for f in files) > MAX_BYTES:  # keep a message small: fall back to a tighter JPEG PDF
-        files = [(f"{stem}.pdf", "pdf", capture.image_pdf([im.convert("L") for im in images], dpi, 50))]
+    while sum(len(f[2]) for f in files) > MAX_ATTACHED:  # keep a message small: a tighter grey JPEG PDF
+        images = [im.convert("L") for im in images]
+        files = [(f"{stem}.pdf", "pdf", capture.image_pdf(images, dpi, 50))]
         kind = "pdf grey q50"
+        images = [im.resize((im.width * 4 // 5, im.height * 4 // 5)) for im in images]
+        dpi = dpi * 4 // 5
     return files, f"{what} {kind}" + (" " + " ".join(notes) if notes else "")
 
 

@@ -31,7 +31,7 @@ def build(school: School, attachments: list[tuple[str, str, bytes]], rng: random
     charset = rng.choice(["utf-8", "utf-8", "gbk", "gb18030"])
     sent = datetime(2024, 3, day, rng.randint(8, 17), rng.randint(0, 59), rng.randint(0, 59), tzinfo=CST)
     received = sent + timedelta(seconds=rng.randint(2, 90))
-    msg = MIMEMultipart("mixed")
+    msg = MIMEMultipart("mixed", boundary=f"----=_Part_{seed}_{rng.randrange(16**10):010x}")
     msg["Subject"] = Header(f"{school.name}+2024年证书申报调整申请", charset)
     local = school.email.split("@")[0]
     msg["From"] = f"{Header(rng.choice(SENDER_NAMES), charset).encode()} <{local}@{school.domain}>"
