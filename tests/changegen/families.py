@@ -364,6 +364,13 @@ def continued_table(plan: Plan, st: Style) -> Doc:
 
 
 # ----------------------------------------------------------------------------- 7
+def _see_annex(opening: str, tail: str) -> str:
+    """The letter's opening with its closing colon pointing at the annex instead of a list below."""
+    for end in ("具体如下：", "特此申请：", "申请调整如下：", "报告如下："):
+        if opening.endswith(end):
+            return opening[: -len(end)] + tail
+    return opening + tail
+
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
 GIVEN = "子涵欣怡梓萱思雨浩然宇轩博文俊杰雨桐佳怡一诺梓涵可馨晨曦嘉豪明轩志强文静婷婷晓雯家乐天佑诗琪芷若振宇昊天铭泽心怡若曦"
 
@@ -396,8 +403,8 @@ def buried_in_long_pdf(plan: Plan, st: Style) -> Doc:
     total = rng.choice([5, 6])
     table_at = rng.choice([2, 3])  # 0-based: page 3 or 4
     letter = st.page()
-    y = parts.letter_head(letter, plan, st, extra=2, opening=rng.choice(wording.OPENINGS).replace(
-        "具体如下：", "调整明细见附件，学生名单附后。").replace("特此申请：", "特此申请，调整明细见附件。"))
+    y = parts.letter_head(letter, plan, st, extra=2,
+                          opening=_see_annex(rng.choice(wording.OPENINGS), "调整明细见附件，学生名单附后。"))
     y = parts.closing(letter, st, y)
     letter.text(st.margin, y + 4, "附件：1. 证书申报调整明细表  2. 试点学生名单", st.size, st.face)
     pages, roles = [letter], ["letter"]
@@ -437,8 +444,8 @@ def buried_in_long_pdf(plan: Plan, st: Style) -> Doc:
 def landscape_annex(plan: Plan, st: Style) -> Doc:
     rng = st.rng
     letter = st.page()
-    y = parts.letter_head(letter, plan, st, extra=1, opening=rng.choice(wording.OPENINGS).replace(
-        "具体如下：", "具体调整内容详见附件。").replace("特此申请：", "特此申请，具体见附件。"))
+    y = parts.letter_head(letter, plan, st, extra=1,
+                          opening=_see_annex(rng.choice(wording.OPENINGS), "具体调整内容详见附件。"))
     y = parts.closing(letter, st, y)
     letter.text(st.margin, y + 3, "附件：证书申报调整明细表", st.size, st.face)
     y = parts.approvals(letter, st, y + 14)

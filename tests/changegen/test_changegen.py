@@ -46,17 +46,19 @@ def test_plans_are_valid_against_the_registry():
         assert plan.problems() == []
 
 
-def test_same_seed_same_bytes_and_truth():
-    a, b = make_message(2, 5), make_message(2, 5)
-    assert a[0] == b[0] and a[1] == b[1]
-    assert make_message(3, 5)[0] != a[0]
-
-
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("changegen")
     generate(out, 8, 7)
     return out
+
+
+def test_same_seed_same_bytes_and_truth(corpus: Path):
+    data, truth = make_message(2, 7)
+    assert data == (corpus / "mail" / "0002.eml").read_bytes()
+    lines = (corpus / "truth.jsonl").read_text(encoding="utf-8").splitlines()
+    assert json.loads(lines[2]) == truth
+    assert data != (corpus / "mail" / "0003.eml").read_bytes()
 
 
 def test_corpus_layout_and_truth(corpus: Path):
