@@ -133,7 +133,7 @@ def read_prose(text: str, vocabulary: Vocabulary | None = None) -> list[ProseCha
     Certificates of the `vocabulary` are found wherever the text names them; other
     names only where the wording marks them (将…, quotes, an item opening with 证书 or a level).
     """
-    text = "\n".join(compact(part) for part in text.split("\n"))
+    text = _rejoin_names([compact(part) for part in text.split("\n")], vocabulary)
     clauses = list(_iter_clauses(text))
     spans = [(m.start(), m.end()) for m in clauses]
     mentions = [m for m in _iter_mentions(text, vocabulary) if not any(a <= m.start < b for a, b in spans)]
@@ -153,6 +153,15 @@ def read_prose(text: str, vocabulary: Vocabulary | None = None) -> list[ProseCha
             )
         )
     return result + _arrow_changes(text, mentions, spans)
+
+
+def _rejoin_names(parts: list[str], vocabulary: Vocabulary | None) -> str:
+    """The parts joined by newlines, except where a known name runs from one part into the next:
+    a paragraph does not end inside a certificate or a major."""
+    text = parts[0]
+    for part in parts[1:]:
+        text += part if vocabulary and vocabulary.runs_across(text, part) else "\n" + part
+    return text
 
 
 def _arrow_changes(text: str, mentions: list[_Mention], spans: list[tuple[int, int]]) -> list[ProseChange]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
 
-from parsers.normalise import normalise_certificate
+from parsers.normalise import compact, normalise_certificate
 
 MIN_FUZZY_LENGTH = 4  # shorter names are matched exactly only: one wrong glyph in 3 is another word
 
@@ -64,6 +64,13 @@ class Vocabulary:
         if len(mentions) == 1 and mentions[0].start == 0 and _LEVEL_BRACKET.match(text, mentions[0].end):
             return mentions[0].name
         return _cut_short(text, names)
+
+    def runs_across(self, head: str, tail: str) -> bool:
+        """Whether a known name (certificate or major, compacted) starts at the end of `head` and ends
+        at the start of `tail`: a line that ends early broke it there (…调整为康复 / 治疗技术；)."""
+        names = {normalise_certificate(c) for c in self.certificates if c} | {compact(m) for m in self.majors if m}
+        return any(head.endswith(name[:cut]) and tail.startswith(name[cut:])
+                   for name in names for cut in range(1, len(name)))
 
     def major_named(self, text: str) -> str | None:
         """The known major (专业名称, 招生专业) a value names, as the registry spells it: the name with a

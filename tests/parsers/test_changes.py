@@ -627,3 +627,15 @@ def test_a_major_cut_short_in_a_table_is_read_as_the_registry_spells_it():
 def test_an_item_opening_with_申请增加_names_the_certificate_after_it():
     changes = changes_from_prose("二、申请增加大数据财务分析（中级）试点人数10人（由20人增至30人。")
     assert triples(changes) == [("大数据财务分析", "headcount", "中级", 20, 30)]
+
+
+def test_a_known_major_broken_by_a_line_that_ends_early_is_read_whole():
+    """The item's line ends two glyphs short of the margin, so a paragraph break is put there; a name
+    the registry holds does not end at it (…调整为康复 / 治疗技术；)."""
+    text = "一、将老年照护(中级)的考核专业由智慧健康养老服务与管理调整为康复\n治疗技术；\n二、将母婴护理（初级）的考核专业由护理调整为康复治疗技术。"
+    vocabulary = Vocabulary(("老年照护", "母婴护理"), ("智慧健康养老服务与管理", "康复治疗技术", "护理"))
+    assert triples(changes_from_prose(text, vocabulary)) == [
+        ("老年照护", "major", "中级", "智慧健康养老服务与管理", "康复治疗技术"),
+        ("母婴护理", "major", "初级", "护理", "康复治疗技术"),
+    ]
+    assert triples(changes_from_prose(text, Vocabulary(("老年照护", "母婴护理"), ())))[0][-1] == "康复"
