@@ -188,11 +188,12 @@ def _read_block(
 ) -> ApprovalEvidence:
     official, grey = seals
     opinion, opinion_line = _opinion(label, block, area, h)
-    if image is not None and reader is not None and not _OPINION_WORD.search(opinion):
-        stamped = stamped_opinion(image, area, official, h, reader)
-        if stamped is not None:
-            opinion, opinion_line = stamped.text, stamped
     sign_line = next((ln for ln in sorted(block, key=lambda ln: ln.box[1]) if SIGN.search(ln.text)), None)
+    if image is not None and reader is not None and not _OPINION_WORD.search(opinion):
+        unread = (stamped_opinion(image, area, official, h, reader)
+                  or opinion_under_seal(image, area, label, sign_line, official, h, reader))
+        if unread is not None:
+            opinion, opinion_line = unread.text, unread
     signed, region = False, None
     if image is not None:
         label_print = _label_glyphs(label, h)
@@ -294,6 +295,45 @@ def stamped_opinion(image: Image.Image, area: Box, seals: list[Box], h: float, r
 
 
 MIN_STAMP_CONF = 0.8
+
+
+def opinion_under_seal(image: Image.Image, area: Box, label: Label, sign_line: TextLine | None, seals: list[Box],
+                       h: float, reader: StripReader) -> TextLine | None:
+    """An opinion that OCR lost where a seal's ring crosses it, read as one line, or None.
+
+    The opinion's place is under the label and above the 签字 line (or two and a half lines under the
+    label); only where a seal overlaps it is it read again, by the engine's recogniser, which reads
+    through a ring that breaks the detector's lines: in bands a line and a half tall, half a line
+    apart, each trimmed to its ink, top first. A band counts only if it reads as an opinion (同意,
+    不同意, 已阅…): a seal's lettering over an empty place is none."""
+    top = label.box[3]
+    bottom = min(area[3], sign_line.box[1] if sign_line is not None and sign_line.box[1] > top + h else top + 2.5 * h)
+    if not _overlaps_any((area[0], top, area[2], bottom), seals):
+        return None
+    for band_top in np.arange(top, max(top + 1, bottom - OPINION_BAND * h + 1), 0.5 * h):
+        strip = _ink_extent(image, (area[0], band_top, area[2], min(bottom, band_top + OPINION_BAND * h)))
+        if strip is None:
+            continue
+        text, confidence = reader(bgr_crop(image, strip))
+        text = PUNCT.sub("", clean(text))
+        if confidence >= MIN_STAMP_CONF and _OPINION_WORD.search(text):
+            return TextLine(text=text, box=strip, confidence=confidence)
+    return None
+
+
+OPINION_BAND = 1.5  # print lines: the height of a strip read for an opinion under a seal
+
+
+def _ink_extent(image: Image.Image, box: Box) -> Box | None:
+    """`box` shrunk to the ink in it (grey below INK, any colour), or None when it holds none."""
+    x0, y0 = (max(0, int(v)) for v in box[:2])
+    grey = cv2.cvtColor(bgr_crop(image, box), cv2.COLOR_BGR2GRAY) if box[2] - box[0] >= 4 else None
+    if grey is None or grey.shape[0] < 4:
+        return None
+    rows, columns = np.flatnonzero((grey < INK).any(axis=1)), np.flatnonzero((grey < INK).any(axis=0))
+    if rows.size == 0:
+        return None
+    return (float(x0 + columns[0]), float(y0 + rows[0]), float(x0 + columns[-1] + 1), float(y0 + rows[-1] + 1))
 
 
 def _signature_row(lines: list[TextLine], area: Box, h: float, rulings: Rulings | None) -> Box | None:

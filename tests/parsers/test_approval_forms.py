@@ -357,3 +357,29 @@ def test_a_name_after_负责人_alone_is_the_signature_field(kind, signed):
                                   fill=(150, 156, 206))
     department = _read(page).department
     assert department is not None and department.affirmative and department.signed is signed
+
+
+
+@pytest.mark.parametrize("written", ["同意请省办审核", ""])
+def test_an_opinion_a_seal_crosses_is_read_again_where_ocr_lost_it(written):
+    """A faint scan's detector may lose a handwritten opinion where the seal's ring crosses it (as if it
+    were the seal's own ink): the place under the label is read again as one strip, where a seal
+    overlaps it. With no opinion written, the seal's lettering over the empty place is no opinion."""
+    page = Image.new("RGB", (1240, 1754), "white")
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.truetype(FONT, 26)
+    draw.text((160, 200), "证书试点管理部门意见：同意。", font=font, fill="black")
+    draw.text((160, 300), "签字：", font=font, fill="black")
+    stamp(page, draw_hand_signature("唐经", 52, random.Random(3), (30, 30, 35)), (240, 280))
+    draw.text((160, 480), "校级分管领导意见：", font=font, fill="black")
+    draw.text((230, 545), written, font=ImageFont.truetype(KAI, 40), fill=(95, 95, 100))
+    seal = (330, 500, 638, 808)
+    stamp(page, draw_seal("淮安运河建设职业技术学院", 300, random.Random(5), (105, 105, 110)), seal[:2])
+    draw.text((160, 660), "签字：", font=font, fill="black")
+    stamp(page, draw_hand_signature("汪海", 52, random.Random(4), (30, 30, 35)), (240, 640))
+    page = page.convert("L").convert("RGB")
+    engine = make_engine("rapidocr")
+    lost = [ln for ln in engine.recognize(page) if not 530 < (ln.box[1] + ln.box[3]) / 2 < 600]
+    leader = find_approvals(lost, page, document="申请.pdf", page=1, seals=[seal], reader=engine.read_strip)["leader"]
+    assert leader.affirmative == bool(written)
+    assert leader.opinion.startswith("同意请") == bool(written)
