@@ -32,7 +32,7 @@ from parsers.signature import (
     bgr_crop,
     has_name_stamp,
     is_handwritten,
-    is_light_writing,
+    is_other_ink,
     printed_glyphs,
 )
 
@@ -212,7 +212,7 @@ def _read_block(
             not_names.append(opinion_line.box)
         signed = (is_handwritten(image, region, ref, erase, grey, h, written=not_names)
                   or has_name_stamp(image, stamp_area, official, h, written=not_names)
-                  or any(is_light_writing(image, box, label_print)
+                  or any(is_other_ink(image, box, label_print)
                          for box in _names(block, sign_line, region) if not _overlaps_any(box, grey)))
     signed = signed or _signed_before_print(sign_line)
     crops = [] if image is None else [_crop(image, union(label.box, region or label.box), document, page)]

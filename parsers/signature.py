@@ -78,15 +78,20 @@ def is_handwritten(
     return any(_unlike_print(g, ref) for g in _groups(mask, h))
 
 
-def is_light_writing(image: Image.Image, box: Box, print_box: Box) -> bool:
-    """Whether the writing in `box` (a name OCR read) is far lighter than the print in `print_box`: a thin
-    or worn pen, or a light hand in a scan, whose strokes hardly reach INK. A printer's black is as dark
-    as the page's other print, so a typed name never is. Each box is measured against its own paper (a
-    colour cast or a grey scan darkens both): the darker quarter of what is clearly darker than it."""
+def is_other_ink(image: Image.Image, box: Box, print_box: Box) -> bool:
+    """Whether the writing in `box` (a name OCR read) is in another ink than the print in `print_box`.
+
+    Far lighter: a thin or worn pen, or a light hand in a scan, whose strokes hardly reach INK. Far
+    darker, where the print itself is washed out (a phone photo's grey print): a black pen. A typed
+    name comes from the printer of the page's other print, so it is neither. Each box is measured
+    against its own paper (a colour cast or a grey scan shifts both): the darker quarter of what is
+    clearly darker than it."""
     writing, printed = _ink_depth(image, box), _ink_depth(image, print_box)
-    if writing is None or printed is None or writing[1] < INK:
+    if writing is None or printed is None or writing[1] >= INK:
         return False
-    return writing[0] <= LIGHT_SHARE * printed[0]
+    lighter = writing[0] <= LIGHT_SHARE * printed[0]
+    darker = printed[1] >= WASHED_PRINT and writing[0] >= DARK_SHARE * printed[0]
+    return lighter or darker
 
 
 def _ink_depth(image: Image.Image, box: Box) -> tuple[float, float] | None:
@@ -104,6 +109,10 @@ def _ink_depth(image: Image.Image, box: Box) -> tuple[float, float] | None:
 
 LIGHT_STEP = 25  # grey levels below its paper that a pixel must be to be any ink at all, however light
 LIGHT_SHARE = 0.65  # a light hand's darker strokes are at most this share as far below paper as print's
+# Print whose darker strokes are no darker than this grey is washed out (a photo, a worn toner): a pen
+# may be far darker than it, twice as far below paper as such print is (a typed name in a larger or
+# bolder face reaches black where small print's thin strokes stay grey, but not this far).
+WASHED_PRINT, DARK_SHARE = 140, 1.8
 
 
 def _blue_pen(image: Image.Image, region: Box, h: float, tint: float, written: list[Box]) -> bool:

@@ -330,6 +330,24 @@ def test_a_light_pen_name_read_in_one_line_with_its_label_is_a_signature():
     assert department.affirmative and department.signed
 
 
+@pytest.mark.parametrize(("ink", "font", "size", "signed"), [
+    ((25, 25, 30), KAI, 26, True),  # a black pen, at print size
+    ((150, 150, 150), FONT, 26, False),  # typed, by the printer of the label
+    ((150, 150, 150), FONT, 34, False),  # typed a size up
+])  # fmt: skip
+def test_a_name_far_darker_than_washed_out_print_is_a_pen(ink, font, size, signed):
+    """A phone photo whose print came out grey (the desk past the sheet keeps the page from being
+    levelled): a black pen's name is far darker than the print around it, a typed name is not."""
+    page = _form([(["证书试点管理部门意见"], "情况属实，同意调整。", "负责人签字：", "none")], seal=False)
+    page = page.point(lambda v: 150 + v * 105 // 255)
+    draw = ImageDraw.Draw(page)
+    draw.rectangle((1160, 0, 1240, 1754), fill=(40, 38, 35))
+    label_end = SPLIT + 260 + int(draw.textlength("负责人签字：", font=ImageFont.truetype(FONT, 26)))
+    draw.text((label_end + 10, 642), "王建", font=ImageFont.truetype(font, size), fill=ink)
+    department = _read(page).department
+    assert department is not None and department.affirmative and department.signed == signed
+
+
 def test_a_name_stamp_as_tall_as_its_row_does_not_cut_the_column_short():
     """A greyscale 名章 in the 签字 row whose frame reaches the row's rules reads as a rule in the column:
     the approver's column still runs on under the title, and the stamp signs."""
