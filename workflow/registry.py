@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -14,6 +15,14 @@ from storage.models import Application, School
 from workflow.subject import normalise_name
 
 HINT_SCORE = 80
+# Words every unit name shares: what is left is what tells one unit from another.
+GENERIC = re.compile(r"中等专业学校|中等职业学校|职业技术学院|职业学院|技师学院|职业学校|有限公司|中专|学校|学院|大学|公司|[省市区县]")
+PART_SHARE = 0.6  # of a registered name that a run of it must hold to name it
+
+
+def distinctive(name: str) -> str:
+    """What is left of a (normalised) unit name without the words every unit shares: 泗阳 of 江苏省泗阳中等专业学校."""
+    return GENERIC.sub("", name)
 
 
 @dataclass
@@ -39,14 +48,16 @@ class Registry:
         return self.by_name[found[0]].name if found else ""
 
     def named_in(self, text: str, *, score: int = 90) -> School | None:
-        """The one school whose name or alias `text` (a seal's or a document's) names, if unambiguous."""
+        """The one school whose name or alias `text` (a seal's or a document's) names, if unambiguous:
+        the name in it, the name up to OCR damage, or most of the name read alone (a seal's arc read
+        in part: 江苏省泗阳中等专) with some of what sets it apart from other units' names."""
         text = normalise_name(text)
         if not text:
             return None
         if text in self.by_name:
             return self.by_name[text]
         scored = {s.id: s for name, s in self.by_name.items() if len(name) >= 4 and
-                  (name in text or fuzz.ratio(name, text) >= score)}
+                  (name in text or fuzz.ratio(name, text) >= score or _run_of(text, name))}
         return next(iter(scored.values())) if len(scored) == 1 else None
 
     @staticmethod
@@ -96,3 +107,7 @@ def _damaged_copy(read: str, name: str, edits: int) -> bool:
     changed = {name[op.src_pos] for op in ops if op.tag != "insert"}
     changed |= {read[op.dest_pos] for op in ops if op.tag == "insert"}
     return not changed & NUMERALS
+
+
+def _run_of(text: str, name: str) -> bool:
+    return len(text) >= PART_SHARE * len(name) and text in name and bool(distinctive(text))

@@ -170,6 +170,9 @@ def test_without_readable_pages_the_evidence_codes_all_hold() -> None:
     ([SealEvidence(CROP, "red", "南京市玄武中等专业学校", 0.95)], False, True),
     ([SealEvidence(CROP, "red", "某某科技有限公司", 0.95)], False, True),
     ([SealEvidence(CROP, "red", "连云港中等专业学", 0.95)], False, False),  # the arc's last glyph lost
+    ([SealEvidence(CROP, "red", "南京市玄武中等专", 0.95)], False, True),  # another school's arc, its end lost
+    ([SealEvidence(CROP, "red", "连云港中等专", 0.95)], False, False),  # the school's own arc, its end lost
+    ([SealEvidence(CROP, "red", "市玄武中", 0.95)], False, False),  # too little of a name to say whose
     ([SealEvidence(CROP, "red", "连云巷中等专亚学校", 0.9)], False, False),  # two glyphs misread
     ([SealEvidence(CROP, "red", "连云港中等专业学校教务处", 0.95)], False, True),  # a department's seal
     ([SealEvidence(CROP, "grey", "云巷中等专亚学校", 0.97)], False, False),  # an arc garbled, surely read

@@ -6,6 +6,7 @@ from parsers.model import SealEvidence
 from storage.models import School
 from storage.states import ProblemCode
 from workflow.facts import RequestFacts
+from workflow.registry import distinctive
 from workflow.subject import normalise_name
 
 code = ProblemCode.SEAL_MISMATCH
@@ -56,8 +57,6 @@ def _department_of(facts: RequestFacts, text: str) -> bool:
     return False
 
 
-# Words every unit name shares: what is left is what tells one unit from another.
-_GENERIC = re.compile(r"中等专业学校|中等职业学校|职业技术学院|职业学院|技师学院|职业学校|有限公司|中专|学校|学院|大学|公司|[省市区县]")
 SURE = 0.95  # an arc naming no registered unit must be read this surely: arcs misread with confidence
 
 
@@ -66,6 +65,6 @@ def _unknown_unit(text: str, confidence: float, own: set[str]) -> bool:
     read surely, a unit word in it, and nothing of the school's own distinctive name (泰州凤城)."""
     if confidence < SURE or not _UNIT_WORD.search(text):
         return False
-    distinctive = set(_GENERIC.sub("", normalise_name(text)))
+    arc_part = set(distinctive(normalise_name(text)))
     # An arc of generic words only (职业技术学院: the rest lost) names no unit at all.
-    return bool(distinctive) and not any(distinctive & set(_GENERIC.sub("", name)) for name in own)
+    return bool(arc_part) and not any(arc_part & set(distinctive(name)) for name in own)
