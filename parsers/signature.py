@@ -87,11 +87,11 @@ def is_other_ink(image: Image.Image, box: Box, print_box: Box) -> bool:
     against its own paper (a colour cast or a grey scan shifts both): the darker quarter of what is
     clearly darker than it."""
     writing, printed = _ink_depth(image, box), _ink_depth(image, print_box)
-    if writing is None or printed is None or writing[1] >= INK:
+    if writing is None or printed is None:
         return False
-    lighter = writing[0] <= LIGHT_SHARE * printed[0]
-    darker = printed[1] >= WASHED_PRINT and writing[0] >= DARK_SHARE * printed[0]
-    return lighter or darker
+    if writing[1] >= INK:  # strokes that hardly reach INK
+        return writing[0] <= LIGHT_SHARE * printed[0]
+    return printed[1] >= WASHED_PRINT and writing[0] >= DARK_SHARE * printed[0]
 
 
 def _ink_depth(image: Image.Image, box: Box) -> tuple[float, float] | None:
