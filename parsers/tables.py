@@ -15,9 +15,10 @@ from statistics import median
 from rapidfuzz import fuzz
 
 from parsers.model import TextLine
-from parsers.normalise import compact, glyph_widths
+from parsers.normalise import compact, glyph_widths, split_level
 from parsers.skew import straighten
 from parsers.table_rows import Fragment, Role, Table, assign_rows, visual_rows, widest_gap_cut
+from parsers.vocabulary import Vocabulary
 
 __all__ = ["Role", "Table", "classify_header", "find_tables", "visual_rows"]
 
@@ -91,21 +92,27 @@ def _fuzzy_kind(value: str) -> str | None:
 Header = tuple[list[Role], list[Span]]
 
 
-def find_tables(lines: list[TextLine]) -> list[Table]:
-    """Every change table on a page, each read from its header row down to where the grid ends."""
+def find_tables(lines: list[TextLine], vocabulary: Vocabulary | None = None) -> list[Table]:
+    """Every change table on a page, each read from its header row down to where the grid ends.
+
+    `vocabulary` (the registry's certificates) recognises the title of a form made per
+    certificate when it is the bare name (智能财税, with no 证书名称： label, no 证书 and no level).
+    """
     rows = visual_rows(straighten(lines))
     tables: list[Table] = []
     index = 0
     while index < len(rows):
-        size, header = _header_at(rows, index)
+        size, header = _header_at(rows, index, vocabulary)
         if header is None:
             index += 1
             continue
         roles, spans = header
-        certificate = "" if any(kind == "cert" for kind, _ in roles) else _certificate_above(rows[:index])
+        per_certificate = not any(kind == "cert" for kind, _ in roles)
+        certificate = _certificate_above(rows[:index], vocabulary) if per_certificate else ""
         index += size
         body: list[Fragment] = []
-        while (index < len(rows) and _header_at(rows, index)[1] is None and not _names_certificate(rows[index])
+        while (index < len(rows) and _header_at(rows, index, vocabulary)[1] is None and not _names_certificate(rows[index])
+               and not (per_certificate and _ends_block(rows[index], vocabulary))
                and _in_grid(rows[index], header)):
             body.extend(rows[index])
             index += 1
@@ -117,14 +124,17 @@ def find_tables(lines: list[TextLine]) -> list[Table]:
 
 # The label may name what its value holds besides the name: 证书名称（等级）：智能财税（中级）.
 _LABEL_NOTE = r"(?:\((?:等级|级别|及等级|含等级)\))?"
+# 证书名称 may stand in a cell of its own, the name in the next; a bare 证书 label needs its colon.
 _CERTIFICATE_LINE = re.compile(
-    r"^(?:\d{1,2}[.、]|[一二三四五六七八九十]{1,3}、|\(\d{1,2}\))?(?:证书名称|证书)" + _LABEL_NOTE + r"[:：]?(.*)$"
+    r"^(?:\d{1,2}[.、]|[一二三四五六七八九十]{1,3}、|\(\d{1,2}\))?(?:职业技能等级)?"
+    r"(?:证书名称" + _LABEL_NOTE + r"[:：]?|证书" + _LABEL_NOTE + r"[:：])(.*)$"
 )
 
 
-def _certificate_above(rows: list[list[Fragment]]) -> str:
+def _certificate_above(rows: list[list[Fragment]], vocabulary: Vocabulary | None) -> str:
     """The certificate a table without a 证书名称 column is about: the nearest 证书名称：… line above it,
-    the name in the same box or in the cell to its right."""
+    the name in the same box or in the cell to its right, or the block's title row (see
+    `_certificate_title`)."""
     for row in reversed(rows[-6:]):
         for index, frag in enumerate(row):
             match = _CERTIFICATE_LINE.match(compact(frag.text))
@@ -133,7 +143,30 @@ def _certificate_above(rows: list[list[Fragment]]) -> str:
             value = match.group(1) or "".join(compact(f.text) for f in row[index + 1 : index + 2])
             if value:
                 return value
+        if _certificate_title(row, vocabulary):
+            return compact(row[0].text)
     return ""
+
+
+def _ends_block(row: list[Fragment], vocabulary: Vocabulary | None) -> bool:
+    """Where a form made per certificate ends one certificate's rows: its 调整原因 row, or the next title."""
+    return bool(_REASON_LABEL.match(compact(row[0].text))) or _certificate_title(row, vocabulary)
+
+
+_REASON_LABEL = re.compile(r"^(?:调整|变更|申请)?(?:原因|理由)(?:说明)?[:：]?$")
+
+
+def _certificate_title(row: list[Fragment], vocabulary: Vocabulary | None) -> bool:
+    """A row of one box that names a certificate, as a form made per certificate titles each block:
+    a name the registry holds, or one written as a certificate (…职业技能等级证书, 物流管理（中级）)."""
+    if len(row) != 1:
+        return False
+    text = compact(row[0].text)
+    name, level = split_level(text)
+    if len(name) < 2 or len(text) > 40 or _SENTENCE_END.search(text) or re.search(r"[:：，,。]", text):
+        return False
+    known = vocabulary is not None and vocabulary.certificate_named(name) is not None
+    return known or level is not None or text.endswith("证书")
 
 
 def _names_certificate(row: list[Fragment]) -> bool:
@@ -141,18 +174,24 @@ def _names_certificate(row: list[Fragment]) -> bool:
     return bool(row) and bool(_CERTIFICATE_NAME.match(compact(row[0].text)))
 
 
-_CERTIFICATE_NAME = re.compile(r"^(?:\d{1,2}[.、]|[一二三四五六七八九十]{1,3}、|\(\d{1,2}\))?证书名称" + _LABEL_NOTE + "[:：]")
+_CERTIFICATE_NAME = re.compile(
+    r"^(?:\d{1,2}[.、]|[一二三四五六七八九十]{1,3}、|\(\d{1,2}\))?(?:职业技能等级)?证书(?:名称)?" + _LABEL_NOTE + "[:：]"
+)
 
 MAX_HEADER_ROWS = 5  # a narrow header cell wraps its words over up to three lines, beside taller ones
 
 
-def _header_at(rows: list[list[Fragment]], index: int) -> tuple[int, Header | None]:
+def _header_at(
+    rows: list[list[Fragment]], index: int, vocabulary: Vocabulary | None = None
+) -> tuple[int, Header | None]:
     """The header starting at a visual row; it may take several rows when header cells wrap."""
     best: tuple[int, Header | None] = (1, None)
     for size in range(1, MAX_HEADER_ROWS + 1):
         group = rows[index : index + size]
         if len(group) < size or (size > 1 and not _stacked(group[-2], group[-1])):
             break
+        if size > 1 and _certificate_title(group[0], vocabulary):
+            break  # a block's title (网络安全运维（初级）) tight above its header is not the header's first line
         if any(_value_word(f) for f in group[-1]):
             break  # a row holding a number or a level (45, 80人, 初级) is a row of values, whatever words stand beside it
         if size > 1 and not all(_header_like(f) for row in group for f in row):
@@ -304,10 +343,15 @@ def _column_of(frag: Fragment, bounds: list[float]) -> int:
 _SENTENCE_END = re.compile(r"[。:：]$|^(?:特此|此致)|^(?:原则)?同意|^已阅|^情况属实|意见")
 
 
+_PAGE_NUMBER = re.compile(r"^(?:第\d{1,3}页(?:[,，]?共\d{1,3}页)?|共\d{1,3}页[,，]?第\d{1,3}页|[-—–]\d{1,3}[-—–]|\d{1,3}/\d{1,3})$")
+
+
 def _in_grid(row: list[Fragment], header: Header) -> bool:
     """False for a line outside the grid: prose across the table, or a box astride a column border."""
     roles, spans = header
     bounds = _boundaries(spans)
+    if all(_PAGE_NUMBER.match(compact(frag.text)) for frag in row):
+        return False  # the page's footer under a table cut by the page break
     for frag in row:  # a wrapped reason may end in 。; the seal's arc text may sit beside 特此申请。
         if _SENTENCE_END.search(compact(frag.text)) and roles[_column_of(frag, bounds)][0] != "reason":
             return False

@@ -627,3 +627,14 @@ def test_a_major_cut_short_in_a_table_is_read_as_the_registry_spells_it():
 def test_an_item_opening_with_申请增加_names_the_certificate_after_it():
     changes = changes_from_prose("二、申请增加大数据财务分析（中级）试点人数10人（由20人增至30人。")
     assert triples(changes) == [("大数据财务分析", "headcount", "中级", 20, 30)]
+
+
+def test_a_block_titled_by_a_registry_name_alone_keeps_its_declared_level():
+    """智能财税 alone titles the block (the registry knows the name); its 考核等级 row, unchanged,
+    states the level the change links by."""
+    columns = [(150, 500), (500, 1050), (1050, 1600)]
+    lines = [TextLine("智能财税", (130, 600, 234, 630), 0.98)]
+    lines += grid([["调整项目", "原申报", "拟调整为"]], columns, [46], top=640)
+    lines += grid([["试点人数", "60", "115"], ["考核等级", "中级", "中级"]], columns, [46, 46], top=686)
+    vocabulary = Vocabulary(("智能财税", "物流管理"))
+    assert triples(extract_changes([page(lines)], vocabulary)) == [("智能财税", "headcount", "中级", 60, 115)]

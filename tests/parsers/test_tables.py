@@ -543,3 +543,37 @@ def test_a_narrow_header_cell_wrapped_over_three_lines_is_no_caption():
     body = grid([["Web前端开发", "初级", "高级", "60人", "120人"]], columns, [60], top=380)
     (table,) = find_tables(header + body)
     assert table.rows[0][("to", "level")] == "高级" and table.rows[0][("to", "headcount")] == "120人"
+
+
+def _vertical_block(title: str, top: float, rows: list[list[str]]) -> list[TextLine]:
+    """One certificate's block of an 申请表: its title row, 调整项目 | 原申报信息 | 调整后信息, its rows, 调整原因."""
+    columns = [(150, 500), (500, 1050), (1050, 1600)]
+    lines = [TextLine(title, (130, top, 130 + CHAR_W * len(title), top + TEXT_H), 0.98)]
+    lines += grid([["调整项目", "原申报信息", "调整后信息"]], columns, [46], top=top + TEXT_H + 4)
+    lines += grid(rows, columns, [46] * len(rows), top=top + TEXT_H + 50)
+    reason_top = top + TEXT_H + 50 + 46 * len(rows)
+    return lines + grid([["调整原因", "学生报名人数增加", ""]], [(150, 500), (500, 1600), (1600, 1601)], [46], top=reason_top)
+
+
+def test_a_per_certificate_block_titled_by_the_bare_name_takes_it_as_its_certificate():
+    """A title row with no 证书名称： label (网络安全运维（初级）, …职业技能等级证书) names the block's
+    certificate, even tight above its header; the 调整原因 row closes the block's rows."""
+    lines = _vertical_block("网店运营推广职业技能等级证书", 600, [["申报人数", "50人", "60"], ["考核等级", "初级", ""]])
+    lines += _vertical_block("网络安全运维（初级）", 900, [["申报人数", "30", ""], ["试点专业", "网络信息安全", "汽车运用与维修"]])
+    first, second = find_tables(lines)
+    assert (first.certificate, second.certificate) == ("网店运营推广职业技能等级证书", "网络安全运维(初级)")
+    assert second.rows[-1] == {("field", None): "试点专业", ("from", None): "网络信息安全", ("to", None): "汽车运用与维修"}
+
+
+def test_a_long_certificate_label_names_the_block():
+    lines = _vertical_block("职业技能等级证书名称：智能财税", 600, [["试点人数", "40", "50"]])
+    (table,) = find_tables(lines)
+    assert table.certificate == "智能财税"
+
+
+def test_a_page_number_under_a_table_cut_by_the_page_break_is_no_cell():
+    """第1页 in the page's footer falls under the 原申报内容 column; it ends the table instead."""
+    lines = header_a() + grid([["1", "物流管理（中级）", "试点人数", "40", "90", "扩招"]], LAYOUT_A, [60], top=400)
+    lines += [TextLine("第1页", (900, 1500, 980, 1530), 0.99)]
+    (table,) = find_tables(lines)
+    assert table.rows[0][("from", None)] == "40"
