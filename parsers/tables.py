@@ -249,7 +249,16 @@ def _header_columns(row: list[Fragment]) -> Header | None:
 def _merge_stacked(row: list[Fragment]) -> list[tuple[str, Span]]:
     """Join fragments stacked in one header cell (a two-line header such as 原申报 / 内容); a merged
     group cell over several columns (原申报信息 over 等级 | 专业 | 人数) prefixes each of them."""
-    row = _qualify_under_groups(_without_captions(row))
+    row = _without_captions(row)
+    candidates = [f for f in row if classify_header(f.text) in _GROUPS]
+    # A group heads the header; a word under one that reads like a group (申报人 of 申报人 / 数) is a cell.
+    groups = [f for f in candidates if not any(g.bottom - 0.3 * g.height < f.top for g in candidates)]
+    qualified = _qualify_under_groups(_stack([f for f in row if f not in groups]), groups)
+    return qualified or [(_stacked_text(frags), span) for frags, span in _stack(row)]
+
+
+def _stack(row: list[Fragment]) -> list[tuple[list[Fragment], Span]]:
+    """The fragments of each header cell, left to right: boxes overlapping in x are lines of one cell."""
     cells: list[tuple[list[Fragment], Span]] = []
     for frag in sorted(row, key=lambda f: f.line.box[0]):
         x0, x1 = frag.line.box[0], frag.line.box[2]
@@ -260,7 +269,11 @@ def _merge_stacked(row: list[Fragment]) -> list[tuple[str, Span]]:
             cells[-1] = (frags + [frag], (min(a, x0), max(b, x1)))
         else:
             cells.append(([frag], (x0, x1)))
-    return [("".join(f.text for f in sorted(frags, key=lambda f: f.cy)), span) for frags, span in cells]
+    return cells
+
+
+def _stacked_text(frags: list[Fragment]) -> str:
+    return "".join(f.text for f in sorted(frags, key=lambda f: f.cy))
 
 
 _SUB_HEADERS = {("level", None), ("major", None), ("count", None)}
@@ -269,7 +282,8 @@ _SUB_HEADERS = {("level", None), ("major", None), ("count", None)}
 def _without_captions(row: list[Fragment]) -> list[Fragment]:
     """Drop a caption over the header cells (申请调整内容 over 调整内容 | 原申报, or over the groups
     调整前 | 调整后 of an 审批表): a box above a group, or over header cells side by side that are
-    not all the 等级 | 专业 | 人数 of a group. Kept, it would join the cells under it into one column."""
+    not all the 等级 | 专业 | 人数 of a group. Kept, it would join the cells under it into one column.
+    The cells under a box are read whole: a narrow one wraps its word (考核 / 等级)."""
 
     def below(upper: Fragment, frag: Fragment) -> bool:
         return frag.top > upper.bottom - 0.3 * upper.height
@@ -277,35 +291,51 @@ def _without_captions(row: list[Fragment]) -> list[Fragment]:
     def overlap(a: Fragment, b: Fragment) -> float:
         return min(a.line.box[2], b.line.box[2]) - max(a.line.box[0], b.line.box[0])
 
-    def under(upper: Fragment, frag: Fragment) -> bool:
-        return below(upper, frag) and overlap(upper, frag) > 0.25 * (frag.line.box[2] - frag.line.box[0])
+    def cells_under(upper: Fragment) -> list[str]:
+        under = [f for f in row if f is not upper and below(upper, f)
+                 and overlap(upper, f) > 0.25 * (f.line.box[2] - f.line.box[0])]
+        return [_stacked_text(frags) for frags, _ in _stack(under)]
 
-    groups = [g for g in row if any(under(g, f) and classify_header(f.text) in _SUB_HEADERS for f in row)]
+    def group(frag: Fragment) -> bool:
+        return classify_header(frag.text) in _GROUPS and any(
+            classify_header(text) in _SUB_HEADERS for text in cells_under(frag)
+        )
+
+    groups = [g for g in row if group(g)]
 
     def caption(frag: Fragment) -> bool:
         if any(below(frag, g) for g in groups if g is not frag):
             return True
-        cells = [f for f in row if f is not frag and under(frag, f)]
-        side_by_side = any(overlap(a, b) <= 0 for a in cells for b in cells)  # not one cell's wrapped lines
-        return side_by_side and not all(classify_header(f.text) in _SUB_HEADERS for f in cells)
+        cells = cells_under(frag)
+        return len(cells) > 1 and not all(classify_header(text) in _SUB_HEADERS for text in cells)
 
     return [f for f in row if not caption(f)]
 
 
-def _qualify_under_groups(row: list[Fragment]) -> list[Fragment]:
-    """A two-row header: 原申报信息 and 调整后信息 each merged over 等级 | 专业 | 人数. Each lower word
-    takes the group nearest above it (a group's text is centred over its columns) and the groups go."""
-    groups = [f for f in row if classify_header(f.text) in (("from", None), ("to", None))]
-    result, used = [], set()
-    for frag in row:
-        above = [g for g in groups if g.bottom - 0.3 * g.height < frag.top]
-        if classify_header(frag.text) not in _SUB_HEADERS or len(above) < 2:
-            result.append(frag)
+_GROUPS = {("from", None), ("to", None)}
+
+
+def _qualify_under_groups(
+    cells: list[tuple[list[Fragment], Span]], groups: list[Fragment]
+) -> list[tuple[str, Span]] | None:
+    """A two-row header: 原申报信息 and 调整后信息 each merged over 等级 | 专业 | 人数. Each cell under
+    both groups takes the group nearest above it (a group's text is centred over its columns), read
+    whole, since a narrow cell wraps its word (申报人 / 数); None when no cell stands under groups."""
+    result: list[tuple[str, Span]] = []
+    used: set[int] = set()
+    for frags, span in cells:
+        text, top = _stacked_text(frags), min(f.top for f in frags)
+        above = [g for g in groups if g.bottom - 0.3 * g.height < top]
+        if classify_header(text) not in _SUB_HEADERS or len(above) < 2:
+            result.append((text, span))
             continue
-        group = min(above, key=lambda g: abs(g.cx - frag.cx))
+        group = min(above, key=lambda g: abs(g.cx - (span[0] + span[1]) / 2))
         used.add(id(group))
-        result.append(Fragment(TextLine(group.text + frag.text, frag.line.box, frag.line.confidence)))
-    return [f for f in result if id(f) not in used]
+        result.append((group.text + text, span))
+    if not used:
+        return None
+    unused = [(g.text, (g.line.box[0], g.line.box[2])) for g in groups if id(g) not in used]
+    return sorted(result + unused, key=lambda cell: cell[1][0])
 
 
 def _split_run_on(text: str, span: Span) -> list[tuple[str, Span]]:

@@ -577,3 +577,19 @@ def test_a_page_number_under_a_table_cut_by_the_page_break_is_no_cell():
     lines += [TextLine("第1页", (900, 1500, 980, 1530), 0.99)]
     (table,) = find_tables(lines)
     assert table.rows[0][("from", None)] == "40"
+
+
+def test_a_two_row_header_whose_narrow_cells_wrap_their_words_keeps_its_groups():
+    """原申报 | 拟调整 over 申报人 / 数 | 考核 / 等级 | 试点专业: the wrapped words are read whole, so
+    申报人 is no group of its own and neither group is taken for a caption; blank cells are no values."""
+    columns = [(100, 180), (180, 440), (440, 560), (560, 680), (680, 880), (880, 1000), (1000, 1120), (1120, 1320)]
+    lines = grid([["原申报"]], [(440, 880)], [50], top=250) + grid([["拟调整"]], [(880, 1320)], [50], top=250)
+    lines += grid([["序号", "证书名称"]], columns[:2], [120], top=250)
+    lines += grid([[["申报人", "数"], ["考核", "等级"], "试点专业"] * 2], columns[2:], [70], top=300)
+    lines += grid([["1", "电子商务数据分析", "60", "初级", "电子商务", "55", "", ""],
+                   ["2", "网络安全运维", "45", "初级", "计算机网络技术", "", "中级", ""]],
+                  columns, [56, 56], top=370)  # fmt: skip
+    (table,) = find_tables(lines)
+    assert table.roles[2:] == [("from", "headcount"), ("from", "level"), ("from", "major"),
+                               ("to", "headcount"), ("to", "level"), ("to", "major")]  # fmt: skip
+    assert [(row[("from", "headcount")], row.get(("to", "headcount"))) for row in table.rows] == [("60", "55"), ("45", None)]
