@@ -253,8 +253,18 @@ def _merge_stacked(row: list[Fragment]) -> list[tuple[str, Span]]:
     candidates = [f for f in row if classify_header(f.text) in _GROUPS]
     # A group heads the header; a word under one that reads like a group (申报人 of 申报人 / 数) is a cell.
     groups = [f for f in candidates if not any(g.bottom - 0.3 * g.height < f.top for g in candidates)]
-    qualified = _qualify_under_groups(_stack([f for f in row if f not in groups]), groups)
-    return qualified or [(_stacked_text(frags), span) for frags, span in _stack(row)]
+    while groups:
+        cells = _stack([f for f in row if not any(f is g for g in groups)])
+        qualified, lone = _qualify_under_groups(cells, groups)
+        if not lone:
+            return qualified or _plain_cells(row)
+        # Over one cell only, it is that cell's first line (原考核 / 等级), not a group over columns.
+        groups = [g for g in groups if not any(g is x for x in lone)]
+    return _plain_cells(row)
+
+
+def _plain_cells(row: list[Fragment]) -> list[tuple[str, Span]]:
+    return [(_stacked_text(frags), span) for frags, span in _stack(row)]
 
 
 def _stack(row: list[Fragment]) -> list[tuple[list[Fragment], Span]]:
@@ -317,12 +327,13 @@ _GROUPS = {("from", None), ("to", None)}
 
 def _qualify_under_groups(
     cells: list[tuple[list[Fragment], Span]], groups: list[Fragment]
-) -> list[tuple[str, Span]] | None:
+) -> tuple[list[tuple[str, Span]] | None, list[Fragment]]:
     """A two-row header: 原申报信息 and 调整后信息 each merged over 等级 | 专业 | 人数. Each cell under
     both groups takes the group nearest above it (a group's text is centred over its columns), read
-    whole, since a narrow cell wraps its word (申报人 / 数); None when no cell stands under groups."""
+    whole, since a narrow cell wraps its word (申报人 / 数). Returns the cells, None when no cell
+    stands under groups, and the groups that took a single cell."""
     result: list[tuple[str, Span]] = []
-    used: set[int] = set()
+    taken: dict[int, int] = {}
     for frags, span in cells:
         text, top = _stacked_text(frags), min(f.top for f in frags)
         above = [g for g in groups if g.bottom - 0.3 * g.height < top]
@@ -330,12 +341,13 @@ def _qualify_under_groups(
             result.append((text, span))
             continue
         group = min(above, key=lambda g: abs(g.cx - (span[0] + span[1]) / 2))
-        used.add(id(group))
+        taken[id(group)] = taken.get(id(group), 0) + 1
         result.append((group.text + text, span))
-    if not used:
-        return None
-    unused = [(g.text, (g.line.box[0], g.line.box[2])) for g in groups if id(g) not in used]
-    return sorted(result + unused, key=lambda cell: cell[1][0])
+    lone = [g for g in groups if taken.get(id(g)) == 1]
+    if not taken:
+        return None, lone
+    unused = [(g.text, (g.line.box[0], g.line.box[2])) for g in groups if id(g) not in taken]
+    return sorted(result + unused, key=lambda cell: cell[1][0]), lone
 
 
 def _split_run_on(text: str, span: Span) -> list[tuple[str, Span]]:

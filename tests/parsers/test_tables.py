@@ -593,3 +593,23 @@ def test_a_two_row_header_whose_narrow_cells_wrap_their_words_keeps_its_groups()
     assert table.roles[2:] == [("from", "headcount"), ("from", "level"), ("from", "major"),
                                ("to", "headcount"), ("to", "level"), ("to", "major")]  # fmt: skip
     assert [(row[("from", "headcount")], row.get(("to", "headcount"))) for row in table.rows] == [("60", "55"), ("45", None)]
+
+
+def test_a_wide_header_whose_cells_wrap_in_tight_ocr_boxes_keeps_each_column_whole():
+    """原考核 / 等级, 调整后考 / 核等级 …: OCR's boxes of a wrapped cell's two lines overlap; the first
+    line is no group over the columns beside it."""
+    columns = [(100, 180), (180, 420), (420, 560), (560, 700), (700, 860), (860, 1020), (1020, 1160), (1160, 1300)]
+    words = [["序号"], ["证书名称"], ["原考核", "等级"], ["调整后考", "核等级"], ["原考核", "专业"], ["调整后考", "核专业"],
+             ["原申报", "人数"], ["调整后申", "报人数"]]  # fmt: skip
+    first_tops = [316, 316, 302, 306, 310, 290, 304, 296]  # a scan's boxes are a few px apart, cell to cell
+    lines = []
+    for (x0, x1), cell, first_top in zip(columns, words, first_tops, strict=True):
+        for i, text in enumerate(cell):
+            left = (x0 + x1 - CHAR_W * len(text)) / 2
+            top = 343 if i else first_top  # the second lines line up, overlapping the first ones
+            lines.append(TextLine(text, (left, top, left + CHAR_W * len(text), top + 50 + i * 4), 0.98))
+    lines += grid([["1", "物流管理", "初级", "中级", "物流服务与管理", "电子商务", "50", "不变"]], columns, [60], top=400)
+    (table,) = find_tables(lines)
+    assert table.roles[2:] == [("from", "level"), ("to", "level"), ("from", "major"), ("to", "major"),
+                               ("from", "headcount"), ("to", "headcount")]  # fmt: skip
+    assert table.rows[0][("to", "major")] == "电子商务"
