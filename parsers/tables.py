@@ -250,16 +250,16 @@ def _merge_stacked(row: list[Fragment]) -> list[tuple[str, Span]]:
     """Join fragments stacked in one header cell (a two-line header such as 原申报 / 内容); a merged
     group cell over several columns (原申报信息 over 等级 | 专业 | 人数) prefixes each of them."""
     row = _without_captions(row)
-    candidates = [f for f in row if classify_header(f.text) in _GROUPS]
-    # A group heads the header; a word under one that reads like a group (申报人 of 申报人 / 数) is a cell.
-    groups = [f for f in candidates if not any(g.bottom - 0.3 * g.height < f.top for g in candidates)]
+    groups = [f for f in row if classify_header(f.text) in _GROUPS]
     while groups:
         cells = _stack([f for f in row if not any(f is g for g in groups)])
-        qualified, lone = _qualify_under_groups(cells, groups)
-        if not lone:
-            return qualified or _plain_cells(row)
-        # Over one cell only, it is that cell's first line (原考核 / 等级), not a group over columns.
-        groups = [g for g in groups if not any(g is x for x in lone)]
+        qualified, taken = _qualify_under_groups(cells, groups)
+        # A group heads two columns or more; over one cell it is that cell's first line (原考核 / 等级),
+        # over none a cell's word that reads like a group (申报人 of 申报人 / 数).
+        heads = [g for g in groups if taken.get(id(g), 0) >= 2]
+        if len(heads) == len(groups):
+            return qualified
+        groups = heads
     return _plain_cells(row)
 
 
@@ -314,7 +314,10 @@ def _without_captions(row: list[Fragment]) -> list[Fragment]:
     groups = [g for g in row if group(g)]
 
     def caption(frag: Fragment) -> bool:
-        if any(below(frag, g) for g in groups if g is not frag):
+        # Wholly above groups, over one or between two: a cell's first line beside a group starts as
+        # high when cells wrap over more lines than it.
+        lower = [g for g in groups if g is not frag and g.top > frag.bottom - 0.1 * frag.height]
+        if any(overlap(frag, g) > 0 for g in lower) or {g.cx < frag.cx for g in lower} == {True, False}:
             return True
         cells = cells_under(frag)
         return len(cells) > 1 and not all(classify_header(text) in _SUB_HEADERS for text in cells)
@@ -327,11 +330,11 @@ _GROUPS = {("from", None), ("to", None)}
 
 def _qualify_under_groups(
     cells: list[tuple[list[Fragment], Span]], groups: list[Fragment]
-) -> tuple[list[tuple[str, Span]] | None, list[Fragment]]:
+) -> tuple[list[tuple[str, Span]], dict[int, int]]:
     """A two-row header: 原申报信息 and 调整后信息 each merged over 等级 | 专业 | 人数. Each cell under
     both groups takes the group nearest above it (a group's text is centred over its columns), read
-    whole, since a narrow cell wraps its word (申报人 / 数). Returns the cells, None when no cell
-    stands under groups, and the groups that took a single cell."""
+    whole, since a narrow cell wraps its word (申报人 / 数). Returns the cells and how many each
+    group (by id) took."""
     result: list[tuple[str, Span]] = []
     taken: dict[int, int] = {}
     for frags, span in cells:
@@ -343,11 +346,7 @@ def _qualify_under_groups(
         group = min(above, key=lambda g: abs(g.cx - (span[0] + span[1]) / 2))
         taken[id(group)] = taken.get(id(group), 0) + 1
         result.append((group.text + text, span))
-    lone = [g for g in groups if taken.get(id(g)) == 1]
-    if not taken:
-        return None, lone
-    unused = [(g.text, (g.line.box[0], g.line.box[2])) for g in groups if id(g) not in taken]
-    return sorted(result + unused, key=lambda cell: cell[1][0]), lone
+    return sorted(result, key=lambda cell: cell[1][0]), taken
 
 
 def _split_run_on(text: str, span: Span) -> list[tuple[str, Span]]:

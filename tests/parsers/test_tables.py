@@ -613,3 +613,21 @@ def test_a_wide_header_whose_cells_wrap_in_tight_ocr_boxes_keeps_each_column_who
     assert table.roles[2:] == [("from", "level"), ("to", "level"), ("from", "major"), ("to", "major"),
                                ("from", "headcount"), ("to", "headcount")]  # fmt: skip
     assert table.rows[0][("to", "major")] == "电子商务"
+
+
+def test_a_wide_header_whose_cells_wrap_over_unequal_lines_keeps_each_column_whole():
+    """调整前 / 考核专 / 业 beside 调整前 / 人数, each centred in its cell: the two-line cell's first
+    line starts lower than its neighbours', and is neither a group nor under one."""
+    columns = [(100, 180), (180, 420), (420, 540), (540, 660), (660, 780), (780, 900), (900, 1020), (1020, 1140)]
+    words = [["序号"], ["证书名称"], ["调整前", "考核专", "业"], ["调整前", "考核等", "级"], ["调整前", "人数"],
+             ["拟调整", "考核专", "业"], ["拟调整", "考核等", "级"], ["拟调整", "人数"]]  # fmt: skip
+    lines = []
+    for (x0, x1), cell in zip(columns, words, strict=True):
+        for i, text in enumerate(cell):
+            left = (x0 + x1 - CHAR_W * len(text)) / 2
+            top = 340 - 23 * len(cell) + 46 * i  # centred: a three-line cell starts half a line higher
+            lines.append(TextLine(text, (left, top, left + CHAR_W * len(text), top + 30), 0.98))
+    lines += grid([["1", "物流管理", "物流服务与管理", "初级", "40", "", "中级", "85"]], columns, [60], top=420)
+    (table,) = find_tables(lines)
+    assert table.roles[2:] == [("from", "major"), ("from", "level"), ("from", "headcount"),
+                               ("to", "major"), ("to", "level"), ("to", "headcount")]  # fmt: skip
