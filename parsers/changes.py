@@ -12,7 +12,7 @@ import re
 from parsers.model import Document, ExtractedChange, Field, Page
 from parsers.normalise import compact, parse_field, parse_headcount, parse_level, parse_major, split_level
 from parsers.prose import page_text, read_prose
-from parsers.tables import Role, find_tables
+from parsers.tables import Role, Table, find_tables
 from parsers.vocabulary import Vocabulary
 
 _FIELDS: tuple[Field, ...] = ("level", "major", "headcount")
@@ -26,11 +26,24 @@ def extract_changes(pages: list[Page], vocabulary: Vocabulary | None = None) -> 
     """
     found: list[ExtractedChange] = []
     for page in pages:
-        for table in find_tables(page.lines):
+        for table in find_tables(page.lines, vocabulary):
+            certificate = _block_certificate(table)
             for row in table.rows:
-                found.extend(_with_page(_known(changes_from_row(row, table.certificate), vocabulary), page.number))
+                found.extend(_with_page(_known(changes_from_row(row, certificate), vocabulary), page.number))
         found.extend(_with_page(changes_from_prose(page_text(page), vocabulary), page.number))
     return deduplicate(found)
+
+
+def _block_certificate(table: Table) -> str:
+    """The certificate of a table without a 证书名称 column, with its level: as its title states it,
+    else the level its 考核等级 row declared (原申报), which links the change when a school holds two."""
+    name, level = split_level(table.certificate)
+    if level or not name:
+        return table.certificate
+    levels = (parse_level(row.get(("from", None))) for row in table.rows
+              if parse_field(row.get(("field", None))) == "level")
+    declared = next((value for value in levels if value), None)
+    return f"{name}({declared})" if declared else table.certificate
 
 
 def _known(changes: list[ExtractedChange], vocabulary: Vocabulary | None) -> list[ExtractedChange]:

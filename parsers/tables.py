@@ -15,9 +15,10 @@ from statistics import median
 from rapidfuzz import fuzz
 
 from parsers.model import TextLine
-from parsers.normalise import compact, glyph_widths
+from parsers.normalise import compact, glyph_widths, split_level
 from parsers.skew import straighten
 from parsers.table_rows import Fragment, Role, Table, assign_rows, visual_rows, widest_gap_cut
+from parsers.vocabulary import Vocabulary
 
 __all__ = ["Role", "Table", "classify_header", "find_tables", "visual_rows"]
 
@@ -91,21 +92,27 @@ def _fuzzy_kind(value: str) -> str | None:
 Header = tuple[list[Role], list[Span]]
 
 
-def find_tables(lines: list[TextLine]) -> list[Table]:
-    """Every change table on a page, each read from its header row down to where the grid ends."""
+def find_tables(lines: list[TextLine], vocabulary: Vocabulary | None = None) -> list[Table]:
+    """Every change table on a page, each read from its header row down to where the grid ends.
+
+    `vocabulary` (the registry's certificates) recognises the title of a form made per
+    certificate when it is the bare name (智能财税, with no 证书名称： label, no 证书 and no level).
+    """
     rows = visual_rows(straighten(lines))
     tables: list[Table] = []
     index = 0
     while index < len(rows):
-        size, header = _header_at(rows, index)
+        size, header = _header_at(rows, index, vocabulary)
         if header is None:
             index += 1
             continue
         roles, spans = header
-        certificate = "" if any(kind == "cert" for kind, _ in roles) else _certificate_above(rows[:index])
+        per_certificate = not any(kind == "cert" for kind, _ in roles)
+        certificate = _certificate_above(rows[:index], vocabulary) if per_certificate else ""
         index += size
         body: list[Fragment] = []
-        while (index < len(rows) and _header_at(rows, index)[1] is None and not _names_certificate(rows[index])
+        while (index < len(rows) and _header_at(rows, index, vocabulary)[1] is None and not _names_certificate(rows[index])
+               and not (per_certificate and _ends_block(rows[index], vocabulary))
                and _in_grid(rows[index], header)):
             body.extend(rows[index])
             index += 1
@@ -117,14 +124,17 @@ def find_tables(lines: list[TextLine]) -> list[Table]:
 
 # The label may name what its value holds besides the name: 证书名称（等级）：智能财税（中级）.
 _LABEL_NOTE = r"(?:\((?:等级|级别|及等级|含等级)\))?"
+# 证书名称 may stand in a cell of its own, the name in the next; a bare 证书 label needs its colon.
 _CERTIFICATE_LINE = re.compile(
-    r"^(?:\d{1,2}[.、]|[一二三四五六七八九十]{1,3}、|\(\d{1,2}\))?(?:证书名称|证书)" + _LABEL_NOTE + r"[:：]?(.*)$"
+    r"^(?:\d{1,2}[.、]|[一二三四五六七八九十]{1,3}、|\(\d{1,2}\))?(?:职业技能等级)?"
+    r"(?:证书名称" + _LABEL_NOTE + r"[:：]?|证书" + _LABEL_NOTE + r"[:：])(.*)$"
 )
 
 
-def _certificate_above(rows: list[list[Fragment]]) -> str:
+def _certificate_above(rows: list[list[Fragment]], vocabulary: Vocabulary | None) -> str:
     """The certificate a table without a 证书名称 column is about: the nearest 证书名称：… line above it,
-    the name in the same box or in the cell to its right."""
+    the name in the same box or in the cell to its right, or the block's title row (see
+    `_certificate_title`)."""
     for row in reversed(rows[-6:]):
         for index, frag in enumerate(row):
             match = _CERTIFICATE_LINE.match(compact(frag.text))
@@ -133,7 +143,30 @@ def _certificate_above(rows: list[list[Fragment]]) -> str:
             value = match.group(1) or "".join(compact(f.text) for f in row[index + 1 : index + 2])
             if value:
                 return value
+        if _certificate_title(row, vocabulary):
+            return compact(row[0].text)
     return ""
+
+
+def _ends_block(row: list[Fragment], vocabulary: Vocabulary | None) -> bool:
+    """Where a form made per certificate ends one certificate's rows: its 调整原因 row, or the next title."""
+    return bool(_REASON_LABEL.match(compact(row[0].text))) or _certificate_title(row, vocabulary)
+
+
+_REASON_LABEL = re.compile(r"^(?:调整|变更|申请)?(?:原因|理由)(?:说明)?[:：]?$")
+
+
+def _certificate_title(row: list[Fragment], vocabulary: Vocabulary | None) -> bool:
+    """A row of one box that names a certificate, as a form made per certificate titles each block:
+    a name the registry holds, or one written as a certificate (…职业技能等级证书, 物流管理（中级）)."""
+    if len(row) != 1:
+        return False
+    text = compact(row[0].text)
+    name, level = split_level(text)
+    if len(name) < 2 or len(text) > 40 or _SENTENCE_END.search(text) or re.search(r"[:：，,。]", text):
+        return False
+    known = vocabulary is not None and vocabulary.certificate_named(name) is not None
+    return known or level is not None or text.endswith("证书")
 
 
 def _names_certificate(row: list[Fragment]) -> bool:
@@ -141,18 +174,24 @@ def _names_certificate(row: list[Fragment]) -> bool:
     return bool(row) and bool(_CERTIFICATE_NAME.match(compact(row[0].text)))
 
 
-_CERTIFICATE_NAME = re.compile(r"^(?:\d{1,2}[.、]|[一二三四五六七八九十]{1,3}、|\(\d{1,2}\))?证书名称" + _LABEL_NOTE + "[:：]")
+_CERTIFICATE_NAME = re.compile(
+    r"^(?:\d{1,2}[.、]|[一二三四五六七八九十]{1,3}、|\(\d{1,2}\))?(?:职业技能等级)?证书(?:名称)?" + _LABEL_NOTE + "[:：]"
+)
 
 MAX_HEADER_ROWS = 5  # a narrow header cell wraps its words over up to three lines, beside taller ones
 
 
-def _header_at(rows: list[list[Fragment]], index: int) -> tuple[int, Header | None]:
+def _header_at(
+    rows: list[list[Fragment]], index: int, vocabulary: Vocabulary | None = None
+) -> tuple[int, Header | None]:
     """The header starting at a visual row; it may take several rows when header cells wrap."""
     best: tuple[int, Header | None] = (1, None)
     for size in range(1, MAX_HEADER_ROWS + 1):
         group = rows[index : index + size]
         if len(group) < size or (size > 1 and not _stacked(group[-2], group[-1])):
             break
+        if size > 1 and _certificate_title(group[0], vocabulary):
+            break  # a block's title (网络安全运维（初级）) tight above its header is not the header's first line
         if any(_value_word(f) for f in group[-1]):
             break  # a row holding a number or a level (45, 80人, 初级) is a row of values, whatever words stand beside it
         if size > 1 and not all(_header_like(f) for row in group for f in row):
@@ -210,7 +249,26 @@ def _header_columns(row: list[Fragment]) -> Header | None:
 def _merge_stacked(row: list[Fragment]) -> list[tuple[str, Span]]:
     """Join fragments stacked in one header cell (a two-line header such as 原申报 / 内容); a merged
     group cell over several columns (原申报信息 over 等级 | 专业 | 人数) prefixes each of them."""
-    row = _qualify_under_groups(_without_captions(row))
+    row = _without_captions(row)
+    groups = [f for f in row if classify_header(f.text) in _GROUPS]
+    while groups:
+        cells = _stack([f for f in row if not any(f is g for g in groups)])
+        qualified, taken = _qualify_under_groups(cells, groups)
+        # A group heads two columns or more; over one cell it is that cell's first line (原考核 / 等级),
+        # over none a cell's word that reads like a group (申报人 of 申报人 / 数).
+        heads = [g for g in groups if taken.get(id(g), 0) >= 2]
+        if len(heads) == len(groups):
+            return qualified
+        groups = heads
+    return _plain_cells(row)
+
+
+def _plain_cells(row: list[Fragment]) -> list[tuple[str, Span]]:
+    return [(_stacked_text(frags), span) for frags, span in _stack(row)]
+
+
+def _stack(row: list[Fragment]) -> list[tuple[list[Fragment], Span]]:
+    """The fragments of each header cell, left to right: boxes overlapping in x are lines of one cell."""
     cells: list[tuple[list[Fragment], Span]] = []
     for frag in sorted(row, key=lambda f: f.line.box[0]):
         x0, x1 = frag.line.box[0], frag.line.box[2]
@@ -221,7 +279,11 @@ def _merge_stacked(row: list[Fragment]) -> list[tuple[str, Span]]:
             cells[-1] = (frags + [frag], (min(a, x0), max(b, x1)))
         else:
             cells.append(([frag], (x0, x1)))
-    return [("".join(f.text for f in sorted(frags, key=lambda f: f.cy)), span) for frags, span in cells]
+    return cells
+
+
+def _stacked_text(frags: list[Fragment]) -> str:
+    return "".join(f.text for f in sorted(frags, key=lambda f: f.cy))
 
 
 _SUB_HEADERS = {("level", None), ("major", None), ("count", None)}
@@ -230,7 +292,8 @@ _SUB_HEADERS = {("level", None), ("major", None), ("count", None)}
 def _without_captions(row: list[Fragment]) -> list[Fragment]:
     """Drop a caption over the header cells (申请调整内容 over 调整内容 | 原申报, or over the groups
     调整前 | 调整后 of an 审批表): a box above a group, or over header cells side by side that are
-    not all the 等级 | 专业 | 人数 of a group. Kept, it would join the cells under it into one column."""
+    not all the 等级 | 专业 | 人数 of a group. Kept, it would join the cells under it into one column.
+    The cells under a box are read whole: a narrow one wraps its word (考核 / 等级)."""
 
     def below(upper: Fragment, frag: Fragment) -> bool:
         return frag.top > upper.bottom - 0.3 * upper.height
@@ -238,35 +301,52 @@ def _without_captions(row: list[Fragment]) -> list[Fragment]:
     def overlap(a: Fragment, b: Fragment) -> float:
         return min(a.line.box[2], b.line.box[2]) - max(a.line.box[0], b.line.box[0])
 
-    def under(upper: Fragment, frag: Fragment) -> bool:
-        return below(upper, frag) and overlap(upper, frag) > 0.25 * (frag.line.box[2] - frag.line.box[0])
+    def cells_under(upper: Fragment) -> list[str]:
+        under = [f for f in row if f is not upper and below(upper, f)
+                 and overlap(upper, f) > 0.25 * (f.line.box[2] - f.line.box[0])]
+        return [_stacked_text(frags) for frags, _ in _stack(under)]
 
-    groups = [g for g in row if any(under(g, f) and classify_header(f.text) in _SUB_HEADERS for f in row)]
+    def group(frag: Fragment) -> bool:
+        return classify_header(frag.text) in _GROUPS and any(
+            classify_header(text) in _SUB_HEADERS for text in cells_under(frag)
+        )
+
+    groups = [g for g in row if group(g)]
 
     def caption(frag: Fragment) -> bool:
-        if any(below(frag, g) for g in groups if g is not frag):
+        # Wholly above groups, over one or between two: a cell's first line beside a group starts as
+        # high when cells wrap over more lines than it.
+        lower = [g for g in groups if g is not frag and g.top > frag.bottom - 0.1 * frag.height]
+        if any(overlap(frag, g) > 0 for g in lower) or {g.cx < frag.cx for g in lower} == {True, False}:
             return True
-        cells = [f for f in row if f is not frag and under(frag, f)]
-        side_by_side = any(overlap(a, b) <= 0 for a in cells for b in cells)  # not one cell's wrapped lines
-        return side_by_side and not all(classify_header(f.text) in _SUB_HEADERS for f in cells)
+        cells = cells_under(frag)
+        return len(cells) > 1 and not all(classify_header(text) in _SUB_HEADERS for text in cells)
 
     return [f for f in row if not caption(f)]
 
 
-def _qualify_under_groups(row: list[Fragment]) -> list[Fragment]:
-    """A two-row header: 原申报信息 and 调整后信息 each merged over 等级 | 专业 | 人数. Each lower word
-    takes the group nearest above it (a group's text is centred over its columns) and the groups go."""
-    groups = [f for f in row if classify_header(f.text) in (("from", None), ("to", None))]
-    result, used = [], set()
-    for frag in row:
-        above = [g for g in groups if g.bottom - 0.3 * g.height < frag.top]
-        if classify_header(frag.text) not in _SUB_HEADERS or len(above) < 2:
-            result.append(frag)
+_GROUPS = {("from", None), ("to", None)}
+
+
+def _qualify_under_groups(
+    cells: list[tuple[list[Fragment], Span]], groups: list[Fragment]
+) -> tuple[list[tuple[str, Span]], dict[int, int]]:
+    """A two-row header: 原申报信息 and 调整后信息 each merged over 等级 | 专业 | 人数. Each cell under
+    both groups takes the group nearest above it (a group's text is centred over its columns), read
+    whole, since a narrow cell wraps its word (申报人 / 数). Returns the cells and how many each
+    group (by id) took."""
+    result: list[tuple[str, Span]] = []
+    taken: dict[int, int] = {}
+    for frags, span in cells:
+        text, top = _stacked_text(frags), min(f.top for f in frags)
+        above = [g for g in groups if g.bottom - 0.3 * g.height < top]
+        if classify_header(text) not in _SUB_HEADERS or len(above) < 2:
+            result.append((text, span))
             continue
-        group = min(above, key=lambda g: abs(g.cx - frag.cx))
-        used.add(id(group))
-        result.append(Fragment(TextLine(group.text + frag.text, frag.line.box, frag.line.confidence)))
-    return [f for f in result if id(f) not in used]
+        group = min(above, key=lambda g: abs(g.cx - (span[0] + span[1]) / 2))
+        taken[id(group)] = taken.get(id(group), 0) + 1
+        result.append((group.text + text, span))
+    return sorted(result, key=lambda cell: cell[1][0]), taken
 
 
 def _split_run_on(text: str, span: Span) -> list[tuple[str, Span]]:
@@ -302,14 +382,23 @@ def _column_of(frag: Fragment, bounds: list[float]) -> int:
 # A sentence below the table (特此申请。, 具体说明如下：) ends it even inside a wide first column, and so
 # does the approval block under it: its label (…部门意见：同意) or its opinion (同意, 已阅) without a full stop.
 _SENTENCE_END = re.compile(r"[。:：]$|^(?:特此|此致)|^(?:原则)?同意|^已阅|^情况属实|意见")
+# The form's sign-off under its table: 填表人：高峰, 填表日期：2024年3月9日.
+_SIGN_OFF = re.compile(r"^(?:填表|填报|制表|经办|审核)(?:人|日期|时间)[:：]")
+
+
+_PAGE_NUMBER = re.compile(r"^(?:第\d{1,3}页(?:[,，]?共\d{1,3}页)?|共\d{1,3}页[,，]?第\d{1,3}页|[-—–]\d{1,3}[-—–]|\d{1,3}/\d{1,3})$")
 
 
 def _in_grid(row: list[Fragment], header: Header) -> bool:
     """False for a line outside the grid: prose across the table, or a box astride a column border."""
     roles, spans = header
     bounds = _boundaries(spans)
+    if all(_PAGE_NUMBER.match(compact(frag.text)) for frag in row):
+        return False  # the page's footer under a table cut by the page break
     for frag in row:  # a wrapped reason may end in 。; the seal's arc text may sit beside 特此申请。
         if _SENTENCE_END.search(compact(frag.text)) and roles[_column_of(frag, bounds)][0] != "reason":
+            return False
+        if _SIGN_OFF.match(compact(frag.text)):
             return False
     left, right = spans[0][0], spans[-1][1]
     width = right - left

@@ -639,3 +639,14 @@ def test_a_known_major_broken_by_a_line_that_ends_early_is_read_whole():
         ("母婴护理", "major", "初级", "护理", "康复治疗技术"),
     ]
     assert triples(changes_from_prose(text, Vocabulary(("老年照护", "母婴护理"), ())))[0][-1] == "康复"
+
+
+def test_a_block_titled_by_a_registry_name_alone_keeps_its_declared_level():
+    """智能财税 alone titles the block (the registry knows the name); its 考核等级 row, unchanged,
+    states the level the change links by."""
+    columns = [(150, 500), (500, 1050), (1050, 1600)]
+    lines = [TextLine("智能财税", (130, 600, 234, 630), 0.98)]
+    lines += grid([["调整项目", "原申报", "拟调整为"]], columns, [46], top=640)
+    lines += grid([["试点人数", "60", "115"], ["考核等级", "中级", "中级"]], columns, [46, 46], top=686)
+    vocabulary = Vocabulary(("智能财税", "物流管理"))
+    assert triples(extract_changes([page(lines)], vocabulary)) == [("智能财税", "headcount", "中级", 60, 115)]

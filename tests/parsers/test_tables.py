@@ -543,3 +543,99 @@ def test_a_narrow_header_cell_wrapped_over_three_lines_is_no_caption():
     body = grid([["Web前端开发", "初级", "高级", "60人", "120人"]], columns, [60], top=380)
     (table,) = find_tables(header + body)
     assert table.rows[0][("to", "level")] == "高级" and table.rows[0][("to", "headcount")] == "120人"
+
+
+def _vertical_block(title: str, top: float, rows: list[list[str]]) -> list[TextLine]:
+    """One certificate's block of an 申请表: its title row, 调整项目 | 原申报信息 | 调整后信息, its rows, 调整原因."""
+    columns = [(150, 500), (500, 1050), (1050, 1600)]
+    lines = [TextLine(title, (130, top, 130 + CHAR_W * len(title), top + TEXT_H), 0.98)]
+    lines += grid([["调整项目", "原申报信息", "调整后信息"]], columns, [46], top=top + TEXT_H + 4)
+    lines += grid(rows, columns, [46] * len(rows), top=top + TEXT_H + 50)
+    reason_top = top + TEXT_H + 50 + 46 * len(rows)
+    return lines + grid([["调整原因", "学生报名人数增加", ""]], [(150, 500), (500, 1600), (1600, 1601)], [46], top=reason_top)
+
+
+def test_a_per_certificate_block_titled_by_the_bare_name_takes_it_as_its_certificate():
+    """A title row with no 证书名称： label (网络安全运维（初级）, …职业技能等级证书) names the block's
+    certificate, even tight above its header; the 调整原因 row closes the block's rows."""
+    lines = _vertical_block("网店运营推广职业技能等级证书", 600, [["申报人数", "50人", "60"], ["考核等级", "初级", ""]])
+    lines += _vertical_block("网络安全运维（初级）", 900, [["申报人数", "30", ""], ["试点专业", "网络信息安全", "汽车运用与维修"]])
+    first, second = find_tables(lines)
+    assert (first.certificate, second.certificate) == ("网店运营推广职业技能等级证书", "网络安全运维(初级)")
+    assert second.rows[-1] == {("field", None): "试点专业", ("from", None): "网络信息安全", ("to", None): "汽车运用与维修"}
+
+
+def test_a_long_certificate_label_names_the_block():
+    lines = _vertical_block("职业技能等级证书名称：智能财税", 600, [["试点人数", "40", "50"]])
+    (table,) = find_tables(lines)
+    assert table.certificate == "智能财税"
+
+
+def test_a_page_number_under_a_table_cut_by_the_page_break_is_no_cell():
+    """第1页 in the page's footer falls under the 原申报内容 column; it ends the table instead."""
+    lines = header_a() + grid([["1", "物流管理（中级）", "试点人数", "40", "90", "扩招"]], LAYOUT_A, [60], top=400)
+    lines += [TextLine("第1页", (900, 1500, 980, 1530), 0.99)]
+    (table,) = find_tables(lines)
+    assert table.rows[0][("from", None)] == "40"
+
+
+def test_a_two_row_header_whose_narrow_cells_wrap_their_words_keeps_its_groups():
+    """原申报 | 拟调整 over 申报人 / 数 | 考核 / 等级 | 试点专业: the wrapped words are read whole, so
+    申报人 is no group of its own and neither group is taken for a caption; blank cells are no values."""
+    columns = [(100, 180), (180, 440), (440, 560), (560, 680), (680, 880), (880, 1000), (1000, 1120), (1120, 1320)]
+    lines = grid([["原申报"]], [(440, 880)], [50], top=250) + grid([["拟调整"]], [(880, 1320)], [50], top=250)
+    lines += grid([["序号", "证书名称"]], columns[:2], [120], top=250)
+    lines += grid([[["申报人", "数"], ["考核", "等级"], "试点专业"] * 2], columns[2:], [70], top=300)
+    lines += grid([["1", "电子商务数据分析", "60", "初级", "电子商务", "55", "", ""],
+                   ["2", "网络安全运维", "45", "初级", "计算机网络技术", "", "中级", ""]],
+                  columns, [56, 56], top=370)  # fmt: skip
+    (table,) = find_tables(lines)
+    assert table.roles[2:] == [("from", "headcount"), ("from", "level"), ("from", "major"),
+                               ("to", "headcount"), ("to", "level"), ("to", "major")]  # fmt: skip
+    assert [(row[("from", "headcount")], row.get(("to", "headcount"))) for row in table.rows] == [("60", "55"), ("45", None)]
+
+
+def test_a_wide_header_whose_cells_wrap_in_tight_ocr_boxes_keeps_each_column_whole():
+    """原考核 / 等级, 调整后考 / 核等级 …: OCR's boxes of a wrapped cell's two lines overlap; the first
+    line is no group over the columns beside it."""
+    columns = [(100, 180), (180, 420), (420, 560), (560, 700), (700, 860), (860, 1020), (1020, 1160), (1160, 1300)]
+    words = [["序号"], ["证书名称"], ["原考核", "等级"], ["调整后考", "核等级"], ["原考核", "专业"], ["调整后考", "核专业"],
+             ["原申报", "人数"], ["调整后申", "报人数"]]  # fmt: skip
+    first_tops = [316, 316, 302, 306, 310, 290, 304, 296]  # a scan's boxes are a few px apart, cell to cell
+    lines = []
+    for (x0, x1), cell, first_top in zip(columns, words, first_tops, strict=True):
+        for i, text in enumerate(cell):
+            left = (x0 + x1 - CHAR_W * len(text)) / 2
+            top = 343 if i else first_top  # the second lines line up, overlapping the first ones
+            lines.append(TextLine(text, (left, top, left + CHAR_W * len(text), top + 50 + i * 4), 0.98))
+    lines += grid([["1", "物流管理", "初级", "中级", "物流服务与管理", "电子商务", "50", "不变"]], columns, [60], top=400)
+    (table,) = find_tables(lines)
+    assert table.roles[2:] == [("from", "level"), ("to", "level"), ("from", "major"), ("to", "major"),
+                               ("from", "headcount"), ("to", "headcount")]  # fmt: skip
+    assert table.rows[0][("to", "major")] == "电子商务"
+
+
+def test_a_wide_header_whose_cells_wrap_over_unequal_lines_keeps_each_column_whole():
+    """调整前 / 考核专 / 业 beside 调整前 / 人数, each centred in its cell: the two-line cell's first
+    line starts lower than its neighbours', and is neither a group nor under one."""
+    columns = [(100, 180), (180, 420), (420, 540), (540, 660), (660, 780), (780, 900), (900, 1020), (1020, 1140)]
+    words = [["序号"], ["证书名称"], ["调整前", "考核专", "业"], ["调整前", "考核等", "级"], ["调整前", "人数"],
+             ["拟调整", "考核专", "业"], ["拟调整", "考核等", "级"], ["拟调整", "人数"]]  # fmt: skip
+    lines = []
+    for (x0, x1), cell in zip(columns, words, strict=True):
+        for i, text in enumerate(cell):
+            left = (x0 + x1 - CHAR_W * len(text)) / 2
+            top = 340 - 23 * len(cell) + 46 * i  # centred: a three-line cell starts half a line higher
+            lines.append(TextLine(text, (left, top, left + CHAR_W * len(text), top + 30), 0.98))
+    lines += grid([["1", "物流管理", "物流服务与管理", "初级", "40", "", "中级", "85"]], columns, [60], top=420)
+    (table,) = find_tables(lines)
+    assert table.roles[2:] == [("from", "major"), ("from", "level"), ("from", "headcount"),
+                               ("to", "major"), ("to", "level"), ("to", "headcount")]  # fmt: skip
+
+
+def test_the_sign_off_under_a_table_ends_it():
+    """填表人：高峰 and 填表日期：… under the last row are the form's sign-off, not wrapped cells of it."""
+    lines = header_a() + grid([["1", "物流管理（中级）", "试点人数", "50", "105", "扩招"]], LAYOUT_A, [60], top=400)
+    lines += [TextLine("填表人：高峰", (120, 470, 300, 500), 0.99), TextLine("填表日期：2024年3月9日", (300, 470, 640, 500), 0.99)]
+    (table,) = find_tables(lines)
+    assert (table.rows[0][("seq", None)], table.rows[0][("cert", None)]) == ("1", "物流管理（中级）")
