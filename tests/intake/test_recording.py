@@ -4,6 +4,7 @@ a plain Message-ID line is read as the full header parse reads it."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from hashlib import sha256
 
 import pytest
 from sqlmodel import Session, func, select
@@ -47,3 +48,19 @@ def test_a_plain_message_id_line_reads_as_the_header_parse_reads_it_and_others_g
     found = _plain_message_id(raw)
     assert (found is not None) == plain
     assert found is None or found == envelope(raw)[0]
+
+
+def test_a_batch_whose_commit_fails_leaves_neither_rows_nor_bytes(service: Service, monkeypatch):
+    raw = text_message(0)
+    with Session(service.db, expire_on_commit=False) as session:
+        def disk_full() -> None:
+            raise OSError(28, "No space left on device")
+
+        monkeypatch.setattr(session, "commit", disk_full)
+        with pytest.raises(OSError):
+            record_batch(session, service.blobs, [(raw, _at(1))])
+        session.rollback()
+    with Session(service.db) as session:
+        assert session.exec(select(func.count()).select_from(Message)).one() == 0
+    assert not service.blobs.exists(sha256(raw).hexdigest())
+
