@@ -8,11 +8,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
+from functools import cache
 
-from sqlalchemy import Insert, insert, literal, or_
+from sqlalchemy import Insert, bindparam, insert, literal, or_
 from sqlalchemy import select as sa_select
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
+from sqlmodel.sql.expression import SelectOfScalar
 
 from parsers.mime import identity_headers
 from storage import repo
@@ -152,32 +154,49 @@ def _record_all(session: Session, blobs: BlobStore,
         planned.append((sha, True))
     inserted: dict[str, Message] = {}
     if new:
+        shas = {"shas": list(new)}
         # the bytes commit with the rows that name them, or are durable before (BlobStore.put_with_rows)
         blobs.put_with_rows(session.connection(), [raw for _, raw in new.values()])
         # Core executemany, not ORM objects: building and flushing them was most of the batch's CPU
         session.connection().execute(insert(Message), [row for row, _ in new.values()])
-        inserted = {m.sha256: m for m in session.exec(select(Message).where(col(Message.sha256).in_(list(new))))}
-        session.connection().execute(_pending_requests(list(new)))
+        inserted = {m.sha256: m for m in session.exec(_by_hashes(), params=shas)}
+        session.connection().execute(_pending_requests(), shas)
         session.commit()
     return [(inserted[ref] if isinstance(ref, str) else ref, created) for ref, created in planned]
 
 
-def _pending_requests(shas: list[str]) -> Insert:
-    """INSERT … SELECT of a pending request (defaults from the model) for each message with these hashes:
-    one statement, where an executemany of one row per message cost more than inserting the messages."""
+# The batch's statements are built once, with the batch's values as expanding parameters: building a
+# statement with a hundred values in it cost more than running it.
+
+@cache
+def _stored_query() -> SelectOfScalar[Message]:
+    """Stored messages with any of the Message-IDs `ids` or hashes `shas`."""
+    return select(Message).where(or_(col(Message.message_id).in_(bindparam("ids", expanding=True)),
+                                     col(Message.sha256).in_(bindparam("shas", expanding=True))))
+
+
+@cache
+def _by_hashes() -> SelectOfScalar[Message]:
+    """The messages with the hashes `shas`."""
+    return select(Message).where(col(Message.sha256).in_(bindparam("shas", expanding=True)))
+
+
+@cache
+def _pending_requests() -> Insert:
+    """INSERT … SELECT of a pending request (defaults from the model) for each message with a hash in
+    `shas`: one statement, where an executemany of a row per message cost more than the messages' own."""
     defaults = Request(id=0, status=Status.PENDING).model_dump(exclude={"id"})
     table = Request.__table__  # type: ignore[attr-defined]
     values = [literal(value, table.c[name].type) for name, value in defaults.items()]
-    rows = sa_select(col(Message.id), *values).where(col(Message.sha256).in_(shas))
+    rows = sa_select(col(Message.id), *values).where(col(Message.sha256).in_(bindparam("shas", expanding=True)))
     return insert(Request).from_select(["id", *defaults], rows)
 
 
 def _stored(session: Session, rows: Sequence[dict[str, object]]) -> dict[str, Message]:
     """Stored messages with any of these Message-IDs or hashes, keyed by both: one query per batch."""
-    query = select(Message).where(or_(col(Message.message_id).in_([r["message_id"] for r in rows]),
-                                      col(Message.sha256).in_([r["sha256"] for r in rows])))
     found: dict[str, Message] = {}
-    for message in session.exec(query):
+    params = {"ids": [r["message_id"] for r in rows], "shas": [r["sha256"] for r in rows]}
+    for message in session.exec(_stored_query(), params=params):
         found[message.message_id] = found[message.sha256] = message
     return found
 
