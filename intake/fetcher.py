@@ -13,13 +13,14 @@ import threading
 from collections.abc import Callable
 from contextlib import closing
 
-from sqlmodel import Session, select
+from sqlalchemy import Update, update
+from sqlmodel import Session, col, select
 
 from intake.faults import FAULTS, TransientFault, counted_faults, describe, fault_kind, one_line
 from intake.jobs import Jobs
 from intake.logs import event_line
 from intake.queue import JobQueue
-from intake.recording import Origin, record_batch
+from intake.recording import Origin, Recorded, record_batch
 from intake.service import Service
 from intake.source import Fetched, Source
 from storage.models import FolderState, Message
@@ -99,35 +100,30 @@ class Fetcher:
                 self.store_fault = self.store_fault or TransientFault(kind, describe(kind, e))
             return set()
         recorded: list[tuple[int, int]] = []
-        for fetched, (message, created) in zip(batch, results, strict=True):
-            if created:
-                self.seen[message.id] = (fetched.uid, message.message_id)  # type: ignore[index]
-                recorded.append((message.id, 0))  # type: ignore[arg-type]
+        for fetched, result in zip(batch, results, strict=True):
+            if result.created:
+                self.seen[result.id] = (fetched.uid, result.message_id)
+                recorded.append((result.id, 0))
             else:
-                self._line(fetched.uid, message.id, message.message_id, "duplicate")
+                self._line(fetched.uid, result.id, result.message_id, "duplicate")
                 self._mark_later(fetched.uid)
         self.jobs.enqueue_many(recorded)  # committed above: now their jobs, in one queue transaction
         return {fetched.uid for fetched in batch if fetched.uid is not None}
 
-    def _store(self, batch: list[Fetched], uidvalidity: int) -> list[tuple[Message, bool]]:
+    def _store(self, batch: list[Fetched], uidvalidity: int) -> list[Recorded]:
         origins = [Origin(account=self.source.account, folder=self.source.folder,
                           uidvalidity=uidvalidity if f.uid is not None else None, uid=f.uid,
                           internaldate=f.internaldate) for f in batch]
-        with Session(self.service.db, expire_on_commit=False) as session:
+        with Session(self.service.db) as session:
             results = record_batch(session, self.service.blobs,
                                    [(f.raw, origin) for f, origin in zip(batch, origins, strict=True)])
-            for (message, created), origin in zip(results, origins, strict=True):
-                if not created:
-                    self._relocate(session, message, origin)
+            copies = [(result.id, origin) for result, origin in zip(results, origins, strict=True)
+                      if not result.created and origin.uid is not None]
+            for pk, origin in copies:
+                session.connection().execute(_relocated(pk, origin))
+            if copies:
+                session.commit()
         return results
-
-    def _relocate(self, session: Session, message: Message, origin: Origin) -> None:
-        """A message seen again in its folder under a new UIDVALIDITY now lives at its new UID."""
-        same_folder = (message.account, message.folder) == (origin.account, origin.folder)
-        if same_folder and origin.uid is not None and message.uidvalidity != origin.uidvalidity:
-            message.uidvalidity, message.uid = origin.uidvalidity, origin.uid
-            session.add(message)
-            session.commit()
 
     def sweep(self) -> None:
         """Every `intake.jobs.SWEEP` seconds: a job again for each pending message that has none."""
@@ -205,6 +201,15 @@ class Fetcher:
         """The one structured log line per message: where it was, its row id and Message-ID, what it became."""
         log.info("%s", event_line("message", account=self.source.account, folder=self.source.folder, uid=uid,
                                   id=pk, message_id=message_id, outcome=outcome))
+
+
+def _relocated(pk: int, origin: Origin) -> Update:
+    """A message seen again in its folder under a new UIDVALIDITY now lives at its new UID (a copy from
+    another folder, or one already there, is left as it is)."""
+    return (update(Message)
+            .where(col(Message.id) == pk, col(Message.account) == origin.account, col(Message.folder) == origin.folder,
+                   col(Message.uidvalidity).is_distinct_from(origin.uidvalidity))
+            .values(uidvalidity=origin.uidvalidity, uid=origin.uid))
 
 
 def _settled(listed: list[int], accounted: set[int], seen: int) -> int:

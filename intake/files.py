@@ -40,10 +40,9 @@ def ingest_files(service: Service, paths: list[Path]) -> int:
                 failed += 1
                 continue
             with Session(service.db, expire_on_commit=False) as session:
-                message, created = record_message(session, service.blobs, raw,
-                                                  Origin(account="file", folder=str(path.parent)))
-                log.info("%s", event_line("file", file=path.name, id=message.id, message_id=message.message_id,
-                                          outcome="recorded" if created else "duplicate"))
+                recorded = record_message(session, service.blobs, raw, Origin(account="file", folder=str(path.parent)))
+                log.info("%s", event_line("file", file=path.name, id=recorded.id, message_id=recorded.message_id,
+                                          outcome="recorded" if recorded.created else "duplicate"))
         jobs.enqueue_due()  # what was just recorded, and whatever else waits without a job
         jobs.drain(threading.Event(), here=here)
     service.replies_queued()  # acknowledgements of what was just processed

@@ -8,10 +8,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
+from functools import cache
+from typing import NamedTuple
 
-from sqlalchemy import insert, or_
+from sqlalchemy import Insert, Select, bindparam, insert, literal, or_
+from sqlalchemy import select as sa_select
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col
 
 from parsers.mime import identity_headers
 from storage import repo
@@ -87,33 +90,35 @@ def _arrival(headers: tuple[str | None, datetime | None, datetime | None], origi
     return datetime.now(UTC), ArrivalSource.RECEIVED
 
 
-def record_message(session: Session, blobs: BlobStore, raw: bytes, origin: Origin) -> tuple[Message, bool]:
-    """Store the bytes and commit a pending row; an already-recorded delivery returns (existing, False)."""
+class Recorded(NamedTuple):
+    """One delivery as recorded: its message's row id and Message-ID; `created` False when it is a copy of
+    a message recorded before (or earlier in the same batch)."""
+
+    id: int
+    message_id: str
+    created: bool
+
+
+def record_message(session: Session, blobs: BlobStore, raw: bytes, origin: Origin) -> Recorded:
+    """Store the bytes and commit a pending row; an already-recorded delivery is the existing message, not created."""
     return record_batch(session, blobs, [(raw, origin)])[0]
 
 
-def record_batch(session: Session, blobs: BlobStore,
-                 items: Sequence[tuple[bytes, Origin]]) -> list[tuple[Message, bool]]:
-    """Record many messages in one transaction: every new blob is fsynced, then one commit for all rows.
+def record_batch(session: Session, blobs: BlobStore, items: Sequence[tuple[bytes, Origin]]) -> list[Recorded]:
+    """Record many messages in one transaction: new bytes and all rows durable at one commit.
 
-    Returns (message, created) per item, in order; a copy of a message recorded earlier, or earlier
-    in the same batch, is (that message, False). The caller hands messages to parsing only after
-    this returns, so bytes and rows are durable before anything parses them.
+    Returns one Recorded per item, in order. The caller hands messages to parsing only after this
+    returns, so bytes and rows are durable before anything parses them.
     """
     try:
         return _record_all(session, blobs, items)
     except IntegrityError:
         # another process recorded one of these between our lookup and our insert
         session.rollback()
-        if len(items) > 1:
-            results = [_record_all_or_existing(session, blobs, raw, origin) for raw, origin in items]
-            for message, _ in results:
-                session.refresh(message)  # a later item's rollback expired the rows committed before it
-            return results
-        return [_existing_after_race(session, *items[0])]
+        return [_record_all_or_existing(session, blobs, raw, origin) for raw, origin in items]
 
 
-def _record_all_or_existing(session: Session, blobs: BlobStore, raw: bytes, origin: Origin) -> tuple[Message, bool]:
+def _record_all_or_existing(session: Session, blobs: BlobStore, raw: bytes, origin: Origin) -> Recorded:
     try:
         return _record_all(session, blobs, [(raw, origin)])[0]
     except IntegrityError:
@@ -121,23 +126,22 @@ def _record_all_or_existing(session: Session, blobs: BlobStore, raw: bytes, orig
         return _existing_after_race(session, raw, origin)
 
 
-def _existing_after_race(session: Session, raw: bytes, origin: Origin) -> tuple[Message, bool]:
+def _existing_after_race(session: Session, raw: bytes, origin: Origin) -> Recorded:
     sha = hashlib.sha256(raw).hexdigest()
     message_id = _plain_message_id(raw) or envelope(raw)[0] or _invented_id(sha)
     again = repo.find_message(session, message_id=message_id, sha256=sha)
     if again is None:
         again = repo.find_by_uid(session, account=origin.account, folder=origin.folder,
                                  uidvalidity=origin.uidvalidity or 0, uid=origin.uid or 0)
-    if again is None:
+    if again is None or again.id is None:
         raise LookupError(f"message uid={origin.uid} neither stored nor found after a conflict")
-    return again, False
+    return Recorded(again.id, again.message_id, False)
 
 
-def _record_all(session: Session, blobs: BlobStore,
-                items: Sequence[tuple[bytes, Origin]]) -> list[tuple[Message, bool]]:
+def _record_all(session: Session, blobs: BlobStore, items: Sequence[tuple[bytes, Origin]]) -> list[Recorded]:
     rows = [_row(raw, origin) for raw, origin in items]
     known = _stored(session, rows)
-    planned: list[tuple[Message | str, bool]] = []  # per item: its stored message, or the sha256 of its new row
+    planned: list[tuple[Recorded | str, bool]] = []  # per item: a stored message or the sha256 of a new row; created
     new: dict[str, tuple[dict[str, object], bytes]] = {}  # sha256 → (row, raw bytes), to insert
     firsts: dict[str, str] = {}  # Message-ID and sha256 of each new row → that row's sha256
     for (raw, _), row in zip(items, rows, strict=True):
@@ -149,25 +153,54 @@ def _record_all(session: Session, blobs: BlobStore,
         firsts[message_id] = firsts[sha] = sha
         new[sha] = (row, raw)
         planned.append((sha, True))
-    inserted: dict[str, Message] = {}
+    ids: dict[str, int] = {}
     if new:
-        blobs.put_many([raw for _, raw in new.values()])  # every blob durable before the rows that name it commit
-        # Core executemany, not ORM objects: building and flushing them was most of the batch's CPU
+        shas = {"shas": list(new)}
+        # the bytes commit with the rows that name them, or are durable before (BlobStore.put_with_rows)
+        blobs.put_with_rows(session.connection(), [raw for _, raw in new.values()])
+        # Core statements, not ORM objects: building, flushing and loading them was most of the batch's CPU
         session.connection().execute(insert(Message), [row for row, _ in new.values()])
-        inserted = {m.sha256: m for m in session.exec(select(Message).where(col(Message.sha256).in_(list(new))))}
-        pending = Request(id=0, status=Status.PENDING).model_dump()  # every column, defaults from the model
-        session.connection().execute(insert(Request), [{**pending, "id": inserted[sha].id} for sha in new])
+        ids = dict(session.connection().execute(_ids_by_hash(), shas).all())
+        session.connection().execute(_pending_requests(), shas)
         session.commit()
-    return [(inserted[ref] if isinstance(ref, str) else ref, created) for ref, created in planned]
+    return [ref if isinstance(ref, Recorded) else Recorded(ids[ref], str(new[ref][0]["message_id"]), created)
+            for ref, created in planned]
 
 
-def _stored(session: Session, rows: Sequence[dict[str, object]]) -> dict[str, Message]:
+# The batch's statements are built once, with the batch's values as expanding parameters: building a
+# statement with a hundred values in it cost more than running it.
+
+@cache
+def _stored_query() -> Select[tuple[int, str, str]]:
+    """(id, Message-ID, sha256) of the stored messages with any of the Message-IDs `ids` or hashes `shas`."""
+    return sa_select(col(Message.id), col(Message.message_id), col(Message.sha256)).where(
+        or_(col(Message.message_id).in_(bindparam("ids", expanding=True)),
+            col(Message.sha256).in_(bindparam("shas", expanding=True))))
+
+
+@cache
+def _ids_by_hash() -> Select[tuple[str, int]]:
+    """(sha256, id) of the messages with the hashes `shas`."""
+    return sa_select(col(Message.sha256), col(Message.id)).where(col(Message.sha256).in_(bindparam("shas", expanding=True)))
+
+
+@cache
+def _pending_requests() -> Insert:
+    """INSERT … SELECT of a pending request (defaults from the model) for each message with a hash in
+    `shas`: one statement, where an executemany of a row per message cost more than the messages' own."""
+    defaults = Request(id=0, status=Status.PENDING).model_dump(exclude={"id"})
+    table = Request.__table__  # type: ignore[attr-defined]
+    values = [literal(value, table.c[name].type) for name, value in defaults.items()]
+    rows = sa_select(col(Message.id), *values).where(col(Message.sha256).in_(bindparam("shas", expanding=True)))
+    return insert(Request).from_select(["id", *defaults], rows)
+
+
+def _stored(session: Session, rows: Sequence[dict[str, object]]) -> dict[str, Recorded]:
     """Stored messages with any of these Message-IDs or hashes, keyed by both: one query per batch."""
-    query = select(Message).where(or_(col(Message.message_id).in_([r["message_id"] for r in rows]),
-                                      col(Message.sha256).in_([r["sha256"] for r in rows])))
-    found: dict[str, Message] = {}
-    for message in session.exec(query):
-        found[message.message_id] = found[message.sha256] = message
+    found: dict[str, Recorded] = {}
+    params = {"ids": [r["message_id"] for r in rows], "shas": [r["sha256"] for r in rows]}
+    for pk, message_id, sha in session.connection().execute(_stored_query(), params):
+        found[message_id] = found[sha] = Recorded(pk, message_id, False)
     return found
 
 

@@ -6,6 +6,10 @@ reaches the database reads. Reading looks in the directory first and then, when 
 engine, in the table, so a store opened from the database alone (a reply being composed on any
 machine) finds bytes wherever they were written.
 
+Bytes stored together with the rows that name them (`put_with_rows`, a recorded message) go into the
+table in the rows' own transaction when they are small (INLINE_BYTES), whatever the home: the commit
+makes bytes and rows durable together.
+
 Mail is personal data: folders are created 0700 and blobs 0600 (mkstemp's mode), whatever the umask.
 """
 
@@ -20,11 +24,16 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from sqlalchemy import Column, Engine, LargeBinary, MetaData, String, Table, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import Column, Connection, Engine, LargeBinary, MetaData, String, Table, select
+from sqlalchemy.dialects import postgresql, sqlite
 
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 WRITERS = 8  # threads fsyncing blobs side by side where there is no syncfs
+# A blob up to this size stored with its rows goes into their transaction: one row in the database's
+# write, where a file costs a create, a rename and two file-system syncs per batch (most of what recording
+# a batch of small messages cost). SQLite measures blobs under about 100 KB as faster in a table than
+# in files; a text-only message is a few KB, a scan in an attachment is larger and stays a file.
+INLINE_BYTES = 128 * 1024
 
 BLOB = Table("blob", MetaData(), Column("sha256", String(64), primary_key=True),
              Column("data", LargeBinary, nullable=False))
@@ -105,6 +114,25 @@ class BlobStore:
         finally:
             os.close(root)
 
+    def put_with_rows(self, connection: Connection, datas: Sequence[bytes]) -> list[str]:
+        """Store the bytes that rows the caller is inserting on `connection` name; their sha256s, in order.
+
+        `connection` is in a transaction. When it is on this store's engine, the bytes that go to the
+        table (all of them with `in_database`, else those of at most INLINE_BYTES) are inserted there:
+        durable with the rows at the caller's commit, gone with them at a rollback, so no row can name
+        bytes that are not stored. The others are stored by `put_many`, durable when this returns.
+        Raises the database's errors, and OSError as put_many does.
+        """
+        shas = [hashlib.sha256(data).hexdigest() for data in datas]
+        same_database = self.engine is not None and connection.engine is self.engine
+        inline = {sha: data for sha, data in zip(shas, datas, strict=True)
+                  if same_database and (self.in_database or len(data) <= INLINE_BYTES)}
+        if inline:
+            _insert_new(connection, [{"sha256": sha, "data": data} for sha, data in inline.items()])
+        if len(inline) < len(datas):
+            self.put_many([data for sha, data in zip(shas, datas, strict=True) if sha not in inline])
+        return shas
+
     def get(self, sha256: str) -> bytes:
         """The bytes; FileNotFoundError when neither home has them."""
         path = self._stored_path(sha256)
@@ -127,13 +155,8 @@ class BlobStore:
     def _insert(self, sha: str, data: bytes) -> None:
         """One committed row (the database's own commit makes it durable); a blob already there is kept."""
         assert self.engine is not None
-        if self.exists(sha):
-            return
-        try:
-            with self.engine.begin() as connection:
-                connection.execute(BLOB.insert().values(sha256=sha, data=data))
-        except IntegrityError:
-            pass  # another process stored the same bytes between our look and our insert
+        with self.engine.begin() as connection:
+            _insert_new(connection, [{"sha256": sha, "data": data}])
 
     def _write(self, sha: str, data: bytes) -> None:
         """Write, fsync, rename, fsync the directory."""
@@ -151,6 +174,13 @@ class BlobStore:
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
+
+
+def _insert_new(connection: Connection, rows: list[dict[str, object]]) -> None:
+    """Insert blob rows ({sha256, data}) on `connection`, keeping any already there (stored earlier, or by
+    another process meanwhile: same name, same bytes) instead of failing the transaction."""
+    dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
+    connection.execute(dialect.insert(BLOB).on_conflict_do_nothing(), rows)
 
 
 def private_dirs(path: Path, top: Path) -> None:

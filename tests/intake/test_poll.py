@@ -8,6 +8,8 @@ import subprocess
 import sys
 from collections.abc import Sequence
 
+from sqlalchemy import Connection
+
 from intake.daemon import poll_once
 from storage.blobs import BlobStore
 from tests.intake.conftest import ROOT, counts, make_service, message_ids, run_cli, text_message
@@ -185,15 +187,15 @@ def test_a_message_that_cannot_be_stored_stops_only_itself_and_is_fetched_again(
                                                                                 monkeypatch):
     dovecot.append(*(text_message(n) for n in range(4)))
     service = make_service(imap_config())
-    real_put_many = BlobStore.put_many
+    real_put = BlobStore.put_with_rows
 
-    def disk_full_for_one(self: BlobStore, datas: Sequence[bytes]) -> list[str]:
+    def disk_full_for_one(self: BlobStore, connection: Connection, datas: Sequence[bytes]) -> list[str]:
         if any(b"<test-2@" in data for data in datas):
             raise OSError(28, "No space left on device")
-        return real_put_many(self, datas)
+        return real_put(self, connection, datas)
 
     with monkeypatch.context() as patch:
-        patch.setattr(BlobStore, "put_many", disk_full_for_one)
+        patch.setattr(BlobStore, "put_with_rows", disk_full_for_one)
         assert poll_once(service) == 1  # a message could not be stored
     assert sorted(message_ids(service)) == ["<test-0@example.edu.cn>", "<test-1@example.edu.cn>",
                                             "<test-3@example.edu.cn>"]

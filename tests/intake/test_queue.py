@@ -29,9 +29,9 @@ from tests.intake.test_exactly_once import _processed_events
 
 def _record(service: Service, n: int) -> int:
     with Session(service.db, expire_on_commit=False) as session:
-        message, created = record_message(session, service.blobs, text_message(n), Origin(account="file", folder="t"))
-    assert created
-    return message.id  # type: ignore[return-value]
+        recorded = record_message(session, service.blobs, text_message(n), Origin(account="file", folder="t"))
+    assert recorded.created
+    return recorded.id
 
 
 def _run_all(queue: JobQueue) -> list[str | None]:

@@ -4,6 +4,7 @@ a plain Message-ID line is read as the full header parse reads it."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from hashlib import sha256
 
 import pytest
 from sqlmodel import Session, func, select
@@ -21,17 +22,19 @@ def _at(uid: int) -> Origin:
 
 
 def test_a_batch_records_each_message_once_and_returns_copies_as_the_first(service: Service):
-    with Session(service.db, expire_on_commit=False) as session:
-        (before, _), = record_batch(session, service.blobs, [(text_message(0), _at(1))])
+    with Session(service.db) as session:
+        (before,) = record_batch(session, service.blobs, [(text_message(0), _at(1))])
         results = record_batch(session, service.blobs, [(text_message(1), _at(2)), (text_message(0), _at(3)),
                                                         (text_message(1), _at(4)), (text_message(2), _at(5))])
-        assert [created for _, created in results] == [True, False, False, True]
-        assert results[1][0].id == before.id and results[2][0].id == results[0][0].id
-        assert [m.uid for m, _ in results] == [2, 1, 2, 5]
-        assert results[0][0].message_id == "<test-1@example.edu.cn>" and results[0][0].arrival == SERVER_TIME
-        assert session.exec(select(func.count()).select_from(Message)).one() == 3
-        assert session.exec(select(func.count()).select_from(Request)).one() == 3
-    assert all(service.blobs.exists(m.sha256) for m, _ in results)
+    assert [r.created for r in results] == [True, False, False, True]
+    assert results[1].id == before.id and results[2].id == results[0].id
+    assert [r.message_id for r in results] == [f"<test-{n}@example.edu.cn>" for n in (1, 0, 1, 2)]
+    with Session(service.db) as session:
+        messages = {m.id: m for m in session.exec(select(Message))}
+        assert len(messages) == 3 and session.exec(select(func.count()).select_from(Request)).one() == 3
+    assert [messages[r.id].uid for r in results] == [2, 1, 2, 5]
+    assert messages[results[0].id].arrival == SERVER_TIME
+    assert all(service.blobs.get(m.sha256) == text_message(n) for n, m in enumerate(messages.values()))
 
 
 @pytest.mark.parametrize(("headers", "plain"), [
@@ -47,3 +50,19 @@ def test_a_plain_message_id_line_reads_as_the_header_parse_reads_it_and_others_g
     found = _plain_message_id(raw)
     assert (found is not None) == plain
     assert found is None or found == envelope(raw)[0]
+
+
+def test_a_batch_whose_commit_fails_leaves_neither_rows_nor_bytes(service: Service, monkeypatch):
+    raw = text_message(0)
+    with Session(service.db, expire_on_commit=False) as session:
+        def disk_full() -> None:
+            raise OSError(28, "No space left on device")
+
+        monkeypatch.setattr(session, "commit", disk_full)
+        with pytest.raises(OSError):
+            record_batch(session, service.blobs, [(raw, _at(1))])
+        session.rollback()
+    with Session(service.db) as session:
+        assert session.exec(select(func.count()).select_from(Message)).one() == 0
+    assert not service.blobs.exists(sha256(raw).hexdigest())
+

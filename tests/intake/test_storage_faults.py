@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from sqlmodel import Session, col, select
 
+from storage.blobs import INLINE_BYTES
 from storage.models import ReviewEvent
 from storage.states import Action, Status
 from tests.intake.conftest import (
@@ -97,12 +98,15 @@ def test_disk_full_under_run_is_shown_then_processed_once_space_is_freed(
     try:
         assert wait_for(lambda: "IMAP ID sent" in log_path.read_text(encoding="utf-8"), timeout=30)
         filler = _fill(small_data_dir)
-        dovecot.append(*(text_message(n, size=20_000) for n in range(20)))
+        # larger than INLINE_BYTES, so stored as files in data_dir (smaller bytes commit with their rows)
+        large = [text_message(n, size=2 * INLINE_BYTES) for n in range(4)]
+        assert all(len(raw) > INLINE_BYTES for raw in large)
+        dovecot.append(*large)
         status = lambda: run_cli(imap_env, "status", "--config", str(config)).stdout  # noqa: E731
         assert wait_for(lambda: "数据目录无法写入：磁盘已满" in status(), timeout=30, step=1.0)
         assert counts(service)[0] == 0
         filler.unlink()
-        assert wait_for(lambda: counts(service) == (20, 0), timeout=60, step=0.5)
+        assert wait_for(lambda: counts(service) == (4, 0), timeout=60, step=0.5)
         assert wait_for(lambda: "最近错误" not in status(), timeout=30, step=1.0)
     finally:
         code = terminate(daemon)

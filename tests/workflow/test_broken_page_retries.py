@@ -50,8 +50,8 @@ def _every_attempt(write_config: Callable[..., Path], ocr: object) -> tuple[Serv
     service = Service(load_config(write_config()), _ocr=ocr)
     service.init()
     with Session(service.db, expire_on_commit=False) as session:
-        message, _ = record_message(session, service.blobs, REQUEST_AND_BACK.read_bytes(), Origin("file", "cases"))
-    outcomes = [process_one(service, message.id) for _ in range(MAX_ATTEMPTS)]
+        recorded = record_message(session, service.blobs, REQUEST_AND_BACK.read_bytes(), Origin("file", "cases"))
+    outcomes = [process_one(service, recorded.id) for _ in range(MAX_ATTEMPTS)]
     assert outcomes == ["error"] * (MAX_ATTEMPTS - 1) + ["flagged"]
     with Session(service.db) as session:
         (record,) = requests_json(session, request_rows(session), service.config.round.tz)
