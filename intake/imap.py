@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import re
 import ssl
 import time
 from collections.abc import Generator, Iterable
@@ -68,10 +69,13 @@ class ImapSource:
         try:
             if cfg.starttls:
                 client.starttls(context)
+            if not cfg.password():  # no server takes an empty password: the variable is unset or misnamed
+                raise MailboxError(f"邮箱登录失败：环境变量 {cfg.password_env} 未设置或为空，"
+                                   "请在其中填写邮箱授权码（配置项 mailbox.password_env 指定变量名）")
             try:
                 client.login(cfg.username, cfg.password())
             except LoginError as e:
-                raise MailboxError(f"{LOGIN_HINT}（服务器答复：{_text(e)}）") from None
+                raise MailboxError(f"{LOGIN_HINT}（服务器答复：{_server_words(e)}）") from None
             if client.has_capability("ID"):
                 server_id = client.id_(CLIENT_ID)
                 log.info("IMAP ID sent to %s; server: %s", cfg.host, _text(server_id))
@@ -179,6 +183,13 @@ def _aware(value: object) -> datetime | None:
     if isinstance(value, datetime) and value.tzinfo is not None:
         return value
     return None  # recording falls back to Received:/Date: rather than guess a zone
+
+
+def _server_words(error: LoginError) -> str:
+    """The server's words in a refused login, without the bytes repr imapclient wraps them in (b'…')."""
+    text = _text(error)
+    quoted = re.fullmatch(r"b(['\"])(.*)\1", text)
+    return quoted.group(2) if quoted else text
 
 
 def _text(value: object) -> str:

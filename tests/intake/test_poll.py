@@ -56,6 +56,17 @@ def test_login_failure_names_the_authorization_code(dovecot, imap_config, imap_e
     assert result.returncode == 1
     assert "授权码" in result.stderr and "163.com" in result.stderr
     assert wrong not in result.stderr and PASSWORD not in result.stderr
+    assert "b'" not in result.stderr  # the server's words, not the bytes repr they come in
+
+
+def test_an_unset_password_variable_is_named_before_logging_in(dovecot, imap_config, imap_env):
+    """A misspelt or unset password_env logs in with no password; the officer is told which variable."""
+    config = imap_config()
+    env = {key: value for key, value in imap_env.items() if key != "INTAKE_TEST_IMAP_PASSWORD"}
+    result = run_cli(env, "poll", "--config", str(config))
+    assert result.returncode == 1
+    assert "INTAKE_TEST_IMAP_PASSWORD" in result.stderr and "未设置" in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 def test_id_is_sent_before_select(dovecot, imap_config, caplog):
