@@ -19,6 +19,7 @@ from intake.sending import DeliveryLoop, deliver_logged, fetcher_lock
 from intake.service import Service
 from intake.source import Source, open_source
 from intake.workers import Workers
+from workflow.errors import network_words
 
 log = logging.getLogger("intake.daemon")
 
@@ -214,7 +215,7 @@ def _flush_marks(fetcher: Fetcher) -> None:
 
 
 def _report(fetcher: Fetcher, error: BaseException) -> None:
-    text = str(error) if isinstance(error, MailboxError) else f"无法读取邮箱：{type(error).__name__}: {error}"
+    text = str(error) if isinstance(error, MailboxError) else f"无法读取邮箱：{network_words(error)}"
     log.error("%s", text)
     fetcher.note_error(text)
 

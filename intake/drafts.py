@@ -15,7 +15,7 @@ from imapclient.exceptions import IMAPClientError
 from intake.config import MailboxConfig
 from intake.errors import MailboxError
 from intake.imap import ImapSource
-from workflow.errors import MailboxUnavailable
+from workflow.errors import MailboxUnavailable, network_words
 
 
 class ImapMailbox:
@@ -49,7 +49,7 @@ class ImapMailbox:
         except MailboxError as e:
             raise MailboxUnavailable(str(e)) from e
         except (IMAPClientError, OSError) as e:
-            raise MailboxUnavailable(f"邮箱操作失败：{type(e).__name__}: {e}"[:300]) from e
+            raise MailboxUnavailable(f"邮箱操作失败：{network_words(e)}"[:300]) from e
         finally:
             source.close()
 

@@ -12,7 +12,7 @@ import ssl
 from email import policy
 from email.message import EmailMessage
 
-from workflow.errors import WorkflowError
+from workflow.errors import WorkflowError, network_words
 from workflow.settings import SmtpConfig
 
 
@@ -105,7 +105,7 @@ def _close(client: smtplib.SMTP) -> None:
 def _describe(error: BaseException) -> str:
     if isinstance(error, smtplib.SMTPResponseException):
         return f"{error.smtp_code} {_text(error.smtp_error)}"[:300]
-    return f"{type(error).__name__}: {error}"[:300]
+    return network_words(error)[:300]
 
 
 def _text(value: bytes | str) -> str:

@@ -49,6 +49,7 @@ def test_a_decision_taken_while_smtp_is_down_is_sent_by_the_running_daemon_withi
         assert wait_for(lambda: [r.state for r in replies(service)] == ["failed"], timeout=30, step=0.2)
         [failed] = replies(service)
         assert failed.attempts == 1 and "无法连接邮件服务器" in failed.last_error
+        assert "服务器拒绝连接" in failed.last_error and "Error" not in failed.last_error  # no Python names
         handler = StoringHandler()
         server = Controller(handler, hostname="127.0.0.1", port=port)
         server.start()
