@@ -163,7 +163,9 @@ def cmd_ingest(service: Service, args: argparse.Namespace) -> int:
     service.check_ocr()
     service.init()
     service.check_data_dir()
-    return ingest_files(service, args.files)
+    ingested = ingest_files(service, args.files)
+    print(ingested.summary(), file=sys.stderr)
+    return 1 if ingested.unreadable else 0  # only a file that was not recorded fails the command
 
 
 def cmd_poll(service: Service, args: argparse.Namespace) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlmodel import Session
@@ -17,13 +18,29 @@ from intake.workers import Workers
 log = logging.getLogger(__name__)
 
 
-def ingest_files(service: Service, paths: list[Path]) -> int:
+@dataclass
+class Ingested:
+    """What `ingest_files` did with its files: counts of messages."""
+
+    recorded: int = 0  # new messages, recorded and processed
+    duplicates: int = 0  # files holding a message recorded before
+    unreadable: int = 0  # files that could not be read at all
+
+    def summary(self) -> str:
+        """One line in Chinese for the officer who ran `intake ingest`."""
+        parts = [f"新记录邮件 {self.recorded} 封", f"重复 {self.duplicates} 封"]
+        if self.unreadable:
+            parts.append(f"无法读取的文件 {self.unreadable} 个")
+        return "，".join(parts) + "；结果见 intake requests list"
+
+
+def ingest_files(service: Service, paths: list[Path]) -> Ingested:
     """Record every file, give each pending message a job, and with local workers wait for them.
 
-    Exit code 1 only if a file was not recorded. With `[ocr] workers = 1` this process runs the jobs;
+    With `[ocr] workers = 1` this process runs the jobs;
     with more, that many worker processes; with 0 they are left to `intake worker` processes.
     """
-    failed = 0
+    ingested = Ingested()
     queue = service.queue  # its tables exist before a worker looks
     # One local worker is this process: a process of its own would only add its start-up (and
     # process_one logs each outcome here itself).
@@ -37,16 +54,20 @@ def ingest_files(service: Service, paths: list[Path]) -> int:
                 raw = path.read_bytes()
             except OSError as e:
                 log.error("无法读取文件 %s：%s", path, e.strerror)
-                failed += 1
+                ingested.unreadable += 1
                 continue
             with Session(service.db, expire_on_commit=False) as session:
                 recorded = record_message(session, service.blobs, raw, Origin(account="file", folder=str(path.parent)))
                 log.info("%s", event_line("file", file=path.name, id=recorded.id, message_id=recorded.message_id,
                                           outcome="recorded" if recorded.created else "duplicate"))
+                if recorded.created:
+                    ingested.recorded += 1
+                else:
+                    ingested.duplicates += 1
         jobs.enqueue_due()  # what was just recorded, and whatever else waits without a job
         jobs.drain(threading.Event(), here=here)
     service.replies_queued()  # acknowledgements of what was just processed
-    return 1 if failed else 0
+    return ingested
 
 
 def _line(pk: int, outcome: str) -> None:

@@ -153,3 +153,14 @@ def test_200_requests_of_one_school_with_2_workers_leave_exactly_one_open(write_
             service.db.dispose()
         finally:
             _drop_database(url)
+
+
+def test_ingest_tells_the_officer_what_it_recorded_in_chinese(write_config, tmp_path):
+    """New, repeated and unreadable files are counted in one Chinese line; only an unreadable file fails."""
+    config = write_config()
+    eml = tmp_path / "one.eml"
+    eml.write_bytes(text_message(1))
+    first = run_cli({"PYTHONPATH": str(ROOT)}, "ingest", "--config", str(config), str(eml))
+    assert first.returncode == 0 and "新记录邮件 1 封，重复 0 封" in first.stderr
+    again = run_cli({"PYTHONPATH": str(ROOT)}, "ingest", "--config", str(config), str(eml), str(tmp_path / "none.eml"))
+    assert again.returncode == 1 and "新记录邮件 0 封，重复 1 封，无法读取的文件 1 个" in again.stderr
