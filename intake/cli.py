@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -27,7 +28,31 @@ log = logging.getLogger("intake")
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
-        raise UsageError(f"用法错误：{message}")
+        raise UsageError(f"用法错误：{chinese_usage(message)}")
+
+
+def chinese_usage(message: str) -> str:
+    """argparse's English usage error in Chinese, with its internal names (requests_command) as the
+    officer knows them; a message of another shape is passed on as it is."""
+    for pattern, words in _USAGE_WORDS:
+        if match := pattern.fullmatch(message):
+            return words(match)
+    return message
+
+
+def _argument(name: str) -> str:
+    return "子命令" if name == "command" or name.endswith("_command") else name
+
+
+_USAGE_WORDS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
+    (re.compile(r"argument (\S+): invalid choice: '(.*)' \(choose from (.*)\)"),
+     lambda m: f"{_argument(m[1])} 不能是“{m[2]}”，可选：{m[3].replace(chr(39), '')}"),
+    (re.compile(r"the following arguments are required: (.*)"),
+     lambda m: "缺少参数：" + "、".join(_argument(name) for name in m[1].split(", "))),
+    (re.compile(r"unrecognized arguments: (.*)"), lambda m: f"无法识别的参数：{m[1]}"),
+    (re.compile(r"argument (\S+): expected one argument"), lambda m: f"{m[1]} 后须跟一个值"),
+    (re.compile(r"argument (\S+): invalid (?:int|float) value: '(.*)'"), lambda m: f"{m[1]} 须为数字，不能是“{m[2]}”"),
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -60,7 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
         dest="requests_command", required=True, parser_class=_Parser)
     req_list = requests.add_parser("list", parents=[common], help="列出全部已记录邮件")
     req_list.add_argument("--json", action="store_true")
-    req_list.add_argument("--kind", choices=list(Kind))
+    req_list.add_argument("--kind", choices=[kind.value for kind in Kind], help="邮件类别")
     req_list.add_argument("--status")
     req_list.add_argument("--school")
     req_list.set_defaults(handler=cmd_requests_list)
@@ -72,7 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
         dest="users_command", required=True, parser_class=_Parser)
     users_add = users.add_parser("add", parents=[common], help="新增审核账号")
     users_add.add_argument("name")
-    users_add.add_argument("--role", required=True, choices=list(Role))
+    users_add.add_argument("--role", required=True, choices=[role.value for role in Role], help="角色")
     users_add.add_argument("--scope", default="")
     users_add.set_defaults(handler=cmd_users_add)
     users.add_parser("list", parents=[common], help="列出审核账号").set_defaults(handler=cmd_users_other)
@@ -229,7 +254,7 @@ def cmd_requests_list(service: Service, args: argparse.Namespace) -> int:
 
     service.init()
     with session_scope(service.db) as session:
-        rows = request_rows(session, kind=args.kind, status=args.status, school=args.school)
+        rows = request_rows(session, kind=Kind(args.kind) if args.kind else None, status=args.status, school=args.school)
         records = requests_json(session, rows, service.config.round.tz)
     if args.json:
         print_json(records)
@@ -265,7 +290,7 @@ def cmd_users_add(service: Service, args: argparse.Namespace) -> int:
     from workflow.web.accounts import add_user_from_cli
 
     service.init()
-    return add_user_from_cli(service, name=args.name, role=args.role, scope=args.scope)
+    return add_user_from_cli(service, name=args.name, role=Role(args.role), scope=args.scope)
 
 
 def cmd_users_other(service: Service, args: argparse.Namespace) -> int:

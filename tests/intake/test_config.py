@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from intake.cli import chinese_usage
 from intake.config import load_config
 from intake.errors import ConfigError
 
@@ -106,6 +107,26 @@ def test_bad_usage_exits_2_without_traceback() -> None:
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(("message", "chinese"), [
+    ("argument command: invalid choice: 'stauts' (choose from 'init', 'status')", "子命令 不能是“stauts”，可选：init, status"),
+    ("argument --role: invalid choice: 'City' (choose from 'city', 'group')", "--role 不能是“City”，可选：city, group"),
+    ("the following arguments are required: requests_command", "缺少参数：子命令"),
+    ("the following arguments are required: --reviewer, --comment", "缺少参数：--reviewer、--comment"),
+    ("unrecognized arguments: --bogus", "无法识别的参数：--bogus"),
+    ("argument id: invalid int value: 'x'", "id 须为数字，不能是“x”"),
+    ("argument --port: expected one argument", "--port 后须跟一个值"),
+])  # fmt: skip
+def test_usage_errors_are_told_in_chinese_with_the_names_officers_type(message: str, chinese: str) -> None:
+    assert chinese_usage(message) == chinese
+
+
+def test_a_mistyped_role_lists_the_roles_as_typed() -> None:
+    result = subprocess.run([sys.executable, "-m", "intake.cli", "users", "add", "li", "--role", "City"],
+                            capture_output=True, text=True, timeout=60, cwd=ROOT)
+    assert result.returncode == 2 and "可选：city, group, province, admin" in result.stderr
+    assert "Role." not in result.stderr
 
 
 def test_relative_paths_are_relative_to_the_config_file(tmp_path: Path) -> None:
