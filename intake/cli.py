@@ -46,7 +46,7 @@ def _argument(name: str) -> str:
 
 _USAGE_WORDS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
     (re.compile(r"argument (\S+): invalid choice: '(.*)' \(choose from (.*)\)"),
-     lambda m: f"{_argument(m[1])} 不能是“{m[2]}”，可选：{m[3].replace(chr(39), '')}"),
+     lambda m: f"{_argument(m[1])} 不能是“{m[2]}”，可选：" + m[3].replace("'", "")),
     (re.compile(r"the following arguments are required: (.*)"),
      lambda m: "缺少参数：" + "、".join(_argument(name) for name in m[1].split(", "))),
     (re.compile(r"unrecognized arguments: (.*)"), lambda m: f"无法识别的参数：{m[1]}"),

@@ -75,7 +75,7 @@ class ImapSource:
             try:
                 client.login(cfg.username, cfg.password())
             except LoginError as e:
-                raise MailboxError(f"{LOGIN_HINT}（服务器答复：{_server_words(e)}）") from None
+                raise MailboxError(f"{LOGIN_HINT}（服务器答复：{_text(e)}）") from None
             if client.has_capability("ID"):
                 server_id = client.id_(CLIENT_ID)
                 log.info("IMAP ID sent to %s; server: %s", cfg.host, _text(server_id))
@@ -185,16 +185,13 @@ def _aware(value: object) -> datetime | None:
     return None  # recording falls back to Received:/Date: rather than guess a zone
 
 
-def _server_words(error: LoginError) -> str:
-    """The server's words in a refused login, without the bytes repr imapclient wraps them in (b'…')."""
-    text = _text(error)
-    quoted = re.fullmatch(r"b(['\"])(.*)\1", text)
-    return quoted.group(2) if quoted else text
-
-
 def _text(value: object) -> str:
+    """A server's words as text, however imapclient hands them over (bytes, lists, an error whose
+    message is the repr of the bytes the server sent: b'[AUTHENTICATIONFAILED] …')."""
     if isinstance(value, Exception) and value.args:
         value = value.args[0]
+    if isinstance(value, str) and (quoted := _BYTES_REPR.fullmatch(value)):
+        return quoted.group(2)
     if isinstance(value, list):
         return "; ".join(_text(v) for v in value)
     if isinstance(value, tuple):
@@ -212,3 +209,6 @@ def _quietly_close(client: IMAPClient) -> None:
     except Exception:  # noqa: BLE001 - a dead connection cannot say goodbye
         with contextlib.suppress(Exception):
             client.shutdown()
+
+
+_BYTES_REPR = re.compile(r"b(['\"])(.*)\1", re.DOTALL)

@@ -327,10 +327,11 @@ OPINION_BAND = 1.5  # print lines: the height of a strip read for an opinion und
 def _ink_extent(image: Image.Image, box: Box) -> Box | None:
     """`box` shrunk to the ink in it (grey below INK, any colour), or None when it holds none."""
     x0, y0 = (max(0, int(v)) for v in box[:2])
-    grey = cv2.cvtColor(bgr_crop(image, box), cv2.COLOR_BGR2GRAY) if box[2] - box[0] >= 4 else None
-    if grey is None or grey.shape[0] < 4:
+    bgr = bgr_crop(image, box)
+    if bgr.shape[0] < 4 or bgr.shape[1] < 4:
         return None
-    rows, columns = np.flatnonzero((grey < INK).any(axis=1)), np.flatnonzero((grey < INK).any(axis=0))
+    ink = cv2.cvtColor(bgr, cv2.COLOR_BGR2GRAY) < INK
+    rows, columns = np.flatnonzero(ink.any(axis=1)), np.flatnonzero(ink.any(axis=0))
     if rows.size == 0:
         return None
     return (float(x0 + columns[0]), float(y0 + rows[0]), float(x0 + columns[-1] + 1), float(y0 + rows[-1] + 1))

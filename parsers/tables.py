@@ -124,10 +124,11 @@ def find_tables(lines: list[TextLine], vocabulary: Vocabulary | None = None) -> 
 
 # The label may name what its value holds besides the name: 证书名称（等级）：智能财税（中级）.
 _LABEL_NOTE = r"(?:\((?:等级|级别|及等级|含等级)\))?"
+# What may open a certificate's label: an item's number, the generic 职业技能等级 of 职业技能等级证书名称.
+_LABEL_START = r"^(?:\d{1,2}[.、]|[一二三四五六七八九十]{1,3}、|\(\d{1,2}\))?(?:职业技能等级)?"
 # 证书名称 may stand in a cell of its own, the name in the next; a bare 证书 label needs its colon.
 _CERTIFICATE_LINE = re.compile(
-    r"^(?:\d{1,2}[.、]|[一二三四五六七八九十]{1,3}、|\(\d{1,2}\))?(?:职业技能等级)?"
-    r"(?:证书名称" + _LABEL_NOTE + r"[:：]?|证书" + _LABEL_NOTE + r"[:：])(.*)$"
+    _LABEL_START + r"(?:证书名称" + _LABEL_NOTE + r"[:：]?|证书" + _LABEL_NOTE + r"[:：])(.*)$"
 )
 
 
@@ -175,7 +176,7 @@ def _names_certificate(row: list[Fragment]) -> bool:
 
 
 _CERTIFICATE_NAME = re.compile(
-    r"^(?:\d{1,2}[.、]|[一二三四五六七八九十]{1,3}、|\(\d{1,2}\))?(?:职业技能等级)?证书(?:名称)?" + _LABEL_NOTE + "[:：]"
+    _LABEL_START + r"证书(?:名称)?" + _LABEL_NOTE + "[:：]"
 )
 
 MAX_HEADER_ROWS = 5  # a narrow header cell wraps its words over up to three lines, beside taller ones

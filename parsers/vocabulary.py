@@ -10,7 +10,9 @@ still read as written by the generic readers.
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from functools import cached_property
 
 from rapidfuzz.distance import Levenshtein
 
@@ -35,6 +37,11 @@ class Vocabulary:
     certificates: tuple[str, ...] = ()
     majors: tuple[str, ...] = ()
 
+    @cached_property
+    def certificate_names(self) -> frozenset[str]:
+        """The certificates normalised as a document names them (spec §2), worked out once per vocabulary."""
+        return frozenset(normalise_certificate(c) for c in self.certificates if c)
+
     def certificate_mentions(self, text: str) -> list[Mention]:
         """Every non-overlapping place `text` names a known certificate, longest names first.
 
@@ -42,7 +49,7 @@ class Vocabulary:
         up to n // 6 + 1 glyphs (OCR misreads, a dropped bracket); shorter names must match exactly.
         """
         taken: list[Mention] = []
-        for name in sorted({normalise_certificate(c) for c in self.certificates if c}, key=len, reverse=True):
+        for name in sorted(self.certificate_names, key=len, reverse=True):
             for start, end in _occurrences(name, text):
                 if not any(start < m.end and m.start < end for m in taken):
                     taken.append(Mention(start, end, name))
@@ -53,7 +60,7 @@ class Vocabulary:
         """The known certificate a table cell names, as the registry spells it: the cell is the name
         up to OCR damage (see `certificate_mentions`), or its first glyphs, most of it, where OCR
         lost the end of a wrapped cell; None when no known certificate, or more than one, fits."""
-        names = {normalise_certificate(c) for c in self.certificates if c}
+        names = self.certificate_names
         if text in names:
             return text
         mentions = self.certificate_mentions(text)
@@ -68,7 +75,7 @@ class Vocabulary:
     def runs_across(self, head: str, tail: str) -> bool:
         """Whether a known name (certificate or major, compacted) starts at the end of `head` and ends
         at the start of `tail`: a line that ends early broke it there (…调整为康复 / 治疗技术；)."""
-        names = {normalise_certificate(c) for c in self.certificates if c} | {compact(m) for m in self.majors if m}
+        names = self.certificate_names | {compact(m) for m in self.majors if m}
         return any(head.endswith(name[:cut]) and tail.startswith(name[cut:])
                    for name in names for cut in range(1, len(name)))
 
@@ -83,7 +90,7 @@ class Vocabulary:
         return close[0] if len(close) == 1 else _cut_short(text, names)
 
 
-def _cut_short(text: str, names: set[str]) -> str | None:
+def _cut_short(text: str, names: AbstractSet[str]) -> str | None:
     """The one name of `names` that `text` is the beginning of, most of it; None if not just one."""
     cut = [name for name in names if len(text) >= MIN_FUZZY_LENGTH and name.startswith(text)
            and len(text) >= CUT_SHARE * len(name)]

@@ -16,13 +16,13 @@ from workflow.subject import normalise_name
 
 HINT_SCORE = 80
 # Words every unit name shares: what is left is what tells one unit from another.
-GENERIC = re.compile(r"中等专业学校|中等职业学校|职业技术学院|职业学院|技师学院|职业学校|有限公司|中专|学校|学院|大学|公司|[省市区县]")
+_GENERIC = re.compile(r"中等专业学校|中等职业学校|职业技术学院|职业学院|技师学院|职业学校|有限公司|中专|学校|学院|大学|公司|[省市区县]")
 PART_SHARE = 0.6  # of a registered name that a run of it must hold to name it
 
 
 def distinctive(name: str) -> str:
     """What is left of a (normalised) unit name without the words every unit shares: 泗阳 of 江苏省泗阳中等专业学校."""
-    return GENERIC.sub("", name)
+    return _GENERIC.sub("", name)
 
 
 @dataclass
