@@ -465,6 +465,16 @@ def test_a_new_value_that_states_no_change_is_no_change(kept):
     assert triples(extract_changes([page(rows)])) == [("物流管理", "headcount", "中级", 40, 60)]
 
 
+@pytest.mark.parametrize("half_read", ["不", "变", "不 变", "同原"])
+def test_a_half_read_bubian_is_no_major_change(half_read):
+    """OCR loses a glyph of 不变 in a narrow cell: a lone 不 or 变 is no major's name."""
+    columns = [(150, 450), (450, 800), (800, 1150)]
+    lines = grid([["证书名称：智能财税（中级）"]], [(150, 1150)], [50], top=250)
+    lines += grid([["调整项目", "原申报", "拟调整为"]], columns, [56], top=320)
+    lines += grid([["试点人数", "40", "50"], ["考核专业", "530302 大数据与会计", half_read]], columns, [56, 56], top=376)
+    assert triples(extract_changes([page(lines)])) == [("智能财税", "headcount", "中级", 40, 50)]
+
+
 def test_a_row_marked_bu_tiaozheng_is_no_change():
     rows = _layout_a([["1", "智能财税（初级）", "不调整", "50人", "80人", "x"],
                       ["2", "物流管理（中级）", "人数规模", "40人", "60人", "x"]])  # fmt: skip
