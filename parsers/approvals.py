@@ -213,7 +213,7 @@ def _read_block(
         signed = (is_handwritten(image, region, ref, erase, grey, h, written=not_names)
                   or has_name_stamp(image, stamp_area, official, h, written=not_names)
                   or any(is_other_ink(image, box, label_print)
-                         for box in _names(block, sign_line, region) if not _overlaps_any(box, grey)))
+                         for box in _names(block, sign_line, region) if not _on_disc(box, grey)))
     signed = signed or _signed_before_print(sign_line)
     crops = [] if image is None else [_crop(image, union(label.box, region or label.box), document, page)]
     return ApprovalEvidence(
@@ -415,6 +415,22 @@ def _blank_after_label(image: Image.Image, box: Box, label_end: float, glyphs: f
     return label_end
 
 
+def _on_disc(box: Box, seals: list[Box]) -> bool:
+    """Whether `box` reaches into a seal's disc: the ellipse of its ring, not the padded square of its
+    crop, whose corners a name written beside the seal may touch (its ink there is the pen's alone)."""
+    for seal in seals:
+        cx, cy = (seal[0] + seal[2]) / 2, (seal[1] + seal[3]) / 2
+        rx, ry = SEAL_DISC * (seal[2] - seal[0]) / 2, SEAL_DISC * (seal[3] - seal[1]) / 2
+        # The box's point nearest the centre, in the ellipse's scaled axes (a clamp, as the box is upright).
+        dx, dy = (min(max(cx, box[0]), box[2]) - cx) / rx, (min(max(cy, box[1]), box[3]) - cy) / ry
+        if dx * dx + dy * dy < 1:
+            return True
+    return False
+
+
+SEAL_DISC = 0.9  # a seal crop's padding is about 16 % of its radius (seal.py): 0.9 of it is the ring and a little
+
+
 def _overlaps_any(box: Box, areas: list[Box]) -> bool:
     return any(box[0] < a[2] and a[0] < box[2] and box[1] < a[3] and a[1] < box[3] for a in areas)
 
@@ -434,11 +450,12 @@ _NAME_BEFORE_PRINT = re.compile(r"([\u4e00-\u9fff]{1,4})[(（]([\u4e00-\u9fff]{2
 
 def _names(block: list[TextLine], sign_line: TextLine | None, region: Box) -> list[Box]:
     """Where OCR read a person's name in the signature region: lines that are a name, and the rest of the
-    签字 line after its label when that rest is one (负责人签字：陈品文)."""
+    签字 line after its label when that rest is one (负责人签字：陈品文), or one glyph of it (a light or
+    small hand that OCR read only in part: 负责人（签字）：集)."""
     boxes = [ln.box for ln in block if _name_in(ln, region)]
     if sign_line is not None:
         text = clean(sign_line.text)
-        if _NAME.fullmatch(text[_sign_label_end(text) :]) and region[0] < sign_line.box[2]:
+        if _NAME_PART.fullmatch(text[_sign_label_end(text) :]) and region[0] < sign_line.box[2]:
             boxes.append((region[0], sign_line.box[1], sign_line.box[2], sign_line.box[3]))
     return boxes
 
@@ -449,6 +466,7 @@ def _name_in(line: TextLine, region: Box) -> bool:
 
 
 _NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
+_NAME_PART = re.compile(r"[\u4e00-\u9fff]{1,4}")
 
 
 def _dates_in(line: TextLine | None, h: float) -> list[Box]:

@@ -31,17 +31,35 @@ class Glyphs:
     height: float  # px, of the ink
     stroke: float  # mean stroke width, px
     tint: float = 0.0  # median blue minus red of the print's ink: the scan's colour cast, 0 in grey
+    ink: float = INK  # grey level below which a pixel of this page is ink: higher where print is faint
 
 
 def printed_glyphs(image: Image.Image, box: Box, h: float) -> Glyphs | None:
-    """Height, stroke and tint of the printed glyphs in `box` (a label), the page's reference for print."""
+    """Height, stroke, tint and ink level of the printed glyphs in `box` (a label), the page's
+    reference for print."""
     mask, bgr = _ink(image, box, [], [], h, speck=0.0)
     groups = _groups(mask, h) if mask is not None else []
     tall = [g for g in groups if g.height >= 0.5 * h]
     if not tall or mask is None:
         return None
     tint = float(np.median(_blueness(bgr)[mask]))
-    return Glyphs(float(np.median([g.height for g in tall])), float(np.median([g.stroke for g in tall])), tint)
+    return Glyphs(float(np.median([g.height for g in tall])), float(np.median([g.stroke for g in tall])), tint,
+                  _ink_level(image, box))
+
+
+# Where a page's print is faint (a light toner, a washed-out scan even after levelling), a pen's thin
+# strokes are fainter still and hardly reach INK: ink is then what lies more than FAINT_SHARE of the
+# print's depth below the paper, up to FAINTEST_INK (lighter than that, paper noise and JPEG haloes
+# pass too). Well-printed pages keep INK.
+FAINT_SHARE, FAINTEST_INK = 0.6, 185.0
+
+
+def _ink_level(image: Image.Image, box: Box) -> float:
+    depth = _ink_depth(image, box)
+    if depth is None:
+        return INK
+    paper = depth[0] + depth[1]
+    return max(INK, min(FAINTEST_INK, paper - FAINT_SHARE * depth[0]))
 
 
 BLUE_BLACK = 20  # blueness above the print's own that blue-black (蓝黑) pen ink shows; blue ink shows 40 and more
@@ -68,7 +86,7 @@ def is_handwritten(
     ref = ref or Glyphs(h / PRINT_LINE, max(1.5, h / 12))
     if _blue_pen(image, region, h, ref.tint, written):  # printers print black: blue ink is a pen's
         return True
-    mask, bgr = _ink(image, region, erase + written, seals, h)
+    mask, bgr = _ink(image, region, erase + written, seals, h, level=ref.ink)
     # In print heights of this page's glyphs, not of OCR's boxes: at low resolution a box's padding
     # is a large share of its height (a print line's box is about 1.25 glyphs tall at 200 dpi).
     if mask is None or mask.sum() < MIN_INK * (PRINT_LINE * ref.height) ** 2:
@@ -165,15 +183,17 @@ def _unlike_print(g: _Group, ref: Glyphs) -> bool:
 
 
 def _ink(
-    image: Image.Image, box: Box, erase: list[Box], seals: list[Box], h: float, speck: float = 0.02
+    image: Image.Image, box: Box, erase: list[Box], seals: list[Box], h: float, speck: float = 0.02,
+    level: float = INK,
 ) -> tuple[np.ndarray | None, np.ndarray]:
-    """Ink pixels in `box` (a bool mask) with its BGR crop; print, rules, seal ink and specks removed."""
+    """Ink pixels (darker than `level`) in `box` (a bool mask) with its BGR crop; print, rules, seal ink
+    and specks removed."""
     x0, y0 = (max(0, int(v)) for v in box[:2])
     bgr = bgr_crop(image, box)
     if bgr.shape[0] < 4 or bgr.shape[1] < 4:
         return None, bgr
     grey = cv2.cvtColor(bgr, cv2.COLOR_BGR2GRAY)
-    ink = ((grey < INK) & (red_mask(bgr) == 0)).astype(np.uint8)
+    ink = ((grey < level) & (red_mask(bgr) == 0)).astype(np.uint8)
     for seal in seals:  # under a grey seal, only what is darker than the seal's ink
         level = _seal_ink_level(image, seal)
         sx0, sy0 = max(0, int(seal[0]) - x0), max(0, int(seal[1]) - y0)

@@ -176,3 +176,27 @@ def test_a_date_written_by_hand_in_blue_beside_a_typed_name_is_no_signature():
     draw.text((SIGN_X + 3 * SIZE + 6, SIGN_Y), "胡德英", font=ImageFont.truetype(SANS, SIZE), fill=(15, 15, 15))
     draw.text((SIGN_X + 9 * SIZE, SIGN_Y - 4), "3月4日", font=ImageFont.truetype(KAI, 34), fill=(30, 40, 160))
     assert not _department(page).signed
+
+
+def _faint(page: Image.Image) -> Image.Image:
+    """A light toner's 150 dpi scan that levelling leaves as it is: its thin print blurred and lifted to
+    grey 130, the paper at 240, and a black emblem (a QR code) darkest of all."""
+    small = page.resize((page.width * 5 // 8, page.height * 5 // 8), Image.Resampling.BILINEAR)
+    grey = np.asarray(small.convert("L"), np.float32)
+    faint = Image.fromarray((130 + grey * (240 - 130) / 255).astype(np.uint8)).convert("RGB")
+    ImageDraw.Draw(faint).rectangle((690, 20, 750, 80), fill=(10, 10, 10))
+    return faint
+
+
+@pytest.mark.parametrize("field", ["light hand", "typed name", "empty"])
+def test_a_light_hand_on_a_faint_page_is_a_signature_and_print_there_is_not(field):
+    """Where the print itself is faint, a pen's thin strokes never reach the ink level of a well-printed
+    page: ink is measured against the page's own print."""
+    page, draw = _page()
+    if field == "light hand":  # a quick scribble, which OCR reads as nothing
+        x = SIGN_X + 3 * SIZE + 6
+        points = [(x + 6 * i, SIGN_Y + 14 + round(14 * math.sin(i * 1.1))) for i in range(24)]
+        draw.line(points, fill=(80, 80, 85), width=3, joint="curve")
+    elif field == "typed name":
+        draw.text((SIGN_X + 3 * SIZE + 6, SIGN_Y), "宋艳明", font=ImageFont.truetype(SANS, SIZE), fill=(15, 15, 15))
+    assert _department(_faint(page)).signed is (field == "light hand")
