@@ -98,7 +98,8 @@ def changes_from_row(row: dict[Role, str], certificate: str = "") -> list[Extrac
     plain_from, plain_to = row.get(("from", None)), row.get(("to", None))
     if states_value(plain_to):
         field = parse_field(row.get(("field", None))) or _infer_field(plain_from, plain_to)
-        if field and parse_value(field, plain_to) != parse_value(field, plain_from):
+        value = parse_value(field, plain_to) if field else None
+        if value is not None and value != parse_value(field, plain_from):
             changes.append(_change(name, field, level, plain_from, plain_to))
     for field in _FIELDS:  # a wide table's column holds one kind of value: anything else states none
         before, after = row.get(("from", field)), row.get(("to", field))

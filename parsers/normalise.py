@@ -136,7 +136,9 @@ def parse_major(text: str | None) -> str | None:
     value = _MAJOR_CODE_RE.sub("", value).rstrip("。，,;；")
     value = re.sub(r"\d{5,}[A-Z]{0,2}$", "", value)  # code written after the name
     value = value.removesuffix("专业")
-    return value or None
+    # Every major of the catalogue has two glyphs at least (护理, 会计): one glyph is what OCR kept
+    # of a longer cell (整 of 不调整), no major.
+    return value if len(value) >= 2 else None
 
 
 _FIELD_WORDS = (("等级", "level"), ("专业", "major"), ("人数", "headcount"), ("规模", "headcount"))

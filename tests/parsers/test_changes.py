@@ -465,9 +465,9 @@ def test_a_new_value_that_states_no_change_is_no_change(kept):
     assert triples(extract_changes([page(rows)])) == [("物流管理", "headcount", "中级", 40, 60)]
 
 
-@pytest.mark.parametrize("half_read", ["不", "变", "不 变", "同原"])
+@pytest.mark.parametrize("half_read", ["不", "变", "不 变", "同原", "整"])
 def test_a_half_read_bubian_is_no_major_change(half_read):
-    """OCR loses a glyph of 不变 in a narrow cell: a lone 不 or 变 is no major's name."""
+    """OCR loses glyphs of 不变 or 不调整 in a narrow cell: a lone 不, 变 or 整 is no major's name."""
     columns = [(150, 450), (450, 800), (800, 1150)]
     lines = grid([["证书名称：智能财税（中级）"]], [(150, 1150)], [50], top=250)
     lines += grid([["调整项目", "原申报", "拟调整为"]], columns, [56], top=320)
