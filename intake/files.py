@@ -9,6 +9,7 @@ from pathlib import Path
 
 from sqlmodel import Session
 
+from intake.errors import file_words
 from intake.jobs import Jobs
 from intake.logs import event_line
 from intake.recording import Origin, record_message
@@ -53,7 +54,7 @@ def ingest_files(service: Service, paths: list[Path]) -> Ingested:
             try:
                 raw = path.read_bytes()
             except OSError as e:
-                log.error("无法读取文件 %s：%s", path, e.strerror)
+                log.error("无法读取文件 %s：%s", path, file_words(e))
                 ingested.unreadable += 1
                 continue
             with Session(service.db, expire_on_commit=False) as session:
