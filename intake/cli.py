@@ -314,6 +314,8 @@ def cmd_requests_list(service: Service, args: argparse.Namespace) -> int:
         records = requests_json(session, rows, service.config.round.tz)
     if args.json:
         print_json(records)
+    elif not records:
+        print("没有符合条件的邮件" if args.kind or args.status or args.school else "尚无已记录的邮件")
     else:
         from intake.summary import print_table
 
