@@ -10,9 +10,10 @@ import json
 import logging
 import re
 import sys
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from intake import logs
 from intake.config import config_path, load_config
@@ -26,7 +27,46 @@ if TYPE_CHECKING:
 log = logging.getLogger("intake")
 
 
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help layout with the usage prefix in Chinese, and help texts aligned after Chinese
+    metavars (argparse pads by characters; a Chinese character takes two columns)."""
+
+    def add_usage(self, usage, actions, groups, prefix=None) -> None:  # type: ignore[no-untyped-def]
+        super().add_usage(usage, actions, groups, prefix="用法：" if prefix is None else prefix)
+
+    def add_argument(self, action: argparse.Action) -> None:
+        super().add_argument(action)
+        if action.help is not argparse.SUPPRESS:  # the help column starts after the widest option as shown
+            width = self._current_indent + _columns(self._format_action_invocation(action))
+            self._action_max_length = max(self._action_max_length, width)
+
+    def _format_action(self, action: argparse.Action) -> str:
+        text = super()._format_action(action)
+        header = self._format_action_invocation(action)
+        wide = _columns(header) - len(header)
+        return text.replace(header + " " * (wide + 2), header + "  ", 1) if wide else text
+
+
+def _columns(text: str) -> int:
+    """Terminal columns `text` takes: two for a wide (Chinese) character."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
 class _Parser(argparse.ArgumentParser):
+    """An ArgumentParser that speaks Chinese: its own -h, section titles and usage errors.
+
+    argparse has no public setting for its section titles ("positional arguments", "options"), so the
+    two groups every parser starts with are renamed once its parents' options have joined them.
+    """
+
+    def __init__(self, *args: Any, add_help: bool = True, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, add_help=False, **kwargs)
+        self._positionals.title = "参数"
+        self._optionals.title = "选项"
+        if add_help:
+            self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS, help="显示本帮助并退出")
+
     def error(self, message: str) -> None:  # type: ignore[override]
         raise UsageError(f"用法错误：{chinese_usage(message)}")
 
@@ -56,74 +96,90 @@ _USAGE_WORDS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...]
 
 
 def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--config", default=argparse.SUPPRESS, help="配置文件路径（默认 ./config.toml）")
+    common = argparse.ArgumentParser(add_help=False)  # plain: its group titles must match a _Parser's when merged
+    common.add_argument("--config", default=argparse.SUPPRESS, metavar="路径",
+                        help="配置文件路径（默认取环境变量 INTAKE_CONFIG，再默认 ./config.toml）")
     parser = _Parser(prog="intake", description="江苏省1+X证书申报调整申请邮件处理", parents=[common])
-    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    commands = _subcommands(parser, "command")
 
     def add(name: str, handler: Callable, help_text: str) -> argparse.ArgumentParser:
-        sub = commands.add_parser(name, parents=[common], help=help_text)
+        sub = commands.add_parser(name, parents=[common], help=help_text, description=help_text)
         sub.set_defaults(handler=handler)
         return sub
 
+    def group(name: str, help_text: str) -> argparse._SubParsersAction:
+        return _subcommands(commands.add_parser(name, parents=[common], help=help_text, description=help_text),
+                            f"{name}_command")
+
+    def json_option(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("--json", action="store_true", help="以 JSON 输出到标准输出（供程序读取）")
+
     add("init", cmd_init, "创建数据目录并升级数据库结构")
-    registry = commands.add_parser("registry", parents=[common], help="名册").add_subparsers(
-        dest="registry_command", required=True, parser_class=_Parser)
-    reg_import = registry.add_parser("import", parents=[common], help="导入学校与原申报名册（XLSX 或 CSV）")
-    reg_import.add_argument("files", nargs="+", type=Path)
+    reg_import = group("registry", "名册").add_parser(
+        "import", parents=[common], help="导入学校与原申报名册（XLSX 或 CSV）", description="导入学校与原申报名册（XLSX 或 CSV）")
+    reg_import.add_argument("files", nargs="+", type=Path, metavar="文件",
+                            help="名册文件：一个 .xlsx，或 schools.csv 与 applications.csv")
     reg_import.set_defaults(handler=cmd_registry_import)
     add("poll", cmd_poll, "收取一次邮件并处理")
     add("run", cmd_run, "常驻运行：收取并持续等待新邮件")
     add("worker", cmd_worker, "只处理已收取的邮件（可在多台机器上运行）")
     ingest = add("ingest", cmd_ingest, "处理邮件文件（.eml）")
-    ingest.add_argument("files", nargs="+", type=Path)
+    ingest.add_argument("files", nargs="+", type=Path, metavar="文件", help="邮件文件（.eml），可给多个")
     add("status", cmd_status, "显示上次收信、积压与错误")
     reprocess = add("reprocess", cmd_reprocess, "重新读取并处理申请（如故障排除后），记入审核记录")
-    reprocess.add_argument("ids", nargs="+", type=int, metavar="ID")
-    reprocess.add_argument("--reviewer", default="管理员", help="记入审核记录的操作人")
-    requests = commands.add_parser("requests", parents=[common], help="申请").add_subparsers(
-        dest="requests_command", required=True, parser_class=_Parser)
-    req_list = requests.add_parser("list", parents=[common], help="列出全部已记录邮件")
-    req_list.add_argument("--json", action="store_true")
-    req_list.add_argument("--kind", choices=[kind.value for kind in Kind], help="邮件类别")
-    req_list.add_argument("--status")
-    req_list.add_argument("--school")
+    reprocess.add_argument("ids", nargs="+", type=int, metavar="编号", help="申请编号，可给多个")
+    reprocess.add_argument("--reviewer", default="管理员", metavar="姓名", help="记入审核记录的操作人（默认 管理员）")
+    requests = group("requests", "申请")
+    req_list = requests.add_parser("list", parents=[common], help="列出全部已记录邮件", description="列出全部已记录邮件")
+    json_option(req_list)
+    req_list.add_argument("--kind", choices=[kind.value for kind in Kind],
+                          help="只列此类别：request 申请，unrelated 无关邮件")
+    req_list.add_argument("--status", metavar="状态",
+                          help="只列此状态：" + "，".join(f"{status.value} {status.label}" for status in Status))
+    req_list.add_argument("--school", metavar="学校", help="只列此学校（学校全称）")
     req_list.set_defaults(handler=cmd_requests_list)
-    req_show = requests.add_parser("show", parents=[common], help="显示一个申请")
-    req_show.add_argument("id", type=int)
-    req_show.add_argument("--json", action="store_true")
+    req_show = requests.add_parser("show", parents=[common], help="显示一个申请", description="显示一个申请")
+    req_show.add_argument("id", type=int, metavar="编号", help="申请编号（见 intake requests list）")
+    json_option(req_show)
     req_show.set_defaults(handler=cmd_requests_show)
-    users = commands.add_parser("users", parents=[common], help="审核账号").add_subparsers(
-        dest="users_command", required=True, parser_class=_Parser)
-    users_add = users.add_parser("add", parents=[common], help="新增审核账号")
-    users_add.add_argument("name")
-    users_add.add_argument("--role", required=True, choices=[role.value for role in Role], help="角色")
-    users_add.add_argument("--scope", default="")
+    users = group("users", "审核账号")
+    users_add = users.add_parser("add", parents=[common], help="新增审核账号（密码取自环境变量 INTAKE_NEW_PASSWORD 或提示输入）",
+                                 description="新增审核账号（密码取自环境变量 INTAKE_NEW_PASSWORD 或提示输入）")
+    users_add.add_argument("name", metavar="账号", help="登录用的账号名")
+    users_add.add_argument("--role", required=True, choices=[role.value for role in Role],
+                           help="角色：" + "，".join(f"{role.value} {role.label}" for role in Role))
+    users_add.add_argument("--scope", default="", metavar="范围",
+                           help="city 须填设区市（如 连云港市），group 须填协作组全称")
     users_add.set_defaults(handler=cmd_users_add)
-    users.add_parser("list", parents=[common], help="列出审核账号").set_defaults(handler=cmd_users_other)
+    users.add_parser("list", parents=[common], help="列出审核账号",
+                     description="列出审核账号").set_defaults(handler=cmd_users_other)
     for name, help_text in (("passwd", "重设账号密码（其登录会话全部结束）"), ("disable", "停用账号（其登录会话全部结束）")):
-        other = users.add_parser(name, parents=[common], help=help_text)
-        other.add_argument("name")
+        other = users.add_parser(name, parents=[common], help=help_text, description=help_text)
+        other.add_argument("name", metavar="账号", help="账号名")
         other.set_defaults(handler=cmd_users_other)
     review = add("review", cmd_review, "审核：通过、不予通过或退回")
-    review.add_argument("action", choices=["approve", "reject", "return"])
-    review.add_argument("id", type=int)
-    review.add_argument("--reviewer", required=True)
-    review.add_argument("--comment", required=True)
-    replies = commands.add_parser("replies", parents=[common], help="回复邮件").add_subparsers(
-        dest="replies_command", required=True, parser_class=_Parser)
-    replies_list = replies.add_parser("list", parents=[common], help="列出回复")
-    replies_list.add_argument("--json", action="store_true")
+    review.add_argument("action", choices=["approve", "reject", "return"], metavar="操作",
+                        help="approve 通过，reject 不予通过，return 退回修改")
+    review.add_argument("id", type=int, metavar="编号", help="申请编号")
+    review.add_argument("--reviewer", required=True, metavar="账号", help="审核人的账号名")
+    review.add_argument("--comment", required=True, metavar="意见", help="审核意见（记入审核记录，退回时写入回复）")
+    replies = group("replies", "回复邮件")
+    replies_list = replies.add_parser("list", parents=[common], help="列出回复", description="列出回复")
+    json_option(replies_list)
     replies_list.set_defaults(handler=cmd_replies_list)
-    replies_send = replies.add_parser("send", parents=[common], help="发送尚未发送的回复")
-    replies_send.add_argument("--resend", type=int, metavar="ID")
+    replies_send = replies.add_parser("send", parents=[common], help="发送尚未发送的回复", description="发送尚未发送的回复")
+    replies_send.add_argument("--resend", type=int, metavar="编号", help="重新发送这一封回复（发送状态不确定时）")
     replies_send.set_defaults(handler=cmd_replies_send)
     serve = add("serve", cmd_serve, "启动审核网页")
-    serve.add_argument("--host")
-    serve.add_argument("--port", type=int)
+    serve.add_argument("--host", metavar="地址", help="监听地址（默认取配置 [web] host，即 127.0.0.1）")
+    serve.add_argument("--port", type=int, metavar="端口", help="监听端口（默认取配置 [web] port，即 8000）")
     demo = add("demo", cmd_demo, "用示例邮件演示")
-    demo.add_argument("--no-serve", action="store_true")
+    demo.add_argument("--no-serve", action="store_true", help="只处理示例邮件，不启动审核网页")
     return parser
+
+
+def _subcommands(parser: argparse.ArgumentParser, dest: str) -> argparse._SubParsersAction:
+    return parser.add_subparsers(dest=dest, required=True, parser_class=_Parser, metavar="子命令")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -258,6 +314,8 @@ def cmd_requests_list(service: Service, args: argparse.Namespace) -> int:
         records = requests_json(session, rows, service.config.round.tz)
     if args.json:
         print_json(records)
+    elif not records:
+        print("没有符合条件的邮件" if args.kind or args.status or args.school else "尚无已记录的邮件")
     else:
         from intake.summary import print_table
 

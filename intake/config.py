@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, get_type_hints
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from intake.errors import ConfigError
+from intake.errors import ConfigError, file_words
 from parsers.limits import Limits
 from workflow.settings import (
     OfficeConfig,
@@ -104,6 +104,8 @@ def load_config(path: Path) -> Config:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise ConfigError(str(path), "配置文件不存在") from None
+    except OSError as e:
+        raise ConfigError(str(path), f"配置文件无法读取：{file_words(e)}") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
         raise ConfigError(str(path), f"不是有效的 TOML：{e}") from None
     return parse_config(raw, base=path.resolve().parent, path=path)

@@ -70,9 +70,8 @@ def run_demo(*, serve: bool) -> int:
         return 0
     from workflow.web.app import serve as serve_web
 
-    print(f"审核网页：http://{service.config.web.host}:{service.config.web.port}/ "
-          f"（账号 {'、'.join(u[0] for u in DEMO_USERS)}，密码 {DEMO_PASSWORD}）", file=sys.stderr)
-    serve_web(service, host=service.config.web.host, port=service.config.web.port)
+    serve_web(service, host=service.config.web.host, port=service.config.web.port,
+              note=f" （账号 {'、'.join(u[0] for u in DEMO_USERS)}，密码 {DEMO_PASSWORD}）")
     return 0
 
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import logging
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlmodel import Session
 
+from intake.errors import file_words
 from intake.jobs import Jobs
 from intake.logs import event_line
 from intake.recording import Origin, record_message
@@ -25,13 +26,18 @@ class Ingested:
     recorded: int = 0  # new messages, recorded and processed
     duplicates: int = 0  # files holding a message recorded before
     unreadable: int = 0  # files that could not be read at all
+    empty: list[str] = field(default_factory=list)  # names of files with nothing in them (recorded all the same)
 
     def summary(self) -> str:
         """One line in Chinese for the officer who ran `intake ingest`."""
         parts = [f"新记录邮件 {self.recorded} 封", f"重复 {self.duplicates} 封"]
         if self.unreadable:
             parts.append(f"无法读取的文件 {self.unreadable} 个")
-        return "，".join(parts) + "；结果见 intake requests list"
+        line = "，".join(parts)
+        if self.empty:
+            names = "、".join(self.empty[:5]) + ("等" if len(self.empty) > 5 else "")
+            line += f"；其中内容为空的文件 {len(self.empty)} 个：{names}（已记录，但没有可读的内容）"
+        return line + "；结果见 intake requests list"
 
 
 def ingest_files(service: Service, paths: list[Path]) -> Ingested:
@@ -53,9 +59,11 @@ def ingest_files(service: Service, paths: list[Path]) -> Ingested:
             try:
                 raw = path.read_bytes()
             except OSError as e:
-                log.error("无法读取文件 %s：%s", path, e.strerror)
+                log.error("无法读取文件 %s：%s", path, file_words(e))
                 ingested.unreadable += 1
                 continue
+            if not raw.strip():  # recorded like any message (spec §2: never dropped), and said
+                ingested.empty.append(path.name)
             with Session(service.db, expire_on_commit=False) as session:
                 recorded = record_message(session, service.blobs, raw, Origin(account="file", folder=str(path.parent)))
                 log.info("%s", event_line("file", file=path.name, id=recorded.id, message_id=recorded.message_id,

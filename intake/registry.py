@@ -11,11 +11,13 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from zipfile import BadZipFile
 
 from openpyxl import load_workbook
+from openpyxl.utils.exceptions import InvalidFileException
 from sqlmodel import Session, select
 
-from intake.errors import RegistryImportError
+from intake.errors import RegistryImportError, file_words
 from storage.groups import group_names
 from storage.models import Application, School
 
@@ -43,21 +45,26 @@ class ImportResult:
 
 
 def read_sheets(paths: list[Path]) -> list[Sheet]:
+    """The sheets of every file; RegistryImportError naming each file that cannot be read, and why."""
     sheets: list[Sheet] = []
+    errors: list[str] = []
     for path in paths:
-        if path.suffix.lower() in (".xlsx", ".xlsm"):
-            sheets.extend(_read_workbook(path))
-        else:
-            sheets.append(_read_csv(path))
+        workbook = path.suffix.lower() in (".xlsx", ".xlsm")
+        try:
+            sheets.extend(_read_workbook(path) if workbook else [_read_csv(path)])
+        except OSError as e:
+            errors.append(f"{path}: 无法读取文件：{file_words(e)}")
+        except (BadZipFile, InvalidFileException, KeyError, ValueError) as e:
+            # openpyxl's words for a file that is no workbook are English; the CSV reader's are ours
+            errors.append(f"{path.name}: " + ("不是有效的 Excel 工作簿（.xlsx）" if workbook else str(e)))
+    if errors:
+        raise RegistryImportError(errors)
     return sheets
 
 
 def import_registry(session: Session, paths: list[Path]) -> ImportResult:
     """Validate every row of every file, then upsert schools by name and declarations by 申报编号."""
-    try:
-        sheets = read_sheets(paths)
-    except (OSError, ValueError, KeyError) as e:
-        raise RegistryImportError([f"{paths[0].name}: 无法读取文件（{e}）"]) from e
+    sheets = read_sheets(paths)
     result = ImportResult()
     school_rows = [row for s in sheets if s.name == "schools" for row in _records(s, SCHOOL_COLUMNS, result)]
     app_rows = [row for s in sheets if s.name == "applications"
@@ -187,7 +194,10 @@ def _read_csv(path: Path) -> Sheet:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        text = raw.decode("gb18030")
+        try:
+            text = raw.decode("gb18030")
+        except UnicodeDecodeError:
+            raise ValueError("无法识别文字编码，应为 UTF-8 或 GB18030 的 CSV 文件") from None
     rows = list(csv.reader(io.StringIO(text)))
     if not rows:
         raise ValueError("文件为空")

@@ -14,7 +14,7 @@ from sqlalchemy import Engine
 
 from intake.config import Config
 from intake.drafts import ImapMailbox
-from intake.errors import ConfigError
+from intake.errors import ConfigError, file_words
 from parsers.ocr import OcrEngine, OcrUnavailable, check_engine, select_engine
 from storage.blobs import BlobStore, private_dirs
 from storage.db import make_engine as make_db_engine
@@ -81,7 +81,11 @@ class Service:
         replies_queued(self)
 
     def init(self) -> None:
-        private_dirs(self.config.storage.data_dir, self.config.storage.data_dir)
+        data_dir = self.config.storage.data_dir
+        try:
+            private_dirs(data_dir, data_dir)
+        except (FileExistsError, NotADirectoryError) as e:  # a file where a folder should be; EACCES is a disk fault
+            raise ConfigError("storage.data_dir", f"无法创建数据目录 {data_dir}：{file_words(e)}") from None
         self.blobs.prepare()
         migrate(self.db)
 

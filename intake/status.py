@@ -17,7 +17,8 @@ from storage.times import from_db
 from workflow.pipeline import MAX_ATTEMPTS
 
 
-def print_status(service: Service, out: TextIO = sys.stdout) -> int:
+def print_status(service: Service, out: TextIO | None = None) -> int:
+    out = out or sys.stdout  # looked up now: a default bound at import would outlive a replaced sys.stdout
     tz = service.config.round.tz
     mailbox = service.config.mailbox
 
@@ -37,8 +38,7 @@ def print_status(service: Service, out: TextIO = sys.stdout) -> int:
     if not states:
         print("上次收信：从未", file=out)
     for state in states:
-        print(f"上次收信：{when(state.last_poll_at)}  {state.account} / {state.folder}"
-              f"  UIDVALIDITY={state.uidvalidity}", file=out)
+        print(f"上次收信：{when(state.last_poll_at)}  {state.account} / {state.folder}{_validity(state)}", file=out)
         if state.last_error:
             print(f"  最近错误（{when(state.last_error_at)}）：{state.last_error}", file=out)
     print(f"已记录邮件：{total} 封；待处理（积压）：{pending} 封", file=out)
@@ -49,6 +49,13 @@ def print_status(service: Service, out: TextIO = sys.stdout) -> int:
             print(f"  #{message.id} {message.message_id}：第 {message.attempts} 次失败{note}："
                   f"{message.last_error}", file=out)
     return 0
+
+
+def _validity(state: FolderState) -> str:
+    """The folder's UIDVALIDITY as an administrator compares it with the server's; "" for a Maildir (none)."""
+    if state.uidvalidity is None:
+        return "  尚未连接成功"  # an error noted before any folder was opened
+    return f"  文件夹标识（UIDVALIDITY）{state.uidvalidity}" if state.uidvalidity else ""
 
 
 def _fetcher_running(service: Service) -> bool:

@@ -24,6 +24,10 @@ class InvalidValue(WorkflowError):
     """A reviewer's value (a corrected change) is out of range; the message says what is allowed."""
 
 
+class AddressUnavailable(WorkflowError):
+    """The web app cannot listen where it was asked to (port in use, no such address, no permission)."""
+
+
 class MailboxUnavailable(WorkflowError):
     """The office's mailbox could not take a draft or be searched for a reply."""
 

@@ -193,6 +193,8 @@ def list_replies(service: Services, as_json: bool = False) -> int:
     if as_json:
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return 0
+    if not rows:
+        sys.stdout.write("尚无回复\n")
     for row in rows:
         line = (f"{row['id']:>5}  第 {row['request_id']} 号申请  {row['decision_label']}  "
                 f"{row['state_label']}  {', '.join(row['to'])}  {row['subject']}")

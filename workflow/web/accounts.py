@@ -96,8 +96,11 @@ def users_from_cli(service: Services, command: str, name: str = "") -> int:
     try:
         if command == "list":
             with session_scope(service.db) as session:
-                for user in session.exec(select(User).order_by(col(User.name))):
+                users = session.exec(select(User).order_by(col(User.name))).all()
+                for user in users:
                     print(describe(user))
+            if not users:
+                print("尚无审核账号（用 intake users add 新增）")
             return 0
         with session_scope(service.db) as session:
             find_user(session, name)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import logging
+import socket
 from importlib import resources
 from typing import Any
 
@@ -15,6 +17,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from storage.states import ProblemCode
+from workflow.errors import AddressUnavailable
 from workflow.labels import ROLE_NAMES
 from workflow.ports import Services
 from workflow.web import account_pages, actions, api, auth, dashboard, export, files, pages, replies
@@ -95,12 +98,47 @@ async def _bad_address(request: Request, exc: RequestValidationError) -> Respons
     return await _http_error(request, StarletteHTTPException(404, "没有这个页面：地址中的编号应为数字"))
 
 
-def serve(service: Services, *, host: str, port: int) -> None:
+def serve(service: Services, *, host: str, port: int, note: str = "") -> None:
+    """Run the web app on host:port until stopped; the address (and `note`) is told once it is ours.
+
+    Raises AddressUnavailable, with one Chinese line, when the address cannot be taken (port in use…).
+    """
     import uvicorn
 
-    log.info("审核网页：http://%s:%s/", host, port)
+    sock = listen(host, port)
+    log.info("审核网页：http://%s:%s/%s", f"[{host}]" if ":" in host else host, port, note)
     # uvicorn's own INFO lines (start-up notes, one line per request) are not for the officers' terminal
     # behind the reverse proxy of deploy/ (on 127.0.0.1) the client's address comes from X-Forwarded-For,
     # which uvicorn trusts from 127.0.0.1 only: log-in throttling needs the real address
-    uvicorn.run(create_app(service), host=host, port=port, log_level="warning", proxy_headers=True,
-                forwarded_allow_ips="127.0.0.1")
+    config = uvicorn.Config(create_app(service), host=host, port=port, log_level="warning", proxy_headers=True,
+                            forwarded_allow_ips="127.0.0.1")
+    uvicorn.Server(config).run(sockets=[sock])
+
+
+def listen(host: str, port: int) -> socket.socket:
+    """A socket bound to host:port (as uvicorn binds one), for uvicorn to listen on.
+
+    Bound here rather than by uvicorn, whose failure is an English log line and exit 3.
+    """
+    if not 0 < port < 65536:
+        raise AddressUnavailable(f"端口 {port} 无效：应在 1 到 65535 之间")
+    sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host, port))
+    except OSError as e:
+        sock.close()
+        raise AddressUnavailable(_bind_words(host, port, e)) from None
+    sock.set_inheritable(True)
+    return sock
+
+
+def _bind_words(host: str, port: int, error: OSError) -> str:
+    if isinstance(error, socket.gaierror):
+        return f"无法解析监听地址 {host}：请检查 --host 或配置 [web] host"
+    words = {
+        errno.EADDRINUSE: f"端口 {port} 已被占用（也许另一个 intake serve 正在运行）：请先停止占用它的程序，或用 --port 换一个端口",
+        errno.EACCES: f"无权使用端口 {port}：1024 以下的端口需要管理员权限，请用 --port 换一个端口",
+        errno.EADDRNOTAVAIL: f"本机没有地址 {host}：请检查 --host 或配置 [web] host",
+    }
+    return words.get(error.errno or 0, f"无法在 {host}:{port} 上启动审核网页（{error.strerror or error}）")
