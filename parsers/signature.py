@@ -86,7 +86,16 @@ def is_handwritten(
     ref = ref or Glyphs(h / PRINT_LINE, max(1.5, h / 12))
     if _blue_pen(image, region, h, ref.tint, written):  # printers print black: blue ink is a pen's
         return True
-    mask, bgr = _ink(image, region, erase + written, seals, h, level=ref.ink)
+    # Ink is first what is darker than INK, as the print's glyphs were measured; on a faint page, what
+    # that misses is looked at again down to the page's own ink level (a light hand's thin strokes).
+    return any(_unlike_print_ink(image, region, ref, erase + written, seals, h, level)
+               for level in dict.fromkeys((INK, ref.ink)))
+
+
+def _unlike_print_ink(
+    image: Image.Image, region: Box, ref: Glyphs, erase: list[Box], seals: list[Box], h: float, level: float
+) -> bool:
+    mask, bgr = _ink(image, region, erase, seals, h, level=level)
     # In print heights of this page's glyphs, not of OCR's boxes: at low resolution a box's padding
     # is a large share of its height (a print line's box is about 1.25 glyphs tall at 200 dpi).
     if mask is None or mask.sum() < MIN_INK * (PRINT_LINE * ref.height) ** 2:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
@@ -25,7 +25,35 @@ class LinkedChange:
 
 
 def link_changes(changes: list[ExtractedChange], declarations: list[Application]) -> list[LinkedChange]:
-    return [LinkedChange(change, find_declaration(change, declarations)) for change in changes]
+    linked = []
+    for change in changes:
+        application = find_declaration(change, declarations)
+        linked.append(LinkedChange(_as_declared(change, application), application))
+    return linked
+
+
+def _as_declared(change: ExtractedChange, application: Application | None) -> ExtractedChange:
+    """The change with its old major as declared, where the document's cell showed only part of it:
+    a printout clips a long major at its cell's edge (工业机器人技术 of 工业机器人技术应用), OCR loses a
+    glyph at a rule (子商务 of 电子商务). The old value is the declaration's by definition."""
+    before = change.from_value
+    if change.field != "major" or application is None or not isinstance(before, str):
+        return change
+    declared = unicodedata.normalize("NFKC", application.major)
+    return replace(change, from_value=application.major) if _clipped(before, declared) else change
+
+
+def _names_major(read: str, major: str) -> bool:
+    declared = unicodedata.normalize("NFKC", major)
+    return read == declared or _clipped(read, declared)
+
+
+CLIPPED_SHARE = 0.6  # the least share of a name's glyphs that a clipped copy of it keeps
+
+
+def _clipped(read: str, name: str) -> bool:
+    """`read` is a run of `name`'s glyphs, shorter than it but most of it."""
+    return 2 <= len(read) < len(name) and read in name and len(read) >= CLIPPED_SHARE * len(name)
 
 
 def find_declaration(change: ExtractedChange, declarations: list[Application]) -> Application | None:
@@ -54,11 +82,12 @@ def _same_certificate(name: str, declarations: list[Application]) -> list[Applic
 
 
 def _by_from_value(change: ExtractedChange, candidates: list[Application]) -> Application | None:
-    """Among several declarations, the one whose 申报人数 or 专业名称 equals the stated `from`."""
+    """Among several declarations, the one whose 申报人数 or 专业名称 equals the stated `from` (or whose
+    专业名称 it is a clipped copy of)."""
     if change.from_value is None:
         return None
     wanted = unicodedata.normalize("NFKC", str(change.from_value)).strip()
-    matching = [a for a in candidates if wanted in (str(a.headcount), unicodedata.normalize("NFKC", a.major))]
+    matching = [a for a in candidates if wanted == str(a.headcount) or _names_major(wanted, a.major)]
     return matching[0] if len(matching) == 1 else None
 
 

@@ -279,3 +279,15 @@ def test_all_checks_run_none_hides_another() -> None:
 def test_school_mismatch_under_the_schools_own_seal(unit: str, seal: str, problem: bool) -> None:
     seals = [SealEvidence(CROP, "red", seal, 0.95)] if seal else []
     assert ("school_mismatch" in codes(with_evidence(applicant_unit=unit, seals=seals))) is problem
+
+
+@pytest.mark.parametrize(("read", "stated"), [
+    ("子商务", "电子商务"),  # a glyph lost at the cell's rule
+    ("电子商", "电子商务"),  # a printout's cell clipped the name
+    ("商务", "商务"),  # too little of it to be that name: read as written
+    ("电子商务", "电子商务"),
+])
+def test_an_old_major_the_cell_showed_only_part_of_is_the_declared_one(read: str, stated: str) -> None:
+    f = with_evidence(changes=[ExtractedChange("电子商务数据分析", "major", "初级", read, "计算机应用")])
+    assert [(lc.application and lc.application.id, lc.change.from_value) for lc in f.linked] == [
+        ("JS2024-00018", stated)]
