@@ -392,6 +392,8 @@ def _framed_square(ink: np.ndarray, h: float) -> bool:
             if not (MIN_STAMP_SIDE * h <= bottom[2] - top[2] <= 6 * h and top[1] - top[0] <= 6 * h):
                 continue
             left, right = max(top[0], bottom[0]), min(top[1], bottom[1])
+            if right - left < MIN_STAMP_SIDE * h:  # the top and bottom sides of one box span its width
+                continue
             sides = [
                 x for y0, y1, x in tall_runs if y0 <= top[2] + corner and y1 >= bottom[2] - corner
             ]  # vertical runs spanning from the top side to the bottom one
@@ -410,7 +412,7 @@ def _runs(mask: np.ndarray, *, horizontal: bool) -> list[tuple[float, float, flo
     return runs
 
 
-MIN_STAMP_SIDE = 1.3  # print heights: the shortest side of a name stamp's frame
+MIN_STAMP_SIDE = 1.2  # print heights: the shortest side of a name stamp's frame
 FRAME_COVERAGE = 0.8  # share of a frame's outline that must carry ink
 
 

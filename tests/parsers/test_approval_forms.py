@@ -144,6 +144,20 @@ def test_solid_name_stamp_half_under_the_seal_ring_and_above_the_line(with_stamp
     assert department is not None and department.signed is with_stamp
 
 
+@pytest.mark.parametrize("with_stamp", [True, False])
+def test_a_small_framed_name_stamp_inside_the_seal_disc_signs(with_stamp):
+    """A 私章 a little over one print line high, pressed beside 签字 where the official seal's disc lies
+    over the field: its frame's four sides on the seal still sign; the round seal alone does not."""
+    page = _form([(["校级分管", "领导意见"], "同意。", "领导签字：", "none")], seal=False)
+    label_end = SPLIT + 260 + int(ImageDraw.Draw(page).textlength("领导签字：", font=ImageFont.truetype(FONT, 26)))
+    line_y = 400 + ROW - 60
+    stamp(page, draw_seal("连云港中等专业学校", 260, random.Random(5)), (label_end - 60, line_y - 120))
+    if with_stamp:
+        stamp(page, _name_stamp("杨雪", 62), (label_end + 4, line_y - 12))
+    leader = _read(page).leader
+    assert leader is not None and leader.signed is with_stamp
+
+
 KAI = "/usr/share/fonts/truetype/arphic/ukai.ttc"
 
 
