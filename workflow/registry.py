@@ -16,7 +16,8 @@ from workflow.subject import normalise_name
 
 HINT_SCORE = 80
 # Words every unit name shares: what is left is what tells one unit from another.
-_GENERIC = re.compile(r"中等专业学校|中等职业学校|职业技术学院|职业学院|技师学院|职业学校|有限公司|中专|学校|学院|大学|公司|[省市区县]")
+_GENERIC = re.compile(r"中等专业学校|中等职业学校|高等职业技术学校|职业技术学校|职业技术学院|职业技术大学|高等职业学校|"
+                      r"职业学院|技师学院|职业学校|技工学校|有限公司|中专|学校|学院|大学|公司|[省市区县]")
 PART_SHARE = 0.6  # of a registered name that a run of it must hold to name it
 
 
@@ -96,13 +97,15 @@ NUMERALS = set("0123456789一二三四五六七八九十〇零")
 def _damaged_copy(read: str, name: str, edits: int) -> bool:
     """`read` is `name` with at most `edits` (at least one) glyphs changed, none of them a numeral of
     the name (第一 read as 第二 is another school) and no numeral added; OCR may misread another
-    glyph as one (扬州广陵 as 扬州二陵)."""
+    glyph as one (扬州广陵 as 扬州二陵). Some of what sets the name apart (its place) is kept."""
     if read == name:
         return True
     if len(name) < 4 or read.startswith(name):
         return False
     ops = Levenshtein.editops(name, read)
     if len(ops) > max(1, edits):
+        return False
+    if not set(distinctive(read)) & set(distinctive(name)):  # 宜兴 read as 镇江: another school's, no damage
         return False
     changed = {name[op.src_pos] for op in ops if op.tag != "insert"}
     changed |= {read[op.dest_pos] for op in ops if op.tag == "insert"}

@@ -291,3 +291,14 @@ def test_an_old_major_the_cell_showed_only_part_of_is_the_declared_one(read: str
     f = with_evidence(changes=[ExtractedChange("电子商务数据分析", "major", "初级", read, "计算机应用")])
     assert [(lc.application and lc.application.id, lc.change.from_value) for lc in f.linked] == [
         ("JS2024-00018", stated)]
+
+
+@pytest.mark.parametrize(("arc", "own"), [
+    ("宜兴高等职业技术学校", True),
+    ("宜兴高等职业技木学", True),  # a glyph misread, the last lost
+    ("兴高等职业技术学校", True),  # the first lost
+    ("镇江高等职业技术学校", False),  # two glyphs apart, but the place is another: another school's seal
+])
+def test_a_seal_naming_another_place_is_no_damaged_copy_of_the_schools_name(arc: str, own: bool) -> None:
+    yixing = School(id=3, name="宜兴高等职业技术学校", type="中职", city="无锡市", aliases=[], emails=[], majors=[])
+    assert Registry({normalise_name(yixing.name): yixing}).read_as(arc, yixing) is own
