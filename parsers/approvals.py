@@ -253,7 +253,8 @@ def _opinion(label: Label, block: list[TextLine], area: Box, h: float) -> tuple[
                     key=lambda ln: (ln.box[1] > label.box[3], ln.box[1], ln.box[0]))
     # An opinion is written in words: a seal's star or a scribble OCR read as ★ or "ll" is none.
     words = [(PUNCT.sub("", clean(ln.text)), ln) for ln in beside]
-    words = [(t, ln) for t, ln in words if _WORDS.search(t) and not SIGN.search(t) and not DATE.search(t)]
+    words = [(t, ln) for t, ln in words
+             if _WORDS.search(t) and not SIGN.search(t) and not DATE.search(t) and not WHOLE_DATE.match(t)]
     # A handwritten 同意 may stand twice as tall as print; other tall boxes are a seal's lettering.
     found = next(((t, ln) for t, ln in words if _OPINION_WORD.search(t)),
                  next(((t, ln) for t, ln in words if ln.box[3] - ln.box[1] <= 2 * h), ("", None)))
@@ -262,7 +263,8 @@ def _opinion(label: Label, block: list[TextLine], area: Box, h: float) -> tuple[
 
 _WORDS = re.compile(r"[\u4e00-\u9fff]")
 # 同意 finds 不同意 too: its sign is judged elsewhere.
-_OPINION_WORD = re.compile(rf"同意|已阅|拒|否|^{_LIKE_TONG}意")
+# A handwritten 同意 whose 意 OCR lost leaves 同 alone or before what agreement goes on to (同申请).
+_OPINION_WORD = re.compile(rf"同意|已阅|拒|否|^{_LIKE_TONG}意|^同(?:$|申请|上报|调整|按)")
 
 
 def stamped_opinion(image: Image.Image, area: Box, seals: list[Box], h: float, reader: StripReader) -> TextLine | None:

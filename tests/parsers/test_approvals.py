@@ -136,6 +136,20 @@ def test_a_handwritten_opinion_below_a_column_title_is_no_part_of_the_title():
     assert leader.opinion == "回意" and leader.affirmative
 
 
+@pytest.mark.parametrize("written", ["同申请", "同"])
+def test_a_tall_handwritten_agreement_whose_yi_ocr_lost_is_the_opinion(written):
+    """同意申请 by hand, twice as tall as print, read without its 意; a date's 月 further down is none."""
+    lines = [
+        TextLine("证书试点管理部门意见：", (216, 757, 515, 796), 0.99),
+        TextLine(written, (326, 824, 532, 911), 0.98),
+        TextLine("签字：", (236, 952, 319, 996), 1.0),
+        TextLine("孙新春", (330, 936, 467, 1009), 1.0),
+        TextLine("月", (511, 1015, 565, 1048), 1.0),
+    ]
+    department = find_approvals(lines, None, document="d.pdf", page=1)["department"]
+    assert department.opinion == written and department.affirmative
+
+
 @pytest.mark.parametrize(("text", "date"), [
     ("2024·3·11", True), ("2024.3.6", True), ("3.15", True), ("2024-03-14", True), ("3月15日", True),
     ("2024年3月19日", True), ("月", True), ("魏波", False), ("同意", False), ("2024级", False),
