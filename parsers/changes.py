@@ -97,7 +97,10 @@ def changes_from_row(row: dict[Role, str], certificate: str = "") -> list[Extrac
     changes = []
     plain_from, plain_to = row.get(("from", None)), row.get(("to", None))
     if states_value(plain_to):
-        field = parse_field(row.get(("field", None))) or _infer_field(plain_from, plain_to)
+        stated = parse_field(row.get(("field", None)))
+        # A field cell may hold more than the field (初级 调增 under a header OCR ran over 等级 and
+        # 调整类型): values it cannot hold tell the field themselves.
+        field = stated if stated and parse_value(stated, plain_to) is not None else _infer_field(plain_from, plain_to)
         value = parse_value(field, plain_to) if field else None
         if value is not None and value != parse_value(field, plain_from):
             changes.append(_change(name, field, level, plain_from, plain_to))

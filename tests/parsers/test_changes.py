@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from parsers.changes import changes_from_prose, extract_changes
+from parsers.changes import changes_from_prose, changes_from_row, extract_changes
 from parsers.model import ExtractedChange, Page, TextLine
 from parsers.normalise import (
     chinese_number,
@@ -660,3 +660,11 @@ def test_a_block_titled_by_a_registry_name_alone_keeps_its_declared_level():
     lines += grid([["试点人数", "60", "115"], ["考核等级", "中级", "中级"]], columns, [46, 46], top=686)
     vocabulary = Vocabulary(("智能财税", "物流管理"))
     assert triples(extract_changes([page(lines)], vocabulary)) == [("智能财税", "headcount", "中级", 60, 115)]
+
+
+def test_a_field_cell_that_ran_over_the_level_says_less_than_its_values():
+    """OCR ran a header over 等级 | 调整类型, so 初级 and 调增 share a cell that reads as a level field;
+    25 → 30 are two headcounts whatever that cell says."""
+    row = {("cert", None): "数控车铣加工", ("field", None): "初级调增", ("from", None): "25", ("to", None): "30",
+           ("count", None): "+5"}
+    assert [(c.field, c.from_value, c.to_value) for c in changes_from_row(row)] == [("headcount", 25, 30)]
