@@ -71,11 +71,12 @@ class Registry:
         Equal to its name or an alias up to OCR damage — a glyph in five misread, dropped
         or added (a seal's arc often loses its first or last glyph), or a glyph in four
         where no other registered unit is as close — never a numeral (第一 and 第二 are two
-        schools). The name followed by more (教务处, 招生就业处…) names a department.
+        schools); or most of it read alone, its place among it (an arc read in part: 宜兴高等职业技).
+        The name followed by more (教务处, 招生就业处…) names a department.
         """
         read = normalise_name(text)
         own = self.names_of(school)
-        if any(_damaged_copy(read, name, len(name) // 5) for name in own):
+        if any(_damaged_copy(read, name, len(name) // 5) or _run_of(read, name) for name in own):
             return True
         close = {self.by_name[name].id for name in self.by_name if _damaged_copy(read, name, len(name) // 4)}
         return close == {school.id}

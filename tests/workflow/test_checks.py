@@ -182,6 +182,8 @@ def test_without_readable_pages_the_evidence_codes_all_hold() -> None:
     ([SealEvidence(CROP, "red", "连云港中等专业学校日", 0.95)], False, False),  # one stray glyph after the name: no department
     ([SealEvidence(CROP, "red", "连云港中等专业学校", 0.95), SealEvidence(CROP, "red", "连云港中等专业学校教务处", 0.95)],
      False, False),  # the school's own seal with a department's beside it
+    ([SealEvidence(CROP, "red", "连云港中等专业", 0.95), SealEvidence(CROP, "red", "连云港中等专业学校教务处", 0.95)],
+     False, False),  # the same, the school's arc read in part
     ([], True, False),
 ])
 def test_seal_codes(seals: list[SealEvidence], no_seal: bool, mismatch: bool) -> None:
@@ -297,6 +299,8 @@ def test_an_old_major_the_cell_showed_only_part_of_is_the_declared_one(read: str
     ("宜兴高等职业技术学校", True),
     ("宜兴高等职业技木学", True),  # a glyph misread, the last lost
     ("兴高等职业技术学校", True),  # the first lost
+    ("宜兴高等职业技", True),  # the arc read in part
+    ("高等职业技术学校", False),  # its place lost: any school's
     ("镇江高等职业技术学校", False),  # two glyphs apart, but the place is another: another school's seal
 ])
 def test_a_seal_naming_another_place_is_no_damaged_copy_of_the_schools_name(arc: str, own: bool) -> None:
