@@ -31,20 +31,23 @@ class Glyphs:
     height: float  # px, of the ink
     stroke: float  # mean stroke width, px
     tint: float = 0.0  # median blue minus red of the print's ink: the scan's colour cast, 0 in grey
-    ink: float = INK  # grey level below which a pixel of this page is ink: higher where print is faint
+    ink: float = INK  # grey level below which a pixel is ink, as these glyphs were measured
+    faint: Glyphs | None = None  # the same print measured down to a faint page's own ink level
 
 
-def printed_glyphs(image: Image.Image, box: Box, h: float) -> Glyphs | None:
-    """Height, stroke, tint and ink level of the printed glyphs in `box` (a label), the page's
-    reference for print."""
-    mask, bgr = _ink(image, box, [], [], h, speck=0.0)
+def printed_glyphs(image: Image.Image, box: Box, h: float, level: float = INK) -> Glyphs | None:
+    """Height, stroke and tint of the printed glyphs in `box` (a label), the page's reference for
+    print, measured as ink darker than `level`; on a faint page also down to its own ink level."""
+    mask, bgr = _ink(image, box, [], [], h, speck=0.0, level=level)
     groups = _groups(mask, h) if mask is not None else []
     tall = [g for g in groups if g.height >= 0.5 * h]
     if not tall or mask is None:
         return None
     tint = float(np.median(_blueness(bgr)[mask]))
+    own = _ink_level(image, box)
+    faint = printed_glyphs(image, box, h, own) if level == INK and own > INK else None
     return Glyphs(float(np.median([g.height for g in tall])), float(np.median([g.stroke for g in tall])), tint,
-                  _ink_level(image, box))
+                  level, faint)
 
 
 # Where a page's print is faint (a light toner, a washed-out scan even after levelling), a pen's thin
@@ -86,16 +89,14 @@ def is_handwritten(
     ref = ref or Glyphs(h / PRINT_LINE, max(1.5, h / 12))
     if _blue_pen(image, region, h, ref.tint, written):  # printers print black: blue ink is a pen's
         return True
-    # Ink is first what is darker than INK, as the print's glyphs were measured; on a faint page, what
-    # that misses is looked at again down to the page's own ink level (a light hand's thin strokes).
-    return any(_unlike_print_ink(image, region, ref, erase + written, seals, h, level)
-               for level in dict.fromkeys((INK, ref.ink)))
+    # Ink is first what is darker than INK; on a faint page, what that misses (a light hand's thin
+    # strokes) is looked at again down to the page's own ink level, against its print measured so too.
+    return any(_unlike_print_ink(image, region, glyphs, erase + written, seals, h)
+               for glyphs in (ref, ref.faint) if glyphs is not None)
 
 
-def _unlike_print_ink(
-    image: Image.Image, region: Box, ref: Glyphs, erase: list[Box], seals: list[Box], h: float, level: float
-) -> bool:
-    mask, bgr = _ink(image, region, erase, seals, h, level=level)
+def _unlike_print_ink(image: Image.Image, region: Box, ref: Glyphs, erase: list[Box], seals: list[Box], h: float) -> bool:
+    mask, bgr = _ink(image, region, erase, seals, h, level=ref.ink)
     # In print heights of this page's glyphs, not of OCR's boxes: at low resolution a box's padding
     # is a large share of its height (a print line's box is about 1.25 glyphs tall at 200 dpi).
     if mask is None or mask.sum() < MIN_INK * (PRINT_LINE * ref.height) ** 2:
