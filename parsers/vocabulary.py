@@ -66,9 +66,9 @@ class Vocabulary:
         mentions = self.certificate_mentions(text)
         if len(mentions) == 1 and mentions[0].end - mentions[0].start >= CELL_SHARE * len(text):
             return mentions[0].name
-        # A name and its level in brackets close what the cell names: text run on after it (拟同意 of
-        # an opinion cell below, OCR's merge) is another cell's.
-        if len(mentions) == 1 and mentions[0].start == 0 and _LEVEL_BRACKET.match(text, mentions[0].end):
+        # A name and its level in brackets, or the official title's 职业技能等级证书, close what the cell
+        # names: text run on after it (拟同意 of an opinion cell below, OCR's merge) is another cell's.
+        if len(mentions) == 1 and mentions[0].start == 0 and _NAME_CLOSE.match(text, mentions[0].end):
             return mentions[0].name
         return _cut_short(text, names)
 
@@ -98,7 +98,7 @@ def _cut_short(text: str, names: AbstractSet[str]) -> str | None:
 
 
 CELL_SHARE = 0.8  # of a cell's text that a known name must cover to be what the cell names
-_LEVEL_BRACKET = re.compile(r"[(（\[【][初中高][级圾][)）\]】]")
+_NAME_CLOSE = re.compile(r"[(（\[【][初中高][级圾][)）\]】]|(?:职业技能等级)?证书")
 CUT_SHARE = 0.6  # of a known name that a cell cut short must still hold
 
 

@@ -584,6 +584,7 @@ def test_numbered_items_on_joined_lines_each_keep_their_own_certificate():
     ("物流", None),  # too little of a name to say
     ("智能财税", None),  # a certificate the registry does not hold is read as written
     ("网络系统建设与运维(中级)拟同意", "网络系统建设与运维"),  # an opinion below run on after name and level
+    ("网络系统建设与运维职业技能等级证书拟同意", "网络系统建设与运维"),  # … after the official title
 ])  # fmt: skip
 def test_a_table_cell_names_a_known_certificate_up_to_ocr_damage(cell, named):
     vocabulary = Vocabulary(("网络系统建设与运维", "Web前端开发", "物流管理"), ())
