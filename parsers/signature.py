@@ -45,7 +45,7 @@ def printed_glyphs(image: Image.Image, box: Box, h: float, level: float = INK) -
         return None
     tint = float(np.median(_blueness(bgr)[mask]))
     own = _ink_level(image, box)
-    faint = printed_glyphs(image, box, h, own) if level == INK and own > INK else None
+    faint = printed_glyphs(image, box, h, own) if level == INK and own >= INK + FAINT_STEP else None
     return Glyphs(float(np.median([g.height for g in tall])), float(np.median([g.stroke for g in tall])), tint,
                   level, faint)
 
@@ -55,6 +55,7 @@ def printed_glyphs(image: Image.Image, box: Box, h: float, level: float = INK) -
 # print's depth below the paper, up to FAINTEST_INK (lighter than that, paper noise and JPEG haloes
 # pass too). Well-printed pages keep INK.
 FAINT_SHARE, FAINTEST_INK = 0.6, 185.0
+FAINT_STEP = 10  # grey levels above INK a page's own level must be to be worth a second look
 
 
 def _ink_level(image: Image.Image, box: Box) -> float:
