@@ -224,13 +224,15 @@ def _read_block(
 def affirmative(opinion: str) -> bool:
     """同意… and not 不同意; an opinion misread after its first glyph still begins with 同, a
     handwritten 同 OCR reads as a glyph of its shape (回意, 司意) still stands before 意, and one
-    lost under a seal leaves 意调整 / 意上报 / 意按…, which only agreement is followed by."""
+    lost under a seal leaves 意调整 / 意上报 / 意按…, which only agreement is followed by; a short
+    opinion ending in 同 (拟同) lost its 意 under a stamp."""
     head = opinion[:6]
     if NEGATIVE.search(head):
         return False
     agreed = _AGREED.search(opinion)
     return ("同意" in opinion or head.startswith("同") or bool(_TONG_YI.match(head))
-            or (agreed is not None and not NEGATIVE.search(opinion[: agreed.start()])))
+            or (agreed is not None and not NEGATIVE.search(opinion[: agreed.start()]))
+            or (len(opinion) <= 6 and opinion.rstrip("。.，,").endswith("同")))  # 拟同: its 意 under a stamp
 
 
 _AGREED = re.compile(r"意(?:调整|上报|申报|按)")

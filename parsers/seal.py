@@ -114,6 +114,9 @@ def find_rings(image: Image.Image) -> list[Ring]:
     faint = faint_strokes(full)
     ovals = _grey_ovals(cv2.cvtColor(small, cv2.COLOR_RGB2GRAY))
     rings = _distinct(_grey_rings(full, faint) + [_full_size(r, scale) for r in ovals])
+    # A colour page's red 名章 is dark enough to pass for a grey ring: a square of red ink is none.
+    red_squares = red_mask(bgr)
+    rings = [r for r in rings if not _red_square(red_squares, r, scale)]
     # A faint outline is the weakest evidence, and its fit the roughest: it counts only where no other
     # ring was found.
     faint_ovals = [_full_size(r, scale) for r in _faint_ovals(full, faint, scale)]
@@ -276,6 +279,19 @@ def _cornered(mask: np.ndarray, points: np.ndarray) -> bool:
     corners = ((x, y), (x + w - 1, y), (x, y + h - 1), (x + w - 1, y + h - 1))
     inked = sum(bool(mask[max(0, cy - d) : cy + d + 1, max(0, cx - d) : cx + d + 1].any()) for cx, cy in corners)
     return inked >= 3
+
+
+def _red_square(red: np.ndarray, ring: Ring, scale: float) -> bool:
+    """Whether the ink of `ring` (full-size pixels) is a square of red stamp ink in `red` (a mask at
+    `scale`): a personal name stamp, never an official seal."""
+    x0, y0, x1, y1 = (int(round(v * scale)) for v in ring.box)
+    crop = red[max(0, y0 - 2) : y1 + 3, max(0, x0 - 2) : x1 + 3]
+    if crop.size == 0:
+        return False
+    closed = cv2.morphologyEx(crop, cv2.MORPH_CLOSE, np.ones((5, 5), np.uint8))
+    contours = cv2.findContours(closed, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_NONE)[0]
+    largest = max(contours, key=cv2.contourArea, default=None)
+    return largest is not None and cv2.contourArea(largest) >= 0.5 * crop.size and _square(largest)
 
 
 def _square(contour: np.ndarray) -> bool:

@@ -119,7 +119,8 @@ def test_a_date_in_chinese_numerals_is_no_opinion():
     ("同意", True), ("同意调整。", True), ("原则同意", True), ("同竟", True),  # 意 misread
     ("回意", True), ("司意。", True),  # a handwritten 同 read as a glyph of its shape
     ("情况属类中筹意调整。", True), ("情况属实，暂不筹意调整", False),  # 同 lost under a seal's lettering
-    ("不同意", False), ("暂不同意调整", False), ("已阅", False), ("回复", False), ("朱海", False),
+    ("拟同", True), ("原则同。", True),  # 意 under a name stamp
+    ("不同意", False), ("暂不同意调整", False), ("已阅", False), ("回复", False), ("朱海", False), ("暂不同", False),
 ])  # fmt: skip
 def test_an_opinion_is_affirmative_when_it_agrees(opinion, yes):
     assert affirmative(opinion) is yes

@@ -250,6 +250,20 @@ def test_a_small_square_name_stamp_with_a_broken_frame_is_no_seal():
     assert find_seals(page, document="d", page=1, reader=lambda strip: ("", 0.0)) == []
 
 
+def test_a_large_red_name_stamp_on_a_colour_page_without_a_seal_is_no_grey_seal():
+    """A colour scan whose only stamp is a 2 cm 名章 (4 glyphs in a frame): no red seal is there, and the
+    stamp's red ink, dark enough to be grey stamp ink, is a square, never a grey ring."""
+    page = Image.new("RGB", (1240, 1754), (238, 236, 232))
+    draw = ImageDraw.Draw(page)
+    draw.text((100, 120), "关于2024年证书申报调整的申请", font=ImageFont.truetype(SANS, 30), fill=(15, 15, 15))
+    x, y, side = 800, 950, 116
+    draw.rectangle((x, y, x + side, y + side), outline=(200, 40, 45), width=6)
+    font = ImageFont.truetype(SANS, 46)
+    for i, ch in enumerate("邓梅文印"):
+        draw.text((x + 86 - 54 * (i // 2), y + 32 + 52 * (i % 2)), ch, font=font, fill=(200, 40, 45), anchor="mm")
+    assert find_seals(page, document="d", page=1, reader=lambda strip: ("", 0.0)) == []
+
+
 def _read(page: Image.Image) -> tuple[str, float]:
     (seal,) = find_seals(page, document="d", page=1)
     return seal.text, seal.text_confidence
