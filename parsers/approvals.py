@@ -202,8 +202,9 @@ def _read_block(
         region = row or _signature_region(label, sign_line, area, h, image, ref)
         # A name in the field is left to the ink test, typed or not: OCR reads a neat hand as
         # confidently as print, and only the ink tells them apart.
+        # The label is print however large its type (a bold title line whose foot reaches the field).
         erase = [ln.box for ln in lines
-                 if _printed(ln, h) and not SIGN.search(ln.text) and not _name_in(ln, region)]
+                 if (_printed(ln, h) or ln in label.lines) and not SIGN.search(ln.text) and not _name_in(ln, region)]
         # A 名章 stands two or three lines tall, centred on the 签字 line: look a line higher for it.
         stamp_area = (region[0], max(area[1], region[1] - h), region[2], region[3])
         # Writing that is no name, however it is written: the opinion (a handwritten 同意) and a date.

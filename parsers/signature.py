@@ -212,13 +212,16 @@ def _ink(
         if sx1 > 0 and sy1 > 0:
             part = ink[sy0:sy1, sx0:sx1]
             part &= (grey[sy0:sy1, sx0:sx1] < level).astype(np.uint8)
-    ink &= ~_rules(ink, h)
+    light = _light_ink(grey, h)
+    # A thin grey rule reaches INK only in dashes, each shorter than a rule is long: with its lighter
+    # stretches it is whole again.
+    ink &= ~_rules(ink | light, h)
     ink &= ~_solid(ink, h)
     _clear(ink, erase, box)
     # A thin pen's stroke at low resolution, or a light hand, breaks into dots where it is lighter
     # than INK: pieces a pixel apart, or joined by lighter ink of the stroke, are one stroke, and are
     # weighed together against a speck.
-    joined = cv2.dilate(ink, np.ones((3, 3), np.uint8)) | _light_ink(grey, h)
+    joined = cv2.dilate(ink, np.ones((3, 3), np.uint8)) | light
     n, labels = cv2.connectedComponents(joined, connectivity=8)
     weight = np.bincount(labels[ink > 0], minlength=n)
     keep = [i for i in range(1, n) if weight[i] >= max(6.0, speck * h * h)]
@@ -344,7 +347,7 @@ def has_name_stamp(image: Image.Image, region: Box, seals: list[Box], h: float, 
         _clear(mask, written or [], region)
     return (
         _stamp_square(red, h, min_fill=0.0)
-        or _stamp_square(dark, h, min_fill=SOLID_STAMP_FILL)
+        or _stamp_square(dark, h, min_fill=SOLID_STAMP_FILL, min_side=MIN_STAMP_SIDE)  # not a bold glyph
         or _framed_square(whole_red, h)
         or _solid_square(rim, h)
         or _framed_square(frame, h)  # a greyscale scan's outlined stamp, clear of the seal
@@ -440,12 +443,13 @@ def _askew_frame(ink: np.ndarray, h: float) -> bool:
     return False
 
 
-def _stamp_square(mask: np.ndarray, h: float, *, min_fill: float) -> bool:
+def _stamp_square(mask: np.ndarray, h: float, *, min_fill: float, min_side: float = 0.8) -> bool:
+    """A square component of `mask` at least `min_side` print heights on a side, `min_fill` of it ink."""
     closed = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, np.ones((5, 5), np.uint8))
     n, labels, stats, _c = cv2.connectedComponentsWithStats(closed, connectivity=8)
     for i in range(1, n):
         x, y, w, hh = stats[i, :4]
-        if not (0.8 * h <= min(w, hh) and max(w, hh) <= 6 * h and 0.5 <= w / hh <= 2):
+        if not (min_side * h <= min(w, hh) and max(w, hh) <= 6 * h and 0.5 <= w / hh <= 2):
             continue
         ink = mask[y : y + hh, x : x + w] > 0
         if ink.sum() >= 0.3 * h * h and ink.mean() >= min_fill:

@@ -200,3 +200,27 @@ def test_a_light_hand_on_a_faint_page_is_a_signature_and_print_there_is_not(fiel
     elif field == "typed name":
         draw.text((SIGN_X + 3 * SIZE + 6, SIGN_Y), "宋艳明", font=ImageFont.truetype(SANS, SIZE), fill=(15, 15, 15))
     assert _department(_faint(page)).signed is (field == "light hand")
+
+
+def test_a_thin_grey_rule_that_reaches_ink_only_in_dashes_is_a_rule():
+    """A field's underline printed thin and grey reaches INK in dashes, each too short to be a rule: with
+    its lighter stretches it is one, and is no ink of a signature (nor runs a typed name together)."""
+    from parsers.signature import _ink
+
+    strip = Image.new("RGB", (400, 60), (246, 246, 246))
+    draw = ImageDraw.Draw(strip)
+    for x in range(10, 390, 8):
+        draw.line((x, 40, x + 5, 40), fill=(138, 138, 138))
+        draw.line((x + 6, 40, x + 7, 40), fill=(172, 172, 172))
+    assert _ink(strip, (0, 0, 400, 60), [], [], 30.0)[0] is None
+
+
+def test_the_foot_of_a_bold_title_line_above_the_field_is_no_signature():
+    """A block whose label and opinion are one bold title line just above 签字: the line is the label's,
+    print however large, and its dense glyphs are no solid name stamp."""
+    page, draw = _page()
+    draw.rectangle((100, 240, 1200, 300), fill="white")
+    bold = ImageFont.truetype("/usr/share/fonts/opentype/noto/NotoSerifCJK-Bold.ttc", 40)
+    draw.text((130, 262), "学校分管领导意见：经核实，情况属实，同意调整。", font=bold, fill=(15, 15, 15))
+    found = read_page(Page(number=1, image=page), engine=make_engine("rapidocr"), document="d.pdf")
+    assert found.leader is not None and found.leader.affirmative and not found.leader.signed
