@@ -202,9 +202,11 @@ def _read_block(
         region = row or _signature_region(label, sign_line, area, h, image, ref)
         # A name in the field is left to the ink test, typed or not: OCR reads a neat hand as
         # confidently as print, and only the ink tells them apart.
-        # The label is print however large its type (a bold title line whose foot reaches the field).
-        erase = [ln.box for ln in lines
-                 if (_printed(ln, h) or ln in label.lines) and not SIGN.search(ln.text) and not _name_in(ln, region)]
+        # The label is print however large its type: a bold title line whose foot reaches the field
+        # is no pen, and its dense glyphs no solid stamp.
+        title = [ln.box for ln in label.lines if not SIGN.search(ln.text)]
+        erase = title + [ln.box for ln in lines
+                         if _printed(ln, h) and not SIGN.search(ln.text) and not _name_in(ln, region)]
         # A 名章 stands two or three lines tall, centred on the 签字 line: look a line higher for it.
         stamp_area = (region[0], max(area[1], region[1] - h), region[2], region[3])
         # Writing that is no name, however it is written: the opinion (a handwritten 同意) and a date.
@@ -212,7 +214,7 @@ def _read_block(
         if opinion_line is not None:
             not_names.append(opinion_line.box)
         signed = (is_handwritten(image, region, ref, erase, grey, h, written=not_names)
-                  or has_name_stamp(image, stamp_area, official, h, written=not_names)
+                  or has_name_stamp(image, stamp_area, official, h, written=not_names + title)
                   or any(is_other_ink(image, box, label_print)
                          for box in _names(block, sign_line, region) if not _on_disc(box, grey)))
     signed = signed or _signed_before_print(sign_line)

@@ -214,8 +214,9 @@ def _ink(
             part &= (grey[sy0:sy1, sx0:sx1] < level).astype(np.uint8)
     light = _light_ink(grey, h)
     # A thin grey rule reaches INK only in dashes, each shorter than a rule is long: with its lighter
-    # stretches it is whole again.
-    ink &= ~_rules(ink | light, h)
+    # stretches it is whole again. Such a rule is a field's underline, longer than a seal's ring or a
+    # hand's stroke is straight.
+    ink &= ~(_rules(ink, h) | _rules(ink | light, h, LIGHT_RULE))
     ink &= ~_solid(ink, h)
     _clear(ink, erase, box)
     # A thin pen's stroke at low resolution, or a light hand, breaks into dots where it is lighter
@@ -266,9 +267,13 @@ def _seal_ink_level(image: Image.Image, seal: Box) -> float:
     return float(min(INK, np.percentile(inked, 50) - 30))
 
 
-def _rules(ink: np.ndarray, h: float) -> np.ndarray:
-    """Table rules and underlines: straight runs far longer than any stroke of a character."""
-    n = max(8, int(1.5 * h))
+LIGHT_RULE = 3.0  # print heights a rule joined by its lighter stretches runs straight at least
+
+
+def _rules(ink: np.ndarray, h: float, length: float = 1.5) -> np.ndarray:
+    """Table rules and underlines: straight runs (`length` print heights) far longer than any stroke of
+    a character."""
+    n = max(8, int(length * h))
     flat = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((1, n), np.uint8))
     tall = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((n, 1), np.uint8))
     return cv2.dilate(flat | tall, np.ones((3, 3), np.uint8))
@@ -347,7 +352,7 @@ def has_name_stamp(image: Image.Image, region: Box, seals: list[Box], h: float, 
         _clear(mask, written or [], region)
     return (
         _stamp_square(red, h, min_fill=0.0)
-        or _stamp_square(dark, h, min_fill=SOLID_STAMP_FILL, min_side=MIN_STAMP_SIDE)  # not a bold glyph
+        or _stamp_square(dark, h, min_fill=SOLID_STAMP_FILL)
         or _framed_square(whole_red, h)
         or _solid_square(rim, h)
         or _framed_square(frame, h)  # a greyscale scan's outlined stamp, clear of the seal
@@ -443,13 +448,12 @@ def _askew_frame(ink: np.ndarray, h: float) -> bool:
     return False
 
 
-def _stamp_square(mask: np.ndarray, h: float, *, min_fill: float, min_side: float = 0.8) -> bool:
-    """A square component of `mask` at least `min_side` print heights on a side, `min_fill` of it ink."""
+def _stamp_square(mask: np.ndarray, h: float, *, min_fill: float) -> bool:
     closed = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, np.ones((5, 5), np.uint8))
     n, labels, stats, _c = cv2.connectedComponentsWithStats(closed, connectivity=8)
     for i in range(1, n):
         x, y, w, hh = stats[i, :4]
-        if not (min_side * h <= min(w, hh) and max(w, hh) <= 6 * h and 0.5 <= w / hh <= 2):
+        if not (0.8 * h <= min(w, hh) and max(w, hh) <= 6 * h and 0.5 <= w / hh <= 2):
             continue
         ink = mask[y : y + hh, x : x + w] > 0
         if ink.sum() >= 0.3 * h * h and ink.mean() >= min_fill:
