@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 
+import cv2
 import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
@@ -144,18 +145,29 @@ def test_solid_name_stamp_half_under_the_seal_ring_and_above_the_line(with_stamp
     assert department is not None and department.signed is with_stamp
 
 
-@pytest.mark.parametrize("with_stamp", [True, False])
-def test_a_small_framed_name_stamp_inside_the_seal_disc_signs(with_stamp):
-    """A 私章 a little over one print line high, pressed beside 签字 where the official seal's disc lies
-    over the field: its frame's four sides on the seal still sign; the round seal alone does not."""
-    page = _form([(["校级分管", "领导意见"], "同意。", "领导签字：", "none")], seal=False)
-    label_end = SPLIT + 260 + int(ImageDraw.Draw(page).textlength("领导签字：", font=ImageFont.truetype(FONT, 26)))
-    line_y = 400 + ROW - 60
-    stamp(page, draw_seal("连云港中等专业学校", 260, random.Random(5)), (label_end - 60, line_y - 120))
-    if with_stamp:
-        stamp(page, _name_stamp("杨雪", 62), (label_end + 4, line_y - 12))
-    leader = _read(page).leader
-    assert leader is not None and leader.signed is with_stamp
+def test_a_name_stamp_frame_a_little_over_one_print_line_is_a_frame():
+    """A 私章's frame 1.25 print lines on a side, its ink merged with the seal it sits on: four sides
+    meeting at four corners."""
+    from parsers.signature import _framed_square
+
+    h = 40.0
+    ink = np.zeros((200, 200), np.uint8)
+    cv2.rectangle(ink, (50, 50), (100, 100), 255, 3)  # 50 px: 1.25 × h
+    assert _framed_square(ink, h)
+
+
+def test_runs_that_do_not_overlap_across_are_no_frame():
+    """Under a seal's lettering a flat run high on the left and another low on the right, each with an
+    upright stroke at its end, are no box: a frame's top and bottom span the same width."""
+    from parsers.signature import _framed_square
+
+    h = 40.0
+    ink = np.zeros((200, 300), np.uint8)
+    cv2.line(ink, (20, 40), (80, 40), 255, 3)  # a top run on the left
+    cv2.line(ink, (150, 110), (210, 110), 255, 3)  # a bottom run on the right
+    for x in (20, 80, 150, 210):  # upright strokes spanning from the one's height to the other's
+        cv2.line(ink, (x, 35), (x, 115), 255, 3)
+    assert not _framed_square(ink, h)
 
 
 KAI = "/usr/share/fonts/truetype/arphic/ukai.ttc"
