@@ -28,6 +28,7 @@ from parsers.rulings import Rulings, find_rulings
 from parsers.seal import StripReader, red_mask
 from parsers.signature import (
     INK,
+    SEAL_DISC,
     Glyphs,
     bgr_crop,
     has_name_stamp,
@@ -433,9 +434,6 @@ def _on_disc(box: Box, seals: list[Box]) -> bool:
         if dx * dx + dy * dy < 1:
             return True
     return False
-
-
-SEAL_DISC = 0.9  # a seal crop's padding is about 16 % of its radius (seal.py): 0.9 of it is the ring and a little
 
 
 def _overlaps_any(box: Box, areas: list[Box]) -> bool:

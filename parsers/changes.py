@@ -115,8 +115,8 @@ def changes_from_row(row: dict[Role, str], certificate: str = "") -> list[Extrac
 _KEEP = re.compile(r"^(?:不调整|不作调整|不做调整|无调整)")  # a row that states it stays as it is
 _TOTAL = re.compile(r"^(?:合计|总计|小计|共计)")  # a totals row sums the changes: it is none of them
 # Marks for "as before"; OCR reads a lone dash or slash in a cell as 一, 1, l, I or |, and may keep
-# one glyph of 不变 or 同原 in a narrow cell (no level, major or headcount is 不, 变 or 同原).
-_UNCHANGED = re.compile(r"^(?:[—–\-_/／\\~～·.。]*|[一1lI|丨]|不变?|变|保持不变|无变化|无|同上|同原(?:申报)?|未调整|不调整)$")
+# only 同原 of 同原申报 in a narrow cell.
+_UNCHANGED = re.compile(r"^(?:[—–\-_/／\\~～·.。]*|[一1lI|丨]|不变|保持不变|无变化|无|同上|同原(?:申报)?|未调整|不调整)$")
 
 
 def states_value(text: str | None) -> bool:

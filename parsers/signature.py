@@ -44,8 +44,8 @@ def printed_glyphs(image: Image.Image, box: Box, h: float, level: float = INK) -
     if not tall or mask is None:
         return None
     tint = float(np.median(_blueness(bgr)[mask]))
-    own = _ink_level(image, box)
-    faint = printed_glyphs(image, box, h, own) if level == INK and own >= INK + FAINT_STEP else None
+    own = _ink_level(image, box) if level == INK else level
+    faint = printed_glyphs(image, box, h, own) if own >= INK + FAINT_STEP and own != level else None
     return Glyphs(float(np.median([g.height for g in tall])), float(np.median([g.stroke for g in tall])), tint,
                   level, faint)
 
@@ -342,9 +342,9 @@ def has_name_stamp(image: Image.Image, region: Box, seals: list[Box], h: float, 
     # A greyscale scan's outlined stamp is light and pressed unevenly: its frame's lighter stretches too.
     frame = cv2.bitwise_or(dark, _light_ink(grey, h) * 255)
     for seal in seals:  # the seal's own ink: its ellipse, not its box, whose corners a 名章 may fill
-        # A seal's crop box is padded by about 16 % of its radius (seal.py): 0.9 of it is the ring and
-        # a little; 0.6 of it holds the star, solid enough to pass for a stamp, and no part of the ring.
-        for masks, share in (((red, dark, frame), 0.9), ((rim,), 0.6)):
+        # SEAL_DISC of the crop box is the ring and a little; 0.6 of it holds the star, solid enough to
+        # pass for a stamp, and no part of the ring.
+        for masks, share in (((red, dark, frame), SEAL_DISC), ((rim,), 0.6)):
             disc = _ellipse(red.shape, seal, (x0, y0), share)
             for mask in masks:
                 mask[disc > 0] = 0
@@ -358,6 +358,10 @@ def has_name_stamp(image: Image.Image, region: Box, seals: list[Box], h: float, 
         or _framed_square(frame, h)  # a greyscale scan's outlined stamp, clear of the seal
         or _askew_frame(frame, h)  # the same set down askew, or with a side broken
     )
+
+
+# A seal's crop box is padded by about 16 % of its radius (seal.py): this share of it is the ring and a little.
+SEAL_DISC = 0.9
 
 
 def _ellipse(shape: tuple[int, ...], box: Box, origin: tuple[int, int], share: float) -> np.ndarray:
