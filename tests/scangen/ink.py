@@ -39,14 +39,15 @@ def draw_seal(
     draw.polygon(_star(c, c, r * 0.27), fill=255)
     _arc_text(mask, text, c, r, rng)
     alpha = np.asarray(mask, dtype=np.float32) / 255
-    texture = np.asarray(
-        Image.effect_noise((size, size), 60).filter(ImageFilter.GaussianBlur(2)), dtype=np.float32
-    )
+    angle = rng.uniform(-12, 12)
+    # Drawn from `rng` (PIL's effect_noise is unseeded): the same seed stamps the same seal.
+    noise = np.random.default_rng(rng.getrandbits(32)).normal(128, 60, (size, size)).clip(0, 255)
+    texture = np.asarray(Image.fromarray(noise.astype(np.uint8)).filter(ImageFilter.GaussianBlur(2)), dtype=np.float32)
     alpha *= np.clip(0.55 + (texture - 128) / 200 + 0.25, 0.35, 1.0)
     rgba = np.zeros((size, size, 4), np.uint8)
     rgba[..., :3] = colour
     rgba[..., 3] = (alpha * 255).astype(np.uint8)
-    return Image.fromarray(rgba).rotate(rng.uniform(-12, 12), resample=Image.BICUBIC)
+    return Image.fromarray(rgba).rotate(angle, resample=Image.BICUBIC)
 
 
 def _arc_text(mask: Image.Image, text: str, c: float, r: float, rng: random.Random) -> None:
