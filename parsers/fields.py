@@ -16,6 +16,8 @@ _LABEL = re.compile(r"^(?:申请单位|申报单位|单位名称|填报单位|�
 # OCR misreads the hint's first glyph now and then (（羞章）): any bracket of one or two glyphs ending 章.
 _STAMP = re.compile(r"(?:[(\[【]?\s*(?:加盖)?(?:盖章|公章|签章|印章|章)|[(\[【]\s*.章)\s*[)\]】]?$")
 _NEXT_FIELD = re.compile(r"(?:日期|时间|联系人|联系电话|电话|负责人|填表人|经办人|邮箱)[:：].*$")
+# The label's colon, or what OCR read it as (、 ， .), before the name.
+_LEADING_MARKS = re.compile(r"^\W+")
 # The subject template "单位名称+2024年…", or a neighbouring header cell of a form.
 _VALUE_BAD = re.compile(r"^[+＋]|证书申报调整申请|名称|^证书|^序号")
 
@@ -51,7 +53,7 @@ _DASH_AFTER_NAME = re.compile(r"(?<=[校院心学所])一+$|(?<=学校|学院|�
 
 def clean_unit(text: str) -> str | None:
     """NFKC, no spaces, no （盖章）/(公章), no trailing field such as 日期：…; None if nothing is left."""
-    value = _NEXT_FIELD.sub("", compact(text)).lstrip(":：")
+    value = _LEADING_MARKS.sub("", _NEXT_FIELD.sub("", compact(text)))
     value = _DASH_AFTER_NAME.sub("", _STAMP.sub("", value).strip("_-—.。,，;；"))
     if not value or _VALUE_BAD.search(value) or len(value) < 3:
         return None

@@ -101,9 +101,14 @@ def find_rings(image: Image.Image) -> list[Ring]:
         red = _ringed_outlines(red_ink, "red", MIN_PALE_D)
     # Red is a stamp's own colour, so its arcs are also bridged over wider gaps: a photo's glare or a
     # fold takes whole stretches out of a ring. Such a ring, weaker evidence, must be an official
-    # seal's size, and adds to the rings found, never replaces one.
-    broken = _ringed_outlines(red_ink, "red", MIN_PALE_D, gaps=(WIDE_RING_GAP,))
-    red += [b for b in broken if not any(_overlap(b, r) for r in red)]
+    # seal's size, and adds to the rings found; it replaces only rings that are pieces of it: two or
+    # more smaller ones centred inside it (arcs of one seal, each fitted on its own).
+    for ring in _ringed_outlines(red_ink, "red", MIN_PALE_D, gaps=(WIDE_RING_GAP,)):
+        pieces = [r for r in red if r.rx + r.ry < ring.rx + ring.ry and _overlap(r, ring)]
+        if len(pieces) >= 2:
+            red = [r for r in red if r not in pieces] + [ring]
+        elif not any(_overlap(ring, r) for r in red):
+            red.append(ring)
     red = [_full_size(r, scale) for r in red]
     if red:
         return red
@@ -259,17 +264,19 @@ def _ring_fitted(
 ) -> Ring | None:
     """The ellipse fitted to `points` when ink rings it in `closed` as a seal's ring does, else None."""
     (cx, cy), (w, h), angle = cv2.fitEllipse(points)
-    if 45 < angle % 180 < 135:  # fitEllipse's width lies along the turned axis: read it upright
-        w, h = h, w
     if not _size_ok(max(w, h), closed.shape, min_d) or min(w, h) < 0.55 * max(w, h):
         return None
-    if _coverage(closed, cx, cy, w / 2, h / 2, band=4) < RING_COVERAGE:
+    # An oval seal is set down at any angle: its ring is followed as fitted, turned. The Ring is the
+    # upright ellipse spanning the same box, so the whole seal's ink is known as the seal's.
+    if _coverage(closed, cx, cy, w / 2, h / 2, band=4, turn=angle) < RING_COVERAGE:
         return None
-    if colour == "grey" and not _stands_alone(closed, cx, cy, w / 2, h / 2, beside_share):
+    if colour == "grey" and not _stands_alone(closed, cx, cy, w / 2, h / 2, beside_share, angle):
         return None  # a table's grid or a block of print: as much ink beside the "ring" as on it
     if colour == "red" and _cornered(closed, points):
         return None  # a square 名章 whose broken frame was fitted: its corners are inked, a ring's are not
-    return Ring(cx, cy, w / 2, h / 2, colour)
+    turn = math.radians(angle)
+    return Ring(cx, cy, math.hypot(w / 2 * math.cos(turn), h / 2 * math.sin(turn)),
+                math.hypot(w / 2 * math.sin(turn), h / 2 * math.cos(turn)), colour)
 
 
 def _cornered(mask: np.ndarray, points: np.ndarray) -> bool:
@@ -409,10 +416,11 @@ def _centred(ink: np.ndarray, cx: float, cy: float, r: float, slack_share: float
     return best[1], best[2]
 
 
-def _stands_alone(mask: np.ndarray, cx: float, cy: float, rx: float, ry: float, beside_share: float) -> bool:
+def _stands_alone(mask: np.ndarray, cx: float, cy: float, rx: float, ry: float, beside_share: float,
+                  turn: float = 0.0) -> bool:
     """Ink runs round the ellipse and thins out a few px inside and outside it, as a seal's ring does."""
     offsets = np.arange(-12, 13)
-    cover = _profile(mask, cx, cy, rx, ry, offsets)
+    cover = _profile(mask, cx, cy, rx, ry, offsets, turn)
     peak = cover[8:17].max()  # within 4 px of the fitted ellipse
     beside = np.concatenate([cover[:3], cover[-3:]])  # 10 to 12 px inside and outside
     return bool(beside.mean() <= beside_share * peak)
@@ -431,24 +439,30 @@ def _sharp_ring(ink: np.ndarray, cx: float, cy: float, r: float, beside_share: f
     return None
 
 
-def _profile(mask: np.ndarray, cx: float, cy: float, rx: float, ry: float, offsets: np.ndarray) -> np.ndarray:
+def _profile(mask: np.ndarray, cx: float, cy: float, rx: float, ry: float, offsets: np.ndarray,
+             turn: float = 0.0) -> np.ndarray:
     """For each radial offset, the share of 180 directions where `mask` is set on the ellipse."""
+    return _on_ellipse(mask, cx, cy, rx, ry, offsets, turn).mean(axis=1)
+
+
+def _coverage(mask: np.ndarray, cx: float, cy: float, rx: float, ry: float, band: int, turn: float = 0.0) -> float:
+    """Share of directions in which `mask` has ink within `band` px of the ellipse (rx, ry)."""
+    return float(_on_ellipse(mask, cx, cy, rx, ry, np.arange(-band, band + 1), turn).any(axis=0).mean())
+
+
+def _on_ellipse(mask: np.ndarray, cx: float, cy: float, rx: float, ry: float, offsets: np.ndarray,
+                turn: float) -> np.ndarray:
+    """Whether `mask` is set (bool, offsets × 180 directions) on the ellipse (rx, ry) grown by each offset,
+    its rx axis turned `turn` degrees clockwise (image y down, as cv2.fitEllipse gives it); off the
+    page is unset."""
     t = np.linspace(0, 2 * math.pi, 180, endpoint=False)
-    xs = np.rint(cx + (rx + offsets[:, None]) * np.cos(t)).astype(int)
-    ys = np.rint(cy + (ry + offsets[:, None]) * np.sin(t)).astype(int)
+    u, v = (rx + offsets[:, None]) * np.cos(t), (ry + offsets[:, None]) * np.sin(t)
+    c, s = math.cos(math.radians(turn)), math.sin(math.radians(turn))
+    xs, ys = np.rint(cx + u * c - v * s).astype(int), np.rint(cy + u * s + v * c).astype(int)
     inside = (xs >= 0) & (xs < mask.shape[1]) & (ys >= 0) & (ys < mask.shape[0])
     hits = np.zeros(xs.shape, bool)
     hits[inside] = mask[ys[inside], xs[inside]] > 0
-    return hits.mean(axis=1)
-
-
-def _coverage(mask: np.ndarray, cx: float, cy: float, rx: float, ry: float, band: int) -> float:
-    """Share of directions in which `mask` has ink within `band` px of the ellipse (rx, ry)."""
-    t = np.linspace(0, 2 * math.pi, 180, endpoint=False)
-    offsets = np.arange(-band, band + 1)
-    xs = np.rint(cx + (rx + offsets[:, None]) * np.cos(t)).astype(int).clip(0, mask.shape[1] - 1)
-    ys = np.rint(cy + (ry + offsets[:, None]) * np.sin(t)).astype(int).clip(0, mask.shape[0] - 1)
-    return float((mask[ys, xs] > 0).any(axis=0).mean())
+    return hits
 
 
 def arc_strips(image: Image.Image, ring: Ring) -> list[np.ndarray]:

@@ -346,6 +346,8 @@ def has_name_stamp(image: Image.Image, region: Box, seals: list[Box], h: float, 
         # pass for a stamp, and no part of the ring.
         for masks, share in (((red, dark, frame), SEAL_DISC), ((rim,), 0.6)):
             disc = _ellipse(red.shape, seal, (x0, y0), share)
+            if share == SEAL_DISC:  # an oval seal set down askew reaches past the upright ellipse: red
+                _clear_touching(red, disc)  # ink joined to the disc is the seal's (a 名章 on it is in `rim`)
             for mask in masks:
                 mask[disc > 0] = 0
     for mask in (whole_red, red, rim, dark, frame):
@@ -362,6 +364,13 @@ def has_name_stamp(image: Image.Image, region: Box, seals: list[Box], h: float, 
 
 # A seal's crop box is padded by about 16 % of its radius (seal.py): this share of it is the ring and a little.
 SEAL_DISC = 0.9
+
+
+def _clear_touching(mask: np.ndarray, area: np.ndarray) -> None:
+    """Zero, in place, every connected piece of `mask` (uint8) that reaches into `area` (a 0/1 mask)."""
+    n, labels = cv2.connectedComponents(mask, connectivity=8)
+    touching = np.unique(labels[(area > 0) & (mask > 0)])
+    mask[np.isin(labels, touching[touching > 0])] = 0
 
 
 def _ellipse(shape: tuple[int, ...], box: Box, origin: tuple[int, int], share: float) -> np.ndarray:

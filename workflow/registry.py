@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import LCSseq, Levenshtein
 from sqlmodel import Session
 
 from parsers.vocabulary import Vocabulary
@@ -80,6 +80,14 @@ class Registry:
             return True
         close = {self.by_name[name].id for name in self.by_name if _damaged_copy(read, name, len(name) // 4)}
         return close == {school.id}
+
+    def nearest(self, text: str) -> set[int]:
+        """Ids of the schools whose name or alias shares the most glyphs, in order, with `text` (the
+        longest common subsequence): more than one when names tie, none in an empty registry."""
+        read = normalise_name(text)
+        scores = {name: LCSseq.similarity(read, name) for name in self.by_name}
+        best = max(scores.values(), default=0)
+        return {self.by_name[name].id for name, score in scores.items() if score == best and best > 0}
 
     @staticmethod
     def vocabulary(session: Session) -> Vocabulary:

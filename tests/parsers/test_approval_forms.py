@@ -427,3 +427,16 @@ def test_an_opinion_a_seal_crosses_is_read_again_where_ocr_lost_it(written):
     leader = find_approvals(lost, page, document="申请.pdf", page=1, seals=[seal], reader=engine.read_strip)["leader"]
     assert leader.affirmative == bool(written)
     assert leader.opinion.startswith("同意请") == bool(written)
+
+
+@pytest.mark.parametrize("turn", [30, 50])
+def test_an_askew_oval_seal_over_an_empty_signature_field_signs_nothing(turn):
+    """An oval seal pressed askew over the leader's empty 签字 field: its ring's far arcs, past the
+    upright ellipse of its box, are the seal's ink, no 名章; the department's pen still signs."""
+    page = _form([(["证书试点管理", "部门意见"], "同意。", "负责人（签字）：", "hand"),
+                  (["校级", "分管领导", "意见"], "同意。", "负责人（签字）：", "none")], seal=False)
+    oval = draw_seal("连云港中等专业学校", 300, random.Random(turn)).resize((300, 180))
+    stamp(page, oval.rotate(turn, expand=True, resample=Image.BICUBIC), (560, 400 + 2 * ROW - 220))
+    found = _read(page)
+    assert found.department is not None and found.department.signed
+    assert found.leader is not None and found.leader.affirmative and not found.leader.signed

@@ -86,3 +86,8 @@ def test_a_label_cell_ending_in_its_stamp_hint_is_followed_by_the_unit_in_the_ne
 def test_a_stamp_hint_with_no_colon_before_the_name_in_the_same_cell():
     row = [TextLine("申请单位（盖章）清江浦中专", (100, 100, 600, 140))]
     assert applicant_unit([Page(number=1, lines=row)]) == "清江浦中专"
+
+
+def test_a_colon_misread_as_a_mark_is_no_part_of_the_unit():
+    p = page(("填报单位（盖章）、淮安信息职业技术学院", (150, 300, 900, 332)))
+    assert applicant_unit([p]) == "淮安信息职业技术学院"

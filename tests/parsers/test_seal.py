@@ -15,7 +15,7 @@ from parsers.attachments import load_documents
 from parsers.model import Attachment
 from parsers.ocr import make_engine
 from parsers.pagework import read_page
-from parsers.seal import find_seals, red_mask, remove_red_ink
+from parsers.seal import find_rings, find_seals, red_mask, remove_red_ink
 from tests.scangen import Distortion, make_scan
 from tests.scangen.corpus import draw_scan
 from tests.scangen.ink import draw_seal, stamp
@@ -406,3 +406,15 @@ def test_a_red_seal_ring_broken_by_glare_in_a_photo_is_found():
     out = io.BytesIO()
     page.save(out, "JPEG", quality=71)
     assert [s.colour for s in find_seals(Image.open(io.BytesIO(out.getvalue())), document="d", page=1)] == ["red"]
+
+
+@pytest.mark.parametrize("turn", [15, 30, 60])
+def test_an_oval_seal_set_down_askew_is_found_whole(turn):
+    """An oval seal is pressed at any angle: its ring is followed turned, and the seal found spans all
+    of its ink (a reader then knows every arc of it as the seal's, not as a stamp beside it)."""
+    oval = _oval(320, 190).rotate(turn, expand=True, resample=Image.BICUBIC)
+    ys, xs = np.nonzero(np.asarray(oval)[..., 3])
+    ink = (600 + xs.min(), 1200 + ys.min(), 600 + xs.max(), 1200 + ys.max())
+    rings = find_rings(_page_with((oval, (600, 1200))))
+    assert len(rings) == 1
+    assert all(abs(found - drawn) <= 6 for found, drawn in zip(rings[0].box, ink, strict=True))

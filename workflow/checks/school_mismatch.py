@@ -24,7 +24,10 @@ def check(facts: RequestFacts) -> str | None:
     if other is not None:
         same = other.id == school.id
     else:
-        same = facts.registry.read_as(unit, school) or (sealed_by(facts, school) and _garbled(unit, school))
+        # Under the seal's ink OCR garbles the 申请单位 line: still the school's own name where the seal
+        # names it too, or where the seal's arc is garbled as well and no other registered unit is as near.
+        same = facts.registry.read_as(unit, school) or (_garbled(unit, school) and (
+            sealed_by(facts, school) or (bool(facts.evidence.seals) and facts.registry.nearest(unit) == {school.id})))
     return None if same else f"申请单位为“{unit}”，邮件主题为“{school.name}”"
 
 
