@@ -74,7 +74,7 @@ def find_approvals(
     if not labels:
         return {}
     h = _print_height(parts)
-    rulings = find_rulings(image) if image is not None else None
+    rulings = find_rulings(image).uncrossed(parts, h) if image is not None else None
     size = image.size if image is not None else (0, 0)
     sheet = paper_box(image) if image is not None else None
     found: dict[Role, ApprovalEvidence] = {}

@@ -9,13 +9,13 @@ is not print and is ignored.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import cv2
 import numpy as np
 from PIL import Image
 
-from parsers.model import Box
+from parsers.model import Box, TextLine
 from parsers.seal import red_mask
 
 WORK_WIDTH = 1000  # px: rules stay several pixels long at this width, and it is cheap
@@ -78,6 +78,20 @@ class Rulings:
         y = (cell[1] + cell[3]) / 2
         edges = [r.at for r in self.vertical if r.at > cell[2] and r.covers(y, self.slack)]
         return max(edges) if edges else None
+
+
+    def uncrossed(self, lines: list[TextLine], h: float) -> Rulings:
+        """These rulings less the vertical rules that lines of text run across: a photo's fold or crease,
+        the edge of a shadow. A form's text stays inside its cells; CROSSING_LINES lines that each run on
+        a print height `h` (px) past either side of one rule are no chance merging of two cells."""
+        def crossed(rule: Rule) -> bool:
+            return sum(ln.box[0] < rule.at - h and ln.box[2] > rule.at + h
+                       and rule.covers((ln.box[1] + ln.box[3]) / 2, 0.0) for ln in lines) >= CROSSING_LINES
+
+        return replace(self, vertical=[r for r in self.vertical if not crossed(r)])
+
+
+CROSSING_LINES = 2
 
 
 def find_rulings(image: Image.Image) -> Rulings:

@@ -440,3 +440,45 @@ def test_an_askew_oval_seal_over_an_empty_signature_field_signs_nothing(turn):
     found = _read(page)
     assert found.department is not None and found.department.signed
     assert found.leader is not None and found.leader.affirmative and not found.leader.signed
+
+
+@pytest.mark.parametrize("stamped", [True, False])
+def test_a_name_stamp_pressed_over_the_foot_of_a_handwritten_opinion_signs(stamped):
+    """A 名章 set down between the opinion written by hand and the 签名 line, over the opinion's last
+    glyphs: the opinion is no signature, but red stamp ink on it is still the stamp's."""
+    page = Image.new("RGB", (1240, 1754), "white")
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.truetype(FONT, 26)
+    draw.text((160, 200), "证书试点管理部门意见：同意。", font=font, fill="black")
+    draw.text((160, 300), "签字：", font=font, fill="black")
+    stamp(page, draw_hand_signature("唐经", 52, random.Random(3), (30, 30, 35)), (240, 280))
+    draw.text((160, 480), "学校意见：", font=font, fill="black")
+    stamp(page, draw_hand_signature("同意调整", 56, random.Random(4), (25, 25, 30)), (200, 545))
+    if stamped:
+        stamp(page, _name_stamp("余国", 100), (300, 585))
+    stamp(page, draw_seal("南通市海门中等专业学校", 300, random.Random(6)), (330, 675))
+    draw.text((200, 700), "签名：", font=font, fill="black")
+    draw.text((300, 800), "2024年3月15日", font=font, fill="black")
+    leader = _read(page).leader
+    assert leader is not None and leader.affirmative and leader.signed is stamped
+
+
+def test_a_fold_across_a_letter_is_no_rule_between_cells():
+    """A photo of a letter folded down the middle: the paper's edge and the crease look like a table's
+    rules, but lines of text run across the crease. The leader's empty 签名 field is not the department's
+    signed one on the other side of the crease."""
+    page = Image.new("RGB", (1240, 1754), "white")
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.truetype(FONT, 26)
+    draw.text((160, 300), "我校经核对，申请调整以下证书的申报人数，请予审核。", font=font, fill="black")
+    draw.text((160, 560), "证书试点管理部门意见：", font=font, fill="black")
+    draw.text((260, 610), "经核实，情况属实，同意调整。", font=ImageFont.truetype(KAI, 40), fill=(30, 40, 120))
+    draw.text((480, 680), "负责人（签名）：", font=font, fill="black")
+    stamp(page, draw_hand_signature("廖桂刚", 48, random.Random(2), (30, 40, 120)), (700, 665))
+    draw.text((160, 860), "校级分管领导意见：同意该校申报调整。", font=font, fill="black")
+    draw.text((400, 930), "签名：", font=font, fill="black")
+    draw.rectangle((60, 60, 1180, 1700), outline=(60, 60, 60), width=3)  # the paper's edge on a dark desk
+    draw.line((620, 60, 620, 1700), fill=(90, 90, 90), width=3)  # the crease
+    found = _read(page)
+    assert found.department is not None and found.department.signed
+    assert found.leader is not None and found.leader.affirmative and not found.leader.signed

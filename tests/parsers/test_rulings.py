@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from parsers.model import TextLine
 from parsers.rulings import Rule, Rulings
 
 # Two rows of a two-column approval form: label cells 100..400, opinion cells 400..1500.
@@ -51,3 +52,12 @@ def test_a_washed_out_scans_light_rules_are_found():
         draw.rectangle((450, y, 1000, y + 14), fill=150)
     cell = find_rulings(page.convert("RGB")).cell_at(250, 750)
     assert cell is not None and abs(cell[0] - 100) < 4 and abs(cell[3] - 900) < 4
+
+
+def test_a_rule_two_lines_of_text_run_across_is_no_rule():
+    """A fold or a shadow's edge down a letter: text runs across it, as it never does across a form's rule."""
+    rulings = Rulings([Rule(600, 100, 1500), Rule(1400, 100, 1500)], VERTICAL, slack=10)
+    across = [TextLine("经核实，情况属实，同意调整。", (200, 700, 700, 740), 0.9),
+              TextLine("负责人（签名）：廖桂刚", (300, 900, 800, 940), 0.9)]
+    assert [r.at for r in rulings.uncrossed(across, 30).vertical] == [100, 1500]
+    assert [r.at for r in rulings.uncrossed(across[:1], 30).vertical] == [100, 400, 1500]  # two cells OCR merged
