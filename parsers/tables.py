@@ -225,7 +225,11 @@ def _header_word(frag: Fragment) -> bool:
 
 def _header_like(frag: Fragment) -> bool:
     text = compact(frag.text)
-    return len(text) <= 10 and not re.search(r"[:：。，,、\d]", text)  # not a heading such as 三、调整事项
+    # Not a heading such as 三、调整事项, nor the （续表） a continued table's page opens with above its header.
+    return len(text) <= 10 and not re.search(r"[:：。，,、\d]", text) and not _CONTINUED.search(text)
+
+
+_CONTINUED = re.compile(r"续(?:上)?表")
 
 
 def _stacked(upper: list[Fragment], lower: list[Fragment]) -> bool:

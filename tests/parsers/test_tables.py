@@ -639,3 +639,20 @@ def test_the_sign_off_under_a_table_ends_it():
     lines += [TextLine("填表人：高峰", (120, 470, 300, 500), 0.99), TextLine("填表日期：2024年3月9日", (300, 470, 640, 500), 0.99)]
     (table,) = find_tables(lines)
     assert (table.rows[0][("seq", None)], table.rows[0][("cert", None)]) == ("1", "物流管理（中级）")
+
+
+def test_a_continued_tables_mark_tight_above_its_header_is_no_header_line():
+    """Page 2 of a table opens with （续表） just above the repeated header: kept with it, the mark joins
+    the 序号 cell under it and the numbers no longer tell the rows apart (a 不调整 row fell into the row above)."""
+    mark = [TextLine("（续表）", (110, 310, 214, 340), 0.99)]
+    body = grid(
+        [
+            ["5", ["“工业机器人操作与运维”", "(中级)"], "试点人数", "60人", "100人", "学生报考意愿较强"],
+            ["6", ["建筑信息模型（BIM）", "(高级)"], "不调整", "40人", None, None],
+        ],
+        LAYOUT_A,
+        [110, 110],
+    )
+    (table,) = find_tables(mark + header_a() + body)
+    assert [row.get(("seq", None)) for row in table.rows] == ["5", "6"]
+    assert table.rows[0][("from", None)] == "60人" and table.rows[0][("to", None)] == "100人"
