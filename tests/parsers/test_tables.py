@@ -656,3 +656,19 @@ def test_a_continued_tables_mark_tight_above_its_header_is_no_header_line():
     (table,) = find_tables(mark + header_a() + body)
     assert [row.get(("seq", None)) for row in table.rows] == ["5", "6"]
     assert table.rows[0][("from", None)] == "60人" and table.rows[0][("to", None)] == "100人"
+
+
+def test_the_last_glyph_of_a_wrapped_reason_astride_a_border_does_not_end_the_table():
+    """A reason cell wrapped down to one glyph (定), which OCR boxes left of the column's header, astride
+    the border: a glyph is no sign-off line under the table, and the rows below it are still read."""
+    body = grid(
+        [
+            ["1", "智能财税（初级）", "申报人数", "55人", "90人", None],
+            ["2", "界面设计（初级）", "申报人数", "40人", "15人", None],
+        ],
+        LAYOUT_A,
+        [120, 60],
+    )
+    last_glyph = TextLine("定", (1355, 490, 1385, 518), 0.99)
+    (table,) = find_tables(header_a() + body + [last_glyph])
+    assert [row[("cert", None)] for row in table.rows] == ["智能财税（初级）", "界面设计（初级）"]
