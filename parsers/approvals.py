@@ -210,12 +210,12 @@ def _read_block(
                          if _printed(ln, h) and not SIGN.search(ln.text) and not _name_in(ln, region)]
         # A 名章 stands two or three lines tall, centred on the 签字 line: look a line higher for it.
         stamp_area = (region[0], max(area[1], region[1] - h), region[2], region[3])
-        # Writing that is no name, however it is written: the opinion (a handwritten 同意) and a date.
-        not_names = [ln.box for ln in block if WHOLE_DATE.match(clean(ln.text))] + _dates_in(sign_line, h)
-        if opinion_line is not None:
-            not_names.append(opinion_line.box)
-        signed = (is_handwritten(image, region, ref, erase, grey, h, written=not_names)
-                  or has_name_stamp(image, stamp_area, official, h, written=not_names + title)
+        # Writing that is no name, however it is written: the opinion (a handwritten 同意, on the label's
+        # line or under it) and a date.
+        dates = [ln.box for ln in block if WHOLE_DATE.match(clean(ln.text))] + _dates_in(sign_line, h)
+        above = title + ([] if opinion_line is None else [opinion_line.box])
+        signed = (is_handwritten(image, region, ref, erase, grey, h, written=dates, hanging=above)
+                  or has_name_stamp(image, stamp_area, official, h, written=dates + above)
                   or any(is_other_ink(image, box, label_print)
                          for box in _names(block, sign_line, region) if not _on_disc(box, grey)))
     signed = signed or _signed_before_print(sign_line)

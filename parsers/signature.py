@@ -39,15 +39,22 @@ def printed_glyphs(image: Image.Image, box: Box, h: float, level: float = INK) -
     """Height, stroke and tint of the printed glyphs in `box` (a label), the page's reference for
     print, measured as ink darker than `level`; on a faint page also down to its own ink level."""
     mask, bgr = _ink(image, box, [], [], h, speck=0.0, level=level)
-    groups = _groups(mask, h) if mask is not None else []
-    tall = [g for g in groups if g.height >= 0.5 * h]
-    if not tall or mask is None:
+    if mask is None:
+        return None
+    # Glyphs, not punctuation: measured against the line's own ink, not OCR's box of it, which at low
+    # resolution is padded to twice the glyphs' height.
+    rows = np.flatnonzero(mask.any(axis=1))
+    tall = [g for g in _groups(mask, h) if g.height >= GLYPH_SHARE * (rows[-1] - rows[0] + 1)]
+    if not tall:
         return None
     tint = float(np.median(_blueness(bgr)[mask]))
     own = _ink_level(image, box) if level == INK else level
     faint = printed_glyphs(image, box, h, own) if own >= INK + FAINT_STEP and own != level else None
     return Glyphs(float(np.median([g.height for g in tall])), float(np.median([g.stroke for g in tall])), tint,
                   level, faint)
+
+
+GLYPH_SHARE = 0.6  # of a print line's ink height that a glyph spans; a colon's or comma's ink is less
 
 
 # Where a page's print is faint (a light toner, a washed-out scan even after levelling), a pen's thin
@@ -81,23 +88,27 @@ def is_handwritten(
     seals: list[Box],
     h: float,
     written: list[Box] | None = None,
+    hanging: list[Box] | None = None,
 ) -> bool:
     """True when `region` holds ink that print does not explain (see the module docstring).
 
-    `erase` are boxes of print, `written` boxes of writing that is no signature (an opinion by hand);
-    blue ink is a pen's even where OCR read it as print, but not in `written`."""
-    written = written or []
+    `erase` are boxes of print, `written` boxes of writing that is no signature (a date by hand);
+    blue ink is a pen's even where OCR read it as print, but not in `written`. `hanging` are lines
+    written above the region (the label, an opinion by hand), whose tall strokes OCR's boxes may not
+    hold: a stroke mostly inside one of them is that line's wherever it reaches."""
+    written, hanging = written or [], hanging or []
     ref = ref or Glyphs(h / PRINT_LINE, max(1.5, h / 12))
-    if _blue_pen(image, region, h, ref.tint, written):  # printers print black: blue ink is a pen's
+    if _blue_pen(image, region, h, ref.tint, written, hanging):  # printers print black: blue ink is a pen's
         return True
     # Ink is first what is darker than INK; on a faint page, what that misses (a light hand's thin
     # strokes) is looked at again down to the page's own ink level, against its print measured so too.
-    return any(_unlike_print_ink(image, region, glyphs, erase + written, seals, h)
+    return any(_unlike_print_ink(image, region, glyphs, erase + written, hanging, seals, h)
                for glyphs in (ref, ref.faint) if glyphs is not None)
 
 
-def _unlike_print_ink(image: Image.Image, region: Box, ref: Glyphs, erase: list[Box], seals: list[Box], h: float) -> bool:
-    mask, bgr = _ink(image, region, erase, seals, h, level=ref.ink)
+def _unlike_print_ink(image: Image.Image, region: Box, ref: Glyphs, erase: list[Box], hanging: list[Box],
+                      seals: list[Box], h: float) -> bool:
+    mask, bgr = _ink(image, region, erase, seals, h, level=ref.ink, hanging=hanging)
     # In print heights of this page's glyphs, not of OCR's boxes: at low resolution a box's padding
     # is a large share of its height (a print line's box is about 1.25 glyphs tall at 200 dpi).
     if mask is None or mask.sum() < MIN_INK * (PRINT_LINE * ref.height) ** 2:
@@ -144,7 +155,7 @@ LIGHT_SHARE = 0.65  # a light hand's darker strokes are at most this share as fa
 WASHED_PRINT, DARK_SHARE = 140, 1.8
 
 
-def _blue_pen(image: Image.Image, region: Box, h: float, tint: float, written: list[Box]) -> bool:
+def _blue_pen(image: Image.Image, region: Box, h: float, tint: float, written: list[Box], hanging: list[Box]) -> bool:
     """Enough blue ballpoint ink in the region, outside `written`, to be a signature: far bluer than
     the page's print."""
     rgb = bgr_crop(image, region)[:, :, ::-1].astype(int)
@@ -154,6 +165,7 @@ def _blue_pen(image: Image.Image, region: Box, h: float, tint: float, written: l
     blue = (rgb[..., 2] - rgb[..., 0] - tint > 40) & (rgb.min(axis=2) < LIGHT_INK) & (rgb[..., 2] > rgb[..., 1])
     blue &= ~_solid(blue.astype(np.uint8), h)
     _clear(blue, written, region)
+    _clear_hanging(blue, hanging, region)
     return bool(blue.sum() >= MIN_INK * h * h)
 
 
@@ -195,10 +207,11 @@ def _unlike_print(g: _Group, ref: Glyphs) -> bool:
 
 def _ink(
     image: Image.Image, box: Box, erase: list[Box], seals: list[Box], h: float, speck: float = 0.02,
-    level: float = INK,
+    level: float = INK, hanging: list[Box] | None = None,
 ) -> tuple[np.ndarray | None, np.ndarray]:
-    """Ink pixels (darker than `level`) in `box` (a bool mask) with its BGR crop; print, rules, seal ink
-    and specks removed."""
+    """Ink pixels (darker than `level`) in `box` (a bool mask) with its BGR crop; print (`erase`), writing
+    hanging into the box from lines above it (`hanging`, see `is_handwritten`), rules, seal ink and specks
+    removed."""
     x0, y0 = (max(0, int(v)) for v in box[:2])
     bgr = bgr_crop(image, box)
     if bgr.shape[0] < 4 or bgr.shape[1] < 4:
@@ -219,6 +232,7 @@ def _ink(
     ink &= ~(_rules(ink, h) | _rules(ink | light, h, LIGHT_RULE))
     ink &= ~_solid(ink, h)
     _clear(ink, erase, box)
+    _clear_hanging(ink, hanging or [], box)
     # A thin pen's stroke at low resolution, or a light hand, breaks into dots where it is lighter
     # than INK: pieces a pixel apart, or joined by lighter ink of the stroke, are one stroke, and are
     # weighed together against a speck.
@@ -249,6 +263,27 @@ def _clear(mask: np.ndarray, boxes: list[Box], origin: Box) -> None:
         ex0, ey0 = max(0, int(e[0]) - x0 - 3), max(0, int(e[1]) - y0 - 3)
         if e[2] - x0 + 3 > 0 and e[3] - y0 + 3 > 0:
             mask[ey0 : int(e[3]) - y0 + 3, ex0 : int(e[2]) - x0 + 3] = 0
+
+
+def _clear_hanging(mask: np.ndarray, boxes: list[Box], origin: Box) -> None:
+    """Zero `mask` (a crop at `origin`'s corner) over each box of writing and over the strokes mostly
+    inside one, in place: a hand's tall glyphs run past the box OCR gave its line (the 意 of an opinion
+    hangs down into the 签字 field below). A signature that merely touches the writing stays."""
+    if not boxes or not mask.any():
+        return
+    n, labels = cv2.connectedComponents(cv2.dilate(mask.astype(np.uint8), np.ones((3, 3), np.uint8)), connectivity=8)
+    inside = np.zeros(mask.shape, np.uint8)
+    x0, y0 = (max(0, int(v)) for v in origin[:2])
+    for e in boxes:
+        inside[max(0, int(e[1]) - y0 - 3) : max(0, int(e[3]) - y0 + 3), max(0, int(e[0]) - x0 - 3) : max(0, int(e[2]) - x0 + 3)] = 1
+    inked = mask > 0
+    share = np.bincount(labels[inked & (inside > 0)], minlength=n) / np.maximum(np.bincount(labels[inked], minlength=n), 1)
+    mostly = np.flatnonzero(share >= WRITING_INSIDE)
+    mask[np.isin(labels, mostly[mostly > 0])] = 0
+    _clear(mask, boxes, origin)
+
+
+WRITING_INSIDE = 0.6  # share of a stroke's ink inside a box of writing for the stroke to be that writing's
 
 
 def bgr_crop(image: Image.Image, box: Box) -> np.ndarray:

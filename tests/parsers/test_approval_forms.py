@@ -4,6 +4,7 @@ cell beside it, 签字 at its bottom; personal name stamps (名章) as signature
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 
 import cv2
 import numpy as np
@@ -482,3 +483,25 @@ def test_a_fold_across_a_letter_is_no_rule_between_cells():
     found = _read(page)
     assert found.department is not None and found.department.signed
     assert found.leader is not None and found.leader.affirmative and not found.leader.signed
+
+
+@pytest.mark.parametrize("signed", [False, True])
+def test_a_large_handwritten_opinion_hanging_into_the_signature_field_is_no_signature(signed):
+    """An opinion written large in blue ink just above 负责人（签字）: OCR's box of it stops above its lowest
+    strokes, which reach into the field. Those strokes are the opinion's; a typed name in a Kai face
+    after the label leaves the block unsigned, a pen's name beside them signs it."""
+    page = Image.new("RGB", (1240, 1754), "white")
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.truetype(FONT, 26)
+    draw.text((160, 300), "1+X证书试点管理部门意见：", font=font, fill="black")
+    draw.text((480, 285), "原则同意。", font=ImageFont.truetype(KAI, 72), fill=(20, 30, 120))
+    draw.text((480, 372), "负责人（签字）：", font=font, fill="black")
+    if signed:
+        stamp(page, draw_hand_signature("卢涛红", 46, random.Random(2), (20, 30, 120)), (700, 358))
+    else:
+        draw.text((700, 372), "卢涛红", font=ImageFont.truetype(KAI, 26), fill="black")
+    engine = make_engine("rapidocr")
+    lines = [replace(ln, box=(*ln.box[:3], ln.box[3] - 25)) if ln.text.startswith("原则") else ln
+             for ln in engine.recognize(page)]
+    department = find_approvals(lines, page, document="a.pdf", page=1, reader=engine.read_strip)["department"]
+    assert department.affirmative and department.signed is signed

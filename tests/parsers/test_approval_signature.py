@@ -12,7 +12,7 @@ from PIL import Image, ImageDraw, ImageFont
 from parsers.model import Page
 from parsers.ocr import make_engine
 from parsers.pagework import read_page
-from parsers.signature import is_handwritten
+from parsers.signature import is_handwritten, printed_glyphs
 from tests.scangen.ink import draw_seal, stamp
 
 SANS = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
@@ -224,3 +224,13 @@ def test_the_foot_of_a_bold_title_line_above_the_field_is_no_signature():
     draw.text((130, 262), "学校分管领导意见：经核实，情况属实，同意调整。", font=bold, fill=(15, 15, 15))
     found = read_page(Page(number=1, image=page), engine=make_engine("rapidocr"), document="d.pdf")
     assert found.leader is not None and found.leader.affirmative and not found.leader.signed
+
+
+def test_print_at_100_dpi_is_measured_though_ocrs_box_is_twice_its_height():
+    """At 100 dpi a label's glyphs are 15 px in a box OCR pads to 31: the page's print is still measured,
+    so a name written half again as tall is told from it (without it, a box-sized guess of print
+    passed the name for print)."""
+    page = Image.new("RGB", (600, 200), "white")
+    ImageDraw.Draw(page).text((100, 100), "证书试点管理", font=ImageFont.truetype(SANS, 15), fill=(20, 20, 20))
+    glyphs = printed_glyphs(page, (92, 92, 200, 124), 31.0)
+    assert glyphs is not None and 13 <= glyphs.height <= 16
