@@ -28,7 +28,6 @@ from parsers.rulings import Rulings, find_rulings
 from parsers.seal import StripReader, red_mask
 from parsers.signature import (
     INK,
-    SEAL_DISC,
     Glyphs,
     bgr_crop,
     has_name_stamp,
@@ -216,8 +215,7 @@ def _read_block(
         above = title + ([] if opinion_line is None else [opinion_line.box])
         signed = (is_handwritten(image, region, ref, erase, grey, h, written=dates, hanging=above)
                   or has_name_stamp(image, stamp_area, official, h, written=dates + above)
-                  or any(is_other_ink(image, box, label_print)
-                         for box in _names(block, sign_line, region) if not _on_disc(box, grey)))
+                  or any(is_other_ink(image, box, label_print, grey) for box in _names(block, sign_line, region)))
     signed = signed or _signed_before_print(sign_line)
     crops = [] if image is None else [_crop(image, union(label.box, region or label.box), document, page)]
     return ApprovalEvidence(
@@ -421,19 +419,6 @@ def _blank_after_label(image: Image.Image, box: Box, label_end: float, glyphs: f
         if left >= earliest and right - left > 0.5 * ref.height:
             return float(x0 + left + 1)
     return label_end
-
-
-def _on_disc(box: Box, seals: list[Box]) -> bool:
-    """Whether `box` reaches into a seal's disc: the ellipse of its ring, not the padded square of its
-    crop, whose corners a name written beside the seal may touch (its ink there is the pen's alone)."""
-    for seal in seals:
-        cx, cy = (seal[0] + seal[2]) / 2, (seal[1] + seal[3]) / 2
-        rx, ry = SEAL_DISC * (seal[2] - seal[0]) / 2, SEAL_DISC * (seal[3] - seal[1]) / 2
-        # The box's point nearest the centre, in the ellipse's scaled axes (a clamp, as the box is upright).
-        dx, dy = (min(max(cx, box[0]), box[2]) - cx) / rx, (min(max(cy, box[1]), box[3]) - cy) / ry
-        if dx * dx + dy * dy < 1:
-            return True
-    return False
 
 
 def _overlaps_any(box: Box, areas: list[Box]) -> bool:

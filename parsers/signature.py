@@ -118,15 +118,16 @@ def _unlike_print_ink(image: Image.Image, region: Box, ref: Glyphs, erase: list[
     return any(_unlike_print(g, ref) for g in _groups(mask, h))
 
 
-def is_other_ink(image: Image.Image, box: Box, print_box: Box) -> bool:
-    """Whether the writing in `box` (a name OCR read) is in another ink than the print in `print_box`.
+def is_other_ink(image: Image.Image, box: Box, print_box: Box, seals: list[Box] | None = None) -> bool:
+    """Whether the writing in `box` (a name OCR read) is in another ink than the print in `print_box`;
+    what lies on a grey seal's disc in `seals` (its ink, not the pen's) is left out of the writing.
 
     Far lighter: a thin or worn pen, or a light hand in a scan, whose strokes hardly reach INK. Far
     darker, where the print itself is washed out (a phone photo's grey print): a black pen. A typed
     name comes from the printer of the page's other print, so it is neither. Each box is measured
     against its own paper (a colour cast or a grey scan shifts both): the darker quarter of what is
     clearly darker than it."""
-    writing, printed = _ink_depth(image, box), _ink_depth(image, print_box)
+    writing, printed = _ink_depth(image, box, seals or []), _ink_depth(image, print_box)
     if writing is None or printed is None:
         return False
     if writing[1] >= INK:  # strokes that hardly reach INK
@@ -134,13 +135,18 @@ def is_other_ink(image: Image.Image, box: Box, print_box: Box) -> bool:
     return printed[1] >= WASHED_PRINT and writing[0] >= DARK_SHARE * printed[0]
 
 
-def _ink_depth(image: Image.Image, box: Box) -> tuple[float, float] | None:
-    """(how far below its paper, grey level) of the darker quarter of the box's ink; None with no ink."""
+def _ink_depth(image: Image.Image, box: Box, seals: list[Box] | None = None) -> tuple[float, float] | None:
+    """(how far below its paper, grey level) of the darker quarter of the box's ink off the `seals`'
+    discs; None with no ink."""
     grey = cv2.cvtColor(bgr_crop(image, box), cv2.COLOR_BGR2GRAY)
-    if grey.size == 0:
+    origin = (max(0, int(box[0])), max(0, int(box[1])))
+    off = np.ones(grey.shape, bool)
+    for seal in seals or []:
+        off &= _ellipse(grey.shape, seal, origin, SEAL_DISC) == 0
+    if not off.any():
         return None
-    paper = float(np.percentile(grey, 90))
-    ink = grey[grey < paper - LIGHT_STEP]
+    paper = float(np.percentile(grey[off], 90))
+    ink = grey[off & (grey < paper - LIGHT_STEP)]
     if ink.size < 20:
         return None
     level = float(np.percentile(ink, 25))
@@ -218,6 +224,7 @@ def _ink(
         return None, bgr
     grey = cv2.cvtColor(bgr, cv2.COLOR_BGR2GRAY)
     ink = ((grey < level) & (red_mask(bgr) == 0)).astype(np.uint8)
+    light = _light_ink(grey, h)
     for seal in seals:  # under a grey seal, only what is darker than the seal's ink
         level = _seal_ink_level(image, seal)
         sx0, sy0 = max(0, int(seal[0]) - x0), max(0, int(seal[1]) - y0)
@@ -225,7 +232,9 @@ def _ink(
         if sx1 > 0 and sy1 > 0:
             part = ink[sy0:sy1, sx0:sx1]
             part &= (grey[sy0:sy1, sx0:sx1] < level).astype(np.uint8)
-    light = _light_ink(grey, h)
+            # The seal's own grey ink is light ink all round its ring: it would join the ring's darkest
+            # specks into one long stroke. A pen's stroke under the seal is dark along its length.
+            light[sy0:sy1, sx0:sx1] = 0
     # A thin grey rule reaches INK only in dashes, each shorter than a rule is long: with its lighter
     # stretches it is whole again. Such a rule is a field's underline, longer than a seal's ring or a
     # hand's stroke is straight.

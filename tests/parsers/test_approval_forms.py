@@ -505,3 +505,27 @@ def test_a_large_handwritten_opinion_hanging_into_the_signature_field_is_no_sign
              for ln in engine.recognize(page)]
     department = find_approvals(lines, page, document="a.pdf", page=1, reader=engine.read_strip)["department"]
     assert department.affirmative and department.signed is signed
+
+
+@pytest.mark.parametrize("pen", [True, False])
+def test_a_name_whose_box_reaches_a_grey_seal_is_judged_by_its_own_ink(pen):
+    """A greyscale scan: the seal's ring passes just under the leader's name. A light pen's name is
+    weighed on the ink off the seal's disc (it once was not weighed at all); a typed name stays print,
+    though the seal's grey ring, with its darkest specks, runs through the field."""
+    page = Image.new("RGB", (1240, 1754), "white")
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.truetype(FONT, 26)
+    draw.text((160, 300), "证书试点管理部门意见：同意。", font=font, fill="black")
+    draw.text((160, 360), "签字：", font=font, fill="black")
+    stamp(page, draw_hand_signature("唐经", 52, random.Random(3), (30, 30, 35)), (240, 340))
+    draw.text((160, 560), "校级分管领导意见：", font=font, fill="black")
+    draw.text((220, 620), "情况属实，同意调整。", font=font, fill="black")
+    draw.text((200, 700), "负责人：", font=font, fill="black")
+    if pen:
+        draw.text((310, 694), "高民丽", font=ImageFont.truetype(KAI, 34), fill=(150, 150, 155))
+    else:
+        draw.text((310, 700), "高民丽", font=font, fill="black")
+    stamp(page, draw_seal("常州武进智能制造职业学院", 300, random.Random(5), (120, 120, 125)), (360, 728))
+    draw.text((300, 800), "2024年3月16日", font=font, fill="black")
+    leader = _read(page.convert("L").convert("RGB")).leader
+    assert leader is not None and leader.affirmative and leader.signed is pen

@@ -185,16 +185,3 @@ def test_a_name_before_the_same_name_typed_in_brackets_is_a_signature(sign_line,
         TextLine(sign_line, (400, 700, 400 + 26 * len(sign_line), 736), 0.97),
     ]
     assert find_approvals(lines, None, document="d.pdf", page=1)["leader"].signed is signed
-
-
-@pytest.mark.parametrize(("box", "on"), [
-    ((100, 100, 180, 140), False),  # in the padded corner of the seal's square, clear of its ring
-    ((150, 180, 230, 220), True),  # over the ring
-    ((0, 0, 50, 50), False),  # far off
-])
-def test_a_name_beside_a_seal_is_measured_unless_it_reaches_the_seals_disc(box, on):
-    """A grey seal's ink would make print look like another ink; only its disc holds that ink, not the
-    corners of the padded square it is cropped by."""
-    from parsers.approvals import _on_disc
-
-    assert _on_disc(box, [(160.0, 130.0, 460.0, 430.0)]) is on
