@@ -580,7 +580,10 @@ def find_seals(
     return seals
 
 
+CROP_PAD = 0.08  # of the ring's two radii together, added round it on each side of a seal's crop
+
+
 def _crop(image: Image.Image, ring: Ring, document: str, page: int) -> Crop:
     x0, y0, x1, y1 = ring.box
-    pad = 0.08 * (ring.rx + ring.ry)
+    pad = CROP_PAD * (ring.rx + ring.ry)
     return Crop.of(image, (x0 - pad, y0 - pad, x1 + pad, y1 + pad), document=document, page=page)

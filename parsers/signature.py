@@ -12,6 +12,7 @@ ink clearly darker than the seal's own counts: a signature under the seal stays.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import cv2
@@ -19,7 +20,7 @@ import numpy as np
 from PIL import Image
 
 from parsers.model import Box
-from parsers.seal import red_mask
+from parsers.seal import CROP_PAD, red_mask
 
 INK = 150  # grey level below which a pixel is ink on paper
 MIN_INK = 0.1  # least ink of a signature, in squared print heights: a thin pen's scribble at 300 dpi
@@ -394,12 +395,12 @@ def has_name_stamp(image: Image.Image, region: Box, seals: list[Box], h: float, 
                 _clear_seal_arcs(red, disc, seal, (x0, y0))
             for mask in masks:
                 mask[disc > 0] = 0
-    for mask in (dark, frame):  # a pen writes black or blue: red ink beside an opinion is still stamp ink
+    for mask in (dark, frame):  # a pen writes black or blue: red ink over an opinion is still stamp ink
         _clear(mask, written or [], region)
     return (
         _stamp_square(red, h, min_fill=0.0)
         or _stamp_square(dark, h, min_fill=SOLID_STAMP_FILL)
-        or _framed_square(whole_red, h)
+        or any(not _on_ring(box, seals, (x0, y0), 0.4 * h) for box in _frames(whole_red, h))
         or _solid_square(rim, h)
         or _framed_square(frame, h)  # a greyscale scan's outlined stamp, clear of the seal
         or _askew_frame(frame, h)  # the same set down askew, or with a side broken
@@ -452,9 +453,33 @@ SOLID_STAMP_FILL = 0.45  # share of a solid stamp's square that is ink; print fi
 
 
 def _framed_square(ink: np.ndarray, h: float) -> bool:
-    """A 名章's frame where the stamp sits on an official seal and their inks merge: straight stamp-ink
-    sides of a stamp's size meeting at four corners. A seal's ring is straight only over short
-    stretches that never meet as a box; its lettering has no strokes that long."""
+    """A 名章's frame in the mask (see `_frames`)."""
+    return next(_frames(ink, h), None) is not None
+
+
+def _on_ring(frame: Box, seals: list[Box], origin: tuple[int, int], slack: float) -> bool:
+    """Whether a side of `frame` (in the pixels of a crop at `origin`) runs along a seal's ring, within
+    `slack` px: the ring's leftmost, rightmost, top or bottom arc is straight enough over a stamp's
+    height to pass for a frame's side, met by the seal's lettering. `seals` are seals' crop boxes. A
+    名章 pressed against the ring elsewhere only touches it."""
+    left, top, right, bottom = frame[0] + origin[0], frame[1] + origin[1], frame[2] + origin[0], frame[3] + origin[1]
+    for seal in seals:
+        cx, cy = (seal[0] + seal[2]) / 2, (seal[1] + seal[3]) / 2
+        rx, ry = ((seal[2] - seal[0]) / 2 / (1 + 2 * CROP_PAD), (seal[3] - seal[1]) / 2 / (1 + 2 * CROP_PAD))
+        # The ring runs along a side only where it is parallel to it: level with the seal's centre for
+        # the left and right sides, above or below it for the top and bottom ones.
+        if abs((top + bottom) / 2 - cy) <= (bottom - top) / 2 and min(abs(left - (cx - rx)), abs(right - (cx + rx))) <= slack:
+            return True
+        if abs((left + right) / 2 - cx) <= (right - left) / 2 and min(abs(top - (cy - ry)), abs(bottom - (cy + ry))) <= slack:
+            return True
+    return False
+
+
+def _frames(ink: np.ndarray, h: float) -> Iterator[Box]:
+    """A 名章's frames (left, top, right, bottom in the mask's pixels) where the stamp sits on an official
+    seal and their inks merge: straight stamp-ink sides of a stamp's size meeting at four corners. A
+    seal's ring is straight only over short stretches that never meet as a box of a stamp's size; its
+    lettering has no strokes that long."""
     side, gap = max(8, int(MIN_STAMP_SIDE * h)), max(3, int(0.25 * h))
     # Bridge the breaks a seal's star or serial number leaves in a side, and the one-pixel steps of a
     # stamp set down a little askew, before keeping long runs.
@@ -475,8 +500,7 @@ def _framed_square(ink: np.ndarray, h: float) -> bool:
                 x for y0, y1, x in tall_runs if y0 <= top[2] + corner and y1 >= bottom[2] - corner
             ]  # vertical runs spanning from the top side to the bottom one
             if any(abs(x - left) <= corner for x in sides) and any(abs(x - right) <= corner for x in sides):
-                return True
-    return False
+                yield (left, top[2], right, bottom[2])
 
 
 def _runs(mask: np.ndarray, *, horizontal: bool) -> list[tuple[float, float, float]]:

@@ -58,7 +58,8 @@ class Registry:
         if text in self.by_name:
             return self.by_name[text]
         scored = {s.id: s for name, s in self.by_name.items() if len(name) >= 4 and
-                  (name in text or fuzz.ratio(name, text) >= score or _run_of(text, name))}
+                  (name in text or fuzz.ratio(name, text) >= score or _damaged_copy(text, name, len(name) // 5)
+                   or _run_of(text, name))}
         return next(iter(scored.values())) if len(scored) == 1 else None
 
     @staticmethod

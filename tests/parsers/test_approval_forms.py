@@ -171,6 +171,27 @@ def test_runs_that_do_not_overlap_across_are_no_frame():
     assert not _framed_square(ink, h)
 
 
+def test_a_seal_s_ring_met_by_its_lettering_is_no_name_stamp_frame():
+    """The ring's leftmost arc is straight over a stamp's height; with lettering strokes across it, it
+    makes a box of a 名章's size. A frame one of whose sides runs along the ring is the seal's own; a
+    名章 pressed on the ring's upper left only touches it."""
+    from parsers.signature import _frames, _on_ring
+
+    h, seal = 50.0, (119.0, 119.0, 481.0, 481.0)  # the crop box of a ring of radius 156 round (300, 300)
+    ring = np.zeros((600, 600), np.uint8)
+    cv2.circle(ring, (300, 300), 156, 255, 6)
+    lettered = ring.copy()
+    for y in (255, 335):  # strokes of the lettering from the ring inwards
+        cv2.line(lettered, (146, y), (215, y), 255, 4)
+    cv2.line(lettered, (215, 255), (215, 335), 255, 4)
+    frames = list(_frames(lettered, h))
+    assert frames and all(_on_ring(frame, [seal], (0, 0), 0.4 * h) for frame in frames)
+    stamped = ring.copy()
+    cv2.rectangle(stamped, (150, 120), (220, 190), 255, 4)  # a 名章 whose corner reaches the ring
+    frames = list(_frames(stamped, h))
+    assert frames and not any(_on_ring(frame, [seal], (0, 0), 0.4 * h) for frame in frames)
+
+
 KAI = "/usr/share/fonts/truetype/arphic/ukai.ttc"
 
 

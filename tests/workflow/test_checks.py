@@ -192,6 +192,14 @@ def test_seal_codes(seals: list[SealEvidence], no_seal: bool, mismatch: bool) ->
     assert ("seal_mismatch" in found) is mismatch
 
 
+def test_a_seal_of_another_registered_school_with_a_glyph_misread_is_a_mismatch() -> None:
+    """连云港中等专亚学校 on the seal of a request from 南京市玄武中等专业学校: OCR damage of another
+    registered school's name (a glyph in nine), not an unknown unit."""
+    f = facts("南京市玄武中等专业学校+2024年证书申报调整申请", evidence=replace(
+        good_evidence(), applicant_unit="南京市玄武中等专业学校", seals=[SealEvidence(CROP, "red", "连云港中等专亚学校", 0.9)]))
+    assert "seal_mismatch" in codes(f)
+
+
 @pytest.mark.parametrize(("department", "problem"), [
     (approval("department"), False),
     (None, True),
