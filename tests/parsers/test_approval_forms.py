@@ -550,3 +550,21 @@ def test_a_name_whose_box_reaches_a_grey_seal_is_judged_by_its_own_ink(pen):
     draw.text((300, 800), "2024年3月16日", font=font, fill="black")
     leader = _read(page.convert("L").convert("RGB")).leader
     assert leader is not None and leader.affirmative and leader.signed is pen
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_seal_alone_across_the_leader_s_empty_field_signs_nothing(seed):
+    """The school's seal pressed over the leader's label and the empty 签字 field below it, at a few
+    places: its lettering, bold and dense, and its star are the seal's ink, no 名章 and no hand."""
+    page = Image.new("RGB", (1240, 1754), "white")
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.truetype(FONT, 26)
+    draw.text((160, 300), "证书试点管理部门意见：同意调整。", font=font, fill="black")
+    draw.text((480, 360), "负责人签字：", font=font, fill="black")
+    stamp(page, draw_hand_signature("唐经", 52, random.Random(3), (30, 30, 35)), (640, 340))
+    draw.text((160, 500), "校级分管领导意见：同意按调整后内容申报", font=font, fill="black")
+    draw.text((300, 580), "签字：", font=font, fill="black")
+    stamp(page, draw_seal("镇江金山应用技术学院", 300, random.Random(seed)), (430 + seed * 9, 440 + seed * 5))
+    found = _read(page)
+    assert found.department is not None and found.department.signed
+    assert found.leader is not None and found.leader.affirmative and not found.leader.signed
