@@ -426,17 +426,25 @@ def test_a_name_after_负责人_alone_is_the_signature_field(kind, signed):
 
 
 
+def _signed_by_the_department(opinion_y: int, sign_y: int) -> tuple[Image.Image, ImageDraw.ImageDraw,
+                                                                    ImageFont.FreeTypeFont]:
+    """A page (with its pen and print font) whose department block, its opinion and its 签字 line at
+    these heights, is signed by hand; each test draws the leader's block under it."""
+    page = Image.new("RGB", (1240, 1754), "white")
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.truetype(FONT, 26)
+    draw.text((160, opinion_y), "证书试点管理部门意见：同意。", font=font, fill="black")
+    draw.text((160, sign_y), "签字：", font=font, fill="black")
+    stamp(page, draw_hand_signature("唐经", 52, random.Random(3), (30, 30, 35)), (240, sign_y - 20))
+    return page, draw, font
+
+
 @pytest.mark.parametrize("written", ["同意请省办审核", ""])
 def test_an_opinion_a_seal_crosses_is_read_again_where_ocr_lost_it(written):
     """A faint scan's detector may lose a handwritten opinion where the seal's ring crosses it (as if it
     were the seal's own ink): the place under the label is read again as one strip, where a seal
     overlaps it. With no opinion written, the seal's lettering over the empty place is no opinion."""
-    page = Image.new("RGB", (1240, 1754), "white")
-    draw = ImageDraw.Draw(page)
-    font = ImageFont.truetype(FONT, 26)
-    draw.text((160, 200), "证书试点管理部门意见：同意。", font=font, fill="black")
-    draw.text((160, 300), "签字：", font=font, fill="black")
-    stamp(page, draw_hand_signature("唐经", 52, random.Random(3), (30, 30, 35)), (240, 280))
+    page, draw, font = _signed_by_the_department(200, 300)
     draw.text((160, 480), "校级分管领导意见：", font=font, fill="black")
     draw.text((230, 545), written, font=ImageFont.truetype(KAI, 40), fill=(95, 95, 100))
     seal = (330, 500, 638, 808)
@@ -468,12 +476,7 @@ def test_an_askew_oval_seal_over_an_empty_signature_field_signs_nothing(turn):
 def test_a_name_stamp_pressed_over_the_foot_of_a_handwritten_opinion_signs(stamped):
     """A 名章 set down between the opinion written by hand and the 签名 line, over the opinion's last
     glyphs: the opinion is no signature, but red stamp ink on it is still the stamp's."""
-    page = Image.new("RGB", (1240, 1754), "white")
-    draw = ImageDraw.Draw(page)
-    font = ImageFont.truetype(FONT, 26)
-    draw.text((160, 200), "证书试点管理部门意见：同意。", font=font, fill="black")
-    draw.text((160, 300), "签字：", font=font, fill="black")
-    stamp(page, draw_hand_signature("唐经", 52, random.Random(3), (30, 30, 35)), (240, 280))
+    page, draw, font = _signed_by_the_department(200, 300)
     draw.text((160, 480), "学校意见：", font=font, fill="black")
     stamp(page, draw_hand_signature("同意调整", 56, random.Random(4), (25, 25, 30)), (200, 545))
     if stamped:
@@ -533,12 +536,7 @@ def test_a_name_whose_box_reaches_a_grey_seal_is_judged_by_its_own_ink(pen):
     """A greyscale scan: the seal's ring passes just under the leader's name. A light pen's name is
     weighed on the ink off the seal's disc (it once was not weighed at all); a typed name stays print,
     though the seal's grey ring, with its darkest specks, runs through the field."""
-    page = Image.new("RGB", (1240, 1754), "white")
-    draw = ImageDraw.Draw(page)
-    font = ImageFont.truetype(FONT, 26)
-    draw.text((160, 300), "证书试点管理部门意见：同意。", font=font, fill="black")
-    draw.text((160, 360), "签字：", font=font, fill="black")
-    stamp(page, draw_hand_signature("唐经", 52, random.Random(3), (30, 30, 35)), (240, 340))
+    page, draw, font = _signed_by_the_department(300, 360)
     draw.text((160, 560), "校级分管领导意见：", font=font, fill="black")
     draw.text((220, 620), "情况属实，同意调整。", font=font, fill="black")
     draw.text((200, 700), "负责人：", font=font, fill="black")
@@ -556,12 +554,7 @@ def test_a_name_whose_box_reaches_a_grey_seal_is_judged_by_its_own_ink(pen):
 def test_a_seal_alone_across_the_leader_s_empty_field_signs_nothing(seed):
     """The school's seal pressed over the leader's label and the empty 签字 field below it, at a few
     places: its lettering, bold and dense, and its star are the seal's ink, no 名章 and no hand."""
-    page = Image.new("RGB", (1240, 1754), "white")
-    draw = ImageDraw.Draw(page)
-    font = ImageFont.truetype(FONT, 26)
-    draw.text((160, 300), "证书试点管理部门意见：同意调整。", font=font, fill="black")
-    draw.text((480, 360), "负责人签字：", font=font, fill="black")
-    stamp(page, draw_hand_signature("唐经", 52, random.Random(3), (30, 30, 35)), (640, 340))
+    page, draw, font = _signed_by_the_department(300, 360)
     draw.text((160, 500), "校级分管领导意见：同意按调整后内容申报", font=font, fill="black")
     draw.text((300, 580), "签字：", font=font, fill="black")
     stamp(page, draw_seal("镇江金山应用技术学院", 300, random.Random(seed)), (430 + seed * 9, 440 + seed * 5))
