@@ -233,9 +233,10 @@ def _ink(
         if sx1 > 0 and sy1 > 0:
             part = ink[sy0:sy1, sx0:sx1]
             part &= (grey[sy0:sy1, sx0:sx1] < level).astype(np.uint8)
-            # The seal's own grey ink is light ink all round its ring: it would join the ring's darkest
-            # specks into one long stroke. A pen's stroke under the seal is dark along its length.
-            light[sy0:sy1, sx0:sx1] = 0
+            # The seal's ring is light ink all round: it would join the ring's darkest specks into one
+            # long stroke. A light pen's stroke across the ring is joined by its own light ink elsewhere.
+            light[(_ellipse(light.shape, seal, (x0, y0), RING_BAND[1]) > 0)
+                  & (_ellipse(light.shape, seal, (x0, y0), RING_BAND[0]) == 0)] = 0
     # A thin grey rule reaches INK only in dashes, each shorter than a rule is long: with its lighter
     # stretches it is whole again. Such a rule is a field's underline, longer than a seal's ring or a
     # hand's stroke is straight.
@@ -409,6 +410,7 @@ def has_name_stamp(image: Image.Image, region: Box, seals: list[Box], h: float, 
 
 # A seal's crop box is padded by about 16 % of its radius (seal.py): this share of it is the ring and a little.
 SEAL_DISC = 0.9
+RING_BAND = (0.78, 0.93)  # shares of the crop box between which a seal's ring lies (at 1 / 1.16, about 0.86)
 
 
 def _clear_seal_arcs(red: np.ndarray, disc: np.ndarray, seal: Box, origin: tuple[int, int]) -> None:

@@ -3,6 +3,7 @@ cell beside it, 签字 at its bottom; personal name stamps (名章) as signature
 
 from __future__ import annotations
 
+import io
 import random
 from dataclasses import replace
 
@@ -561,3 +562,17 @@ def test_a_seal_alone_across_the_leader_s_empty_field_signs_nothing(seed):
     found = _read(page)
     assert found.department is not None and found.department.signed
     assert found.leader is not None and found.leader.affirmative and not found.leader.signed
+
+
+def test_a_light_pen_across_a_grey_seal_s_ring_still_signs():
+    """A greyscale 150 dpi scan with a light ballpoint's name under the seal: its strokes are joined by
+    their own light ink, which only the seal's ring band is kept from lending."""
+    page, draw, font = _signed_by_the_department(300, 360)
+    draw.text((160, 560), "校级分管领导意见：情况属实，同意调整。", font=font, fill="black")
+    draw.text((200, 660), "签字：", font=font, fill="black")
+    stamp(page, draw_hand_signature("邓海萍", 50, random.Random(0), (150, 150, 155)), (290, 640))
+    stamp(page, draw_seal("宿迁运河职业技术学院", 300, random.Random(0), (120, 120, 125)), (260, 540))
+    scan = io.BytesIO()
+    page.convert("L").resize((930, 1315)).save(scan, "JPEG", quality=70)
+    leader = _read(Image.open(scan).convert("RGB")).leader
+    assert leader is not None and leader.affirmative and leader.signed
