@@ -452,9 +452,10 @@ def _coverage(mask: np.ndarray, cx: float, cy: float, rx: float, ry: float, band
 
 def _on_ellipse(mask: np.ndarray, cx: float, cy: float, rx: float, ry: float, offsets: np.ndarray,
                 turn: float) -> np.ndarray:
-    """Whether `mask` is set (bool, offsets × 180 directions) on the ellipse (rx, ry) grown by each offset,
-    its rx axis turned `turn` degrees clockwise (image y down, as cv2.fitEllipse gives it); off the
-    page is unset."""
+    """Whether `mask` is set (bool, offsets × directions) on the ellipse (rx, ry) grown by each offset,
+    its rx axis turned `turn` degrees clockwise (image y down, as cv2.fitEllipse gives it). A seal
+    pressed across the page's edge is judged on the directions whose ring is on the page, if at least
+    ON_PAGE of them are; with fewer, no direction counts."""
     t = np.linspace(0, 2 * math.pi, 180, endpoint=False)
     u, v = (rx + offsets[:, None]) * np.cos(t), (ry + offsets[:, None]) * np.sin(t)
     c, s = math.cos(math.radians(turn)), math.sin(math.radians(turn))
@@ -462,7 +463,13 @@ def _on_ellipse(mask: np.ndarray, cx: float, cy: float, rx: float, ry: float, of
     inside = (xs >= 0) & (xs < mask.shape[1]) & (ys >= 0) & (ys < mask.shape[0])
     hits = np.zeros(xs.shape, bool)
     hits[inside] = mask[ys[inside], xs[inside]] > 0
-    return hits
+    on_page = inside.all(axis=0)
+    if on_page.mean() < ON_PAGE:
+        return np.zeros((len(offsets), 1), bool)
+    return hits[:, on_page]
+
+
+ON_PAGE = 0.5  # least share of a ring's circumference on the page for it to be judged at all
 
 
 def arc_strips(image: Image.Image, ring: Ring) -> list[np.ndarray]:

@@ -418,3 +418,12 @@ def test_an_oval_seal_set_down_askew_is_found_whole(turn):
     rings = find_rings(_page_with((oval, (600, 1200))))
     assert len(rings) == 1
     assert all(abs(found - drawn) <= 6 for found, drawn in zip(rings[0].box, ink, strict=True))
+
+
+def test_a_seal_pressed_half_across_the_page_s_edge_of_a_fax_is_found():
+    """A bilevel fax of a page whose seal was pressed across its right edge, near half of it off the
+    page: its ring is judged on the part on the page."""
+    page = _page_with((draw_seal("南通航运职业技术学院", 300, random.Random(4), (20, 20, 20)), (1075, 780)))
+    fax = page.convert("L").point(lambda v: 255 if v > 140 else 0).convert("1").convert("RGB")
+    rings = find_rings(fax)
+    assert len(rings) == 1 and rings[0].box[2] > 1240
