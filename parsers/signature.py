@@ -401,7 +401,7 @@ def has_name_stamp(image: Image.Image, region: Box, seals: list[Box], h: float, 
     return (
         _stamp_square(red, h, min_fill=0.0)
         or _stamp_square(dark, h, min_fill=SOLID_STAMP_FILL)
-        or any(not _on_ring(box, seals, (x0, y0), 0.4 * h) for box in _frames(whole_red, h))
+        or any(not _on_ring(box, seals, (x0, y0), 0.4 * h) for box in _frames(whole_red, h, _solid(whole_red, h)))
         or _solid_square(rim, h)
         or _framed_square(frame, h)  # a greyscale scan's outlined stamp, clear of the seal
         or _askew_frame(frame, h)  # the same set down askew, or with a side broken
@@ -477,11 +477,12 @@ def _on_ring(frame: Box, seals: list[Box], origin: tuple[int, int], slack: float
     return False
 
 
-def _frames(ink: np.ndarray, h: float) -> Iterator[Box]:
+def _frames(ink: np.ndarray, h: float, solid: np.ndarray | None = None) -> Iterator[Box]:
     """A 名章's frames (left, top, right, bottom in the mask's pixels) where the stamp sits on an official
     seal and their inks merge: straight stamp-ink sides of a stamp's size meeting at four corners. A
     seal's ring is straight only over short stretches that never meet as a box of a stamp's size; its
-    lettering has no strokes that long."""
+    lettering has no strokes that long. One upright side may lie hidden in `solid` ink (a mask of the
+    seal's star, over which the stamp was pressed) instead."""
     side, gap = max(8, int(MIN_STAMP_SIDE * h)), max(3, int(0.25 * h))
     # Bridge the breaks a seal's star or serial number leaves in a side, and the one-pixel steps of a
     # stamp set down a little askew, before keeping long runs.
@@ -501,8 +502,19 @@ def _frames(ink: np.ndarray, h: float) -> Iterator[Box]:
             sides = [
                 x for y0, y1, x in tall_runs if y0 <= top[2] + corner and y1 >= bottom[2] - corner
             ]  # vertical runs spanning from the top side to the bottom one
-            if any(abs(x - left) <= corner for x in sides) and any(abs(x - right) <= corner for x in sides):
+            seen = [any(abs(x - at) <= corner for x in sides) for at in (left, right)]
+            hidden = [solid is not None and _covered(solid, at, top[2], bottom[2]) for at in (left, right)]
+            if all(seen) or (any(seen) and seen[0] != seen[1] and hidden[seen.index(False)]):
                 yield (left, top[2], right, bottom[2])
+
+
+def _covered(solid: np.ndarray, x: float, y0: float, y1: float) -> bool:
+    """Whether most of the upright line at `x` from `y0` to `y1` lies in `solid`."""
+    column = solid[max(0, int(y0)) : max(0, int(y1)), min(solid.shape[1] - 1, max(0, int(x)))]
+    return column.size > 0 and column.mean() >= HIDDEN_SIDE
+
+
+HIDDEN_SIDE = 0.5  # share of a stamp's upright side a solid star must cover to hide it
 
 
 def _runs(mask: np.ndarray, *, horizontal: bool) -> list[tuple[float, float, float]]:

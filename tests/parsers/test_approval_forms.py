@@ -4,6 +4,7 @@ cell beside it, 签字 at its bottom; personal name stamps (名章) as signature
 from __future__ import annotations
 
 import io
+import math
 import random
 from dataclasses import replace
 
@@ -191,6 +192,24 @@ def test_a_seal_s_ring_met_by_its_lettering_is_no_name_stamp_frame():
     cv2.rectangle(stamped, (150, 120), (220, 190), 255, 4)  # a 名章 whose corner reaches the ring
     frames = list(_frames(stamped, h))
     assert frames and not any(_on_ring(frame, [seal], (0, 0), 0.4 * h) for frame in frames)
+
+
+def test_a_name_stamp_frame_with_a_side_under_the_seal_s_star_is_a_frame():
+    """A framed 名章 pressed over the seal's star: the star's solid ink swallows the frame's right side,
+    and top, bottom and left sides of a stamp's size with the star where the right one runs are a frame.
+    The same three sides over paper are none."""
+    from parsers.signature import _frames, _solid
+
+    h = 40.0
+    ink = np.zeros((300, 300), np.uint8)
+    cv2.line(ink, (60, 60), (140, 60), 255, 4)  # top
+    cv2.line(ink, (60, 140), (140, 140), 255, 4)  # bottom
+    cv2.line(ink, (60, 60), (60, 140), 255, 4)  # left
+    assert not list(_frames(ink, h, _solid(ink, h)))
+    star = [(170 + r * math.cos(a), 100 + r * math.sin(a))  # five points round (170, 100), one up
+            for i in range(10) for r, a in [(65 if i % 2 == 0 else 29, -math.pi / 2 + i * math.pi / 5)]]
+    cv2.fillPoly(ink, [np.array(star, np.int32)], 255)
+    assert not list(_frames(ink, h)) and list(_frames(ink, h, _solid(ink, h)))
 
 
 KAI = "/usr/share/fonts/truetype/arphic/ukai.ttc"
