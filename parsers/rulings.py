@@ -82,16 +82,24 @@ class Rulings:
 
     def uncrossed(self, lines: list[TextLine], h: float) -> Rulings:
         """These rulings less the vertical rules that lines of text run across: a photo's fold or crease,
-        the edge of a shadow. A form's text stays inside its cells; CROSSING_LINES lines that each run on
-        a print height `h` (px) past either side of one rule are no chance merging of two cells."""
+        the edge of a shadow. A form's text stays inside its cells, though a hand may write a little past
+        a cell's edge; CROSSING_LINES lines that each run on CROSSING_RUN print heights `h` (px) past
+        either side of one rule are neither that nor a chance merging of two cells by OCR. A rule where
+        horizontal rules end is a form's border, however far past it dates are written by hand."""
+        reach = CROSSING_RUN * h
+
         def crossed(rule: Rule) -> bool:
-            return sum(ln.box[0] < rule.at - h and ln.box[2] > rule.at + h
+            return sum(ln.box[0] < rule.at - reach and ln.box[2] > rule.at + reach
                        and rule.covers((ln.box[1] + ln.box[3]) / 2, 0.0) for ln in lines) >= CROSSING_LINES
 
-        return replace(self, vertical=[r for r in self.vertical if not crossed(r)])
+        def border(rule: Rule) -> bool:
+            return any(rule.covers(other.at, self.slack) and min(abs(other.start - rule.at), abs(other.end - rule.at))
+                       <= self.slack for other in self.horizontal)
+
+        return replace(self, vertical=[r for r in self.vertical if border(r) or not crossed(r)])
 
 
-CROSSING_LINES = 2
+CROSSING_LINES, CROSSING_RUN = 2, 1.5
 
 
 def find_rulings(image: Image.Image) -> Rulings:

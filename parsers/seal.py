@@ -268,7 +268,9 @@ def _ring_fitted(
         return None
     # An oval seal is set down at any angle: its ring is followed as fitted, turned. The Ring is the
     # upright ellipse spanning the same box, so the whole seal's ink is known as the seal's.
-    if _coverage(closed, cx, cy, w / 2, h / 2, band=4, turn=angle) < RING_COVERAGE:
+    # A red ring is looked for on a photo's desk too, whose grain may ring a stretch of the image's edge:
+    # only a grey one (a fax's or scan's seal pressed across the sheet's edge) is judged on the page's part.
+    if _coverage(closed, cx, cy, w / 2, h / 2, band=4, turn=angle, on_page=colour == "grey") < RING_COVERAGE:
         return None
     if colour == "grey" and not _stands_alone(closed, cx, cy, w / 2, h / 2, beside_share, angle):
         return None  # a table's grid or a block of print: as much ink beside the "ring" as on it
@@ -445,17 +447,20 @@ def _profile(mask: np.ndarray, cx: float, cy: float, rx: float, ry: float, offse
     return _on_ellipse(mask, cx, cy, rx, ry, offsets, turn).mean(axis=1)
 
 
-def _coverage(mask: np.ndarray, cx: float, cy: float, rx: float, ry: float, band: int, turn: float = 0.0) -> float:
-    """Share of directions in which `mask` has ink within `band` px of the ellipse (rx, ry)."""
-    return float(_on_ellipse(mask, cx, cy, rx, ry, np.arange(-band, band + 1), turn).any(axis=0).mean())
+def _coverage(mask: np.ndarray, cx: float, cy: float, rx: float, ry: float, band: int, turn: float = 0.0,
+              on_page: bool = True) -> float:
+    """Share of directions in which `mask` has ink within `band` px of the ellipse (rx, ry); of all its
+    directions, not only those on the page, unless `on_page`."""
+    hits = _on_ellipse(mask, cx, cy, rx, ry, np.arange(-band, band + 1), turn, on_page)
+    return float(hits.any(axis=0).mean())
 
 
 def _on_ellipse(mask: np.ndarray, cx: float, cy: float, rx: float, ry: float, offsets: np.ndarray,
-                turn: float) -> np.ndarray:
+                turn: float, on_page: bool = True) -> np.ndarray:
     """Whether `mask` is set (bool, offsets × directions) on the ellipse (rx, ry) grown by each offset,
-    its rx axis turned `turn` degrees clockwise (image y down, as cv2.fitEllipse gives it). A seal
-    pressed across the page's edge is judged on the directions whose ring is on the page, if at least
-    ON_PAGE of them are; with fewer, no direction counts."""
+    its rx axis turned `turn` degrees clockwise (image y down, as cv2.fitEllipse gives it). With
+    `on_page`, a seal pressed across the page's edge is judged on the directions whose ring is on the
+    page, if at least ON_PAGE of them are (with fewer, no direction counts); else off the page is unset."""
     t = np.linspace(0, 2 * math.pi, 180, endpoint=False)
     u, v = (rx + offsets[:, None]) * np.cos(t), (ry + offsets[:, None]) * np.sin(t)
     c, s = math.cos(math.radians(turn)), math.sin(math.radians(turn))
@@ -463,10 +468,12 @@ def _on_ellipse(mask: np.ndarray, cx: float, cy: float, rx: float, ry: float, of
     inside = (xs >= 0) & (xs < mask.shape[1]) & (ys >= 0) & (ys < mask.shape[0])
     hits = np.zeros(xs.shape, bool)
     hits[inside] = mask[ys[inside], xs[inside]] > 0
-    on_page = inside.all(axis=0)
-    if on_page.mean() < ON_PAGE:
+    if not on_page:
+        return hits
+    shown = inside.all(axis=0)
+    if shown.mean() < ON_PAGE:
         return np.zeros((len(offsets), 1), bool)
-    return hits[:, on_page]
+    return hits[:, shown]
 
 
 ON_PAGE = 0.5  # least share of a ring's circumference on the page for it to be judged at all

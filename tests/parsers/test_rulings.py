@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from parsers.model import TextLine
 from parsers.rulings import Rule, Rulings
 
@@ -61,3 +63,14 @@ def test_a_rule_two_lines_of_text_run_across_is_no_rule():
               TextLine("负责人（签名）：廖桂刚", (300, 900, 800, 940), 0.9)]
     assert [r.at for r in rulings.uncrossed(across, 30).vertical] == [100, 1500]
     assert [r.at for r in rulings.uncrossed(across[:1], 30).vertical] == [100, 400, 1500]  # two cells OCR merged
+
+
+def test_handwriting_past_a_form_s_border_leaves_the_rule():
+    """Dates written by hand that run on past the form's right border, where its rows' rules end, in two
+    rows; a little past it is a hand's overshoot even where no rule ends."""
+    rulings = Rulings([Rule(600, 100, 1500), Rule(1400, 100, 1500)], VERTICAL, slack=10)
+    dates = [TextLine("2024年3月7日", (1300, 900, 1630, 940), 0.9), TextLine("汪军翔2024年3月7日", (1150, 1200, 1635, 1240), 0.9)]
+    assert [r.at for r in rulings.uncrossed(dates, 30).vertical] == [100, 400, 1500]
+    overshoot = [replace(line, box=(*line.box[:2], 1530, line.box[3])) for line in dates]
+    middle = Rulings([Rule(600, 100, 1700), Rule(1400, 100, 1700)], VERTICAL, slack=10)  # rows run on past 1500
+    assert [r.at for r in middle.uncrossed(overshoot, 30).vertical] == [100, 400, 1500]
