@@ -137,8 +137,12 @@ def parse_major(text: str | None) -> str | None:
     value = re.sub(r"\d{5,}[A-Z]{0,2}$", "", value)  # code written after the name
     value = value.removesuffix("专业")
     # Every major of the catalogue has two glyphs at least (护理, 会计): one glyph is what OCR kept
-    # of a longer cell (整 of 不调整), no major.
-    return value if len(value) >= 2 else None
+    # of a longer cell (整 of 不调整), no major. Nor is a labelled field (负责人签字：朱军 of an approval
+    # row run on under a change table): no major's name holds a colon.
+    return value if len(value) >= 2 and not _LABELLED.search(value) else None
+
+
+_LABELLED = re.compile(r"[:：]|签字|签名")
 
 
 _FIELD_WORDS = (("等级", "level"), ("专业", "major"), ("人数", "headcount"), ("规模", "headcount"))

@@ -74,6 +74,14 @@ def test_level_and_major_values():
     assert parse_major("‘计算机应用’专业") == "计算机应用"
 
 
+def test_an_approval_row_run_on_under_a_change_table_states_no_change():
+    """A boxed form's approval row with no rule between it and the change table: its label in the
+    certificate column and 负责人签字：朱军 under 调整后 are no major and no change."""
+    row = {("cert", None): "理部门(教务处)", ("field", None): "意见", ("to", None): "负责人签字：朱军"}
+    assert changes_from_row(row) == []
+    assert parse_major("负责人签名:朱军") is None
+
+
 @pytest.mark.parametrize("text", ["120203K 会计学", "120203K会计学", "会计学（120203K）", "120801TK 会计学"])
 def test_undergraduate_catalogue_codes_with_a_letter_are_dropped(text):
     assert parse_major(text) == "会计学"
