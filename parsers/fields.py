@@ -16,8 +16,9 @@ _LABEL = re.compile(r"^(?:申请单位|申报单位|单位名称|填报单位|�
 # OCR misreads the hint's first glyph now and then (（羞章）): any bracket of one or two glyphs ending 章.
 _STAMP = re.compile(r"(?:[(\[【]?\s*(?:加盖)?(?:盖章|公章|签章|印章|章)|[(\[【]\s*.章)\s*[)\]】]?$")
 _NEXT_FIELD = re.compile(r"(?:日期|时间|联系人|联系电话|电话|负责人|填表人|经办人|邮箱)[:：].*$")
-# The label's colon, or what OCR read it as (、 ， .), before the name.
-_LEADING_MARKS = re.compile(r"^\W+")
+# The label's colon, or what OCR read it as (、 ， .), before the name; and what OCR read of the seal's
+# ink between the label and its colon (申请单位(盖章)46：…): no unit's name holds a colon.
+_LEADING_MARKS = re.compile(r"^(?:[^\u4e00-\u9fff]*[:：])?\W*")
 # The subject template "单位名称+2024年…", or a neighbouring header cell of a form.
 _VALUE_BAD = re.compile(r"^[+＋]|证书申报调整申请|名称|^证书|^序号")
 

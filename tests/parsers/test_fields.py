@@ -91,3 +91,8 @@ def test_a_stamp_hint_with_no_colon_before_the_name_in_the_same_cell():
 def test_a_colon_misread_as_a_mark_is_no_part_of_the_unit():
     p = page(("填报单位（盖章）、淮安信息职业技术学院", (150, 300, 900, 332)))
     assert applicant_unit([p]) == "淮安信息职业技术学院"
+
+
+def test_what_ocr_read_of_the_seal_before_the_colon_is_no_part_of_the_unit():
+    p = page(("申请单位(盖章)46：江宁金陵中专", (150, 300, 700, 332)))
+    assert applicant_unit([p]) == "江宁金陵中专"
