@@ -269,11 +269,26 @@ def _light_ink(grey: np.ndarray, h: float) -> np.ndarray:
 
 def _clear(mask: np.ndarray, boxes: list[Box], origin: Box) -> None:
     """Zero `mask` (a crop at `origin`'s corner) over each box and 3 px round it, in place."""
+    mask[_in_boxes(mask.shape, boxes, origin, margin=3)] = 0
+
+
+def _in_boxes(shape: tuple[int, ...], boxes: list[Box], origin: Box | tuple[int, int], margin: int = 0) -> np.ndarray:
+    """Pixels (bool, of a crop of `shape` at `origin`'s corner) inside any of `boxes` (page pixels),
+    each grown by `margin` px."""
+    inside = np.zeros(shape[:2], bool)
     x0, y0 = (max(0, int(v)) for v in origin[:2])
     for e in boxes:
-        ex0, ey0 = max(0, int(e[0]) - x0 - 3), max(0, int(e[1]) - y0 - 3)
-        if e[2] - x0 + 3 > 0 and e[3] - y0 + 3 > 0:
-            mask[ey0 : int(e[3]) - y0 + 3, ex0 : int(e[2]) - x0 + 3] = 0
+        inside[max(0, int(e[1]) - y0 - margin) : max(0, int(e[3]) - y0 + margin),
+               max(0, int(e[0]) - x0 - margin) : max(0, int(e[2]) - x0 + margin)] = True
+    return inside
+
+
+def _mostly_in(labels: np.ndarray, n: int, inked: np.ndarray, area: np.ndarray, share: float) -> np.ndarray:
+    """Ids (1..n-1) of the connected pieces in `labels` with at least `share` of their `inked` pixels in
+    `area` (a bool mask of the same shape)."""
+    inside = np.bincount(labels[inked & area], minlength=n) / np.maximum(np.bincount(labels[inked], minlength=n), 1)
+    ids = np.flatnonzero(inside >= share)
+    return ids[ids > 0]
 
 
 def _clear_hanging(mask: np.ndarray, boxes: list[Box], origin: Box) -> None:
@@ -283,15 +298,9 @@ def _clear_hanging(mask: np.ndarray, boxes: list[Box], origin: Box) -> None:
     if not boxes or not mask.any():
         return
     n, labels = cv2.connectedComponents(cv2.dilate(mask.astype(np.uint8), np.ones((3, 3), np.uint8)), connectivity=8)
-    inside = np.zeros(mask.shape, np.uint8)
-    x0, y0 = (max(0, int(v)) for v in origin[:2])
-    for e in boxes:
-        inside[max(0, int(e[1]) - y0 - 3) : max(0, int(e[3]) - y0 + 3), max(0, int(e[0]) - x0 - 3) : max(0, int(e[2]) - x0 + 3)] = 1
-    inked = mask > 0
-    share = np.bincount(labels[inked & (inside > 0)], minlength=n) / np.maximum(np.bincount(labels[inked], minlength=n), 1)
-    mostly = np.flatnonzero(share >= WRITING_INSIDE)
-    mask[np.isin(labels, mostly[mostly > 0])] = 0
-    _clear(mask, boxes, origin)
+    inside = _in_boxes(mask.shape, boxes, origin, margin=3)
+    mask[np.isin(labels, _mostly_in(labels, n, mask > 0, inside, WRITING_INSIDE))] = 0
+    mask[inside] = 0
 
 
 WRITING_INSIDE = 0.6  # share of a stroke's ink inside a box of writing for the stroke to be that writing's
@@ -418,13 +427,10 @@ def _clear_seal_arcs(red: np.ndarray, disc: np.ndarray, seal: Box, origin: tuple
     disc: joined to the disc and lying within the seal's box. A 名章 pressed against the ring stands
     out of the box; one within it is seen by the tests that look at all the red."""
     n, labels = cv2.connectedComponents(red, connectivity=8)
-    box = np.zeros(red.shape, bool)
-    box[max(0, int(seal[1]) - origin[1]) : max(0, int(seal[3]) - origin[1]),
-        max(0, int(seal[0]) - origin[0]) : max(0, int(seal[2]) - origin[0])] = True
-    for label in np.unique(labels[(disc > 0) & (red > 0)]):
-        piece = labels == label
-        if label and box[piece].mean() >= ARC_IN_BOX:
-            red[piece] = 0
+    inked = red > 0
+    touching = np.unique(labels[(disc > 0) & inked])
+    within = _mostly_in(labels, n, inked, _in_boxes(red.shape, [seal], origin), ARC_IN_BOX)
+    red[np.isin(labels, np.intersect1d(touching, within))] = 0
 
 
 ARC_IN_BOX = 0.9  # share of a piece of red ink inside a seal's box for it to be the seal's own
