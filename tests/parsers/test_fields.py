@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from parsers.fields import applicant_unit, clean_unit
 from parsers.model import Page, TextLine
 
@@ -88,11 +90,9 @@ def test_a_stamp_hint_with_no_colon_before_the_name_in_the_same_cell():
     assert applicant_unit([Page(number=1, lines=row)]) == "清江浦中专"
 
 
-def test_a_colon_misread_as_a_mark_is_no_part_of_the_unit():
-    p = page(("填报单位（盖章）、淮安信息职业技术学院", (150, 300, 900, 332)))
-    assert applicant_unit([p]) == "淮安信息职业技术学院"
-
-
-def test_what_ocr_read_of_the_seal_before_the_colon_is_no_part_of_the_unit():
-    p = page(("申请单位(盖章)46：江宁金陵中专", (150, 300, 700, 332)))
-    assert applicant_unit([p]) == "江宁金陵中专"
+@pytest.mark.parametrize(("line", "unit"), [
+    ("填报单位（盖章）、淮安信息职业技术学院", "淮安信息职业技术学院"),  # the colon misread as a mark
+    ("申请单位(盖章)46：江宁金陵中专", "江宁金陵中专"),  # what OCR read of the seal before the colon
+])
+def test_what_stands_between_the_label_and_the_unit_is_no_part_of_it(line, unit):
+    assert applicant_unit([page((line, (150, 300, 900, 332)))]) == unit
