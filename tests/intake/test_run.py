@@ -17,6 +17,7 @@ from intake.daemon import run_forever
 from storage.models import Message
 from tests.intake.conftest import ROOT, counts, intake_cmd, make_service, message_ids, text_message, wait_for
 from tests.intake.dovecot import capabilities_without
+from tests.intake.stall import StallingProxy
 
 
 def _in_background(target) -> threading.Thread:  # type: ignore[no-untyped-def]
@@ -120,14 +121,19 @@ def test_daemon_killed_mid_batch_and_restarted_records_each_message_once(dovecot
     dovecot.append(*(text_message(n) for n in range(300)))
     config = imap_config(mailbox_extra="batch_size = 20\n")
     service = make_service(config)
-    daemon = subprocess.Popen(intake_cmd("run", "--config", str(config)), env=imap_env, cwd=ROOT,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    try:
-        assert wait_for(lambda: counts(service)[0] >= 40, timeout=60)
-    finally:
-        os.killpg(daemon.pid, signal.SIGKILL)  # the daemon and its workers: a power cut
-        daemon.wait()
-    assert counts(service)[0] < 300  # it really died mid-batch
+    direct = config.read_text(encoding="utf-8")
+    # the third batch's FETCH never reaches Dovecot: the daemon is caught mid-batch on any machine
+    with StallingProxy(dovecot.port, marker=b"BODY.PEEK[]", nth=3) as proxy:
+        config.write_text(direct.replace(f"port = {dovecot.port}\n", f"port = {proxy.port}\n"), encoding="utf-8")
+        daemon = subprocess.Popen(intake_cmd("run", "--config", str(config)), env=imap_env, cwd=ROOT,
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        try:
+            assert wait_for(lambda: proxy.held.is_set() and counts(service)[0] >= 40, timeout=60)
+        finally:
+            os.killpg(daemon.pid, signal.SIGKILL)  # the daemon and its workers: a power cut
+            daemon.wait()
+    assert counts(service)[0] == 40  # two batches recorded, the third in flight
+    config.write_text(direct, encoding="utf-8")
     log = open(config.parent / "run2.log", "w+b")  # noqa: SIM115 - read back after exit
     again = subprocess.Popen(intake_cmd("run", "--config", str(config)), env=imap_env, cwd=ROOT,
                              stdout=subprocess.DEVNULL, stderr=log)
