@@ -153,6 +153,12 @@ def _middle(line: TextLine) -> float:
     return (line.box[0] + line.box[2]) / 2
 
 
+def _on_row_of(line: TextLine | None, label: Label, h: float) -> bool:
+    """Whether `line` stands on the row of the label's last line (within half a print height)."""
+    last = label.lines[-1].box
+    return line is not None and abs((line.box[1] + line.box[3]) / 2 - (last[1] + last[3]) / 2) < 0.5 * h
+
+
 def _inside(box: Box, area: Box) -> bool:
     """The box's middle lies in the area."""
     cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
@@ -207,8 +213,10 @@ def _read_block(
         title = [ln.box for ln in label.lines if not SIGN.search(ln.text)]
         erase = title + [ln.box for ln in lines
                          if _printed(ln, h) and not SIGN.search(ln.text) and not _name_in(ln, region)]
-        # A 名章 stands two or three lines tall, centred on the 签字 line: look a line higher for it.
-        stamp_area = (region[0], max(area[1], region[1] - h), region[2], region[3])
+        # A 名章 stands two or three lines tall, centred on the 签字 line: look a line higher for it, up
+        # past the block's top when 签字 stands on the label's own row (a letter's one-line block).
+        top = area[1] - STAMP_OVER_TOP * h if _on_row_of(sign_line, label, h) else area[1]
+        stamp_area = (region[0], max(top, region[1] - h), region[2], region[3])
         # Writing that is no name, however it is written: the opinion (a handwritten 同意, on the label's
         # line or under it) and a date.
         dates = [ln.box for ln in block if WHOLE_DATE.match(clean(ln.text))] + _dates_in(sign_line, h)
@@ -223,11 +231,14 @@ def _read_block(
     )
 
 
+STAMP_OVER_TOP = 0.5  # print heights a 名章 may stand above its block's top, centred on a 签字 on the label's row
+
+
 def affirmative(opinion: str) -> bool:
     """同意… and not 不同意; an opinion misread after its first glyph still begins with 同, a
     handwritten 同 OCR reads as a glyph of its shape (回意, 司意) still stands before 意, and one
-    lost under a seal leaves 意调整 / 意上报 / 意按…, which only agreement is followed by; a short
-    opinion ending in 同 (拟同) lost its 意 under a stamp."""
+    lost under a seal leaves 意调整 / 意上报 / 意按…, which only agreement is followed by (as is 同
+    with its 意 misread: 同逢调整); a short opinion ending in 同 (拟同) lost its 意 under a stamp."""
     head = opinion[:6]
     if NEGATIVE.search(head):
         return False
@@ -237,7 +248,7 @@ def affirmative(opinion: str) -> bool:
             or (len(opinion) <= 6 and opinion.rstrip("。.，,").endswith("同")))  # 拟同: its 意 under a stamp
 
 
-_AGREED = re.compile(r"意(?:调整|上报|申报|按)")
+_AGREED = re.compile(r"(?:意|同.)(?:调整|上报|申报|按)")  # 意 left of 同意 under a seal, or 同 and 意 misread
 
 
 _LIKE_TONG = "[回司问向冋间]"  # shapes OCR gives a handwritten 同
@@ -267,8 +278,9 @@ def _opinion(label: Label, block: list[TextLine], area: Box, h: float) -> tuple[
 
 _WORDS = re.compile(r"[\u4e00-\u9fff]")
 # 同意 finds 不同意 too: its sign is judged elsewhere.
-# A handwritten 同意 whose 意 OCR lost leaves 同 alone or before what agreement goes on to (同申请).
-_OPINION_WORD = re.compile(rf"同意|已阅|拒|否|^{_LIKE_TONG}意|^同(?:$|申请|上报|调整|按)")
+# A handwritten 同意 whose 意 OCR lost leaves 同 alone or before what agreement goes on to (同申请); one
+# whose 同 a seal's ring hid leaves 意 before it (意调整).
+_OPINION_WORD = re.compile(rf"同意|已阅|拒|否|^{_LIKE_TONG}意|^同(?:$|申请|上报|调整|按)|{_AGREED.pattern}")
 
 
 def stamped_opinion(image: Image.Image, area: Box, seals: list[Box], h: float, reader: StripReader) -> TextLine | None:
@@ -307,23 +319,28 @@ def opinion_under_seal(image: Image.Image, area: Box, label: Label, sign_line: T
                        h: float, reader: StripReader) -> TextLine | None:
     """An opinion that OCR lost where a seal's ring crosses it, read as one line, or None.
 
-    The opinion's place is under the label and above the 签字 line (or two and a half lines under the
-    label); only where a seal overlaps it is it read again, by the engine's recogniser, which reads
-    through a ring that breaks the detector's lines: in bands a line and a half tall, half a line
-    apart, each trimmed to its ink, top first. A band counts only if it reads as an opinion (同意,
-    不同意, 已阅…): a seal's lettering over an empty place is none."""
+    The opinion's place is the rest of the label's row, then under the label and above the 签字 line
+    (or two and a half lines under the label); only where a seal overlaps it is it read again, by the
+    engine's recogniser, which reads through a ring that breaks the detector's lines: the row, then
+    bands a line and a half tall, half a line apart, each trimmed to its ink, top first. A band counts
+    only if it reads as an opinion (同意, 不同意, 已阅…): a seal's lettering over an empty place is none."""
     top = label.box[3]
     bottom = min(area[3], sign_line.box[1] if sign_line is not None and sign_line.box[1] > top + h else top + 2.5 * h)
-    if not _overlaps_any((area[0], top, area[2], bottom), seals):
-        return None
-    for band_top in np.arange(top, max(top + 1, bottom - OPINION_BAND * h + 1), 0.5 * h):
-        strip = _ink_extent(image, (area[0], band_top, area[2], min(bottom, band_top + OPINION_BAND * h)))
-        if strip is None:
-            continue
-        text, confidence = reader(bgr_crop(image, strip))
-        text = PUNCT.sub("", clean(text))
-        if confidence >= MIN_STAMP_CONF and _OPINION_WORD.search(text):
-            return TextLine(text=text, box=strip, confidence=confidence)
+    beside = (label.box[2], label.box[1] - 0.25 * h, area[2], top + 0.25 * h)
+    bands = [beside] if _overlaps_any(beside, seals) else []
+    if _overlaps_any((area[0], top, area[2], bottom), seals):
+        bands += [(area[0], band_top, area[2], min(bottom, band_top + OPINION_BAND * h))
+                  for band_top in np.arange(top, max(top + 1, bottom - OPINION_BAND * h + 1), 0.5 * h)]
+    for band in bands:
+        # The band whole, then what of it lies past the seals, clear of their lettering: a faint hand's
+        # line the detector lost there too reads better without the seal's glyphs before it.
+        past = max((s[2] for s in seals if _overlaps_any(band, [s])), default=band[2])
+        parts = [band] + ([(past, band[1], band[2], band[3])] if band[2] - past >= 2 * h else [])
+        for strip in filter(None, (_ink_extent(image, part) for part in parts)):
+            text, confidence = reader(bgr_crop(image, strip))
+            text = PUNCT.sub("", clean(text))
+            if confidence >= MIN_STAMP_CONF and _OPINION_WORD.search(text):
+                return TextLine(text=text, box=strip, confidence=confidence)
     return None
 
 

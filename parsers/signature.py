@@ -12,6 +12,7 @@ ink clearly darker than the seal's own counts: a signature under the seal stays.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -226,17 +227,15 @@ def _ink(
     grey = cv2.cvtColor(bgr, cv2.COLOR_BGR2GRAY)
     ink = ((grey < level) & (red_mask(bgr) == 0)).astype(np.uint8)
     light = _light_ink(grey, h)
-    for seal in seals:  # under a grey seal, only what is darker than the seal's ink
+    for seal in seals:  # on a grey seal's disc (not its box's corners), only what is darker than its ink
         level = _seal_ink_level(image, seal)
-        sx0, sy0 = max(0, int(seal[0]) - x0), max(0, int(seal[1]) - y0)
-        sx1, sy1 = int(seal[2]) - x0, int(seal[3]) - y0
-        if sx1 > 0 and sy1 > 0:
-            part = ink[sy0:sy1, sx0:sx1]
-            part &= (grey[sy0:sy1, sx0:sx1] < level).astype(np.uint8)
-            # The seal's ring is light ink all round: it would join the ring's darkest specks into one
-            # long stroke. A light pen's stroke across the ring is joined by its own light ink elsewhere.
-            light[(_ellipse(light.shape, seal, (x0, y0), RING_BAND[1]) > 0)
-                  & (_ellipse(light.shape, seal, (x0, y0), RING_BAND[0]) == 0)] = 0
+        # In a bilevel scan no pen is darker, and its ring, thickened, reaches past the disc.
+        disc = _ellipse(ink.shape, seal, (x0, y0), SEAL_DISC if level > 0 else BILEVEL_SEAL) > 0
+        ink[disc & (grey >= level)] = 0
+        # The seal's ring is light ink all round: it would join the ring's darkest specks into one
+        # long stroke. A light pen's stroke across the ring is joined by its own light ink elsewhere.
+        light[(_ellipse(light.shape, seal, (x0, y0), RING_BAND[1]) > 0)
+              & (_ellipse(light.shape, seal, (x0, y0), RING_BAND[0]) == 0)] = 0
     # A thin grey rule reaches INK only in dashes, each shorter than a rule is long: with its lighter
     # stretches it is whole again. Such a rule is a field's underline, longer than a seal's ring or a
     # hand's stroke is straight.
@@ -394,6 +393,8 @@ def has_name_stamp(image: Image.Image, region: Box, seals: list[Box], h: float, 
     red, rim = whole_red.copy(), whole_red.copy()
     grey = cv2.cvtColor(bgr, cv2.COLOR_BGR2GRAY)
     dark = (grey < INK).astype(np.uint8) * 255
+    # A fax or greyscale scan's stamp on the seal: its frame, as for red; a colour scan's red is the red's.
+    whole_dark = dark & ~cv2.dilate(whole_red, np.ones((5, 5), np.uint8))  # and the red's paler rim
     # A greyscale scan's outlined stamp is light and pressed unevenly: its frame's lighter stretches too.
     frame = cv2.bitwise_or(dark, _light_ink(grey, h) * 255)
     for seal in seals:  # the seal's own ink: its ellipse, not its box, whose corners a 名章 may fill
@@ -405,12 +406,13 @@ def has_name_stamp(image: Image.Image, region: Box, seals: list[Box], h: float, 
                 _clear_seal_arcs(red, disc, seal, (x0, y0))
             for mask in masks:
                 mask[disc > 0] = 0
-    for mask in (dark, frame):  # a pen writes black or blue: red ink over an opinion is still stamp ink
+    for mask in (dark, frame, whole_dark):  # a pen writes black or blue: red over an opinion is still a stamp's
         _clear(mask, written or [], region)
     return (
         _stamp_square(red, h, min_fill=0.0)
         or _stamp_square(dark, h, min_fill=SOLID_STAMP_FILL)
-        or any(not _on_ring(box, seals, (x0, y0), 0.4 * h) for box in _frames(whole_red, h, _solid(whole_red, h)))
+        or any(not _on_ring(box, seals, (x0, y0), 0.4 * h)
+               for ink, star in ((whole_red, _solid(whole_red, h)), (whole_dark, None)) for box in _frames(ink, h, star))
         or _solid_square(rim, h)
         or _framed_square(frame, h)  # a greyscale scan's outlined stamp, clear of the seal
         or _askew_frame(frame, h)  # the same set down askew, or with a side broken
@@ -419,6 +421,7 @@ def has_name_stamp(image: Image.Image, region: Box, seals: list[Box], h: float, 
 
 # A seal's crop box is padded by about 16 % of its radius (seal.py): this share of it is the ring and a little.
 SEAL_DISC = 0.9
+BILEVEL_SEAL = 1.0  # the share a bilevel scan's seal reaches: its ring's thickened rim, not the box's corners
 RING_BAND = (0.78, 0.93)  # shares of the crop box between which a seal's ring lies (at 1 / 1.16, about 0.86)
 
 
@@ -475,12 +478,29 @@ def _on_ring(frame: Box, seals: list[Box], origin: tuple[int, int], slack: float
         cx, cy = (seal[0] + seal[2]) / 2, (seal[1] + seal[3]) / 2
         rx, ry = ((seal[2] - seal[0]) / 2 / (1 + 2 * CROP_PAD), (seal[3] - seal[1]) / 2 / (1 + 2 * CROP_PAD))
         # The ring runs along a side only where it is parallel to it: level with the seal's centre for
-        # the left and right sides, above or below it for the top and bottom ones.
-        if abs((top + bottom) / 2 - cy) <= (bottom - top) / 2 and min(abs(left - (cx - rx)), abs(right - (cx + rx))) <= slack:
+        # the left and right sides, above or below it for the top and bottom ones, and nearly straight
+        # over the side's length (a stamp's side off to one side of the ring's lowest point runs on
+        # straight where the ring curves away).
+        if (abs((top + bottom) / 2 - cy) <= (bottom - top) / 2 and _bend(rx, ry, top - cy, bottom - cy) <= RING_BEND * slack
+                and min(abs(left - (cx - rx)), abs(right - (cx + rx))) <= slack):
             return True
-        if abs((left + right) / 2 - cx) <= (right - left) / 2 and min(abs(top - (cy - ry)), abs(bottom - (cy + ry))) <= slack:
+        if (abs((left + right) / 2 - cx) <= (right - left) / 2 and _bend(ry, rx, left - cx, right - cx) <= RING_BEND * slack
+                and min(abs(top - (cy - ry)), abs(bottom - (cy + ry))) <= slack):
             return True
     return False
+
+
+RING_BEND = 0.6  # of the slack: how far a ring's arc may curve away over a side that runs along it
+
+
+def _bend(across: float, along: float, start: float, end: float) -> float:
+    """How far (px) an ellipse's arc at its extreme across one axis (semi-axis `across`) curves away
+    from a straight line over `start`..`end` along the other axis (semi-axis `along`), measured from
+    the centre; the span holds the extreme."""
+    far = max(abs(start), abs(end))
+    if far >= along:
+        return float("inf")  # the ring does not reach that far
+    return across * (1 - math.sqrt(1 - (far / along) ** 2))
 
 
 def _frames(ink: np.ndarray, h: float, solid: np.ndarray | None = None) -> Iterator[Box]:

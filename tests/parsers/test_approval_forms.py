@@ -595,3 +595,58 @@ def test_a_light_pen_across_a_grey_seal_s_ring_still_signs():
     page.convert("L").resize((930, 1315)).save(scan, "JPEG", quality=70)
     leader = _read(Image.open(scan).convert("RGB")).leader
     assert leader is not None and leader.affirmative and leader.signed
+
+
+@pytest.mark.parametrize("stamped", [True, False])
+def test_a_fax_s_name_stamp_on_the_seal_beside_a_label_row_signs(stamped):
+    """A bilevel fax of a letter whose department signs on the label's own row (…意见：同意  签字：): the
+    school's seal, pressed over the sign-off above, reaches down over the 签字 field, and the 名章 sits on
+    its disc, reaching above the block's top. In black and white the stamp's frame is all that tells
+    it from the seal's lettering; the seal alone signs nothing."""
+    page = Image.new("RGB", (1240, 1754), "white")
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.truetype(FONT, 26)
+    draw.text((160, 480), "证书试点管理部门意见：同意", font=font, fill="black")
+    draw.text((640, 480), "签字：", font=font, fill="black")
+    if stamped:
+        stamp(page, _name_stamp("李娜", 90), (830, 448))
+    stamp(page, draw_seal("连云港中等专业学校", 300, random.Random(2)), (760, 250))
+    draw.text((160, 700), "校级分管领导意见：同意", font=font, fill="black")
+    draw.text((640, 700), "签字：", font=font, fill="black")
+    stamp(page, draw_hand_signature("唐经", 52, random.Random(3), (30, 30, 35)), (730, 680))
+    fax = page.convert("L").point(lambda v: 0 if v < 170 else 255).convert("RGB")
+    found = _read(fax)
+    assert found.leader is not None and found.leader.signed
+    assert found.department is not None and found.department.affirmative and found.department.signed is stamped
+
+
+def test_a_light_pen_in_the_corner_of_a_grey_seal_s_box_signs():
+    """A greyscale scan: the seal is pressed below and right of the leader's name, whose last glyph
+    lies in the corner of the seal's box but off its disc. Only the disc holds the seal's own ink: the
+    name is weighed as ink on paper, not against the seal's darkness."""
+    page, draw, font = _signed_by_the_department(300, 360)
+    draw.text((160, 560), "校级分管领导意见：同意调整。", font=font, fill="black")
+    draw.text((200, 660), "签字：", font=font, fill="black")
+    stamp(page, draw_hand_signature("任民红", 32, random.Random(1), (140, 140, 145)), (356, 636))
+    stamp(page, draw_seal("宿迁运河职业技术学院", 400, random.Random(0), (100, 100, 105)), (380, 640))
+    leader = _read(page.convert("L").convert("RGB")).leader
+    assert leader is not None and leader.affirmative and leader.signed
+
+
+@pytest.mark.parametrize("written", ["情况属实，同意调整。", ""])
+def test_an_opinion_on_the_label_s_row_under_a_seal_is_read_again_where_ocr_lost_it(written):
+    """The opinion follows its label on one row (校领导审批：情况属实，同意调整。) and the seal's lettering
+    covers its middle: OCR reads the row in pieces and loses 同意. The rest of the row is read again as
+    one strip, through the lettering; with nothing written there, the lettering is no opinion."""
+    page, draw, font = _signed_by_the_department(200, 300)
+    draw.text((160, 480), "校领导审批：", font=font, fill="black")
+    draw.text((320, 480), written, font=ImageFont.truetype(KAI, 30), fill=(95, 95, 100))
+    seal = (260, 400, 568, 708)
+    stamp(page, draw_seal("淮安运河建设职业技术学院", 300, random.Random(5), (105, 105, 110)), seal[:2])
+    draw.text((160, 660), "签字：", font=font, fill="black")
+    stamp(page, draw_hand_signature("汪海", 52, random.Random(4), (30, 30, 35)), (240, 640))
+    page = page.convert("L").convert("RGB")
+    engine = make_engine("rapidocr")
+    leader = find_approvals(engine.recognize(page), page, document="申请.pdf", page=1, seals=[seal],
+                            reader=engine.read_strip)["leader"]
+    assert leader.affirmative == bool(written)
