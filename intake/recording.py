@@ -168,8 +168,7 @@ def _record_all(session: Session, blobs: BlobStore, items: Sequence[tuple[bytes,
         # the bytes commit with the rows that name them, or are durable before (BlobStore.put_with_rows)
         blobs.put_with_rows(session.connection(), [raw for _, raw in new.values()])
         # Core statements, not ORM objects: building, flushing and loading them was most of the batch's CPU
-        session.connection().execute(insert(Message), [row for row, _ in new.values()])
-        ids = dict(session.connection().execute(_ids_by_hash(), shas).all())
+        ids = dict(session.connection().execute(_insert_messages(), [row for row, _ in new.values()]).all())
         session.connection().execute(_pending_requests(), shas)
         session.commit()
     return [ref if isinstance(ref, Recorded) else Recorded(ids[ref], str(new[ref][0]["message_id"]), created)
@@ -188,9 +187,11 @@ def _stored_query() -> Select[tuple[int, str, str]]:
 
 
 @cache
-def _ids_by_hash() -> Select[tuple[str, int]]:
-    """(sha256, id) of the messages with the hashes `shas`."""
-    return sa_select(col(Message.sha256), col(Message.id)).where(col(Message.sha256).in_(bindparam("shas", expanding=True)))
+def _insert_messages() -> Insert:
+    """INSERT of message rows, returning (sha256, id) of each: one multi-row INSERT … RETURNING per batch
+    on SQLite and PostgreSQL, where a SELECT of the new ids after the INSERT was another statement.
+    The rows come back in no set order (asking for the parameters' order makes SQLite insert row by row)."""
+    return insert(Message).returning(col(Message.sha256), col(Message.id))
 
 
 @cache
