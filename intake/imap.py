@@ -103,7 +103,7 @@ class ImapSource:
         return sorted(int(u) for u in self.client.search("ALL"))
 
     def fetch(self, uids: Iterable[int]) -> Generator[list[Fetched], None, None]:
-        """Bodies with INTERNALDATE and FLAGS, one list per FETCH of batch_size UIDs; BODY.PEEK leaves \\Seen alone.
+        """Bodies with INTERNALDATE, one list per FETCH of batch_size UIDs; BODY.PEEK leaves \\Seen alone.
 
         The next batch is fetched in a thread while the caller records this one: the caller's time
         goes to the disk and the database, the FETCH's to the server and the socket. The connection
@@ -124,10 +124,12 @@ class ImapSource:
                 yield fetched
 
     def _fetch_batch(self, batch: list[int]) -> list[Fetched]:
-        """One FETCH; a UID missing from the answer was expunged between SEARCH and FETCH."""
-        data = self.client.fetch(batch, ["BODY.PEEK[]", "INTERNALDATE", "FLAGS"])
-        return [Fetched(uid=uid, raw=bytes(item[b"BODY[]"]), internaldate=_aware(item.get(b"INTERNALDATE")),
-                        flags=tuple(_text(f) for f in item.get(b"FLAGS", ())))
+        """One FETCH; a UID missing from the answer was expunged between SEARCH and FETCH.
+
+        No FLAGS: nothing reads them, and parsing them was a tenth of the FETCH's CPU in this process.
+        """
+        data = self.client.fetch(batch, ["BODY.PEEK[]", "INTERNALDATE"])
+        return [Fetched(uid=uid, raw=bytes(item[b"BODY[]"]), internaldate=_aware(item.get(b"INTERNALDATE")))
                 for uid in batch if b"BODY[]" in (item := data.get(uid, {}))]
 
     def can_idle(self) -> bool:
