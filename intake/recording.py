@@ -164,12 +164,11 @@ def _record_all(session: Session, blobs: BlobStore, items: Sequence[tuple[bytes,
         planned.append((sha, True))
     ids: dict[str, int] = {}
     if new:
-        shas = {"shas": list(new)}
         # the bytes commit with the rows that name them, or are durable before (BlobStore.put_with_rows)
         blobs.put_with_rows(session.connection(), [raw for _, raw in new.values()])
         # Core statements, not ORM objects: building, flushing and loading them was most of the batch's CPU
         ids = dict(session.connection().execute(_insert_messages(), [row for row, _ in new.values()]).all())
-        session.connection().execute(_pending_requests(), shas)
+        session.connection().execute(_pending_requests(), {"pks": list(ids.values())})
         session.commit()
     return [ref if isinstance(ref, Recorded) else Recorded(ids[ref], str(new[ref][0]["message_id"]), created)
             for ref, created in planned]
@@ -196,12 +195,13 @@ def _insert_messages() -> Insert:
 
 @cache
 def _pending_requests() -> Insert:
-    """INSERT … SELECT of a pending request (defaults from the model) for each message with a hash in
-    `shas`: one statement, where an executemany of a row per message cost more than the messages' own."""
+    """INSERT … SELECT of a pending request (defaults from the model) for each message with an id in
+    `pks`: one statement, where an executemany of a row per message cost more than the messages' own."""
     defaults = Request(id=0, status=Status.PENDING).model_dump(exclude={"id"})
     table = Request.__table__  # type: ignore[attr-defined]
     values = [literal(value, table.c[name].type) for name, value in defaults.items()]
-    rows = sa_select(col(Message.id), *values).where(col(Message.sha256).in_(bindparam("shas", expanding=True)))
+    # by primary key, not by hash: each row is found without a lookup in the sha256 index
+    rows = sa_select(col(Message.id), *values).where(col(Message.id).in_(bindparam("pks", expanding=True)))
     return insert(Request).from_select(["id", *defaults], rows)
 
 
