@@ -12,9 +12,11 @@ import logging
 import threading
 from collections.abc import Callable
 from contextlib import closing
+from functools import cache
 
-from sqlalchemy import Update, update
-from sqlmodel import Session, col, select
+from sqlalchemy import Select, Update, bindparam, update
+from sqlalchemy import select as sa_select
+from sqlmodel import Session, col
 
 from intake.faults import FAULTS, TransientFault, counted_faults, describe, fault_kind, one_line
 from intake.jobs import Jobs
@@ -23,6 +25,7 @@ from intake.queue import JobQueue
 from intake.recording import Origin, Recorded, record_batch
 from intake.service import Service
 from intake.source import Fetched, Source
+from storage.db import upsert
 from storage.models import FolderState, Message
 from storage.times import now_db
 
@@ -71,10 +74,8 @@ class Fetcher:
     def _recorded_uids(self, uidvalidity: int) -> set[int]:
         if not self.source.has_uids:
             return set()
-        with Session(self.service.db) as session:
-            return set(session.exec(select(Message.uid).where(
-                Message.account == self.source.account, Message.folder == self.source.folder,
-                Message.uidvalidity == uidvalidity)))  # type: ignore[arg-type]
+        with self.service.db.connect() as connection:
+            return set(connection.scalars(_recorded_uids(), {**self._folder_key(), "uidvalidity": uidvalidity}))
 
     def record(self, batch: list[Fetched], uidvalidity: int) -> set[int]:
         """Record one FETCH batch in one transaction; returns the UIDs now recorded or known as copies.
@@ -174,8 +175,8 @@ class Fetcher:
 
     def _uid_seen(self, uidvalidity: int) -> int:
         """Every UID up to this one is recorded or a copy; 0 on first contact or a new UIDVALIDITY."""
-        with Session(self.service.db) as session:
-            state = session.get(FolderState, (self.source.account, self.source.folder))
+        with self.service.db.connect() as connection:
+            state = connection.execute(_folder_state(), self._folder_key()).first()
         if state is None or state.uidvalidity != uidvalidity:
             log.info("folder=%s uidvalidity=%s (was %s): reading every message in it", self.source.folder,
                      uidvalidity, state.uidvalidity if state else None)
@@ -183,16 +184,16 @@ class Fetcher:
             return 0
         return state.uid_seen or 0
 
+    def _folder_key(self) -> dict[str, object]:
+        return {"account": self.source.account, "folder": self.source.folder}
+
     def _note(self, **values: object) -> None:
+        """Set these columns of the folder's state row, making the row if it is missing."""
         try:
-            with Session(self.service.db) as session:
-                state = session.get(FolderState, (self.source.account, self.source.folder))
-                if state is None:
-                    state = FolderState(account=self.source.account, folder=self.source.folder)
-                for key, value in values.items():
-                    setattr(state, key, value)
-                session.add(state)
-                session.commit()
+            # a Core upsert, not a loaded and flushed ORM object: run at the start and end of every pass
+            with self.service.db.begin() as connection:
+                connection.execute(upsert(connection.dialect.name, FolderState.__table__, ("account", "folder"),  # type: ignore[attr-defined]
+                                          tuple(values)), {**self._folder_key(), **values})
         except Exception as e:  # noqa: BLE001 - bookkeeping must not stop intake
             if fault_kind(e) is None:
                 log.exception("updating folder state failed")
@@ -201,6 +202,21 @@ class Fetcher:
         """The one structured log line per message: where it was, its row id and Message-ID, what it became."""
         log.info("%s", event_line("message", account=self.source.account, folder=self.source.folder, uid=uid,
                                   id=pk, message_id=message_id, outcome=outcome))
+
+
+@cache
+def _folder_state() -> Select[tuple[int | None, int | None]]:
+    """(uidvalidity, uid_seen) of the folder `folder` of `account`: no row on first contact."""
+    return sa_select(col(FolderState.uidvalidity), col(FolderState.uid_seen)).where(
+        col(FolderState.account) == bindparam("account"), col(FolderState.folder) == bindparam("folder"))
+
+
+@cache
+def _recorded_uids() -> Select[tuple[int | None]]:
+    """The UIDs of the messages recorded from `folder` of `account` under `uidvalidity`."""
+    return sa_select(col(Message.uid)).where(
+        col(Message.account) == bindparam("account"), col(Message.folder) == bindparam("folder"),
+        col(Message.uidvalidity) == bindparam("uidvalidity"))
 
 
 def _relocated(pk: int, origin: Origin) -> Update:

@@ -25,7 +25,6 @@ from storage.times import now_db, to_db
 
 _MESSAGE_ID = re.compile(r"<[^<>\s]{1,900}>")
 _MESSAGE_ID_LINE = re.compile(rb"^message-id([ \t]*):([^\r\n]*)(\r?\n[ \t])?", re.IGNORECASE | re.MULTILINE)
-_HEADER_END = re.compile(rb"\r?\n\r?\n")
 _LINE_BYTES = 65_536  # `identity_headers` cuts a header there: a longer line is left to it
 
 
@@ -55,8 +54,7 @@ def envelope(raw: bytes) -> tuple[str | None, datetime | None, datetime | None]:
 def _plain_message_id(raw: bytes) -> str | None:
     """The Message-ID when its header is one unfolded ASCII line, as nearly all are: what `envelope`
     finds there, without parsing the header block. None: no such line, ask `envelope`."""
-    end = _HEADER_END.search(raw)
-    line = _MESSAGE_ID_LINE.search(raw, 0, end.start() if end else len(raw))
+    line = _MESSAGE_ID_LINE.search(raw, 0, _header_end(raw))
     if line is None:
         return None
     spaced, value, folded = line.groups()  # a space before the colon makes the parser read another name
@@ -64,6 +62,16 @@ def _plain_message_id(raw: bytes) -> str | None:
         return None
     match = _MESSAGE_ID.search(value.decode("ascii"))
     return match.group(0) if match else None
+
+
+def _header_end(raw: bytes) -> int:
+    """Where the header block ends: the first line break of its blank line, else the end of the bytes.
+
+    Two literal searches, where the regex for an optional CR before each LF was most of the time spent
+    reading a Message-ID; the CR of a CRLF before the blank line is left in and ends no header line.
+    """
+    ends = [end for end in (raw.find(b"\n\n"), raw.find(b"\n\r\n")) if end >= 0]
+    return min(ends) if ends else len(raw)
 
 
 def _date(text: str) -> datetime | None:
@@ -139,7 +147,8 @@ def _existing_after_race(session: Session, raw: bytes, origin: Origin) -> Record
 
 
 def _record_all(session: Session, blobs: BlobStore, items: Sequence[tuple[bytes, Origin]]) -> list[Recorded]:
-    rows = [_row(raw, origin) for raw, origin in items]
+    stored_at = now_db()  # one instant for the batch: its rows are stored by one commit
+    rows = [_row(raw, origin, stored_at) for raw, origin in items]
     known = _stored(session, rows)
     planned: list[tuple[Recorded | str, bool]] = []  # per item: a stored message or the sha256 of a new row; created
     new: dict[str, tuple[dict[str, object], bytes]] = {}  # sha256 → (row, raw bytes), to insert
@@ -155,13 +164,11 @@ def _record_all(session: Session, blobs: BlobStore, items: Sequence[tuple[bytes,
         planned.append((sha, True))
     ids: dict[str, int] = {}
     if new:
-        shas = {"shas": list(new)}
         # the bytes commit with the rows that name them, or are durable before (BlobStore.put_with_rows)
         blobs.put_with_rows(session.connection(), [raw for _, raw in new.values()])
         # Core statements, not ORM objects: building, flushing and loading them was most of the batch's CPU
-        session.connection().execute(insert(Message), [row for row, _ in new.values()])
-        ids = dict(session.connection().execute(_ids_by_hash(), shas).all())
-        session.connection().execute(_pending_requests(), shas)
+        ids = dict(session.connection().execute(_insert_messages(), [row for row, _ in new.values()]).all())
+        session.connection().execute(_pending_requests(), {"pks": list(ids.values())})
         session.commit()
     return [ref if isinstance(ref, Recorded) else Recorded(ids[ref], str(new[ref][0]["message_id"]), created)
             for ref, created in planned]
@@ -179,19 +186,22 @@ def _stored_query() -> Select[tuple[int, str, str]]:
 
 
 @cache
-def _ids_by_hash() -> Select[tuple[str, int]]:
-    """(sha256, id) of the messages with the hashes `shas`."""
-    return sa_select(col(Message.sha256), col(Message.id)).where(col(Message.sha256).in_(bindparam("shas", expanding=True)))
+def _insert_messages() -> Insert:
+    """INSERT of message rows, returning (sha256, id) of each: one multi-row INSERT … RETURNING per batch
+    on SQLite and PostgreSQL, where a SELECT of the new ids after the INSERT was another statement.
+    The rows come back in no set order (asking for the parameters' order makes SQLite insert row by row)."""
+    return insert(Message).returning(col(Message.sha256), col(Message.id))
 
 
 @cache
 def _pending_requests() -> Insert:
-    """INSERT … SELECT of a pending request (defaults from the model) for each message with a hash in
-    `shas`: one statement, where an executemany of a row per message cost more than the messages' own."""
+    """INSERT … SELECT of a pending request (defaults from the model) for each message with an id in
+    `pks`: one statement, where an executemany of a row per message cost more than the messages' own."""
     defaults = Request(id=0, status=Status.PENDING).model_dump(exclude={"id"})
     table = Request.__table__  # type: ignore[attr-defined]
     values = [literal(value, table.c[name].type) for name, value in defaults.items()]
-    rows = sa_select(col(Message.id), *values).where(col(Message.sha256).in_(bindparam("shas", expanding=True)))
+    # by primary key, not by hash: each row is found without a lookup in the sha256 index
+    rows = sa_select(col(Message.id), *values).where(col(Message.id).in_(bindparam("pks", expanding=True)))
     return insert(Request).from_select(["id", *defaults], rows)
 
 
@@ -204,7 +214,7 @@ def _stored(session: Session, rows: Sequence[dict[str, object]]) -> dict[str, Re
     return found
 
 
-def _row(raw: bytes, origin: Origin) -> dict[str, object]:
+def _row(raw: bytes, origin: Origin, stored_at: datetime) -> dict[str, object]:
     """The message's row for these bytes: Message-ID (or one made from the bytes) and arrival.
 
     With the server's INTERNALDATE only the Message-ID is needed: a plain one is read without
@@ -216,7 +226,7 @@ def _row(raw: bytes, origin: Origin) -> dict[str, object]:
     arrival, source = _arrival(headers, origin)
     return {"account": origin.account, "folder": origin.folder, "uidvalidity": origin.uidvalidity,
             "uid": origin.uid, "message_id": headers[0] or _invented_id(sha), "sha256": sha, "size": len(raw),
-            "arrival": to_db(arrival), "arrival_source": source, "stored_at": now_db()}
+            "arrival": to_db(arrival), "arrival_source": source, "stored_at": stored_at}
 
 
 def _invented_id(sha: str) -> str:

@@ -18,7 +18,6 @@ class Fetched:
     uid: int | None
     raw: bytes
     internaldate: datetime | None = None  # aware
-    flags: tuple[str, ...] = ()
     name: str = ""  # a Maildir file name, for the log
 
 

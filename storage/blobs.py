@@ -25,7 +25,8 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from sqlalchemy import Column, Connection, Engine, LargeBinary, MetaData, String, Table, select
-from sqlalchemy.dialects import postgresql, sqlite
+
+from storage.db import upsert
 
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 WRITERS = 8  # threads fsyncing blobs side by side where there is no syncfs
@@ -179,8 +180,7 @@ class BlobStore:
 def _insert_new(connection: Connection, rows: list[dict[str, object]]) -> None:
     """Insert blob rows ({sha256, data}) on `connection`, keeping any already there (stored earlier, or by
     another process meanwhile: same name, same bytes) instead of failing the transaction."""
-    dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
-    connection.execute(dialect.insert(BLOB).on_conflict_do_nothing(), rows)
+    connection.execute(upsert(connection.dialect.name, BLOB, ("sha256",), ()), rows)
 
 
 def private_dirs(path: Path, top: Path) -> None:

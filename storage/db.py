@@ -6,10 +6,12 @@ import os
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Engine, Insert, Table, create_engine, event, text
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
@@ -28,6 +30,20 @@ def make_engine(url: str) -> Engine:
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url[len("postgresql://"):]
     return create_engine(url, pool_pre_ping=True)
+
+
+@cache
+def upsert(dialect: str, table: Table, key: tuple[str, ...], columns: tuple[str, ...]) -> Insert:
+    """INSERT of rows into `table` that, where a row with the same `key` columns exists, sets its `columns`
+    instead (keeps it as it is when there are none); values are bound by column name at execution.
+
+    `dialect` is "postgresql" or "sqlite" (a connection's `dialect.name`). Built once per dialect and
+    columns, so every execution after an engine's first is a cached compiled statement.
+    """
+    insert = (postgresql if dialect == "postgresql" else sqlite).insert(table)
+    if not columns:
+        return insert.on_conflict_do_nothing(index_elements=list(key))
+    return insert.on_conflict_do_update(index_elements=list(key), set_={name: insert.excluded[name] for name in columns})
 
 
 def _private_file(path: Path) -> None:

@@ -43,6 +43,8 @@ def test_a_batch_records_each_message_once_and_returns_copies_as_the_first(servi
     (b"Message-ID: nothing bracketed\r\n", False), (b"Message-ID:\r\n <folded@x>\r\n", False),
     (b"Message-ID  : <spaced@x>\r\nMessage-ID: <second@x>\r\n", False), (b"Message-ID: \xe4<8bit@x>\r\n", False),
     (b"Subject: x\r\n Message-ID: <in-a-fold@x>\r\n", False), (b"X: 1\r\n\r\nMessage-ID: <in-the-body@x>\r\n", False),
+    (b"Message-ID: <bare-lf@x>\n\n", True), (b"X: 1\n\nMessage-ID: <after-a-bare-lf-blank-line@x>\n", False),
+    (b"X: 1\r\n\nMessage-ID: <after-a-mixed-blank-line@x>\r\n", False),
 ])
 def test_a_plain_message_id_line_reads_as_the_header_parse_reads_it_and_others_go_to_the_parse(
         headers: bytes, plain: bool):
