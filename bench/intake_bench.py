@@ -22,7 +22,7 @@ from imapclient import IMAPClient
 
 from intake.config import load_config
 from intake.fetcher import Fetcher
-from intake.imap import ImapSource
+from intake.imap import FETCH_ITEMS, ImapSource
 from intake.service import Service
 from tests.intake.conftest import ROUND, counts, text_message
 from tests.intake.dovecot import PASSWORD, USER, Dovecot
@@ -35,7 +35,7 @@ def plain_loop(port: int, batch: int) -> float:
     client.select_folder("INBOX", readonly=True)
     uids = client.search("ALL")
     for i in range(0, len(uids), batch):
-        client.fetch(uids[i:i + batch], ["BODY.PEEK[]", "INTERNALDATE", "FLAGS"])
+        client.fetch(uids[i:i + batch], FETCH_ITEMS)  # what intake asks for
     client.logout()
     return time.perf_counter() - start
 
