@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field, fields, replace
 from datetime import datetime
@@ -106,9 +107,22 @@ def load_config(path: Path) -> Config:
         raise ConfigError(str(path), "配置文件不存在") from None
     except OSError as e:
         raise ConfigError(str(path), f"配置文件无法读取：{file_words(e)}") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
-        raise ConfigError(str(path), f"不是有效的 TOML：{e}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(str(path), "不是 UTF-8 编码的文本") from None
+    except tomllib.TOMLDecodeError as e:
+        raise ConfigError(str(path), f"不是有效的 TOML：{_where(e)}格式有误") from None
     return parse_config(raw, base=path.resolve().parent, path=path)
+
+
+_AT = re.compile(r"\(at line (\d+), column (\d+)\)|\(at end of document\)")
+
+
+def _where(error: tomllib.TOMLDecodeError) -> str:
+    """Where tomllib's message (English, "… (at line 3, column 5)") puts the fault, in Chinese."""
+    found = _AT.search(str(error))
+    if found is None:
+        return ""
+    return f"第 {found[1]} 行第 {found[2]} 列" if found[1] else "文件末尾"
 
 
 _SECTIONS = {"mailbox", "storage", "round", "ocr", "smtp", "replies", "office", "web"}

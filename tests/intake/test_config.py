@@ -144,3 +144,11 @@ def test_review_periods_are_read_from_the_round_and_shown_by_stage(write_config)
     round_ = load_config(path).round
     assert (round_.review_period("city"), round_.review_period("group"), round_.review_period("province"),
             round_.review_period("done")) == ("4月1日至5日", "4月1日至5日", "4月6日至9日", "")
+
+
+@pytest.mark.parametrize(("text", "where"), [("[mailbox]\nhost = \n", "第 2 行第 8 列"), ('[mailbox\n', "第 1 行第 9 列"),
+                                             ('x = "abc', "文件末尾")])
+def test_a_toml_syntax_error_is_told_in_chinese_with_its_place(tmp_path: Path, text: str, where: str) -> None:
+    with pytest.raises(ConfigError) as raised:
+        load_config(write(tmp_path, text))
+    assert str(raised.value).endswith(f"不是有效的 TOML：{where}格式有误")
