@@ -227,15 +227,20 @@ def _ink(
     grey = cv2.cvtColor(bgr, cv2.COLOR_BGR2GRAY)
     ink = ((grey < level) & (red_mask(bgr) == 0)).astype(np.uint8)
     light = _light_ink(grey, h)
+    rim = np.zeros(ink.shape, bool)
     for seal in seals:  # on a grey seal's disc (not its box's corners), only what is darker than its ink
         level = _seal_ink_level(image, seal)
         # In a bilevel scan no pen is darker, and its ring, thickened, reaches past the disc.
-        disc = _ellipse(ink.shape, seal, (x0, y0), SEAL_DISC if level > 0 else BILEVEL_SEAL) > 0
+        disc = _ellipse(ink.shape, seal, (x0, y0), SEAL_DISC if level > 0 else SEAL_RIM) > 0
         ink[disc & (grey >= level)] = 0
+        rim |= (_ellipse(ink.shape, seal, (x0, y0), SEAL_RIM) > 0) & ~disc
         # The seal's ring is light ink all round: it would join the ring's darkest specks into one
         # long stroke. A light pen's stroke across the ring is joined by its own light ink elsewhere.
         light[(_ellipse(light.shape, seal, (x0, y0), RING_BAND[1]) > 0)
               & (_ellipse(light.shape, seal, (x0, y0), RING_BAND[0]) == 0)] = 0
+    if rim.any():  # the ring's outer edge past the disc, where the seal's box is a little small: an arc
+        n, labels = cv2.connectedComponents(ink, connectivity=8)  # that a name across the rim reaches out of
+        ink[np.isin(labels, _mostly_in(labels, n, ink > 0, rim, RIM_SLIVER))] = 0
     # A thin grey rule reaches INK only in dashes, each shorter than a rule is long: with its lighter
     # stretches it is whole again. Such a rule is a field's underline, longer than a seal's ring or a
     # hand's stroke is straight.
@@ -421,7 +426,8 @@ def has_name_stamp(image: Image.Image, region: Box, seals: list[Box], h: float, 
 
 # A seal's crop box is padded by about 16 % of its radius (seal.py): this share of it is the ring and a little.
 SEAL_DISC = 0.9
-BILEVEL_SEAL = 1.0  # the share a bilevel scan's seal reaches: its ring's thickened rim, not the box's corners
+SEAL_RIM = 1.0  # the share a seal's ring may reach, thickened in a bilevel scan: not the box's corners
+RIM_SLIVER = 0.8  # share of a piece of ink between SEAL_DISC and SEAL_RIM for it to be the ring's edge
 RING_BAND = (0.78, 0.93)  # shares of the crop box between which a seal's ring lies (at 1 / 1.16, about 0.86)
 
 

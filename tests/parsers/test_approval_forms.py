@@ -650,3 +650,20 @@ def test_an_opinion_on_the_label_s_row_under_a_seal_is_read_again_where_ocr_lost
     leader = find_approvals(engine.recognize(page), page, document="申请.pdf", page=1, seals=[seal],
                             reader=engine.read_strip)["leader"]
     assert leader.affirmative == bool(written)
+
+
+@pytest.mark.parametrize("shrink", [0, 12])
+def test_a_grey_seal_s_ring_edge_past_its_disc_signs_nothing(shrink):
+    """A greyscale scan's seal over the leader's empty field, its box found a little small (as a fitted
+    ring often is): the outer edge of its ring then lies past the disc, an arc no pen drew."""
+    page, draw, font = _signed_by_the_department(300, 360)
+    draw.text((160, 560), "校级分管领导意见：同意调整。", font=font, fill="black")
+    draw.text((200, 660), "签字：", font=font, fill="black")
+    stamp(page, draw_seal("宿迁运河职业技术学院", 300, random.Random(0), (110, 110, 115)), (300, 600))
+    page = page.convert("L").convert("RGB")
+    seal = (300 - 24 + shrink, 600 - 24 + shrink, 608 + 24 - shrink, 908 + 24 - shrink)  # the ring padded as found
+    engine = make_engine("rapidocr")
+    found = find_approvals(engine.recognize(page), page, document="申请.pdf", page=1, seals=[seal], grey_seals=[seal],
+                           reader=engine.read_strip)
+    assert found["department"].signed
+    assert found["leader"].affirmative and not found["leader"].signed
