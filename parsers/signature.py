@@ -484,19 +484,16 @@ def _on_ring(frame: Box, seals: list[Box], origin: tuple[int, int], slack: float
         cx, cy = (seal[0] + seal[2]) / 2, (seal[1] + seal[3]) / 2
         rx, ry = ((seal[2] - seal[0]) / 2 / (1 + 2 * CROP_PAD), (seal[3] - seal[1]) / 2 / (1 + 2 * CROP_PAD))
         # The ring runs along a side only where it is parallel to it: level with the seal's centre for
-        # the left and right sides, above or below it for the top and bottom ones, and nearly straight
-        # over the side's length (a stamp's side off to one side of the ring's lowest point runs on
-        # straight where the ring curves away).
-        if (abs((top + bottom) / 2 - cy) <= (bottom - top) / 2 and _bend(rx, ry, top - cy, bottom - cy) <= RING_BEND * slack
+        # the left and right sides, above or below it for the top and bottom ones, and straight within
+        # `slack` over the side's length (a stamp's side off to one side of the ring's lowest point runs
+        # on straight where the ring curves away).
+        if (abs((top + bottom) / 2 - cy) <= (bottom - top) / 2 and _bend(rx, ry, top - cy, bottom - cy) <= slack
                 and min(abs(left - (cx - rx)), abs(right - (cx + rx))) <= slack):
             return True
-        if (abs((left + right) / 2 - cx) <= (right - left) / 2 and _bend(ry, rx, left - cx, right - cx) <= RING_BEND * slack
+        if (abs((left + right) / 2 - cx) <= (right - left) / 2 and _bend(ry, rx, left - cx, right - cx) <= slack
                 and min(abs(top - (cy - ry)), abs(bottom - (cy + ry))) <= slack):
             return True
     return False
-
-
-RING_BEND = 0.6  # of the slack: how far a ring's arc may curve away over a side that runs along it
 
 
 def _bend(across: float, along: float, start: float, end: float) -> float:
