@@ -106,8 +106,8 @@ NUMERALS = set("0123456789一二三四五六七八九十〇零")
 
 def _damaged_copy(read: str, name: str, edits: int) -> bool:
     """`read` is `name` with at most `edits` (at least one) glyphs changed, none of them a numeral of
-    the name (第一 read as 第二 is another school) and no numeral added; OCR may misread another
-    glyph as one (扬州广陵 as 扬州二陵). Some of what sets the name apart (its place) is kept."""
+    the name (第一 read as 第二 is another school) and no numeral added within it; OCR may misread
+    another glyph as one (扬州广陵 as 扬州二陵). Some of what sets the name apart (its place) is kept."""
     if read == name:
         return True
     if len(name) < 4 or read.startswith(name):
@@ -118,7 +118,8 @@ def _damaged_copy(read: str, name: str, edits: int) -> bool:
     if not set(distinctive(read)) & set(distinctive(name)):  # 宜兴 read as 镇江: another school's, no damage
         return False
     changed = {name[op.src_pos] for op in ops if op.tag != "insert"}
-    changed |= {read[op.dest_pos] for op in ops if op.tag == "insert"}
+    # A glyph added before or after the whole name is OCR's stray mark (a rule read as 一), no other school's.
+    changed |= {read[op.dest_pos] for op in ops if op.tag == "insert" and 0 < op.dest_pos < len(read) - 1}
     return not changed & NUMERALS
 
 
