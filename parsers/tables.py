@@ -60,8 +60,8 @@ _WORD_KIND = {word: kind for kind, words in _FUZZY_VARIANTS.items() for word in 
 def classify_header(text: str) -> Role | None:
     """The role of a header cell, tolerant of a misread character; None if it is no header."""
     value = compact(text)
-    if not 1 < len(value) <= 14:
-        return None
+    if not 1 < len(value) <= 14 or _CLAUSE_MARK.search(value):
+        return None  # a header names a column; a comma or a full stop ends a clause (密，调整为 of a reason)
     kind = next((k for pattern, k in _EXACT_RULES if re.search(pattern, value)), None)
     if kind is None:
         kind = _fuzzy_kind(value)
@@ -71,6 +71,9 @@ def classify_header(text: str) -> Role | None:
     if kind in ("from", "to"):
         qualifier = next((q for word, q in _QUALIFIERS if word in value), None)
     return kind, qualifier
+
+
+_CLAUSE_MARK = re.compile(r"[，,。；;]")
 
 
 def _fuzzy_kind(value: str) -> str | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from parsers.model import TextLine
 from parsers.tables import classify_header, find_tables, visual_rows
 
@@ -75,6 +77,13 @@ def test_header_with_a_misread_character_still_classifies():
     assert classify_header("证书名杯") == ("cert", None)
     assert classify_header("调整事顶") == ("field", None)
     assert classify_header("调整厄内容") == ("to", None)
+
+
+@pytest.mark.parametrize("wrapped", ["密，调整为", "情况。调整后", "核实；拟调整"])
+def test_a_wrapped_reason_s_clause_is_no_header(wrapped):
+    """A 调整原因 cell wraps mid-sentence (…关系不够紧 / 密，调整为 / 更契合的专业): a line of it holding 调整为
+    is no header cell, and must not start another table under the first."""
+    assert classify_header(wrapped) is None
 
 
 def test_prose_line_is_not_a_header():
