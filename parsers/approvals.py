@@ -25,7 +25,7 @@ from parsers.model import ApprovalEvidence, Box, Crop, Role, TextLine
 from parsers.normalise import glyph_widths
 from parsers.paper import paper_box
 from parsers.rulings import Rulings, find_rulings
-from parsers.seal import StripReader, red_mask
+from parsers.seal import StripReader, ink_strength, red_mask
 from parsers.signature import (
     INK,
     Glyphs,
@@ -304,8 +304,11 @@ def stamped_opinion(image: Image.Image, area: Box, seals: list[Box], h: float, r
         if not (0.8 * h <= hh <= 4 * h and 1.2 * h <= w <= 12 * h) or any(_inside(box, s) for s in seals):
             continue
         pad = k
-        ink = red[max(0, y - pad) : y + hh + pad, max(0, x - pad) : x + w + pad]
-        text, confidence = reader(cv2.cvtColor(np.where(ink > 0, 0, 255).astype(np.uint8), cv2.COLOR_GRAY2BGR))
+        # The stamp's red as shades of grey, black print and pen left out: its glyphs keep their edges,
+        # which a red-or-not mask breaks up on a photo.
+        rgb = np.ascontiguousarray(bgr[max(0, y - pad) : y + hh + pad, max(0, x - pad) : x + w + pad, ::-1])
+        ink = (255 * (1 - ink_strength(rgb, "red"))).astype(np.uint8)
+        text, confidence = reader(cv2.cvtColor(ink, cv2.COLOR_GRAY2BGR))
         text = PUNCT.sub("", clean(text))
         if confidence >= MIN_STAMP_CONF and _OPINION_WORD.search(text):
             return TextLine(text=text, box=box, confidence=confidence)

@@ -506,7 +506,7 @@ def _polar_ink(image: Image.Image, ring: Ring, r: float) -> np.ndarray:
     pad = 0.1 * r
     x0, y0 = max(0, int(ring.cx - ring.rx - pad)), max(0, int(ring.cy - ring.ry - pad))
     crop = np.asarray(image.convert("RGB").crop((x0, y0, int(ring.cx + ring.rx + pad) + 1, int(ring.cy + ring.ry + pad) + 1)))
-    ink = _ink_strength(crop, ring.colour)
+    ink = ink_strength(crop, ring.colour)
     m = np.float32([[r / ring.rx, 0, 0], [0, r / ring.ry, 0]])
     m[:, 2] = [1.1 * r - (ring.cx - x0) * r / ring.rx, 1.1 * r - (ring.cy - y0) * r / ring.ry]
     disc = cv2.warpAffine(ink, m, (int(2.2 * r), int(2.2 * r)))
@@ -514,10 +514,11 @@ def _polar_ink(image: Image.Image, ring: Ring, r: float) -> np.ndarray:
     return cv2.warpPolar(disc, (int(r), n_angle), (1.1 * r, 1.1 * r), r, cv2.WARP_POLAR_LINEAR)
 
 
-def _ink_strength(rgb: np.ndarray, colour: Literal["red", "grey"]) -> np.ndarray:
-    """Stamp ink (float, 0 paper to 1 ink) of a crop round a seal, scaled to the seal's own ink: a pale
-    pink or light grey press reads as dark as a full one. Red: how much red outweighs green and
-    blue (black print and paper have none); grey: how much darker than the paper."""
+def ink_strength(rgb: np.ndarray, colour: Literal["red", "grey"]) -> np.ndarray:
+    """Stamp ink (float32, the RGB crop's height × width, 0 paper to 1 ink) of a crop round a stamp,
+    scaled to the stamp's own ink: a pale pink or light grey press reads as dark as a full one. Red:
+    how much red outweighs green and blue (black print and paper have none); grey: how much darker
+    than the paper."""
     px = rgb.astype(np.float32)
     grey = px @ np.float32([0.299, 0.587, 0.114])
     darker = np.percentile(grey, 75) - grey  # most of a seal's disc is paper
