@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import math
 import random
+from collections.abc import Callable
 from dataclasses import replace
 
 import cv2
@@ -14,7 +15,7 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from parsers.approvals import find_approvals
-from parsers.model import Page, TextLine
+from parsers.model import ApprovalEvidence, Page, TextLine
 from parsers.ocr import make_engine
 from parsers.pagework import PageFindings, read_page
 from tests.scangen.ink import draw_hand_signature, draw_seal, stamp
@@ -459,22 +460,31 @@ def _signed_by_the_department(opinion_y: int, sign_y: int) -> tuple[Image.Image,
     return page, draw, font
 
 
-@pytest.mark.parametrize("written", ["同意请省办审核", ""])
-def test_an_opinion_a_seal_crosses_is_read_again_where_ocr_lost_it(written):
-    """A faint scan's detector may lose a handwritten opinion where the seal's ring crosses it (as if it
-    were the seal's own ink): the place under the label is read again as one strip, where a seal
-    overlaps it. With no opinion written, the seal's lettering over the empty place is no opinion."""
+def _leader_under_a_grey_seal(label: str, opinion: tuple[int, int, str, int], seal: tuple[int, int, int, int],
+                              lost: Callable[[TextLine], bool] = lambda line: False) -> ApprovalEvidence:
+    """A greyscale scan: the department signed above; the leader's `label` on its own row, the opinion
+    (x, y, text, size) written in a grey pen, the seal pressed at `seal`, a name after 签字 below. The
+    leader's block as read from OCR's lines less those `lost`."""
     page, draw, font = _signed_by_the_department(200, 300)
-    draw.text((160, 480), "校级分管领导意见：", font=font, fill="black")
-    draw.text((230, 545), written, font=ImageFont.truetype(KAI, 40), fill=(95, 95, 100))
-    seal = (330, 500, 638, 808)
+    draw.text((160, 480), label, font=font, fill="black")
+    x, y, written, size = opinion
+    draw.text((x, y), written, font=ImageFont.truetype(KAI, size), fill=(95, 95, 100))
     stamp(page, draw_seal("淮安运河建设职业技术学院", 300, random.Random(5), (105, 105, 110)), seal[:2])
     draw.text((160, 660), "签字：", font=font, fill="black")
     stamp(page, draw_hand_signature("汪海", 52, random.Random(4), (30, 30, 35)), (240, 640))
     page = page.convert("L").convert("RGB")
     engine = make_engine("rapidocr")
-    lost = [ln for ln in engine.recognize(page) if not 530 < (ln.box[1] + ln.box[3]) / 2 < 600]
-    leader = find_approvals(lost, page, document="申请.pdf", page=1, seals=[seal], reader=engine.read_strip)["leader"]
+    lines = [line for line in engine.recognize(page) if not lost(line)]
+    return find_approvals(lines, page, document="申请.pdf", page=1, seals=[seal], reader=engine.read_strip)["leader"]
+
+
+@pytest.mark.parametrize("written", ["同意请省办审核", ""])
+def test_an_opinion_a_seal_crosses_is_read_again_where_ocr_lost_it(written):
+    """A faint scan's detector may lose a handwritten opinion where the seal's ring crosses it (as if it
+    were the seal's own ink): the place under the label is read again as one strip, where a seal
+    overlaps it. With no opinion written, the seal's lettering over the empty place is no opinion."""
+    leader = _leader_under_a_grey_seal("校级分管领导意见：", (230, 545, written, 40), (330, 500, 638, 808),
+                                       lost=lambda ln: 530 < (ln.box[1] + ln.box[3]) / 2 < 600)
     assert leader.affirmative == bool(written)
     assert leader.opinion.startswith("同意请") == bool(written)
 
@@ -638,17 +648,7 @@ def test_an_opinion_on_the_label_s_row_under_a_seal_is_read_again_where_ocr_lost
     """The opinion follows its label on one row (校领导审批：情况属实，同意调整。) and the seal's lettering
     covers its middle: OCR reads the row in pieces and loses 同意. The rest of the row is read again as
     one strip, through the lettering; with nothing written there, the lettering is no opinion."""
-    page, draw, font = _signed_by_the_department(200, 300)
-    draw.text((160, 480), "校领导审批：", font=font, fill="black")
-    draw.text((320, 480), written, font=ImageFont.truetype(KAI, 30), fill=(95, 95, 100))
-    seal = (260, 400, 568, 708)
-    stamp(page, draw_seal("淮安运河建设职业技术学院", 300, random.Random(5), (105, 105, 110)), seal[:2])
-    draw.text((160, 660), "签字：", font=font, fill="black")
-    stamp(page, draw_hand_signature("汪海", 52, random.Random(4), (30, 30, 35)), (240, 640))
-    page = page.convert("L").convert("RGB")
-    engine = make_engine("rapidocr")
-    leader = find_approvals(engine.recognize(page), page, document="申请.pdf", page=1, seals=[seal],
-                            reader=engine.read_strip)["leader"]
+    leader = _leader_under_a_grey_seal("校领导审批：", (320, 480, written, 30), (260, 400, 568, 708))
     assert leader.affirmative == bool(written)
 
 
