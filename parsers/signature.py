@@ -228,17 +228,15 @@ def _ink(
     ink = ((grey < level) & (red_mask(bgr) == 0)).astype(np.uint8)
     light = _light_ink(grey, h)
     rim = np.zeros(ink.shape, bool)
-    for seal in seals:  # on a grey seal's disc (not its box's corners), only what is darker than its ink
-        level = _seal_ink_level(image, seal)
-        # In a bilevel scan no pen is darker, and its ring, thickened, reaches past the disc.
-        disc = _ellipse(ink.shape, seal, (x0, y0), SEAL_DISC if level > 0 else SEAL_RIM) > 0
-        ink[disc & (grey >= level)] = 0
-        rim |= (_ellipse(ink.shape, seal, (x0, y0), SEAL_RIM) > 0) & ~disc
+    for seal in seals:  # within a grey seal's reach (not its box's corners), only what is darker than its ink
+        reach = _ellipse(ink.shape, seal, (x0, y0), SEAL_RIM) > 0
+        ink[reach & (grey >= _seal_ink_level(image, seal))] = 0
+        rim |= reach & (_ellipse(ink.shape, seal, (x0, y0), SEAL_DISC) == 0)
         # The seal's ring is light ink all round: it would join the ring's darkest specks into one
         # long stroke. A light pen's stroke across the ring is joined by its own light ink elsewhere.
         light[(_ellipse(light.shape, seal, (x0, y0), RING_BAND[1]) > 0)
               & (_ellipse(light.shape, seal, (x0, y0), RING_BAND[0]) == 0)] = 0
-    if rim.any():  # the ring's outer edge past the disc, where the seal's box is a little small: an arc
+    if rim.any():  # the ring's darkest specks past the disc, where the seal's box is a little small: an arc
         n, labels = cv2.connectedComponents(ink, connectivity=8)  # that a name across the rim reaches out of
         ink[np.isin(labels, _mostly_in(labels, n, ink > 0, rim, RIM_SLIVER))] = 0
     # A thin grey rule reaches INK only in dashes, each shorter than a rule is long: with its lighter
@@ -426,7 +424,7 @@ def has_name_stamp(image: Image.Image, region: Box, seals: list[Box], h: float, 
 
 # A seal's crop box is padded by about 16 % of its radius (seal.py): this share of it is the ring and a little.
 SEAL_DISC = 0.9
-SEAL_RIM = 1.0  # the share a seal's ring may reach, thickened in a bilevel scan: not the box's corners
+SEAL_RIM = 1.0  # the share a seal's ring may reach (thickened in a bilevel scan, or its box found small)
 RIM_SLIVER = 0.8  # share of a piece of ink between SEAL_DISC and SEAL_RIM for it to be the ring's edge
 RING_BAND = (0.78, 0.93)  # shares of the crop box between which a seal's ring lies (at 1 / 1.16, about 0.86)
 
