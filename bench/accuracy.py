@@ -2,8 +2,8 @@
 
     python -m bench.accuracy [--n 48] [--seed 1] [--engine rapidocr|tesseract] [--keep DIR] [--checkout TREE]
 
-Writes seven corpora of `--n` request emails each — formgen's, papergen's, officegen's, signgen's, changegen's,
-changegen's (`tests/formgen`, `tests/papergen`, `tests/officegen`, `tests/signgen`, `tests/changegen`, each
+Writes seven corpora of `--n` request emails each — formgen's, papergen's, officegen's, signgen's, changegen's and othergen's
+(`tests/formgen`, `tests/papergen`, `tests/officegen`, `tests/signgen`, `tests/changegen`, `tests/othergen`, each
 written independently of
 the reader and of the other generators; officegen draws ordinary office habits: 红头 公文, Excel
 printouts, signature tables, fax/scanner-app/phone captures, forwarded mail; signgen draws the approval

@@ -114,11 +114,18 @@ def sign_label(rng: random.Random) -> str:
 
 
 def wrap(text: str, face: str, size: float, width: float) -> list[str]:
+    """Break into lines within `width`, never inside a Latin word (as word processors do)."""
     lines, line = [], ""
     for char in text:
         if line and text_width(line + char, face, size) > width:
-            lines.append(line)
-            line = ""
+            cut = len(line)
+            if char.isascii() and char.isalnum():
+                j = cut
+                while j > 0 and line[j - 1].isascii() and line[j - 1].isalnum():
+                    j -= 1
+                cut = j or cut
+            lines.append(line[:cut])
+            line = line[cut:]
         line += char
     return lines + [line]
 
@@ -128,6 +135,11 @@ def grid(page: Page, x: float, y: float, widths: list[float], heights: list[floa
          line: float = 0.3) -> list[list[tuple[float, float, float, float]]]:
     """Ruled table; returns each cell's (x, y, w, h) so signatures can be placed in cells."""
     face = face or page.song
+    step = size * PT_MM * 1.3
+    for r in range(len(heights)):  # a row grows to hold its longest cell, as in a word processor
+        need = max((len([p for chunk in cells[r][c].split("\n") for p in wrap(chunk, face, size, w - 2.5)])
+                    for c, w in enumerate(widths) if c < len(cells[r]) and cells[r][c]), default=1)
+        heights[r] = max(heights[r], need * step + 2.5)
     total_w, total_h = sum(widths), sum(heights)
     rects = []
     yy = y
@@ -139,7 +151,6 @@ def grid(page: Page, x: float, y: float, widths: list[float], heights: list[floa
             text = cells[r][c] if c < len(cells[r]) else ""
             if text:
                 lines = [part for chunk in text.split("\n") for part in wrap(chunk, face, size, w - 2.5)]
-                step = size * PT_MM * 1.3
                 ty = yy + (h - step * len(lines)) / 2 + step * 0.12
                 for item in lines:
                     tw = text_width(item, face, size)
@@ -205,3 +216,8 @@ def underline_field(page: Page, x: float, y: float, w: float, size: float = 12) 
 
 def angle_deg(rng: random.Random) -> float:
     return math.degrees(rng.uniform(-0.01, 0.01))
+
+
+def bottom(rects: list[list[tuple[float, float, float, float]]]) -> float:
+    x, y, w, h = rects[-1][0]
+    return y + h

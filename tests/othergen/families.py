@@ -12,6 +12,7 @@ from PIL import Image, ImageDraw
 from tests.othergen import ink
 from tests.othergen.canvas import PT_MM, Page, font, pdf_digital, render, text_width
 from tests.othergen.draw import (
+    bottom,
     colon,
     date_words,
     grid,
@@ -116,10 +117,9 @@ def countersign(plan: Plan, rng: random.Random) -> tuple[Files, str, int]:
                 16, page.hei, bold=True)
     y += 26
     x, total = 18, page.width - 36
-    grid(page, x, y, [28, 62, 28, total - 118], [10, 10],
-         [["申请单位", plan.unit_written, "联 系 人", plan.contact],
-          ["联系电话", plan.phone, "填报日期", f"2024年{plan.month}月{plan.day}日"]], 10.5)
-    y += 24
+    y = bottom(grid(page, x, y, [28, 62, 28, total - 118], [10, 10],
+                    [["申请单位", plan.unit_written, "联 系 人", plan.contact],
+                     ["联系电话", plan.phone, "填报日期", f"2024年{plan.month}月{plan.day}日"]], 10.5)) + 4
     short = rng.random() < 0.4
     head = ["证书名称", "等级", "调整项目", "调整前", "调整后", "备注"]
     rows = [head]
@@ -129,8 +129,7 @@ def countersign(plan: Plan, rng: random.Random) -> tuple[Files, str, int]:
                      field_word(rng, c), value_written(rng, c, c.old), value_written(rng, c, c.new),
                      rng.choice(("", "", c.reason))])
     widths = [48, 14, 24, 30, 30, total - 146]
-    grid(page, x, y, widths, [10] + [14] * len(plan.changes), rows, 10, bold_rows=(0,))
-    y += 10 + 14 * len(plan.changes) + 6
+    y = bottom(grid(page, x, y, widths, [10] + [14] * len(plan.changes), rows, 10, bold_rows=(0,))) + 6
     # the countersign rows: the two that matter among others
     approvers: list[tuple[str, Approval | None]] = []
     dept_label = rng.choice(("证书试点管理部门", "1+X证书试点管理部门", "证书试点管理部门（教务处）"))
@@ -166,7 +165,7 @@ def countersign(plan: Plan, rng: random.Random) -> tuple[Files, str, int]:
             put_date(page, rng, a, plan.month, dx + 2, dy + dh / 2 - 2.5, 10)
         else:
             put_date(page, rng, a, plan.month, sx + sw * 0.35, sy + sh - 7, 10)
-    y += 10 + row_h * len(approvers) + 12
+    y = bottom(rects) + 12
     page.right(page.width - 25, y, "学校（盖章）", 12)
     page.right(page.width - 25, y + 9, f"2024年{plan.month}月{plan.day}日", 12)
     put_seal(page, rng, plan, page.width - 45, y + 2)
@@ -357,8 +356,7 @@ def transposed(plan: Plan, rng: random.Random) -> tuple[Files, str, int]:
     widths = [first] + [(total - first) / len(plan.changes)] * len(plan.changes)
     heights = [11] * len(rows)
     heights[-1] = 18
-    grid(page, 20, y, widths, heights, rows, 10.5)
-    y += sum(heights)
+    y = bottom(grid(page, 20, y, widths, heights, rows, 10.5))
     # approval rows: a narrow cell with the label written vertically, then the opinion area
     for a, label in ((plan.department, rng.choice(("证书试点管理部门意见", "试点管理部门意见"))),
                      (plan.leader, rng.choice(("校级分管领导意见", "分管校领导意见")))):
@@ -410,8 +408,7 @@ def headcount_sheet(plan: Plan, rng: random.Random) -> tuple[Files, str, int]:
                      f"{sum(int(c.new) - int(c.old) for c in plan.changes):+d}"])
     total = page.width - 40
     widths = [50, 14, 40, 26, 26, total - 156]
-    grid(page, 20, y, widths, [10] + [11] * (len(rows) - 1), rows, 10, bold_rows=(0,))
-    y += 10 + 11 * (len(rows) - 1) + 6
+    y = bottom(grid(page, 20, y, widths, [10] + [11] * (len(rows) - 1), rows, 10, bold_rows=(0,))) + 6
     y = _contact(page, rng, plan, y)
     y += 2
     head = rng.choice((["审批部门", "审批意见", "签字/日期"], ["部门", "意见", "负责人签字（日期）"]))
@@ -428,7 +425,7 @@ def headcount_sheet(plan: Plan, rng: random.Random) -> tuple[Files, str, int]:
         sx, sy, sw, sh = rects[r][2]
         put_signature(page, rng, a, sx + 3, sy + 2, 24, 11)
         put_date(page, rng, a, plan.month, sx + sw - 32, sy + sh - 7, 10)
-    y += 10 + row_h * len(approvers) + 8
+    y = bottom(rects) + 8
     _signoff(page, rng, plan, y)
     cap = Capture.draw(rng)
     return as_files(scanned([page], rng, cap), rng, cap, "人数调整申请"), cap.describe(), 1
@@ -520,8 +517,8 @@ def esign_pdf(plan: Plan, rng: random.Random) -> tuple[Files, str, int]:
                            f"{field_word(rng, c)}由{value_written(rng, c, c.old)}调整为{value_written(rng, c, c.new)}"))
         rows.append([str(i), cert_written(rng, c), what, c.reason])
     total = page.width - 50
-    grid(page, 25, y, [12, 58, 62, total - 132], [10] + [14] * len(plan.changes), rows, 10, bold_rows=(0,))
-    y += 10 + 14 * len(plan.changes) + 8
+    y = bottom(grid(page, 25, y, [12, 58, 62, total - 132], [10] + [14] * len(plan.changes), rows, 10,
+                    bold_rows=(0,))) + 8
     for a, label in ((plan.department, rng.choice(DEPT_LABELS)), (plan.leader, rng.choice(LEADER_LABELS))):
         if a.state == "absent":
             continue
