@@ -159,7 +159,7 @@ def countersign(plan: Plan, rng: random.Random) -> tuple[Files, str, int]:
         ox, oy, _ow, oh = rects[r][1]
         put_opinion(page, rng, a, ox + 3, oy + oh / 2 - 3, 11)
         sx, sy, sw, sh = rects[r][2]
-        put_signature(page, rng, a, sx + 2, sy + 2, min(26, sw - 6), 11)
+        put_signature(page, rng, a, sx + 2, sy + min(8.5, sh * 0.4), min(26, sw - 6), 11)
         if four:
             dx, dy, _dw, dh = rects[r][3]
             put_date(page, rng, a, plan.month, dx + 2, dy + dh / 2 - 2.5, 10)
@@ -423,7 +423,7 @@ def headcount_sheet(plan: Plan, rng: random.Random) -> tuple[Files, str, int]:
         ox, oy, _ow, oh = rects[r][1]
         put_opinion(page, rng, a, ox + 3, oy + oh / 2 - 3, 11)
         sx, sy, sw, sh = rects[r][2]
-        put_signature(page, rng, a, sx + 3, sy + 2, 24, 11)
+        put_signature(page, rng, a, sx + 3, sy + min(8.5, sh * 0.4), 24, 11)
         put_date(page, rng, a, plan.month, sx + sw - 32, sy + sh - 7, 10)
     y = bottom(rects) + 8
     _signoff(page, rng, plan, y)

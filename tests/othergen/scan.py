@@ -28,8 +28,8 @@ class Capture:
         dpi = rng.choice((100, 150, 150, 200, 200, 200, 300))
         grey = rng.random() < 0.35
         quality = rng.choice((25, 35, 50, 70, 85, 92))
-        contrast = rng.choice((1.0, 1.0, 1.0, 0.75, 0.6))
-        pattern = rng.choice(("none", "none", "none", "dots", "lines", "tint"))
+        contrast = rng.choice((1.0, 1.0, 1.0, 1.0, 0.75, 0.6))
+        pattern = rng.choice(("none", "none", "none", "none", "none", "dots", "lines", "tint"))
         c = cls(dpi, grey, quality, contrast, pattern, rng.uniform(-1.2, 1.2))
         c.notes = [f"{dpi}dpi", "grey" if grey else "colour", f"q{quality}"]
         if contrast < 1:
