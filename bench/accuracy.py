@@ -1,9 +1,9 @@
-"""Accuracy of the product's reading on all six request generators, black-box, per family and split.
+"""Accuracy of the product's reading on all seven request generators, black-box, per family and split.
 
     python -m bench.accuracy [--n 48] [--seed 1] [--engine rapidocr|tesseract] [--keep DIR] [--checkout TREE]
 
-Writes six corpora of `--n` request emails each — formgen's, papergen's, officegen's, signgen's and
-changegen's (`tests/formgen`, `tests/papergen`, `tests/officegen`, `tests/signgen`, `tests/changegen`, each
+Writes seven corpora of `--n` request emails each — formgen's, papergen's, officegen's, signgen's, changegen's and othergen's
+(`tests/formgen`, `tests/papergen`, `tests/officegen`, `tests/signgen`, `tests/changegen`, `tests/othergen`, each
 written independently of
 the reader and of the other generators; officegen draws ordinary office habits: 红头 公文, Excel
 printouts, signature tables, fax/scanner-app/phone captures, forwarded mail; signgen draws the approval
@@ -11,7 +11,10 @@ blocks of ordinary requests: opinion under label, 签字/日期 underlines, 名�
 approval rows, side-by-side sign-offs, negative and missing approvals, faint scans; changegen draws the
 changes part: merged-header and wide tables, vertical forms, numbered prose, catalogue codes and official
 certificate titles, tables continued over pages, change tables buried in long PDFs, sideways landscape
-annexes) and scangen's (`tests/scangen`, exported by
+annexes; othergen, `tests/othergen`, draws other ordinary layouts: 会签单 rows, one-line approvals, letter
+and approval form or spreadsheet screenshot as separate attachments, transposed tables, headcount-only
+sheets with 合计 rows, two pages on one scan, turned pages under watermarks, born-digital PDFs with
+signature images and e-seals) and scangen's (`tests/scangen`, exported by
 `tests.scangen.corpus` with a registry derived from its truths) — into a
 temp dir, or DIR/NAME with `--keep` (plus the product's records as `records.json`, to re-score with
 `python -m bench.reading DIR/NAME --records …`). Message `index` of each is drawn from seed
@@ -36,6 +39,7 @@ from bench.reading import ROOT, in_split, load_truths, print_misses, run_product
 from tests.changegen import generate as changegen_corpus
 from tests.formgen.generate import generate as formgen_corpus
 from tests.officegen import generate as officegen_corpus
+from tests.othergen import generate as othergen_corpus
 from tests.papergen import generate as papergen_corpus
 from tests.scangen.corpus import generate as scangen_corpus
 from tests.signgen import generate as signgen_corpus
@@ -43,7 +47,8 @@ from tests.signgen import generate as signgen_corpus
 # name → writes a corpus of (out_dir, count, base_seed)
 GENERATORS: dict[str, Callable[[Path, int, int], None]] = {"formgen": formgen_corpus, "scangen": scangen_corpus,
                                                           "papergen": papergen_corpus, "officegen": officegen_corpus,
-                                                          "signgen": signgen_corpus, "changegen": changegen_corpus}
+                                                          "signgen": signgen_corpus, "changegen": changegen_corpus,
+                                                          "othergen": othergen_corpus}
 
 
 def bench_generator(name: str, directory: Path, n: int, seed: int, engine: str, keep: bool, root: Path) -> None:
