@@ -122,6 +122,13 @@ def test_undergraduate_catalogue_codes_with_a_letter_are_dropped(text):
          ("汽车运用与维修", "headcount", "初级", 80, 90)),
         ("拟将汽车运用与维修职业技能等级证书（初级）的考核专业由“汽车运用与维修”调整为“机电技术应用”。",
          ("汽车运用与维修", "major", "初级", "汽车运用与维修", "机电技术应用")),
+        # A bulleted item whose field is labelled, the old value after a colon instead of 由.
+        ("◆智能财税（中级）申报人数：40人 改为 35人",
+         ("智能财税", "headcount", "中级", 40, 35)),
+        ("物流管理（初级）考核等级：初级改为中级",
+         ("物流管理", "level", "初级", "初级", "中级")),
+        ("网络安全运维（中级）考核专业由原来的080911TK网络空间安全变更为自动化。",
+         ("网络安全运维", "major", "中级", "网络空间安全", "自动化")),
     ],
 )  # fmt: skip
 def test_prose_variants(sentence, expected):
