@@ -9,7 +9,7 @@ from parsers.illumination import even_lighting, level_ink
 from parsers.model import ApprovalEvidence, Page, SealEvidence
 from parsers.ocr import OcrEngine
 from parsers.orientation import correct_orientation
-from parsers.seal import find_seals, remove_red_ink
+from parsers.seal import find_seals, remove_grey_seal_ink, remove_red_ink
 
 
 @dataclass
@@ -24,8 +24,8 @@ def read_page(page: Page, *, engine: OcrEngine, document: str) -> PageFindings:
     """Fill `page.lines` by OCR if the page has no text yet, and gather its seal and approval evidence.
 
     A scanned page is set upright first (page.image is replaced by the upright image),
-    red stamp ink is removed so the text under a seal reads, and the page is OCRed
-    exactly once. Pages with a text layer are not OCRed; their seals' arc text still is read.
+    its seals are found, their stamp ink (red, or grey lighter than print) is removed so the
+    text under a seal reads, and the page is OCRed exactly once. Pages with a text layer are not OCRed; their seals' arc text still is read.
     """
     image = page.image
     if image is None:
@@ -38,10 +38,12 @@ def read_page(page: Page, *, engine: OcrEngine, document: str) -> PageFindings:
         image = level_ink(lit)
         findings.rotation = orientation.angle
         page.image, page.width, page.height = image, image.width, image.height
-        page.lines = engine.recognize(remove_red_ink(image))
-        page.text_source = "ocr"
     # Seals in the scan's own levels: grey stamp ink is told from print by being lighter than it.
     findings.seals = find_seals(lit, document=document, page=page.number, reader=engine.read_strip)
+    if page.text_source is None:
+        grey_seals = [s.crop.box for s in findings.seals if s.colour == "grey"]
+        page.lines = engine.recognize(remove_grey_seal_ink(remove_red_ink(image), grey_seals, lit))
+        page.text_source = "ocr"
     approvals = find_approvals(
         page.lines,
         image,

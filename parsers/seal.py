@@ -76,6 +76,51 @@ def red_mask(bgr: np.ndarray) -> np.ndarray:
     return (((hue <= 12) | (hue >= 155)) & (sat >= 60) & (val >= 70)).astype(np.uint8) * 255
 
 
+def remove_grey_seal_ink(image: Image.Image, seals: list[tuple[float, float, float, float]],
+                         scan: Image.Image | None = None) -> Image.Image:
+    """`image` with grey seals' ink turned to paper white within each seal's ellipse (`seals` are crop
+    boxes, page pixels), so OCR reads the print beneath, as `remove_red_ink` does for red: a greyscale
+    scan's stamp ink is lighter than print. The levels are measured on `scan` (the same page in the
+    scan's own levels, before any contrast stretch darkened the stamp; default `image`). Print under
+    the seal, darker than the seal's ink, stays with a pixel of its anti-aliased edge. A seal whose ink
+    is as dark as print (a bilevel fax) is left."""
+    scan = scan or image
+    if not seals:
+        return image
+    grey = np.asarray(scan.convert("L"))
+    clear = np.zeros(grey.shape, bool)
+    for box in seals:
+        level = grey_ink_level(scan, box)
+        if level < LIGHT_SEAL_LEVEL:
+            continue
+        disc = np.zeros(grey.shape, np.uint8)
+        centre = (round((box[0] + box[2]) / 2), round((box[1] + box[3]) / 2))
+        cv2.ellipse(disc, centre, (round((box[2] - box[0]) / 2), round((box[3] - box[1]) / 2)), 0, 0, 360, 1, -1)
+        print_core = cv2.dilate(((grey < level) & (disc > 0)).astype(np.uint8), np.ones((3, 3), np.uint8))
+        clear |= (disc > 0) & (print_core == 0)
+    if not clear.any():
+        return image
+    rgb = np.array(image.convert("RGB"))
+    rgb[clear] = 255
+    return Image.fromarray(rgb)
+
+
+INK = 150  # grey level below which a pixel is ink on paper
+SEAL_BELOW_PRINT = 30  # grey levels a grey seal's median ink lies above (lighter than) the pen or print on it
+# A seal whose ink level comes out darker than this is as dark as print: a bilevel fax's, or a dark press.
+LIGHT_SEAL_LEVEL = 60
+
+
+def grey_ink_level(image: Image.Image, seal: tuple[float, float, float, float]) -> float:
+    """A grey level between a grey seal's ink and the darker pen ink or print on it (`seal` a crop box,
+    page pixels): pen strokes and print are darker than stamp ink."""
+    grey = np.asarray(image.crop(tuple(int(v) for v in seal)).convert("L"))
+    inked = grey[grey < INK]
+    if inked.size == 0:
+        return INK
+    return float(min(INK, np.percentile(inked, 50) - SEAL_BELOW_PRINT))
+
+
 def remove_red_ink(image: Image.Image) -> Image.Image:
     """The page with red stamp ink turned to paper white, so OCR reads the text beneath it."""
     bgr = np.asarray(image.convert("RGB"))[:, :, ::-1]

@@ -21,9 +21,8 @@ import numpy as np
 from PIL import Image
 
 from parsers.model import Box
-from parsers.seal import CROP_PAD, red_mask
+from parsers.seal import CROP_PAD, INK, grey_ink_level, red_mask
 
-INK = 150  # grey level below which a pixel is ink on paper
 MIN_INK = 0.1  # least ink of a signature, in squared print heights: a thin pen's scribble at 300 dpi
 PRINT_LINE = 1.25  # height of a print line's OCR box, in glyph heights
 
@@ -230,7 +229,7 @@ def _ink(
     rim = np.zeros(ink.shape, bool)
     for seal in seals:  # within a grey seal's reach (not its box's corners), only what is darker than its ink
         reach = _ellipse(ink.shape, seal, (x0, y0), SEAL_RIM) > 0
-        ink[reach & (grey >= _seal_ink_level(image, seal))] = 0
+        ink[reach & (grey >= grey_ink_level(image, seal))] = 0
         rim |= reach & (_ellipse(ink.shape, seal, (x0, y0), SEAL_DISC) == 0)
         # The seal's ring is light ink all round: it would join the ring's darkest specks into one
         # long stroke. A light pen's stroke across the ring is joined by its own light ink elsewhere.
@@ -313,15 +312,6 @@ def bgr_crop(image: Image.Image, box: Box) -> np.ndarray:
     x0, y0 = (max(0, int(v)) for v in box[:2])
     x1, y1 = max(x0, min(image.width, int(box[2]))), max(y0, min(image.height, int(box[3])))
     return np.ascontiguousarray(np.asarray(image.crop((x0, y0, x1, y1)).convert("RGB"))[:, :, ::-1])
-
-
-def _seal_ink_level(image: Image.Image, seal: Box) -> float:
-    """A grey level between a grey seal's ink and pen ink: pen strokes are darker than stamp ink."""
-    grey = np.asarray(image.crop(tuple(int(v) for v in seal)).convert("L"))
-    inked = grey[grey < INK]
-    if inked.size == 0:
-        return INK
-    return float(min(INK, np.percentile(inked, 50) - 30))
 
 
 LIGHT_RULE = 3.0  # print heights a rule joined by its lighter stretches runs straight at least

@@ -12,10 +12,10 @@ from PIL import Image, ImageDraw, ImageFont
 from rapidfuzz import fuzz
 
 from parsers.attachments import load_documents
-from parsers.model import Attachment
+from parsers.model import Attachment, Page
 from parsers.ocr import make_engine
 from parsers.pagework import read_page
-from parsers.seal import find_rings, find_seals, red_mask, remove_red_ink
+from parsers.seal import find_rings, find_seals, red_mask, remove_grey_seal_ink, remove_red_ink
 from tests.scangen import Distortion, make_scan
 from tests.scangen.corpus import draw_scan
 from tests.scangen.ink import draw_seal, stamp
@@ -427,3 +427,32 @@ def test_a_seal_pressed_half_across_the_page_s_edge_of_a_fax_is_found():
     fax = page.convert("L").point(lambda v: 255 if v > 140 else 0).convert("1").convert("RGB")
     rings = find_rings(fax)
     assert len(rings) == 1 and rings[0].box[2] > 1240
+
+
+@pytest.mark.parametrize("seal_grey", [110, 135])
+def test_print_under_a_grey_seal_s_lettering_is_read(seal_grey):
+    """A greyscale scan whose seal's name runs across a table value: the value is read once the seal's
+    lighter ink is taken off the page, as red ink is from a colour scan (a lost 10 was no change at all)."""
+    page = Image.new("RGB", (1240, 1754), "white")
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.truetype(SANS, 34)
+    for x, text in ((150, "证书名称"), (420, "原人数"), (640, "调整后人数")):
+        draw.text((x, 300), text, font=font, fill=(20, 20, 20))
+    for x, text in ((150, "物流管理"), (440, "40"), (690, "10")):
+        draw.text((x, 380), text, font=font, fill=(20, 20, 20))
+    # The lettering's arc (at 0.74 of the radius, over the top) crosses the row of values.
+    seal = _ring_seal("南京秦淮应用技术学院", 300, 300, seal_grey)
+    page.paste(seal, (560, 330), seal)
+    scanned = Page(number=1, image=_grey_jpeg(page, 85))
+    findings = read_page(scanned, engine=make_engine("rapidocr"), document="明细.jpg")
+    assert [s.colour for s in findings.seals] == ["grey"]
+    values = [line.text for line in scanned.lines if 370 <= (line.box[1] + line.box[3]) / 2 <= 440]
+    assert "10" in values and "40" in values
+
+
+def test_a_seal_as_dark_as_print_is_left_on_the_page():
+    """A bilevel fax's seal is as black as the print under it: nothing tells its ink from the print's,
+    so nothing is taken off."""
+    page = _page_with((_ring_seal("南京秦淮应用技术学院", 300, 300, 0), (600, 1200)))
+    (seal,) = find_seals(page, document="d", page=1)
+    assert np.array_equal(np.asarray(remove_grey_seal_ink(page, [seal.crop.box])), np.asarray(page))
