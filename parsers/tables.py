@@ -107,7 +107,10 @@ def find_tables(lines: list[TextLine], vocabulary: Vocabulary | None = None) -> 
     while index < len(rows):
         size, header = _header_at(rows, index, vocabulary)
         if header is None:
-            index += 1
+            size, turned = _sideways_at(rows, index)
+            if turned is not None:
+                tables.append(turned)
+            index += size
             continue
         roles, spans = header
         per_certificate = not any(kind == "cert" for kind, _ in roles)
@@ -123,6 +126,67 @@ def find_tables(lines: list[TextLine], vocabulary: Vocabulary | None = None) -> 
         table.certificate = certificate
         tables.append(table)
     return tables
+
+
+def _sideways_at(rows: list[list[Fragment]], index: int) -> tuple[int, Table | None]:
+    """A table laid on its side, starting at a visual row: its header down the first column (证书名称 |
+    考核等级 | 调整事项 | 原申报内容 | 调整后内容), one change per column to its right. (rows used, the
+    table) or (1, None). A column-title row (项目 | 调整一 | 调整二) is passed over; the lines of a cell
+    wrapped in its narrow column (no label of their own, right of the labels) join the label row
+    nearest them, above or below."""
+    labels: list[tuple[Role, list[Fragment], float]] = []  # role, cells, the label's centre
+    pending: list[list[Fragment]] = []
+    label_right: float | None = None
+    end = index
+    while end < len(rows):
+        row = rows[end]
+        role = classify_header(row[0].text)
+        if role is None or (label_right is not None and row[0].line.box[0] > label_right):
+            if len(pending) == MAX_WRAPPED or (label_right is None and end > index):
+                break
+            pending.append(row)  # a wrapped cell's line, if a label row follows or precedes it
+            end += 1
+            continue
+        if len(row) < 2 or _SENTENCE_END.search(compact(row[0].text)) or role in (label for label, _, _ in labels):
+            break  # the approval rows under the changes (证书试点管理部门意见 names 证书 too)
+        titles = [bool(_COLUMN_TITLE.match(compact(f.text))) for f in row[1:]]
+        headers = sum(classify_header(f.text) is not None for f, title in zip(row[1:], titles, strict=True) if not title)
+        if role[0] != "field" and 2 * headers > len(row) - 1:
+            break  # a normal header row, whose cells right of the first are headers too (but 调整事项's hold field words)
+        if pending and any(p[0].line.box[0] <= row[0].line.box[2] for p in pending):
+            break  # lines reaching into the label column are no wrapped cells
+        label_right = max(label_right or 0.0, row[0].line.box[2])
+        if all(titles):
+            pending = []
+        else:
+            cells = list(row[1:])
+            for line in pending:
+                nearer = labels and abs(line[0].cy - labels[-1][2]) < abs(line[0].cy - row[0].cy)
+                (labels[-1][1] if nearer else cells).extend(line)
+            pending = []
+            labels.append((role, cells, row[0].cy))
+        end += 1
+    if labels:
+        for line in pending:
+            labels[-1][1].extend(line)
+    kinds = [role[0] for role, _, _ in labels]
+    if "cert" not in kinds or "to" not in kinds or len(kinds) < 3:
+        return 1, None
+    # Columns by the cells of the values, one line each, not by the names, which wrap in a narrow cell.
+    anchors = sorted(f.cx for f in max((cells for role, cells, _ in labels if role[0] in ("from", "to")), key=len))
+    table = Table([role for role, _, _ in labels], [{} for _ in anchors])
+    for role, cells, _ in labels:
+        for frag in sorted(cells, key=lambda f: (f.top, f.line.box[0])):
+            column = min(range(len(anchors)), key=lambda i: abs(anchors[i] - frag.cx))
+            table.rows[column][role] = table.rows[column].get(role, "") + frag.text
+    return end - index, table
+
+
+MAX_WRAPPED = 2  # lines of a wrapped cell between two label rows of a table on its side
+
+
+# The title row over a sideways table's changes: 调整一 | 调整二, 第1项, 变更2.
+_COLUMN_TITLE = re.compile(r"^(?:(?:调整|变更|修改|第)[一二三四五六七八九十\d]{1,2}项?|[一二三四五六七八九十]{1,2})$")  # not 75
 
 
 # The label may name what its value holds besides the name: 证书名称（等级）：智能财税（中级）.

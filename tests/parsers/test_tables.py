@@ -681,3 +681,43 @@ def test_the_last_glyph_of_a_wrapped_reason_astride_a_border_does_not_end_the_ta
     last_glyph = TextLine("定", (1355, 490, 1385, 518), 0.99)
     (table,) = find_tables(header_a() + body + [last_glyph])
     assert [row[("cert", None)] for row in table.rows] == ["智能财税（初级）", "界面设计（初级）"]
+
+
+def test_a_table_on_its_side_gives_one_change_per_column():
+    """The header down the first column, one change per column, a title row over them (调整一…), a
+    name wrapped in its narrow cell, a level only where it is stated, and the approval rows below."""
+    columns = [(110, 400), (400, 720), (720, 1040), (1040, 1360)]
+    lines = grid(
+        [
+            ["项目", "调整一", "调整二", "调整三"],
+            ["证书名称", ["建筑信息模型", "（BIM）"], "智能财税", ["装配式建筑构件", "制作与安装"]],
+            ["考核等级", "初级", None, None],
+            ["调整事项", "考核专业", "试点人数", "申报人数"],
+            ["原申报内容", "工程造价", "50人", "40"],
+            ["调整后内容", "建筑工程技术", "75", "70人"],
+            ["调整原因", "学生意愿变化", None, None],
+            ["证书试点管理部门意见", "同意。", None, None],
+        ],
+        columns,
+        [60, 100, 60, 60, 60, 60, 60, 120],
+    )
+    (table,) = find_tables(lines)
+    assert table.rows == [
+        {("cert", None): "建筑信息模型（BIM）", ("level", None): "初级", ("field", None): "考核专业",
+         ("from", None): "工程造价", ("to", None): "建筑工程技术", ("reason", None): "学生意愿变化"},
+        {("cert", None): "智能财税", ("field", None): "试点人数", ("from", None): "50人", ("to", None): "75"},
+        {("cert", None): "装配式建筑构件制作与安装", ("field", None): "申报人数", ("from", None): "40",
+         ("to", None): "70人"},
+    ]
+
+
+def test_a_vertical_form_s_rows_are_no_table_on_its_side():
+    """调整项目 | 原申报 | 拟调整为 under a certificate's title is read as that certificate's form."""
+    lines = place(["证书名称：智能财税（中级）"], 110, 300, 900, 360) + grid(
+        [["调整项目", "原申报", "拟调整为"], ["试点人数", "40", "60"], ["考核专业", "会计事务", "大数据与会计"]],
+        [(110, 400), (400, 700), (700, 1000)],
+        [60, 60, 60],
+    )
+    (table,) = find_tables(lines)
+    assert table.certificate == "智能财税(中级)"
+    assert [row.get(("to", None)) for row in table.rows] == ["60", "大数据与会计"]
