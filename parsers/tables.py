@@ -260,7 +260,7 @@ def _header_at(
             break
         if size > 1 and _certificate_title(group[0], vocabulary):
             break  # a block's title (网络安全运维（初级）) tight above its header is not the header's first line
-        if any(_value_word(f) for f in group[-1]):
+        if any(_value_word(f) for f in _without_row_number(group[-1])):
             break  # a row holding a number or a level (45, 80人, 初级) is a row of values, whatever words stand beside it
         if size > 1 and not all(_header_like(f) for row in group for f in row):
             break  # an intro line ending in "如下：" just above the header is no part of it
@@ -270,6 +270,13 @@ def _header_at(
         if header and (best[1] is None or _better(header, best[1], group[-1])):
             best = (size, header)
     return best
+
+
+def _without_row_number(row: list[Fragment]) -> list[Fragment]:
+    """The row without a spreadsheet's row number before it (1 | 证书名称 | … of an Excel screenshot)."""
+    if len(row) >= 4 and re.fullmatch(r"\d{1,3}", compact(row[0].text)) and not any(_value_word(f) for f in row[1:]):
+        return row[1:]
+    return row
 
 
 def _value_word(frag: Fragment) -> bool:
@@ -461,12 +468,15 @@ _SIGN_OFF = re.compile(r"^(?:填表|填报|制表|经办|审核)(?:人|日期|�
 _PAGE_NUMBER = re.compile(r"^(?:第\d{1,3}页(?:[,，]?共\d{1,3}页)?|共\d{1,3}页[,，]?第\d{1,3}页|[-—–]\d{1,3}[-—–]|\d{1,3}/\d{1,3})$")
 
 
+_SHEET_TAB = re.compile(r"^(?:sheet|工作表)\d{1,2}$", re.IGNORECASE)
+
+
 def _in_grid(row: list[Fragment], header: Header) -> bool:
     """False for a line outside the grid: prose across the table, or a box astride a column border."""
     roles, spans = header
     bounds = _boundaries(spans)
-    if all(_PAGE_NUMBER.match(compact(frag.text)) for frag in row):
-        return False  # the page's footer under a table cut by the page break
+    if all(_PAGE_NUMBER.match(compact(frag.text)) or _SHEET_TAB.match(compact(frag.text)) for frag in row):
+        return False  # the page's footer under a table cut by the page break, a spreadsheet's sheet tabs
     for frag in row:  # a wrapped reason may end in 。; the seal's arc text may sit beside 特此申请。
         if _SENTENCE_END.search(compact(frag.text)) and roles[_column_of(frag, bounds)][0] != "reason":
             return False

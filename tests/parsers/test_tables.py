@@ -721,3 +721,24 @@ def test_a_vertical_form_s_rows_are_no_table_on_its_side():
     (table,) = find_tables(lines)
     assert table.certificate == "智能财税(中级)"
     assert [row.get(("to", None)) for row in table.rows] == ["60", "大数据与会计"]
+
+
+def test_a_spreadsheet_screenshot_s_row_numbers_and_sheet_tab_are_no_cells():
+    """An Excel screenshot: column letters over the header, row numbers left of every row (1 before
+    the header), empty numbered rows, and the Sheet1 tab under the grid."""
+    columns = [(60, 110), (110, 500), (500, 650), (650, 850), (850, 1050), (1050, 1250)]
+    lines = grid(
+        [
+            [None, "A", "B", "C", "D", "E"],
+            ["1", "证书名称", "考核等级", "调整内容", "原申报", "调整为"],
+            ["2", "失智老年人照护", "中级", "人数规模", "40人", "70人"],
+            ["3", "母婴护理", "中级", "专业", "婴幼儿托育服务与管理", "护理"],
+            ["4", None, None, None, None, None],
+            ["5", None, None, None, None, None],
+            [None, "Sheet1", None, None, None, None],
+        ],
+        columns,
+        [40] * 7,
+    )
+    (table,) = find_tables(lines)
+    assert [(row[("cert", None)], row[("to", None)]) for row in table.rows] == [("失智老年人照护", "70人"), ("母婴护理", "护理")]
