@@ -57,7 +57,7 @@ _TO = (
 _FORMER_WAS = r"原申报为|原申报|原为"
 _CLAUSE = re.compile(
     rf"(?P<field>{_FIELD_WORD})[:：]?(?:(?<![:：]){_DELTA})?"
-    rf"(?:(?:由|从|(?<=[:：])|{_FORMER_WAS})(?P<from>[^，。；,;\n由从:：]{{1,30}}?)[，,]?(?:现|拟)?(?:申请)?)?{_VERB}\n?{_TO}"
+    rf"(?:(?:由|从|(?<=[:：])|{_FORMER_WAS})(?P<from>[^，。；,;\n由从]{{1,30}}?)[，,]?(?:现|拟)?(?:申请)?)?{_VERB}\n?{_TO}"
 )
 # Old → new after the certificate: 更换考核专业：“数字媒体交互设计”证书（中级）数字媒体技术→软件工程.
 _ARROW = re.compile(r"→|->|—>|=>")
