@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from statistics import median
 
-from parsers.model import Page
+from parsers.model import Page, TextLine
 from parsers.normalise import compact, parse_field, split_level
 from parsers.skew import straighten
 from parsers.table_rows import Fragment, visual_rows
@@ -92,7 +92,29 @@ def page_text(page: Page) -> str:
     when OCR lost the closing quote and full stop, and at a table row (three boxes or
     more side by side), so a sentence never runs on into the header below it.
     """
-    rows = visual_rows(straighten(page.lines))
+    lines = straighten(page.lines)
+    return "\n".join(_column_text(side) for side in _sheets_side_by_side(lines, page.width, page.height))
+
+
+def _sheets_side_by_side(lines: list[TextLine], width: int, height: int) -> list[list[TextLine]]:
+    """A landscape page's lines as two sheets, left then right, where a gutter down its middle third
+    crosses no line (two A4 pages scanned onto one sheet): else all the lines as one."""
+    if width <= LANDSCAPE * height or len(lines) < 2 * MIN_SHEET_LINES:
+        return [lines]
+    for gutter in range(int(0.35 * width), int(0.65 * width), max(1, width // 200)):
+        left = [ln for ln in lines if ln.box[2] <= gutter]
+        right = [ln for ln in lines if ln.box[0] >= gutter]
+        if len(left) + len(right) == len(lines) and min(len(left), len(right)) >= MIN_SHEET_LINES:
+            return [left, right]
+    return [lines]
+
+
+LANDSCAPE = 1.2  # width over height of a page that may hold two upright sheets
+MIN_SHEET_LINES = 5  # lines each sheet holds at least: a landscape table's last column is no sheet
+
+
+def _column_text(lines: list[TextLine]) -> str:
+    rows = visual_rows(lines)
     if not rows:
         return ""
     right = _right_margin(rows)

@@ -686,3 +686,24 @@ def test_a_field_cell_that_ran_over_the_level_says_less_than_its_values():
     row = {("cert", None): "数控车铣加工", ("field", None): "初级调增", ("from", None): "25", ("to", None): "30",
            ("count", None): "+5"}
     assert [(c.field, c.from_value, c.to_value) for c in changes_from_row(row)] == [("headcount", 25, 30)]
+
+
+def test_two_sheets_scanned_side_by_side_are_read_one_after_the_other():
+    """A letter and its approval form scanned onto one landscape page: the form's lines stand on the
+    letter's rows, and a sentence must not run on into them."""
+    left = [
+        "我校现申请对部分证书申报内容作如下调整：",
+        "将“建筑信息模型（BIM）”证书（中级）试点人数由45人调整为70",
+        "。另外，“物流管理（中级）”的申报人数从40调整至30，原因是",
+        "学生报名意愿变化。恳请予以批准。",
+        "联系人：彭秀航",
+    ]
+    right = ["证书申报调整审核意见表", "2024年1+X证书申报信息调整，共2项", "填表日期：2024年3月15日", "调整事项：",
+             "学校证书试点管理部门意见："]
+    lines = [TextLine(text, (150, 300 + 60 * i, 150 + 30 * len(text), 340 + 60 * i), 0.99) for i, text in enumerate(left)]
+    lines += [TextLine(text, (1600, 300 + 60 * i, 1600 + 30 * len(text), 340 + 60 * i), 0.99) for i, text in enumerate(right)]
+    page = Page(number=1, lines=lines, width=2916, height=2057, text_source="ocr")
+    assert triples(extract_changes([page])) == [
+        ("建筑信息模型(BIM)", "headcount", "中级", 45, 70),
+        ("物流管理", "headcount", "中级", 40, 30),
+    ]
