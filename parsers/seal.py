@@ -83,16 +83,23 @@ def remove_grey_seal_ink(image: Image.Image, seals: list[tuple[float, float, flo
     scan's stamp ink is lighter than print. The levels are measured on `scan` (the same page in the
     scan's own levels, before any contrast stretch darkened the stamp; default `image`). Print under
     the seal, darker than the seal's ink, stays with a pixel of its anti-aliased edge. A seal whose ink
-    is as dark as print (a bilevel fax) is left."""
+    is not clearly lighter than the page's print (a bilevel fax, a washed-out scan) is left."""
     scan = scan or image
     if not seals:
         return image
     grey = np.asarray(scan.convert("L"))
+    off_seals = np.ones(grey.shape, bool)
+    for box in seals:
+        off_seals[max(0, int(box[1])) : max(0, int(box[3])), max(0, int(box[0])) : max(0, int(box[2]))] = False
+    printed = grey[off_seals & (grey < INK)]
+    if printed.size == 0:
+        return image
+    print_level = float(np.percentile(printed, 25))  # the darker strokes of the page's print
     clear = np.zeros(grey.shape, bool)
     for box in seals:
         level = grey_ink_level(scan, box)
-        if level < LIGHT_SEAL_LEVEL:
-            continue
+        if level < print_level + PRINT_BELOW_SEAL:
+            continue  # print as light as the seal's ink (a washed-out scan) would go with it
         disc = np.zeros(grey.shape, np.uint8)
         centre = (round((box[0] + box[2]) / 2), round((box[1] + box[3]) / 2))
         cv2.ellipse(disc, centre, (round((box[2] - box[0]) / 2), round((box[3] - box[1]) / 2)), 0, 0, 360, 1, -1)
@@ -107,8 +114,9 @@ def remove_grey_seal_ink(image: Image.Image, seals: list[tuple[float, float, flo
 
 INK = 150  # grey level below which a pixel is ink on paper
 SEAL_BELOW_PRINT = 30  # grey levels a grey seal's median ink lies above (lighter than) the pen or print on it
-# A seal whose ink level comes out darker than this is as dark as print: a bilevel fax's, or a dark press.
-LIGHT_SEAL_LEVEL = 60
+# Grey levels the darker quarter of a page's print must lie below a seal's ink level for print under the
+# seal to be told from the seal's ink (not so in a bilevel fax, a dark press or a washed-out scan).
+PRINT_BELOW_SEAL = 25
 
 
 def grey_ink_level(image: Image.Image, seal: tuple[float, float, float, float]) -> float:

@@ -456,3 +456,17 @@ def test_a_seal_as_dark_as_print_is_left_on_the_page():
     page = _page_with((_ring_seal("南京秦淮应用技术学院", 300, 300, 0), (600, 1200)))
     (seal,) = find_seals(page, document="d", page=1)
     assert np.array_equal(np.asarray(remove_grey_seal_ink(page, [seal.crop.box])), np.asarray(page))
+
+
+def test_print_as_light_as_a_grey_seal_s_ink_stays_under_it():
+    """A washed-out scan whose print is as grey as its seal's ink: taking the seal's ink off would take
+    the print under it too (申请单位（盖章）：常州武进信息职业技术学院 lost 州武进信息), so nothing is taken."""
+    page = Image.new("RGB", (1240, 1754), "white")
+    draw = ImageDraw.Draw(page)
+    for y in range(200, 1000, 60):
+        draw.text((150, y), "经学校证书试点管理部门和校级分管领导同意，现申请调整", font=ImageFont.truetype(SANS, 34), fill=(105, 105, 105))
+    seal = _ring_seal("常州武进信息职业技术学院", 300, 300, 120)
+    page.paste(seal, (560, 560), seal)
+    page = _grey_jpeg(page, 85)
+    (found,) = find_seals(page, document="d", page=1)
+    assert np.array_equal(np.asarray(remove_grey_seal_ink(page, [found.crop.box])), np.asarray(page))
