@@ -35,7 +35,7 @@ _OWNER = r"(?:我校|本校|我单位|本单位)?(?:申请)?(?:增加|减少|调
 # An unquoted name runs from 将 to the field word that opens the clause (not the 等级 of 职业技能等级证书).
 _AFTER_JIANG = re.compile(
     rf"(?:将|把){_OWNER}([^{_OPEN}{_CLOSE}，。；:：,;]{{2,40}}?){_LEVEL_TAIL}"
-    rf"(?=的?(?:{_FIELD_WORD})[:：]?{_DELTA}(?:由|从|原申报|原为|{_VERB}|(?<=[:：])))"
+    rf"(?=的?(?:{_FIELD_WORD})[:：]?{_DELTA}(?:(?:调整|变更)?(?:由|从)|原申报|原为|{_VERB}|(?<=[:：])))"
 )
 # A name with no 将 and no quotes opens an item or a sentence: "2. Web前端开发证书（中级）考核专业由…",
 # "（1）物流管理（初级）试点人数…"; it must end in 证书 or a level (a registry name needs neither).
@@ -44,7 +44,7 @@ _ITEM_START = rf"(?:(?:^|(?<=[。；;:：\n])){_NUMBERING}?|{_NUMBERING})"
 _LEVEL_AFTER = re.compile(r"[\"”」』’'》〉]?(?:职业技能等级)?(?:证书)?[(\[【]([初中高])[级圾][)\]】]")
 _BARE = re.compile(
     rf"{_ITEM_START}{_OWNER}([^{_OPEN}{_CLOSE}，。；:：,;\n将把]{{2,40}}?){_LEVEL_TAIL}"
-    rf"(?=的?(?:{_FIELD_WORD})[:：]?{_DELTA}(?:由|从|原申报|原为|{_VERB}|(?<=[:：])))"
+    rf"(?=的?(?:{_FIELD_WORD})[:：]?{_DELTA}(?:(?:调整|变更)?(?:由|从)|原申报|原为|{_VERB}|(?<=[:：])))"
 )
 # The new value ends at punctuation, a closing quote, a bracket, the next numbered item
 # ("…调整为“软件技术”2.将…" when OCR lost the full stop at a line end), or the closing 特此申请.
@@ -57,7 +57,7 @@ _TO = (
 _FORMER_WAS = r"原申报为|原申报|原为"
 _CLAUSE = re.compile(
     rf"(?P<field>{_FIELD_WORD})[:：]?(?:(?<![:：]){_DELTA})?"
-    rf"(?:(?:由|从|(?<=[:：])|{_FORMER_WAS})(?P<from>[^，。；,;\n由从]{{1,30}}?)[，,]?(?:现|拟)?(?:申请)?)?{_VERB}\n?{_TO}"
+    rf"(?:(?:(?:调整|变更)?(?:由|从)|(?<=[:：])|{_FORMER_WAS})(?P<from>[^，。；,;\n由从]{{1,30}}?)[，,]?(?:现|拟)?(?:申请)?)?{_VERB}\n?{_TO}"
 )
 # Old → new after the certificate: 更换考核专业：“数字媒体交互设计”证书（中级）数字媒体技术→软件工程.
 _ARROW = re.compile(r"→|->|—>|=>")

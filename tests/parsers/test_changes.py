@@ -131,6 +131,8 @@ def test_undergraduate_catalogue_codes_with_a_letter_are_dropped(text):
          ("网络安全运维", "major", "中级", "网络空间安全", "自动化")),
         ("失智老年人照护职业技能等级证书（中级）试点人数原申报为40人，现申请调整为85。",
          ("失智老年人照护", "headcount", "中级", 40, 85)),
+        ("拟将智能财税（初级）的考核等级调整由原来的初级变更为中级，原因是结合实训条件。",
+         ("智能财税", "level", "初级", "初级", "中级")),
     ],
 )  # fmt: skip
 def test_prose_variants(sentence, expected):
