@@ -37,6 +37,9 @@ _EXACT_RULES: tuple[tuple[str, str], ...] = (
     (r"等级", "level"),
     (r"专业", "major"),
     (r"人数|规模", "count"),
+    # 调整前 / 调整后 with both glyphs of 调整 misread at low resolution (调盛前, 黄盛后): the ending tells.
+    (r"^[\u4e00-\u9fff]{2}前(?:内容)?$", "from"),
+    (r"^[\u4e00-\u9fff]{2}后(?:内容)?$", "to"),
 )
 # Canonical spellings for fuzzy matching when OCR misreads a character of a header.
 _FUZZY_VARIANTS: dict[str, tuple[str, ...]] = {

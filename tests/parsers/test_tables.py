@@ -79,6 +79,12 @@ def test_header_with_a_misread_character_still_classifies():
     assert classify_header("调整厄内容") == ("to", None)
 
 
+def test_before_and_after_with_both_glyphs_of_tiaozheng_misread_still_classify():
+    """At 100 dpi OCR read 调整前 / 调整后 as 调盛前 / 黄盛后: the ending tells from which."""
+    assert classify_header("调盛前") == ("from", None)
+    assert classify_header("黄盛后") == ("to", None)
+
+
 @pytest.mark.parametrize("wrapped", ["密，调整为", "情况。调整后", "核实；拟调整"])
 def test_a_wrapped_reason_s_clause_is_no_header(wrapped):
     """A 调整原因 cell wraps mid-sentence (…关系不够紧 / 密，调整为 / 更契合的专业): a line of it holding 调整为
