@@ -37,7 +37,8 @@ from parsers.signature import (
 )
 
 # The field a signature goes in: 签字/签名/签章, or a line that opens 负责人： (its name is the signature).
-SIGN = re.compile(r"签\s*[字名章]|签\s*[:：]|^(?:部门|分管)?(?:负责人|领导)\s*[:：]")
+# A line ending in 签 lost the rest of its label to OCR (字： under a seal): still the 签字 line.
+SIGN = re.compile(r"签\s*[字名章]|签\s*[:：]|签$|^(?:部门|分管)?(?:负责人|领导)\s*[:：]")
 # Dates in figures (2024年3月9日, 2024.3.9) or in Chinese numerals, as letters date themselves (二〇二四年三月九日).
 _YEAR_SEP, _MONTH_SEP = r"\s*[.年/\-·・]\s*", r"\s*[.月/\-·・]\s*"  # 2024.3.9, 2024·3·9, 2024年3月9日
 _YEAR, _DAY = r"(?:\d{2,4}|[〇零一二三四五六七八九]{4})", r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
@@ -407,7 +408,7 @@ def _signature_region(
     if sign_line is None:  # the approver signs under or beside the opinion, in the block itself
         return (area[0], max(0.0, area[1]), area[2], area[3])
     text = clean(sign_line.text)
-    label_glyphs = sum(glyph_widths(text[: _sign_label_end(text)]))
+    label_glyphs = sum(glyph_widths(text[: _sign_label_end(text)] + ("字：" if text.endswith("签") else "")))
     # OCR's box may run on over the name, read (签名：黄敏) or not (签名： over a scribble): the label
     # ends where its own glyphs do, at the line's glyph pitch and at most a print glyph each.
     pitch = min(0.85 * h, (sign_line.box[2] - sign_line.box[0]) / (sum(glyph_widths(text)) or 1.0))

@@ -9,10 +9,14 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
+from parsers.limits import Limits
+from parsers.mime import parse_message
 from parsers.model import Page
 from parsers.ocr import make_engine
 from parsers.pagework import read_page
+from parsers.read import read_evidence
 from parsers.signature import is_handwritten, printed_glyphs
+from tests.othergen import family_of, generate_one
 from tests.scangen.ink import draw_seal, stamp
 
 SANS = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
@@ -234,3 +238,13 @@ def test_print_at_100_dpi_is_measured_though_ocrs_box_is_twice_its_height():
     ImageDraw.Draw(page).text((100, 100), "证书试点管理", font=ImageFont.truetype(SANS, 15), fill=(20, 20, 20))
     glyphs = printed_glyphs(page, (92, 92, 200, 124), 31.0)
     assert glyphs is not None and 13 <= glyphs.height <= 16
+
+
+
+def test_the_end_of_a_sign_label_lost_under_a_seal_is_print_not_a_signature():
+    """OCR read 负责人签字： as 负责人签 (字： lay under the red seal's lettering, broken by it): the glyphs
+    it lost are the label's print, not a name after it. An othergen sideways form, as a school scans it."""
+    raw, truth = generate_one(1, 9, family_of(9, 1))
+    assert truth["approvals"] == {"department": False, "leader": False}
+    evidence = read_evidence(parse_message(raw), engine=make_engine("rapidocr"), limits=Limits())
+    assert evidence.leader is not None and evidence.leader.affirmative and not evidence.leader.signed
