@@ -277,8 +277,8 @@ def _header_at(
 
 def _without_row_number(row: list[Fragment]) -> list[Fragment]:
     """The row without a spreadsheet's row number before it (1 | 证书名称 | … of an Excel screenshot)."""
-    if len(row) >= 4 and re.fullmatch(r"\d{1,3}", compact(row[0].text)) and not any(_value_word(f) for f in row[1:]):
-        return row[1:]
+    if len(row) >= 4 and re.fullmatch(r"\d{1,3}", compact(row[0].text)) and all(_header_word(f) for f in row[1:]):
+        return row[1:]  # (a change table's first row, 1 | 网络安全运维 | 专业 | 710207 网络信息, holds values)
     return row
 
 

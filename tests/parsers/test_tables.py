@@ -748,3 +748,15 @@ def test_a_spreadsheet_screenshot_s_row_numbers_and_sheet_tab_are_no_cells():
     )
     (table,) = find_tables(lines)
     assert [(row[("cert", None)], row[("to", None)]) for row in table.rows] == [("失智老年人照护", "70人"), ("母婴护理", "护理")]
+
+
+def test_a_first_row_of_words_after_its_number_is_a_row_not_a_header():
+    """A major's change holds no figure: 1 | “网络安全运维”证书（初级） | 专业 | … | 专业调整后对应关系变化 names
+    a certificate and says 调整后, yet it is the first row under the header, not a second header."""
+    body = grid(
+        [["1", "“网络安全运维”证书（初级）", "专业", "710207 网络信息安全", "730701电子商务", "专业调整后对应关系变化"]],
+        LAYOUT_A,
+        [60],
+    )
+    (table,) = find_tables(grid([["序号", "证书名称", "调整项目", "调整前内容", "调整为", "调整原因"]], LAYOUT_A, [60], top=340) + body)
+    assert [row[("to", None)] for row in table.rows] == ["730701电子商务"]
