@@ -144,16 +144,18 @@ def _sideways_at(rows: list[list[Fragment]], index: int) -> tuple[int, Table | N
     while end < len(rows):
         row = rows[end]
         role = classify_header(row[0].text)
-        if role is None or (label_right is not None and row[0].line.box[0] > label_right):
-            if len(pending) == MAX_WRAPPED or (label_right is None and end > index):
-                break
+        wrapped = label_right is not None and row[0].line.box[0] > label_right
+        if role is None or wrapped:
+            if len(pending) == MAX_WRAPPED or (label_right is None and end > index) or not (wrapped or label_right is None):
+                break  # at most two lines of a wrapped cell, none in the label column
             pending.append(row)  # a wrapped cell's line, if a label row follows or precedes it
             end += 1
             continue
         if len(row) < 2 or _SENTENCE_END.search(compact(row[0].text)) or role in (label for label, _, _ in labels):
             break  # the approval rows under the changes (证书试点管理部门意见 names 证书 too)
         titles = [bool(_COLUMN_TITLE.match(compact(f.text))) for f in row[1:]]
-        headers = sum(classify_header(f.text) is not None for f, title in zip(row[1:], titles, strict=True) if not title)
+        kinds = [classify_header(f.text) for f, title in zip(row[1:], titles, strict=True) if not title]
+        headers = sum(kind is not None and kind[0] != role[0] for kind in kinds)  # 证书名称 | 智能财税证书 is values
         if role[0] != "field" and 2 * headers > len(row) - 1:
             break  # a normal header row, whose cells right of the first are headers too (but 调整事项's hold field words)
         if pending and any(p[0].line.box[0] <= row[0].line.box[2] for p in pending):

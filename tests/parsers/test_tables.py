@@ -760,3 +760,24 @@ def test_a_first_row_of_words_after_its_number_is_a_row_not_a_header():
     )
     (table,) = find_tables(grid([["序号", "证书名称", "调整项目", "调整前内容", "调整为", "调整原因"]], LAYOUT_A, [60], top=340) + body)
     assert [row[("to", None)] for row in table.rows] == ["730701电子商务"]
+
+
+def test_a_table_on_its_side_whose_names_say_zhengshu_ends_at_the_approval_rows():
+    """Names that end in 证书 are values, not headers; an approval row under the table (its label no
+    header) is not part of the last change."""
+    columns = [(110, 400), (400, 720), (720, 1040), (1040, 1360)]
+    lines = grid(
+        [
+            ["证书名称", "智能财税证书", "网店运营推广", "汽车运用与维修证书"],
+            ["调整事项", "试点人数", "专业", "试点人数"],
+            ["原申报内容", "50人", "电子商务运营", "40人"],
+            ["调整后内容", "80", "740104酒店服务与管理", "60人"],
+            ["调整原因", "论证意见", "论证意见", "站点容量调整"],
+            ["试点管理部门意见", "同意上述调整", None, None],
+        ],
+        columns,
+        [60] * 6,
+    )
+    (table,) = find_tables(lines)
+    assert [row[("cert", None)] for row in table.rows] == ["智能财税证书", "网店运营推广", "汽车运用与维修证书"]
+    assert [row[("reason", None)] for row in table.rows] == ["论证意见", "论证意见", "站点容量调整"]
