@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from statistics import median
+from statistics import median, quantiles
 
 from parsers.model import TextLine
 from parsers.normalise import compact, parse_field
@@ -63,15 +63,29 @@ class Table:
 
 
 def visual_rows(lines: list[TextLine]) -> list[list[Fragment]]:
-    """Group boxes whose vertical extents overlap into rows, top to bottom, each sorted left to right."""
+    """Group boxes whose vertical extents overlap into rows, top to bottom, each sorted left to right.
+    A watermark's words (仅供…使用, a school's name set diagonally across the page) are in no row."""
+    lines = [line for line in lines if line.text.strip()]
+    # Print's height: the lower quartile, since a page may hold as many watermark words as print lines.
+    height = quantiles([line.box[3] - line.box[1] for line in lines], n=4)[0] if len(lines) >= 2 else float("inf")
     rows: list[list[Fragment]] = []
-    for frag in sorted((Fragment(line) for line in lines if line.text.strip()), key=lambda f: f.cy):
+    for frag in sorted((Fragment(line) for line in lines if not _diagonal(line, height)), key=lambda f: f.cy):
         row = rows[-1] if rows else None
         if row and _overlaps_row(frag, row):
             row.append(frag)
         else:
             rows.append([frag])
     return [sorted(row, key=lambda f: f.line.box[0]) for row in rows]
+
+
+def _diagonal(line: TextLine, height: float) -> bool:
+    """A box both taller and wider than WATERMARK print lines: words set diagonally, which no print
+    line, handwritten opinion or vertical label (tall but one glyph wide) is."""
+    x0, y0, x1, y1 = line.box
+    return y1 - y0 > WATERMARK * height and x1 - x0 > WATERMARK * height
+
+
+WATERMARK = 3.0
 
 
 def _overlaps_row(frag: Fragment, row: list[Fragment]) -> bool:

@@ -709,3 +709,24 @@ def test_two_sheets_scanned_side_by_side_are_read_one_after_the_other():
         ("建筑信息模型(BIM)", "headcount", "中级", 45, 70),
         ("物流管理", "headcount", "中级", 40, 30),
     ]
+
+
+def test_a_watermark_s_words_across_the_page_are_no_part_of_a_sentence():
+    """仅供证书申报调整使用 set diagonally across a scan: OCR gives its words in boxes taller and wider than
+    a few print lines, which would otherwise join the rows they cross."""
+    lines = [
+        TextLine("我校已于2024年3月2日前在职业技能等级证书信息管理服务平台完成2024年度证", (208, 265, 1099, 301), 1.0),
+        TextLine("书试点申报。因专业招生计划变化，经学校证书试点管理部门审核、校级分管领导同", (158, 306, 1094, 346), 0.99),
+        TextLine("意，现申请对部分证书申报内容作如下调整：", (156, 348, 653, 391), 0.98),
+        TextLine("界面设计证书（初级）人数规模：45人→50人", (182, 405, 777, 450), 0.97),
+        TextLine("Web前端开发证书 专业：计算机应用→710204 数字媒体技术应用", (184, 453, 970, 495), 0.97),
+        TextLine("以上调整均在申报期内提出，特此申请。", (205, 514, 666, 557), 0.99),
+        TextLine("联系人：吕涵玉", (156, 593, 409, 632), 0.98),
+    ]
+    lines += [TextLine("仅供证书", (0, 395, 232, 615), 0.97), TextLine("申报调整", (615, 441, 806, 611), 0.9),
+              TextLine("使用", (208, 597, 580, 898), 0.95)]
+    page = Page(number=1, lines=lines, width=1268, height=1774, text_source="ocr")
+    assert triples(extract_changes([page])) == [
+        ("界面设计", "headcount", "初级", 45, 50),
+        ("Web前端开发", "major", None, "计算机应用", "数字媒体技术应用"),
+    ]
