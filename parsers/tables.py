@@ -123,7 +123,8 @@ def find_tables(lines: list[TextLine], vocabulary: Vocabulary | None = None) -> 
         while (index < len(rows) and _header_at(rows, index, vocabulary)[1] is None and not _names_certificate(rows[index])
                and not (per_certificate and _ends_block(rows[index], vocabulary))
                and _in_grid(rows[index], header)):
-            body.extend(rows[index])
+            if not _blank_numbered(rows, index):
+                body.extend(rows[index])
             index += 1
         table = _read_body(roles, spans, body)
         table.certificate = certificate
@@ -272,9 +273,20 @@ def _header_at(
         if size > 1 and not all(_header_word(f) for f in group[-1]):
             break  # a tight first row of plain words (智能财税 | 高级 | 考核专业) is no header line
         header = _header_columns([f for row in group for f in row])
+        number = group[0][0] if size == 1 and _without_row_number(group[0]) is not group[0] else None
+        if header and number is not None:  # a spreadsheet's row numbers stand for 序号: each opens a row
+            header = ([("seq", None), *header[0]], [(number.line.box[0], number.line.box[2]), *header[1]])
         if header and (best[1] is None or _better(header, best[1], group[-1])):
             best = (size, header)
     return best
+
+
+def _blank_numbered(rows: list[list[Fragment]], index: int) -> bool:
+    """Whether row `index` is one of a run of rows holding their number only: a spreadsheet's empty
+    rows under the table. (A lone number between the wrapped lines of its row is no run.)"""
+    def lone(i: int) -> bool:
+        return 0 <= i < len(rows) and len(rows[i]) == 1 and bool(re.fullmatch(r"\d{1,3}", compact(rows[i][0].text)))
+    return lone(index) and (lone(index - 1) or lone(index + 1))
 
 
 def _without_row_number(row: list[Fragment]) -> list[Fragment]:

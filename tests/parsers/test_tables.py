@@ -730,24 +730,27 @@ def test_a_vertical_form_s_rows_are_no_table_on_its_side():
 
 
 def test_a_spreadsheet_screenshot_s_row_numbers_and_sheet_tab_are_no_cells():
-    """An Excel screenshot: column letters over the header, row numbers left of every row (1 before
-    the header), empty numbered rows, and the Sheet1 tab under the grid."""
-    columns = [(60, 110), (110, 500), (500, 650), (650, 850), (850, 1050), (1050, 1250)]
-    lines = grid(
-        [
-            [None, "A", "B", "C", "D", "E"],
-            ["1", "证书名称", "考核等级", "调整内容", "原申报", "调整为"],
-            ["2", "失智老年人照护", "中级", "人数规模", "40人", "70人"],
-            ["3", "母婴护理", "中级", "专业", "婴幼儿托育服务与管理", "护理"],
-            ["4", None, None, None, None, None],
-            ["5", None, None, None, None, None],
-            [None, "Sheet1", None, None, None, None],
-        ],
-        columns,
-        [40] * 7,
-    )
-    (table,) = find_tables(lines)
-    assert [(row[("cert", None)], row[("to", None)]) for row in table.rows] == [("失智老年人照护", "70人"), ("母婴护理", "护理")]
+    """An Excel screenshot as OCR boxed it: column letters over the header, row numbers left of every
+    row (1 before the header), rows as tight as their text (a level's box touches the next row's),
+    empty numbered rows, and the Sheet1 tab under the grid. Level changes hold no figure to open a
+    row by: the row numbers, like 序号, do."""
+    boxes = [
+        ("A", (137, 98, 167, 129)), ("B", (312, 98, 340, 129)), ("C", (472, 98, 500, 130)),
+        ("D", (631, 98, 660, 130)), ("E", (789, 96, 820, 131)), ("F", (1031, 99, 1054, 128)),
+        ("1", (11, 139, 36, 175)), ("证书名称", (57, 137, 179, 179)), ("考核等级", (248, 138, 365, 180)),
+        ("调整内容", (407, 138, 526, 180)), ("原申报", (565, 134, 661, 181)), ("调整为", (725, 136, 819, 179)),
+        ("调整原因", (888, 138, 1004, 176)),
+        ("2", (10, 185, 36, 219)), ("Web前端开发", (62, 187, 229, 221)), ("初级", (244, 182, 316, 228)),
+        ("考核等级", (409, 184, 525, 226)), ("初级", (566, 182, 636, 228)), ("中级", (726, 182, 796, 228)),
+        ("原申报时填报有误", (891, 189, 1107, 221)),
+        ("3", (10, 231, 36, 265)), ("智能财税", (59, 230, 178, 272)), ("初级", (246, 228, 316, 274)),
+        ("等级", (407, 228, 476, 274)), ("初级", (566, 228, 637, 274)), ("中级", (726, 227, 796, 274)),
+        ("根据专业实际在校生人数", (891, 235, 1184, 267)),
+        ("4", (11, 277, 36, 311)), ("5", (10, 323, 36, 357)), ("6", (11, 369, 36, 403)),
+        ("Sheet1", (60, 420, 160, 450)),
+    ]
+    (table,) = find_tables([TextLine(text, box, 0.99) for text, box in boxes])
+    assert [(row[("cert", None)], row[("to", None)]) for row in table.rows] == [("Web前端开发", "中级"), ("智能财税", "中级")]
 
 
 def test_a_first_row_of_words_after_its_number_is_a_row_not_a_header():
