@@ -176,8 +176,13 @@ def _match_plain(text: str, role: Role) -> tuple[float, int, int] | None:
 
 
 def _plausible(text: str, start: int, span: str) -> bool:
-    """Not the body's "经…部门和…领导同意，": a label ends in 意见 or 审批 (or its cell ends), holds no 和/同意."""
+    """Not the body's "经…部门和…领导同意，": a label ends in 意见 or 审批 (or its cell ends, or its opinion
+    follows it), holds no 和/同意."""
     after = text[start + len(span) :]
     if _JOINER.search(span) or "同意" in text[start : start + len(span) + 1] or "经" in text[: start + 1]:
         return False
-    return bool(re.search("[意见]|审批", span[-3:])) or not after
+    return bool(re.search("[意见]|审批", span[-3:])) or not after or bool(_OPINION_AFTER.match(after))
+
+
+# A label without 意见 may run straight on into its opinion: 证书试点管理部门 已阅，同意.
+_OPINION_AFTER = re.compile(r"^[:：]?(?:已阅|同意|不同意|原则同意|情况属实)")

@@ -74,6 +74,13 @@ def test_bu_tongyi_is_negative_even_when_signed(blank_and_negative):
     assert leader.signed  # pasted signature image
 
 
+@pytest.mark.parametrize("sentence", ["经证书试点管理部门审核、校级分管领导同意，现申请调整如下：",
+                                      "经学校证书试点管理部门同意，现申请调整如下：", "证书试点管理部门和校级分管领导同意调整。"])
+def test_a_sentence_naming_the_approvers_is_no_label(sentence):
+    lines = [TextLine(sentence, (140, 600, 140 + 26 * len(sentence), 636), 0.98), TextLine("签字：", (620, 710, 700, 746), 0.99)]
+    assert find_approvals(lines, None, document="d.pdf", page=1) == {}
+
+
 def test_letter_body_tongyi_is_never_an_approval():
     scan = make_scan(403, style="clean", department=None, leader=None)
     page, findings = _read(scan)
@@ -164,6 +171,7 @@ def test_a_date_written_by_hand_is_known_in_any_of_its_forms(text, date):
 @pytest.mark.parametrize(("label", "role"), [
     ("部门负责人意见：", "department"), ("教务处意见：", "department"), ("学校意见：", "leader"),
     ("校领导审批：", "leader"), ("学校审批意见：", "leader"), ("校领导审批：已阅，同意调整", "leader"),
+    ("证书试点管理部门已阅，同意", "department"), ("校级分管领导 同意按调整后方案申报", "leader"),
 ])  # fmt: skip
 def test_other_wordings_of_the_approval_labels_are_found(label, role):
     lines = [
