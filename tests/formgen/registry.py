@@ -6,9 +6,10 @@ column format of `examples/registry/`.
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from pathlib import Path
+
+from tests.registry_csv import write_registry_csv
 
 # Real 1+X certificate names and the collaboration group (协作组) of the notice each belongs to.
 CERTIFICATE_GROUPS: dict[str, str] = {
@@ -175,18 +176,10 @@ def declarations_of(school: School) -> list[Declaration]:
 
 def write_registry(directory: Path) -> None:
     """Write `schools.csv` and `applications.csv` (UTF-8 with BOM, as the platform exports)."""
-    directory.mkdir(parents=True, exist_ok=True)
-    with (directory / "schools.csv").open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["单位名称", "单位类型", "设区市", "别名", "联系邮箱", "招生专业"])
-        for school in SCHOOLS:
-            writer.writerow([school.name, school.kind, school.city, "；".join(school.aliases),
-                             "；".join(school.emails), "；".join(major_name(m) for m in school.majors)])
-    with (directory / "applications.csv").open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["申报编号", "单位名称", "证书名称", "等级", "专业名称", "专业代码", "申报人数",
-                         "可参与专业在校生数", "协作组"])
-        for item in DECLARATIONS:
-            writer.writerow([item.application_id, item.school, item.certificate, item.level,
-                             major_name(item.major), MAJOR_CODES[item.major], item.headcount, item.capacity,
-                             item.group])
+    write_registry_csv(
+        directory,
+        ([s.name, s.kind, s.city, "；".join(s.aliases), "；".join(s.emails), "；".join(major_name(m) for m in s.majors)]
+         for s in SCHOOLS),
+        ([d.application_id, d.school, d.certificate, d.level, major_name(d.major), MAJOR_CODES[d.major], d.headcount,
+          d.capacity, d.group] for d in DECLARATIONS),
+    )

@@ -3,9 +3,10 @@ written in the column format of `examples/registry/`."""
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from pathlib import Path
+
+from tests.registry_csv import write_registry_csv
 
 GROUPS: dict[str, str] = {
     "物流管理": "电商物流类协作组", "网店运营推广": "电商物流类协作组", "电子商务数据分析": "电商物流类协作组",
@@ -127,17 +128,9 @@ def declarations_of(school: School) -> list[Declaration]:
 
 def write_registry(directory: Path) -> None:
     """`schools.csv` and `applications.csv`, UTF-8 with BOM as the platform exports them."""
-    directory.mkdir(parents=True, exist_ok=True)
-    with (directory / "schools.csv").open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["单位名称", "单位类型", "设区市", "别名", "联系邮箱", "招生专业"])
-        for school in SCHOOLS:
-            writer.writerow([school.name, school.kind, school.city, "；".join(school.aliases),
-                             "；".join(school.emails), "；".join(school.majors)])
-    with (directory / "applications.csv").open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["申报编号", "单位名称", "证书名称", "等级", "专业名称", "专业代码", "申报人数",
-                         "可参与专业在校生数", "协作组"])
-        for d in DECLARATIONS:
-            writer.writerow([d.application_id, d.school, d.certificate, d.level, d.major, MAJOR_CODES[d.major],
-                             d.headcount, d.capacity, GROUPS[d.certificate]])
+    write_registry_csv(
+        directory,
+        ([s.name, s.kind, s.city, "；".join(s.aliases), "；".join(s.emails), "；".join(s.majors)] for s in SCHOOLS),
+        ([d.application_id, d.school, d.certificate, d.level, d.major, MAJOR_CODES[d.major], d.headcount, d.capacity,
+          GROUPS[d.certificate]] for d in DECLARATIONS),
+    )
