@@ -25,7 +25,8 @@ def read_page(page: Page, *, engine: OcrEngine, document: str) -> PageFindings:
 
     A scanned page is set upright first (page.image is replaced by the upright image),
     its seals are found, their stamp ink (red, or grey lighter than print) is removed so the
-    text under a seal reads, and the page is OCRed exactly once. Pages with a text layer are not OCRed; their seals' arc text still is read.
+    text under a seal reads, and the page is OCRed exactly once. Pages with a text layer are not
+    OCRed; their seals' arc text still is read.
     """
     image = page.image
     if image is None:
@@ -40,8 +41,8 @@ def read_page(page: Page, *, engine: OcrEngine, document: str) -> PageFindings:
         page.image, page.width, page.height = image, image.width, image.height
     # Seals in the scan's own levels: grey stamp ink is told from print by being lighter than it.
     findings.seals = find_seals(lit, document=document, page=page.number, reader=engine.read_strip)
+    grey_seals = [s.crop.box for s in findings.seals if s.colour == "grey"]
     if page.text_source is None:
-        grey_seals = [s.crop.box for s in findings.seals if s.colour == "grey"]
         page.lines = engine.recognize(remove_grey_seal_ink(remove_red_ink(image), grey_seals, lit))
         page.text_source = "ocr"
     approvals = find_approvals(
@@ -50,7 +51,7 @@ def read_page(page: Page, *, engine: OcrEngine, document: str) -> PageFindings:
         document=document,
         page=page.number,
         seals=[s.crop.box for s in findings.seals],
-        grey_seals=[s.crop.box for s in findings.seals if s.colour == "grey"],
+        grey_seals=grey_seals,
         reader=engine.read_strip,
     )
     findings.department = approvals.get("department")

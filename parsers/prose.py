@@ -32,10 +32,16 @@ _VERB = r"(?:调整|变更|更改|修改|调增|调减|增加|减少|提高|降�
 _DELTA = r"(?:[增减加少]?\d{1,4}人)?\(?"
 # Who and what opens the item before the name: 我校原申报的…, 申请增加…(试点人数…).
 _OWNER = r"(?:我校|本校|我单位|本单位)?(?:申请)?(?:增加|减少|调增|调减)?(?:原?申报的)?"
+# A form-like item gives the old value after a colon instead of 由: 申报人数：40人改为35人; a letter may
+# say what it was first: 试点人数原申报为40人，现申请调整为85人.
+_FORMER_WAS = r"原申报为|原申报|原为"
+# What follows a certificate's name where a change clause opens: a field word, then 由/从, a colon,
+# 原申报为 or the verb.
+_CLAUSE_OPENS = rf"的?(?:{_FIELD_WORD})[:：]?{_DELTA}(?:(?:调整|变更)?(?:由|从)|{_FORMER_WAS}|{_VERB}|(?<=[:：]))"
 # An unquoted name runs from 将 to the field word that opens the clause (not the 等级 of 职业技能等级证书).
 _AFTER_JIANG = re.compile(
     rf"(?:将|把){_OWNER}([^{_OPEN}{_CLOSE}，。；:：,;]{{2,40}}?){_LEVEL_TAIL}"
-    rf"(?=的?(?:{_FIELD_WORD})[:：]?{_DELTA}(?:(?:调整|变更)?(?:由|从)|原申报|原为|{_VERB}|(?<=[:：])))"
+    rf"(?={_CLAUSE_OPENS})"
 )
 # A name with no 将 and no quotes opens an item or a sentence: "2. Web前端开发证书（中级）考核专业由…",
 # "（1）物流管理（初级）试点人数…"; it must end in 证书 or a level (a registry name needs neither).
@@ -44,7 +50,7 @@ _ITEM_START = rf"(?:(?:^|(?<=[。；;:：\n])){_NUMBERING}?|{_NUMBERING})"
 _LEVEL_AFTER = re.compile(r"[\"”」』’'》〉]?(?:职业技能等级)?(?:证书)?[(\[【]([初中高])[级圾][)\]】]")
 _BARE = re.compile(
     rf"{_ITEM_START}{_OWNER}([^{_OPEN}{_CLOSE}，。；:：,;\n将把]{{2,40}}?){_LEVEL_TAIL}"
-    rf"(?=的?(?:{_FIELD_WORD})[:：]?{_DELTA}(?:(?:调整|变更)?(?:由|从)|原申报|原为|{_VERB}|(?<=[:：])))"
+    rf"(?={_CLAUSE_OPENS})"
 )
 # The new value ends at punctuation, a closing quote, a bracket, the next numbered item
 # ("…调整为“软件技术”2.将…" when OCR lost the full stop at a line end), or the closing 特此申请.
@@ -52,9 +58,6 @@ _TO = (
     rf"(?P<to>[{_OPEN}][^{_OPEN}{_CLOSE}。\n]{{1,30}}[{_CLOSE}]"
     rf"|[{_OPEN}]?[^，。；,;\n{_OPEN}]{{1,30}}?(?=[，。；,;(\n{_CLOSE}]|并|$|{_NUMBERING}|将|把|特此|此致))"
 )
-# A form-like item gives the old value after a colon instead of 由: 申报人数：40人改为35人; a letter may
-# say what it was first: 试点人数原申报为40人，现申请调整为85人.
-_FORMER_WAS = r"原申报为|原申报|原为"
 _CLAUSE = re.compile(
     rf"(?P<field>{_FIELD_WORD})[:：]?(?:(?<![:：]){_DELTA})?"
     rf"(?:(?:(?:调整|变更)?(?:由|从)|(?<=[:：])|{_FORMER_WAS})(?P<from>[^，。；,;\n由从]{{1,30}}?)[，,]?(?:现|拟)?(?:申请)?)?{_VERB}\n?{_TO}"

@@ -100,9 +100,7 @@ def remove_grey_seal_ink(image: Image.Image, seals: list[tuple[float, float, flo
         level = grey_ink_level(scan, box)
         if level < print_level + PRINT_BELOW_SEAL:
             continue  # print as light as the seal's ink (a washed-out scan) would go with it
-        disc = np.zeros(grey.shape, np.uint8)
-        centre = (round((box[0] + box[2]) / 2), round((box[1] + box[3]) / 2))
-        cv2.ellipse(disc, centre, (round((box[2] - box[0]) / 2), round((box[3] - box[1]) / 2)), 0, 0, 360, 1, -1)
+        disc = ellipse_mask(grey.shape, box, (0, 0), 1.0)
         print_core = cv2.dilate(((grey < level) & (disc > 0)).astype(np.uint8), np.ones((3, 3), np.uint8))
         clear |= (disc > 0) & (print_core == 0)
     if not clear.any():
@@ -110,6 +108,17 @@ def remove_grey_seal_ink(image: Image.Image, seals: list[tuple[float, float, flo
     rgb = np.array(image.convert("RGB"))
     rgb[clear] = 255
     return Image.fromarray(rgb)
+
+
+def ellipse_mask(shape: tuple[int, ...], box: tuple[float, float, float, float], origin: tuple[int, int],
+                 share: float) -> np.ndarray:
+    """A filled ellipse (uint8 mask of `shape`, a crop whose corner is `origin` in page pixels) inscribed
+    in `box` (page pixels), its axes scaled by `share`."""
+    disc = np.zeros(shape[:2], np.uint8)
+    centre = (round((box[0] + box[2]) / 2) - origin[0], round((box[1] + box[3]) / 2) - origin[1])
+    axes = (round((box[2] - box[0]) / 2 * share), round((box[3] - box[1]) / 2 * share))
+    cv2.ellipse(disc, centre, axes, 0, 0, 360, 1, thickness=-1)
+    return disc
 
 
 INK = 150  # grey level below which a pixel is ink on paper

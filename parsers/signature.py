@@ -21,7 +21,7 @@ import numpy as np
 from PIL import Image
 
 from parsers.model import Box
-from parsers.seal import CROP_PAD, INK, grey_ink_level, red_mask
+from parsers.seal import CROP_PAD, INK, ellipse_mask, grey_ink_level, red_mask
 
 MIN_INK = 0.1  # least ink of a signature, in squared print heights: a thin pen's scribble at 300 dpi
 PRINT_LINE = 1.25  # height of a print line's OCR box, in glyph heights
@@ -143,7 +143,7 @@ def _ink_depth(image: Image.Image, box: Box, seals: list[Box] | None = None) -> 
     origin = (max(0, int(box[0])), max(0, int(box[1])))
     off = np.ones(grey.shape, bool)
     for seal in seals or []:
-        off &= _ellipse(grey.shape, seal, origin, SEAL_DISC) == 0
+        off &= ellipse_mask(grey.shape, seal, origin, SEAL_DISC) == 0
     if not off.any():
         return None
     paper = float(np.percentile(grey[off], 90))
@@ -228,13 +228,13 @@ def _ink(
     light = _light_ink(grey, h)
     rim = np.zeros(ink.shape, bool)
     for seal in seals:  # within a grey seal's reach (not its box's corners), only what is darker than its ink
-        reach = _ellipse(ink.shape, seal, (x0, y0), SEAL_RIM) > 0
+        reach = ellipse_mask(ink.shape, seal, (x0, y0), SEAL_RIM) > 0
         ink[reach & (grey >= grey_ink_level(image, seal))] = 0
-        rim |= reach & (_ellipse(ink.shape, seal, (x0, y0), SEAL_DISC) == 0)
+        rim |= reach & (ellipse_mask(ink.shape, seal, (x0, y0), SEAL_DISC) == 0)
         # The seal's ring is light ink all round: it would join the ring's darkest specks into one
         # long stroke. A light pen's stroke across the ring is joined by its own light ink elsewhere.
-        light[(_ellipse(light.shape, seal, (x0, y0), RING_BAND[1]) > 0)
-              & (_ellipse(light.shape, seal, (x0, y0), RING_BAND[0]) == 0)] = 0
+        light[(ellipse_mask(light.shape, seal, (x0, y0), RING_BAND[1]) > 0)
+              & (ellipse_mask(light.shape, seal, (x0, y0), RING_BAND[0]) == 0)] = 0
     if rim.any():  # the ring's darkest specks past the disc, where the seal's box is a little small: an arc
         n, labels = cv2.connectedComponents(ink, connectivity=8)  # that a name across the rim reaches out of
         ink[np.isin(labels, _mostly_in(labels, n, ink > 0, rim, RIM_SLIVER))] = 0
@@ -394,7 +394,7 @@ def has_name_stamp(image: Image.Image, region: Box, seals: list[Box], h: float, 
         # SEAL_DISC of the crop box is the ring and a little; 0.6 of it holds the star, solid enough to
         # pass for a stamp, and no part of the ring.
         for masks, share in (((red, dark, frame), SEAL_DISC), ((rim,), 0.6)):
-            disc = _ellipse(red.shape, seal, (x0, y0), share)
+            disc = ellipse_mask(red.shape, seal, (x0, y0), share)
             if share == SEAL_DISC:  # an oval seal set down askew reaches past the upright ellipse: red
                 _clear_seal_arcs(red, disc, seal, (x0, y0))
             for mask in masks:
@@ -431,15 +431,6 @@ def _clear_seal_arcs(red: np.ndarray, disc: np.ndarray, seal: Box, origin: tuple
 
 
 ARC_IN_BOX = 0.9  # share of a piece of red ink inside a seal's box for it to be the seal's own
-
-
-def _ellipse(shape: tuple[int, ...], box: Box, origin: tuple[int, int], share: float) -> np.ndarray:
-    """A filled ellipse (uint8 mask of `shape`) inscribed in `box`, its axes scaled by `share`."""
-    disc = np.zeros(shape[:2], np.uint8)
-    centre = (round((box[0] + box[2]) / 2) - origin[0], round((box[1] + box[3]) / 2) - origin[1])
-    axes = (round((box[2] - box[0]) / 2 * share), round((box[3] - box[1]) / 2 * share))
-    cv2.ellipse(disc, centre, axes, 0, 0, 360, 1, thickness=-1)
-    return disc
 
 
 def _solid_square(red: np.ndarray, h: float) -> bool:

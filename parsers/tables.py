@@ -285,13 +285,13 @@ def _blank_numbered(rows: list[list[Fragment]], index: int) -> bool:
     """Whether row `index` is one of a run of rows holding their number only: a spreadsheet's empty
     rows under the table. (A lone number between the wrapped lines of its row is no run.)"""
     def lone(i: int) -> bool:
-        return 0 <= i < len(rows) and len(rows[i]) == 1 and bool(re.fullmatch(r"\d{1,3}", compact(rows[i][0].text)))
+        return 0 <= i < len(rows) and len(rows[i]) == 1 and _row_number(rows[i][0])
     return lone(index) and (lone(index - 1) or lone(index + 1))
 
 
 def _without_row_number(row: list[Fragment]) -> list[Fragment]:
     """The row without a spreadsheet's row number before it (1 | 证书名称 | … of an Excel screenshot)."""
-    if len(row) >= 4 and re.fullmatch(r"\d{1,3}", compact(row[0].text)) and all(_header_word(f) for f in row[1:]):
+    if len(row) >= 4 and _row_number(row[0]) and all(_header_word(f) for f in row[1:]):
         return row[1:]  # (a change table's first row, 1 | 网络安全运维 | 专业 | 710207 网络信息, holds values)
     return row
 
@@ -483,6 +483,11 @@ _SIGN_OFF = re.compile(r"^(?:填表|填报|制表|经办|审核)(?:人|日期|�
 
 
 _PAGE_NUMBER = re.compile(r"^(?:第\d{1,3}页(?:[,，]?共\d{1,3}页)?|共\d{1,3}页[,，]?第\d{1,3}页|[-—–]\d{1,3}[-—–]|\d{1,3}/\d{1,3})$")
+
+
+def _row_number(frag: Fragment) -> bool:
+    """A bare number of one to three figures: a spreadsheet's row number, or a 序号."""
+    return bool(re.fullmatch(r"\d{1,3}", compact(frag.text)))
 
 
 _SHEET_TAB = re.compile(r"^(?:sheet|工作表)\d{1,2}$", re.IGNORECASE)
