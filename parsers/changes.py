@@ -26,11 +26,15 @@ def extract_changes(pages: list[Page], vocabulary: Vocabulary | None = None) -> 
     """
     found: list[ExtractedChange] = []
     for page in pages:
+        read = []  # what a table states is read from its cells, not again as sentences run across them
         for table in find_tables(page.lines, vocabulary):
             certificate = _block_certificate(table)
-            for row in table.rows:
-                found.extend(_with_page(_known(changes_from_row(row, certificate), vocabulary), page.number))
-        found.extend(_with_page(changes_from_prose(page_text(page), vocabulary), page.number))
+            from_table = [change for row in table.rows
+                          for change in _known(changes_from_row(row, certificate), vocabulary)]
+            found.extend(_with_page(from_table, page.number))
+            if from_table:
+                read.append(table.extent)
+        found.extend(_with_page(changes_from_prose(page_text(page, outside=read), vocabulary), page.number))
     return deduplicate(found)
 
 
@@ -109,7 +113,17 @@ def changes_from_row(row: dict[Role, str], certificate: str = "") -> list[Extrac
         value = parse_value(field, after) if states_value(after) else None
         if value is not None and value != parse_value(field, before):
             changes.append(_change(name, field, level, before, after))
+    if not any(kind == "to" for kind, _ in row):
+        changes += _stated_in_words(name, level, row.get(("field", None)))
     return changes
+
+
+def _stated_in_words(name: str, level: str | None, statement: str | None) -> list[ExtractedChange]:
+    """The changes a 调整内容 cell says in words (试点人数由45人调整为60人, 考核专业：会计→大数据与会计),
+    read as the sentence the row makes with its certificate."""
+    if not statement:
+        return []
+    return changes_from_prose(f"“{name}”" + (f"（{level}）" if level else "") + statement)
 
 
 _KEEP = re.compile(r"^(?:不调整|不作调整|不做调整|无调整)")  # a row that states it stays as it is

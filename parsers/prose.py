@@ -27,7 +27,8 @@ _FIELD_WORD = "|".join(
     ("考核等级", "证书等级", "申报等级", "等级", "考核专业", "试点专业", "申报专业", "专业")
     + ("试点人数", "人数规模", "申报人数", "申报规模", "考核人数", "试点规模", "人数", "规模")
 )
-_VERB = r"(?:调整|变更|更改|修改|调增|调减|增加|减少|提高|降低|增|减|改)?(?:为|至|到|成)"
+# 修改 is no verb in 维修改为 (汽车运用与维修 is the old value) nor in 检修 or 装修.
+_VERB = r"(?:调整|变更|更改|(?<![维检装])修改|调增|调减|增加|减少|提高|降低|增|减|改)?(?:为|至|到|成)"
 # The field may first give the difference, the values in brackets: 试点人数5人（由60人增至65人）.
 _DELTA = r"(?:[增减加少]?\d{1,4}人)?\(?"
 # Who and what opens the item before the name: 我校原申报的…, 申请增加…(试点人数…).
@@ -37,7 +38,7 @@ _OWNER = r"(?:我校|本校|我单位|本单位)?(?:申请)?(?:增加|减少|调
 _FORMER_WAS = r"原申报为|原申报|原为"
 # What follows a certificate's name where a change clause opens: a field word, then 由/从, a colon,
 # 原申报为 or the verb.
-_CLAUSE_OPENS = rf"的?(?:{_FIELD_WORD})[:：]?{_DELTA}(?:(?:调整|变更)?(?:由|从)|{_FORMER_WAS}|{_VERB}|(?<=[:：]))"
+_CLAUSE_OPENS = rf"的?(?:{_FIELD_WORD})(?:调整|变更)?[:：]?{_DELTA}(?:(?:调整|变更)?(?:由|从)|{_FORMER_WAS}|{_VERB}|(?<=[:：]))"
 # An unquoted name runs from 将 to the field word that opens the clause (not the 等级 of 职业技能等级证书).
 _AFTER_JIANG = re.compile(
     rf"(?:将|把){_OWNER}([^{_OPEN}{_CLOSE}，。；:：,;]{{2,40}}?){_LEVEL_TAIL}"
@@ -59,7 +60,7 @@ _TO = (
     rf"|[{_OPEN}]?[^，。；,;\n{_OPEN}]{{1,30}}?(?=[，。；,;(\n{_CLOSE}]|并|$|{_NUMBERING}|将|把|特此|此致))"
 )
 _CLAUSE = re.compile(
-    rf"(?P<field>{_FIELD_WORD})[:：]?(?:(?<![:：]){_DELTA})?"
+    rf"(?P<field>{_FIELD_WORD})(?:调整|变更)?[:：]?(?:(?<![:：]){_DELTA})?"
     rf"(?:(?:(?:调整|变更)?(?:由|从)|(?<=[:：])|{_FORMER_WAS})(?P<from>[^，。；,;\n由从]{{1,30}}?)[，,]?(?:现|拟)?(?:申请)?)?{_VERB}\n?{_TO}"
 )
 # Old → new after the certificate: 更换考核专业：“数字媒体交互设计”证书（中级）数字媒体技术→软件工程.
@@ -88,14 +89,16 @@ class ProseChange:
 PROSE_LINE = 12  # glyphs: a line of running text at least this long is a paragraph's, not a date's
 
 
-def page_text(page: Page) -> str:
+def page_text(page: Page, outside: list[tuple[float, float]] | None = None) -> str:
     """The page's text in reading order, compacted: wrapped lines join, a paragraph ends in a newline.
 
     The newline stops a value at a line that ends early ("…调整为“电子商务" + "特此申请。")
     when OCR lost the closing quote and full stop, and at a table row (three boxes or
-    more side by side), so a sentence never runs on into the header below it.
+    more side by side), so a sentence never runs on into the header below it. Lines whose
+    middle lies in one of the `outside` bands (top, bottom in page pixels) are left out.
     """
-    lines = straighten(page.lines)
+    lines = [line for line in straighten(page.lines)
+             if not any(top <= (line.box[1] + line.box[3]) / 2 <= bottom for top, bottom in outside or ())]
     return "\n".join(_column_text(side) for side in _sheets_side_by_side(lines, page.width, page.height))
 
 
@@ -163,11 +166,11 @@ def read_prose(text: str, vocabulary: Vocabulary | None = None) -> list[ProseCha
     names only where the wording marks them (将…, quotes, an item opening with 证书 or a level).
     """
     text = _rejoin_names([compact(part) for part in text.split("\n")], vocabulary)
-    clauses = list(_iter_clauses(text))
-    spans = [(m.start(), m.end()) for m in clauses]
+    clauses = [(m, _value_end(m, text, vocabulary)) for m in _iter_clauses(text)]
+    spans = [(m.start(), end) for m, end in clauses]
     mentions = [m for m in _iter_mentions(text, vocabulary) if not any(a <= m.start < b for a, b in spans)]
     result = []
-    for clause in clauses:
+    for clause, end in clauses:
         mention = _mention_before(mentions, clause.start(), text)
         field = parse_field(clause.group("field"))
         if mention is None or field is None:
@@ -178,10 +181,23 @@ def read_prose(text: str, vocabulary: Vocabulary | None = None) -> list[ProseCha
                 level=mention.level,
                 field=field,
                 from_text=_strip_from(clause.group("from")),
-                to_text=clause.group("to") or None,
+                to_text=text[clause.start("to") : end] or None,
             )
         )
     return result + _arrow_changes(text, mentions, spans)
+
+
+def _value_end(clause: re.Match[str], text: str, vocabulary: Vocabulary | None) -> int:
+    """Where the clause's new value ends: where the match ends, or earlier where a certificate the
+    registry knows begins inside it (the next item run on where OCR lost a line break:
+    改为计算机应用城市轨道交通运营服务（初级）人数规模…)."""
+    start, end = clause.span("to")
+    inside = [m.start for m in (vocabulary.certificate_mentions(text[start:end]) if vocabulary else [])
+              if m.start >= MIN_VALUE]
+    return start + inside[0] if inside else end
+
+
+MIN_VALUE = 2  # glyphs of the shortest value (初级, 30人)
 
 
 def _rejoin_names(parts: list[str], vocabulary: Vocabulary | None) -> str:

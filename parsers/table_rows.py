@@ -60,6 +60,7 @@ class Table:
     roles: list[Role]
     rows: list[dict[Role, str]] = field(default_factory=list)
     certificate: str = ""  # the certificate a table without a 证书名称 column is about, as written above it
+    extent: tuple[float, float] = (0.0, 0.0)  # top and bottom of its rows on the page, in pixels
 
 
 def visual_rows(lines: list[TextLine]) -> list[list[Fragment]]:

@@ -112,9 +112,11 @@ def find_tables(lines: list[TextLine], vocabulary: Vocabulary | None = None) -> 
         if header is None:
             size, turned = _sideways_at(rows, index)
             if turned is not None:
+                turned.extent = _extent(rows[index : index + size])
                 tables.append(turned)
             index += size
             continue
+        start = index
         roles, spans = header
         per_certificate = not any(kind == "cert" for kind, _ in roles)
         certificate = _certificate_above(rows[:index], vocabulary) if per_certificate else ""
@@ -128,8 +130,13 @@ def find_tables(lines: list[TextLine], vocabulary: Vocabulary | None = None) -> 
             index += 1
         table = _read_body(roles, spans, body)
         table.certificate = certificate
+        table.extent = _extent(rows[start:index])
         tables.append(table)
     return tables
+
+
+def _extent(rows: list[list[Fragment]]) -> tuple[float, float]:
+    return min(f.top for f in rows[0]), max(f.bottom for f in rows[-1])
 
 
 def _sideways_at(rows: list[list[Fragment]], index: int) -> tuple[int, Table | None]:
@@ -334,7 +341,9 @@ def _header_columns(row: list[Fragment]) -> Header | None:
     roles = [classify_header(text) for text, _ in cells]
     kinds = {role[0] for role in roles if role}
     per_certificate = {"field", "from", "to"} <= kinds  # 调整项目 | 原申报 | 拟调整为 under 证书名称：…
-    if not per_certificate and ("cert" not in kinds or "to" not in kinds and ("from" not in kinds or len(kinds) < 3)):
+    stated = {"cert", "field"} <= kinds  # 证书名称 | 调整内容, each change said in words in one cell
+    valued = "cert" in kinds and ("to" in kinds or "from" in kinds and len(kinds) >= 3)
+    if not (per_certificate or stated or valued):
         return None
     if sum(r is None for r in roles) > len(roles) // 2:
         return None  # a prose line that mentions 证书 and 调整后 is no header

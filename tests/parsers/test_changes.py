@@ -730,3 +730,52 @@ def test_a_watermark_s_words_across_the_page_are_no_part_of_a_sentence():
         ("界面设计", "headcount", "初级", 45, 50),
         ("Web前端开发", "major", None, "计算机应用", "数字媒体技术应用"),
     ]
+
+
+def _boxes(cells: list[tuple[str, float, float, float]]) -> list[TextLine]:
+    """Text boxes (text, left, top, right) 28 px tall, as a born-digital PDF's text layer gives them."""
+    return [TextLine(text, (x0, y0, x1, y0 + 28), 1.0) for text, x0, y0, x1 in cells]
+
+
+def test_a_table_that_states_each_change_in_words_is_read_row_by_row():
+    """序号 | 证书名称 | 调整内容 | 调整原因 with the change said in the 调整内容 cell: each row is read as its
+    certificate's sentence, its wrapped cells joined, and the reason beside it is no value."""
+    lines = _boxes([
+        ("序号", 216, 594, 272), ("证书名称", 464, 594, 575), ("调整内容", 937, 594, 1048),
+        ("调整原因", 1291, 594, 1402),
+        ("学生报名意愿变", 1250, 670, 1444), ("1", 237, 688, 251), ("建筑信息模型（BIM）（中级）", 332, 688, 707),
+        ("试点人数由45人调整为60人", 826, 688, 1159), ("化", 1333, 706, 1361),
+        ("装配式建筑构件制作与安装（中级", 311, 781, 728), ("试点专业：440502建设工程管理→", 777, 781, 1208),
+        ("专业招生计划调", 1250, 781, 1444), ("2", 237, 799, 251), ("）", 506, 817, 534),
+        ("510203软件技术", 888, 817, 1097), ("整", 1333, 817, 1361),
+        ("可编程控制器系统应用编程职业技", 311, 891, 728), ("考核站点容量调", 1250, 891, 1444), ("3", 237, 909, 251),
+        ("考核等级调整：初级→中级", 826, 909, 1159), ("能等级证书（初级）", 311, 927, 728), ("整", 1333, 927, 1361),
+        ("证书试点管理部门意见：同意。", 197, 1030, 679),
+    ])
+    assert triples(extract_changes([page(lines)])) == [
+        ("建筑信息模型(BIM)", "headcount", "中级", 45, 60),
+        ("装配式建筑构件制作与安装", "major", "中级", "建设工程管理", "软件技术"),
+        ("可编程控制器系统应用编程", "level", "初级", "初级", "中级"),
+    ]
+
+
+def test_a_known_certificate_run_on_after_a_new_value_opens_the_next_change():
+    """Two items on tight rows that OCR joined into one line: the new value ends where the next
+    certificate the registry knows begins, and that certificate owns the clause after it."""
+    vocabulary = Vocabulary(("汽车运用与维修", "城市轨道交通运营服务"), ("汽车运用与维修", "计算机应用"))
+    text = "汽车运用与维修证书(初级)考核专业:汽车运用与维修改为计算机应用城市轨道交通运营服务(初级)人数规模:45人改为55人"
+    assert triples(changes_from_prose(text, vocabulary)) == [
+        ("汽车运用与维修", "major", "初级", "汽车运用与维修", "计算机应用"),
+        ("城市轨道交通运营服务", "headcount", "初级", 45, 55),
+    ]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("城市轨道交通运营服务（初级）考核等级调整：初级调整为中级",
+     ("城市轨道交通运营服务", "level", "初级", "初级", "中级")),
+    ("物流管理证书（中级）人数变更：40人→50人", ("物流管理", "headcount", "中级", 40, 50)),
+    ("“汽车检测与维修”证书（初级）考核专业由汽车检测与维修改为汽车运用与维修。",
+     ("汽车检测与维修", "major", "初级", "汽车检测与维修", "汽车运用与维修")),
+])  # fmt: skip
+def test_a_field_word_may_be_followed_by_调整_before_its_colon_and_维修_is_no_verb(sentence, expected):
+    assert triples(changes_from_prose(sentence)) == [expected]
