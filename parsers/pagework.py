@@ -6,8 +6,9 @@ from dataclasses import dataclass, field
 
 from parsers.approvals import find_approvals
 from parsers.illumination import even_lighting, level_ink
+from parsers.missed_lines import missed_lines
 from parsers.model import ApprovalEvidence, Page, SealEvidence
-from parsers.ocr import OcrEngine
+from parsers.ocr import OcrEngine, reading_order
 from parsers.orientation import correct_orientation
 from parsers.seal import find_seals, remove_grey_seal_ink, remove_red_ink
 
@@ -43,7 +44,9 @@ def read_page(page: Page, *, engine: OcrEngine, document: str) -> PageFindings:
     findings.seals = find_seals(lit, document=document, page=page.number, reader=engine.read_strip)
     grey_seals = [s.crop.box for s in findings.seals if s.colour == "grey"]
     if page.text_source is None:
-        page.lines = engine.recognize(remove_grey_seal_ink(remove_red_ink(image), grey_seals, lit))
+        read = remove_grey_seal_ink(remove_red_ink(image), grey_seals, lit)
+        page.lines = engine.recognize(read)
+        page.lines = reading_order(page.lines + missed_lines(read, page.lines, engine.reread))
         page.text_source = "ocr"
     approvals = find_approvals(
         page.lines,

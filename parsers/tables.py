@@ -341,7 +341,9 @@ def _header_columns(row: list[Fragment]) -> Header | None:
     roles = [classify_header(text) for text, _ in cells]
     kinds = {role[0] for role in roles if role}
     per_certificate = {"field", "from", "to"} <= kinds  # 调整项目 | 原申报 | 拟调整为 under 证书名称：…
-    stated = {"cert", "field"} <= kinds  # 证书名称 | 调整内容, each change said in words in one cell
+    # 证书名称 | 调整内容 (| 调整原因), each change said in words in one cell: one column of each kind.
+    named = [role[0] for role in roles if role]
+    stated = {"cert", "field"} <= kinds and len(named) == len(set(named))
     valued = "cert" in kinds and ("to" in kinds or "from" in kinds and len(kinds) >= 3)
     if not (per_certificate or stated or valued):
         return None

@@ -47,6 +47,12 @@ class OcrEngine(Protocol):
         """Text lines of an upright page image, boxes in its pixels, roughly in reading order."""
         ...
 
+    def reread(self, image: Image) -> list[TextLine]:
+        """Text lines of a strip of a page whose reading missed ink there, looked for more leniently than
+        `recognize` looks (a line with a signature written into it is a weaker detection); boxes in the
+        strip's pixels."""
+        ...
+
     def detect_lines(self, bgr: np.ndarray) -> list[np.ndarray]:
         """Text line quadrilaterals (4×2, pixels of `bgr`) on a page thumbnail of at most THUMBNAIL_SIDE."""
         ...
@@ -82,6 +88,9 @@ class LazyEngine:
 
     def recognize(self, image: Image) -> list[TextLine]:
         return [TextLine(simplified(line.text), line.box, line.confidence) for line in self._real().recognize(image)]
+
+    def reread(self, image: Image) -> list[TextLine]:
+        return [TextLine(simplified(line.text), line.box, line.confidence) for line in self._real().reread(image)]
 
     def detect_lines(self, bgr: np.ndarray) -> list[np.ndarray]:
         return self._real().detect_lines(bgr)

@@ -28,6 +28,10 @@ _step_lock = threading.Lock()
 # (THUMBNAIL_SIDE, orientation) is smaller still, so the same instance detects it at its own size.
 PAGE_DETECTOR_SIDE = 1280
 assert THUMBNAIL_SIDE <= PAGE_DETECTOR_SIDE
+# The detector keeps a box whose mean text score reaches 0.5 (RapidOCR's default); a printed line with a
+# signature written into it scores lower as one blob. A strip the page's reading missed is looked at
+# again down to this score: the strip holds that line and little else to be mistaken for text.
+REREAD_BOX_THRESH = 0.4
 _threads: int | None = None  # ONNX Runtime threads per session; None: as many as cores
 
 
@@ -58,11 +62,11 @@ def shared_rapidocr() -> object:
         raise OcrUnavailable(f"RapidOCR 无法加载：{e}") from e
 
 
-def _step(image: np.ndarray, *, det: bool, cls: bool, rec: bool) -> object:
+def _step(image: np.ndarray, *, det: bool, cls: bool, rec: bool, box_thresh: float | None = None) -> object:
     ocr = shared_rapidocr()
     with _step_lock:
         try:
-            return ocr(image, use_det=det, use_cls=cls, use_rec=rec)  # type: ignore[operator]
+            return ocr(image, use_det=det, use_cls=cls, use_rec=rec, box_thresh=box_thresh)  # type: ignore[operator]
         finally:
             ocr.update_params(use_det=True, use_cls=True, use_rec=True)  # type: ignore[attr-defined]
 
@@ -99,10 +103,16 @@ class RapidOcrEngine:
         self._ocr = shared_rapidocr()
 
     def recognize(self, image: Image) -> list[TextLine]:
+        return self._lines(image)
+
+    def reread(self, image: Image) -> list[TextLine]:
+        return self._lines(image, box_thresh=REREAD_BOX_THRESH)
+
+    def _lines(self, image: Image, box_thresh: float | None = None) -> list[TextLine]:
         arr = np.asarray(image.convert("RGB"))[:, :, ::-1]  # RapidOCR wants BGR like OpenCV
         try:
             # Pages reach us upright (parsers.orientation), so the per-line 180° classifier is skipped.
-            out = _step(np.ascontiguousarray(arr), det=True, cls=False, rec=True)
+            out = _step(np.ascontiguousarray(arr), det=True, cls=False, rec=True, box_thresh=box_thresh)
         except Exception as e:
             raise OcrFailed(f"RapidOCR 识别失败：{e}") from e
         boxes = getattr(out, "boxes", None)

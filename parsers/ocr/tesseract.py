@@ -62,6 +62,9 @@ class TesseractEngine:
         label = "180" if int(osd.get("rotate", 0)) == 180 else "0"
         return [(label, min(1.0, float(osd.get("orientation_conf", 0.0)) / OSD_CONFIDENT))]
 
+    def reread(self, image: Image.Image) -> list[TextLine]:
+        return self.recognize(image)  # tesseract keeps faint lines already: there is no threshold to ease
+
     def read_strip(self, strip: np.ndarray) -> tuple[str, float]:
         """The strip as one line of text (page segmentation mode 7)."""
         lines = _lines(self._data(Image.fromarray(np.ascontiguousarray(strip[:, :, ::-1])), "--psm 7"))
