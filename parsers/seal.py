@@ -362,14 +362,20 @@ def _red_square(red: np.ndarray, ring: Ring, scale: float) -> bool:
     closed = cv2.morphologyEx(crop, cv2.MORPH_CLOSE, np.ones((5, 5), np.uint8))
     contours = cv2.findContours(closed, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_NONE)[0]
     largest = max(contours, key=cv2.contourArea, default=None)
-    return largest is not None and cv2.contourArea(largest) >= 0.5 * crop.size and _square(largest)
+    # Red ink already takes the square for a stamp, and a round seal's ink fills π/4 of its box: a
+    # tilted, photocopied square, whose outline frays, is still well above that.
+    return (largest is not None and cv2.contourArea(largest) >= 0.5 * crop.size
+            and _square(largest, RED_SQUARE_FILL))
 
 
-def _square(contour: np.ndarray) -> bool:
+RED_SQUARE_FILL = 0.85
+
+
+def _square(contour: np.ndarray, fill: float = SQUARE_FILL) -> bool:
     """A square or rectangular stamp (a personal 名章) fills its bounding rectangle; a round or
     oval seal fills about π/4 of it."""
     (_c, (w, h), _a) = cv2.minAreaRect(contour)
-    return cv2.contourArea(contour) > SQUARE_FILL * w * h
+    return cv2.contourArea(contour) > fill * w * h
 
 
 def _distinct(rings: list[Ring]) -> list[Ring]:

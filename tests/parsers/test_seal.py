@@ -12,10 +12,12 @@ from PIL import Image, ImageDraw, ImageFont
 from rapidfuzz import fuzz
 
 from parsers.attachments import load_documents
+from parsers.mime import parse_message
 from parsers.model import Attachment, Page
 from parsers.ocr import make_engine
 from parsers.pagework import read_page
 from parsers.seal import find_rings, find_seals, red_mask, remove_grey_seal_ink, remove_red_ink
+from tests.othergen import family_of, generate_one
 from tests.scangen import Distortion, make_scan
 from tests.scangen.corpus import draw_scan
 from tests.scangen.ink import draw_seal, stamp
@@ -262,6 +264,17 @@ def test_a_large_red_name_stamp_on_a_colour_page_without_a_seal_is_no_grey_seal(
     for i, ch in enumerate("邓梅文印"):
         draw.text((x + 86 - 54 * (i // 2), y + 32 + 52 * (i % 2)), ch, font=font, fill=(200, 40, 45), anchor="mm")
     assert find_seals(page, document="d", page=1, reader=lambda strip: ("", 0.0)) == []
+
+
+def test_a_turned_photocopied_name_stamp_is_no_grey_seal():
+    """An othergen one-line letter whose only stamp is a 名章 by the unit's name, turned a little, on a
+    colour photocopy that washed part of the red out of it: its frayed outline fills less of its box
+    than a crisp square does (0.88), but far more than a round seal's π/4."""
+    raw, truth = generate_one(9, 31, family_of(31, 9))
+    assert not truth["seal"] and "seal stamp-only" in truth["defects"]
+    pages = load_documents(parse_message(raw).attachments)[0].pages
+    pages[0].load_image()
+    assert find_rings(pages[0].image) == []
 
 
 def _read(page: Image.Image) -> tuple[str, float]:
