@@ -203,7 +203,7 @@ def _read_block(
             opinion, opinion_line = unread.text, unread
     signed, region = False, None
     if image is not None:
-        label_print = _label_glyphs(label, h)
+        label_print = _label_glyphs(label, sign_line, h)
         ref = printed_glyphs(image, label_print, h)
         row = _signature_row(lines, area, h, rulings) if sign_line is None else None
         region = row or _signature_region(label, sign_line, area, h, image, ref)
@@ -383,10 +383,17 @@ def _signature_row(lines: list[TextLine], area: Box, h: float, rulings: Rulings 
 _ROW_SIGN = re.compile(r"(?:负责人|审批人)?(?:签[字名章]|签字盖章|签名盖章)[:：]?")
 
 
-def _label_glyphs(label: Label, h: float) -> Box:
-    """The first glyphs of the label: print of this page, whatever the label line runs on into."""
+def _label_glyphs(label: Label, sign_line: TextLine | None, h: float) -> Box:
+    """The first glyphs of the label: print of this page, whatever the label line runs on into. Of a
+    label set down a form's narrow left cell (证 / 书 / 试 / 点 …, one glyph a line), whose glyphs close
+    one under the next would pass for one tall glyph, the 签字 label's instead, or the column's top."""
     x0, y0, x1, y1 = label.lines[0].box
-    return (x0, y0, min(x1, x0 + 4 * h), y1)
+    if y1 - y0 <= 2 * (x1 - x0):
+        return (x0, y0, min(x1, x0 + 4 * h), y1)
+    if sign_line is not None:
+        sx0, sy0, sx1, sy1 = sign_line.box
+        return (sx0, sy0, min(sx1, sx0 + 2 * h), sy1)
+    return (x0, y0, x1, min(y1, y0 + (x1 - x0)))
 
 
 def _sign_label_end(text: str) -> int:

@@ -248,3 +248,13 @@ def test_the_end_of_a_sign_label_lost_under_a_seal_is_print_not_a_signature():
     assert truth["approvals"] == {"department": False, "leader": False}
     evidence = read_evidence(parse_message(raw), engine=make_engine("rapidocr"), limits=Limits())
     assert evidence.leader is not None and evidence.leader.affirmative and not evidence.leader.signed
+
+
+def test_a_label_set_down_a_narrow_cell_is_not_taken_for_one_tall_glyph_of_print():
+    """An othergen sideways form at 100 dpi, its opinion labels set one glyph a line down the left cell
+    (证 / 书 / 试 / 点 …): measured as the page's print, the column's glyphs would be one glyph 190 px
+    tall, and no signature would stand out against it."""
+    raw, truth = generate_one(1, 22, family_of(22, 1))
+    assert truth["approvals"] == {"department": True, "leader": True}
+    evidence = read_evidence(parse_message(raw), engine=make_engine("rapidocr"), limits=Limits())
+    assert evidence.department is not None and evidence.department.signed
