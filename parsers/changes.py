@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from parsers.model import Document, ExtractedChange, Field, Page
+from parsers.model import Box, Document, ExtractedChange, Field, Page
 from parsers.normalise import compact, parse_field, parse_headcount, parse_level, parse_major, split_level
-from parsers.prose import page_text, read_prose
+from parsers.prose import page_text, read_prose, sheets
 from parsers.tables import Role, Table, find_tables
 from parsers.vocabulary import Vocabulary
 
@@ -26,8 +26,8 @@ def extract_changes(pages: list[Page], vocabulary: Vocabulary | None = None) -> 
     """
     found: list[ExtractedChange] = []
     for page in pages:
-        read = []  # what a table states is read from its cells, not again as sentences run across them
-        for table in find_tables(page.lines, vocabulary):
+        read: list[Box] = []  # what a table states is read from its cells, not again as sentences run across them
+        for table in _page_tables(page, vocabulary):
             certificate = _block_certificate(table)
             from_table = [change for row in table.rows
                           for change in _known(changes_from_row(row, certificate), vocabulary)]
@@ -36,6 +36,18 @@ def extract_changes(pages: list[Page], vocabulary: Vocabulary | None = None) -> 
                 read.append(table.extent)
         found.extend(_with_page(changes_from_prose(page_text(page, outside=read), vocabulary), page.number))
     return deduplicate(found)
+
+
+def _page_tables(page: Page, vocabulary: Vocabulary | None) -> list[Table]:
+    """The page's change tables; on a landscape page that may be two sheets side by side, those of
+    each sheet when they hold more rows (a table beside a letter shares its visual rows with the
+    letter's lines), else the whole page's (a wide table's columns may leave a gutter too)."""
+    whole = find_tables(page.lines, vocabulary)
+    sides = sheets(page)
+    if len(sides) == 1:
+        return whole
+    apart = [table for side in sides for table in find_tables(side, vocabulary)]
+    return apart if sum(len(t.rows) for t in apart) > sum(len(t.rows) for t in whole) else whole
 
 
 def _block_certificate(table: Table) -> str:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from statistics import median
 
-from parsers.model import Page, TextLine
+from parsers.model import Box, Page, TextLine
 from parsers.normalise import compact, parse_field, split_level
 from parsers.skew import straighten
 from parsers.table_rows import Fragment, visual_rows
@@ -89,17 +89,21 @@ class ProseChange:
 PROSE_LINE = 12  # glyphs: a line of running text at least this long is a paragraph's, not a date's
 
 
-def page_text(page: Page, outside: list[tuple[float, float]] | None = None) -> str:
+def page_text(page: Page, outside: list[Box] | None = None) -> str:
     """The page's text in reading order, compacted: wrapped lines join, a paragraph ends in a newline.
 
     The newline stops a value at a line that ends early ("…调整为“电子商务" + "特此申请。")
     when OCR lost the closing quote and full stop, and at a table row (three boxes or
     more side by side), so a sentence never runs on into the header below it. Lines whose
-    middle lies in one of the `outside` bands (top, bottom in page pixels) are left out.
+    middle lies in one of the `outside` boxes (page pixels) are left out.
     """
-    lines = [line for line in straighten(page.lines)
-             if not any(top <= (line.box[1] + line.box[3]) / 2 <= bottom for top, bottom in outside or ())]
-    return "\n".join(_column_text(side) for side in _sheets_side_by_side(lines, page.width, page.height))
+    return "\n".join(_column_text([line for line in side if not any(_inside(line.box, box) for box in outside or ())])
+                     for side in sheets(page))
+
+
+def sheets(page: Page) -> list[list[TextLine]]:
+    """The page's lines, straightened, as one sheet, or as two scanned side by side (left, right)."""
+    return _sheets_side_by_side(straighten(page.lines), page.width, page.height)
 
 
 def _sheets_side_by_side(lines: list[TextLine], width: int, height: int) -> list[list[TextLine]]:
@@ -113,6 +117,11 @@ def _sheets_side_by_side(lines: list[TextLine], width: int, height: int) -> list
         if len(left) + len(right) == len(lines) and min(len(left), len(right)) >= MIN_SHEET_LINES:
             return [left, right]
     return [lines]
+
+
+def _inside(line: Box, box: Box) -> bool:
+    x, y = (line[0] + line[2]) / 2, (line[1] + line[3]) / 2
+    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
 
 
 LANDSCAPE = 1.2  # width over height of a page that may hold two upright sheets

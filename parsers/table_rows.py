@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from statistics import median, quantiles
 
-from parsers.model import TextLine
+from parsers.model import Box, TextLine
 from parsers.normalise import compact, parse_field
 
 Role = tuple[str, str | None]
@@ -60,7 +60,7 @@ class Table:
     roles: list[Role]
     rows: list[dict[Role, str]] = field(default_factory=list)
     certificate: str = ""  # the certificate a table without a 证书名称 column is about, as written above it
-    extent: tuple[float, float] = (0.0, 0.0)  # top and bottom of its rows on the page, in pixels
+    extent: Box = (0.0, 0.0, 0.0, 0.0)  # where it lies on the page: its header's columns, its rows; pixels
 
 
 def visual_rows(lines: list[TextLine]) -> list[list[Fragment]]:

@@ -14,7 +14,7 @@ from statistics import median
 
 from rapidfuzz import fuzz
 
-from parsers.model import TextLine
+from parsers.model import Box, TextLine
 from parsers.normalise import compact, glyph_widths, split_level
 from parsers.skew import straighten
 from parsers.table_rows import Fragment, Role, Table, assign_rows, visual_rows, widest_gap_cut
@@ -130,13 +130,17 @@ def find_tables(lines: list[TextLine], vocabulary: Vocabulary | None = None) -> 
             index += 1
         table = _read_body(roles, spans, body)
         table.certificate = certificate
-        table.extent = _extent(rows[start:index])
+        table.extent = _extent(rows[start:index], (spans[0][0], spans[-1][1]))
         tables.append(table)
     return tables
 
 
-def _extent(rows: list[list[Fragment]]) -> tuple[float, float]:
-    return min(f.top for f in rows[0]), max(f.bottom for f in rows[-1])
+def _extent(rows: list[list[Fragment]], columns: Span | None = None) -> Box:
+    """The box of a table's rows; across its header's columns when given (a landscape page may hold
+    two sheets side by side, and a row of the table then runs on into the other sheet's lines)."""
+    frags = [f for row in rows for f in row]
+    left, right = columns or (min(f.line.box[0] for f in frags), max(f.line.box[2] for f in frags))
+    return left, min(f.top for f in frags), right, max(f.bottom for f in frags)
 
 
 def _sideways_at(rows: list[list[Fragment]], index: int) -> tuple[int, Table | None]:

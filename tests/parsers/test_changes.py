@@ -779,3 +779,20 @@ def test_a_known_certificate_run_on_after_a_new_value_opens_the_next_change():
 ])  # fmt: skip
 def test_a_field_word_may_be_followed_by_调整_before_its_colon_and_维修_is_no_verb(sentence, expected):
     assert triples(changes_from_prose(sentence)) == [expected]
+
+
+def test_a_table_on_one_sheet_leaves_the_sentences_beside_it_on_the_other_sheet_to_be_read():
+    """Two sheets scanned onto one landscape page: a letter on the left, a change table on the right at
+    the same height. The table's cells are not read again as prose; the letter's sentences are."""
+    left = ["我校现申请对部分证书申报内容作如下调整：", "将“物流管理”证书（中级）试点人数由40人调整为30人。",
+            "特此申请。", "联系人：彭秀航", "联系电话：13800000000"]
+    lines = [TextLine(text, (150, 300 + 60 * i, 150 + 30 * len(text), 340 + 60 * i), 0.99) for i, text in enumerate(left)]
+    table = [[("证书名称", 1600), ("调整事项", 1900), ("原申报内容", 2150), ("调整后内容", 2450)],
+             [("智能财税（初级）", 1560), ("试点人数", 1900), ("60人", 2190), ("80人", 2490)]]
+    for i, row in enumerate(table):
+        lines += [TextLine(text, (x, 330 + 60 * i, x + 30 * len(text), 370 + 60 * i), 0.99) for text, x in row]
+    page = Page(number=1, lines=lines, width=2916, height=2057, text_source="ocr")
+    assert sorted(triples(extract_changes([page]))) == [
+        ("智能财税", "headcount", "初级", 60, 80),
+        ("物流管理", "headcount", "中级", 40, 30),
+    ]
