@@ -30,6 +30,7 @@ from parsers.signature import (
     INK,
     Glyphs,
     bgr_crop,
+    has_ink,
     has_name_stamp,
     is_handwritten,
     is_other_ink,
@@ -61,13 +62,15 @@ def find_approvals(
     seals: list[Box] | None = None,
     grey_seals: list[Box] | None = None,
     reader: StripReader | None = None,
+    typeset: bool = False,
 ) -> dict[Role, ApprovalEvidence]:
     """The approval blocks found on one page, by role.
 
     `seals` are the official seals found on the page (their red ink is no name stamp);
     `grey_seals` the grey seal discs among them, to look under for pen ink. `reader` reads one
     BGR strip (the OCR engine's `read_strip`): an opinion stamped in red (a framed 同意 审批章),
-    which the page's OCR never sees, since red ink is removed before it.
+    which the page's OCR never sees, since red ink is removed before it. On a `typeset` page
+    (`Page.typeset`) the lines are the page's whole print, and other ink in a signature field was put there.
     """
     parts = cells(lines)
     labels = find_labels(parts)
@@ -87,7 +90,7 @@ def find_approvals(
         block = [ln for ln in parts if ln not in label.lines and _within(ln.box, area)]
         found[role] = _read_block(
             role, label, block, parts, area, h, image, (seals or [], grey_seals or []), rulings, reader,
-            document, page,
+            document, page, typeset,
         )
     return found
 
@@ -192,6 +195,7 @@ def _read_block(
     reader: StripReader | None,
     document: str,
     page: int,
+    typeset: bool = False,
 ) -> ApprovalEvidence:
     official, grey = seals
     opinion, opinion_line = _opinion(label, block, area, h)
@@ -222,7 +226,9 @@ def _read_block(
         # line or under it) and a date.
         dates = [ln.box for ln in block if WHOLE_DATE.match(clean(ln.text))] + _dates_in(sign_line, h)
         above = title + ([] if opinion_line is None else [opinion_line.box])
-        signed = (is_handwritten(image, region, ref, erase, grey, h, written=dates, hanging=above)
+        # A typeset page's print is all in its text layer, a typed name too: ink beside it was pasted on.
+        signed = ((typeset and has_ink(image, region, ref, [ln.box for ln in lines], official + grey, h))
+                  or is_handwritten(image, region, ref, erase, grey, h, written=dates, hanging=above)
                   or has_name_stamp(image, stamp_area, official, h, written=dates + above)
                   or any(is_other_ink(image, box, label_print, grey) for box in _names(block, sign_line, region)))
     signed = signed or _signed_before_print(sign_line)

@@ -75,6 +75,9 @@ class Page:
     number: int  # 1-based within its document
     text_source: TextSource | None = None  # None until read
     lines: list[TextLine] = field(default_factory=list)
+    # A PDF page made by a word processor: all its print is in its text layer, and no scan lies under it,
+    # so ink outside the layer's glyphs was drawn or pasted on (a signature image).
+    typeset: bool = False
     image: Image | None = None  # RGB render; dropped after evidence is gathered
     width: int = 0  # of the render, the coordinate space of every box on the page
     height: int = 0

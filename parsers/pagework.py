@@ -56,6 +56,7 @@ def read_page(page: Page, *, engine: OcrEngine, document: str) -> PageFindings:
         seals=[s.crop.box for s in findings.seals],
         grey_seals=grey_seals,
         reader=engine.read_strip,
+        typeset=page.typeset,
     )
     findings.department = approvals.get("department")
     findings.leader = approvals.get("leader")

@@ -162,10 +162,23 @@ def _add_text_layer(data: bytes, pages: list[Page]) -> None:
             for page, plumber_page in zip(pages, pdf.pages, strict=False):
                 page.lines = _page_lines(plumber_page, page)
                 page.text_source = "text" if page.lines else None
+                page.typeset = bool(page.lines) and not _scanned(plumber_page)
                 plumber_page.close()
     except Exception:  # pdfminer on hostile input: the rendered images are still good for OCR
         for page in pages:
             page.lines, page.text_source = [], None
+
+
+def _scanned(plumber_page: pdfplumber.page.Page) -> bool:
+    """Whether a picture covers most of the page: a scan, whose text layer (a scanner app's OCR) lies over
+    the print and the pen alike."""
+    x0, top, x1, bottom = (float(v) for v in plumber_page.cropbox)
+    area = max((x1 - x0) * (bottom - top), 1e-6)
+    return any((image["x1"] - image["x0"]) * (image["bottom"] - image["top"]) >= SCAN_SHARE * area
+               for image in plumber_page.images)
+
+
+SCAN_SHARE = 0.5  # of the page a picture covers that makes the page a scan
 
 
 def _page_lines(plumber_page: pdfplumber.page.Page, page: Page) -> list[TextLine]:

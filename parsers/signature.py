@@ -107,6 +107,14 @@ def is_handwritten(
                for glyphs in (ref, ref.faint) if glyphs is not None)
 
 
+def has_ink(image: Image.Image, region: Box, ref: Glyphs | None, erase: list[Box], seals: list[Box], h: float) -> bool:
+    """Whether `region` holds a signature's worth of dark ink outside `erase` (the print), rules, seal
+    ink and specks: on a page whose print is all known (a typeset PDF's text layer), any such ink."""
+    ref = ref or Glyphs(h / PRINT_LINE, max(1.5, h / 12))
+    mask, _ = _ink(image, region, erase, seals, h, level=ref.ink)
+    return mask is not None and bool(mask.sum() >= MIN_INK * (PRINT_LINE * ref.height) ** 2)
+
+
 def _unlike_print_ink(image: Image.Image, region: Box, ref: Glyphs, erase: list[Box], hanging: list[Box],
                       seals: list[Box], h: float) -> bool:
     mask, bgr = _ink(image, region, erase, seals, h, level=ref.ink, hanging=hanging)

@@ -258,3 +258,15 @@ def test_a_label_set_down_a_narrow_cell_is_not_taken_for_one_tall_glyph_of_print
     assert truth["approvals"] == {"department": True, "leader": True}
     evidence = read_evidence(parse_message(raw), engine=make_engine("rapidocr"), limits=Limits())
     assert evidence.department is not None and evidence.department.signed
+
+
+@pytest.mark.parametrize(("seed", "index"), [(1, 21), (9, 30)])
+def test_on_a_typeset_pdf_ink_beside_the_text_layer_is_a_pasted_signature(seed, index):
+    """othergen's born-digital requests: a thin scribble pasted as a picture beside 签名：, small and neat
+    enough to pass for print by its shape, is a signature, since the page's print is all in its text
+    layer; an empty 签字： field beside it stays unsigned."""
+    raw, truth = generate_one(seed, index, family_of(index, seed))
+    assert truth["family"] == "esign_pdf"
+    evidence = read_evidence(parse_message(raw), engine=make_engine("rapidocr"), limits=Limits())
+    assert evidence.department is not None and evidence.department.signed is truth["approvals"]["department"]
+    assert evidence.leader is not None and evidence.leader.signed

@@ -73,6 +73,33 @@ def test_a_text_layer_that_reads_is_used() -> None:
     assert "证书试点管理部门意见：同意调整" in page.text
 
 
+def test_a_word_processor_s_page_is_typeset_and_a_scan_under_its_text_layer_is_not() -> None:
+    """A picture covering most of the page is a scan (a scanner app's OCR layer lies over pen and print
+    alike); a small picture on a typed page (a pasted signature) leaves the page typeset."""
+    from PIL import Image
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    def with_picture(width: float, height: float) -> bytes:
+        typed = PdfReader(io.BytesIO(letter_pdf(LETTER, drop_map=False)))
+        out = io.BytesIO()
+        pdf = canvas.Canvas(out, pagesize=A4, invariant=1)
+        pdf.drawImage(ImageReader(Image.new("RGB", (60, 30), (40, 40, 40))), 72, 72, width, height)
+        pdf.showPage()
+        pdf.save()
+        writer = PdfWriter(clone_from=typed)
+        writer.pages[0].merge_page(PdfReader(io.BytesIO(out.getvalue())).pages[0])
+        merged = io.BytesIO()
+        writer.write(merged)
+        return merged.getvalue()
+
+    assert only_page(letter_pdf(LETTER, drop_map=False)).typeset
+    assert only_page(with_picture(90, 40)).typeset
+    scan = only_page(with_picture(A4[0] - 100, A4[1] - 150))
+    assert scan.text_source == "text" and not scan.typeset
+
+
 def test_a_page_with_glyphs_without_unicode_map_is_left_to_ocr() -> None:
     page = only_page(letter_pdf(LETTER, drop_map=True))
     assert (page.text_source, page.lines) == (None, [])  # its approval lines would read "(cid:1)(cid:2)…"
