@@ -36,6 +36,7 @@ from parsers.signature import (
     is_other_ink,
     printed_glyphs,
 )
+from parsers.table_rows import without_watermark
 
 # The field a signature goes in: 签字/签名/签章, or a line that opens 负责人： (its name is the signature).
 # A line ending in 签 lost the rest of its label to OCR (字： under a seal): still the 签字 line.
@@ -176,7 +177,9 @@ def _within(box: Box, area: Box) -> bool:
 
 
 def _print_height(lines: list[TextLine]) -> float:
-    """Height of a printed line on this page: the median of the confidently read lines."""
+    """Height of a printed line on this page: the median of the confidently read lines (a watermark's
+    words, as tall as several lines, are none)."""
+    lines = without_watermark(lines) or lines
     heights = [ln.box[3] - ln.box[1] for ln in lines if ln.confidence >= 0.6 and len(ln.text) >= 4]
     heights = heights or [ln.box[3] - ln.box[1] for ln in lines]
     return float(statistics.median(heights))

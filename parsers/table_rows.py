@@ -66,17 +66,22 @@ class Table:
 def visual_rows(lines: list[TextLine]) -> list[list[Fragment]]:
     """Group boxes whose vertical extents overlap into rows, top to bottom, each sorted left to right.
     A watermark's words (仅供…使用, a school's name set diagonally across the page) are in no row."""
-    lines = [line for line in lines if line.text.strip()]
-    # Print's height: the lower quartile, since a page may hold as many watermark words as print lines.
-    height = quantiles([line.box[3] - line.box[1] for line in lines], n=4)[0] if len(lines) >= 2 else float("inf")
     rows: list[list[Fragment]] = []
-    for frag in sorted((Fragment(line) for line in lines if not _diagonal(line, height)), key=lambda f: f.cy):
+    for frag in sorted((Fragment(line) for line in without_watermark(lines)), key=lambda f: f.cy):
         row = rows[-1] if rows else None
         if row and _overlaps_row(frag, row):
             row.append(frag)
         else:
             rows.append([frag])
     return [sorted(row, key=lambda f: f.line.box[0]) for row in rows]
+
+
+def without_watermark(lines: list[TextLine]) -> list[TextLine]:
+    """The lines with text, less a watermark's words set diagonally across the page (仅供…使用)."""
+    lines = [line for line in lines if line.text.strip()]
+    # Print's height: the lower quartile, since a page may hold as many watermark words as print lines.
+    height = quantiles([line.box[3] - line.box[1] for line in lines], n=4)[0] if len(lines) >= 2 else float("inf")
+    return [line for line in lines if not _diagonal(line, height)]
 
 
 def _diagonal(line: TextLine, height: float) -> bool:

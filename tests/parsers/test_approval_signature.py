@@ -270,3 +270,14 @@ def test_on_a_typeset_pdf_ink_beside_the_text_layer_is_a_pasted_signature(seed, 
     evidence = read_evidence(parse_message(raw), engine=make_engine("rapidocr"), limits=Limits())
     assert evidence.department is not None and evidence.department.signed is truth["approvals"]["department"]
     assert evidence.leader is not None and evidence.leader.signed
+
+
+def test_a_watermark_s_words_do_not_set_the_height_of_print():
+    """A page turned upside down under a diagonal 内部资料注意保存 watermark: OCR boxes its words as tall
+    as several lines, nearly as many as the print lines. Print's height is the print's, so the
+    leader's empty 签字 field does not take the department's signature a few lines up for its own."""
+    raw, truth = generate_one(1, 5, family_of(5, 1))
+    assert truth["approvals"] == {"department": True, "leader": False}
+    evidence = read_evidence(parse_message(raw), engine=make_engine("rapidocr"), limits=Limits())
+    assert evidence.department is not None and evidence.department.signed
+    assert evidence.leader is not None and not evidence.leader.signed
