@@ -55,9 +55,10 @@ _BARE = re.compile(
 )
 # The new value ends at punctuation, a closing quote, a bracket, the next numbered item
 # ("…调整为“软件技术”2.将…" when OCR lost the full stop at a line end), or the closing 特此申请.
+_VALUE_STOP = rf"[，。；,;(\n{_CLOSE}]|并|$|{_NUMBERING}|将|把|特此|此致"
 _TO = (
     rf"(?P<to>[{_OPEN}][^{_OPEN}{_CLOSE}。\n]{{1,30}}[{_CLOSE}]"
-    rf"|[{_OPEN}]?[^，。；,;\n{_OPEN}]{{1,30}}?(?=[，。；,;(\n{_CLOSE}]|并|$|{_NUMBERING}|将|把|特此|此致))"
+    rf"|[{_OPEN}]?[^，。；,;\n{_OPEN}]{{1,30}}?(?={_VALUE_STOP}))"
 )
 _CLAUSE = re.compile(
     rf"(?P<field>{_FIELD_WORD})(?:调整|变更)?[:：]?(?:(?<![:：]){_DELTA})?"
@@ -65,7 +66,7 @@ _CLAUSE = re.compile(
 )
 # Old → new after the certificate: 更换考核专业：“数字媒体交互设计”证书（中级）数字媒体技术→软件工程.
 _ARROW = re.compile(r"→|->|—>|=>")
-_ARROW_TO = re.compile(r"[^，。；,;\n→]{1,30}?(?=[，。；,;\n)]|$)")
+_ARROW_TO = re.compile(rf"[^，。；,;\n→]{{1,30}}?(?=\)|{_VALUE_STOP})")  # (…→计算机应用特此申请: the full stop lost)
 # What stands between a certificate's name and its old value: its level, 证书, a field word, a colon.
 _NAME_TAIL = re.compile(rf"^[{_CLOSE}]?{_LEVEL_TAIL}[:：,，]?(?P<field>{_FIELD_WORD})?[:：,，]?")
 # A sentence OCR cut short after the old value ("…试点人数由140人调" and nothing more on the

@@ -796,3 +796,8 @@ def test_a_table_on_one_sheet_leaves_the_sentences_beside_it_on_the_other_sheet_
         ("智能财税", "headcount", "初级", 60, 80),
         ("物流管理", "headcount", "中级", 40, 30),
     ]
+
+
+def test_an_arrow_s_new_value_ends_at_the_closing_words_when_the_full_stop_was_lost():
+    text = "一、更换考核专业：“智能财税”（初级）会计事务→计算机应用特此申请，请予审核。"
+    assert triples(changes_from_prose(text)) == [("智能财税", "major", "初级", "会计事务", "计算机应用")]
