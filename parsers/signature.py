@@ -199,6 +199,7 @@ class _Group:
     stroke: float
     widest_run: float  # widest stretch of columns that all hold ink: touching glyphs
     bottoms_spread: float  # spread of the glyphs' lower edges along the line
+    feet: int = 0  # glyph-wide slices whose lower edge the spread was measured on
 
 
 # A typed name has the height of the label it follows; a hand a fifth taller is no print (a
@@ -212,12 +213,26 @@ def _unlike_print(g: _Group, ref: Glyphs) -> bool:
     if g.width < 0.5 * ref.height and g.height > 2.5 * ref.height:  # a cell's rule, tilted in a photo
         return False
     stroke = g.stroke / ref.stroke
+    if _typed_in_another_face(g, ref, stroke):
+        return False
     return (
         g.height > TALLER_THAN_PRINT * ref.height
         or not 0.6 <= stroke <= 1.6
         or g.widest_run > 2.2 * ref.height
         or g.bottoms_spread > 0.22 * ref.height
     )
+
+
+def _typed_in_another_face(g: _Group, ref: Glyphs, stroke: float) -> bool:
+    """A name typed a font size or two up (≤ TYPED_TALLER × print) in a face up to bold (≤ TYPED_BOLDER ×
+    its strokes), such as a 楷体 or 黑体 name after a 宋体 label: two glyphs or more, apart, whose feet sit
+    on one line to within FLAT_FEET of a glyph. A hand's glyphs, however neat, do not line up so."""
+    return (g.feet >= 2 and g.bottoms_spread <= FLAT_FEET * ref.height and g.width >= 1.5 * ref.height
+            and g.height <= TYPED_TALLER * ref.height and stroke <= TYPED_BOLDER
+            and g.widest_run <= TYPED_TALLER * ref.height)
+
+
+FLAT_FEET, TYPED_TALLER, TYPED_BOLDER = 0.06, 1.35, 1.7
 
 
 def _ink(
@@ -346,13 +361,15 @@ def _groups(mask: np.ndarray, h: float) -> list[_Group]:
             continue
         ys, xs = np.nonzero(part)
         cols = part.any(axis=0)[xs.min() : xs.max() + 1]
+        spread, feet = _bottoms_spread(part[:, xs.min() : xs.max() + 1], h)
         groups.append(
             _Group(
                 height=float(ys.max() - ys.min() + 1),
                 width=float(xs.max() - xs.min() + 1),
                 stroke=float(2 * dist[part].mean()),
                 widest_run=float(_longest_true_run(cols)),
-                bottoms_spread=_bottoms_spread(part[:, xs.min() : xs.max() + 1], h),
+                bottoms_spread=spread,
+                feet=feet,
             )
         )
     return groups
@@ -366,15 +383,16 @@ def _longest_true_run(flags: np.ndarray) -> int:
     return best
 
 
-def _bottoms_spread(part: np.ndarray, h: float) -> float:
-    """Spread (max − min) of the lowest ink in each glyph-wide slice: print sits on one line."""
+def _bottoms_spread(part: np.ndarray, h: float) -> tuple[float, int]:
+    """Spread (max − min) of the lowest ink in each glyph-wide slice (print sits on one line), and how
+    many slices it was measured on (0.0 on fewer than two)."""
     step = max(2, int(0.9 * h))
     bottoms = []
     for x in range(0, part.shape[1] - step // 2, step):
         rows = np.nonzero(part[:, x : x + step].any(axis=1))[0]
         if rows.size and rows[-1] - rows[0] >= 0.5 * h:
             bottoms.append(rows[-1])
-    return float(max(bottoms) - min(bottoms)) if len(bottoms) >= 2 else 0.0
+    return (float(max(bottoms) - min(bottoms)) if len(bottoms) >= 2 else 0.0), len(bottoms)
 
 
 def has_name_stamp(image: Image.Image, region: Box, seals: list[Box], h: float, written: list[Box] | None = None) -> bool:

@@ -281,3 +281,14 @@ def test_a_watermark_s_words_do_not_set_the_height_of_print():
     evidence = read_evidence(parse_message(raw), engine=make_engine("rapidocr"), limits=Limits())
     assert evidence.department is not None and evidence.department.signed
     assert evidence.leader is not None and not evidence.leader.signed
+
+
+@pytest.mark.parametrize(("seed", "index", "role"), [(9, 13, "department"), (13, 19, "leader")])
+def test_a_name_typed_a_size_up_in_a_heavier_face_is_no_signature(seed, index, role):
+    """othergen forms whose signer's name is typed, not signed: a bold name a font size above the label's
+    print, taller and bolder than the print, but its glyphs' feet on one line as no hand keeps them."""
+    raw, truth = generate_one(seed, index, family_of(index, seed))
+    assert f"{role} typed" in truth["defects"]
+    evidence = read_evidence(parse_message(raw), engine=make_engine("rapidocr"), limits=Limits())
+    block = getattr(evidence, role)
+    assert block is not None and block.found and not block.signed
