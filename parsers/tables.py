@@ -189,8 +189,14 @@ def _sideways_at(rows: list[list[Fragment]], index: int) -> tuple[int, Table | N
     kinds = [role[0] for role, _, _ in labels]
     if "cert" not in kinds or "to" not in kinds or len(kinds) < 3:
         return 1, None
-    # Columns by the cells of the values, one line each, not by the names, which wrap in a narrow cell.
-    anchors = sorted(f.cx for f in max((cells for role, cells, _ in labels if role[0] in ("from", "to")), key=len))
+    # Columns by the cells of the values, one line each, not by the names, which wrap in a narrow cell;
+    # a value's wrapped lines, one above the other (080911TK 网络空间 / 安全), are one column.
+    values = max((cells for role, cells, _ in labels if role[0] in ("from", "to")), key=len)
+    anchors: list[float] = []
+    for frag in sorted(values, key=lambda f: f.line.box[0]):
+        if anchors and frag.line.box[0] < anchors[-1] < frag.line.box[2]:
+            continue
+        anchors.append(frag.cx)
     table = Table([role for role, _, _ in labels], [{} for _ in anchors])
     for role, cells, _ in labels:
         for frag in sorted(cells, key=lambda f: (f.top, f.line.box[0])):

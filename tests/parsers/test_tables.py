@@ -717,6 +717,28 @@ def test_a_table_on_its_side_gives_one_change_per_column():
     ]
 
 
+def test_a_value_wrapped_in_its_cell_of_a_table_on_its_side_stays_one_column():
+    """原申报内容's major wrapped over two lines beside its label, both on the label's row: one column."""
+    columns = [(110, 400), (400, 720), (720, 1040), (1040, 1360)]
+    lines = grid(
+        [
+            ["证书名称", "网络安全运维", "智能财税", "物流管理"],
+            ["调整事项", "试点专业", "考核等级", "试点人数"],
+            ["原申报内容", ["080911TK 网络空间", "安全"], "中级", "40人"],
+            ["调整后内容", "物流管理", "初级", "65人"],
+        ],
+        columns,
+        [60, 60, 90, 60],
+    )
+    (table,) = find_tables(lines)
+    assert table.rows == [
+        {("cert", None): "网络安全运维", ("field", None): "试点专业", ("from", None): "080911TK 网络空间安全",
+         ("to", None): "物流管理"},
+        {("cert", None): "智能财税", ("field", None): "考核等级", ("from", None): "中级", ("to", None): "初级"},
+        {("cert", None): "物流管理", ("field", None): "试点人数", ("from", None): "40人", ("to", None): "65人"},
+    ]
+
+
 def test_a_vertical_form_s_rows_are_no_table_on_its_side():
     """调整项目 | 原申报 | 拟调整为 under a certificate's title is read as that certificate's form."""
     lines = place(["证书名称：智能财税（中级）"], 110, 300, 900, 360) + grid(
