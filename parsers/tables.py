@@ -163,6 +163,9 @@ def _sideways_at(rows: list[list[Fragment]], index: int) -> tuple[int, Table | N
             pending.append(row)  # a wrapped cell's line, if a label row follows or precedes it
             end += 1
             continue
+        if len(row) == 1 and labels and not pending and role[0] in ("level", "major", "count"):
+            end += 1  # a row the form leaves blank (考核等级 where no change states a level)
+            continue
         if len(row) < 2 or _SENTENCE_END.search(compact(row[0].text)) or role in (label for label, _, _ in labels):
             break  # the approval rows under the changes (证书试点管理部门意见 names 证书 too)
         titles = [bool(_COLUMN_TITLE.match(compact(f.text))) for f in row[1:]]
@@ -351,9 +354,10 @@ def _header_columns(row: list[Fragment]) -> Header | None:
     roles = [classify_header(text) for text, _ in cells]
     kinds = {role[0] for role in roles if role}
     per_certificate = {"field", "from", "to"} <= kinds  # 调整项目 | 原申报 | 拟调整为 under 证书名称：…
-    # 证书名称 | 调整内容 (| 调整原因), each change said in words in one cell: one column of each kind.
+    # 序号 | 证书名称 | 调整内容 | 调整原因, each change said in words in one cell: one column of each kind,
+    # and none of values (a form's 考核等级 or 试点人数 rows stacked under 证书名称 are a table on its side).
     named = [role[0] for role in roles if role]
-    stated = {"cert", "field"} <= kinds and len(named) == len(set(named))
+    stated = {"cert", "field"} <= kinds <= {"seq", "cert", "field", "reason"} and len(named) == len(set(named))
     valued = "cert" in kinds and ("to" in kinds or "from" in kinds and len(kinds) >= 3)
     if not (per_certificate or stated or valued):
         return None

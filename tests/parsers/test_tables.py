@@ -739,6 +739,26 @@ def test_a_value_wrapped_in_its_cell_of_a_table_on_its_side_stays_one_column():
     ]
 
 
+def test_a_table_on_its_side_with_one_change_and_its_level_row_left_blank():
+    """One change in the form's first column: its 考核等级 row blank, its label rows stacked tight enough
+    to pass for one header (证书名称 over 考核等级 over 调整事项), which has no column of changes."""
+    columns = [(110, 400), (400, 720)]
+    lines = grid(
+        [
+            ["证书名称", "酒店运营管理"],
+            ["考核等级", None],
+            ["调整事项", "试点人数"],
+            ["原申报内容", "45人"],
+            ["调整后内容", "65人"],
+        ],
+        columns,
+        [44, 44, 44, 44, 44],
+    )
+    (table,) = find_tables(lines)
+    assert table.rows == [{("cert", None): "酒店运营管理", ("field", None): "试点人数", ("from", None): "45人",
+                           ("to", None): "65人"}]
+
+
 def test_a_vertical_form_s_rows_are_no_table_on_its_side():
     """调整项目 | 原申报 | 拟调整为 under a certificate's title is read as that certificate's form."""
     lines = place(["证书名称：智能财税（中级）"], 110, 300, 900, 360) + grid(
