@@ -34,7 +34,8 @@ def extract_changes(pages: list[Page], vocabulary: Vocabulary | None = None) -> 
             found.extend(_with_page(from_table, page.number))
             if from_table:
                 read.append(table.extent)
-        found.extend(_with_page(changes_from_prose(page_text(page, outside=read), vocabulary), page.number))
+        prose = changes_from_prose(page_text(page, outside=read), vocabulary)
+        found.extend(_with_page(_known(prose, vocabulary), page.number))
     return deduplicate(found)
 
 
@@ -63,7 +64,7 @@ def _block_certificate(table: Table) -> str:
 
 
 def _known(changes: list[ExtractedChange], vocabulary: Vocabulary | None) -> list[ExtractedChange]:
-    """Table cells' certificates and majors as the registry spells them, where a cell names one
+    """Certificates and majors as the registry spells them, where a table cell or a sentence names one
     known name up to OCR damage (a name the registry does not hold is kept as written, for
     no_matching_application and major_not_offered)."""
     if vocabulary is None:

@@ -54,8 +54,9 @@ _BARE = re.compile(
     rf"(?={_CLAUSE_OPENS})"
 )
 # The new value ends at punctuation, a closing quote, a bracket, the next numbered item
-# ("…调整为“软件技术”2.将…" when OCR lost the full stop at a line end), or the closing 特此申请.
-_VALUE_STOP = rf"[，。；,;(\n{_CLOSE}]|并|$|{_NUMBERING}|将|把|特此|此致"
+# ("…调整为“软件技术”2.将…" when OCR lost the full stop at a line end), or the closing 特此申请 or
+# 以上调整均在申报期内提出.
+_VALUE_STOP = rf"[，。；,;(\n{_CLOSE}]|并|$|{_NUMBERING}|将|把|特此|此致|以上"
 _TO = (
     rf"(?P<to>[{_OPEN}][^{_OPEN}{_CLOSE}。\n]{{1,30}}[{_CLOSE}]"
     rf"|[{_OPEN}]?[^，。；,;\n{_OPEN}]{{1,30}}?(?={_VALUE_STOP}))"

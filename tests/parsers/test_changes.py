@@ -801,3 +801,16 @@ def test_a_table_on_one_sheet_leaves_the_sentences_beside_it_on_the_other_sheet_
 def test_an_arrow_s_new_value_ends_at_the_closing_words_when_the_full_stop_was_lost():
     text = "一、更换考核专业：“智能财税”（初级）会计事务→计算机应用特此申请，请予审核。"
     assert triples(changes_from_prose(text)) == [("智能财税", "major", "初级", "会计事务", "计算机应用")]
+
+
+def test_a_new_value_ends_at_the_closing_sentence_run_on_into_it():
+    text = "网店运营推广证书（初级）考核专业：电子商务改为移动应用开发以上调整均在申报期内提出，特此申请。"
+    assert triples(changes_from_prose(text)) == [("网店运营推广", "major", "初级", "电子商务", "移动应用开发")]
+
+
+def test_a_major_in_a_sentence_is_read_as_the_registry_spells_it_up_to_ocr_damage():
+    """A speck OCR read as ※ after the new major of a sentence, as in a table cell: the registry's major."""
+    vocabulary = Vocabulary(("多工序数控机床操作",), ("数控技术", "电气自动化技术"))
+    lines = [TextLine("多工序数控机床操作（中级）考核专业由数控技术调整为电气自动化技术※", (150, 300, 1100, 340), 0.95)]
+    assert triples(extract_changes([page(lines)], vocabulary)) == [
+        ("多工序数控机床操作", "major", "中级", "数控技术", "电气自动化技术")]
