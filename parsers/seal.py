@@ -138,6 +138,21 @@ def grey_ink_level(image: Image.Image, seal: tuple[float, float, float, float]) 
     return float(min(INK, np.percentile(inked, 50) - SEAL_BELOW_PRINT))
 
 
+def ring_stroke(image: Image.Image, seal: tuple[float, float, float, float], band: tuple[float, float]) -> float | None:
+    """Half the width (px) of a seal's boldest ring strokes: the 90th percentile of the distance to paper
+    over the ink in its ring `band` (shares of the crop box `seal`, page pixels); None with no ring ink."""
+    x0, y0 = int(seal[0]), int(seal[1])
+    grey = np.asarray(image.crop(tuple(int(v) for v in seal)).convert("L"))
+    ink = (grey < INK).astype(np.uint8)
+    ring = (ellipse_mask(ink.shape, seal, (x0, y0), band[1]) > 0) & (ellipse_mask(ink.shape, seal, (x0, y0), band[0]) == 0)
+    dist = cv2.distanceTransform(ink, cv2.DIST_L2, 3)
+    inked = dist[ring & (ink > 0)]
+    return float(np.percentile(inked, 90)) if inked.size >= MIN_RING_PIXELS else None
+
+
+MIN_RING_PIXELS = 50
+
+
 def remove_red_ink(image: Image.Image) -> Image.Image:
     """The page with red stamp ink turned to paper white, so OCR reads the text beneath it."""
     bgr = np.asarray(image.convert("RGB"))[:, :, ::-1]

@@ -21,7 +21,7 @@ import numpy as np
 from PIL import Image
 
 from parsers.model import Box
-from parsers.seal import CROP_PAD, INK, ellipse_mask, grey_ink_level, red_mask
+from parsers.seal import CROP_PAD, INK, ellipse_mask, grey_ink_level, red_mask, ring_stroke
 
 MIN_INK = 0.1  # least ink of a signature, in squared print heights: a thin pen's scribble at 300 dpi
 PRINT_LINE = 1.25  # height of a print line's OCR box, in glyph heights
@@ -223,6 +223,20 @@ def _unlike_print(g: _Group, ref: Glyphs) -> bool:
     )
 
 
+def _bolder_than_ring(ink: np.ndarray, image: Image.Image, seal: Box) -> np.ndarray:
+    """Strokes of `ink` (a crop's mask) well bolder than the seal's ring strokes (BOLDER times), whole:
+    a pen pressed through a fax, where the stamp's ring and lettering are thin lines of the same black."""
+    half = ring_stroke(image, seal, RING_BAND)
+    if half is None:
+        return np.zeros(ink.shape, bool)
+    core = (cv2.distanceTransform(ink, cv2.DIST_L2, 3) >= BOLDER * half).astype(np.uint8)
+    reach = 2 * int(math.ceil(BOLDER * half)) + 1
+    return (cv2.dilate(core, np.ones((reach, reach), np.uint8)) > 0) & (ink > 0)
+
+
+BOLDER = 1.6
+
+
 def _typed_in_another_face(g: _Group, ref: Glyphs, stroke: float) -> bool:
     """A name typed a font size or two up (≤ TYPED_TALLER × print) in a face up to bold (≤ TYPED_BOLDER ×
     its strokes), such as a 楷体 or 黑体 name after a 宋体 label: two glyphs or more, apart, whose feet sit
@@ -252,7 +266,11 @@ def _ink(
     rim = np.zeros(ink.shape, bool)
     for seal in seals:  # within a grey seal's reach (not its box's corners), only what is darker than its ink
         reach = ellipse_mask(ink.shape, seal, (x0, y0), SEAL_RIM) > 0
-        ink[reach & (grey >= grey_ink_level(image, seal))] = 0
+        stamp = grey_ink_level(image, seal)
+        if stamp > 0:
+            ink[reach & (grey >= stamp)] = 0
+        else:  # a bilevel fax: stamp ink is as black as the pen's, which only a bold stroke stands out from
+            ink[reach & ~_bolder_than_ring(ink, image, seal)] = 0
         rim |= reach & (ellipse_mask(ink.shape, seal, (x0, y0), SEAL_DISC) == 0)
         # The seal's ring is light ink all round: it would join the ring's darkest specks into one
         # long stroke. A light pen's stroke across the ring is joined by its own light ink elsewhere.

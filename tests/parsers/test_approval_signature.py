@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import random
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -292,3 +293,12 @@ def test_a_name_typed_a_size_up_in_a_heavier_face_is_no_signature(seed, index, r
     evidence = read_evidence(parse_message(raw), engine=make_engine("rapidocr"), limits=Limits())
     block = getattr(evidence, role)
     assert block is not None and block.found and not block.signed
+
+
+def test_a_bold_signature_under_a_seal_on_a_bilevel_fax_is_seen():
+    """An officegen fax (200 dpi, bilevel): the seal's ring and lettering are as black as the pen, so grey
+    cannot tell them apart; the name pressed bold through the fax is thicker than the ring's strokes."""
+    raw = (Path(__file__).parent / "cases" / "fax-bold-signature-under-seal.eml").read_bytes()
+    evidence = read_evidence(parse_message(raw), engine=make_engine("rapidocr"), limits=Limits())
+    assert evidence.department is not None and evidence.department.signed
+    assert evidence.leader is not None and evidence.leader.signed
