@@ -66,7 +66,7 @@ _CLAUSE = re.compile(
     rf"(?:(?:(?:调整|变更)?(?:由|从)|(?<=[:：])|{_FORMER_WAS})(?P<from>[^，。；,;\n由从]{{1,30}}?)[，,]?(?:现|拟)?(?:申请)?)?{_VERB}\n?{_TO}"
 )
 # Old → new after the certificate: 更换考核专业：“数字媒体交互设计”证书（中级）数字媒体技术→软件工程.
-_ARROW = re.compile(r"→|->|—>|=>")
+_ARROW = re.compile(r"→|⟶|[-—–一=]{1,2}>")  # 一> is —> as OCR reads its dash, a glyph of 一's shape
 _ARROW_TO = re.compile(rf"[^，。；,;\n→]{{1,30}}?(?=\)|{_VALUE_STOP})")  # (…→计算机应用特此申请: the full stop lost)
 # What stands between a certificate's name and its old value: its level, 证书, a field word, a colon.
 _NAME_TAIL = re.compile(rf"^[{_CLOSE}]?{_LEVEL_TAIL}[:：,，]?(?P<field>{_FIELD_WORD})?[:：,，]?")

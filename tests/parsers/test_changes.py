@@ -814,3 +814,11 @@ def test_a_major_in_a_sentence_is_read_as_the_registry_spells_it_up_to_ocr_damag
     lines = [TextLine("多工序数控机床操作（中级）考核专业由数控技术调整为电气自动化技术※", (150, 300, 1100, 340), 0.95)]
     assert triples(extract_changes([page(lines)], vocabulary)) == [
         ("多工序数控机床操作", "major", "中级", "数控技术", "电气自动化技术")]
+
+
+@pytest.mark.parametrize("arrow", ["→", "->", "—>", "一>", "-->", "⟶"])
+def test_an_arrow_however_drawn_or_read_states_old_and_new(arrow):
+    """—> as OCR reads its dash (一, a glyph of its shape), and the other ways an arrow is typed."""
+    vocabulary = Vocabulary(("智能财税",), ())
+    text = f"◆智能财税（初级）人数规模：60人{arrow}70人"
+    assert triples(changes_from_prose(text, vocabulary)) == [("智能财税", "headcount", "初级", 60, 70)]
