@@ -201,10 +201,11 @@ def read_prose(text: str, vocabulary: Vocabulary | None = None) -> list[ProseCha
 def _value_end(clause: re.Match[str], text: str, vocabulary: Vocabulary | None) -> int:
     """Where the clause's new value ends: where the match ends, or earlier where a certificate the
     registry knows begins inside it (the next item run on where OCR lost a line break:
-    改为计算机应用城市轨道交通运营服务（初级）人数规模…)."""
+    改为计算机应用城市轨道交通运营服务（初级）人数规模…), unless the whole value is a major it knows."""
     start, end = clause.span("to")
-    inside = [m.start for m in (vocabulary.certificate_mentions(text[start:end]) if vocabulary else [])
-              if m.start >= MIN_VALUE]
+    if vocabulary is None or vocabulary.major_named(text[start:end]):
+        return end  # 现代物流管理 is a major, though 物流管理 is a certificate too
+    inside = [m.start for m in vocabulary.certificate_mentions(text[start:end]) if m.start >= MIN_VALUE]
     return start + inside[0] if inside else end
 
 

@@ -822,3 +822,9 @@ def test_an_arrow_however_drawn_or_read_states_old_and_new(arrow):
     vocabulary = Vocabulary(("智能财税",), ())
     text = f"◆智能财税（初级）人数规模：60人{arrow}70人"
     assert triples(changes_from_prose(text, vocabulary)) == [("智能财税", "headcount", "初级", 60, 70)]
+
+
+def test_a_known_major_that_holds_a_certificate_s_name_is_not_cut_at_it():
+    vocabulary = Vocabulary(("Web前端开发", "物流管理"), ("软件技术", "现代物流管理"))
+    text = "“Web前端开发”的试点专业从软件技术调整至现代物流管理。"
+    assert triples(changes_from_prose(text, vocabulary)) == [("Web前端开发", "major", None, "软件技术", "现代物流管理")]
