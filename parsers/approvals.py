@@ -32,8 +32,10 @@ from parsers.signature import (
     bgr_crop,
     has_ink,
     has_name_stamp,
+    is_hand_on_fax_seal,
     is_handwritten,
     is_other_ink,
+    overlaps_any,
     printed_glyphs,
 )
 from parsers.table_rows import without_watermark
@@ -233,7 +235,8 @@ def _read_block(
         signed = ((typeset and has_ink(image, region, ref, [ln.box for ln in lines], official + grey, h))
                   or is_handwritten(image, region, ref, erase, grey, h, written=dates, hanging=above)
                   or has_name_stamp(image, stamp_area, official, h, written=dates + above)
-                  or any(is_other_ink(image, box, label_print, grey) for box in _names(block, sign_line, region)))
+                  or any(is_other_ink(image, box, label_print, grey) or is_hand_on_fax_seal(image, box, ref, grey, h)
+                         for box in _names(block, sign_line, region)))
     signed = signed or _signed_before_print(sign_line)
     crops = [] if image is None else [_crop(image, union(label.box, region or label.box), document, page)]
     return ApprovalEvidence(
@@ -340,14 +343,14 @@ def opinion_under_seal(image: Image.Image, area: Box, label: Label, sign_line: T
     top = label.box[3]
     bottom = min(area[3], sign_line.box[1] if sign_line is not None and sign_line.box[1] > top + h else top + 2.5 * h)
     beside = (label.box[2], label.box[1] - 0.25 * h, area[2], top + 0.25 * h)
-    bands = [beside] if _overlaps_any(beside, seals) else []
-    if _overlaps_any((area[0], top, area[2], bottom), seals):
+    bands = [beside] if overlaps_any(beside, seals) else []
+    if overlaps_any((area[0], top, area[2], bottom), seals):
         bands += [(area[0], band_top, area[2], min(bottom, band_top + OPINION_BAND * h))
                   for band_top in np.arange(top, max(top + 1, bottom - OPINION_BAND * h + 1), 0.5 * h)]
     for band in bands:
         # The band whole, then what of it lies past the seals, clear of their lettering: a faint hand's
         # line the detector lost there too reads better without the seal's glyphs before it.
-        past = max((s[2] for s in seals if _overlaps_any(band, [s])), default=band[2])
+        past = max((s[2] for s in seals if overlaps_any(band, [s])), default=band[2])
         parts = [band] + ([(past, band[1], band[2], band[3])] if band[2] - past >= 2 * h else [])
         for strip in filter(None, (_ink_extent(image, part) for part in parts)):
             text, confidence = reader(bgr_crop(image, strip))
@@ -456,10 +459,6 @@ def _blank_after_label(image: Image.Image, box: Box, label_end: float, glyphs: f
         if left >= earliest and right - left > 0.5 * ref.height:
             return float(x0 + left + 1)
     return label_end
-
-
-def _overlaps_any(box: Box, areas: list[Box]) -> bool:
-    return any(box[0] < a[2] and a[0] < box[2] and box[1] < a[3] and a[1] < box[3] for a in areas)
 
 
 def _signed_before_print(sign_line: TextLine | None) -> bool:

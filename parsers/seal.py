@@ -153,6 +153,32 @@ def ring_stroke(image: Image.Image, seal: tuple[float, float, float, float], ban
 MIN_RING_PIXELS = 50
 
 
+def ring_extent(image: Image.Image, seal: tuple[float, float, float, float],
+                band: tuple[float, float]) -> tuple[float, float] | None:
+    """(inner, outer) shares of the crop box `seal` (page pixels) between which its ring's stroke lies:
+    the radius in the ring `band` that most ink lies on, ± the ring's boldest half stroke and RING_SLACK
+    px; None with no ring ink. Narrower than the band, so ink crossing the ring keeps all but the ring."""
+    half = ring_stroke(image, seal, band)
+    if half is None:
+        return None
+    x0, y0, x1, y1 = (int(v) for v in seal)
+    grey = np.asarray(image.crop((x0, y0, x1, y1)).convert("L"))
+    semi = ((seal[2] - seal[0]) / 2, (seal[3] - seal[1]) / 2)
+    ys, xs = np.nonzero(grey < INK)
+    share = np.hypot((xs + x0 - (seal[0] + seal[2]) / 2) / semi[0], (ys + y0 - (seal[1] + seal[3]) / 2) / semi[1])
+    share = share[(share >= band[0]) & (share <= band[1])]
+    if share.size < MIN_RING_PIXELS:
+        return None
+    step = 1 / max(semi)  # a pixel, as a share
+    counts, edges = np.histogram(share, bins=max(1, int((band[1] - band[0]) / step)), range=band)
+    peak = int(np.argmax(np.convolve(counts, np.ones(3), mode="same")))
+    centre, reach = (edges[peak] + edges[peak + 1]) / 2, (half + RING_SLACK) * step
+    return centre - reach, centre + reach
+
+
+RING_SLACK = 2.0  # px past the ring's half stroke: its ragged edge and an ellipse fit a little off
+
+
 def remove_red_ink(image: Image.Image) -> Image.Image:
     """The page with red stamp ink turned to paper white, so OCR reads the text beneath it."""
     bgr = np.asarray(image.convert("RGB"))[:, :, ::-1]

@@ -21,7 +21,7 @@ import numpy as np
 from PIL import Image
 
 from parsers.model import Box
-from parsers.seal import CROP_PAD, INK, ellipse_mask, grey_ink_level, red_mask, ring_stroke
+from parsers.seal import CROP_PAD, INK, ellipse_mask, grey_ink_level, red_mask, ring_extent, ring_stroke
 
 MIN_INK = 0.1  # least ink of a signature, in squared print heights: a thin pen's scribble at 300 dpi
 PRINT_LINE = 1.25  # height of a print line's OCR box, in glyph heights
@@ -142,6 +142,33 @@ def is_other_ink(image: Image.Image, box: Box, print_box: Box, seals: list[Box] 
     if writing[1] >= INK:  # strokes that hardly reach INK
         return writing[0] <= LIGHT_SHARE * printed[0]
     return printed[1] >= WASHED_PRINT and writing[0] >= DARK_SHARE * printed[0]
+
+
+def is_hand_on_fax_seal(image: Image.Image, box: Box, ref: Glyphs | None, seals: list[Box], h: float) -> bool:
+    """Whether a name OCR read in `box` (page pixels), on the disc of a bilevel fax's seal in `seals`, is
+    written by hand. Stamp ink there is as black as the pen's, so `is_handwritten` keeps only strokes
+    bolder than the ring and `is_other_ink` finds both inks alike; but what OCR read as a name is the
+    pen's, not the seal's lettering: the box's ink, only the ring's own stroke taken out, is judged
+    against print as any signature is (a typed name stays print-like)."""
+    fax = [s for s in seals if overlaps_any(box, [s]) and grey_ink_level(image, s) <= 0]
+    if not fax:
+        return False
+    ref = ref or Glyphs(h / PRINT_LINE, max(1.5, h / 12))
+    mask, _ = _ink(image, box, [], [], h, level=ref.ink)
+    if mask is None:
+        return False
+    origin = (max(0, int(box[0])), max(0, int(box[1])))
+    for seal in fax:
+        if (ring := ring_extent(image, seal, RING_BAND)) is not None:
+            mask &= ~((ellipse_mask(mask.shape, seal, origin, ring[1]) > 0)
+                      & (ellipse_mask(mask.shape, seal, origin, ring[0]) == 0))
+    if mask.sum() < MIN_INK * (PRINT_LINE * ref.height) ** 2:
+        return False
+    return any(_unlike_print(g, ref) for g in _groups(mask, h))
+
+
+def overlaps_any(box: Box, areas: list[Box]) -> bool:
+    return any(box[0] < a[2] and a[0] < box[2] and box[1] < a[3] and a[1] < box[3] for a in areas)
 
 
 def _ink_depth(image: Image.Image, box: Box, seals: list[Box] | None = None) -> tuple[float, float] | None:

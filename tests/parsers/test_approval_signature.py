@@ -302,3 +302,30 @@ def test_a_bold_signature_under_a_seal_on_a_bilevel_fax_is_seen():
     evidence = read_evidence(parse_message(raw), engine=make_engine("rapidocr"), limits=Limits())
     assert evidence.department is not None and evidence.department.signed
     assert evidence.leader is not None and evidence.leader.signed
+
+
+@pytest.mark.parametrize(("field", "signed"), [("hand", True), ("typed name", False), ("empty", False)])
+def test_a_name_across_a_bilevel_fax_seal_s_ring_is_judged_by_its_own_strokes(field, signed):
+    """A fax (bilevel) whose seal's ring runs through the 签字 field: the ring and lettering are as black as
+    the pen and no bolder, so ink on the seal's disc tells nothing; but a name OCR read there is writing,
+    judged against print once the ring's own stroke is taken out. A typed name stays print."""
+    page, draw = _page()
+    name_at = (SIGN_X + 3 * SIZE + 40, SIGN_Y)
+    if field == "hand":
+        _hand(page, "何军红", (name_at[0], name_at[1] + 12), height=40)
+    elif field == "typed name":
+        draw.text(name_at, "何军红", font=ImageFont.truetype(SANS, SIZE), fill=(15, 15, 15))
+    stamp(page, draw_seal("南京工业职业技术大学", 240, random.Random(3)), (SIGN_X + 115, SIGN_Y - 180))
+    fax = page.convert("L").point(lambda v: 0 if v < 160 else 255).convert("RGB")
+    found = read_page(Page(number=1, image=fax), engine=make_engine("rapidocr"), document="d.pdf")
+    assert [seal.colour for seal in found.seals] == ["grey"]
+    assert found.department is not None and found.department.signed is signed
+
+
+def test_a_bold_name_through_the_bottom_of_a_fax_seal_s_ring_is_a_signature():
+    """An officegen fax (seed 13, index 31): the department's 何军红, written as bold as the seal's ring,
+    runs through the ring's foot; OCR read it on the 签字 line."""
+    raw = (Path(__file__).parent / "cases" / "fax-name-through-seal-ring.eml").read_bytes()
+    evidence = read_evidence(parse_message(raw), engine=make_engine("rapidocr"), limits=Limits())
+    assert evidence.department is not None and evidence.department.signed
+    assert evidence.leader is not None and evidence.leader.signed
