@@ -133,6 +133,9 @@ def test_undergraduate_catalogue_codes_with_a_letter_are_dropped(text):
          ("失智老年人照护", "headcount", "中级", 40, 85)),
         ("拟将智能财税（初级）的考核等级调整由原来的初级变更为中级，原因是结合实训条件。",
          ("智能财税", "level", "初级", "初级", "中级")),
+        # OCR lost the bracket closing the level at the line's end: the level is still the certificate's.
+        ("将“物流管理”证书（中级试点人数由60人调整为80人。",
+         ("物流管理", "headcount", "中级", 60, 80)),
     ],
 )  # fmt: skip
 def test_prose_variants(sentence, expected):
@@ -581,6 +584,15 @@ def test_an_unquoted_registry_name_before_an_arrow_opens_the_change():
     vocabulary = Vocabulary(("汽车运用与维修",), ())
     changes = changes_from_prose("一、汽车运用与维修（初级）：试点人数80人→90人。", vocabulary)
     assert triples(changes) == [("汽车运用与维修", "headcount", "初级", 80, 90)]
+
+
+@pytest.mark.parametrize("code", ["", "500304"])
+def test_a_level_whose_closing_bracket_ocr_lost_is_no_part_of_the_old_value(code):
+    """…证书（初级 at a line's end, the bracket lost, then the old value (with its code or not) → the new."""
+    vocabulary = Vocabulary(("船舶动力装置维护",), ())
+    text = f"一、更换考核专业：船舶动力装置维护职业技能等级证书（初级{code}轮机工程技术→人工智能技术应用。"
+    assert triples(changes_from_prose(text, vocabulary)) == [
+        ("船舶动力装置维护", "major", "初级", "轮机工程技术", "人工智能技术应用")]
 
 
 def test_numbered_items_on_joined_lines_each_keep_their_own_certificate():
