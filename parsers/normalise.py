@@ -154,8 +154,11 @@ def parse_field(text: str | None) -> str | None:
         return None
     value = compact(text)
     found = {name for word, name in _FIELD_WORDS if word in value}
-    if not found:
-        # One misread character: 考核等圾, 人教规模.
-        found = {name for word, name in _FIELD_WORDS if word[0] in value and len(value) <= 6}
-        found |= {name for word, name in _FIELD_WORDS if word[1] in value and len(value) <= 6}
+    if not found and (len(value) <= 2 or (len(value) <= 6 and _FIELD_PREFIX.match(value))):
+        # One misread character of a field label (考核等圾, 试点人教, 等圾), not any short value that holds
+        # one of its glyphs (数据与会计, 人工智能: majors).
+        found = {name for word, name in _FIELD_WORDS if word[0] in value or word[1] in value}
     return found.pop() if len(found) == 1 else None
+
+
+_FIELD_PREFIX = re.compile(r"考核|试点|申报|考试")

@@ -12,6 +12,7 @@ from parsers.model import ExtractedChange, Page, TextLine
 from parsers.normalise import (
     chinese_number,
     normalise_certificate,
+    parse_field,
     parse_headcount,
     parse_level,
     parse_major,
@@ -769,6 +770,32 @@ def test_a_table_that_states_each_change_in_words_is_read_row_by_row():
         ("装配式建筑构件制作与安装", "major", "中级", "建设工程管理", "软件技术"),
         ("可编程控制器系统应用编程", "level", "初级", "初级", "中级"),
     ]
+
+
+def test_a_wrapped_new_major_that_holds_a_glyph_of_a_field_word_opens_no_row():
+    """The 调整内容 cell wraps its new major (…→530302大 / 数据与会计): 数据与会计 holds 数, a glyph of 人数,
+    but is no misread field label, so it continues the row the 序号 2 opens instead of opening a third."""
+    lines = _boxes([
+        ("序号", 216, 535, 271), ("证书名称", 464, 535, 575), ("调整内容", 936, 535, 1047),
+        ("调整原因", 1291, 535, 1402),
+        ("考核站点容量调", 1249, 612, 1444), ("1", 237, 630, 251), ("移动应用开发", 436, 630, 603),
+        ("试点人数由35调整为50人", 839, 630, 1145), ("整", 1332, 648, 1360),
+        ("试点专业：现代物流管理→530302大", 763, 722, 1221), ("根据专业实际在", 1249, 722, 1444),
+        ("2", 237, 740, 251), ("物流管理（中级）", 408, 740, 630), ("数据与会计", 922, 758, 1061),
+        ("校生人数", 1291, 758, 1402),
+    ])
+    assert triples(extract_changes([page(lines)])) == [
+        ("移动应用开发", "headcount", None, 35, 50),
+        ("物流管理", "major", "中级", "现代物流管理", "大数据与会计"),
+    ]
+
+
+@pytest.mark.parametrize(("text", "field"), [
+    ("考核等圾", "level"), ("试点人教", "headcount"), ("等圾", "level"), ("专亚", "major"),
+    ("数据与会计", None), ("人工智能", None), ("调整事项", None),
+])  # fmt: skip
+def test_a_field_label_with_one_glyph_misread_is_still_one_and_a_short_major_is_none(text, field):
+    assert parse_field(text) == field
 
 
 def test_a_known_certificate_run_on_after_a_new_value_opens_the_next_change():
