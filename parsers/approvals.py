@@ -229,7 +229,7 @@ def _read_block(
         stamp_area = (region[0], max(top, region[1] - h), region[2], region[3])
         # Writing that is no name, however it is written: the opinion (a handwritten 同意, on the label's
         # line or under it) and a date.
-        dates = [ln.box for ln in block if WHOLE_DATE.match(clean(ln.text))] + _dates_in(sign_line, h)
+        dates = [_date_print(image, ln, h) for ln in block if WHOLE_DATE.match(clean(ln.text))] + _dates_in(sign_line, h)
         above = title + ([] if opinion_line is None else [opinion_line.box])
         # A typeset page's print is all in its text layer, a typed name too: ink beside it was pasted on.
         signed = ((typeset and has_ink(image, region, ref, [ln.box for ln in lines], official + grey, h))
@@ -505,6 +505,26 @@ def _dates_in(line: TextLine | None, h: float) -> list[Box]:
         return []
     width = sum(glyph_widths(match.group())) * 0.9 * h
     return [(line.box[2] - width, line.box[1], line.box[2], line.box[3])]
+
+
+def _date_print(image: Image.Image, line: TextLine, h: float) -> Box:
+    """Where a date line's print stands: its box; or where OCR boxed a signature written into a printed
+    date with it (a box taller than PRINTED_HEIGHT print lines), the date's print alone at the box's right
+    end (dates are set flush right): the columns from the last one whose ink reaches past a print line's
+    height. A date written large by hand has no such run of print as wide as its glyphs: all of it stays."""
+    x0, y0, x1, y1 = (int(v) for v in line.box)
+    if y1 - y0 <= PRINTED_HEIGHT * h:
+        return line.box
+    ink = np.asarray(image.crop((x0, y0, x1, y1)).convert("L")) < INK
+    rows = np.arange(ink.shape[0])[:, None]
+    extent = np.where(ink, rows, -1).max(axis=0) - np.where(ink, rows, ink.shape[0]).min(axis=0)
+    tall = np.flatnonzero(extent > PRINTED_HEIGHT * h)
+    start = x0 + (int(tall[-1]) + 1 if tall.size else 0)
+    printed = sum(glyph_widths(clean(line.text))) * 0.9 * h
+    return (start, y0, x1, y1) if x1 - start >= DATE_PRINT_SHARE * printed else line.box
+
+
+DATE_PRINT_SHARE = 0.6  # of a date's glyph width that its print past the signature must span to be told from it
 
 
 def _printed(line: TextLine, h: float) -> bool:

@@ -329,3 +329,17 @@ def test_a_bold_name_through_the_bottom_of_a_fax_seal_s_ring_is_a_signature():
     evidence = read_evidence(parse_message(raw), engine=make_engine("rapidocr"), limits=Limits())
     assert evidence.department is not None and evidence.department.signed
     assert evidence.leader is not None and evidence.leader.signed
+
+
+@pytest.mark.parametrize(("field", "signed"), [("scribble into the date", True), ("date by hand", False)])
+def test_a_signature_ocr_boxed_with_the_printed_date_is_not_taken_for_the_date(field, signed):
+    """A scribble that runs into the printed date: OCR boxes both as one tall line read as the date
+    (3月5日). Only the date's print at the box's right end is no name; a date written large by hand,
+    with no print in it, stays all date."""
+    page, draw = _page(date=field != "date by hand")
+    if signed:
+        draw.line([(880 + 6 * i, SIGN_Y + 20 + round(34 * math.sin(i * 0.7))) for i in range(26)],
+                  fill=(20, 20, 25), width=3, joint="curve")
+    else:
+        _hand(page, "2024年3月5日", (900, SIGN_Y + 14), height=44)
+    assert _department(page).signed is signed
