@@ -213,7 +213,7 @@ def _read_block(
     signed, region = False, None
     if image is not None:
         label_print = _label_glyphs(label, sign_line, h)
-        ref = printed_glyphs(image, label_print, h)
+        ref = printed_glyphs(image, label_print, h, seals=grey)
         row = _signature_row(lines, area, h, rulings) if sign_line is None else None
         region = row or _signature_region(label, sign_line, area, h, image, ref)
         # A name in the field is left to the ink test, typed or not: OCR reads a neat hand as

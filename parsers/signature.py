@@ -36,12 +36,20 @@ class Glyphs:
     faint: Glyphs | None = None  # the same print measured down to a faint page's own ink level
 
 
-def printed_glyphs(image: Image.Image, box: Box, h: float, level: float = INK) -> Glyphs | None:
+def printed_glyphs(image: Image.Image, box: Box, h: float, level: float = INK,
+                   seals: list[Box] | None = None) -> Glyphs | None:
     """Height, stroke and tint of the printed glyphs in `box` (a label), the page's reference for
-    print, measured as ink darker than `level`; on a faint page also down to its own ink level."""
+    print, measured as ink darker than `level`; on a faint page also down to its own ink level. Ink that
+    touches the ring of one of `seals` is left out: a ring across the label is no glyph's height."""
     mask, bgr = _ink(image, box, [], [], h, speck=0.0, level=level)
     if mask is None:
         return None
+    ring = _rings(mask.shape, image, seals or [], box)
+    if ring.any():
+        _, labels = cv2.connectedComponents(mask.astype(np.uint8), connectivity=8)
+        mask &= ~np.isin(labels, np.unique(labels[ring & mask]))
+        if not mask.any():
+            return None
     # Glyphs, not punctuation: measured against the line's own ink, not OCR's box of it, which at low
     # resolution is padded to twice the glyphs' height.
     rows = np.flatnonzero(mask.any(axis=1))
@@ -50,7 +58,7 @@ def printed_glyphs(image: Image.Image, box: Box, h: float, level: float = INK) -
         return None
     tint = float(np.median(_blueness(bgr)[mask]))
     own = _ink_level(image, box) if level == INK else level
-    faint = printed_glyphs(image, box, h, own) if own >= INK + FAINT_STEP and own != level else None
+    faint = printed_glyphs(image, box, h, own, seals) if own >= INK + FAINT_STEP and own != level else None
     return Glyphs(float(np.median([g.height for g in tall])), float(np.median([g.stroke for g in tall])), tint,
                   level, faint)
 
@@ -157,14 +165,21 @@ def is_hand_on_fax_seal(image: Image.Image, box: Box, ref: Glyphs | None, seals:
     mask, _ = _ink(image, box, [], [], h, level=ref.ink)
     if mask is None:
         return False
-    origin = (max(0, int(box[0])), max(0, int(box[1])))
-    for seal in fax:
-        if (ring := ring_extent(image, seal, RING_BAND)) is not None:
-            mask &= ~((ellipse_mask(mask.shape, seal, origin, ring[1]) > 0)
-                      & (ellipse_mask(mask.shape, seal, origin, ring[0]) == 0))
+    mask &= ~_rings(mask.shape, image, fax, box)
     if mask.sum() < MIN_INK * (PRINT_LINE * ref.height) ** 2:
         return False
     return any(_unlike_print(g, ref) for g in _groups(mask, h))
+
+
+def _rings(shape: tuple[int, ...], image: Image.Image, seals: list[Box], origin: Box) -> np.ndarray:
+    """Pixels (bool, of a crop of `shape` at `origin`'s corner) on a seal's ring stroke (`ring_extent`)."""
+    corner = (max(0, int(origin[0])), max(0, int(origin[1])))
+    ring = np.zeros(shape[:2], bool)
+    for seal in seals:
+        if overlaps_any(origin, [seal]) and (extent := ring_extent(image, seal, RING_BAND)) is not None:
+            ring |= ((ellipse_mask(shape, seal, corner, extent[1]) > 0)
+                     & (ellipse_mask(shape, seal, corner, extent[0]) == 0))
+    return ring
 
 
 def overlaps_any(box: Box, areas: list[Box]) -> bool:

@@ -343,3 +343,13 @@ def test_a_signature_ocr_boxed_with_the_printed_date_is_not_taken_for_the_date(f
     else:
         _hand(page, "2024年3月5日", (900, SIGN_Y + 14), height=44)
     assert _department(page).signed is signed
+
+
+def test_a_seal_s_ring_across_the_label_is_no_part_of_print_s_height():
+    """An officegen greyscale scan (seed 13, index 15): the school seal's grey ring runs through the box
+    of the 分管校领导 label the print is measured on. Measured with it, print looked half again as tall
+    and the leader's neat 罗国 passed for a name typed a size up; without it, the name is a hand."""
+    raw = (Path(__file__).parent / "cases" / "grey-seal-ring-across-the-leader-label.eml").read_bytes()
+    evidence = read_evidence(parse_message(raw), engine=make_engine("rapidocr"), limits=Limits())
+    assert evidence.department is not None and evidence.department.signed
+    assert evidence.leader is not None and evidence.leader.signed
