@@ -750,12 +750,17 @@ def _boxes(cells: list[tuple[str, float, float, float]]) -> list[TextLine]:
     return [TextLine(text, (x0, y0, x1, y0 + 28), 1.0) for text, x0, y0, x1 in cells]
 
 
+def _statement_header(top: float) -> list[tuple[str, float, float, float]]:
+    """序号 | 证书名称 | 调整内容 | 调整原因 at `top`, as an esign_pdf letter sets them."""
+    return [("序号", 216, top, 272), ("证书名称", 464, top, 575), ("调整内容", 937, top, 1048),
+            ("调整原因", 1291, top, 1402)]
+
+
 def test_a_table_that_states_each_change_in_words_is_read_row_by_row():
     """序号 | 证书名称 | 调整内容 | 调整原因 with the change said in the 调整内容 cell: each row is read as its
     certificate's sentence, its wrapped cells joined, and the reason beside it is no value."""
     lines = _boxes([
-        ("序号", 216, 594, 272), ("证书名称", 464, 594, 575), ("调整内容", 937, 594, 1048),
-        ("调整原因", 1291, 594, 1402),
+        *_statement_header(594),
         ("学生报名意愿变", 1250, 670, 1444), ("1", 237, 688, 251), ("建筑信息模型（BIM）（中级）", 332, 688, 707),
         ("试点人数由45人调整为60人", 826, 688, 1159), ("化", 1333, 706, 1361),
         ("装配式建筑构件制作与安装（中级", 311, 781, 728), ("试点专业：440502建设工程管理→", 777, 781, 1208),
@@ -776,8 +781,7 @@ def test_a_wrapped_new_major_that_holds_a_glyph_of_a_field_word_opens_no_row():
     """The 调整内容 cell wraps its new major (…→530302大 / 数据与会计): 数据与会计 holds 数, a glyph of 人数,
     but is no misread field label, so it continues the row the 序号 2 opens instead of opening a third."""
     lines = _boxes([
-        ("序号", 216, 535, 271), ("证书名称", 464, 535, 575), ("调整内容", 936, 535, 1047),
-        ("调整原因", 1291, 535, 1402),
+        *_statement_header(535),
         ("考核站点容量调", 1249, 612, 1444), ("1", 237, 630, 251), ("移动应用开发", 436, 630, 603),
         ("试点人数由35调整为50人", 839, 630, 1145), ("整", 1332, 648, 1360),
         ("试点专业：现代物流管理→530302大", 763, 722, 1221), ("根据专业实际在", 1249, 722, 1444),
