@@ -21,8 +21,9 @@ from parsers.vocabulary import Vocabulary
 
 _OPEN = "“\"「『‘'《〈"
 _CLOSE = "”\"」』’'》〉"
-# The bracket closing a level may be lost (OCR drops a glyph at a line's end: …证书（初级 / 轮机工程技术→…).
-_LEVEL_TAIL = r"(?:职业技能等级)?(?:证书)?(?:[(\[【]([初中高])[级圾][)\]】]?)?(?:职业技能等级)?(?:证书)?"
+# The bracket closing a level may be lost (OCR drops a glyph at a line's end: …证书（初级 / 轮机工程技术→…)
+# or doubled (（初级））, as OCR reads a bracket's edge as one more).
+_LEVEL_TAIL = r"(?:职业技能等级)?(?:证书)?(?:[(\[【]([初中高])[级圾][)\]】]{0,2})?(?:职业技能等级)?(?:证书)?"
 _QUOTED = re.compile(rf"[{_OPEN}]([^{_OPEN}{_CLOSE}，。；]{{2,40}}?)[{_CLOSE}]{_LEVEL_TAIL}")
 _FIELD_WORD = "|".join(
     ("考核等级", "证书等级", "申报等级", "等级", "考核专业", "试点专业", "申报专业", "专业")
@@ -49,7 +50,7 @@ _AFTER_JIANG = re.compile(
 # "（1）物流管理（初级）试点人数…"; it must end in 证书 or a level (a registry name needs neither).
 _NUMBERING = r"(?:\d{1,2}[.、]|[一二三四五六七八九十]{1,3}、|\(\d{1,2}\)|[◆◇●○■□▪•])"  # or a bullet
 _ITEM_START = rf"(?:(?:^|(?<=[。；;:：\n])){_NUMBERING}?|{_NUMBERING})"
-_LEVEL_AFTER = re.compile(r"[\"”」』’'》〉]?(?:职业技能等级)?(?:证书)?[(\[【]([初中高])[级圾][)\]】]?")
+_LEVEL_AFTER = re.compile(r"[\"”」』’'》〉]?(?:职业技能等级)?(?:证书)?[(\[【]([初中高])[级圾][)\]】]{0,2}")
 _BARE = re.compile(
     rf"{_ITEM_START}{_OWNER}([^{_OPEN}{_CLOSE}，。；:：,;\n将把]{{2,40}}?){_LEVEL_TAIL}"
     rf"(?={_CLAUSE_OPENS})"

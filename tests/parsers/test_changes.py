@@ -137,6 +137,8 @@ def test_undergraduate_catalogue_codes_with_a_letter_are_dropped(text):
         # OCR lost the bracket closing the level at the line's end: the level is still the certificate's.
         ("将“物流管理”证书（中级试点人数由60人调整为80人。",
          ("物流管理", "headcount", "中级", 60, 80)),
+        ("◆建筑信息模型(BIM)(初级))考核专业:建筑工程施工一>数字媒体技术应用",
+         ("建筑信息模型(BIM)", "major", "初级", "建筑工程施工", "数字媒体技术应用")),
     ],
 )  # fmt: skip
 def test_prose_variants(sentence, expected):
