@@ -132,7 +132,7 @@ def _unlike_print_ink(image: Image.Image, region: Box, ref: Glyphs, erase: list[
         return False
     if (_blueness(bgr) - ref.tint > BLUE_BLACK)[mask].mean() >= 0.3:  # pen ink; printers print black
         return True
-    return any(_unlike_print(g, ref) for g in _groups(mask, h))
+    return any(_unlike_print(g, ref) for g in _groups(mask, h, ref.height))
 
 
 def is_other_ink(image: Image.Image, box: Box, print_box: Box, seals: list[Box] | None = None) -> bool:
@@ -168,7 +168,7 @@ def is_hand_on_fax_seal(image: Image.Image, box: Box, ref: Glyphs | None, seals:
     mask &= ~_rings(mask.shape, image, fax, box)
     if mask.sum() < MIN_INK * (PRINT_LINE * ref.height) ** 2:
         return False
-    return any(_unlike_print(g, ref) for g in _groups(mask, h))
+    return any(_unlike_print(g, ref) for g in _groups(mask, h, ref.height))
 
 
 def _rings(shape: tuple[int, ...], image: Image.Image, seals: list[Box], origin: Box) -> np.ndarray:
@@ -409,8 +409,11 @@ def _rules(ink: np.ndarray, h: float, length: float = 1.5) -> np.ndarray:
     return cv2.dilate(flat | tall, np.ones((3, 3), np.uint8))
 
 
-def _groups(mask: np.ndarray, h: float) -> list[_Group]:
-    """Words of ink: components merged across gaps smaller than half a glyph."""
+def _groups(mask: np.ndarray, h: float, glyph: float | None = None) -> list[_Group]:
+    """Words of ink: components merged across gaps smaller than half a glyph. Their feet are measured in
+    slices a print line wide: `h`, or where print's `glyph` height is known and OCR's boxes are padded
+    past it (at low resolution a box is nearly twice a glyph's height), a line of such glyphs."""
+    line = min(h, PRINT_LINE * glyph) if glyph else h
     kernel = np.ones((max(1, int(0.25 * h)), max(1, int(0.5 * h))), np.uint8)
     n, labels = cv2.connectedComponents(cv2.dilate(mask.astype(np.uint8), kernel))
     dist = cv2.distanceTransform(mask.astype(np.uint8), cv2.DIST_L2, 3)
@@ -421,7 +424,7 @@ def _groups(mask: np.ndarray, h: float) -> list[_Group]:
             continue
         ys, xs = np.nonzero(part)
         cols = part.any(axis=0)[xs.min() : xs.max() + 1]
-        spread, feet = _bottoms_spread(part[:, xs.min() : xs.max() + 1], h)
+        spread, feet = _bottoms_spread(part[:, xs.min() : xs.max() + 1], line)
         groups.append(
             _Group(
                 height=float(ys.max() - ys.min() + 1),
