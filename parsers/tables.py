@@ -32,14 +32,15 @@ _EXACT_RULES: tuple[tuple[str, str], ...] = (
     (r"原因|理由|备注|说明", "reason"),
     (r"调整后|变更后|调整为|拟调整|拟变更|调整至|申请调整", "to"),
     (r"^原|调整前|变更前", "from"),
+    # 调整前 / 调整后 with both glyphs of 调整 misread at low resolution (调盛前, 黄盛后人数): the 前 or 后
+    # tells, before the field word after it would take the column for a plain one.
+    (r"^[\u4e00-\u9fff]{2}前(?:内容|人数|规模|等级|专业)?$", "from"),
+    (r"^[\u4e00-\u9fff]{2}后(?:内容|人数|规模|等级|专业)?$", "to"),
     (r"事项|类型|项目|调整内容|变更内容", "field"),
     (r"证书|(?<!专业)名称", "cert"),  # 专业名称 is the major's column
     (r"等级", "level"),
     (r"专业", "major"),
     (r"人数|规模", "count"),
-    # 调整前 / 调整后 with both glyphs of 调整 misread at low resolution (调盛前, 黄盛后): the ending tells.
-    (r"^[\u4e00-\u9fff]{2}前(?:内容)?$", "from"),
-    (r"^[\u4e00-\u9fff]{2}后(?:内容)?$", "to"),
 )
 # Canonical spellings for fuzzy matching when OCR misreads a character of a header.
 _FUZZY_VARIANTS: dict[str, tuple[str, ...]] = {

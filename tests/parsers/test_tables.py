@@ -83,6 +83,9 @@ def test_before_and_after_with_both_glyphs_of_tiaozheng_misread_still_classify()
     """At 100 dpi OCR read 调整前 / 调整后 as 调盛前 / 黄盛后: the ending tells from which."""
     assert classify_header("调盛前") == ("from", None)
     assert classify_header("黄盛后") == ("to", None)
+    # With the column's field after it (a headcount sheet's 调整后人数): still the new value's column.
+    assert classify_header("黄盛后人数") == ("to", "headcount")
+    assert classify_header("调盛前等级") == ("from", "level")
 
 
 @pytest.mark.parametrize("wrapped", ["密，调整为", "情况。调整后", "核实；拟调整"])
