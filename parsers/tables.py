@@ -537,7 +537,7 @@ def _in_grid(row: list[Fragment], header: Header) -> bool:
         crossed = sum(x0 < b < x1 for b in bounds)
         # Prose runs across the table alone; beside other cells, a box over three borders is two
         # cells a text layer ran together (a long certificate name that reaches into 原专业).
-        if (crossed >= 3 and len(row) == 1) or x1 - x0 > 0.55 * width:
+        if (crossed >= 3 and len(row) == 1) or (x1 - x0 > 0.55 * width and not _run_on_cells(frag, crossed, row)):
             return False
         # A cell's text stays inside its column; a lone box astride a border is a line below the
         # table (the sign-off's unit name). Beside other cells it is two cells OCR ran together.
@@ -546,6 +546,13 @@ def _in_grid(row: list[Fragment], header: Header) -> bool:
         if astride and len(row) == 1 and not re.search(r"\s", frag.text.strip()) and len(compact(frag.text)) > 2:
             return False
     return any(left - 0.2 * width < f.cx < right + 0.2 * width for f in row)
+
+
+def _run_on_cells(frag: Fragment, crossed: int, row: list[Fragment]) -> bool:
+    """A box over half the table wide that is cells OCR ran together, not prose across the table: beside
+    two cells or more of its row, and spaced into more words than the borders it crosses
+    (490102 食品营养 540106 酒店管理 根据二级学院…)."""
+    return len(row) >= 3 and len(frag.text.split()) > crossed
 
 
 def _read_body(roles: list[Role], spans: list[Span], frags: list[Fragment]) -> Table:
@@ -580,6 +587,8 @@ def _split_wide(frags: list[Fragment], bounds: list[float], roles: list[Role]) -
         if not inside and re.match(r"\d{1,3}\D", compact(frag.text)):  # 1建筑信息模型: a 序号 run on
             inside = [b for b in bounds[:1] if x0 < b < x1 and roles[0][0] == "seq"]
         parts = frag.text.split()
+        if inside and len(parts) > len(inside) + 1:
+            parts = _words_by_column(parts, x0, x1, bounds, len(inside) + 1)
         if inside and len(parts) != len(inside) + 1:
             parts = _cut_at(compact(frag.text), x0, x1, inside)
         if not inside or len(parts) != len(inside) + 1:
@@ -597,6 +606,20 @@ def _split_wide(frags: list[Fragment], bounds: list[float], roles: list[Role]) -
             continue
         result.extend(pieces)
     return result
+
+
+def _words_by_column(words: list[str], x0: float, x1: float, bounds: list[float], cells: int) -> list[str]:
+    """A run-on box's space-separated words joined per column their middles fall in (placed at
+    `glyph_widths` across the box, a space a glyph wide); [] unless that makes `cells` cells."""
+    widths = [sum(glyph_widths(word)) for word in words]
+    scale = (x1 - x0) / max(sum(widths) + len(words) - 1, 1e-6)
+    joined: dict[int, list[str]] = {}
+    left = x0
+    for word, width in zip(words, widths, strict=True):
+        column = sum(left + width * scale / 2 > b for b in bounds)
+        joined.setdefault(column, []).append(word)
+        left += (width + 1) * scale
+    return ["".join(part) for part in joined.values()] if len(joined) == cells else []
 
 
 # Where one cell's text ends and the next begins in a run-on box: after a closing bracket, a number

@@ -18,6 +18,7 @@ from parsers.normalise import (
     parse_major,
     split_level,
 )
+from parsers.tables import find_tables
 from parsers.vocabulary import Vocabulary
 from tests.parsers.test_tables import HEADERS_A, LAYOUT_A, grid, header_a
 from tests.scangen.tables import wrap_text
@@ -802,6 +803,46 @@ def test_a_wrapped_new_major_that_holds_a_glyph_of_a_field_word_opens_no_row():
 ])  # fmt: skip
 def test_a_field_label_with_one_glyph_misread_is_still_one_and_a_short_major_is_none(text, field):
     assert parse_field(text) == field
+
+
+def test_cells_ocr_ran_together_across_half_the_table_are_split_not_taken_for_prose():
+    """A 会签单's change table at 200 dpi: OCR boxed the old major, the new major and the reason of the second
+    row as one line over half the table wide. Beside the row's other cells and spaced into words, it is
+    those cells run together (each word to the column it stands in), not a sentence ending the table."""
+    lines = [
+        TextLine(text, box, 0.95) for text, box in [
+            ("证书名称", (258, 570, 391, 623)), ("等级", (529, 565, 613, 621)), ("调整项目", (651, 565, 782, 617)),
+            ("调整前", (876, 564, 984, 617)), ("调整后", (1114, 562, 1221, 615)), ("备注", (1354, 558, 1436, 615)),
+            ("食品检验管理", (238, 668, 417, 712)), ("中", (549, 664, 592, 708)), ("试点人数", (655, 660, 785, 712)),
+            ("70人", (893, 655, 971, 712)), ("150", (1139, 660, 1199, 703)),
+            ("食品检验管理职业技能等级", (155, 756, 502, 804)),
+            ("490102 食品营养 540106 酒店管理 根据二级学院论", (823, 748, 1502, 796)),
+            ("证书", (287, 794, 365, 846)), ("初", (548, 776, 596, 824)), ("试点专业", (655, 773, 785, 824)),
+            ("与健康", (882, 787, 987, 840)), ("与数字化运营", (1079, 787, 1263, 837)), ("证意见", (1347, 785, 1449, 833)),
+            ("会签部门", (245, 916, 381, 969)), ("意见", (727, 907, 839, 969)), ("签字/日期", (1220, 904, 1372, 960)),
+        ]
+    ]
+    assert triples(extract_changes([page(lines)])) == [
+        ("食品检验管理", "headcount", "中级", 70, 150),
+        ("食品检验管理", "major", "初级", "食品营养与健康", "酒店管理与数字化运营"),
+    ]
+
+
+def test_a_sentence_across_a_table_still_ends_it():
+    """Prose under a table, a line as wide as the table beside nothing: the table ends there."""
+    lines = [
+        TextLine(text, box, 0.95) for text, box in [
+            ("证书名称", (258, 570, 391, 623)), ("调整项目", (651, 565, 782, 617)),
+            ("调整前", (876, 564, 984, 617)), ("调整后", (1114, 562, 1221, 615)),
+            ("物流管理", (238, 668, 417, 712)), ("试点人数", (655, 660, 785, 712)),
+            ("70人", (893, 655, 971, 712)), ("80", (1139, 660, 1199, 703)),
+            ("以上调整 经学校研究 同意 特此申请", (230, 760, 1220, 805)),
+            ("智能财税", (238, 840, 417, 884)), ("试点人数", (655, 840, 785, 884)),
+            ("40人", (893, 840, 971, 884)), ("60", (1139, 840, 1199, 884)),
+        ]
+    ]
+    assert [t.rows for t in find_tables(lines)][0] == [
+        {("cert", None): "物流管理", ("field", None): "试点人数", ("from", None): "70人", ("to", None): "80"}]
 
 
 def test_a_known_certificate_run_on_after_a_new_value_opens_the_next_change():
