@@ -355,3 +355,15 @@ def test_a_seal_s_ring_across_the_label_is_no_part_of_print_s_height():
     evidence = read_evidence(parse_message(raw), engine=make_engine("rapidocr"), limits=Limits())
     assert evidence.department is not None and evidence.department.signed
     assert evidence.leader is not None and evidence.leader.signed
+
+
+def test_a_date_written_in_blue_over_the_form_s_printed_year_month_day_is_no_signature():
+    """签字：周国 typed, and under it a date written in blue before the form's printed 年 月 日 blanks,
+    which OCR reads as one line (2024.3.17年月日): a date, whoever wrote it, and the blue is its pen."""
+    page, draw = _page(date=False)
+    font = ImageFont.truetype(SANS, SIZE)
+    draw.text((SIGN_X + 3 * SIZE + 20, SIGN_Y), "周国", font=font, fill=(15, 15, 15))
+    for text, x in (("年", 700), ("月", 760), ("日", 820)):
+        draw.text((x, SIGN_Y + 56), text, font=font, fill=(15, 15, 15))
+    _hand(page, "2024.3.17", (SIGN_X - 20, SIGN_Y + 70), colour=(40, 50, 170), height=34)
+    assert not _department(page).signed
