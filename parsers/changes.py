@@ -12,6 +12,7 @@ import re
 from parsers.model import Box, Document, ExtractedChange, Field, Page
 from parsers.normalise import compact, parse_field, parse_headcount, parse_level, parse_major, split_level
 from parsers.prose import page_text, read_prose, sheets
+from parsers.table_rows import TOTAL
 from parsers.tables import Role, Table, find_tables
 from parsers.vocabulary import Vocabulary
 
@@ -108,7 +109,7 @@ def changes_from_row(row: dict[Role, str], certificate: str = "") -> list[Extrac
     """
     cert_text = next((text for (kind, _), text in row.items() if kind == "cert"), "") or certificate
     name, level = split_level(cert_text)
-    if not name or any(_KEEP.search(compact(text)) or _TOTAL.match(compact(text)) for text in row.values()):
+    if not name or any(_KEEP.search(compact(text)) or TOTAL.match(compact(text)) for text in row.values()):
         return []
     level = parse_level(row.get(("level", None))) or level or parse_level(row.get(("from", "level")))
     changes = []
@@ -140,7 +141,6 @@ def _stated_in_words(name: str, level: str | None, statement: str | None) -> lis
 
 
 _KEEP = re.compile(r"^(?:不调整|不作调整|不做调整|无调整)")  # a row that states it stays as it is
-_TOTAL = re.compile(r"^(?:合计|总计|小计|共计)")  # a totals row sums the changes: it is none of them
 # Marks for "as before"; OCR reads a lone dash or slash in a cell as 一, 1, l, I or |, and may keep
 # only 同原 of 同原申报 in a narrow cell.
 _UNCHANGED = re.compile(r"^(?:[—–\-_/／\\~～·.。]*|[一1lI|丨]|不变|保持不变|无变化|无|同上|同原(?:申报)?|未调整|不调整)$")

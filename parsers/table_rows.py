@@ -142,8 +142,14 @@ def _starter_rows(roles: list[Role], frags: list[Fragment]) -> list[Span]:
     numbers = [f for f in in_column(("seq",)) if re.fullmatch(r"\d{1,3}", compact(f.text))]
     fields = _field_starters([f for f in in_column(("field",)) if parse_field(f.text)], height)
     values = _value_starters(in_column(("from", "to", "level")), roles, height)
-    best = max([_spans(_with_lost_numbers(numbers, values, frags, height)), _spans(fields)], key=len)
-    return best or _spans(values)
+    # A totals row (合计) is a row of its own however tight under the last change: it restates their sum.
+    totals = [f for f in in_column(("seq", "cert")) if TOTAL.match(compact(f.text))]
+    best = max([_spans(_with_lost_numbers(numbers, values, frags, height) + totals), _spans(fields + totals)],
+               key=len)
+    return best if len(best) > len(totals) else _spans(values + totals)
+
+
+TOTAL = re.compile(r"^(?:合计|总计|小计|共计)")  # a totals row sums the changes: it is none of them
 
 
 def _with_lost_numbers(numbers: list[Fragment], values: list[Fragment], frags: list[Fragment],

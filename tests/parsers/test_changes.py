@@ -828,6 +828,26 @@ def test_cells_ocr_ran_together_across_half_the_table_are_split_not_taken_for_pr
     ]
 
 
+def test_a_totals_row_tight_under_the_only_change_is_a_row_of_its_own():
+    """A spreadsheet photographed: its 合计 row sits as tight under the one change as a wrapped cell's next
+    line, and repeats its values. A totals row opens a row of its own, which states no change; it was
+    read into the change's cells (50 50 → 65 65)."""
+    lines = [
+        TextLine(text, box, 0.95) for text, box in [
+            ("序号", (194, 412, 249, 448)), ("证书名称", (346, 409, 448, 445)), ("等级", (553, 406, 609, 439)),
+            ("调整类型", (626, 403, 727, 441)), ("调整后", (752, 397, 837, 440)), ("调整前", (879, 398, 959, 436)),
+            ("增减人数", (992, 396, 1096, 433)), ("备注", (1136, 395, 1192, 430)),
+            ("智能财税", (347, 467, 445, 503)), ("初级", (552, 464, 609, 499)), ("调增", (651, 461, 705, 497)),
+            ("65", (821, 461, 857, 494)), ("50", (944, 459, 981, 490)), ("+15", (1058, 456, 1103, 486)),
+            ("1", (477, 473, 505, 498)), ("1", (210, 473, 235, 504)), ("一", (588, 511, 613, 527)),
+            ("65", (820, 515, 857, 547)), ("50", (942, 512, 981, 546)),
+            ("+15", (1055, 511, 1106, 543)), ("合计", (195, 525, 251, 561)),
+        ]
+    ]
+    vocabulary = Vocabulary(("智能财税",), ())  # the stray 1 beside the name is the sheet's, not the name's
+    assert triples(extract_changes([page(lines)], vocabulary)) == [("智能财税", "headcount", "初级", 50, 65)]
+
+
 def test_a_sentence_across_a_table_still_ends_it():
     """Prose under a table, a line as wide as the table beside nothing: the table ends there."""
     lines = [
