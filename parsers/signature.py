@@ -183,6 +183,7 @@ def _rings(shape: tuple[int, ...], image: Image.Image, seals: list[Box], origin:
 
 
 def overlaps_any(box: Box, areas: list[Box]) -> bool:
+    """Whether `box` (x0, y0, x1, y1, page pixels) shares any area with one of `areas`."""
     return any(box[0] < a[2] and a[0] < box[2] and box[1] < a[3] and a[1] < box[3] for a in areas)
 
 
