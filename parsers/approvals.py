@@ -505,7 +505,7 @@ def _dates_in(line: TextLine | None, h: float) -> list[Box]:
     match = re.search(r"\d{2,4}\s*年.*$", text)
     if not match or line.box[3] - line.box[1] > 2.5 * h:
         return []
-    width = sum(glyph_widths(match.group())) * 0.9 * h
+    width = _printed_width(match.group(), h)
     return [(line.box[2] - width, line.box[1], line.box[2], line.box[3])]
 
 
@@ -522,8 +522,13 @@ def _date_print(image: Image.Image, line: TextLine, h: float) -> Box:
     extent = np.where(ink, rows, -1).max(axis=0) - np.where(ink, rows, ink.shape[0]).min(axis=0)
     tall = np.flatnonzero(extent > PRINTED_HEIGHT * h)
     start = x0 + (int(tall[-1]) + 1 if tall.size else 0)
-    printed = sum(glyph_widths(clean(line.text))) * 0.9 * h
+    printed = _printed_width(clean(line.text), h)
     return (start, y0, x1, y1) if x1 - start >= DATE_PRINT_SHARE * printed else line.box
+
+
+def _printed_width(text: str, h: float) -> float:
+    """Pixels `text` spans in print of line height `h` (a glyph 0.9 of the line wide)."""
+    return sum(glyph_widths(text)) * 0.9 * h
 
 
 DATE_PRINT_SHARE = 0.6  # of a date's glyph width that its print past the signature must span to be told from it
