@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from statistics import median
+from statistics import median, quantiles
 
 from parsers.model import Box, Page, TextLine
-from parsers.normalise import compact, parse_field, split_level
+from parsers.normalise import compact, parse_field, parse_major, split_level
 from parsers.skew import straighten
 from parsers.table_rows import Fragment, visual_rows
 from parsers.vocabulary import Vocabulary
@@ -137,12 +137,32 @@ def _column_text(lines: list[TextLine]) -> str:
     if not rows:
         return ""
     right = _right_margin(rows)
+    spaced = _paragraph_spacing(rows)
     parts = []
     for row, below in zip(rows, [*rows[1:], []], strict=True):
         parts.append("".join(compact(frag.text) for frag in row if not _form_label(frag, row)))
         ends_early = row[-1].line.box[2] < right - 2 * median(f.height for f in row)
-        parts.append("\n" if ends_early or len(row) >= 3 or len(below) >= 3 else "")
+        apart = bool(below) and _gap(row, below) > spaced
+        parts.append("\n" if ends_early or apart or len(row) >= 3 or len(below) >= 3 else "")
     return "".join(parts)
+
+
+PARAGRAPH_GAP = 1.0  # glyph heights of white, beyond the tightest line spacing, that set a paragraph apart
+
+
+def _paragraph_spacing(rows: list[list[Fragment]]) -> float:
+    """The white (pixels) between two rows beyond which the lower starts a new paragraph. A paragraph
+    that fills its last line ("…变更为自动化" + a blank line + "妥否，请批示。") ends early nowhere,
+    but the white under it is wider than between its own wrapped lines, the tightest on the page
+    (their lower quartile, so one tight pair of boxes OCR drew overlapping does not set it)."""
+    glyph = median(f.height for row in rows for f in row)
+    prose = [_gap(row, below) for row, below in zip(rows, rows[1:], strict=False) if len(row) <= 2 and len(below) <= 2]
+    tight = quantiles(prose, n=4)[0] if len(prose) >= 2 else 0.0
+    return max(tight, 0.0) + PARAGRAPH_GAP * glyph
+
+
+def _gap(row: list[Fragment], below: list[Fragment]) -> float:
+    return min(f.top for f in below) - max(f.bottom for f in row)
 
 
 # A form's row title in the cell left of the prose (调整事项 | 1. …由“汽 / 车运用与维修”调整为…): it
@@ -205,8 +225,10 @@ def _value_end(clause: re.Match[str], text: str, vocabulary: Vocabulary | None) 
     registry knows begins inside it (the next item run on where OCR lost a line break:
     改为计算机应用城市轨道交通运营服务（初级）人数规模…), unless the whole value is a major it knows."""
     start, end = clause.span("to")
-    if vocabulary is None or vocabulary.major_named(text[start:end]):
-        return end  # 现代物流管理 is a major, though 物流管理 is a certificate too
+    value = text[start:end]
+    # 现代物流管理 is a major, though 物流管理 is a certificate too; so is 700206汽车运用与维修, code and all
+    if vocabulary is None or vocabulary.major_named(parse_major(value) or value):
+        return end
     inside = [m.start for m in vocabulary.certificate_mentions(text[start:end]) if m.start >= MIN_VALUE]
     return start + inside[0] if inside else end
 

@@ -303,6 +303,45 @@ def test_a_quoted_value_wrapped_at_the_margin_is_read_whole_beside_a_date_furthe
         ("大数据应用开发(Python)", "major", "初级", "大数据技术", "软件技术")
     ]
 
+def test_a_value_that_fills_its_line_ends_at_the_blank_line_under_it():
+    """othergen seed 190007: the item's line reaches the margin, so only the white under it ends the
+    paragraph; 妥否，请批示。 is the letter's next paragraph, no part of the new major."""
+    lines = [
+        TextLine("我校已于2024年3月10日前在职业技能等级证书信息管理服务平台完成2024年度证", (269, 441, 1262, 484)),
+        TextLine("书试点申报。因专业招生计划变化，经学校证书试点管理部门审核、校级分管领导同", (215, 488, 1246, 532)),
+        TextLine("意，现申请对部分证书申报内容作如下调整:", (218, 541, 755, 579)),
+        TextLine("拟将网络安全运维（中级）的专业由原来的080911TK网络空间安全变更为自动化", (268, 592, 1259, 635)),
+        TextLine("妥否，请批示。", (269, 695, 467, 740)),
+        TextLine("联系人：苏志联系电话：17193970186", (215, 771, 669, 808)),
+    ]
+    vocabulary = Vocabulary(("网络安全运维",), ("网络空间安全", "自动化"))
+    assert triples(extract_changes([page(lines)], vocabulary)) == [
+        ("网络安全运维", "major", "中级", "网络空间安全", "自动化")
+    ]
+
+
+def test_lines_of_one_paragraph_stay_joined_whatever_the_spacing_between_paragraphs():
+    """Double-spaced lines are as far apart as any two: none stands apart from the others."""
+    lines = [TextLine("1. 将“云计算平台运维与开发”证书（中级）试点人数由", (150, 200, 1400, 232)),
+             TextLine("60人调整为90人。", (150, 262, 500, 294)),
+             TextLine("2. 将“物流管理”证书（初级）考核专业由“物流服务与管理”调整为“电子", (150, 324, 1400, 356)),
+             TextLine("商务”。", (150, 386, 300, 418))]
+    assert triples(extract_changes([page(lines)])) == [
+        ("云计算平台运维与开发", "headcount", "中级", 60, 90),
+        ("物流管理", "major", "初级", "物流服务与管理", "电子商务"),
+    ]
+
+
+def test_a_new_major_with_its_code_is_not_cut_at_a_certificate_of_the_same_name():
+    """othergen seed 190002: 汽车运用与维修 is a certificate and a major; written with its catalogue
+    code, the major was cut at the certificate's name, leaving 700206 and no major."""
+    vocabulary = Vocabulary(("智能财税", "汽车运用与维修"), ("会计事务", "汽车运用与维修"))
+    text = "智能财税职业技能等级证书(初级)试点专业:会计事务调整为700206汽车运用与维修\n以上调整均在申报期内提出"
+    assert triples(changes_from_prose(text, vocabulary)) == [
+        ("智能财税", "major", "初级", "会计事务", "汽车运用与维修")
+    ]
+
+
 # --- Born-digital PDFs: the generator's letters read back through the text layer -----------------
 
 
