@@ -113,17 +113,50 @@ def find_rulings(image: Image.Image) -> Rulings:
     local = cv2.adaptiveThreshold(grey, 1, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 31, 15)
     # A washed-out scan prints its rules lighter than DARK: then the page's own split of ink from paper.
     level = max(DARK, cv2.threshold(grey, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)[0])
-    ink = ((grey < level) & (local > 0) & (red_mask(bgr) == 0)).astype(np.uint8)
+    red = red_mask(bgr) > 0
+    ink = ((grey < level) & (local > 0) & ~red).astype(np.uint8)
     length = max(12, int(MIN_RULE * small.shape[1]))
     # A scan is seldom perfectly straight: close one-pixel steps before opening along the rule.
     flat = cv2.morphologyEx(cv2.dilate(ink, np.ones((3, 1), np.uint8)), cv2.MORPH_OPEN, np.ones((1, length), np.uint8))
     tall = cv2.morphologyEx(cv2.dilate(ink, np.ones((1, 3), np.uint8)), cv2.MORPH_OPEN, np.ones((length, 1), np.uint8))
+    horizontal, vertical = _rules(flat, horizontal=True), _rules(tall, horizontal=False)
+    marked = (ink > 0) | red
     return Rulings(
-        horizontal=[_scaled(r, scale) for r in _rules(flat, horizontal=True)],
-        vertical=[_scaled(r, scale) for r in _rules(tall, horizontal=False)],
+        horizontal=[_scaled(r, scale) for r in _bridged(horizontal, vertical, marked.T)],
+        vertical=[_scaled(r, scale) for r in _bridged(vertical, horizontal, marked)],
         slack=8 / scale,
         width=float(rgb.shape[1]),
     )
+
+
+RULE_CARRIED = 0.8  # share of a rule's gap to its crossing rule that ink (print or red) must mark
+
+
+def _bridged(rules: list[Rule], crossing: list[Rule], marked: np.ndarray) -> list[Rule]:
+    """The rules carried on to the crossing rule they stop short of, where ink marks the stretch between:
+    a seal's ring across a column's wall leaves a piece of it too short to pass for a rule, and red ink
+    is no print. A form's rule ends where it meets another, never in the middle of a cell. `marked` is
+    the work image's print or red ink, indexed [along the rule, across it] (transposed for horizontal
+    rules); rules in work pixels."""
+    slack = 8
+
+    def carried(at: float, a: float, b: float) -> bool:
+        across = int(round(at))
+        strip = marked[int(a):int(b) + 1, max(0, across - 2):across + 3]
+        return strip.size > 0 and strip.any(axis=1).mean() >= RULE_CARRIED
+
+    out = []
+    for rule in rules:
+        meeting = [c.at for c in crossing if c.covers(rule.at, slack)]
+        before = [at for at in meeting if at < rule.start - slack]
+        after = [at for at in meeting if at > rule.end + slack]
+        start, end = rule.start, rule.end
+        if before and carried(rule.at, max(before), rule.start):
+            start = max(before)
+        if after and carried(rule.at, rule.end, min(after)):
+            end = min(after)
+        out.append(replace(rule, start=start, end=end))
+    return out
 
 
 def _rules(mask: np.ndarray, *, horizontal: bool) -> list[Rule]:

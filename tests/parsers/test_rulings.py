@@ -74,3 +74,23 @@ def test_handwriting_past_a_form_s_border_leaves_the_rule():
     overshoot = [replace(line, box=(*line.box[:2], 1530, line.box[3])) for line in dates]
     middle = Rulings([Rule(600, 100, 1700), Rule(1400, 100, 1700)], VERTICAL, slack=10)  # rows run on past 1500
     assert [r.at for r in middle.uncrossed(overshoot, 30).vertical] == [100, 400, 1500]
+
+
+def test_a_wall_a_seal_s_ring_crosses_near_its_top_still_closes_the_header_cells():
+    """The ring of a seal stamped over a signature table's header row crosses the wall between two
+    columns a little under the row's top rule: red ink is no print, and the piece of wall above the ring
+    is too short to pass for a rule. The wall still runs up to the rule it meets."""
+    from PIL import Image, ImageDraw
+
+    from parsers.rulings import find_rulings
+
+    page = Image.new("RGB", (1240, 1754), "white")
+    draw = ImageDraw.Draw(page)
+    for y in (936, 1025, 1115, 1205):
+        draw.line((100, y, 1140, y), fill="black", width=2)
+    for x in (100, 580, 910, 1140):
+        draw.line((x, 936, x, 1205), fill="black", width=2)
+    draw.ellipse((760, 630, 1060, 985), outline=(220, 30, 40), width=9)  # the ring's foot at y 980, x 910
+    rulings = find_rulings(page)
+    left, right = rulings.cell_at(745, 970), rulings.cell_at(1025, 970)
+    assert left is not None and right is not None and abs(left[2] - 910) < 4 and abs(right[0] - 910) < 4
