@@ -65,23 +65,39 @@ def union(*boxes: Box) -> Box:
 
 
 def cells(lines: list[TextLine]) -> list[TextLine]:
-    """Lines cut at table rules read as "|", each piece with its share of the line's box."""
+    """Lines cut at table rules read as "|", and where a second role's label begins after a first's
+    (two column headers OCR read as one box), each piece with its share of the line's box."""
     out = []
     for line in lines:
         text = clean(line.text)
-        parts = _RULE.split(text)
-        if len(parts) == 1:
-            out.append(TextLine(text, line.box, line.confidence))
-            continue
         x0, y0, x1, y1 = line.box
         per = (x1 - x0) / max(1, len(text))
         start = 0
-        for part in parts:
-            if part:
-                box = (x0 + start * per, y0, x0 + (start + len(part)) * per, y1)
-                out.append(TextLine(part, box, line.confidence))
-            start += len(part) + 1
-    return out
+        for part in _RULE.split(text):
+            for piece in _two_labels(part):
+                box = (x0 + start * per, y0, x0 + (start + len(piece)) * per, y1)
+                out.append(TextLine(piece, box, line.confidence))
+                start += len(piece)
+            start += 1
+    return [line for line in out if line.text]
+
+
+# The head of each wording (its words before 意见/审批), three glyphs or more: what opens a label.
+_HEADS: dict[Role, tuple[str, ...]] = {
+    role: tuple({head for t in wordings if len(head := re.sub("(?:意见|审批)$", "", t)) >= 3})
+    for role, wordings in TEMPLATES.items()
+}
+
+
+def _two_labels(text: str) -> list[str]:
+    """`text` cut where one role's label begins right after the other's ends (证书试点管理部门负责大分管校领导:
+    the column headers 证书试点管理部门负责人 and 分管校领导 run together), else `text` whole."""
+    for role, other in (("leader", "department"), ("department", "leader")):
+        for head in _HEADS[role]:
+            at = text.find(head, 1)
+            if at > 0 and _match(text[:at], other) and _match(text[at:], role):
+                return [text[:at], text[at:]]
+    return [text]
 
 
 def find_labels(lines: list[TextLine]) -> dict[Role, Label]:
@@ -179,7 +195,8 @@ def _plausible(text: str, start: int, span: str) -> bool:
     """Not the body's "经…部门和…领导同意，": a label ends in 意见 or 审批 (or its cell ends, or its opinion
     follows it), holds no 和/同意."""
     after = text[start + len(span) :]
-    if _JOINER.search(span) or "同意" in text[start : start + len(span) + 1] or "经" in text[: start + 1]:
+    # Stray glyphs before a label are a rule or a numbering, never a sentence's 和 (部门和校级分管领导研究同意).
+    if _JOINER.search(text[: start + len(span)]) or "同意" in text[start : start + len(span) + 1] or "经" in text[: start + 1]:
         return False
     return bool(re.search("[意见]|审批", span[-3:])) or not after or bool(_OPINION_AFTER.match(after))
 

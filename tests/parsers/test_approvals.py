@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
+from pathlib import Path
 
+import pytest
+from PIL import Image
+
+from parsers.approval_labels import cells, find_labels
 from parsers.approvals import WHOLE_DATE, affirmative, find_approvals
 from parsers.model import Page, TextLine
 from parsers.ocr import make_engine
@@ -75,7 +79,8 @@ def test_bu_tongyi_is_negative_even_when_signed(blank_and_negative):
 
 
 @pytest.mark.parametrize("sentence", ["经证书试点管理部门审核、校级分管领导同意，现申请调整如下：",
-                                      "经学校证书试点管理部门同意，现申请调整如下：", "证书试点管理部门和校级分管领导同意调整。"])
+                                      "经学校证书试点管理部门同意，现申请调整如下：", "证书试点管理部门和校级分管领导同意调整。",
+                                      "部门和校级分管领导研究同意，现申请对部分证书申报内容进行调整"])
 def test_a_sentence_naming_the_approvers_is_no_label(sentence):
     lines = [TextLine(sentence, (140, 600, 140 + 26 * len(sentence), 636), 0.98), TextLine("签字：", (620, 710, 700, 746), 0.99)]
     assert find_approvals(lines, None, document="d.pdf", page=1) == {}
@@ -194,3 +199,23 @@ def test_a_name_before_the_same_name_typed_in_brackets_is_a_signature(sign_line,
         TextLine(sign_line, (400, 700, 400 + 26 * len(sign_line), 736), 0.97),
     ]
     assert find_approvals(lines, None, document="d.pdf", page=1)["leader"].signed is signed
+
+
+def test_two_column_headers_ocr_read_as_one_box_are_two_labels():
+    """证书试点管理部门负责人 | 分管校领导, two columns of a signature table, read as one box (the 人 as 大)."""
+    parts = cells([TextLine("证书试点管理部门负责大分管校领导", (599, 950, 1143, 1003), 0.99)])
+    assert [part.text for part in parts] == ["证书试点管理部门负责大", "分管校领导"]
+    assert parts[0].box[2] == parts[1].box[0] < 1000
+    assert {role: label.lines[0].text for role, label in find_labels(parts).items()} == {
+        "department": "证书试点管理部门负责大", "leader": "分管校领导"}
+
+
+def test_a_signature_table_under_a_seal_gives_each_approver_his_own_column():
+    """officegen seed 190021, page 1 (a colour TIFF): 经办人 | 证书试点管理部门负责人 | 分管校领导 over rows
+    意见 / 签字 / 日期. OCR ran the two headers into one box, and the school seal's ring across the top of
+    the wall between them left too little of it to pass for a rule, so both shared one header cell."""
+    image = Image.open(Path(__file__).parent / "cases" / "sign-table-header-under-seal.jpg").convert("RGB")
+    found = read_page(Page(number=1, image=image), engine=make_engine("rapidocr"), document="d.tif")
+    department, leader = found.department, found.leader
+    assert department is not None and department.opinion.rstrip("。") == "同意" and department.signed
+    assert leader is not None and leader.opinion == "原则同意" and leader.signed
