@@ -51,9 +51,12 @@ _AFTER_JIANG = re.compile(
 _NUMBERING = r"(?:\d{1,2}[.、]|[一二三四五六七八九十]{1,3}、|\(\d{1,2}\)|[◆◇●○■□▪•])"  # or a bullet
 _ITEM_START = rf"(?:(?:^|(?<=[。；;:：\n])){_NUMBERING}?|{_NUMBERING})"
 _LEVEL_AFTER = re.compile(r"[\"”」』’'》〉]?(?:职业技能等级)?(?:证书)?[(\[【]([初中高])[级圾][)\]】]{0,2}")
+_ARROW = re.compile(r"→|⟶|[-—–一=]{1,2}>")  # 一> is —> as OCR reads its dash, a glyph of 一's shape
+# …证书（初级）：试点人数30人→50人: the field, after a colon, and its old value before an arrow.
+_ARROW_OPENS = rf"[:：]?(?:{_FIELD_WORD})[:：]?[^，。；,;\n]{{1,30}}?(?:{_ARROW.pattern})"
 _BARE = re.compile(
     rf"{_ITEM_START}{_OWNER}([^{_OPEN}{_CLOSE}，。；:：,;\n将把]{{2,40}}?){_LEVEL_TAIL}"
-    rf"(?={_CLAUSE_OPENS})"
+    rf"(?=[:：]?{_CLAUSE_OPENS}|{_ARROW_OPENS})"
 )
 # The new value ends at punctuation, a closing quote, a bracket, the next numbered item
 # ("…调整为“软件技术”2.将…" when OCR lost the full stop at a line end), or the closing 特此申请 or
@@ -68,7 +71,6 @@ _CLAUSE = re.compile(
     rf"(?:(?:(?:调整|变更)?(?:由|从)|(?<=[:：])|{_FORMER_WAS})(?P<from>[^，。；,;\n由从]{{1,30}}?)[，,]?(?:现|拟)?(?:申请)?)?{_VERB}\n?{_TO}"
 )
 # Old → new after the certificate: 更换考核专业：“数字媒体交互设计”证书（中级）数字媒体技术→软件工程.
-_ARROW = re.compile(r"→|⟶|[-—–一=]{1,2}>")  # 一> is —> as OCR reads its dash, a glyph of 一's shape
 _ARROW_TO = re.compile(rf"[^，。；,;\n→]{{1,30}}?(?=\)|{_VALUE_STOP})")  # (…→计算机应用特此申请: the full stop lost)
 # What stands between a certificate's name and its old value: its level, 证书, a field word, a colon.
 _NAME_TAIL = re.compile(rf"^[{_CLOSE}]?{_LEVEL_TAIL}[:：,，]?(?P<field>{_FIELD_WORD})?[:：,，]?")

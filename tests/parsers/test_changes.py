@@ -342,6 +342,17 @@ def test_a_new_major_with_its_code_is_not_cut_at_a_certificate_of_the_same_name(
     ]
 
 
+@pytest.mark.parametrize("item", ["试点人数30人→50人", "试点人数由30人调整为50人"])
+def test_a_certificate_the_registry_does_not_hold_is_read_before_a_colon_and_its_field(item):
+    """officegen seed 190031: 老年照护 is no certificate of the registry (so no_matching_application),
+    named only by its wording, and a colon stands between its level and the field."""
+    vocabulary = Vocabulary(("汽车运用与维修", "Web前端开发"), ())
+    text = f"二、Web前端开发职业技能等级证书(中级):试点人数40人→30人。\n三、老年照护职业技能等级证书(初级):{item}。"
+    assert sorted(triples(changes_from_prose(text, vocabulary))) == [
+        ("Web前端开发", "headcount", "中级", 40, 30), ("老年照护", "headcount", "初级", 30, 50)
+    ]
+
+
 # --- Born-digital PDFs: the generator's letters read back through the text layer -----------------
 
 
