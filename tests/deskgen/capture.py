@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import math
 import random
+from datetime import datetime
 
 import cv2
 import numpy as np
@@ -61,8 +62,10 @@ def phone_photo(page: np.ndarray, rng: random.Random, notes: list[str], long_sid
                     np.float32)
     bg = np.empty((out_h, out_w, 3), np.float32)
     bg[:] = desk
-    grain = cv2.resize(g.normal(0, 1, (out_h // 16, out_w // 16)).astype(np.float32), (out_w, out_h))
-    bg += (grain * 10)[..., None]
+    grain = cv2.resize(g.normal(0, 1, (out_h // 24, out_w // 24)).astype(np.float32), (out_w, out_h),
+                       interpolation=cv2.INTER_CUBIC)
+    fine = cv2.GaussianBlur(g.normal(0, 1, (out_h, out_w)).astype(np.float32), (0, 0), 1.2)
+    bg += (grain * 8 + fine * 6)[..., None]
     turn = math.radians(rng.uniform(-6, 6))
     cx, cy = out_w / 2 + rng.uniform(-30, 30), out_h / 2 + rng.uniform(-30, 30)
     corners = np.array([[-pw / 2, -ph / 2], [pw / 2, -ph / 2], [pw / 2, ph / 2], [-pw / 2, ph / 2]], np.float32)
@@ -153,10 +156,15 @@ def jpeg(img: np.ndarray, quality: int) -> bytes:
 
 
 def png(img: np.ndarray) -> bytes:
+    """A PNG as scanner apps save it: bilevel as 1-bit, otherwise an adaptive 32-colour palette."""
     buf = io.BytesIO()
     image = Image.fromarray(img)
     if img.ndim == 2 and set(np.unique(img[::7, ::7]).tolist()) <= {0, 255}:
         image = image.convert("1")
+    elif img.ndim == 2:
+        image = Image.fromarray((cv2.medianBlur(img, 3) // 16 * 17).astype(np.uint8))
+    else:
+        image = Image.fromarray(cv2.medianBlur(img, 3)).quantize(colors=32, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
     image.save(buf, "PNG", optimize=True)
     return buf.getvalue()
 
@@ -171,6 +179,9 @@ def _pil(img: np.ndarray) -> Image.Image:
 def tiff(images: list[np.ndarray], dpi: int) -> bytes:
     """A multi-page TIFF as scanner software writes it: G4 for bilevel pages, JPEG otherwise."""
     pages = [_pil(img) for img in images]
+    if len({p.mode for p in pages}) > 1:  # one compression per file: bilevel pages go grey then
+        mode = "RGB" if any(p.mode == "RGB" for p in pages) else "L"
+        pages = [p.convert(mode) for p in pages]
     buf = io.BytesIO()
     first = pages[0]
     compression = "group4" if first.mode == "1" else "tiff_jpeg"
@@ -180,7 +191,7 @@ def tiff(images: list[np.ndarray], dpi: int) -> bytes:
     return buf.getvalue()
 
 
-def image_pdf(images: list[np.ndarray], dpi: int, quality: int = 70) -> bytes:
+def image_pdf(images: list[np.ndarray], dpi: int, quality: int = 70, when: datetime | None = None) -> bytes:
     """Scanned pages in a PDF, one image per page (as a scanner's 'scan to PDF' writes)."""
     pages = []
     for img in images:
@@ -189,5 +200,7 @@ def image_pdf(images: list[np.ndarray], dpi: int, quality: int = 70) -> bytes:
             image = Image.open(io.BytesIO(jpeg(img, quality)))
         pages.append(image)
     buf = io.BytesIO()
-    pages[0].save(buf, "PDF", save_all=True, append_images=pages[1:], resolution=float(dpi))
+    when = when or datetime(2024, 3, 1, 9, 0)
+    pages[0].save(buf, "PDF", save_all=True, append_images=pages[1:], resolution=float(dpi), creationDate=when.timetuple(),
+                  modDate=when.timetuple(), producer="Scanner PDF")
     return buf.getvalue()

@@ -101,8 +101,7 @@ def numbered(items: list[str], rng: random.Random) -> list[str]:
     return out
 
 
-REASONS = ("专业调整", "学生人数变化", "招生计划调整", "教学安排调整", "实训条件限制", "学生报名意愿变化", "按实际需求调整",
-           "")
+REASONS = ("专业调整", "人数变化", "招生计划调整", "教学安排", "实训条件", "报考意愿变化", "按实际需求", "")
 
 
 def _value(change: Change, value: str | int, rng: random.Random) -> str:

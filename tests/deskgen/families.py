@@ -172,13 +172,13 @@ def form_pages(plan: Plan, rng: random.Random, table: str = "field") -> list[np.
         Cell(1, 0, "联系人"), Cell(1, 1, plan.contact), Cell(1, 2, "联系电话"), Cell(1, 3, plan.phone)], line=2)
     doc.table([1.0], [int(rh * 0.9)], [Cell(0, 0, rng.choice(("申请调整内容", "调整内容", "调整事项")), bold=True)])
     (content.per_cert_table if table == "cert" else content.per_field_table)(doc, plan, rng)
-    doc.table([lw, 7.4], [int(rh * 1.2)], [Cell(0, 0, "调整原因"), Cell(0, 1, rng.choice(REASONS) + "。", align="left")])
+    doc.table([lw, 5.8 + lw], [int(rh * 1.2)], [Cell(0, 0, "调整原因"), Cell(0, 1, rng.choice(REASONS) + "。", align="left")])
     opinion_h = int(doc.size * rng.uniform(6.5, 8))
     dept_label = _wrapped_label(rng.choice(content.DEPT_LABELS), rng)
     leader_label = _wrapped_label(rng.choice(content.LEADER_LABELS), rng)
     seal_label = rng.choice(("单位盖章", "学校盖章", "单位意见\n（盖章）"))
     doc.ensure(opinion_h * 3)
-    boxes = doc.table([lw, 7.4], [opinion_h, opinion_h, int(opinion_h * 0.9)], [
+    boxes = doc.table([lw, 5.8 + lw], [opinion_h, opinion_h, int(opinion_h * 0.9)], [
         Cell(0, 0, dept_label), Cell(0, 1), Cell(1, 0, leader_label), Cell(1, 1), Cell(2, 0, seal_label), Cell(2, 1)])
     for (x0, y0, x1, _), a in ((boxes[1], plan.department), (boxes[3], plan.leader)):
         if a.state == "absent":
@@ -214,7 +214,7 @@ def approval_sheet(plan: Plan, rng: random.Random) -> np.ndarray:
 
 # ---------------------------------------------------------------- families
 
-def _scan_files(pages: list[np.ndarray], rng: random.Random, notes: list[str], stem: str,
+def _scan_files(plan: Plan, pages: list[np.ndarray], rng: random.Random, notes: list[str], stem: str,
                 kinds: tuple[str, ...]) -> Files:
     dpi = rng.choice((150, 200, 200, 300))
     mode = rng.choice(("color", "color", "gray"))
@@ -222,10 +222,10 @@ def _scan_files(pages: list[np.ndarray], rng: random.Random, notes: list[str], s
     kind = rng.choice(kinds)
     quality = rng.randrange(45, 80)
     if kind == "pdf" or (kind != "tiff" and len(images) > 1):
-        return [(f"{stem}.pdf", capture.image_pdf(images, dpi, quality), "application/pdf")]
+        return [(f"{stem}.pdf", capture.image_pdf(images, dpi, quality, plan.letter_date), "application/pdf")]
     if kind == "tiff":
         return [(f"{stem}.tif", capture.tiff(images, dpi), "image/tiff")]
-    if kind == "png" and dpi <= 200:
+    if kind == "png" and dpi <= 150:
         return [(f"{stem}.png", capture.png(images[0]), "image/png")]
     return [(f"{stem}.jpg", capture.jpeg(images[0], quality), "image/jpeg")]
 
@@ -245,19 +245,19 @@ def letter_bottom(plan: Plan, rng: random.Random) -> Rendered:
                   for p in pages]
         q = rng.randrange(60, 85)
         if len(photos) == 1:
-            files = [(f"IMG_202403{plan.letter_date.day:02d}_{rng.randrange(80000, 180000)}.jpg",
+            files = [(f"IMG_2024{plan.letter_date.month:02d}{plan.letter_date.day:02d}_{rng.randrange(80000, 180000)}.jpg",
                       capture.jpeg(photos[0], q), "image/jpeg")]
         else:
-            files = [(f"{_stem(plan, rng)}.pdf", capture.image_pdf(photos, 150, q), "application/pdf")]
+            files = [(f"{_stem(plan, rng)}.pdf", capture.image_pdf(photos, 150, q, plan.letter_date), "application/pdf")]
     else:
-        files = _scan_files(pages, rng, notes, _stem(plan, rng), ("pdf", "jpg", "pdf"))
+        files = _scan_files(plan, pages, rng, notes, _stem(plan, rng), ("pdf", "jpg", "pdf"))
     return files, " ".join(notes)
 
 
 def approval_form(plan: Plan, rng: random.Random) -> Rendered:
     notes: list[str] = []
     pages = form_pages(plan, rng, "field")
-    return _scan_files(pages, rng, notes, _stem(plan, rng), ("pdf", "png", "tiff", "jpg")), " ".join(notes)
+    return _scan_files(plan, pages, rng, notes, _stem(plan, rng), ("pdf", "png", "tiff", "jpg")), " ".join(notes)
 
 
 def letter_annex(plan: Plan, rng: random.Random) -> Rendered:
@@ -269,7 +269,7 @@ def letter_annex(plan: Plan, rng: random.Random) -> Rendered:
     images += [capture.flatbed(p, rng, notes, dpi, annex_mode) for p in pages[1:]]
     if rng.random() < 0.3:
         return [(f"{_stem(plan, rng)}.tif", capture.tiff(images, dpi), "image/tiff")], " ".join(notes)
-    return [(f"{_stem(plan, rng)}.pdf", capture.image_pdf(images, dpi, rng.randrange(50, 80)),
+    return [(f"{_stem(plan, rng)}.pdf", capture.image_pdf(images, dpi, rng.randrange(50, 80), plan.letter_date),
              "application/pdf")], " ".join(notes)
 
 
@@ -290,8 +290,8 @@ def two_photos(plan: Plan, rng: random.Random) -> Rendered:
     base = rng.randrange(100000, 200000)
     for i, page in enumerate([*letter, sheet]):
         photo = capture.phone_photo(capture.age_paper(page, rng, notes), rng, notes, long_side=rng.choice((2000, 2400)))
-        name = rng.choice(("IMG_202403{d:02d}_{n}.jpg", "mmexport{n}{i}.jpg", "调整申请{k}.jpg")).format(
-            d=plan.letter_date.day, n=base + i * 37, i=i, k=i + 1)
+        name = rng.choice(("IMG_2024{m:02d}{d:02d}_{n}.jpg", "mmexport{n}{i}.jpg", "调整申请{k}.jpg")).format(
+            m=plan.letter_date.month, d=plan.letter_date.day, n=base + i * 37, i=i, k=i + 1)
         files.append((name, capture.jpeg(photo, rng.randrange(60, 82)), "image/jpeg"))
     return files, " ".join(notes)
 

@@ -120,12 +120,18 @@ class Doc:
         xs = [left]
         for w in col_widths:
             xs.append(xs[-1] + int(w / total * self.width))
+        fnt = self.font(size)
+        row_heights = list(row_heights)
+        for cell in cells:  # rows grow to hold their wrapped text, as a word processor's do
+            if cell.rowspan == 1 and cell.text:
+                pad = max(6, fnt.size // 4)
+                lines = ink.wrap(cell.text, fnt, xs[cell.col + cell.colspan] - xs[cell.col] - 2 * pad)
+                row_heights[cell.row] = max(row_heights[cell.row], int(len(lines) * fnt.size * 1.3) + 2 * pad)
         height = sum(row_heights)
         self.ensure(height)
         ys = [self.y]
         for h in row_heights:
             ys.append(ys[-1] + h)
-        fnt = self.font(size)
         boxes = []
         page = self.page
         for cell in cells:

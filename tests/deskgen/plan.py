@@ -238,10 +238,7 @@ def draw_plan(seed: int, index: int, family: str, max_changes: int = 3,
     for i in range(count + 6):
         if len(changes) >= count:
             break
-        if special and i == 0:
-            kind = special[0]
-        else:
-            kind = rng.choice(fields)
+        kind = special[0] if special and i == 0 else rng.choice(fields)
         if kind == "unmatched":
             changes.append(_unmatched_change(rng, school))
             continue

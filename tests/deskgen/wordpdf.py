@@ -107,7 +107,10 @@ def born_digital_letter(plan: Plan, rng: random.Random, scan: np.ndarray) -> byt
 
 def _jpeg_image(image: Image.Image) -> Image.Image:
     out = io.BytesIO()
-    image.convert("L" if image.mode in ("L", "1") else "RGB").save(out, "JPEG", quality=65)
+    image = image.convert("L" if image.mode in ("L", "1") else "RGB")
+    if max(image.size) > 1800:
+        image = image.resize((image.width * 1800 // max(image.size), image.height * 1800 // max(image.size)))
+    image.save(out, "JPEG", quality=55)
     out.seek(0)
     return Image.open(out)
 
