@@ -185,7 +185,7 @@ def tiff(images: list[np.ndarray], dpi: int) -> bytes:
     buf = io.BytesIO()
     first = pages[0]
     compression = "group4" if first.mode == "1" else "tiff_jpeg"
-    kw = {"quality": 70} if compression == "tiff_jpeg" else {}
+    kw = {"quality": 55} if compression == "tiff_jpeg" else {}
     first.save(buf, "TIFF", save_all=True, append_images=pages[1:], compression=compression,
                dpi=(dpi, dpi), **kw)
     return buf.getvalue()

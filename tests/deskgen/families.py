@@ -220,7 +220,7 @@ def _scan_files(plan: Plan, pages: list[np.ndarray], rng: random.Random, notes: 
     mode = rng.choice(("color", "color", "gray"))
     images = [capture.flatbed(capture.age_paper(p, rng, notes), rng, notes, dpi, mode) for p in pages]
     kind = rng.choice(kinds)
-    quality = rng.randrange(45, 80)
+    quality = rng.randrange(45, 80) if dpi < 300 else rng.randrange(38, 55)
     if kind == "pdf" or (kind != "tiff" and len(images) > 1):
         return [(f"{stem}.pdf", capture.image_pdf(images, dpi, quality, plan.letter_date), "application/pdf")]
     if kind == "tiff":
@@ -267,9 +267,10 @@ def letter_annex(plan: Plan, rng: random.Random) -> Rendered:
     images = [capture.flatbed(capture.age_paper(pages[0], rng, notes), rng, notes, dpi, rng.choice(("color", "gray")))]
     annex_mode = rng.choice(("color", "gray", "bilevel"))  # the annex page has no seal on it
     images += [capture.flatbed(p, rng, notes, dpi, annex_mode) for p in pages[1:]]
-    if rng.random() < 0.3:
+    if rng.random() < 0.3 and dpi <= 200:
         return [(f"{_stem(plan, rng)}.tif", capture.tiff(images, dpi), "image/tiff")], " ".join(notes)
-    return [(f"{_stem(plan, rng)}.pdf", capture.image_pdf(images, dpi, rng.randrange(50, 80), plan.letter_date),
+    quality = rng.randrange(50, 80) if dpi < 300 else rng.randrange(38, 52)  # keep the mail under ~1.5 MB
+    return [(f"{_stem(plan, rng)}.pdf", capture.image_pdf(images, dpi, quality, plan.letter_date),
              "application/pdf")], " ".join(notes)
 
 

@@ -193,7 +193,7 @@ def _subject(rng: random.Random, unit: str, bad: bool) -> str:
                            f"{unit}+2024年证书申报调整"))
     core = rng.choice((f"{unit}+2024年证书申报调整申请",) * 6 + (f"{unit}＋2024年证书申报调整申请",
                       f"{unit}2024年证书申报调整申请", f"【{unit}】2024年证书申报调整申请"))
-    prefix = rng.choice(("",) * 8 + ("转发：", "Fw: ", "答复: "))
+    prefix = rng.choice(("",) * 8 + ("转发：", "Fw: ", "Fwd: "))
     return prefix + core
 
 
@@ -203,7 +203,7 @@ def draw_plan(seed: int, index: int, family: str, max_changes: int = 3,
     rng = random.Random(seed)
     school = rng.choice(SCHOOLS)
     defects: list[str] = []
-    if rng.random() >= 0.64:
+    if rng.random() >= 0.67:
         defects.append(rng.choices(DEFECTS, DEFECT_WEIGHTS)[0])
         if rng.random() < 0.18:
             second = rng.choices(DEFECTS, DEFECT_WEIGHTS)[0]
