@@ -1,8 +1,8 @@
-"""Accuracy of the product's reading on all seven request generators, black-box, per family and split.
+"""Accuracy of the product's reading on all eight request generators, black-box, per family and split.
 
     python -m bench.accuracy [--n 48] [--seed 1] [--engine rapidocr|tesseract] [--keep DIR] [--checkout TREE]
 
-Writes seven corpora of `--n` request emails each — formgen's, papergen's, officegen's, signgen's, changegen's and othergen's
+Writes eight corpora of `--n` request emails each — formgen's, papergen's, officegen's, signgen's, changegen's, othergen's and deskgen's
 (`tests/formgen`, `tests/papergen`, `tests/officegen`, `tests/signgen`, `tests/changegen`, `tests/othergen`, each
 written independently of
 the reader and of the other generators; officegen draws ordinary office habits: 红头 公文, Excel
@@ -14,7 +14,9 @@ certificate titles, tables continued over pages, change tables buried in long PD
 annexes; othergen, `tests/othergen`, draws other ordinary layouts: 会签单 rows, one-line approvals, letter
 and approval form or spreadsheet screenshot as separate attachments, transposed tables, headcount-only
 sheets with 合计 rows, two pages on one scan, turned pages under watermarks, born-digital PDFs with
-signature images and e-seals) and scangen's (`tests/scangen`, exported by
+signature images and e-seals; deskgen, `tests/deskgen`, draws ordinary desk paperwork and its captures: Word
+letters with approval blocks at the foot and handwritten opinions, 审批表 grids with wrapped labels, 附表 annexes,
+born-digital PDFs with a scanned signed page, two phone photos, photocopies of photocopies) and scangen's (`tests/scangen`, exported by
 `tests.scangen.corpus` with a registry derived from its truths) — into a
 temp dir, or DIR/NAME with `--keep` (plus the product's records as `records.json`, to re-score with
 `python -m bench.reading DIR/NAME --records …`). Message `index` of each is drawn from seed
@@ -37,6 +39,7 @@ from pathlib import Path
 
 from bench.reading import ROOT, in_split, load_truths, print_misses, run_product, score, table
 from tests.changegen import generate as changegen_corpus
+from tests.deskgen import generate as deskgen_corpus
 from tests.formgen.generate import generate as formgen_corpus
 from tests.officegen import generate as officegen_corpus
 from tests.othergen import generate as othergen_corpus
@@ -48,7 +51,7 @@ from tests.signgen import generate as signgen_corpus
 GENERATORS: dict[str, Callable[[Path, int, int], None]] = {"formgen": formgen_corpus, "scangen": scangen_corpus,
                                                           "papergen": papergen_corpus, "officegen": officegen_corpus,
                                                           "signgen": signgen_corpus, "changegen": changegen_corpus,
-                                                          "othergen": othergen_corpus}
+                                                          "othergen": othergen_corpus, "deskgen": deskgen_corpus}
 
 
 def bench_generator(name: str, directory: Path, n: int, seed: int, engine: str, keep: bool, root: Path) -> None:
