@@ -84,18 +84,19 @@ def cells(lines: list[TextLine]) -> list[TextLine]:
 
 # The head of each wording (its words before 意见/审批), three glyphs or more: what opens a label.
 _HEADS: dict[Role, tuple[str, ...]] = {
-    role: tuple({head for t in wordings if len(head := re.sub("(?:意见|审批)$", "", t)) >= 3})
+    role: tuple(sorted({head for t in wordings if len(head := re.sub("(?:意见|审批)$", "", t)) >= 3}))
     for role, wordings in TEMPLATES.items()
 }
 
 
 def _two_labels(text: str) -> list[str]:
     """`text` cut where one role's label begins right after the other's ends (证书试点管理部门负责大分管校领导:
-    the column headers 证书试点管理部门负责人 and 分管校领导 run together), else `text` whole."""
-    for role, other in (("leader", "department"), ("department", "leader")):
-        for head in _HEADS[role]:
-            at = text.find(head, 1)
-            if at > 0 and _match(text[:at], other) and _match(text[at:], role):
+    the column headers 证书试点管理部门负责人 and 分管校领导 run together), at the first place it can be,
+    else `text` whole."""
+    for at in range(1, len(text)):
+        for role, other in (("leader", "department"), ("department", "leader")):
+            if (any(text.startswith(head, at) for head in _HEADS[role])
+                    and _match(text[:at], other) and _match(text[at:], role)):
                 return [text[:at], text[at:]]
     return [text]
 

@@ -110,8 +110,8 @@ def _block_area(label: Label, others: list[Label], h: float, size: tuple[int, in
     x0, y0, x1, y1 = label.box
     below = [o.box[1] for o in others if o.box[1] > y1]
     # The next approver's label on the same row (opinion boxes side by side with no rule between).
-    after = [o.box[0] - 0.5 * h for o in others if o.box[0] > x1 and o.box[1] < y1 and o.box[3] > y0]
-    before = [o.box[2] + 0.5 * h for o in others if o.box[2] < x0 and o.box[1] < y1 and o.box[3] > y0]
+    after = [o.box[0] - 0.5 * h for o in others if o.box[0] >= x1 and o.box[1] < y1 and o.box[3] > y0]
+    before = [o.box[2] + 0.5 * h for o in others if o.box[2] <= x0 and o.box[1] < y1 and o.box[3] > y0]
     cell = rulings.cell_at((x0 + x1) / 2, (y0 + y1) / 2) if rulings else None
     if rulings and cell:
         # Stop short of the cell's right rule: a photo's paper edge passes for one, and past it is the desk.
@@ -273,9 +273,10 @@ _TONG_YI = re.compile(rf"^{_LIKE_TONG}意")
 def _opinion(label: Label, block: list[TextLine], area: Box, h: float) -> tuple[str, TextLine | None]:
     """The opinion and the line it stands on of its own (None when it is the label's own rest): the
     label's rest, else the first line of words beside or below it, one that says 同意 or the like
-    first: a seal's lettering read as a tall box of junk (业子) comes earlier in the block."""
+    first: a seal's lettering read as a tall box of junk (业子) comes earlier in the block. A rest
+    that says no such word (党校, the label's 见 and the next label's 级 misread) gives way to a line that does."""
     rest = SIGN.split(PUNCT.sub("", ASIDE.sub("", label.rest)))[0]  # 学校意见（分管校领导）：同意
-    if rest:
+    if _OPINION_WORD.search(rest):
         return rest, None
     left = min(label.box[0], area[0])
     # A column's title is centred over the opinion under it, which may be the wider of the two.
@@ -285,10 +286,11 @@ def _opinion(label: Label, block: list[TextLine], area: Box, h: float) -> tuple[
     words = [(PUNCT.sub("", clean(ln.text)), ln) for ln in beside]
     words = [(t, ln) for t, ln in words
              if _WORDS.search(t) and not SIGN.search(t) and not DATE.search(t) and not WHOLE_DATE.match(t)]
+    agreed = next(((t, ln) for t, ln in words if _OPINION_WORD.search(t)), None)
+    if agreed is not None or rest:
+        return agreed or (rest, None)
     # A handwritten 同意 may stand twice as tall as print; other tall boxes are a seal's lettering.
-    found = next(((t, ln) for t, ln in words if _OPINION_WORD.search(t)),
-                 next(((t, ln) for t, ln in words if ln.box[3] - ln.box[1] <= 2 * h), ("", None)))
-    return found
+    return next(((t, ln) for t, ln in words if ln.box[3] - ln.box[1] <= 2 * h), ("", None))
 
 
 _WORDS = re.compile(r"[\u4e00-\u9fff]")

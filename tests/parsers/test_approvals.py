@@ -221,3 +221,17 @@ def test_a_signature_table_under_a_seal_gives_each_approver_his_own_column():
     department, leader = found.department, found.leader
     assert department is not None and department.opinion.rstrip("。") == "同意" and department.signed
     assert leader is not None and leader.opinion == "原则同意" and leader.signed
+
+
+def test_two_labels_side_by_side_ocr_read_as_one_line_are_two_blocks():
+    """deskgen seed 210007: the department's and the leader's labels stand on one row, and OCR read them
+    as one box with the 意见 between them misread (意党校). Each block's opinion is the one under it."""
+    lines = [
+        TextLine("证书试点管理部门（教务处）意党校分管领导意见：", (207, 1276, 1257, 1335), 0.98),
+        TextLine("原则同意", (332, 1352, 585, 1428), 1.0),
+        TextLine("已阅，同意", (959, 1354, 1209, 1428), 0.92),
+        TextLine("签字：", (375, 1492, 513, 1567), 0.96),
+    ]
+    found = find_approvals(lines, None, document="d.pdf", page=1)
+    assert (found["department"].opinion, found["leader"].opinion) == ("原则同意", "已阅,同意")  # NFKC
+    assert found["department"].affirmative and found["leader"].affirmative
