@@ -10,6 +10,7 @@ vertical gap between them.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from statistics import median
 
 from rapidfuzz import fuzz
@@ -30,7 +31,7 @@ _QUALIFIERS += (("数", "headcount"), ("级", "level"), ("专", "major"))
 _EXACT_RULES: tuple[tuple[str, str], ...] = (
     (r"^序号$|^编号$", "seq"),
     (r"原因|理由|备注|说明", "reason"),
-    (r"调整后|变更后|调整为|拟调整|拟变更|调整至|申请调整", "to"),
+    (r"调整后|变更后|调整为|拟调整|拟变更|调整至|申请调整|^现(?:申报)?|^拟申报", "to"),  # 原申报 | 现申报
     (r"^原|调整前|变更前", "from"),
     # 调整前 / 调整后 with both glyphs of 调整 misread at low resolution (调盛前, 黄盛后人数): the 前 or 后
     # tells, before the field word after it would take the column for a plain one.
@@ -48,7 +49,7 @@ _FUZZY_VARIANTS: dict[str, tuple[str, ...]] = {
     "cert": ("证书名称", "职业技能等级证书名称", "证书"),
     "field": ("调整事项", "调整类型", "调整项目", "变更事项"),
     "from": ("原申报内容", "原申报", "调整前", "变更前", "原人数", "原等级", "原专业"),
-    "to": ("调整后内容", "调整后", "变更后", "拟调整为", "调整后人数", "调整后等级", "调整后专业"),
+    "to": ("调整后内容", "调整后", "变更后", "拟调整为", "调整后人数", "调整后等级", "调整后专业", "现申报"),
     "level": ("考核等级", "等级"),
     "major": ("考核专业", "专业"),
     "count": ("试点人数", "人数规模", "人数"),
@@ -370,8 +371,9 @@ def _header_columns(row: list[Fragment]) -> Header | None:
 
 def _merge_stacked(row: list[Fragment]) -> list[tuple[str, Span]]:
     """Join fragments stacked in one header cell (a two-line header such as 原申报 / 内容); a merged
-    group cell over several columns (原申报信息 over 等级 | 专业 | 人数) prefixes each of them."""
-    row = _without_captions(row)
+    group cell over several columns (原申报信息 over 等级 | 专业 | 人数) prefixes each of them, and a
+    field's cell over its before and after (考核专业 over 原申报 | 现申报) is added to each."""
+    row = _without_captions(_under_fields(row))
     groups = [f for f in row if classify_header(f.text) in _GROUPS]
     while groups:
         cells = _stack([f for f in row if not any(f is g for g in groups)])
@@ -383,6 +385,25 @@ def _merge_stacked(row: list[Fragment]) -> list[tuple[str, Span]]:
             return qualified
         groups = heads
     return _plain_cells(row)
+
+
+def _under_fields(row: list[Fragment]) -> list[Fragment]:
+    """The header's fragments with each field cell merged over a before and an after (考核专业 over
+    原申报 | 现申报, 人数规模 over 调整前 | 调整后) read into the cells under it (原申报考核专业), and
+    dropped: a before/after pair under it says which field the two columns hold."""
+    kept, under = list(row), {}
+    for head in row:
+        if classify_header(head.text) not in _SUB_HEADERS:
+            continue
+        below = [f for f in row if f.top > head.bottom - 0.3 * head.height]
+        left = max((f for f in below if f.cx < head.cx), key=lambda f: f.cx, default=None)
+        right = min((f for f in below if f.cx > head.cx), key=lambda f: f.cx, default=None)
+        if left is None or right is None or {classify_header(left.text), classify_header(right.text)} != _GROUPS:
+            continue
+        if abs((left.cx + right.cx) / 2 - head.cx) < (head.line.box[2] - head.line.box[0]) / 2:  # centred over both
+            kept.remove(head)
+            under.update({id(left): head.text, id(right): head.text})
+    return [Fragment(replace(f.line, text=f.text + under[id(f)])) if id(f) in under else f for f in kept]
 
 
 def _plain_cells(row: list[Fragment]) -> list[tuple[str, Span]]:
@@ -442,7 +463,17 @@ def _without_captions(row: list[Fragment]) -> list[Fragment]:
         if any(overlap(frag, g) > 0 for g in lower) or {g.cx < frag.cx for g in lower} == {True, False}:
             return True
         cells = cells_under(frag)
-        return len(cells) > 1 and not all(classify_header(text) in _SUB_HEADERS for text in cells)
+        return (len(cells) > 1 and not all(classify_header(text) in _SUB_HEADERS for text in cells)) or title(frag)
+
+    def title(frag: Fragment) -> bool:
+        # A grid's row of its own over the whole change table (调整内容), its words centred: the header
+        # cells under it reach out past both its ends. (A group over its columns is no title.)
+        if classify_header(frag.text) in _GROUPS | _SUB_HEADERS or any(
+                f is not frag and f.top < frag.cy < f.bottom for f in row):
+            return False
+        under = [f for f in row if f is not frag and below(frag, f)]
+        return (len(under) >= 3 and min(f.line.box[0] for f in under) < frag.line.box[0]
+                and max(f.line.box[2] for f in under) > frag.line.box[2])
 
     return [f for f in row if not caption(f)]
 

@@ -829,3 +829,18 @@ def test_a_table_on_its_side_whose_names_say_zhengshu_ends_at_the_approval_rows(
     (table,) = find_tables(lines)
     assert [row[("cert", None)] for row in table.rows] == ["智能财税证书", "网店运营推广", "汽车运用与维修证书"]
     assert [row[("reason", None)] for row in table.rows] == ["论证意见", "论证意见", "站点容量调整"]
+
+
+def test_a_field_merged_over_its_before_and_after_under_a_title_row():
+    """deskgen seed 230018 (an 审批表): 调整内容 is a grid row of its own over the table; 考核专业 and
+    人数规模 are each merged over 原申报 | 现申报. Each pair is that field's before and after."""
+    boxes = [("调整内容", (745, 539, 922, 607)), ("序号", (136, 627, 210, 678)), ("证书名称", (320, 628, 446, 680)),
+             ("考核专业", (917, 610, 1037, 655)), ("人数规模", (1331, 614, 1451, 660)), ("考核等级", (563, 630, 687, 681)),
+             ("原申报", (792, 658, 888, 705)), ("现申报", (1063, 658, 1165, 711)), ("原申报", (1273, 659, 1369, 713)),
+             ("现申报", (1408, 661, 1510, 714)), ("1", (155, 714, 190, 761)), ("Web前端开发", (291, 714, 471, 767)),
+             ("初级", (589, 720, 659, 771)), ("710203 网站建设与管理", (707, 707, 969, 751)), ("/", (1098, 731, 1131, 774)),
+             ("70", (1296, 727, 1346, 777)), ("95", (1432, 728, 1484, 778))]
+    (table,) = find_tables([TextLine(text, box, 0.99) for text, box in boxes])
+    (row,) = table.rows
+    assert (row[("from", "major")], row[("from", "headcount")], row[("to", "headcount")]) == (
+        "710203 网站建设与管理", "70", "95")
