@@ -39,7 +39,7 @@ _EXACT_RULES: tuple[tuple[str, str], ...] = (
     (r"^[\u4e00-\u9fff]{2}后(?:内容|人数|规模|等级|专业)?$", "to"),
     (r"事项|类型|项目|调整内容|变更内容", "field"),
     (r"证书|(?<!专业)名称", "cert"),  # 专业名称 is the major's column
-    (r"等级", "level"),
+    (r"等级|级别", "level"),
     (r"专业", "major"),
     (r"人数|规模", "count"),
 )
@@ -50,7 +50,7 @@ _FUZZY_VARIANTS: dict[str, tuple[str, ...]] = {
     "field": ("调整事项", "调整类型", "调整项目", "变更事项"),
     "from": ("原申报内容", "原申报", "调整前", "变更前", "原人数", "原等级", "原专业"),
     "to": ("调整后内容", "调整后", "变更后", "拟调整为", "调整后人数", "调整后等级", "调整后专业", "现申报"),
-    "level": ("考核等级", "等级"),
+    "level": ("考核等级", "等级", "级别"),
     "major": ("考核专业", "专业"),
     "count": ("试点人数", "人数规模", "人数"),
     "reason": ("调整原因", "原因", "备注"),
@@ -398,12 +398,17 @@ def _under_fields(row: list[Fragment]) -> list[Fragment]:
         below = [f for f in row if f.top > head.bottom - 0.3 * head.height]
         left = max((f for f in below if f.cx < head.cx), key=lambda f: f.cx, default=None)
         right = min((f for f in below if f.cx > head.cx), key=lambda f: f.cx, default=None)
-        if left is None or right is None or {classify_header(left.text), classify_header(right.text)} != _GROUPS:
+        if left is None or right is None or {_side(left.text), _side(right.text)} != _GROUPS:
             continue
         if abs((left.cx + right.cx) / 2 - head.cx) < (head.line.box[2] - head.line.box[0]) / 2:  # centred over both
             kept.remove(head)
             under.update({id(left): head.text, id(right): head.text})
     return [Fragment(replace(f.line, text=f.text + under[id(f)])) if id(f) in under else f for f in kept]
+
+
+def _side(text: str) -> Role | None:
+    """Before or after, as a cell under a field says it: in a word (原申报, 调整后) or one glyph (原 | 现)."""
+    return {"原": ("from", None), "现": ("to", None)}.get(compact(text)) or classify_header(text)
 
 
 def _plain_cells(row: list[Fragment]) -> list[tuple[str, Span]]:

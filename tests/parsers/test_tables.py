@@ -844,3 +844,17 @@ def test_a_field_merged_over_its_before_and_after_under_a_title_row():
     (row,) = table.rows
     assert (row[("from", "major")], row[("from", "headcount")], row[("to", "headcount")]) == (
         "710203 网站建设与管理", "70", "95")
+
+
+def test_one_glyph_before_under_a_field_and_a_level_column_named_jibie():
+    """deskgen seed 230026: 原 | 调整后 under 考核专业 and under 人数规模, and the level's column headed 级别."""
+    boxes = [("调整事项", (731, 453, 905, 511)), ("考核专业", (880, 515, 1029, 577)), ("人数规模", (1276, 514, 1421, 570)),
+             ("序号", (152, 555, 240, 621)), ("证书名称", (317, 555, 465, 614)), ("级别", (576, 550, 666, 615)),
+             ("原", (795, 577, 853, 635)), ("调整后", (1028, 574, 1144, 634)), ("原", (1259, 574, 1309, 627)),
+             ("调整后", (1354, 570, 1475, 628)), ("1", (179, 665, 216, 716)), ("母婴护理", (320, 655, 469, 720)),
+             ("初级", (578, 654, 668, 718)), ("助产", (781, 647, 872, 714)), ("不变", (1043, 647, 1134, 712)),
+             ("50", (1253, 647, 1315, 705)), ("160", (1377, 645, 1454, 705))]
+    (table,) = find_tables([TextLine(text, box, 0.99) for text, box in boxes])
+    (row,) = table.rows
+    assert (row[("level", None)], row[("from", "major")], row[("to", "major")]) == ("初级", "助产", "不变")
+    assert (row[("from", "headcount")], row[("to", "headcount")]) == ("50", "160")
