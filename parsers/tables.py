@@ -473,7 +473,7 @@ def _without_captions(row: list[Fragment]) -> list[Fragment]:
     def title(frag: Fragment) -> bool:
         # A grid's row of its own over the whole change table (调整内容), its words centred: the header
         # cells under it reach out past both its ends. (A group over its columns is no title.)
-        if classify_header(frag.text) in _GROUPS | _SUB_HEADERS or any(
+        if any(frag is g for g in groups) or classify_header(frag.text) in _SUB_HEADERS or any(
                 f is not frag and f.top < frag.cy < f.bottom for f in row):
             return False
         under = [f for f in row if f is not frag and below(frag, f)]

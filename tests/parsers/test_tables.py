@@ -858,3 +858,17 @@ def test_one_glyph_before_under_a_field_and_a_level_column_named_jibie():
     (row,) = table.rows
     assert (row[("level", None)], row[("from", "major")], row[("to", "major")]) == ("初级", "助产", "不变")
     assert (row[("from", "headcount")], row[("to", "headcount")]) == ("50", "160")
+
+
+def test_a_title_row_that_reads_like_an_after_column_is_a_caption():
+    """deskgen seed 210014: 申请调整内容 (申请调整 reads as an "after" column) is the grid's title row over
+    变更前 | 变更后 under 考核专业 and 人数规模; stacked on the first 变更前 it made that column an "after"."""
+    boxes = [("申请调整内容", (718, 520, 960, 584)), ("序号", (164, 610, 242, 667)), ("证书名称", (338, 612, 471, 671)),
+             ("等级", (598, 617, 675, 674)), ("考核专业", (912, 599, 1040, 650)), ("人数规模", (1312, 608, 1437, 654)),
+             ("变更前", (792, 645, 892, 692)), ("变更后", (1056, 648, 1157, 701)), ("变更前", (1259, 654, 1357, 701)),
+             ("变更后", (1390, 654, 1492, 707)), ("1", (188, 704, 217, 745)), ("物流管理", (336, 704, 465, 754)),
+             ("中级", (597, 704, 674, 761)), ("530802 现代物流管", (714, 694, 963, 741)), ("理", (814, 733, 863, 778)),
+             ("45", (1279, 721, 1333, 771)), ("70", (1414, 721, 1464, 774))]
+    (table,) = find_tables([TextLine(text, box, 0.99) for text, box in boxes])
+    (row,) = table.rows
+    assert row[("from", "major")] == "530802 现代物流管理" and ("to", "major") not in row
