@@ -65,6 +65,8 @@ _WORD_KIND = {word: kind for kind, words in _FUZZY_VARIANTS.items() for word in 
 def classify_header(text: str) -> Role | None:
     """The role of a header cell, tolerant of a misread character; None if it is no header."""
     value = compact(text)
+    if value in _ONE_GLYPH:
+        return _ONE_GLYPH[value]
     if not 1 < len(value) <= 14 or _CLAUSE_MARK.search(value):
         return None  # a header names a column; a comma or a full stop ends a clause (密，调整为 of a reason)
     kind = next((k for pattern, k in _EXACT_RULES if re.search(pattern, value)), None)
@@ -79,6 +81,7 @@ def classify_header(text: str) -> Role | None:
 
 
 _CLAUSE_MARK = re.compile(r"[，,。；;]")
+_ONE_GLYPH: dict[str, Role] = {"原": ("from", None), "现": ("to", None)}  # narrow columns headed 原 | 现
 
 
 def _fuzzy_kind(value: str) -> str | None:
@@ -398,17 +401,12 @@ def _under_fields(row: list[Fragment]) -> list[Fragment]:
         below = [f for f in row if f.top > head.bottom - 0.3 * head.height]
         left = max((f for f in below if f.cx < head.cx), key=lambda f: f.cx, default=None)
         right = min((f for f in below if f.cx > head.cx), key=lambda f: f.cx, default=None)
-        if left is None or right is None or {_side(left.text), _side(right.text)} != _GROUPS:
+        if left is None or right is None or {classify_header(left.text), classify_header(right.text)} != _GROUPS:
             continue
         if abs((left.cx + right.cx) / 2 - head.cx) < (head.line.box[2] - head.line.box[0]) / 2:  # centred over both
             kept.remove(head)
             under.update({id(left): head.text, id(right): head.text})
     return [Fragment(replace(f.line, text=f.text + under[id(f)])) if id(f) in under else f for f in kept]
-
-
-def _side(text: str) -> Role | None:
-    """Before or after, as a cell under a field says it: in a word (原申报, 调整后) or one glyph (原 | 现)."""
-    return {"原": ("from", None), "现": ("to", None)}.get(compact(text)) or classify_header(text)
 
 
 def _plain_cells(row: list[Fragment]) -> list[tuple[str, Span]]:

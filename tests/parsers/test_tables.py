@@ -872,3 +872,14 @@ def test_a_title_row_that_reads_like_an_after_column_is_a_caption():
     (table,) = find_tables([TextLine(text, box, 0.99) for text, box in boxes])
     (row,) = table.rows
     assert row[("from", "major")] == "530802 现代物流管理" and ("to", "major") not in row
+
+
+def test_narrow_columns_headed_yuan_and_xian_are_before_and_after():
+    """deskgen seed 210018: 序号 | 证书名称 | 调整项目 | 原 | 现 | 调整原因."""
+    boxes = [("序号", (100, 405, 162, 448)), ("证书名称", (253, 398, 363, 446)), ("调整项目", (464, 399, 569, 442)),
+             ("原", (663, 400, 700, 438)), ("现", (854, 394, 895, 437)), ("调整原因", (999, 390, 1106, 434)),
+             ("1", (122, 468, 143, 499)), ("建筑信息模型(BIM)", (169, 461, 379, 500)), ("考核等级", (468, 459, 569, 499)),
+             ("中级", (653, 455, 714, 499)), ("初级", (846, 452, 906, 497)), ("人数变化", (999, 447, 1108, 495))]
+    (table,) = find_tables([TextLine(text, box, 0.99) for text, box in boxes])
+    (row,) = table.rows
+    assert (row[("field", None)], row[("from", None)], row[("to", None)]) == ("考核等级", "中级", "初级")
