@@ -575,11 +575,17 @@ def _in_grid(row: list[Fragment], header: Header) -> bool:
             return False
         # A cell's text stays inside its column; a lone box astride a border is a line below the
         # table (the sign-off's unit name). Beside other cells it is two cells OCR ran together.
-        # A glyph or two is neither: the end of a wrapped cell (定 of a reason) set left of its header.
+        # A glyph or two is neither: the end of a wrapped cell (定 of a reason) set left of its header;
+        # nor is a level in brackets, the end of a certificate's name wrapped in a narrow column.
         astride = any(min(b - x0, x1 - b) > 0.3 * (x1 - x0) for b in bounds if x0 < b < x1)
-        if astride and len(row) == 1 and not re.search(r"\s", frag.text.strip()) and len(compact(frag.text)) > 2:
+        text = compact(frag.text)
+        if (astride and len(row) == 1 and not re.search(r"\s", frag.text.strip()) and len(text) > 2
+                and not _LEVEL_IN_BRACKETS.fullmatch(text)):
             return False
     return any(left - 0.2 * width < f.cx < right + 0.2 * width for f in row)
+
+
+_LEVEL_IN_BRACKETS = re.compile(r"[(（\[【][初中高][级圾][)）\]】]")
 
 
 def _run_on_cells(frag: Fragment, crossed: int, row: list[Fragment]) -> bool:

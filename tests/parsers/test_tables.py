@@ -883,3 +883,21 @@ def test_narrow_columns_headed_yuan_and_xian_are_before_and_after():
     (table,) = find_tables([TextLine(text, box, 0.99) for text, box in boxes])
     (row,) = table.rows
     assert (row[("field", None)], row[("from", None)], row[("to", None)]) == ("考核等级", "中级", "初级")
+
+
+def test_a_level_wrapped_under_a_certificate_name_left_of_its_header_stays_in_the_table():
+    """deskgen seed 230005: 工业机器人操作与运 / 维职业技能等级证书 / (初级) fills a cell wider than its
+    header, so its last line stands astride the border of 序号; the next row is still the table's."""
+    boxes = [("序号", (200, 705, 297, 769)), ("证书名称", (383, 708, 550, 766)), ("变更事项", (642, 708, 808, 768)),
+             ("原申报", (864, 708, 995, 769)), ("拟调整为", (1085, 708, 1250, 768)), ("原因", (1342, 712, 1435, 769)),
+             ("工业机器人操作与运", (298, 789, 632, 844)), ("报考意愿变", (1292, 816, 1484, 867)), ("1", (230, 839, 266, 888)),
+             ("维职业技能等级证书", (297, 838, 631, 888)), ("人数", (676, 832, 775, 895)), ("100", (890, 838, 969, 895)),
+             ("245", (1128, 839, 1210, 895)), ("(初级)", (298, 882, 408, 937)), ("化", (1355, 858, 1421, 923)),
+             ("云计算平台运维与开", (297, 946, 631, 996)), ("云计算技术应", (818, 950, 1051, 1000)),
+             ("电气自动化技", (1046, 950, 1288, 1000)), ("报考意愿变", (1280, 950, 1483, 1000)), ("2", (225, 973, 270, 1026)),
+             ("发(中级)", (293, 991, 444, 1050)), ("专业", (676, 967, 775, 1030)), ("用", (900, 994, 957, 1050)),
+             ("术", (1135, 991, 1203, 1052)), ("化", (1359, 994, 1418, 1052))]
+    (table,) = find_tables([TextLine(text, box, 0.99) for text, box in boxes])
+    assert [(row[("cert", None)], row[("from", None)], row[("to", None)]) for row in table.rows] == [
+        ("工业机器人操作与运维职业技能等级证书(初级)", "100", "245"),
+        ("云计算平台运维与开发(中级)", "云计算技术应用", "电气自动化技术")]
