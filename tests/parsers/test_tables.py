@@ -901,3 +901,14 @@ def test_a_level_wrapped_under_a_certificate_name_left_of_its_header_stays_in_th
     assert [(row[("cert", None)], row[("from", None)], row[("to", None)]) for row in table.rows] == [
         ("工业机器人操作与运维职业技能等级证书(初级)", "100", "245"),
         ("云计算平台运维与开发(中级)", "云计算技术应用", "电气自动化技术")]
+
+
+def test_the_letter_s_closing_line_under_a_table_is_no_cell():
+    """deskgen seed 230003: 恳请批准为盼！ right under the last row, in the certificate's column."""
+    boxes = [("序号", (435, 923, 512, 977)), ("证书名称", (587, 923, 722, 973)), ("调整事项", (800, 923, 935, 973)),
+             ("原申报", (984, 921, 1090, 973)), ("拟调整为", (1162, 921, 1298, 970)), ("调整原因", (1345, 920, 1482, 969)),
+             ("1", (460, 1009, 488, 1048)), ("失智老年人照护(初", (516, 984, 797, 1030)), ("人数规模", (803, 1002, 935, 1052)),
+             ("60 人", (991, 1000, 1085, 1052)), ("425", (1200, 997, 1268, 1049)), ("专业调整", (1346, 998, 1482, 1048)),
+             ("级)", (513, 1024, 569, 1071)), ("恳请批准为盼！", (512, 1087, 772, 1139))]
+    (table,) = find_tables([TextLine(text, box, 0.99) for text, box in boxes])
+    assert [row[("cert", None)] for row in table.rows] == ["失智老年人照护(初级)"]
