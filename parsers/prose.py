@@ -31,8 +31,9 @@ _FIELD_WORD = "|".join(
 )
 # 修改 is no verb in 维修改为 (汽车运用与维修 is the old value) nor in 检修 or 装修.
 _VERB = r"(?:调整|变更|更改|(?<![维检装])修改|调增|调减|增加|减少|提高|降低|增|减|改)?(?:为|至|到|成)"
-# The field may first give the difference, the values in brackets: 试点人数5人（由60人增至65人）.
-_DELTA = r"(?:[增减加少]?\d{1,4}人)?\(?"
+# The field may first give the difference, the values in brackets or after a comma: 试点人数5人（由60人增至65人）,
+# 试点人数增加5人，由70人调整为75人.
+_DELTA = r"(?:(?:增加|减少|调增|调减|[增减加少])?\d{1,4}人[，,]?)?\(?"
 # Who and what opens the item before the name: 我校原申报的…, 申请增加…(试点人数…).
 _OWNER = r"(?:我校|本校|我单位|本单位)?(?:申请)?(?:增加|减少|调增|调减)?(?:原?申报的)?"
 # A form-like item gives the old value after a colon instead of 由: 申报人数：40人改为35人; a letter may

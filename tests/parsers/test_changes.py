@@ -140,6 +140,9 @@ def test_undergraduate_catalogue_codes_with_a_letter_are_dropped(text):
          ("物流管理", "headcount", "中级", 60, 80)),
         ("◆建筑信息模型(BIM)(初级))考核专业:建筑工程施工一>数字媒体技术应用",
          ("建筑信息模型(BIM)", "major", "初级", "建筑工程施工", "数字媒体技术应用")),
+        # The difference first, in two glyphs, then the values after a comma (deskgen seed 210001).
+        ("一、“物流管理”（初级）试点人数增加5人，由70人调整为75人。",
+         ("物流管理", "headcount", "初级", 70, 75)),
     ],
 )  # fmt: skip
 def test_prose_variants(sentence, expected):
