@@ -491,8 +491,15 @@ def _names(block: list[TextLine], sign_line: TextLine | None, region: Box) -> li
 
 
 def _name_in(line: TextLine, region: Box) -> bool:
-    """A person's name (two to four Chinese glyphs, nothing else) whose middle lies in the region."""
-    return _inside(line.box, region) and bool(_NAME.fullmatch(clean(line.text)))
+    """A person's name (two to four Chinese glyphs, nothing else) whose middle lies in the region, or
+    fewer glyphs than its box is wide (韩 read of a small hand's 韩明: OCR read the name in part)."""
+    text = clean(line.text)
+    width, height = line.box[2] - line.box[0], line.box[3] - line.box[1]
+    read_in_part = bool(_NAME_PART.fullmatch(text)) and width >= PART_READ * len(text) * height
+    return _inside(line.box, region) and (bool(_NAME.fullmatch(text)) or read_in_part)
+
+
+PART_READ = 1.6  # glyph widths per glyph read: a box this much wider than its text holds more than OCR read
 
 
 _NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")

@@ -10,9 +10,10 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
+from parsers.approvals import find_approvals
 from parsers.limits import Limits
 from parsers.mime import parse_message
-from parsers.model import Page
+from parsers.model import Page, TextLine
 from parsers.ocr import make_engine
 from parsers.pagework import read_page
 from parsers.read import read_evidence
@@ -367,3 +368,30 @@ def test_a_date_written_in_blue_over_the_form_s_printed_year_month_day_is_no_sig
         draw.text((x, SIGN_Y + 56), text, font=font, fill=(15, 15, 15))
     _hand(page, "2024.3.17", (SIGN_X - 20, SIGN_Y + 70), colour=(40, 50, 170), height=34)
     assert not _department(page).signed
+
+
+@pytest.mark.parametrize(("read", "signed"), [("韩", True), ("韩明", True)])
+def test_a_small_hand_that_ocr_read_in_part_is_still_a_name(read, signed):
+    """deskgen seed 210009: a small neat 韩明 after 签字：, which OCR read as 韩 alone in a box two glyphs
+    wide. One glyph is no name, so the box was erased as print and the hand with it."""
+    page, _ = _page(date=False)
+    _hand(page, "韩明", (SIGN_X + 3 * SIZE + 6, SIGN_Y + 8))
+    lines = [TextLine("我校已完成2024年度证书申报，因专业招生计划调整，现申请调整如下。", (130, 90, 1000, 116), 0.99),
+             TextLine("特此申请。", (130, 136, 260, 162), 0.99),
+             TextLine("证书试点管理部门意见：同意调整", (130, 250, 520, 276), 0.99),
+             TextLine("签字：", (SIGN_X, SIGN_Y, SIGN_X + 78, SIGN_Y + 27), 0.99),
+             TextLine(read, (SIGN_X + 3 * SIZE, SIGN_Y, SIGN_X + 5 * SIZE + 12, SIGN_Y + 28), 0.95)]
+    department = find_approvals(lines, page, document="d.pdf", page=1)["department"]
+    assert department.signed is signed
+
+
+def test_one_typed_glyph_in_a_box_of_its_own_width_is_print():
+    """The guard: a glyph read in a box one glyph wide is all OCR saw there, typed (印)."""
+    page, draw = _page(date=False)
+    draw.text((SIGN_X + 3 * SIZE + 6, SIGN_Y), "印", font=ImageFont.truetype(SANS, SIZE), fill=(15, 15, 15))
+    lines = [TextLine("我校已完成2024年度证书申报，因专业招生计划调整，现申请调整如下。", (130, 90, 1000, 116), 0.99),
+             TextLine("特此申请。", (130, 136, 260, 162), 0.99),
+             TextLine("证书试点管理部门意见：同意调整", (130, 250, 520, 276), 0.99),
+             TextLine("签字：", (SIGN_X, SIGN_Y, SIGN_X + 78, SIGN_Y + 27), 0.99),
+             TextLine("印", (SIGN_X + 3 * SIZE + 4, SIGN_Y - 1, SIGN_X + 4 * SIZE + 8, SIGN_Y + 29), 0.99)]
+    assert not find_approvals(lines, page, document="d.pdf", page=1)["department"].signed
