@@ -267,7 +267,7 @@ _AGREED = re.compile(r"(?:意|同.)(?:调整|上报|申报|按)")  # 意 left of
 
 
 _LIKE_TONG = "[回司问向冋间]"  # shapes OCR gives a handwritten 同
-_TONG_YI = re.compile(rf"^{_LIKE_TONG}意")
+_TONG_YI = re.compile(rf"^(?:拟|原则)?{_LIKE_TONG}意")  # 拟问意 is 拟同意
 
 
 def _opinion(label: Label, block: list[TextLine], area: Box, h: float) -> tuple[str, TextLine | None]:
@@ -297,7 +297,7 @@ _WORDS = re.compile(r"[\u4e00-\u9fff]")
 # 同意 finds 不同意 too: its sign is judged elsewhere.
 # A handwritten 同意 whose 意 OCR lost leaves 同 alone or before what agreement goes on to (同申请); one
 # whose 同 a seal's ring hid leaves 意 before it (意调整).
-_OPINION_WORD = re.compile(rf"同意|已阅|拒|否|^{_LIKE_TONG}意|^同(?:$|申请|上报|调整|按)|{_AGREED.pattern}")
+_OPINION_WORD = re.compile(rf"同意|已阅|拒|否|{_TONG_YI.pattern}|^同(?:$|申请|上报|调整|按)|{_AGREED.pattern}")
 
 
 def stamped_opinion(image: Image.Image, area: Box, seals: list[Box], h: float, reader: StripReader) -> TextLine | None:

@@ -129,7 +129,7 @@ def test_a_date_in_chinese_numerals_is_no_opinion():
 
 @pytest.mark.parametrize(("opinion", "yes"), [
     ("同意", True), ("同意调整。", True), ("原则同意", True), ("同竟", True),  # 意 misread
-    ("回意", True), ("司意。", True),  # a handwritten 同 read as a glyph of its shape
+    ("回意", True), ("司意。", True), ("拟问意", True), ("原则回意", True),  # a handwritten 同 read as a glyph of its shape
     ("情况属类中筹意调整。", True), ("情况属实，暂不筹意调整", False),  # 同 lost under a seal's lettering
     ("拟同", True), ("原则同。", True),  # 意 under a name stamp
     ("情况属实，同逢调整。", True), ("情况属实，不同逢调整", False),  # 意 misread under a seal's lettering
