@@ -353,13 +353,38 @@ def _ringed_outlines(
         if len(contour) < 20 or _square(contour):
             continue
         # The outline is fitted, and its hull: an outline dips in at each gap of a broken ring and
-        # flattens the fit, but a hull is pulled out of shape by a rule the ring touches.
-        for points in (contour, cv2.convexHull(contour)):
+        # flattens the fit, but a hull is pulled out of shape by a rule the ring touches. Last, the
+        # outline less its straight stretches: the frame of a 名章 stamped against the ring.
+        for points in (contour, cv2.convexHull(contour), _off_straight_runs(contour)):
             ring = _ring_fitted(points, closed, colour, min_d, beside_share) if len(points) >= 5 else None
             if ring is not None:
                 rings.append(ring)
                 break
     return _distinct(rings)
+
+
+STRAIGHT_SPAN, STRAIGHT_SLACK = 0.08, 1.5  # share of an outline's points; px off the chord
+
+
+def _off_straight_runs(contour: np.ndarray) -> np.ndarray:
+    """The outline's points less those on straight stretches (STRAIGHT_SPAN of its points within
+    STRAIGHT_SLACK px of their chord): a ring bends all along, a square stamp's frame joined to it does not."""
+    points = contour.reshape(-1, 2).astype(np.float32)
+    count = len(points)
+    span = max(8, int(STRAIGHT_SPAN * count))
+    if count < 3 * span:
+        return contour
+    start, end = points, np.roll(points, -span, axis=0)
+    chord = end - start
+    length = np.maximum(np.hypot(chord[:, 0], chord[:, 1]), 1e-6)
+    off = np.zeros(count, np.float32)
+    for k in range(1, span):
+        mid = np.roll(points, -k, axis=0) - start
+        off = np.maximum(off, np.abs(chord[:, 0] * mid[:, 1] - chord[:, 1] * mid[:, 0]) / length)
+    straight = np.zeros(count, bool)
+    for i in np.flatnonzero(off <= STRAIGHT_SLACK):
+        straight[(i + np.arange(span + 1)) % count] = True
+    return points[~straight].reshape(-1, 1, 2)
 
 
 def _ring_fitted(

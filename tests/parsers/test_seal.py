@@ -483,3 +483,21 @@ def test_print_as_light_as_a_grey_seal_s_ink_stays_under_it():
     page = _grey_jpeg(page, 85)
     (found,) = find_seals(page, document="d", page=1)
     assert np.array_equal(np.asarray(remove_grey_seal_ink(page, [found.crop.box])), np.asarray(page))
+
+
+@pytest.mark.parametrize("name_stamp", [True, False])
+def test_an_oval_seal_with_a_name_stamp_stamped_against_its_ring_is_found(name_stamp):
+    """deskgen seed 210027: the leader's 名章 stamped onto the top of the school's oval seal. Their inks
+    join into one outline, which no ellipse fits until the stamp's straight frame is left out of it."""
+    page = Image.new("RGB", (1654, 2339), (250, 246, 222))
+    draw = ImageDraw.Draw(page)
+    draw.text((240, 300), "关于2024年证书申报调整的申请", font=ImageFont.truetype(SANS, 40), fill=(15, 15, 15))
+    draw.ellipse((765, 950, 1205, 1250), outline=(205, 35, 40), width=8)
+    if name_stamp:
+        x, y, side = 890, 820, 150
+        draw.rectangle((x, y, x + side, y + side), outline=(205, 35, 40), width=8)
+        font = ImageFont.truetype(SANS, 56)
+        for i, ch in enumerate("张俊之印"):
+            draw.text((x + 110 - 70 * (i // 2), y + 42 + 66 * (i % 2)), ch, font=font, fill=(205, 35, 40), anchor="mm")
+    (ring,) = find_rings(page)
+    assert abs(ring.cx - 985) < 15 and abs(ring.cy - 1100) < 15 and abs(ring.rx - 220) < 15 and abs(ring.ry - 150) < 15
