@@ -3,9 +3,8 @@
     python -m bench.accuracy [--n 48] [--seed 1] [--engine rapidocr|tesseract] [--keep DIR] [--checkout TREE]
 
 Writes eight corpora of `--n` request emails each — formgen's, papergen's, officegen's, signgen's, changegen's, othergen's and deskgen's
-(`tests/formgen`, `tests/papergen`, `tests/officegen`, `tests/signgen`, `tests/changegen`, `tests/othergen`, each
-written independently of
-the reader and of the other generators; officegen draws ordinary office habits: 红头 公文, Excel
+(`tests/formgen`, `tests/papergen`, `tests/officegen`, `tests/signgen`, `tests/changegen`, `tests/othergen`,
+`tests/deskgen`, each written independently of the reader and of the other generators; officegen draws ordinary office habits: 红头 公文, Excel
 printouts, signature tables, fax/scanner-app/phone captures, forwarded mail; signgen draws the approval
 blocks of ordinary requests: opinion under label, 签字/日期 underlines, 名章, blue ink photos, ruled
 approval rows, side-by-side sign-offs, negative and missing approvals, faint scans; changegen draws the
