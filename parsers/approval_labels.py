@@ -30,7 +30,7 @@ TEMPLATES: dict[Role, tuple[str, ...]] = {
         "部门负责人意见",
     ),
     "leader": ("校级分管领导意见", "分管校领导意见", "学校领导意见", "校领导意见", "分管领导意见", "校长意见",
-               "学校意见", "校领导审批", "学校审批意见"),
+               "学校意见", "校领导审批", "学校审批意见", "领导意见"),
 }
 MIN_SCORE = 62  # fuzz.ratio of a label as read against its nearest wording
 MAX_LEAD = 3  # stray glyphs (a rule, a bullet, 一、) allowed before a label
@@ -82,9 +82,9 @@ def cells(lines: list[TextLine]) -> list[TextLine]:
     return [line for line in out if line.text]
 
 
-# The head of each wording (its words before 意见/审批), three glyphs or more: what opens a label.
+# The head of each wording (its words before 意见/审批): what opens a label.
 _HEADS: dict[Role, tuple[str, ...]] = {
-    role: tuple(sorted({head for t in wordings if len(head := re.sub("(?:意见|审批)$", "", t)) >= 3}))
+    role: tuple(sorted({re.sub("(?:意见|审批)$", "", t) for t in wordings}))
     for role, wordings in TEMPLATES.items()
 }
 

@@ -235,3 +235,16 @@ def test_two_labels_side_by_side_ocr_read_as_one_line_are_two_blocks():
     found = find_approvals(lines, None, document="d.pdf", page=1)
     assert (found["department"].opinion, found["leader"].opinion) == ("原则同意", "已阅,同意")  # NFKC
     assert found["department"].affirmative and found["leader"].affirmative
+
+
+def test_side_by_side_labels_whose_middle_ocr_lost_are_two_blocks():
+    """deskgen seed 270022: …部门（教务处）意见 | 校级分管领导意见 read as one box that lost 见校级分管:
+    what is left of the second label, 领导意见, is the leader's."""
+    lines = [
+        TextLine("证书试点管理部门（教务处）意领导意见：", (200, 1401, 1112, 1464), 1.0),
+        TextLine("原则同意", (255, 1480, 460, 1557), 1.0),
+        TextLine("已阅，同意", (938, 1485, 1221, 1574), 0.86),
+        TextLine("签字：谢玉兰", (391, 1571, 728, 1678), 1.0),
+    ]
+    found = find_approvals(lines, None, document="d.pdf", page=1)
+    assert (found["department"].opinion, found["leader"].opinion) == ("原则同意", "已阅,同意")
