@@ -15,7 +15,6 @@ advice = "公章须为本单位公章，请重新发送加盖本单位公章的�
 
 CONFIDENT = 0.8
 _UNIT_WORD = re.compile(r"(学校|学院|大学|中学|中心|公司|局|委员会|研究院)")
-_DEPARTMENT = re.compile(r"(?:处|办公室|办|科|部|室|中心)$")  # 教务处, 招生就业处, 教学工作部, 实训中心
 
 
 def check(facts: RequestFacts) -> str | None:
@@ -25,12 +24,11 @@ def check(facts: RequestFacts) -> str | None:
         return None  # the school's own seal is there; a department's seal beside it does not matter
     for seal in _confident(facts):
         text = normalise_name(seal.text)
-        other = facts.registry.named_in(text)
-        # With its first glyph lost as well (州市贾汪中等专业学校教务处), a department's arc is too far
-        # from the school's name to name the school: then its own ending says it is a department's.
-        named = other is not None and other.id == facts.school.id
-        if (named or _DEPARTMENT.search(text)) and _department_of(facts, text):
+        # Before the whole arc is matched: with its first glyph lost as well (州市贾汪中等专业学校教务处),
+        # a department's arc is too far from the school's name to name the school at all.
+        if _department_of(facts, text):
             return f"公章文字为“{seal.text}”，是下属部门的印章，不是“{facts.school.name}”的公章"
+        other = facts.registry.named_in(text)
         if other is not None and other.id != facts.school.id:
             return f"公章文字为“{seal.text}”，申请学校为“{facts.school.name}”"
         if other is None and _unknown_unit(seal.text, seal.text_confidence, facts.registry.names_of(facts.school)):
