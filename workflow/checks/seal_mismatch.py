@@ -24,11 +24,9 @@ def check(facts: RequestFacts) -> str | None:
         return None  # the school's own seal is there; a department's seal beside it does not matter
     for seal in _confident(facts):
         text = normalise_name(seal.text)
-        # Before the whole arc is matched: with its first glyph lost as well (州市贾汪中等专业学校教务处),
-        # a department's arc is too far from the school's name to name the school at all.
-        if _department_of(facts, text):
-            return f"公章文字为“{seal.text}”，是下属部门的印章，不是“{facts.school.name}”的公章"
         other = facts.registry.named_in(text)
+        if other is not None and other.id == facts.school.id and _department_of(facts, text):
+            return f"公章文字为“{seal.text}”，是下属部门的印章，不是“{facts.school.name}”的公章"
         if other is not None and other.id != facts.school.id:
             return f"公章文字为“{seal.text}”，申请学校为“{facts.school.name}”"
         if other is None and _unknown_unit(seal.text, seal.text_confidence, facts.registry.names_of(facts.school)):
