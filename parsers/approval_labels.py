@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from parsers.model import Box, Role, TextLine
+from parsers.normalise import glyph_edges
 
 TEMPLATES: dict[Role, tuple[str, ...]] = {
     "department": (
@@ -71,12 +72,11 @@ def cells(lines: list[TextLine]) -> list[TextLine]:
     for line in lines:
         text = clean(line.text)
         x0, y0, x1, y1 = line.box
-        per = (x1 - x0) / max(1, len(text))
+        edges = glyph_edges(text, x0, x1)
         start = 0
         for part in _RULE.split(text):
             for piece in _two_labels(part):
-                box = (x0 + start * per, y0, x0 + (start + len(piece)) * per, y1)
-                out.append(TextLine(piece, box, line.confidence))
+                out.append(TextLine(piece, (edges[start], y0, edges[start + len(piece)], y1), line.confidence))
                 start += len(piece)
             start += 1
     return [line for line in out if line.text]

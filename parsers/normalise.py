@@ -47,6 +47,18 @@ def glyph_widths(text: str) -> list[float]:
     return [0.55 if ch.isascii() and (ch.isalnum() or ch.isspace()) else 1.0 for ch in text]
 
 
+def glyph_edges(text: str, x0: float, x1: float) -> list[float]:
+    """Where each character of `text` begins, and the last ends, when it fills x0..x1 at `glyph_widths`:
+    len(text) + 1 ascending x positions, x0 first and x1 last. How a box OCR read over several cells
+    is cut into the cells' pieces."""
+    widths = glyph_widths(text)
+    scale = (x1 - x0) / max(sum(widths), 1e-6)
+    edges = [x0]
+    for width in widths:
+        edges.append(edges[-1] + width * scale)
+    return edges
+
+
 def split_level(name: str) -> tuple[str, str | None]:
     """Split a trailing （初级|中级|高级） off a certificate name; return (normalised name, level or None)."""
     text = _strip_quotes(compact(name))

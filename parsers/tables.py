@@ -16,7 +16,7 @@ from statistics import median
 from rapidfuzz import fuzz
 
 from parsers.model import Box, TextLine
-from parsers.normalise import compact, glyph_widths, split_level
+from parsers.normalise import compact, glyph_edges, glyph_widths, split_level
 from parsers.skew import straighten
 from parsers.table_rows import Fragment, Role, Table, assign_rows, visual_rows, widest_gap_cut
 from parsers.vocabulary import Vocabulary
@@ -519,10 +519,10 @@ def _split_run_on(text: str, span: Span) -> list[tuple[str, Span]]:
     qualified = any(a in ("from", "to") and b in ("level", "major", "count") for a, b in pairs)
     if len(words) < 2 or qualified:  # 原申报人数 is one header: 原申报 qualified by 人数
         return [(text, span)]
-    step = (span[1] - span[0]) / len(value)
+    edges = glyph_edges(value, *span)
     parts, start = [], 0
     for word in words:
-        parts.append((word, (span[0] + start * step, span[0] + (start + len(word)) * step)))
+        parts.append((word, (edges[start], edges[start + len(word)])))
         start += len(word)
     return parts
 
@@ -672,11 +672,8 @@ def _cut_at(text: str, x0: float, x1: float, cuts: list[float]) -> list[str]:
     """The text cut at the character boundaries nearest to the cuts, at `glyph_widths`.
 
     A boundary where a cell plausibly ends (see _CELL_START) within four glyphs of a cut wins."""
-    widths = glyph_widths(text)
-    scale = (x1 - x0) / max(sum(widths), 1e-6)
-    ends = [x0]
-    for width in widths:
-        ends.append(ends[-1] + width * scale)
+    ends = glyph_edges(text, x0, x1)
+    scale = (x1 - x0) / max(sum(glyph_widths(text)), 1e-6)
     natural = {m.start() for m in _CELL_START.finditer(text)} - {0, len(text)}
 
     def nearest(cut: float) -> int:
