@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from statistics import median, quantiles
 
 from parsers.model import Box, Page, TextLine
-from parsers.normalise import compact, parse_field, parse_major, split_level
+from parsers.normalise import compact, parse_field, parse_headcount, parse_major, split_level
 from parsers.skew import straighten
 from parsers.table_rows import Fragment, visual_rows
 from parsers.vocabulary import Vocabulary
@@ -32,8 +32,10 @@ _FIELD_WORD = "|".join(
 # 修改 is no verb in 维修改为 (汽车运用与维修 is the old value) nor in 检修 or 装修.
 _VERB = r"(?:调整|变更|更改|(?<![维检装])修改|调增|调减|增加|减少|提高|降低|增|减|改)?(?:为|至|到|成)"
 # The field may first give the difference, the values in brackets or after a comma: 试点人数5人（由60人增至65人）,
-# 试点人数增加5人，由70人调整为75人.
-_DELTA = r"(?:(?:增加|减少|调增|调减|[增减加少])?\d{1,4}人[，,]?)?\(?"
+# 试点人数增加5人，由70人调整为75人. The clause keeps its sign and difference: with 由45人 they tell the new
+# value even where OCR lost a glyph of it.
+_NAMED_DELTA = r"(?:(?P<sign>增加|减少|调增|调减|[增减加少])?(?P<delta>\d{1,4})人[，,]?)?\(?"
+_DELTA = _NAMED_DELTA.replace("?P<sign>", "?:").replace("?P<delta>", "?:")
 # Who and what opens the item before the name: 我校原申报的…, 申请增加…(试点人数…).
 _OWNER = r"(?:我校|本校|我单位|本单位)?(?:申请)?(?:增加|减少|调增|调减)?(?:原?申报的)?"
 # A form-like item gives the old value after a colon instead of 由: 申报人数：40人改为35人; a letter may
@@ -68,7 +70,7 @@ _TO = (
     rf"|[{_OPEN}]?[^，。；,;\n{_OPEN}]{{1,30}}?(?={_VALUE_STOP}))"
 )
 _CLAUSE = re.compile(
-    rf"(?P<field>{_FIELD_WORD})(?:调整|变更)?[:：]?(?:(?<![:：]){_DELTA})?"
+    rf"(?P<field>{_FIELD_WORD})(?:调整|变更)?[:：]?(?:(?<![:：]){_NAMED_DELTA})?"
     rf"(?:(?:(?:调整|变更)?(?:由|从)|(?<=[:：])|{_FORMER_WAS})(?P<from>[^，。；,;\n由从]{{1,30}}?)[，,]?(?:现|拟)?(?:申请)?)?{_VERB}\n?{_TO}"
 )
 # Old → new after the certificate: 更换考核专业：“数字媒体交互设计”证书（中级）数字媒体技术→软件工程.
@@ -211,16 +213,35 @@ def read_prose(text: str, vocabulary: Vocabulary | None = None) -> list[ProseCha
         field = parse_field(clause.group("field"))
         if mention is None or field is None:
             continue
-        result.append(
-            ProseChange(
-                certificate=mention.name,
-                level=mention.level,
-                field=field,
-                from_text=_strip_from(clause.group("from")),
-                to_text=text[clause.start("to") : end] or None,
-            )
-        )
+        from_text = _strip_from(clause.group("from"))
+        to_text = text[clause.start("to") : end] or None
+        if field == "headcount":
+            stated = clause.groupdict()  # a clause cut short states no difference
+            to_text = _by_difference(from_text, to_text, stated.get("sign"), stated.get("delta"))
+        result.append(ProseChange(mention.name, mention.level, field, from_text, to_text))
     return result + _arrow_changes(text, mentions, spans)
+
+
+def _by_difference(from_text: str | None, to_text: str | None, sign: str | None, delta: str | None) -> str | None:
+    """The new headcount, where the item also states the difference (增加45人，由45人调整为90人) and OCR
+    read the new value short of a glyph or lost it (调整为0人: a seal's ring over the 9): the old value
+    plus or minus the difference, when what was read is that number with glyphs missing. A new value
+    that disagrees otherwise is the school's own, and stays as written."""
+    old = parse_headcount(from_text)
+    if old is None or sign is None or delta is None:
+        return to_text
+    expected = str(old + int(delta) if sign[-1] in "增加" else old - int(delta))
+    read = parse_headcount(to_text)
+    if read is None and to_text:
+        return to_text
+    if read is not None and (str(read) == expected or not _subsequence(str(read), expected)):
+        return to_text
+    return f"{expected}人"
+
+
+def _subsequence(part: str, whole: str) -> bool:
+    rest = iter(whole)
+    return all(char in rest for char in part)
 
 
 def _value_end(clause: re.Match[str], text: str, vocabulary: Vocabulary | None) -> int:

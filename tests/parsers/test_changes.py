@@ -149,6 +149,23 @@ def test_prose_variants(sentence, expected):
     assert triples(changes_from_prose(sentence)) == [expected]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "old", "new"),
+    [
+        # A seal's ring took the 9 of 90 (deskgen seed 310005): the difference restores it.
+        ("3.《Web前端开发》（初级)试点人数增加45人，由45人调整为0人。", 45, 90),
+        ("物流管理（初级）试点人数减少10人，由40人调整为3人。", 40, 30),
+        # What disagrees otherwise is what the school wrote, and stays.
+        ("物流管理（初级）试点人数增加10人，由40人调整为55人。", 40, 55),
+        # Without a difference there is nothing to restore from.
+        ("物流管理（初级）试点人数由40人调整为5人。", 40, 5),
+    ],
+)  # fmt: skip
+def test_a_stated_difference_restores_a_new_headcount_read_short(sentence, old, new):
+    assert triples(changes_from_prose(sentence)) == [("物流管理" if "物流" in sentence else "Web前端开发",
+                                                      "headcount", "初级", old, new)]
+
+
 def test_one_sentence_may_carry_two_changes_of_one_certificate():
     text = "将“建筑信息模型（BIM）”证书考核等级由初级调整为中级，试点人数由40人调整为60人。"
     assert triples(changes_from_prose(text)) == [
