@@ -10,8 +10,8 @@ from parsers.table_rows import Fragment, visual_rows
 
 # A label opens its line; "各申报单位…" in running text is no label.
 # The label's stamp hint: （盖章） with or without its brackets and colon, or, however OCR read it under the
-# seal ((章), 工盖章)), a short note ending in 章 before the colon or the cell's end.
-_LABEL = re.compile(r"^(?:申请单位|申报单位|单位名称|填报单位|申请学校)(?:名称)?(?:\(?(?:盖章|公章)\)?|.{0,2}(?:盖章|公章|章).?(?=[:：]|$))?[:：]?")
+# seal ((章), 工盖章), (盖: with 章 lost), a short note ending in 章 before the colon or the cell's end.
+_LABEL = re.compile(r"^(?:申请单位|申报单位|单位名称|填报单位|申请学校)(?:名称)?(?:\(?(?:盖章?|公章)\)?|.{0,2}(?:盖章|公章|章).?(?=[:：]|$))?[:：]?")
 # Stamp hints and a following field on the same line are not part of the name.
 # OCR misreads the hint's first glyph now and then (（羞章）): any bracket of one or two glyphs ending 章.
 _STAMP = re.compile(r"(?:[(\[【]?\s*(?:加盖)?(?:盖章|公章|签章|印章|章)|[(\[【]\s*.章)\s*[)\]】]?$")

@@ -74,10 +74,12 @@ def test_a_dash_after_the_units_name_read_as_一_is_no_part_of_it():
 
 def test_the_labels_stamp_note_misread_under_the_seal_is_no_part_of_the_unit():
     lines = [TextLine("申请单位(章):扬州广陵职业技术学院", (100, 100, 700, 140)),
-             TextLine("申请单位工盖章):宿迁运河职业技术学院", (100, 300, 700, 340))]
-    page_one, page_two = (Page(number=1, lines=[line]) for line in lines)
+             TextLine("申请单位工盖章):宿迁运河职业技术学院", (100, 300, 700, 340)),
+             TextLine("申请单位（盖：江宁城建", (100, 500, 500, 540))]  # 章) lost (deskgen seed 310018)
+    page_one, page_two, page_three = (Page(number=1, lines=[line]) for line in lines)
     assert applicant_unit([page_one]) == "扬州广陵职业技术学院"
     assert applicant_unit([page_two]) == "宿迁运河职业技术学院"
+    assert applicant_unit([page_three]) == "江宁城建"
 
 
 def test_a_label_cell_ending_in_its_stamp_hint_is_followed_by_the_unit_in_the_next_cell():

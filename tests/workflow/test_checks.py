@@ -285,6 +285,8 @@ def test_all_checks_run_none_hides_another() -> None:
     ("连云演业学校", "云四世学", False),  # a seal garbled too, and no other registered unit as near
     ("中等专业学校", "云四世学", True),  # as near to 南京市玄武中等专业学校 as to the school
     ("连云港第二中业学校", "连云港中等专业学校", True),  # a numeral added names another school
+    ("20云港中等专业学校", "连云港中等专业学校", False),  # figures where 连 was lost (deskgen seed 290013)
+    ("连云港2中等专业学校", "连云港中等专业学校", True),  # figures where no glyph was lost: a numeral added
     ("一连云港中等专止学校", "", False),  # a rule before the line read as 一: no school's name begins so
     ("连云港航运学院", "连云港中等专业学校", True),  # too few of the school's own glyphs
     ("南京市玄武中等专业学校", "连云港中等专业学校", True),  # another registered school

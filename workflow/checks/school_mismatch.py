@@ -1,5 +1,7 @@
 """`school_mismatch`: the subject names a registered school but the document's 申请单位 names another."""
 
+import re
+
 from rapidfuzz.distance import LCSseq
 
 from storage.models import School
@@ -37,8 +39,20 @@ def _garbled(unit: str, school: School) -> bool:
     nothing after the name (…招生就业处 is a department)."""
     read = normalise_name(unit)
     for name in Registry.names_of(school):
-        if read.startswith(name) or (set(read) & NUMERALS) - set(name):
+        if read.startswith(name) or _numeral_added(read, name):
             continue
         if LCSseq.similarity(read, name) >= OWN_GLYPHS * len(read):
             return True
     return False
+
+
+def _numeral_added(read: str, name: str) -> bool:
+    """Whether `read` holds a numeral `name` lacks (第二… is another school). A run of figures standing
+    where a glyph of the name was lost (203州广陵… for 扬州广陵…: the seal's ink over 扬) is OCR's, no numeral."""
+    runs, glyphs = _FIGURES.findall(read), _FIGURES.sub("", read)
+    if runs and len(runs) <= len(name) - LCSseq.similarity(glyphs, name):
+        read = glyphs
+    return bool((set(read) & NUMERALS) - set(name))
+
+
+_FIGURES = re.compile(r"[0-9]+")
