@@ -217,7 +217,7 @@ def _read_block(
         label_print = _label_glyphs(label, sign_line, h)
         ref = printed_glyphs(image, label_print, h, seals=grey)
         row = _signature_row(lines, area, h, rulings) if sign_line is None else None
-        region = row or _signature_region(label, sign_line, area, h, image, ref)
+        region = row or _signature_region(label, sign_line, lines, area, h, image, ref)
         # A name in the field is left to the ink test, typed or not: OCR reads a neat hand as
         # confidently as print, and only the ink tells them apart.
         # The label is print however large its type: a bold title line whose foot reaches the field
@@ -424,10 +424,12 @@ def _sign_label_end(text: str) -> int:
 
 
 def _signature_region(
-    label: Label, sign_line: TextLine | None, area: Box, h: float, image: Image.Image, ref: Glyphs | None
+    label: Label, sign_line: TextLine | None, lines: list[TextLine], area: Box, h: float, image: Image.Image,
+    ref: Glyphs | None,
 ) -> Box:
     """Right of 签字：, to the block's right edge, from just above its row down to the block's end;
-    without a 签字 label, the whole block (its printed lines are erased before ink is judged)."""
+    without a 签字 label, the whole block (its printed lines are erased before ink is judged); a name
+    run on past the block's edge, that name's row (see `_name_past_edge`)."""
     if sign_line is None:  # the approver signs under or beside the opinion, in the block itself
         return (area[0], max(0.0, area[1]), area[2], area[3])
     text = clean(sign_line.text)
@@ -438,8 +440,26 @@ def _signature_region(
     x = sign_line.box[0] + pitch * label_glyphs
     if ref is not None:
         x = _blank_after_label(image, sign_line.box, x, label_glyphs, ref)
+    past = _name_past_edge(sign_line, lines, x, area, h)
+    if past is not None:
+        return (x, past[1], past[2], past[3])
     top = max(area[1], sign_line.box[1] - 1.2 * h)  # a name stamp stands taller than the line
     return (x, max(0.0, top), area[2], min(area[3], sign_line.box[3] + 2.5 * h))
+
+
+def _name_past_edge(sign_line: TextLine, lines: list[TextLine], field: float, area: Box, h: float) -> Box | None:
+    """Where a name begun in the field runs on past the block's right edge, into the column of the block
+    beside it (负责人（签字）：潘卫东, written large after a label set near the edge): the name's box, and the
+    sign line's, when OCR read it with its label or on its own from within the field on the label's row.
+    The field is then that row, not the other block's writing above and below it. None otherwise."""
+    text = clean(sign_line.text)
+    names = [ln.box for ln in lines
+             if ln is not sign_line and ln.box[1] < (sign_line.box[1] + sign_line.box[3]) / 2 < ln.box[3]
+             and field - h <= ln.box[0] < area[2] and _NAME_PART.fullmatch(clean(ln.text))]
+    if _NAME_PART.fullmatch(text[_sign_label_end(text) :]):
+        names.append(sign_line.box)
+    past = [box for box in names if box[2] > area[2]]
+    return union(sign_line.box, *past) if past else None
 
 
 LABEL_PRINT_SHARE = 0.75  # the least share of its glyphs × the print's glyph height a label spans

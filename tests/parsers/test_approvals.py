@@ -248,3 +248,13 @@ def test_side_by_side_labels_whose_middle_ocr_lost_are_two_blocks():
     ]
     found = find_approvals(lines, None, document="d.pdf", page=1)
     assert (found["department"].opinion, found["leader"].opinion) == ("原则同意", "已阅,同意")
+
+
+def test_a_name_written_on_past_the_blocks_edge_is_its_signature():
+    """deskgen seed 290021, a phone photo: two blocks side by side, and the department's 潘卫东, written
+    large after 负责人（签字）： set near its block's right edge, runs on into the leader's column. OCR read it
+    with its label; the field is the name as OCR boxed it, not the leader's blue opinion above it."""
+    image = Image.open(Path(__file__).parent / "cases" / "name-past-the-blocks-edge.jpg").convert("RGB")
+    found = read_page(Page(number=1, image=image), engine=make_engine("rapidocr"), document="d.jpg")
+    assert found.department is not None and found.department.signed
+    assert found.leader is not None and found.leader.signed
