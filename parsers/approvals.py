@@ -449,13 +449,16 @@ def _signature_region(
 
 def _name_past_edge(sign_line: TextLine, lines: list[TextLine], field: float, area: Box, h: float) -> Box | None:
     """Where a name begun in the field runs on past the block's right edge, into the column of the block
-    beside it (负责人（签字）：潘卫东, written large after a label set near the edge): the name's box, and the
-    sign line's, when OCR read it with its label or on its own from within the field on the label's row.
+    beside it (负责人（签字）：潘卫东, written large after a label set near the edge; a 名章 pressed right
+    after such a label): the name's box, and the sign line's, when OCR read it with its label, or on its
+    own on the label's row, begun in the field or past the edge but before the other block's 签字 label.
     The field is then that row, not the other block's writing above and below it. None otherwise."""
     text = clean(sign_line.text)
-    names = [ln.box for ln in lines
-             if ln is not sign_line and ln.box[1] < (sign_line.box[1] + sign_line.box[3]) / 2 < ln.box[3]
-             and field - h <= ln.box[0] < area[2] and _NAME_PART.fullmatch(clean(ln.text))]
+    row = [ln for ln in lines if ln is not sign_line and ln.box[1] < (sign_line.box[1] + sign_line.box[3]) / 2 < ln.box[3]]
+    # A signature stands after its own label: what begins before the next 签字 label on the row is this one's.
+    others = [ln.box[0] for ln in row if SIGN.search(ln.text) and ln.box[0] > sign_line.box[2]]
+    names = [ln.box for ln in row
+             if field - h <= ln.box[0] < min(others, default=area[2]) and _NAME_PART.fullmatch(clean(ln.text))]
     if _NAME_PART.fullmatch(text[_sign_label_end(text) :]):
         names.append(sign_line.box)
     past = [box for box in names if box[2] > area[2]]

@@ -8,7 +8,7 @@ import pytest
 from PIL import Image
 
 from parsers.approval_labels import cells, find_labels
-from parsers.approvals import WHOLE_DATE, affirmative, find_approvals
+from parsers.approvals import WHOLE_DATE, _name_past_edge, affirmative, find_approvals
 from parsers.model import Page, TextLine
 from parsers.ocr import make_engine
 from parsers.pagework import read_page
@@ -258,3 +258,15 @@ def test_a_name_written_on_past_the_blocks_edge_is_its_signature():
     found = read_page(Page(number=1, image=image), engine=make_engine("rapidocr"), document="d.jpg")
     assert found.department is not None and found.department.signed
     assert found.leader is not None and found.leader.signed
+
+
+def test_a_name_stamp_pressed_past_the_blocks_edge_before_the_next_sign_label_is_this_fields():
+    """deskgen seed 210015: side-by-side blocks; the department's 名章 (read as 燕蒋 / 印海) stands just
+    past its block's right edge, right of its 负责人（签字）： and left of the leader's 负责人：. The field
+    reaches it; a name after the leader's label is the leader's."""
+    sign = TextLine("负责人（签字）：", (454, 1348, 810, 1408), 0.97)
+    stamp = [TextLine("燕蒋", (846, 1285, 994, 1387), 0.97), TextLine("印海", (837, 1345, 984, 1432), 1.0)]
+    leader_sign = TextLine("负责人：黄宏伟", (1078, 1304, 1531, 1432), 0.99)
+    area = (225, 1136, 800, 1549)
+    assert _name_past_edge(sign, [sign, *stamp, leader_sign], 750, area, 43) == (454, 1285, 994, 1432)
+    assert _name_past_edge(sign, [sign, leader_sign], 750, area, 43) is None
