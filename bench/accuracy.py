@@ -1,8 +1,8 @@
-"""Accuracy of the product's reading on all eight request generators, black-box, per family and split.
+"""Accuracy of the product's reading on all nine request generators, black-box, per family and split.
 
     python -m bench.accuracy [--n 48] [--seed 1] [--engine rapidocr|tesseract] [--keep DIR] [--checkout TREE]
 
-Writes eight corpora of `--n` request emails each — formgen's, papergen's, officegen's, signgen's, changegen's, othergen's and deskgen's
+Writes nine corpora of `--n` request emails each — formgen's, papergen's, officegen's, signgen's, changegen's, othergen's, deskgen's and inboxgen's
 (`tests/formgen`, `tests/papergen`, `tests/officegen`, `tests/signgen`, `tests/changegen`, `tests/othergen`,
 `tests/deskgen`, each written independently of the reader and of the other generators; officegen draws ordinary office habits: 红头 公文, Excel
 printouts, signature tables, fax/scanner-app/phone captures, forwarded mail; signgen draws the approval
@@ -15,7 +15,11 @@ and approval form or spreadsheet screenshot as separate attachments, transposed 
 sheets with 合计 rows, two pages on one scan, turned pages under watermarks, born-digital PDFs with
 signature images and e-seals; deskgen, `tests/deskgen`, draws ordinary desk paperwork and its captures: Word
 letters with approval blocks at the foot and handwritten opinions, 审批表 grids with wrapped labels, 附表 annexes,
-born-digital PDFs with a scanned signed page, two phone photos, photocopies of photocopies) and scangen's (`tests/scangen`, exported by
+born-digital PDFs with a scanned signed page, two phone photos, photocopies of photocopies; inboxgen,
+`tests/inboxgen`, draws ordinary requests as schools mail them: scanned multi-page PDFs with the table on an
+annex page and a student list between, upright letters with a landscape annex scanned turned 90°, 红头
+letters with numbered prose changes, 申请表 with ruled opinion boxes, per-certificate vertical forms, and
+100–150 dpi greyscale scans or skewed phone photos) and scangen's (`tests/scangen`, exported by
 `tests.scangen.corpus` with a registry derived from its truths) — into a
 temp dir, or DIR/NAME with `--keep` (plus the product's records as `records.json`, to re-score with
 `python -m bench.reading DIR/NAME --records …`). Message `index` of each is drawn from seed
@@ -40,6 +44,7 @@ from bench.reading import ROOT, in_split, load_truths, print_misses, run_product
 from tests.changegen import generate as changegen_corpus
 from tests.deskgen import generate as deskgen_corpus
 from tests.formgen.generate import generate as formgen_corpus
+from tests.inboxgen import generate as inboxgen_corpus
 from tests.officegen import generate as officegen_corpus
 from tests.othergen import generate as othergen_corpus
 from tests.papergen import generate as papergen_corpus
@@ -50,7 +55,8 @@ from tests.signgen import generate as signgen_corpus
 GENERATORS: dict[str, Callable[[Path, int, int], None]] = {"formgen": formgen_corpus, "scangen": scangen_corpus,
                                                           "papergen": papergen_corpus, "officegen": officegen_corpus,
                                                           "signgen": signgen_corpus, "changegen": changegen_corpus,
-                                                          "othergen": othergen_corpus, "deskgen": deskgen_corpus}
+                                                          "othergen": othergen_corpus, "deskgen": deskgen_corpus,
+                                                          "inboxgen": inboxgen_corpus}
 
 
 def bench_generator(name: str, directory: Path, n: int, seed: int, engine: str, keep: bool, root: Path) -> None:
