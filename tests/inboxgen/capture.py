@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import random
+from datetime import datetime
 
 import cv2
 import numpy as np
@@ -40,7 +41,7 @@ def scan(img: Image.Image, rng: random.Random, gray: bool = False, dpi_from: int
 def photo(img: Image.Image, rng: random.Random, max_skew: float = 6.0) -> Image.Image:
     """A phone photo of the page lying on a desk: perspective, rotation, a shadow across, soft focus."""
     w, h = img.size
-    cw, ch = int(w * rng.uniform(1.12, 1.22)), int(h * rng.uniform(1.08, 1.15))
+    cw, ch = int(w * rng.uniform(1.2, 1.28)), int(h * rng.uniform(1.12, 1.18))
     desk = np.array(rng.choice([(120, 96, 70), (150, 150, 145), (90, 90, 96), (180, 160, 130)]), np.float32)
     nrng = np.random.default_rng(rng.randrange(2 ** 32))
     background = desk[None, None, :] + nrng.normal(0, 8, (ch, cw, 1))
@@ -95,10 +96,12 @@ def tiff(images: list[Image.Image], dpi: int = 200) -> bytes:
     return buf.getvalue()
 
 
-def pdf(images: list[Image.Image], dpi: int, quality: int = 80) -> bytes:
-    """A scanner's PDF: one JPEG image per page, no text layer."""
+def pdf(images: list[Image.Image], dpi: int, quality: int = 80, when: datetime | None = None) -> bytes:
+    """A scanner's PDF: one JPEG image per page, no text layer, dated when scanned."""
+    when = (when or datetime(2024, 3, 10, 9, 30)).replace(tzinfo=None)
     frames = [Image.open(io.BytesIO(jpeg(im.convert("RGB") if im.mode not in ("RGB", "L") else im, quality,
                                          dpi))) for im in images]
     buf = io.BytesIO()
-    frames[0].save(buf, "PDF", save_all=True, append_images=frames[1:], resolution=float(dpi))
+    frames[0].save(buf, "PDF", save_all=True, append_images=frames[1:], resolution=float(dpi),
+                   creationDate=when.timetuple(), modDate=when.timetuple(), producer="Scanner")
     return buf.getvalue()

@@ -242,7 +242,8 @@ def approval_lines(page: Page, plan: Plan, a: Approval, rng: random.Random, left
     return centre
 
 
-def opinion_boxes(page: Page, plan: Plan, rng: random.Random, left: float = 20) -> tuple[float, float]:
+def opinion_boxes(page: Page, plan: Plan, rng: random.Random, left: float = 20,
+                  reserve: float = 0) -> tuple[float, float]:
     """Two-column ruled boxes: wrapped label left, opinion + 负责人签字 + date right. Returns the leader
     box's signature centre."""
     width = page.width_mm - 2 * left
@@ -250,7 +251,8 @@ def opinion_boxes(page: Page, plan: Plan, rng: random.Random, left: float = 20) 
     centre = (0.0, 0.0)
     for a in (plan.department, plan.leader):
         label = rng.choice(DEPT_LABELS[:2] if a.role == "department" else LEADER_LABELS)
-        top, h = page.y, rng.uniform(42, 52)
+        top = page.y
+        h = min(rng.uniform(42, 52), (page.height_mm - 10 - reserve - top) / (2 if a.role == "department" else 1))
         page.line(left, top, left + width, top, 0.35)
         page.line(left, top + h, left + width, top + h, 0.35)
         page.line(left, top, left, top + h, 0.35)

@@ -128,22 +128,19 @@ class Page:
 # ink ------------------------------------------------------------------------------------------------
 
 def _paste_ink(page: Page, layer: Image.Image, x_px: int, y_px: int, color, opacity: float = 1.0) -> None:
-    """Composite an L mask of ink onto the page in `color` (ink darkens, never lightens)."""
-    base = np.asarray(page.image, dtype=np.float32)
+    """Composite an L mask of ink onto the page in `color`, multiplied: red over black print stays black,
+    over paper becomes red."""
     mask = np.asarray(layer, dtype=np.float32) / 255.0 * opacity
     h, w = mask.shape
     x0, y0 = max(0, x_px), max(0, y_px)
-    x1, y1 = min(base.shape[1], x_px + w), min(base.shape[0], y_px + h)
+    x1, y1 = min(page.image.width, x_px + w), min(page.image.height, y_px + h)
     if x1 <= x0 or y1 <= y0:
         return
+    region = np.asarray(page.image.crop((x0, y0, x1, y1)), dtype=np.float32)
     m = mask[y0 - y_px:y1 - y_px, x0 - x_px:x1 - x_px, None]
-    region = base[y0:y1, x0:x1]
     ink = np.array(color, dtype=np.float32)
-    # multiply blend: red over black print stays black, over paper becomes red
     blended = region * (1 - m + m * ink / 255.0)
-    base[y0:y1, x0:x1] = blended
-    page.image = Image.fromarray(base.clip(0, 255).astype(np.uint8))
-    page.draw = ImageDraw.Draw(page.image)
+    page.image.paste(Image.fromarray(blended.clip(0, 255).astype(np.uint8)), (x0, y0))
 
 
 def handwriting(page: Page, x: float, y: float, s: str, size_mm: float, color, rng: random.Random,

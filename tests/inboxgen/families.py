@@ -81,7 +81,7 @@ def paged_pdf(plan: Plan, rng: random.Random) -> tuple[list[File], str]:
     gray = rng.random() < 0.3
     dpi = rng.choice([150, 200])
     images = [capture.scan(p.image, rng, gray=gray, dpi_to=dpi) for p in pages]
-    body = capture.pdf(images, dpi, quality=rng.randint(70, 88))
+    body = capture.pdf(images, dpi, quality=rng.randint(70, 88), when=plan.letter_date)
     table_page = 1 + [p is table for p in pages].index(True)
     return [(_stem(plan, rng) + ".pdf", "application/pdf", body)], \
         f"pdf {len(pages)} pages {dpi}dpi{' grey' if gray else ''}, table on p{table_page}, {seal_note}"
@@ -116,7 +116,7 @@ def sideways_annex(plan: Plan, rng: random.Random) -> tuple[list[File], str]:
                  (rng.choice(["附表.jpg", "调整明细表.jpg", "附件2.jpg"]), "image/jpeg", capture.jpeg(annex_img, q))]
         how = "two jpegs"
     else:
-        files = [(_stem(plan, rng) + ".pdf", "application/pdf", capture.pdf([letter_img, annex_img], DPI, q))]
+        files = [(_stem(plan, rng) + ".pdf", "application/pdf", capture.pdf([letter_img, annex_img], DPI, q, when=plan.letter_date))]
         how = "pdf 2 pages"
     return files, f"{how}, annex turned 90°, {seal_note}"
 
@@ -143,7 +143,7 @@ def red_header_list(plan: Plan, rng: random.Random) -> tuple[list[File], str]:
     if rng.random() < 0.6:
         files = [(_stem(plan, rng) + ".jpg", "image/jpeg", capture.jpeg(img, rng.randint(75, 92)))]
     else:
-        files = [(_stem(plan, rng) + ".pdf", "application/pdf", capture.pdf([img], DPI))]
+        files = [(_stem(plan, rng) + ".pdf", "application/pdf", capture.pdf([img], DPI, when=plan.letter_date))]
     return files, f"红头 letter, {files[0][0].rsplit('.', 1)[1]}, {seal_note}"
 
 
@@ -158,9 +158,9 @@ def boxed_opinions(plan: Plan, rng: random.Random) -> tuple[list[File], str]:
                 ["联系人", plan.contact, "联系电话", plan.phone]], size=11, header_rows=0, min_h=11)
     page.y -= 4
     change_table(page, plan, rng, size=10)
-    sign = opinion_boxes(page, plan, rng)
+    sign = opinion_boxes(page, plan, rng, reserve=30)
     page.y -= 6
-    top, h = page.y, 36
+    top, h = page.y, 30
     page.line(20, top, 20 + w, top, 0.35)
     page.line(20, top + h, 20 + w, top + h, 0.35)
     page.line(20, top, 20, top + h, 0.35)
@@ -179,7 +179,7 @@ def boxed_opinions(plan: Plan, rng: random.Random) -> tuple[list[File], str]:
         img = img.resize((img.width * 3 // 4, img.height * 3 // 4))
         data, mime = capture.png(img, 150), "image/png"
     else:
-        data, mime = capture.pdf([img], DPI), "application/pdf"
+        data, mime = capture.pdf([img], DPI, when=plan.letter_date), "application/pdf"
     return [(_stem(plan, rng) + "." + kind, mime, data)], f"申请表 with opinion boxes, {kind}, {seal_note}"
 
 
@@ -206,7 +206,7 @@ def vertical_cert_form(plan: Plan, rng: random.Random) -> tuple[list[File], str]
     if kind == "tiff":
         files = [(_stem(plan, rng) + ".tif", "image/tiff", capture.tiff(images))]
     elif kind == "pdf":
-        files = [(_stem(plan, rng) + ".pdf", "application/pdf", capture.pdf(images, DPI))]
+        files = [(_stem(plan, rng) + ".pdf", "application/pdf", capture.pdf(images, DPI, when=plan.letter_date))]
     else:
         files = [(f"调整申请表-{i + 1}.jpg", "image/jpeg", capture.jpeg(im, rng.randint(75, 90)))
                  for i, im in enumerate(images)]

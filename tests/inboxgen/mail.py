@@ -29,13 +29,13 @@ def build(plan: Plan, files: list[tuple[str, str, bytes]], rng: random.Random) -
     school = plan.school
     teacher = plan.contact
     sender = school.email if rng.random() < 0.6 else f"{rng.randint(10 ** 7, 10 ** 10)}@qq.com"
-    msg = MIMEMultipart("mixed")
+    digest = hashlib.sha1(f"inboxgen-{plan.seed}".encode()).hexdigest()
+    msg = MIMEMultipart("mixed", boundary=f"----=_NextPart_{digest[:8]}_{digest[8:16]}")
     msg["From"] = f"{Header(teacher if rng.random() < 0.5 else school.short, charset).encode()} <{sender}>"
     msg["To"] = "jsxzsbg@163.com"
     msg["Subject"] = Header(plan.subject, charset).encode()
     sent = plan.arrival - timedelta(seconds=rng.randint(2, 40))
     msg["Date"] = format_datetime(sent if plan.arrival.utcoffset() else sent.astimezone(SHANGHAI))
-    digest = hashlib.sha1(f"inboxgen-{plan.seed}".encode()).hexdigest()
     domain = sender.split("@")[1]
     message_id = f"<{digest[:20]}.{plan.seed}@{domain}>"
     msg["Message-ID"] = message_id
@@ -45,7 +45,7 @@ def build(plan: Plan, files: list[tuple[str, str, bytes]], rng: random.Random) -
             f"分管校领导审核同意并加盖公章，请审核。\n    如有问题请联系{teacher}，电话{plan.phone}。\n\n"
             f"{school.name}\n{teacher}\n{plan.letter_date.month}月{plan.letter_date.day}日\n")
     if rng.random() < 0.4:
-        alt = MIMEMultipart("alternative")
+        alt = MIMEMultipart("alternative", boundary=f"----=_NextPart_{digest[16:24]}_alt")
         alt.attach(MIMEText(body, "plain", charset))
         html = "<html><body>" + "".join(f"<p>{line}</p>" for line in body.splitlines() if line.strip()) + \
             "</body></html>"

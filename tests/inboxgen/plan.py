@@ -127,13 +127,10 @@ def _approval(rng: random.Random, role: str, bad: bool) -> Approval:
 
 def _arrival(rng: random.Random, outside: bool) -> tuple[datetime, str]:
     if outside:
-        kind = rng.choice(["late", "late", "utc_evening", "early"])
+        kind = rng.choice(["late", "late", "utc_evening"])
         if kind == "late":
             return datetime(2024, 3, rng.randint(21, 26), rng.randint(8, 20), rng.randint(0, 59),
                             rng.randint(0, 59), tzinfo=SHANGHAI), "late"
-        if kind == "early":
-            return datetime(2024, 2, rng.randint(26, 29), rng.randint(8, 20), rng.randint(0, 59),
-                            rng.randint(0, 59), tzinfo=SHANGHAI), "early"
         return datetime(2024, 3, 20, rng.randint(16, 20), rng.randint(0, 59), rng.randint(0, 59),
                         tzinfo=UTC), "utc-evening"
     return datetime(2024, 3, rng.randint(4, 19), rng.randint(8, 21), rng.randint(0, 59), rng.randint(0, 59),
@@ -189,7 +186,7 @@ def draw_plan(seed: int, index: int, family: str) -> Plan:
             picked = ["major"]
         else:
             picked = [rng.choices(fields, weights)[0]]
-            if rng.random() < 0.2:
+            if rng.random() < 0.2 and len(changes) + count - position < 4:
                 picked.append(_other(rng, fields, picked[0]))
         for fld in sorted(picked, key=fields.index):
             changes.append(_change(rng, school, decl, fld, suffix, fault if position == 0 else None))
