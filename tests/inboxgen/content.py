@@ -227,7 +227,11 @@ def approval_lines(page: Page, plan: Plan, a: Approval, rng: random.Random, left
     labels = DEPT_LABELS if a.role == "department" else LEADER_LABELS
     label = rng.choice(labels) + "："
     w = page.text(left, page.y, label, 12.5, SERIF_BOLD if rng.random() < 0.5 else SERIF)
-    opinion(page, a, left + w + 3, page.y, rng)
+    if rng.random() < 0.35:  # the opinion written on the line under the label
+        page.y += 10
+        opinion(page, a, left + rng.uniform(10, 30), page.y, rng)
+    else:
+        opinion(page, a, left + w + 3, page.y, rng)
     page.y += 13
     sign_label = rng.choice(["负责人签字：", "签字：", "负责人（签字）："]) if a.role == "department" else \
         rng.choice(["签字：", "分管领导签字：", "领导签字："])
@@ -266,8 +270,12 @@ def opinion_boxes(page: Page, plan: Plan, rng: random.Random, left: float = 20,
         opinion(page, a, left + lw + 8, top + 10, rng)
         sy = top + h - 20
         sx = left + lw + rng.uniform(45, 75)
-        sl = "负责人签字：" if a.role == "department" else rng.choice(["签字：", "领导签字：", "负责人签字："])
-        sw = page.text(sx, sy, sl, 12)
+        if rng.random() < 0.2:  # no 签字 label: the approver signs under the opinion in the cell
+            sl = ""
+            sw = 0.0
+        else:
+            sl = "负责人签字：" if a.role == "department" else rng.choice(["签字：", "领导签字：", "负责人签字："])
+            sw = page.text(sx, sy, sl, 12)
         signature(page, a, sx + sw + 1, sy, rng)
         centre = (sx + sw + 14, sy + 3)
         hand_date(page, plan, a, sx + 5, sy + 9, rng)

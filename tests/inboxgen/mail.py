@@ -40,7 +40,6 @@ def build(plan: Plan, files: list[tuple[str, str, bytes]], rng: random.Random) -
     message_id = f"<{digest[:20]}.{plan.seed}@{domain}>"
     msg["Message-ID"] = message_id
     msg["X-Mailer"] = client
-    msg["MIME-Version"] = "1.0"
     body = (f"郭老师、周老师：\n    您好！附件是{school.name}2024年证书申报调整申请的扫描件，已经学校证书试点管理部门和"
             f"分管校领导审核同意并加盖公章，请审核。\n    如有问题请联系{teacher}，电话{plan.phone}。\n\n"
             f"{school.name}\n{teacher}\n{plan.letter_date.month}月{plan.letter_date.day}日\n")
@@ -67,11 +66,14 @@ def build(plan: Plan, files: list[tuple[str, str, bytes]], rng: random.Random) -
             part.set_param("name", filename, charset="utf-8")
             part.add_header("Content-Disposition", "attachment", filename=("utf-8", "", filename))
         msg.attach(part)
+    for part in msg.walk():
+        if part is not msg:
+            del part["MIME-Version"]  # clients write it once, at the top
     received_at = format_datetime(plan.arrival)
     client_at = format_datetime(sent)
     text = msg.as_string()
     ip = f"{rng.randint(58, 222)}.{rng.randint(1, 254)}.{rng.randint(1, 254)}.{rng.randint(1, 254)}"
-    relay = "smtp.qq.com" if sender.endswith("qq.com") else f"mail.{domain}"
+    relay = f"smtp.{domain}" if domain in ("qq.com", "163.com", "126.com") else f"mail.{domain}"
     received = (f"Received: from {relay} (unknown [{ip}])\r\n\tby mx.163.com (Coremail) with SMTP id "
                 f"{digest[20:32]}; {received_at}\r\n"
                 f"Received: from [192.168.{rng.randint(0, 9)}.{rng.randint(2, 250)}] (unknown) by {relay} with ESMTPSA; {client_at}\r\n")

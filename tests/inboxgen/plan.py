@@ -113,7 +113,9 @@ def _approval(rng: random.Random, role: str, bad: bool) -> Approval:
     ink = INKS[rng.choice(["black", "blue", "blue", "blue-black"])]
     name = person(rng)
     if bad:
-        how = rng.choice(["typed", "blank", "refuse", "read"])
+        how = rng.choice(["typed", "blank", "refuse", "read", "empty"])
+        if how == "empty":  # the block left as printed: no opinion, no signature
+            return Approval(role, "", True, "blank", name, ink)
         if how == "typed":
             return Approval(role, rng.choice(GOOD_OPINIONS), True, "typed", name, ink)
         if how == "blank":
