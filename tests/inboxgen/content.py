@@ -8,6 +8,7 @@ from collections import defaultdict
 
 from tests.inboxgen.draw import SANS, SERIF, SERIF_BOLD, Page, cursive, handwriting, name_stamp, seal
 from tests.inboxgen.plan import FIELD_LABEL, SURNAMES, Approval, Change, Plan
+from tests.inboxgen.registry import SCHOOLS
 
 CN_NUM = "一二三四五六七八九十"
 DEPT_LABELS = ("证书试点管理部门意见", "学校证书试点管理部门意见", "证书试点管理部门（教务处）意见")
@@ -64,7 +65,7 @@ def numbered(changes: list[Change], rng: random.Random) -> list[str]:
 
 
 def letter_head(page: Page, plan: Plan, rng: random.Random) -> None:
-    page.centre(rng.choice(["关于调整2024年1+X证书申报内容的申请", f"{plan.school.name}",
+    page.centre(rng.choice(["关于调整2024年1+X证书申报内容的申请", f"{plan.applicant}",
                             "2024年1+X证书制度试点申报调整申请"]), 17)
     if page.y < 40:
         page.y += 2
@@ -84,7 +85,7 @@ def closing(page: Page, plan: Plan, rng: random.Random, with_date: bool = True) 
     """特此申请, 申请单位, 联系人 and the date; returns the date's centre (mm) for the seal."""
     page.para(rng.choice(["特此申请。", "特此申请，请予批准。", "妥否，请批示。"]), 12.5)
     page.y += 4
-    page.text(25, page.y, f"申请单位：{plan.school.name}", 12)
+    page.text(25, page.y, f"申请单位：{plan.applicant}", 12)
     page.y += 8
     page.text(25, page.y, f"联系人：{plan.contact}    联系电话：{plan.phone}", 12)
     page.y += 10
@@ -108,8 +109,11 @@ def change_table(page: Page, plan: Plan, rng: random.Random, size: float = 10.5)
     for decl, fld in plan.unchanged:
         cert = decl.certificate + ("职业技能等级证书" if plan.suffix_style else "") + f"（{decl.level}）"
         old = {"level": decl.level, "major": decl.major, "headcount": f"{decl.headcount}人"}[fld]
-        rows.insert(rng.randint(0, len(rows)), [cert, FIELD_LABEL[fld], old, rng.choice(["不变", "—", "/", old]),
-                                                "—"])
+        if rng.random() < 0.3:
+            row = [cert, "不调整", old, "—", "—"]
+        else:
+            row = [cert, FIELD_LABEL[fld], old, rng.choice(["不变", "—", "/", old]), "—"]
+        rows.insert(rng.randint(0, len(rows)), row)
     body = [[str(i + 1), *r] for i, r in enumerate(rows)]
     w = page.width_mm - 40
     cols = [w * f for f in (0.07, 0.27, 0.13, 0.18, 0.18, 0.17)]
@@ -302,11 +306,12 @@ def redhead(page: Page, plan: Plan, rng: random.Random) -> None:
     from tests.inboxgen.draw import RED
 
     page.y = 22
-    title = plan.school.name + rng.choice(["文件", ""])
+    title = plan.applicant + rng.choice(["文件", ""])
     size = 26 if len(title) < 14 else 22
     page.text(page.width_mm / 2, page.y, title, size, SERIF_BOLD, fill=RED, anchor="ma")
     page.y += size * 0.3528 * 1.9
-    page.text(page.width_mm / 2, page.y, f"{plan.school.short}〔2024〕{rng.randint(3, 45)}号", 12, SERIF,
+    short = next(s.short for s in SCHOOLS if s.name == plan.applicant)
+    page.text(page.width_mm / 2, page.y, f"{short}〔2024〕{rng.randint(3, 45)}号", 12, SERIF,
               anchor="ma")
     page.y += 8
     page.line(20, page.y, page.width_mm - 20, page.y, 0.9, fill=RED)

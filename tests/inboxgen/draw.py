@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 import random
+import re
 from functools import cache
 
 import numpy as np
@@ -57,7 +58,7 @@ class Page:
     def wrap(self, s: str, width_mm: float, size: float = 12, face: str = SERIF, indent: float = 0,
              hang: bool = True) -> list[str]:
         lines, line, limit = [], "", width_mm - indent
-        for ch in s:
+        for ch in re.findall(r"[A-Za-z0-9.+]+|.", s):  # Word keeps a run of Latin letters and digits whole
             if self.width(line + ch, size, face) > limit and line:
                 if hang and ch in "，。、；：）”》":  # 避头: punctuation hangs on the line before
                     line += ch
@@ -223,7 +224,8 @@ def _ring_text(layer: Image.Image, cx: float, cy: float, r: float, text: str, si
     for i, ch in enumerate(text):
         a = start + (end - start) * (i + 0.5) / n  # degrees, 0 = top, clockwise
         glyph = Image.new("L", (size * 2, size * 2), 0)
-        ImageDraw.Draw(glyph).text((size, size), ch, font=f, fill=255, anchor="mm")
+        ImageDraw.Draw(glyph).text((size, size), ch, font=f, fill=255, anchor="mm", stroke_width=max(1, size // 40),
+                                   stroke_fill=255)
         glyph = glyph.rotate(-a, resample=Image.BICUBIC)
         rad = math.radians(a)
         gx, gy = cx + r * math.sin(rad), cy - r * math.cos(rad)
@@ -244,8 +246,8 @@ def _wear(layer: Image.Image, rng: random.Random, amount: float) -> Image.Image:
     arr = np.asarray(layer, dtype=np.float32)
     h, w = arr.shape
     nrng = np.random.default_rng(rng.randrange(2 ** 32))
-    noise = nrng.random((h // 6 + 1, w // 6 + 1))
-    noise = np.kron(noise, np.ones((6, 6)))[:h, :w]
+    small = Image.fromarray((nrng.random((h // 6 + 1, w // 6 + 1)) * 255).astype(np.uint8))
+    noise = np.asarray(small.resize((w, h), Image.BILINEAR), dtype=np.float32) / 255.0
     side = np.linspace(1 - amount * rng.random(), 1, w)[None, :]
     if rng.random() < 0.5:
         side = side[:, ::-1]
@@ -264,9 +266,10 @@ def seal(page: Page, cx_mm: float, cy_mm: float, unit: str, rng: random.Random, 
     r = d_px / 2
     ring = max(3, int(d_px * 0.035))
     draw.ellipse([c - r, c - r, c + r, c + r], outline=255, width=ring)
-    span = min(250, 16 * len(unit) + 40)
-    glyph = int(min(d_px * 0.16, (2 * math.pi * r * 0.72 * span / 360) / max(1, len(unit)) * 1.05))
-    _ring_text(layer, c, c, r * 0.72, unit, glyph, -span / 2, span / 2)
+    span = min(280, 16 * len(unit) + 40)
+    radius = r * (0.74 if len(unit) < 14 else 0.77)
+    glyph = int(min(d_px * 0.17, (2 * math.pi * radius * span / 360) / max(1, len(unit)) * 0.95))
+    _ring_text(layer, c, c, radius, unit, glyph, -span / 2, span / 2)
     _star(draw, c, c, d_px * 0.16)
     if bottom:
         f = font(SERIF_BOLD, int(d_px * 0.11))

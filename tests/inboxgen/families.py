@@ -63,7 +63,12 @@ def _approval_page(page: Page, plan: Plan, rng: random.Random, title: bool = Tru
 def paged_pdf(plan: Plan, rng: random.Random) -> tuple[list[File], str]:
     letter = Page(DPI)
     letter_head(letter, plan, rng)
-    letter.para(intro(plan, rng, annex=True), 12.5)
+    if plan.letter_repeats:  # the letter lists the changes too, and points to the annex for detail
+        letter.para(intro(plan, rng, annex=False).replace("具体调整如下：", "主要调整如下（详见附表）："), 12.5)
+        for item in numbered(plan.changes, rng):
+            letter.para(item, 12.5)
+    else:
+        letter.para(intro(plan, rng, annex=True), 12.5)
     letter.para("其余证书申报内容不变。", 12.5)
     closing(letter, plan, rng)
     table = Page(DPI)
@@ -101,7 +106,7 @@ def sideways_annex(plan: Plan, rng: random.Random) -> tuple[list[File], str]:
     annex.y = 20
     annex.text(20, annex.y, "附表", 13, SANS)
     annex.y += 9
-    annex.centre(f"{plan.school.name}2024年1+X证书申报调整明细表", 15, SANS)
+    annex.centre(f"{plan.applicant}2024年1+X证书申报调整明细表", 15, SANS)
     header = ["序号", "证书名称", "原考核等级", "调整后考核等级", "原考核专业", "调整后考核专业", "原申报人数",
               "调整后人数", "备注"]
     w = annex.width_mm - 40
@@ -154,7 +159,7 @@ def boxed_opinions(plan: Plan, rng: random.Random) -> tuple[list[File], str]:
     page.y += 2
     w = page.width_mm - 40
     page.table(20, [w * 0.18, w * 0.32, w * 0.18, w * 0.32],
-               [["申请单位", plan.school.name, "单位类型", plan.school.kind],
+               [["申请单位", plan.applicant, "单位类型", plan.school.kind],
                 ["联系人", plan.contact, "联系电话", plan.phone]], size=11, header_rows=0, min_h=11)
     page.y -= 4
     change_table(page, plan, rng, size=10)
@@ -187,7 +192,7 @@ def vertical_cert_form(plan: Plan, rng: random.Random) -> tuple[list[File], str]
     pages = [Page(DPI)]
     page = pages[0]
     page.centre("2024年1+X证书申报调整申请表", 17, SANS)
-    page.text(25, page.y, f"申请单位：{plan.school.name}", 12.5)
+    page.text(25, page.y, f"申请单位：{plan.applicant}", 12.5)
     page.y += 12
     per_page = rng.choice([1, 2])
     for i, (cert, level, fields) in enumerate(groups(plan)):

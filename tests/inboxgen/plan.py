@@ -24,7 +24,7 @@ FIELD_LABEL = {"level": "考核等级", "major": "考核专业", "headcount": "�
 
 FAULTS = ("no_seal", "seal_mismatch", "missing_department_approval", "missing_leader_approval",
           "exceeds_enrollment", "major_not_offered", "no_matching_application", "subject_format",
-          "outside_window")
+          "outside_window", "school_mismatch")
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁沈姜"
 GIVEN = ("建国", "卫东", "志强", "海燕", "丽华", "晓峰", "文杰", "春梅", "国平", "永明", "秀英", "红霞", "立新",
@@ -90,6 +90,8 @@ class Plan:
     suffix_style: bool  # certificates written as official titles (…职业技能等级证书)
     unchanged: list[tuple[Declaration, str]] = field(default_factory=list)  # rows that change nothing
     notes: list[str] = field(default_factory=list)
+    applicant: str = ""  # the unit the document types (申请单位, title, 红头): another school's when copied
+    letter_repeats: bool = False  # the letter also states the changes its annex tabulates
 
     def cert_written(self, change: Change) -> str:
         return change.written
@@ -216,5 +218,12 @@ def draw_plan(seed: int, index: int, family: str) -> Plan:
     seal = {"no_seal": "none", "seal_mismatch": "department"}.get(fault or "", "school")
     phone = rng.choice(["0517", "0512", "0516", "025", "0511", "0523", "0510", "0527", "0515"]) + \
         f"-{rng.randint(80000000, 89999999)}"
+    applicant = school.name
+    if fault == "school_mismatch":  # a neighbour school's file reused, its name left in
+        applicant = rng.choice([s.name for s in SCHOOLS if s.name != school.name])
+        notes.append(f"document names {applicant}")
+    elif rng.random() < 0.06:
+        subject = rng.choice(["Fw: ", "转发：", "回复："]) + subject
     return Plan(seed, index, family, school, subject, arrival, letter_date, changes, department, leader, seal,
-                fault, person(rng), phone, rng.choice(REASONS), suffix, unchanged, notes)
+                fault, person(rng), phone, rng.choice(REASONS), suffix, unchanged, notes, applicant,
+                rng.random() < 0.3)
