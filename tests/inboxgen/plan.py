@@ -218,6 +218,11 @@ def draw_plan(seed: int, index: int, family: str) -> Plan:
     seal = {"no_seal": "none", "seal_mismatch": "department"}.get(fault or "", "school")
     phone = rng.choice(["0517", "0512", "0516", "025", "0511", "0523", "0510", "0527", "0515"]) + \
         f"-{rng.randint(80000000, 89999999)}"
+    for a in (department, leader):
+        if not a.valid or a.sign == "stamp":
+            what = "名章" if a.sign == "stamp" else "empty block" if not a.opinion else \
+                f"{a.sign} signature" if a.sign in ("typed", "blank") else f"opinion {a.opinion}"
+            notes.append(f"{a.role}: {what}")
     applicant = school.name
     if fault == "school_mismatch":  # a neighbour school's file reused, its name left in
         applicant = rng.choice([s.name for s in SCHOOLS if s.name != school.name])

@@ -67,8 +67,10 @@ def _check_truth(truth: dict) -> None:
 
 
 def test_same_seed_same_message_and_truth():
-    assert generate_one(5, 3) == generate_one(5, 3)
-    assert generate_one(5, 3)[1]["seed"] == 50003
+    first = generate_one(5, 3, "red_header_list")
+    assert first == generate_one(5, 3, "red_header_list")
+    assert first[1]["seed"] == 50003
+    assert draw_plan(50004, 4, "paged_pdf").truth() != draw_plan(50005, 5, "paged_pdf").truth()
 
 
 @pytest.mark.parametrize("family", sorted(FAMILIES))
@@ -107,10 +109,10 @@ def test_about_six_in_ten_messages_are_valid():
 
 
 def test_generate_writes_registry_mail_and_truth(tmp_path: Path):
-    generate(tmp_path, 2, 4)
+    generate(tmp_path, 1, 4)
     lines = (tmp_path / "truth.jsonl").read_text(encoding="utf-8").splitlines()
     truths = [json.loads(line) for line in lines]
-    assert [t["file"] for t in truths] == ["0000.eml", "0001.eml"]
+    assert [t["file"] for t in truths] == ["0000.eml"] and truths[0]["family"] == family_of(0, 4)
     assert all((tmp_path / "mail" / t["file"]).stat().st_size > 10_000 for t in truths)
     with (tmp_path / "registry" / "applications.csv").open(encoding="utf-8-sig") as handle:
         ids = {row["申报编号"] for row in csv.DictReader(handle)}
