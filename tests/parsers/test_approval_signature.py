@@ -42,19 +42,21 @@ def _page(sign: str = "", *, below: bool = False, date: bool = True) -> tuple[Im
     return page, draw
 
 
-def _hand(page: Image.Image, name: str, xy: tuple[int, int], colour=(20, 20, 25), height: int = SIZE) -> None:
-    """A neat hand: Kai glyphs at print size, each turned a little and set off the line, thin pen."""
+def _hand(page: Image.Image, name: str, xy: tuple[int, int], colour=(20, 20, 25), height: int = SIZE, *,
+          turn: float = 14, lift: int = 6, advance: tuple[float, float] = (0.8, 1.0)) -> None:
+    """A neat hand: Kai glyphs at print size, each turned up to `turn` degrees and set up to `lift` px off
+    the line, the next `advance` glyph heights on, thin pen."""
     rng = random.Random(7)
     font = ImageFont.truetype(KAI, height)
     x, y = xy
     for ch in name:
         glyph = Image.new("L", (2 * height, 2 * height), 0)
         ImageDraw.Draw(glyph).text((height, height), ch, font=font, fill=255, anchor="mm")
-        glyph = glyph.rotate(rng.uniform(-14, 14), resample=Image.BICUBIC)
+        glyph = glyph.rotate(rng.uniform(-turn, turn), resample=Image.BICUBIC)
         rgba = np.zeros((*glyph.size[::-1], 4), np.uint8)
         rgba[..., :3], rgba[..., 3] = colour, np.asarray(glyph)
-        stamp(page, Image.fromarray(rgba), (x, y - height // 2 + rng.randint(-6, 6)))
-        x += int(height * rng.uniform(0.8, 1.0))
+        stamp(page, Image.fromarray(rgba), (x, y - height // 2 + rng.randint(-lift, lift)))
+        x += int(height * rng.uniform(*advance))
 
 
 def _department(page: Image.Image):
@@ -129,6 +131,29 @@ def test_a_scribble_that_ocr_ran_the_label_box_over_is_a_signature():
     points = [(x + 6 * i, SIGN_Y + 14 + round(12 * math.sin(i * 1.3) + rng.uniform(-3, 3))) for i in range(30)]
     draw.line(points, fill=(20, 20, 25), width=3, joint="curve")
     assert _department(page).signed
+
+
+@pytest.mark.parametrize(("field", "signed"), [("crowded hand", True), ("typed in Kai", False)])
+def test_a_neat_hand_whose_glyphs_touch_and_leave_the_line_is_a_signature(field, signed):
+    """deskgen seeds 310019, 310021, 310025, 210006: a neat Kai hand at print size and weight, its glyphs
+    run into each other and sit a little off the line; each sign is too weak alone. Typed in the same
+    face, the name's glyphs stand apart on one line."""
+    page, draw = _page()
+    if field == "crowded hand":
+        _hand(page, "黄永刚", (SIGN_X + 3 * SIZE + 6, SIGN_Y + 14), turn=4, lift=3, advance=(0.72, 0.78))
+    else:
+        draw.text((SIGN_X + 3 * SIZE + 6, SIGN_Y), "黄永刚", font=ImageFont.truetype(KAI, SIZE), fill=(15, 15, 15))
+    assert _department(page).signed is signed
+
+
+@pytest.mark.parametrize(("grey", "signed"), [(105, True), (15, False)])
+def test_a_grey_pen_that_reaches_ink_is_another_ink_than_black_print(grey, signed):
+    """deskgen seed 210014, a photocopy: a neat name in grey pen (a third as dark below the paper as the
+    copy's print, yet darker than INK), shaped like print; only its ink tells it. In the print's black
+    it is a typed name."""
+    page, draw = _page()
+    draw.text((SIGN_X + 3 * SIZE + 6, SIGN_Y), "宋伟", font=ImageFont.truetype(KAI, SIZE), fill=(grey,) * 3)
+    assert _department(page).signed is signed
 
 
 def test_signature_below_the_label_counts():
