@@ -69,11 +69,12 @@ class Ring:
         return (self.cx - self.rx, self.cy - self.ry, self.cx + self.rx, self.cy + self.ry)
 
 
-def red_mask(bgr: np.ndarray) -> np.ndarray:
-    """Pixels of red stamp ink: red hue, saturated, not dark (black text under a seal stays text)."""
+def red_mask(bgr: np.ndarray, min_sat: int = 60) -> np.ndarray:
+    """Pixels of red stamp ink: red hue, saturated (`min_sat` of 255), not dark (black text under a seal
+    stays text)."""
     hsv = cv2.cvtColor(bgr, cv2.COLOR_BGR2HSV)
     hue, sat, val = hsv[..., 0], hsv[..., 1], hsv[..., 2]
-    return (((hue <= 12) | (hue >= 155)) & (sat >= 60) & (val >= 70)).astype(np.uint8) * 255
+    return (((hue <= 12) | (hue >= 155)) & (sat >= min_sat) & (val >= 70)).astype(np.uint8) * 255
 
 
 def remove_grey_seal_ink(image: Image.Image, seals: list[tuple[float, float, float, float]],
@@ -222,9 +223,10 @@ def find_rings(image: Image.Image) -> list[Ring]:
     faint = faint_strokes(full)
     ovals = _grey_ovals(cv2.cvtColor(small, cv2.COLOR_RGB2GRAY))
     rings = _distinct(_grey_rings(full, faint) + [_full_size(r, scale) for r in ovals])
-    # A colour page's red 名章 is dark enough to pass for a grey ring: a square of red ink is none.
+    # A colour page's red 名章 is dark enough to pass for a grey ring: a square of red ink is none; nor is
+    # a greyscale scan's 名章, whose square frame the circle is fitted in.
     red_squares = red_mask(bgr)
-    rings = [r for r in rings if not _red_square(red_squares, r, scale)]
+    rings = [r for r in rings if not _red_square(red_squares, r, scale) and not _framed(full, r)]
     # A faint outline is the weakest evidence, and its fit the roughest: it counts only where no other
     # ring was found.
     faint_ovals = [_full_size(r, scale) for r in _faint_ovals(full, faint, scale)]
@@ -435,6 +437,37 @@ def _red_square(red: np.ndarray, ring: Ring, scale: float) -> bool:
 
 
 RED_SQUARE_FILL = 0.85
+
+
+def _framed(grey: np.ndarray, ring: Ring) -> bool:
+    """Whether ink runs straight along all four sides of the ring's bounding box, each within FRAME_SLACK
+    of the radius of where the box has it (`grey` the full page): the frame of a square stamp, a circle
+    fitted inside it and a little off its centre. A round seal touches its box only at the sides'
+    middles; print under it, or a table rule it sits on, inks a side or two, not all four."""
+    x0, y0, x1, y1 = (int(round(v)) for v in ring.box)
+    slack = max(3, int(FRAME_SLACK * min(ring.rx, ring.ry)))
+    if x0 - slack < 1 or y0 - slack < 1 or x1 + slack + 2 > grey.shape[1] or y1 + slack + 2 > grey.shape[0]:
+        return False
+    # Ink against the paper right round it: a photo's paper is greyer than a scan's, and a shadow across
+    # it is no line.
+    window = grey[y0 - slack : y1 + slack + 1, x0 - slack : x1 + slack + 1].astype(int)
+    dark = window < cv2.dilate(window.astype(np.uint8), np.ones((FRAME_PAPER, FRAME_PAPER), np.uint8)) - FRAME_CONTRAST
+    across, far = 2 * slack + 1, slice(slack, slack + x1 - x0 + 1)
+
+    def straight(band: np.ndarray) -> bool:  # some 3 px line along the band (its axis 1) mostly ink
+        return any(band[i - 1 : i + 2].any(axis=0).mean() >= FRAMED_SIDE for i in range(1, across - 1))
+
+    along = slice(slack, slack + y1 - y0 + 1)
+    return (straight(dark[:across, far]) and straight(dark[-across:, far])
+            and straight(dark[along, :across].T) and straight(dark[along, -across:].T))
+
+
+# Of the radius: how far a stamp's frame may lie off the fitted circle's box. Share of its side's length
+# that a frame's least inked side covers: 名章s 0.75–1.0 (less where the circle is fitted off its centre),
+# round seals, over print, on rules, in shadow, at most 0.55 (192 messages of six generators).
+FRAME_SLACK, FRAMED_SIDE = 0.3, 0.7
+FRAME_CONTRAST = 40  # grey levels below the paper round it that a frame's ink lies
+FRAME_PAPER = 15  # px: wider than a frame's stroke, so the brightest within is the paper beside it
 
 
 def _square(contour: np.ndarray, fill: float = SQUARE_FILL) -> bool:

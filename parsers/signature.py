@@ -489,8 +489,13 @@ def has_name_stamp(image: Image.Image, region: Box, seals: list[Box], h: float, 
     if bgr.shape[0] < 4 or bgr.shape[1] < 4:
         return False
     whole_red = red_mask(bgr)  # a stamp sitting on the seal is looked for in all of it
-    red, rim = whole_red.copy(), whole_red.copy()
     grey = cv2.cvtColor(bgr, cv2.COLOR_BGR2GRAY)
+    # A light stamp in a photo is pink, half its strokes paler than stamp red: with them its square is
+    # whole. Print's JPEG colour fringes are as pink, right beside its dark strokes.
+    beside_print = cv2.dilate((grey < PRINT_DARK).astype(np.uint8), np.ones((5, 5), np.uint8)) > 0
+    pink = red_mask(bgr, min_sat=PINK_STAMP_SAT)
+    pink[beside_print] = 0
+    red, rim = whole_red | pink, whole_red.copy()
     dark = (grey < INK).astype(np.uint8) * 255
     # A fax or greyscale scan's stamp on the seal: its frame, as for red; a colour scan's red is the red's.
     whole_dark = dark & ~cv2.dilate(whole_red, np.ones((5, 5), np.uint8))  # and the red's paler rim
@@ -551,6 +556,8 @@ def _solid_square(red: np.ndarray, h: float) -> bool:
 SOLID_DENSITY = 0.6
 
 
+PINK_STAMP_SAT, PRINT_DARK = 40, 100  # a light stamp's saturation (of 255; red_mask's is 60); print's grey
+
 SOLID_STAMP_FILL = 0.45  # share of a solid stamp's square that is ink; print fills about a fifth of its box
 
 
@@ -608,7 +615,10 @@ def _frames(ink: np.ndarray, h: float, solid: np.ndarray | None = None) -> Itera
     corner = 0.4 * h
     for top in flat_runs:
         for bottom in flat_runs:
-            if not (MIN_STAMP_SIDE * h <= bottom[2] - top[2] <= 6 * h and top[1] - top[0] <= 6 * h):
+            # One side may run on into a table rule it was pressed against (a 名章 filling a signature
+            # table's cell): the other, a stamp's width, then spans the box.
+            if not (MIN_STAMP_SIDE * h <= bottom[2] - top[2] <= 6 * h
+                    and min(top[1] - top[0], bottom[1] - bottom[0]) <= 6 * h):
                 continue
             left, right = max(top[0], bottom[0]), min(top[1], bottom[1])
             if right - left < MIN_STAMP_SIDE * h:  # the top and bottom sides of one box span its width

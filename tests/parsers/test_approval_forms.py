@@ -667,3 +667,45 @@ def test_a_grey_seal_s_ring_edge_past_its_disc_signs_nothing(shrink):
                            reader=engine.read_strip)
     assert found["department"].signed
     assert found["leader"].affirmative and not found["leader"].signed
+
+
+def test_a_name_stamp_frame_whose_top_runs_into_the_cells_rule_is_a_frame():
+    """A 名章 pressed to fill a signature table's cell: its frame's top joins the cell's rule, one long run.
+    The frame's bottom, a stamp's width, spans the box; a synthetic box alike, and a bare cell is none."""
+    from parsers.signature import _framed_square
+
+    h = 40.0
+    ink = np.zeros((240, 500), np.uint8)
+    cv2.line(ink, (0, 40), (499, 40), 255, 3)  # the cell's rule
+    cv2.rectangle(ink, (200, 42), (290, 130), 255, 3)  # the frame hanging from it
+    assert _framed_square(ink, h)
+    cell = np.zeros((240, 500), np.uint8)
+    cv2.line(cell, (0, 40), (499, 40), 255, 3)
+    cv2.line(cell, (0, 130), (499, 130), 255, 3)
+    assert not _framed_square(cell, h)
+
+
+def test_a_grey_name_stamp_filling_a_signature_table_cell_is_a_signature_and_no_seal():
+    """officegen seed 410000, a greyscale PDF: the department's 名章 (韩德伟印) fills its 签字 cell, the frame's
+    top against the cell's rule. The seal finder fitted a circle in its frame (a grey "seal"), and the
+    frame merged into the rule was no frame."""
+    from pathlib import Path
+
+    from parsers.seal import find_rings
+    from parsers.signature import has_name_stamp
+
+    image = Image.open(Path(__file__).parent / "cases" / "grey-name-stamp-in-a-table-cell.jpg").convert("RGB")
+    assert find_rings(image) == []
+    assert has_name_stamp(image, (652, 193, 1093, 367), [], 33)
+
+
+def test_a_light_pink_name_stamp_in_a_photo_is_a_signature():
+    """officegen seed 410011, the approval half of a phone photo of two sheets: the department's 名章
+    (周兰之印) took little ink, half its strokes pinker than stamp red; its square is whole with them."""
+    from pathlib import Path
+
+    from parsers.signature import has_name_stamp
+
+    image = Image.open(Path(__file__).parent / "cases" / "pink-name-stamp-in-a-photo.jpg").convert("RGB")
+    assert has_name_stamp(image, (78, 120, 327, 264), [], 30)
+    assert not has_name_stamp(image, (78, 0, 327, 100), [], 30)  # the label and the oblong red 同意 stamp
