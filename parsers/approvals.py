@@ -13,6 +13,7 @@ signature.
 
 from __future__ import annotations
 
+import math
 import re
 import statistics
 
@@ -303,7 +304,8 @@ _OPINION_WORD = re.compile(rf"同意|已阅|拒|否|{_TONG_YI.pattern}|^同(?:$|
 def stamped_opinion(image: Image.Image, area: Box, seals: list[Box], h: float, reader: StripReader) -> TextLine | None:
     """An opinion stamped in red ink in the block (a framed 同意 审批章), read from its ink alone, or None.
 
-    Candidates are red marks outside every official seal, one to four print lines tall and at least
+    Candidates are red marks outside every official seal, from a glyph's height (a light stamp in a photo,
+    whose frame breaks away from its glyphs: 0.6 of a print line) to four print lines tall and at least
     two glyphs wide, read largest first; the first that reads as an opinion (同意, 不同意, 已阅…) is
     returned as a line in page pixels. A name stamp (名章) reads as a name and is passed over."""
     x0, y0 = (max(0, int(v)) for v in area[:2])
@@ -318,7 +320,7 @@ def stamped_opinion(image: Image.Image, area: Box, seals: list[Box], h: float, r
     marks = sorted((tuple(int(v) for v in stats[i, :4]) for i in range(1, n)), key=lambda m: -m[2] * m[3])
     for x, y, w, hh in marks:
         box = (x0 + x, y0 + y, x0 + x + w, y0 + y + hh)
-        if not (0.8 * h <= hh <= 4 * h and 1.2 * h <= w <= 12 * h) or any(_inside(box, s) for s in seals):
+        if not (0.6 * h <= hh <= 4 * h and 1.2 * h <= w <= 12 * h) or any(_inside(box, s) for s in seals):
             continue
         pad = k
         # The stamp's red as shades of grey, black print and pen left out: its glyphs keep their edges,
@@ -444,7 +446,20 @@ def _signature_region(
     if past is not None:
         return (x, past[1], past[2], past[3])
     top = max(area[1], sign_line.box[1] - 1.2 * h)  # a name stamp stands taller than the line
-    return (x, max(0.0, top), area[2], min(area[3], sign_line.box[3] + 2.5 * h))
+    return (x, max(0.0, top), area[2], min(area[3], sign_line.box[3] + 2.5 * h, _next_sign_row(sign_line, lines, x, area)))
+
+
+def _next_sign_row(sign_line: TextLine, lines: list[TextLine], field: float, area: Box) -> float:
+    """Halfway (page y) from the sign line's middle down to the next block's 签字 label below it, in the
+    field's columns: a signature belongs to the label it stands nearest, and the next block's
+    (a tall signature image, a name stamp centred on its row) reaches up past that block's top.
+    No bound (inf) when none follows."""
+    below = [ln for ln in lines if SIGN.search(ln.text) and (ln.box[1] + ln.box[3]) / 2 > area[3]
+             and ln.box[0] < area[2] and ln.box[2] > field]
+    if not below:
+        return math.inf
+    nearest = min(below, key=lambda ln: ln.box[1])
+    return (sign_line.box[1] + sign_line.box[3] + nearest.box[1] + nearest.box[3]) / 4
 
 
 def _name_past_edge(sign_line: TextLine, lines: list[TextLine], field: float, area: Box, h: float) -> Box | None:

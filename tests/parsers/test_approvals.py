@@ -8,9 +8,17 @@ import pytest
 from PIL import Image
 
 from parsers.approval_labels import cells, find_labels
-from parsers.approvals import WHOLE_DATE, _name_past_edge, affirmative, find_approvals
+from parsers.approvals import (
+    WHOLE_DATE,
+    _name_past_edge,
+    _next_sign_row,
+    affirmative,
+    find_approvals,
+    stamped_opinion,
+)
 from parsers.model import Page, TextLine
 from parsers.ocr import make_engine
+from parsers.ocr.rapid import read_strip
 from parsers.pagework import read_page
 from tests.scangen import ApprovalTruth, make_scan
 
@@ -270,3 +278,24 @@ def test_a_name_stamp_pressed_past_the_blocks_edge_before_the_next_sign_label_is
     area = (225, 1136, 800, 1549)
     assert _name_past_edge(sign, [sign, *stamp, leader_sign], 750, area, 43) == (454, 1285, 994, 1432)
     assert _name_past_edge(sign, [sign, leader_sign], 750, area, 43) is None
+
+
+def test_a_light_red_opinion_stamp_in_a_photo_is_read_from_its_glyphs():
+    """officegen seed 410011, a phone photo: the department's framed red 同意 stamp is light, and its frame
+    breaks away from the glyphs, which stand under a print line tall (27 px at a line of 35)."""
+    image = Image.open(Path(__file__).parent / "cases" / "red-opinion-stamp-in-a-photo.jpg").convert("RGB")
+    found = stamped_opinion(image, (0, 0, image.width, image.height), [], 35, read_strip)
+    assert found is not None and found.text == "同意"
+
+
+def test_a_sign_field_ends_halfway_to_the_next_blocks_sign_label():
+    """officegen seed 410012, a born-digital PDF: the leader's signature image, centred on the leader's
+    签字 row, reaches up into the department's block, whose own field is empty. The department's field
+    ends halfway between the two rows; a 签字 within its own block, or in another column, sets no end."""
+    department = TextLine("签字：", (945, 1052, 1070, 1094), 0.99)
+    leader = TextLine("签字：", (945, 1197, 1070, 1239), 0.99)
+    area = (194, 1032, 1604, 1197)
+    assert _next_sign_row(department, [department, leader], 1051, area) == (1052 + 1094 + 1197 + 1239) / 4
+    beside = TextLine("签字：", (194, 1197, 320, 1239), 0.99)  # the next block's, left of the field
+    inside = TextLine("经办人签字：", (945, 1120, 1170, 1160), 0.99)
+    assert _next_sign_row(department, [department, beside, inside], 1051, area) == float("inf")
