@@ -187,9 +187,10 @@ def _page_lines(plumber_page: pdfplumber.page.Page, page: Page) -> list[TextLine
     x0, top, x1, bottom = (float(v) for v in plumber_page.cropbox)
     sx = page.width / max(x1 - x0, 1e-6)
     sy = page.height / max(bottom - top, 1e-6)
+    walls = _vertical_rules(plumber_page)
     lines = []
     for line in plumber_page.extract_text_lines(strip=True, return_chars=True):
-        for run in _runs(line["chars"]):
+        for run in _runs(line["chars"], walls):
             text = "".join(char["text"] for char in run).strip()
             if text:
                 left, right = (run[0]["x0"] - x0) * sx, (run[-1]["x1"] - x0) * sx
@@ -218,13 +219,31 @@ def _without_meaning(text: str) -> bool:
     return any(char == "\ufffd" or unicodedata.category(char) in _NO_MEANING for char in text)
 
 
-def _runs(chars: list[dict]) -> list[list[dict]]:
-    """A text-layer line cut at wide gaps, as OCR boxes are: the cells of a table row stay apart."""
+def _vertical_rules(plumber_page: pdfplumber.page.Page) -> list[tuple[float, float, float]]:
+    """The page's drawn vertical rules (lines, rectangle sides) as (x, top, bottom) in PDF points."""
+    return [(float(edge["x0"]), float(edge["top"]), float(edge["bottom"]))
+            for edge in plumber_page.edges if edge.get("orientation") == "v"]
+
+
+def _runs(chars: list[dict], walls: list[tuple[float, float, float]] = ()) -> list[list[dict]]:
+    """A text-layer line cut at wide gaps and at drawn vertical rules, as OCR boxes are: the cells of a
+    table row stay apart, also where their text fills each cell up to its rule (智慧健康养|婴幼儿托育).
+
+    `chars` are pdfplumber's glyph dicts (x0, x1, top, bottom in points); `walls` are (x, top, bottom).
+    """
     runs: list[list[dict]] = []
     for char in sorted(chars, key=lambda c: c["x0"]):
         height = max(char["bottom"] - char["top"], 1.0)
-        if runs and char["x0"] - runs[-1][-1]["x1"] <= RUN_GAP * height:
+        if runs and char["x0"] - runs[-1][-1]["x1"] <= RUN_GAP * height and not _ruled_apart(runs[-1][-1], char,
+                                                                                              walls):
             runs[-1].append(char)
         else:
             runs.append([char])
     return runs
+
+
+def _ruled_apart(left: dict, right: dict, walls: list[tuple[float, float, float]]) -> bool:
+    """Whether a vertical rule runs between two neighbouring glyphs' centres, across their middle."""
+    start, end = (left["x0"] + left["x1"]) / 2, (right["x0"] + right["x1"]) / 2
+    middle = (min(left["top"], right["top"]) + max(left["bottom"], right["bottom"])) / 2
+    return any(start < x < end and top <= middle <= bottom for x, top, bottom in walls)

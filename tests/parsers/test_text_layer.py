@@ -152,3 +152,31 @@ def test_cells_a_glyph_apart_stay_apart_in_the_text_layer() -> None:
     pdf.save()
     texts = [line.text for line in only_page(out.getvalue()).lines]
     assert "730701电子商" in texts and "700206汽车运" in texts
+
+
+def test_cells_filled_up_to_the_rule_between_them_stay_apart_in_the_text_layer() -> None:
+    """A Word table's cells whose text runs up to the drawn rule between them (less than a glyph apart)
+    are two cells: the rule cuts the run, where a gap alone would not."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    if "Body" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont("Body", FONTS["Body"], subfontIndex=0))
+    out = io.BytesIO()
+    pdf = canvas.Canvas(out, pagesize=A4, invariant=1)
+    pdf.setFont("Body", 10.5)
+    pdf.drawString(72, 700, "连云港中等专业学校关于2024年证书申报调整的申请")
+    cells = ["考核专业", "智慧健康养", "婴幼儿托育"]
+    x = 150.0
+    for text in cells:
+        pdf.drawString(x, 660, text)
+        x += pdf.stringWidth(text, "Body", 10.5) + 2  # the next cell begins 2 pt after this one's text
+        pdf.line(x - 1, 650, x - 1, 675)
+    pdf.drawString(150, 620, "考核专业智慧健康养")  # the same glyphs with no rule between: one run
+    pdf.showPage()
+    pdf.save()
+    texts = [line.text for line in only_page(out.getvalue()).lines]
+    assert all(text in texts for text in cells)
+    assert "考核专业智慧健康养" in texts
