@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
@@ -24,11 +25,14 @@ class LinkedChange:
         return self.application.certificate if self.application else self.change.certificate
 
 
-def link_changes(changes: list[ExtractedChange], declarations: list[Application]) -> list[LinkedChange]:
+def link_changes(changes: list[ExtractedChange], declarations: list[Application],
+                 offered: Collection[str] = ()) -> list[LinkedChange]:
+    """Each change with the declaration it adjusts (None when none or several fit); `offered` are the
+    school's 招生专业, which a new major shown only in part is completed to."""
     linked = []
     for change in changes:
         application = find_declaration(change, declarations)
-        linked.append(LinkedChange(_as_declared(change, application), application))
+        linked.append(LinkedChange(_as_offered(_as_declared(change, application), offered), application))
     return linked
 
 
@@ -41,6 +45,21 @@ def _as_declared(change: ExtractedChange, application: Application | None) -> Ex
         return change
     declared = unicodedata.normalize("NFKC", application.major)
     return replace(change, from_value=application.major) if _clipped(before, declared) else change
+
+
+def _as_offered(change: ExtractedChange, offered: Collection[str]) -> ExtractedChange:
+    """The change with its new major as the school offers it, where the document's cell showed only part
+    of it (a printout's cell clipped 工业机器人技术应用 to 工业机器人技术, which is another, 高职, major).
+    A new major the school does not offer, and that is no clipped copy of just one it does, stays as
+    read: that is what `major_not_offered` is for."""
+    after = change.to_value
+    if change.field != "major" or not isinstance(after, str):
+        return change
+    majors = {unicodedata.normalize("NFKC", major) for major in offered}
+    if unicodedata.normalize("NFKC", after) in majors:
+        return change
+    whole = [major for major in majors if _clipped(unicodedata.normalize("NFKC", after), major)]
+    return replace(change, to_value=whole[0]) if len(whole) == 1 else change
 
 
 def _names_major(read: str, major: str) -> bool:

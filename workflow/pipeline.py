@@ -188,6 +188,6 @@ def _store_links(session: Session, *, request: Request, facts: RequestFacts) -> 
     rows = session.exec(select(Change).where(Change.request_id == request.id).order_by(col(Change.position))).all()
     for row, linked in zip(rows, facts.linked, strict=True):
         row.application_id = linked.application.id if linked.application else None
-        if not row.corrected_by:  # an old major the document showed in part is the declared one
-            row.from_value = linked.change.from_value
+        if not row.corrected_by:  # a major the document showed in part is the declared or offered one
+            row.from_value, row.to_value = linked.change.from_value, linked.change.to_value
         session.add(row)

@@ -311,6 +311,19 @@ def test_an_old_major_the_cell_showed_only_part_of_is_the_declared_one(read: str
         ("JS2024-00018", stated)]
 
 
+@pytest.mark.parametrize(("read", "stated", "problem"), [
+    ("电子商", "电子商务", False),  # a printout's cell clipped the school's own major
+    ("计算机应", "计算机应用", False),
+    ("商务", "商务", True),  # too little of it to be that name: read as written, and not offered
+    ("软件技术", "软件技术", True),  # no part of an offered major: read as written
+])
+def test_a_new_major_the_cell_showed_only_part_of_is_the_offered_one(read: str, stated: str,
+                                                                      problem: bool) -> None:
+    f = with_evidence(changes=[ExtractedChange("Web前端开发", "major", "中级", "计算机应用", read)])
+    assert [lc.change.to_value for lc in f.linked] == [stated]
+    assert ("major_not_offered" in codes(f)) is problem
+
+
 @pytest.mark.parametrize(("arc", "own"), [
     ("宜兴高等职业技术学校", True),
     ("宜兴高等职业技木学", True),  # a glyph misread, the last lost
