@@ -92,10 +92,12 @@ _HEADS: dict[Role, tuple[str, ...]] = {
 def _two_labels(text: str) -> list[str]:
     """`text` cut where one role's label begins right after the other's ends (证书试点管理部门负责大分管校领导:
     the column headers 证书试点管理部门负责人 and 分管校领导 run together), at the first place it can be,
-    else `text` whole."""
+    else `text` whole. What opens a label of the second role is no label of its own before it: 学校 of
+    学校证书试点管理部门意见 is one department's label, not 学校意见's head."""
     for at in range(1, len(text)):
         for role, other in (("leader", "department"), ("department", "leader")):
             if (any(text.startswith(head, at) for head in _HEADS[role])
+                    and not any(head.startswith(text[:at]) for head in _HEADS[role])
                     and _match(text[:at], other) and _match(text[at:], role)):
                 return [text[:at], text[at:]]
     return [text]

@@ -220,6 +220,15 @@ def test_two_column_headers_ocr_read_as_one_box_are_two_labels():
         "department": "证书试点管理部门负责大", "leader": "分管校领导"}
 
 
+def test_a_department_label_opening_with_the_school_is_one_label():
+    """deskgen seed 4700000011: 学校证书试点管理部门意见 is the department's label whole; 学校 before it opens
+    学校证书管理部门意见, and is no leader's label (学校意见) of its own."""
+    parts = cells([TextLine("学校证书试点管理部门意见：", (614, 1737, 1175, 1799), 0.98)])
+    assert [part.text for part in parts] == ["学校证书试点管理部门意见:"]
+    assert {role: label.lines[0].text for role, label in find_labels(parts).items()} == {
+        "department": "学校证书试点管理部门意见:"}
+
+
 def test_a_signature_table_under_a_seal_gives_each_approver_his_own_column():
     """officegen seed 190021, page 1 (a colour TIFF): 经办人 | 证书试点管理部门负责人 | 分管校领导 over rows
     意见 / 签字 / 日期. OCR ran the two headers into one box, and the school seal's ring across the top of
@@ -285,6 +294,14 @@ def test_a_light_red_opinion_stamp_in_a_photo_is_read_from_its_glyphs():
     breaks away from the glyphs, which stand under a print line tall (27 px at a line of 35)."""
     image = Image.open(Path(__file__).parent / "cases" / "red-opinion-stamp-in-a-photo.jpg").convert("RGB")
     found = stamped_opinion(image, (0, 0, image.width, image.height), [], 35, read_strip)
+    assert found is not None and found.text == "同意"
+
+
+def test_a_small_framed_opinion_stamp_is_read_without_its_frame():
+    """officegen seed 4700000018, two pages in one photo: the leader's framed red 同意, its glyphs 25 px
+    tall and blurred, reads as 回 with its frame and as 同意 without it."""
+    image = Image.open(Path(__file__).parent / "cases" / "framed-opinion-stamp-in-a-photo.jpg").convert("RGB")
+    found = stamped_opinion(image, (0, 0, image.width, image.height), [], 36, read_strip)
     assert found is not None and found.text == "同意"
 
 
