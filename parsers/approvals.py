@@ -85,7 +85,7 @@ def find_approvals(
     h = _print_height(parts)
     rulings = find_rulings(image).uncrossed(parts, h) if image is not None else None
     size = image.size if image is not None else (0, 0)
-    sheet = paper_box(image) if image is not None else None
+    sheet = paper_box(image, [ln.box for ln in parts]) if image is not None else None
     found: dict[Role, ApprovalEvidence] = {}
     for role, label in labels.items():
         others = [o for o in labels.values() if o is not label]
@@ -326,7 +326,7 @@ def stamped_opinion(image: Image.Image, area: Box, seals: list[Box], h: float, r
         # The stamp's red as shades of grey, black print and pen left out: its glyphs keep their edges,
         # which a red-or-not mask breaks up on a photo.
         rgb = np.ascontiguousarray(bgr[max(0, y - pad) : y + hh + pad, max(0, x - pad) : x + w + pad, ::-1])
-        ink = (255 * (1 - ink_strength(rgb, "red"))).astype(np.uint8)
+        ink = _unframed((255 * (1 - ink_strength(rgb, "red"))).astype(np.uint8))
         text, confidence = reader(cv2.cvtColor(ink, cv2.COLOR_GRAY2BGR))
         text = PUNCT.sub("", clean(text))
         if confidence >= MIN_STAMP_CONF and _OPINION_WORD.search(text):
@@ -335,6 +335,20 @@ def stamped_opinion(image: Image.Image, area: Box, seals: list[Box], h: float, r
 
 
 MIN_STAMP_CONF = 0.8
+FRAME_SPAN = 0.6  # of a stamp crop's width (height) that a straight run of ink must span to be its frame
+
+
+def _unframed(grey: np.ndarray) -> np.ndarray:
+    """A stamp crop (uint8 grey, ink dark) with its frame's straight sides painted out: the recogniser
+    reads a small blurred 同意 inside a frame as 同 or 回, and the glyphs alone as 同意. A glyph's stroke
+    never spans most of a stamp of two glyphs or more."""
+    ink = (grey < 128).astype(np.uint8)
+    height, width = ink.shape
+    sides = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((1, max(3, int(FRAME_SPAN * width))), np.uint8))
+    sides |= cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((max(3, int(FRAME_SPAN * height)), 1), np.uint8))
+    out = grey.copy()
+    out[cv2.dilate(sides, np.ones((3, 3), np.uint8)) > 0] = 255
+    return out
 
 
 def opinion_under_seal(image: Image.Image, area: Box, label: Label, sign_line: TextLine | None, seals: list[Box],
@@ -367,6 +381,7 @@ def opinion_under_seal(image: Image.Image, area: Box, label: Label, sign_line: T
 
 
 OPINION_BAND = 1.5  # print lines: the height of a strip read for an opinion under a seal
+
 
 
 def _ink_extent(image: Image.Image, box: Box) -> Box | None:

@@ -7,6 +7,8 @@ pixels span the sheet. A scan is paper to its edges, and its box is the whole im
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import cv2
 import numpy as np
 from PIL import Image
@@ -19,18 +21,21 @@ PAPER_SATURATION = 60  # HSV saturation (0..255) paper stays under; a red, blue 
 PAPER_SHARE = 0.5  # a column or row of the sheet is at least this much paper (the rest ink, shadow)
 
 
-def paper_box(image: Image.Image) -> Box:
-    """The sheet's bounding box (x0, y0, x1, y1) in `image`'s pixels; the whole image when no edge shows."""
+def paper_box(image: Image.Image, print_boxes: Sequence[Box] = ()) -> Box:
+    """The sheet's bounding box (x0, y0, x1, y1) in `image`'s pixels; the whole image when no edge shows,
+    or when the box found holds under half of `print_boxes` (the page's text lines, by their centres):
+    then a pale desk passed for paper and the sheet did not (yellowish paper is too saturated)."""
+    whole = (0.0, 0.0, float(image.width), float(image.height))
     small, scale = small_copy(image)
     paper = paper_mask(small)
     columns = _longest_run(_bridged(paper.mean(axis=0) >= PAPER_SHARE))
     rows = _longest_run(_bridged(paper.mean(axis=1) >= PAPER_SHARE))
-    if columns is None or rows is None:
-        return (0.0, 0.0, float(image.width), float(image.height))
-    if columns == (0, paper.shape[1]) and rows == (0, paper.shape[0]):
-        return (0.0, 0.0, float(image.width), float(image.height))
-    return (columns[0] / scale, rows[0] / scale, min(image.width, columns[1] / scale),
-            min(image.height, rows[1] / scale))
+    if columns is None or rows is None or (columns == (0, paper.shape[1]) and rows == (0, paper.shape[0])):
+        return whole
+    box = (columns[0] / scale, rows[0] / scale, min(image.width, columns[1] / scale),
+           min(image.height, rows[1] / scale))
+    inside = sum(box[0] <= (b[0] + b[2]) / 2 <= box[2] and box[1] <= (b[1] + b[3]) / 2 <= box[3] for b in print_boxes)
+    return whole if 2 * inside < len(print_boxes) else box
 
 
 def small_copy(image: Image.Image) -> tuple[np.ndarray, float]:
