@@ -15,8 +15,9 @@ from storage.models import Application, School
 from workflow.subject import normalise_name
 
 HINT_SCORE = 80
-# Words every unit name shares: what is left is what tells one unit from another.
-_GENERIC = re.compile(r"中等专业学校|中等职业学校|高等职业技术学校|职业技术学校|职业技术学院|职业技术大学|高等职业学校|"
+# Words every unit name shares (江苏: every unit of the registry is in the province): what is left is
+# what tells one unit from another.
+_GENERIC = re.compile(r"江苏|中等专业学校|中等职业学校|高等职业技术学校|职业技术学校|职业技术学院|职业技术大学|高等职业学校|"
                       r"职业学院|技师学院|职业学校|技工学校|有限公司|中专|学校|学院|大学|公司|[省市区县]")
 PART_SHARE = 0.6  # of a registered name that a run of it must hold to name it
 
@@ -61,6 +62,17 @@ class Registry:
                   (name in text or fuzz.ratio(name, text) >= score or _damaged_copy(text, name, len(name) // 5)
                    or _run_of(text, name))}
         return next(iter(scored.values())) if len(scored) == 1 else None
+
+    def place_named_in(self, text: str, school: School) -> School | None:
+        """The one school other than `school` whose distinctive name (its place: 泗阳 of 江苏省泗阳中等专业
+        学校), two glyphs or more, stands whole in `text` (a seal's arc read with damage elsewhere:
+        省泗阳中等专骤学校), and is no part of `school`'s own (常州 of 常州工程); None if none or several."""
+        read = distinctive(normalise_name(text))
+        own = {distinctive(name) for name in self.names_of(school)}
+        found = {other.id: other for name, other in self.by_name.items()
+                 if other.id != school.id and len(place := distinctive(name)) >= 2 and place in read
+                 and not any(place in mine for mine in own)}
+        return next(iter(found.values())) if len(found) == 1 else None
 
     @staticmethod
     def names_of(school: School) -> set[str]:

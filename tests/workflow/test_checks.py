@@ -183,6 +183,8 @@ def test_without_readable_pages_the_evidence_codes_all_hold() -> None:
     ([SealEvidence(CROP, "red", "连云巷中专业学校招生就业处", 0.95)], False, True),  # a department's, its school's name damaged
     ([SealEvidence(CROP, "red", "连云巷中专业学校用生波业处", 0.85)], False, True),  # the department's name garbled too
     ([SealEvidence(CROP, "red", "南京市玄武中等专学校教务处", 0.95)], False, True),  # another school's department
+    ([SealEvidence(CROP, "red", "南京市玄武中寺专骤", 0.9)], False, True),  # another school's place, the rest damaged
+    ([SealEvidence(CROP, "red", "连云巷玄武中寺专骤", 0.9)], False, False),  # not the school's, nor whole another's
     ([SealEvidence(CROP, "red", "连云港中等专业学校", 0.95), SealEvidence(CROP, "red", "连云港中等专业学校教务处", 0.95)],
      False, False),  # the school's own seal with a department's beside it
     ([SealEvidence(CROP, "red", "连云港中等专业", 0.95), SealEvidence(CROP, "red", "连云港中等专业学校教务处", 0.95)],

@@ -24,7 +24,7 @@ def check(facts: RequestFacts) -> str | None:
         return None  # the school's own seal is there; a department's seal beside it does not matter
     for seal in _confident(facts):
         text = normalise_name(seal.text)
-        other = facts.registry.named_in(text)
+        other = facts.registry.named_in(text) or facts.registry.place_named_in(text, facts.school)
         if other is not None and other.id != facts.school.id:
             return f"公章文字为“{seal.text}”，申请学校为“{facts.school.name}”"
         if _department_of(facts, text):
