@@ -22,6 +22,10 @@ _GENERIC = re.compile(r"江苏|中等专业学校|中等职业学校|高等职�
 PART_SHARE = 0.6  # of a registered name that a run of it must hold to name it
 
 
+# The glyphs of those words: an arc read in part (等专业学校) is made of them, and names no unit.
+GENERIC_GLYPHS = frozenset(re.sub(r"[^\u4e00-\u9fff]", "", _GENERIC.pattern))
+
+
 def distinctive(name: str) -> str:
     """What is left of a (normalised) unit name without the words every unit shares: 泗阳 of 江苏省泗阳中等专业学校."""
     return _GENERIC.sub("", name)

@@ -178,6 +178,7 @@ def test_without_readable_pages_the_evidence_codes_all_hold() -> None:
     ([SealEvidence(CROP, "grey", "云巷中等专亚学校", 0.97)], False, False),  # an arc garbled, surely read
     ([SealEvidence(CROP, "grey", "婚连云港中专亚题", 0.97)], False, False),  # an arc garbled round the alias: no department
     ([SealEvidence(CROP, "red", "中等专业学校", 0.97)], False, False),  # generic words only: the name was lost
+    ([SealEvidence(CROP, "red", "等专业学校", 0.97)], False, False),  # pieces of generic words only (othergen 4700000012)
     ([SealEvidence(CROP, "red", "某某职业学院", 0.9)], False, False),  # no registered unit, not sure enough
     ([SealEvidence(CROP, "red", "连云港中等专业学校日", 0.95)], False, False),  # one stray glyph after the name: no department
     ([SealEvidence(CROP, "red", "连云巷中专业学校招生就业处", 0.95)], False, True),  # a department's, its school's name damaged

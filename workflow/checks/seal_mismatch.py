@@ -6,7 +6,7 @@ from parsers.model import SealEvidence
 from storage.models import School
 from storage.states import ProblemCode
 from workflow.facts import RequestFacts
-from workflow.registry import distinctive
+from workflow.registry import GENERIC_GLYPHS, distinctive
 from workflow.subject import normalise_name
 
 code = ProblemCode.SEAL_MISMATCH
@@ -74,6 +74,7 @@ def _unknown_unit(text: str, confidence: float, own: set[str]) -> bool:
     read surely, a unit word in it, and nothing of the school's own distinctive name (泰州凤城)."""
     if confidence < SURE or not _UNIT_WORD.search(text):
         return False
-    arc_part = set(distinctive(normalise_name(text)))
-    # An arc of generic words only (职业技术学院: the rest lost) names no unit at all.
+    # An arc of generic words only, or of pieces of them (职业技术学院, 等专业学校: the rest lost), names no
+    # unit at all.
+    arc_part = set(distinctive(normalise_name(text))) - GENERIC_GLYPHS
     return bool(arc_part) and not any(arc_part & set(distinctive(name)) for name in own)
