@@ -150,6 +150,10 @@ def is_other_ink(image: Image.Image, box: Box, print_box: Box, seals: list[Box] 
     # A grey pen in a photocopy reaches INK and is still far lighter than the copy's black print.
     if writing[0] <= LIGHT_SHARE * printed[0]:
         return True
+    # A light blue-black hand: somewhat lighter and somewhat bluer, neither alone enough to tell (a thin
+    # face's strokes scan lighter, a colour scan's fringes tint), but the page's printer gives neither.
+    if writing[0] <= LIGHTER_SHARE * printed[0] and writing[2] - printed[2] >= BLUER:
+        return True
     return printed[1] >= WASHED_PRINT and writing[0] >= DARK_SHARE * printed[0]
 
 
@@ -188,10 +192,11 @@ def overlaps_any(box: Box, areas: list[Box]) -> bool:
     return any(box[0] < a[2] and a[0] < box[2] and box[1] < a[3] and a[1] < box[3] for a in areas)
 
 
-def _ink_depth(image: Image.Image, box: Box, seals: list[Box] | None = None) -> tuple[float, float] | None:
+def _ink_depth(image: Image.Image, box: Box, seals: list[Box] | None = None) -> tuple[float, float, float] | None:
     """(how far below its paper, grey level) of the darker quarter of the box's ink off the `seals`'
-    discs; None with no ink."""
-    grey = cv2.cvtColor(bgr_crop(image, box), cv2.COLOR_BGR2GRAY)
+    discs, and the median blueness (blue minus red) of all that ink; None with no ink."""
+    bgr = bgr_crop(image, box)
+    grey = cv2.cvtColor(bgr, cv2.COLOR_BGR2GRAY)
     origin = (max(0, int(box[0])), max(0, int(box[1])))
     off = np.ones(grey.shape, bool)
     for seal in seals or []:
@@ -199,17 +204,19 @@ def _ink_depth(image: Image.Image, box: Box, seals: list[Box] | None = None) -> 
     if not off.any():
         return None
     paper = float(np.percentile(grey[off], 90))
-    ink = grey[off & (grey < paper - LIGHT_STEP)]
+    inked = off & (grey < paper - LIGHT_STEP)
+    ink = grey[inked]
     if ink.size < 20:
         return None
     level = float(np.percentile(ink, 25))
-    return paper - level, level
+    return paper - level, level, float(np.median(_blueness(bgr)[inked]))
 
 
 LIGHT_STEP = 25  # grey levels below its paper that a pixel must be to be any ink at all, however light
 # A light hand's darker strokes are at most this share as far below paper as print's: grey pens in
 # photocopies and light hands measured 0.63–0.67, typed names 0.915–1.17 (deskgen, othergen, signgen).
 LIGHT_SHARE = 0.75
+LIGHTER_SHARE, BLUER = 0.85, 10  # a hand both this much lighter and this much bluer (blue minus red) than print
 # Print whose darker strokes are no darker than this grey is washed out (a photo, a worn toner): a pen
 # may be far darker than it, twice as far below paper as such print is (a typed name in a larger or
 # bolder face reaches black where small print's thin strokes stay grey, but not this far).

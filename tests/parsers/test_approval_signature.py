@@ -156,6 +156,16 @@ def test_a_grey_pen_that_reaches_ink_is_another_ink_than_black_print(grey, signe
     assert _department(page).signed is signed
 
 
+@pytest.mark.parametrize(("colour", "signed"), [((57, 62, 75), True), ((62, 62, 62), False)])
+def test_a_somewhat_lighter_and_bluer_pen_is_another_ink_than_black_print(colour, signed):
+    """signgen seed 4700000012: a neat name in a light blue-black pen, shaped like print, 0.76 as far
+    below the paper as print and 14 bluer; neither alone tells a pen. As light in neutral grey, the
+    name is print's (a thin face scans lighter)."""
+    page, draw = _page()
+    draw.text((SIGN_X + 3 * SIZE + 6, SIGN_Y), "宋伟", font=ImageFont.truetype(KAI, SIZE), fill=colour)
+    assert _department(page).signed is signed
+
+
 def test_signature_below_the_label_counts():
     page, _ = _page()
     _hand(page, "刘洋", (SIGN_X + 2 * SIZE, SIGN_Y + 2 * SIZE + 10), colour=(30, 50, 160), height=36)
