@@ -74,10 +74,18 @@ class Rulings:
         return []
 
     def row_right(self, cell: Box) -> float | None:
-        """The right edge of the ruled row a cell belongs to: the farthest vertical rule spanning its middle."""
+        """The right edge of the ruled row a cell belongs to: the farthest vertical rule spanning its middle;
+        where none does (a seal stamped over the row's right rule hides it: red ink is not print), the
+        nearer of the ends of the row's top and bottom rules, when both run on past the cell."""
         y = (cell[1] + cell[3]) / 2
         edges = [r.at for r in self.vertical if r.at > cell[2] and r.covers(y, self.slack)]
-        return max(edges) if edges else None
+        if edges:
+            return max(edges)
+        ends = [max((r.end for r in self.horizontal if abs(r.at - at) <= self.slack and r.covers(cell[2], self.slack)),
+                    default=None) for at in (cell[1], cell[3])]
+        if any(end is None or end <= cell[2] + self.slack for end in ends):
+            return None
+        return min(end for end in ends if end is not None)
 
 
     def uncrossed(self, lines: list[TextLine], h: float) -> Rulings:

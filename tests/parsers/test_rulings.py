@@ -22,6 +22,18 @@ def test_a_bottom_rule_hidden_under_a_seal_is_where_both_side_rules_end():
     assert rulings.cell_at(250, 1200) == (100, 1000, 400, 1400)
 
 
+def test_a_rows_right_rule_hidden_under_a_seal_is_where_its_top_and_bottom_rules_end():
+    """signgen seed 4700000004: the school's seal over the leader row's right end hides its right rule
+    (and the rules' last stretch); the row runs on to where its top and bottom rules end. A row whose
+    bottom rule stops at the label cell has no cell beside it."""
+    horizontal = [Rule(600, 100, 1500), Rule(1000, 100, 1320), Rule(1400, 100, 1300)]
+    vertical = [Rule(100, 600, 1400), Rule(400, 600, 1400), Rule(1500, 600, 990)]
+    rulings = Rulings(horizontal, vertical, slack=10)
+    assert rulings.row_right((100, 600, 400, 1000)) == 1500
+    assert rulings.row_right((100, 1000, 400, 1400)) == 1300
+    assert Rulings([*horizontal[:2], Rule(1400, 100, 400)], vertical, slack=10).row_right((100, 1000, 400, 1400)) is None
+
+
 def test_an_open_cell_is_no_cell():
     """Side rules that end at different heights close nothing: a rule is missing, not hidden."""
     vertical = [Rule(100, 600, 1000), Rule(400, 600, 1400)]
