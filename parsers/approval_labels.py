@@ -165,7 +165,7 @@ def _continues(first: TextLine, other: TextLine) -> bool:
 
 # What a fuzzy match left of the label's own last glyphs (部门(教…意 | 见) is no opinion.
 _LABEL_TAIL = re.compile(r"^[意见]+")
-ASIDE = re.compile(r"\([^()]{1,8}\)")  # 证书试点管理部门（教务处）意见: a unit named in brackets
+ASIDE = re.compile(r"\([^()]{1,12}\)")  # 证书试点管理部门（教务处）意见, 教务处（1+X试点管理部门）意见: a unit named in brackets
 
 
 def _match(text: str, role: Role) -> tuple[float, int, int] | None:

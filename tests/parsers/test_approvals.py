@@ -220,6 +220,15 @@ def test_two_column_headers_ocr_read_as_one_box_are_two_labels():
         "department": "证书试点管理部门负责大", "leader": "分管校领导"}
 
 
+@pytest.mark.parametrize(("text", "role"), [
+    ("教务处（1+X试点管理部门）意见：", "department"),  # the office, its role for the pilot in brackets
+    ("证书试点管理部门（教务处）意见：", "department"),
+    ("学校意见（分管校领导）：", "leader"),
+])
+def test_a_label_with_a_unit_named_in_brackets_is_read_past_them(text, role):
+    assert list(find_labels(cells([TextLine(text, (100, 100, 100 + 30 * len(text), 136), 0.98)]))) == [role]
+
+
 def test_a_department_label_opening_with_the_school_is_one_label():
     """deskgen seed 4700000011: 学校证书试点管理部门意见 is the department's label whole; 学校 before it opens
     学校证书管理部门意见, and is no leader's label (学校意见) of its own."""
