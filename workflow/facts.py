@@ -48,5 +48,5 @@ def gather_facts(*, subject: str, arrival: datetime, evidence: Evidence, round_:
         subject=subject, evidence=evidence, arrival=arrival, round=round_, registry=registry, subject_rest=rest,
         subject_unit=unit, subject_school=subject_school, school=school,
         school_hint=registry.close_name(unit) if subject_school is None else "", declarations=declarations,
-        linked=link_changes(evidence.changes, declarations, school.majors if school else ()),
+        linked=link_changes(evidence.changes, declarations, school.majors if school else (), registry.majors()),
     )

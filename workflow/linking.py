@@ -26,13 +26,15 @@ class LinkedChange:
 
 
 def link_changes(changes: list[ExtractedChange], declarations: list[Application],
-                 offered: Collection[str] = ()) -> list[LinkedChange]:
+                 offered: Collection[str] = (), registered: Collection[str] = ()) -> list[LinkedChange]:
     """Each change with the declaration it adjusts (None when none or several fit); `offered` are the
-    school's 招生专业, which a new major shown only in part is completed to."""
+    school's 招生专业, which a new major shown only in part is completed to, unless what was read is a
+    major of the registry's (`registered`, every school's 招生专业) in its own right."""
+    known = {unicodedata.normalize("NFKC", major) for major in registered}
     linked = []
     for change in changes:
         application = find_declaration(change, declarations)
-        linked.append(LinkedChange(_as_offered(_as_declared(change, application), offered), application))
+        linked.append(LinkedChange(_as_offered(_as_declared(change, application), offered, known), application))
     return linked
 
 
@@ -47,18 +49,20 @@ def _as_declared(change: ExtractedChange, application: Application | None) -> Ex
     return replace(change, from_value=application.major) if _clipped(before, declared) else change
 
 
-def _as_offered(change: ExtractedChange, offered: Collection[str]) -> ExtractedChange:
+def _as_offered(change: ExtractedChange, offered: Collection[str], known: set[str]) -> ExtractedChange:
     """The change with its new major as the school offers it, where the document's cell showed only part
-    of it (a printout's cell clipped 工业机器人技术应用 to 工业机器人技术, which is another, 高职, major).
-    A new major the school does not offer, and that is no clipped copy of just one it does, stays as
-    read: that is what `major_not_offered` is for."""
+    of it (a glyph lost at a rule: 子商务 of 电子商务). A new major the school does not offer stays as
+    read when it is no clipped copy of just one it does, or when it is a major in its own right (`known`,
+    NFKC): a 中职 school asking for 工业机器人技术, the 高职 name of its 工业机器人技术应用, asks for a major
+    it does not offer, which is what `major_not_offered` is for."""
     after = change.to_value
     if change.field != "major" or not isinstance(after, str):
         return change
+    read = unicodedata.normalize("NFKC", after)
     majors = {unicodedata.normalize("NFKC", major) for major in offered}
-    if unicodedata.normalize("NFKC", after) in majors:
+    if read in majors or read in known:
         return change
-    whole = [major for major in majors if _clipped(unicodedata.normalize("NFKC", after), major)]
+    whole = [major for major in majors if _clipped(read, major)]
     return replace(change, to_value=whole[0]) if len(whole) == 1 else change
 
 

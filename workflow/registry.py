@@ -78,6 +78,10 @@ class Registry:
                  and not any(place in mine for mine in own)}
         return next(iter(found.values())) if len(found) == 1 else None
 
+    def majors(self) -> set[str]:
+        """Every registered school's 招生专业."""
+        return {major for school in self.by_name.values() for major in school.majors}
+
     @staticmethod
     def names_of(school: School) -> set[str]:
         return {normalise_name(n) for n in (school.name, *school.aliases)}

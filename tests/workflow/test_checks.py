@@ -30,7 +30,7 @@ ROUND = RoundConfig(year=2024, window_start=datetime(2024, 3, 1, tzinfo=SH),
                     window_end=datetime(2024, 3, 20, 23, 59, 59, tzinfo=SH))
 LYG = School(id=1, name="连云港中等专业学校", type="中职", city="连云港市", aliases=["连云港中专"],
              emails=["jwc@lygzz.edu.cn"], majors=["计算机应用", "电子商务"])
-XW = School(id=2, name="南京市玄武中等专业学校", type="中职", city="南京市", aliases=[], emails=[], majors=[])
+XW = School(id=2, name="南京市玄武中等专业学校", type="中职", city="南京市", aliases=[], emails=[], majors=["计算机"])
 DECLARATIONS = [
     Application(id="JS2024-00017", school_id=1, certificate="Web前端开发", level="中级", major="计算机应用",
                 headcount=80, enrolled=150, group="计算机与软件类协作组"),
@@ -319,6 +319,7 @@ def test_an_old_major_the_cell_showed_only_part_of_is_the_declared_one(read: str
     ("计算机应", "计算机应用", False),
     ("商务", "商务", True),  # too little of it to be that name: read as written, and not offered
     ("软件技术", "软件技术", True),  # no part of an offered major: read as written
+    ("计算机", "计算机", True),  # a major of another school's in its own right (papergen 4700000025)
 ])
 def test_a_new_major_the_cell_showed_only_part_of_is_the_offered_one(read: str, stated: str,
                                                                       problem: bool) -> None:
