@@ -194,7 +194,9 @@ def overlaps_any(box: Box, areas: list[Box]) -> bool:
 
 def _ink_depth(image: Image.Image, box: Box, seals: list[Box] | None = None) -> tuple[float, float, float] | None:
     """(how far below its paper, grey level) of the darker quarter of the box's ink off the `seals`'
-    discs, and the median blueness (blue minus red) of all that ink; None with no ink."""
+    discs, and the median blueness (blue minus red) of all that ink; None with no ink. Red ink is a
+    seal's or a stamp's, never the writing's or the print's: a seal's lettering OCR read as a name
+    (学校) is no lighter pen."""
     bgr = bgr_crop(image, box)
     grey = cv2.cvtColor(bgr, cv2.COLOR_BGR2GRAY)
     origin = (max(0, int(box[0])), max(0, int(box[1])))
@@ -204,7 +206,7 @@ def _ink_depth(image: Image.Image, box: Box, seals: list[Box] | None = None) -> 
     if not off.any():
         return None
     paper = float(np.percentile(grey[off], 90))
-    inked = off & (grey < paper - LIGHT_STEP)
+    inked = off & (grey < paper - LIGHT_STEP) & (_blueness(bgr) > -STAMP_REDNESS)
     ink = grey[inked]
     if ink.size < 20:
         return None
@@ -212,6 +214,7 @@ def _ink_depth(image: Image.Image, box: Box, seals: list[Box] | None = None) -> 
     return paper - level, level, float(np.median(_blueness(bgr)[inked]))
 
 
+STAMP_REDNESS = 15  # red minus blue of stamp ink, however pale; print and pens are grey or bluer
 LIGHT_STEP = 25  # grey levels below its paper that a pixel must be to be any ink at all, however light
 # A light hand's darker strokes are at most this share as far below paper as print's: grey pens in
 # photocopies and light hands measured 0.63–0.67, typed names 0.915–1.17 (deskgen, othergen, signgen).

@@ -17,7 +17,7 @@ from parsers.model import Page, TextLine
 from parsers.ocr import make_engine
 from parsers.pagework import read_page
 from parsers.read import read_evidence
-from parsers.signature import is_handwritten, printed_glyphs
+from parsers.signature import is_handwritten, is_other_ink, printed_glyphs
 from tests.othergen import family_of, generate_one
 from tests.scangen.ink import draw_seal, stamp
 
@@ -164,6 +164,17 @@ def test_a_somewhat_lighter_and_bluer_pen_is_another_ink_than_black_print(colour
     page, draw = _page()
     draw.text((SIGN_X + 3 * SIZE + 6, SIGN_Y), "宋伟", font=ImageFont.truetype(KAI, SIZE), fill=colour)
     assert _department(page).signed is signed
+
+
+@pytest.mark.parametrize(("colour", "other"), [((205, 45, 50), False), ((236, 170, 172), False), ((120, 120, 120), True)])
+def test_a_seals_lettering_read_as_a_name_is_no_other_ink(colour, other):
+    """papergen seed 4700000013: OCR read 学校 of the seal's arc beside a typed name as a name. Red ink, however
+    pale, is a stamp's, not a lighter pen's; a grey pen's is."""
+    page = Image.new("RGB", (600, 200), "white")
+    draw = ImageDraw.Draw(page)
+    draw.text((20, 20), "校级分管领导意见", font=ImageFont.truetype(SANS, SIZE), fill=(15, 15, 15))
+    draw.text((300, 100), "学校", font=ImageFont.truetype(SANS, 40), fill=colour)
+    assert is_other_ink(page, (290, 90, 400, 150), (20, 20, 230, 60)) is other
 
 
 def test_signature_below_the_label_counts():
