@@ -7,6 +7,8 @@ PDF writers never write it (the glyphs come out of pdfminer as "(cid:12)").
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import pytest
 from pypdf import PdfReader, PdfWriter
@@ -17,6 +19,9 @@ from parsers.limits import Limits
 from parsers.model import Attachment, DocumentClass, ParsedMessage
 from parsers.ocr import make_engine
 from parsers.read import read_evidence
+
+if TYPE_CHECKING:
+    from reportlab.pdfgen.canvas import Canvas
 
 FONTS = {"Body": "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", "Unmapped": "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"}
 UNMAPPED_FONT = "WenQuanYiMicroHei"
@@ -132,8 +137,8 @@ def test_approval_lines_in_a_font_without_unicode_map_are_read_by_ocr() -> None:
     assert "同意调整" in evidence.department.opinion
 
 
-def test_cells_a_glyph_apart_stay_apart_in_the_text_layer() -> None:
-    """A Word table's wrapped cells end and begin about one glyph apart: two cells, not one run."""
+def table_row_texts(draw_row: Callable[[Canvas], None]) -> list[str]:
+    """The text-layer lines of an A4 page with a title and what `draw_row` draws in Body 10.5 pt."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
@@ -145,38 +150,36 @@ def test_cells_a_glyph_apart_stay_apart_in_the_text_layer() -> None:
     pdf = canvas.Canvas(out, pagesize=A4, invariant=1)
     pdf.setFont("Body", 10.5)
     pdf.drawString(72, 700, "连云港中等专业学校关于2024年证书申报调整的申请")
-    left = "730701电子商"
-    pdf.drawString(150, 660, left)
-    pdf.drawString(150 + pdf.stringWidth(left, "Body", 10.5) + 10.5, 660, "700206汽车运")  # one glyph on
+    draw_row(pdf)
     pdf.showPage()
     pdf.save()
-    texts = [line.text for line in only_page(out.getvalue()).lines]
+    return [line.text for line in only_page(out.getvalue()).lines]
+
+
+def test_cells_a_glyph_apart_stay_apart_in_the_text_layer() -> None:
+    """A Word table's wrapped cells end and begin about one glyph apart: two cells, not one run."""
+    def row(pdf: Canvas) -> None:
+        left = "730701电子商"
+        pdf.drawString(150, 660, left)
+        pdf.drawString(150 + pdf.stringWidth(left, "Body", 10.5) + 10.5, 660, "700206汽车运")  # one glyph on
+
+    texts = table_row_texts(row)
     assert "730701电子商" in texts and "700206汽车运" in texts
 
 
 def test_cells_filled_up_to_the_rule_between_them_stay_apart_in_the_text_layer() -> None:
     """A Word table's cells whose text runs up to the drawn rule between them (less than a glyph apart)
     are two cells: the rule cuts the run, where a gap alone would not."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-    from reportlab.pdfgen import canvas
-
-    if "Body" not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont("Body", FONTS["Body"], subfontIndex=0))
-    out = io.BytesIO()
-    pdf = canvas.Canvas(out, pagesize=A4, invariant=1)
-    pdf.setFont("Body", 10.5)
-    pdf.drawString(72, 700, "连云港中等专业学校关于2024年证书申报调整的申请")
     cells = ["考核专业", "智慧健康养", "婴幼儿托育"]
-    x = 150.0
-    for text in cells:
-        pdf.drawString(x, 660, text)
-        x += pdf.stringWidth(text, "Body", 10.5) + 2  # the next cell begins 2 pt after this one's text
-        pdf.line(x - 1, 650, x - 1, 675)
-    pdf.drawString(150, 620, "考核专业智慧健康养")  # the same glyphs with no rule between: one run
-    pdf.showPage()
-    pdf.save()
-    texts = [line.text for line in only_page(out.getvalue()).lines]
+
+    def row(pdf: Canvas) -> None:
+        x = 150.0
+        for text in cells:
+            pdf.drawString(x, 660, text)
+            x += pdf.stringWidth(text, "Body", 10.5) + 2  # the next cell begins 2 pt after this one's text
+            pdf.line(x - 1, 650, x - 1, 675)
+        pdf.drawString(150, 620, "考核专业智慧健康养")  # the same glyphs with no rule between: one run
+
+    texts = table_row_texts(row)
     assert all(text in texts for text in cells)
     assert "考核专业智慧健康养" in texts
