@@ -30,7 +30,7 @@ _FIELD_WORD = "|".join(
     + ("试点人数", "人数规模", "申报人数", "申报规模", "考核人数", "试点规模", "人数", "规模")
 )
 # 修改 is no verb in 维修改为 (汽车运用与维修 is the old value) nor in 检修 or 装修.
-_VERB = r"(?:调整|变更|更改|(?<![维检装])修改|调增|调减|增加|减少|提高|降低|增|减|改)?(?:为|至|到|成)"
+_VERB = r"(?:调整|变更|更改|(?<![维检装])修改|调增|调减|增加|减少|提高|降低|扩大|缩小|压缩|上调|下调|增|减|改)?(?:为|至|到|成)"
 # The field may first give the difference, the values in brackets or after a comma: 试点人数5人（由60人增至65人）,
 # 试点人数增加5人，由70人调整为75人. The clause keeps its sign and difference: with 由45人 they tell the new
 # value even where OCR lost a glyph of it.
@@ -43,7 +43,7 @@ _OWNER = r"(?:我校|本校|我单位|本单位)?(?:申请)?(?:增加|减少|调
 _FORMER_WAS = r"原申报为|原申报|原为"
 # What follows a certificate's name where a change clause opens: a field word, then 由/从, a colon,
 # 原申报为 or the verb.
-_CLAUSE_OPENS = rf"的?(?:{_FIELD_WORD})(?:调整|变更)?[:：]?{_DELTA}(?:(?:调整|变更)?(?:由|从)|{_FORMER_WAS}|{_VERB}|(?<=[:：]))"
+_CLAUSE_OPENS = rf"的?(?:{_FIELD_WORD})(?:调整|变更)?[:：]?{_DELTA}(?:拟?(?:调整|变更)?(?:由|从)|{_FORMER_WAS}|{_VERB}|(?<=[:：]))"
 # An unquoted name runs from 将 to the field word that opens the clause (not the 等级 of 职业技能等级证书).
 _AFTER_JIANG = re.compile(
     rf"(?:将|把){_OWNER}([^{_OPEN}{_CLOSE}，。；:：,;]{{2,40}}?){_LEVEL_TAIL}"
@@ -71,7 +71,7 @@ _TO = (
 )
 _CLAUSE = re.compile(
     rf"(?P<field>{_FIELD_WORD})(?:调整|变更)?[:：]?(?:(?<![:：]){_NAMED_DELTA})?"
-    rf"(?:(?:(?:调整|变更)?(?:由|从)|(?<=[:：])|{_FORMER_WAS})(?P<from>[^，。；,;\n由从]{{1,30}}?)[，,]?(?:现|拟)?(?:申请)?)?{_VERB}\n?{_TO}"
+    rf"(?:(?:[，,]?拟?(?:调整|变更)?(?:由|从)|(?<=[:：])|{_FORMER_WAS})(?P<from>[^，。；,;\n由从]{{1,30}}?)[，,]?(?:现|拟)?(?:申请)?)?{_VERB}\n?{_TO}"
 )
 # Old → new after the certificate: 更换考核专业：“数字媒体交互设计”证书（中级）数字媒体技术→软件工程.
 _ARROW_TO = re.compile(rf"[^，。；,;\n→]{{1,30}}?(?=\)|{_VALUE_STOP})")  # (…→计算机应用特此申请: the full stop lost)

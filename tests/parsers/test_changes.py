@@ -143,6 +143,11 @@ def test_undergraduate_catalogue_codes_with_a_letter_are_dropped(text):
         # The difference first, in two glyphs, then the values after a comma (deskgen seed 210001).
         ("一、“物流管理”（初级）试点人数增加5人，由70人调整为75人。",
          ("物流管理", "headcount", "初级", 70, 75)),
+        # What the office is asked for (拟由), a verb of growth (扩大到), the field before a comma.
+        ("3.物流管理（中级）的考核专业拟由现代物流管理变更为电子商务。",
+         ("物流管理", "major", "中级", "现代物流管理", "电子商务")),
+        ("一、“老年照护”（中级）扩大试点规模，由30人扩大到50人。",
+         ("老年照护", "headcount", "中级", 30, 50)),
     ],
 )  # fmt: skip
 def test_prose_variants(sentence, expected):
