@@ -34,7 +34,9 @@ _VERB = r"(?:调整|变更|更改|(?<![维检装])修改|调增|调减|增加|�
 # The field may first give the difference, the values in brackets or after a comma: 试点人数5人（由60人增至65人）,
 # 试点人数增加5人，由70人调整为75人. The clause keeps its sign and difference: with 由45人 they tell the new
 # value even where OCR lost a glyph of it.
-_NAMED_DELTA = r"(?:(?P<sign>增加|减少|调增|调减|[增减加少])?(?P<delta>\d{1,4})人[，,]?)?\(?"
+# A difference without its sign is one only before the values it sums up (5人（由60人增至65人）); else
+# it is the old value itself (申报人数60人调整为80人).
+_NAMED_DELTA = r"(?:(?P<sign>增加|减少|调增|调减|[增减加少])(?P<delta>\d{1,4})人[，,]?|\d{1,4}人(?:[，,]|(?=\()))?\(?"
 _DELTA = _NAMED_DELTA.replace("?P<sign>", "?:").replace("?P<delta>", "?:")
 # Who and what opens the item before the name: 我校原申报的…, 申请增加…(试点人数…).
 _OWNER = r"(?:我校|本校|我单位|本单位)?(?:申请)?(?:增加|减少|调增|调减)?(?:原?申报的)?"
@@ -43,7 +45,7 @@ _OWNER = r"(?:我校|本校|我单位|本单位)?(?:申请)?(?:增加|减少|调
 _FORMER_WAS = r"原申报为|原申报|原为"
 # What follows a certificate's name where a change clause opens: a field word, then 由/从, a colon,
 # 原申报为 or the verb.
-_CLAUSE_OPENS = rf"的?(?:{_FIELD_WORD})(?:调整|变更)?[:：]?{_DELTA}(?:拟?(?:调整|变更)?(?:由|从)|{_FORMER_WAS}|{_VERB}|(?<=[:：]))"
+_CLAUSE_OPENS = rf"的?(?:{_FIELD_WORD})(?:调整|变更)?[:：]?{_DELTA}(?:拟?(?:调整|变更)?(?:由|从)|{_FORMER_WAS}|{_VERB}|(?<=[:：])|\d{{1,4}}人)"
 # An unquoted name runs from 将 to the field word that opens the clause (not the 等级 of 职业技能等级证书).
 _AFTER_JIANG = re.compile(
     rf"(?:将|把){_OWNER}([^{_OPEN}{_CLOSE}，。；:：,;]{{2,40}}?){_LEVEL_TAIL}"
@@ -71,7 +73,9 @@ _TO = (
 )
 _CLAUSE = re.compile(
     rf"(?P<field>{_FIELD_WORD})(?:调整|变更)?[:：]?(?:(?<![:：]){_NAMED_DELTA})?"
-    rf"(?:(?:[，,]?拟?(?:调整|变更)?(?:由|从)|(?<=[:：])|{_FORMER_WAS})(?P<from>[^，。；,;\n由从]{{1,30}}?)[，,]?(?:现|拟)?(?:申请)?)?{_VERB}\n?{_TO}"
+    rf"(?:(?:[，,]?拟?(?:调整|变更)?(?:由|从)|(?<=[:：])|{_FORMER_WAS}|(?=\d{{1,4}}人))"
+    rf"(?P<from>[^，。；,;\n由从]{{1,30}}?)[，,]?(?:现|拟)?(?:申请)?)?{_VERB}\n?{_TO}"
+    rf"(?:\((?:{_FORMER_WAS}|原)(?P<was>[^()，。]{{1,30}})\))?"  # 调整为80人（原申报60人）
 )
 # Old → new after the certificate: 更换考核专业：“数字媒体交互设计”证书（中级）数字媒体技术→软件工程.
 _ARROW_TO = re.compile(rf"[^，。；,;\n→]{{1,30}}?(?=\)|{_VALUE_STOP})")  # (…→计算机应用特此申请: the full stop lost)
@@ -213,7 +217,7 @@ def read_prose(text: str, vocabulary: Vocabulary | None = None) -> list[ProseCha
         field = parse_field(clause.group("field"))
         if mention is None or field is None:
             continue
-        from_text = _strip_from(clause.group("from"))
+        from_text = _strip_from(clause.group("from") or clause.group("was"))
         to_text = text[clause.start("to") : end] or None
         if field == "headcount":
             stated = clause.groupdict()  # a clause cut short states no difference

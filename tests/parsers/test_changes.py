@@ -148,6 +148,13 @@ def test_undergraduate_catalogue_codes_with_a_letter_are_dropped(text):
          ("物流管理", "major", "中级", "现代物流管理", "电子商务")),
         ("一、“老年照护”（中级）扩大试点规模，由30人扩大到50人。",
          ("老年照护", "headcount", "中级", 30, 50)),
+        # The old value with no 由 before it, or after the new one in brackets.
+        ("5.将物流管理（中级）申报人数60人调整为80人。",
+         ("物流管理", "headcount", "中级", 60, 80)),
+        ("3.物流管理证书（中级）申报人数调整为80人（原申报60人）。",
+         ("物流管理", "headcount", "中级", 60, 80)),
+        ("Web前端开发证书（中级）考核专业调整为软件技术（原为计算机应用）。",
+         ("Web前端开发", "major", "中级", "计算机应用", "软件技术")),
     ],
 )  # fmt: skip
 def test_prose_variants(sentence, expected):
