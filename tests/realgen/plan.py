@@ -17,7 +17,7 @@ NEGATIVE = ["不同意。", "暂不同意调整。", "不予同意。", "不同�
 READ_ONLY = ["已阅。"]
 
 # defect → weight; None is a clean message
-DEFECTS = [(None, 62), ("typed_dept", 4), ("typed_leader", 4), ("blank_dept", 3), ("blank_leader", 2),
+DEFECTS = [(None, 80), ("typed_dept", 4), ("typed_leader", 4), ("blank_dept", 3), ("blank_leader", 2),
            ("refuse_dept", 2), ("refuse_leader", 3), ("readonly_dept", 2), ("unsigned_leader", 2),
            ("no_seal", 4), ("other_seal", 4), ("major_not_offered", 3), ("exceeds", 3), ("undeclared", 3)]
 
