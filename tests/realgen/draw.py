@@ -182,12 +182,14 @@ def seal(page: Page, cx: float, cy: float, unit: str, rng: random.Random, oval: 
         d.polygon(pts, fill=255)
     face = rng.choice(["songb", "heib", "song"])
     n = len(unit)
-    ch_mm = min(6.2, max(3.8, 56 / max(n, 1))) if not oval else min(5.6, max(3.6, 58 / max(n, 1)))
+    ch_mm = min(6.2, max(3.8, 56 / max(n, 1))) if not oval else min(4.6, max(3.2, 46 / max(n, 1)))
     cpx = page.px(ch_mm)
     span = math.radians(min(250, 30 * n) if not oval else min(230, 26 * n))
-    inner_a, inner_b = A - page.px(ring) - cpx * 0.75, B - page.px(ring) - cpx * 0.75
+    inner_a, inner_b = A - page.px(ring) - cpx * 0.75, B - page.px(ring) - cpx * (0.75 if not oval else 0.8)
+    ts = np.linspace(-span / 2, span / 2, 721)
+    arc = np.concatenate([[0.0], np.cumsum(np.hypot(np.diff(inner_a * np.sin(ts)), np.diff(inner_b * np.cos(ts))))])
     for i, ch in enumerate(unit):
-        t = -span / 2 + span * (i + 0.5) / n
+        t = float(np.interp(arc[-1] * (i + 0.5) / n, arc, ts))   # equal spacing along the arc
         px_, py_ = c + inner_a * math.sin(t), c - inner_b * math.cos(t)
         nx, ny = inner_b * math.sin(t), inner_a * math.cos(t)   # outward normal of the ellipse
         ang = math.degrees(math.atan2(nx, ny))
@@ -266,6 +268,8 @@ def hand(page: Page, x: float, y: float, text: str, h_mm: float, ink: str, rng: 
         top = int(base - gpx * 0.85 + off) if ch not in "，。、" else int(base - gpx * 0.7)
         im.paste(255, (int(cur - g.width * 0.18), top), g)
         adv = gpx * (rng.uniform(0.62, 0.82) if fast else rng.uniform(0.85, 1.02))
+        if ord(ch) < 128:
+            adv = font("kai", gpx).getlength(ch) * rng.uniform(1.0, 1.2)
         if ch in "，。、：；":
             adv = gpx * 0.55
         cur += adv
