@@ -281,7 +281,7 @@ def hand(page: Page, x: float, y: float, text: str, h_mm: float, ink: str, rng: 
     weight = rng.choice([0, 0, 1, 1, 2]) if size > 40 else rng.choice([0, 1])
     if weight:
         mask = cv2.dilate(mask, np.ones((weight + 1, weight + 1), np.uint8))
-    elif size > 60 and rng.random() < 0.3:
+    elif size > 80 and rng.random() < 0.3:
         mask = cv2.erode(mask, np.ones((2, 2), np.uint8))
     if fast and rng.random() < 0.7:                      # a trailing flourish under the name
         pts = []

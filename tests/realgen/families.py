@@ -172,7 +172,7 @@ def render_wps(plan: Plan, rng: random.Random, dpi: int = 200) -> list:
         x = p.text(x0 + 8, y + h - 13, who, face, pt)
         sign(p, x + 1, y + h - 13, b.sign, b.name, rng, ink, 7.5, pt)
         p.text(x0 + W / 2 - 6, y + h - 5, date_text(b.date, "num"), face, pt, anchor="rs")
-    unit_seal(p, plan, L + W * rng.uniform(0.72, 0.86), y + rng.uniform(-6, 6), rng)
+    unit_seal(p, plan, L + W * rng.uniform(0.86, 0.92), y + rng.uniform(-4, 6), rng)
     p.text(148, 203, "第 1 页，共 1 页", "song", 9, anchor="ms")
     del top
     return [p]
@@ -197,14 +197,17 @@ def render_prose(plan: Plan, rng: random.Random, dpi: int = 200) -> list:
     y += 14
     p.text(L, y, rng.choice(OFFICE), face, pt)
     y += 9
-    y = p.para(L, y, intro(plan, rng, we(plan)), face, pt, W)
+    opening = intro(plan, rng, we(plan))
+    y = p.para(L, y, opening, face, pt, W)
     bullet = rng.choice(BULLETS)
     for i, c in enumerate(plan.changes, 1):
         item = bullet(i) + prose_item(c, rng) + ("；" if i < len(plan.changes) else "。")
         y = p.para(L + 7, y, item, face, pt, W - 7, indent=False)
     if rng.random() < 0.4:
-        y = p.para(L, y, "上述调整事项已经学校研究同意，调整后的试点人数均未超过相应专业在校生数。", face, pt, W)
-    y = p.para(L, y, "特此申请。", face, pt, W)
+        y = p.para(L, y, "上述调整事项已经学校研究同意。" if plan.defect == "exceeds" else
+                   "上述调整事项已经学校研究同意，调整后的试点人数均未超过相应专业在校生数。", face, pt, W)
+    if "特此申请" not in opening:
+        y = p.para(L, y, "特此申请。", face, pt, W)
     y += 6
     p.text(R - 8, y, plan.school.name, face, pt, anchor="rs")
     y += 8
@@ -221,7 +224,7 @@ def render_prose(plan: Plan, rng: random.Random, dpi: int = 200) -> list:
         p.text(L + 2, y + 6, label, "heib" if rng.random() < 0.5 else face, pt)
         p.line(L, y + head, R, y + head, 0.3)
         write_opinion(p, L + rng.uniform(6, 20), y + head + 10, b, rng, hw, face, pt, ink, 6.5)
-        x = p.text(L + W * rng.uniform(0.35, 0.45), y + head + body - 5, rng.choice(["签字：", "负责人签字：", "签名："]),
+        x = p.text(L + W * rng.uniform(0.25, 0.35), y + head + body - 5, rng.choice(["签字：", "负责人签字：", "签名："]),
                    face, pt)
         sign(p, x + 1, y + head + body - 5, b.sign, b.name, rng, ink, 7.0, pt)
         p.text(R - 3, y + head + body - 5, date_text(b.date, "num"), face, pt, anchor="rs")
@@ -313,8 +316,9 @@ def render_handwriting(plan: Plan, rng: random.Random, dpi: int = 200) -> list:
         by = top + cell_h - 8
         lx = R - rng.uniform(85, 100)
         x = p.text(lx, by - 8, who, face, pt)
-        if k == 1:
-            unit_seal(p, plan, R - rng.uniform(35, 55), by - rng.uniform(10, 16), rng)
+        if k == 1:   # the seal under the leader's signature; a 名章 is never swallowed whole by it
+            away = rng.uniform(18, 24) if b.sign in ("stamp", "stamp_hand") else rng.uniform(35, 55)
+            unit_seal(p, plan, R - away, by - rng.uniform(10, 16), rng)
         if b.sign in ("hand", "stamp_hand"):
             over = rng.uniform(-6, 0)       # the pen often starts on the printed label
             sign(p, x + over, by - 8 - rng.uniform(0, 3), b.sign, b.name, rng, ink, rng.uniform(9, 12), pt)
