@@ -12,7 +12,7 @@ import random
 
 import cv2
 import numpy as np
-from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageFont
+from PIL import Image, ImageDraw, ImageFont
 
 _NOTO = "/usr/share/fonts/opentype/noto/"
 FONT_FILES = {
@@ -227,7 +227,7 @@ def name_stamp(page: Page, x: float, y: float, name: str, rng: random.Random, si
     else:
         cells = [(0.5, 0.28), (0.5, 0.72)]
         gpx = int(s * 0.40)
-    for ch, (fx, fy) in zip(glyphs, cells):
+    for ch, (fx, fy) in zip(glyphs, cells, strict=False):
         g = _glyph(ch, face, gpx)
         pos = (int(fx * s - g.width / 2), int(fy * s - g.height / 2))
         im.paste(0 if negative else 255, pos, g)

@@ -124,8 +124,12 @@ def render_gaozhi(plan: Plan, rng: random.Random, dpi: int = 200) -> list:
             write_opinion(p, x + 2, y, b, rng, hw, face, pt, ink, 6.5)
             y += 14
             x = p.text(L + W * 0.42, y, f"{who}（{rng.choice(['签名', '签字', '签章'])}）：", face, pt)
-            sign(p, x + 1, y, b.sign, b.name, rng, ink, 7.5, pt)
-            p.text(R - 38, y, date_text(b.date, "num"), face, pt)
+            end = sign(p, x + 1, y, b.sign, b.name, rng, ink, 7.5, pt)
+            if end < R - 42:
+                p.text(R - 38, y, date_text(b.date, "num"), face, pt)
+            else:                                   # a long signature pushes the date to the next line
+                y += 9
+                p.text(R - 5, y, date_text(b.date, "num"), face, pt, anchor="rs")
             y += 18
     return [p]
 

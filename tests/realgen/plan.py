@@ -137,9 +137,9 @@ def make_plan(seed: int, family: str, schools: list[School], want_gaozhi: bool |
         this_defect = None
         if i == 0 and defect == "exceeds":
             kind, this_defect = "headcount", "exceeds"
-        if i == 0 and defect == "major_not_offered":
-            if any(o[0] not in school.majors for o in school.options(d.certificate)):
-                kind, this_defect = "major", defect
+        if i == 0 and defect == "major_not_offered" and any(
+                o[0] not in school.majors for o in school.options(d.certificate)):
+            kind, this_defect = "major", defect
         if kind == "major" and this_defect is None and not [
                 o for o in school.options(d.certificate) if o[0] in school.majors and o[0] != d.major]:
             kind = "headcount"
