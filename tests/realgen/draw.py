@@ -247,6 +247,39 @@ def _elastic(mask: np.ndarray, rng: random.Random, amp: float, scale: float) -> 
     return cv2.remap(mask, gx + dx, gy + dy, cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT)
 
 
+def _thin(mask: np.ndarray) -> np.ndarray:
+    """Zhang–Suen thinning of a boolean mask: the centre line of each stroke."""
+    img = np.pad(mask.astype(np.uint8), 1)
+    for _ in range(60):
+        changed = False
+        for step in (0, 1):
+            p2, p3, p4 = img[:-2, 1:-1], img[:-2, 2:], img[1:-1, 2:]
+            p5, p6, p7 = img[2:, 2:], img[2:, 1:-1], img[2:, :-2]
+            p8, p9 = img[1:-1, :-2], img[:-2, :-2]
+            ring = [p2, p3, p4, p5, p6, p7, p8, p9, p2]
+            b = sum(ring[:8])
+            a = sum(((ring[k] == 0) & (ring[k + 1] == 1)).astype(np.uint8) for k in range(8))
+            c = img[1:-1, 1:-1] == 1
+            if step == 0:
+                cond = (p2 * p4 * p6 == 0) & (p4 * p6 * p8 == 0)
+            else:
+                cond = (p2 * p4 * p8 == 0) & (p2 * p6 * p8 == 0)
+            kill = c & (b >= 2) & (b <= 6) & (a == 1) & cond
+            if kill.any():
+                img[1:-1, 1:-1][kill] = 0
+                changed = True
+        if not changed:
+            break
+    return img[1:-1, 1:-1].astype(bool)
+
+
+def _ballpoint(mask: np.ndarray, pen_px: int) -> np.ndarray:
+    """Re-ink the glyph outlines as a ballpoint line of even width along their centre lines."""
+    core = _thin(mask > 0.5)
+    k = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (pen_px, pen_px))
+    return cv2.dilate(core.astype(np.float32), k)
+
+
 def hand(page: Page, x: float, y: float, text: str, h_mm: float, ink: str, rng: random.Random,
          signature: bool = False) -> float:
     """Pen writing with its baseline near y (mm): uneven glyphs, slant, wobble, pressure. Returns the end x."""
@@ -279,7 +312,9 @@ def hand(page: Page, x: float, y: float, text: str, h_mm: float, ink: str, rng: 
     mask = cv2.warpAffine(mask, M, (W, H))
     mask = _elastic(mask, rng, 0.9 if fast else 0.6, max(2.0, size / 9))
     weight = rng.choice([0, 0, 1, 1, 2]) if size > 40 else rng.choice([0, 1])
-    if weight:
+    if rng.random() < 0.55:                              # a ballpoint: even strokes along the glyphs' spines
+        mask = _ballpoint(mask, max(2, int(round(page.dpi * rng.uniform(0.35, 0.55) / 25.4))))
+    elif weight:
         mask = cv2.dilate(mask, np.ones((weight + 1, weight + 1), np.uint8))
     elif size > 80 and rng.random() < 0.3:
         mask = cv2.erode(mask, np.ones((2, 2), np.uint8))
