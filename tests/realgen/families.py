@@ -374,7 +374,8 @@ def build(plan: Plan, rng: random.Random) -> tuple[list[tuple[str, bytes, str]],
             return [(f"微信图片_{rng.randint(10 ** 13, 10 ** 14 - 1)}.png", cap.png(shot), "image/png")], \
                 f"photo {mp:g}MP png of {base}"
         small = shot.resize((int(shot.width * 1240 / max(shot.size)), int(shot.height * 1240 / max(shot.size))))
-        grey = small.convert("L").point(lambda v: min(255, int(v * 1.18)))
+        # the app's grey mode: paper lifted, mid tones (a red seal) kept mid-grey rather than washed out
+        grey = small.convert("L").point(lambda v: min(255, int(255 * (v / 255) ** 1.3 * 1.08)))
         return [(_scan_name(rng, "pdf"), cap.pdf([grey], 150, when, 75, "CamScanner"), "application/pdf")], \
             f"photo {mp:g}MP in app pdf 150dpi grey of {base}"
     dpi = 200
