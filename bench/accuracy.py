@@ -1,8 +1,8 @@
-"""Accuracy of the product's reading on all nine request generators, black-box, per family and split.
+"""Accuracy of the product's reading on all ten request generators, black-box, per family and split.
 
     python -m bench.accuracy [--n 48] [--seed 1] [--engine rapidocr|tesseract] [--keep DIR] [--checkout TREE]
 
-Writes nine corpora of `--n` request emails each — formgen's, papergen's, officegen's, signgen's, changegen's, othergen's, deskgen's and inboxgen's
+Writes ten corpora of `--n` request emails each — formgen's, papergen's, officegen's, signgen's, changegen's, othergen's, deskgen's, inboxgen's and realgen's
 (`tests/formgen`, `tests/papergen`, `tests/officegen`, `tests/signgen`, `tests/changegen`, `tests/othergen`,
 `tests/deskgen`, each written independently of the reader and of the other generators; officegen draws ordinary office habits: 红头 公文, Excel
 printouts, signature tables, fax/scanner-app/phone captures, forwarded mail; signgen draws the approval
@@ -19,7 +19,12 @@ born-digital PDFs with a scanned signed page, two phone photos, photocopies of p
 `tests/inboxgen`, draws ordinary requests as schools mail them: scanned multi-page PDFs with the table on an
 annex page and a student list between, upright letters with a landscape annex scanned turned 90°, 红头
 letters with numbered prose changes, 申请表 with ruled opinion boxes, per-certificate vertical forms, and
-100–150 dpi greyscale scans or skewed phone photos) and scangen's (`tests/scangen`, exported by
+100–150 dpi greyscale scans or skewed phone photos; realgen, `tests/realgen`, draws other ordinary paperwork:
+高职 wording with 审核人/审批人 chains and 签名 on the opinion's line, one landscape WPS page with two opinion cells
+under the change table and the seal across it, letters listing changes in free words (调减10人（由50人调整为40人）,
+等级调整：中级→高级, catalogue codes), two-page cheap scans with the approvals and seal alone on page 2 (pages
+reversed, one tilted, grey paper, black borders), large two-line handwritten opinions with signatures over
+labels and seal and Chinese-numeral dates, and keystoned phone photos at 2–12 MP) and scangen's (`tests/scangen`, exported by
 `tests.scangen.corpus` with a registry derived from its truths) — into a
 temp dir, or DIR/NAME with `--keep` (plus the product's records as `records.json`, to re-score with
 `python -m bench.reading DIR/NAME --records …`). Message `index` of each is drawn from seed
@@ -48,6 +53,7 @@ from tests.inboxgen import generate as inboxgen_corpus
 from tests.officegen import generate as officegen_corpus
 from tests.othergen import generate as othergen_corpus
 from tests.papergen import generate as papergen_corpus
+from tests.realgen import generate as realgen_corpus
 from tests.scangen.corpus import generate as scangen_corpus
 from tests.signgen import generate as signgen_corpus
 
@@ -56,7 +62,7 @@ GENERATORS: dict[str, Callable[[Path, int, int], None]] = {"formgen": formgen_co
                                                           "papergen": papergen_corpus, "officegen": officegen_corpus,
                                                           "signgen": signgen_corpus, "changegen": changegen_corpus,
                                                           "othergen": othergen_corpus, "deskgen": deskgen_corpus,
-                                                          "inboxgen": inboxgen_corpus}
+                                                          "inboxgen": inboxgen_corpus, "realgen": realgen_corpus}
 
 
 def bench_generator(name: str, directory: Path, n: int, seed: int, engine: str, keep: bool, root: Path) -> None:
