@@ -329,7 +329,8 @@ def _mention_before(mentions: list[_Mention], position: int, text: str) -> _Ment
     return before[-1] if before else None
 
 
-_FORMER = re.compile(r"^(?:原来|原先|原有|原申报)的?")  # 由原来的“物流管理”…: the old value is what follows
+# 由原来的“物流管理”…, 由原530802现代物流管理…: the old value is what follows
+_FORMER = re.compile(r"^(?:原来|原先|原有|原定|原申报|原)的?")
 
 
 def _strip_from(value: str | None) -> str | None:

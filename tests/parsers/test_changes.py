@@ -148,6 +148,9 @@ def test_undergraduate_catalogue_codes_with_a_letter_are_dropped(text):
          ("物流管理", "major", "中级", "现代物流管理", "电子商务")),
         ("一、“老年照护”（中级）扩大试点规模，由30人扩大到50人。",
          ("老年照护", "headcount", "中级", 30, 50)),
+        # The old value after 原 alone (realgen seed 610032).
+        ("（二）物流管理（初级）考核专业调整：原“730901物流服务与管理”调整为“电子商务”。",
+         ("物流管理", "major", "初级", "物流服务与管理", "电子商务")),
         # The old value with no 由 before it, or after the new one in brackets.
         ("5.将物流管理（中级）申报人数60人调整为80人。",
          ("物流管理", "headcount", "中级", 60, 80)),
