@@ -53,7 +53,7 @@ _AFTER_JIANG = re.compile(
 )
 # A name with no 将 and no quotes opens an item or a sentence: "2. Web前端开发证书（中级）考核专业由…",
 # "（1）物流管理（初级）试点人数…"; it must end in 证书 or a level (a registry name needs neither).
-_NUMBERING = r"(?:\d{1,2}[.、]|[一二三四五六七八九十]{1,3}、|\(\d{1,2}\)|[◆◇●○■□▪•])"  # or a bullet
+_NUMBERING = r"(?:\d{1,2}[.、]|[一二三四五六七八九十]{1,3}、|\((?:\d{1,2}|[一二三四五六七八九十]{1,3})\)|[◆◇●○■□▪•])"  # or a bullet
 _ITEM_START = rf"(?:(?:^|(?<=[。；;:：\n])){_NUMBERING}?|{_NUMBERING})"
 _LEVEL_AFTER = re.compile(r"[\"”」』’'》〉]?(?:职业技能等级)?(?:证书)?[(\[【]([初中高])[级圾][)\]】]{0,2}")
 _ARROW = re.compile(r"→|⟶|[-—–一=]{1,2}>")  # 一> is —> as OCR reads its dash, a glyph of 一's shape
