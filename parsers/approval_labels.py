@@ -31,7 +31,8 @@ TEMPLATES: dict[Role, tuple[str, ...]] = {
         "部门负责人意见",
     ),
     "leader": ("校级分管领导意见", "分管校领导意见", "学校领导意见", "校领导意见", "分管领导意见", "校长意见",
-               "学校意见", "校领导审批", "学校审批意见", "领导意见"),
+               "学校意见", "校领导审批", "学校审批意见", "领导意见",
+               "院长审批", "院领导审批"),  # a 学院's leaders: 主管院长审批, 分管院领导审批
 }
 MIN_SCORE = 62  # fuzz.ratio of a label as read against its nearest wording
 MAX_LEAD = 3  # stray glyphs (a rule, a bullet, 一、) allowed before a label

@@ -206,7 +206,7 @@ def _read_block(
     typeset: bool = False,
 ) -> ApprovalEvidence:
     official, grey = seals
-    opinion, opinion_line = _opinion(label, block, area, h)
+    opinion, opinion_line = _opinion(label, block, area, h, lines)
     sign_line = next((ln for ln in sorted(block, key=lambda ln: ln.box[1]) if SIGN.search(ln.text)), None)
     if image is not None and reader is not None and not _OPINION_WORD.search(opinion):
         unread = (stamped_opinion(image, area, official, h, reader)
@@ -271,7 +271,8 @@ _LIKE_TONG = "[回司问向冋间]"  # shapes OCR gives a handwritten 同
 _TONG_YI = re.compile(rf"^(?:拟|原则)?{_LIKE_TONG}意")  # 拟问意 is 拟同意
 
 
-def _opinion(label: Label, block: list[TextLine], area: Box, h: float) -> tuple[str, TextLine | None]:
+def _opinion(label: Label, block: list[TextLine], area: Box, h: float,
+             lines: list[TextLine]) -> tuple[str, TextLine | None]:
     """The opinion and the line it stands on of its own (None when it is the label's own rest): the
     label's rest, else the first line of words beside or below it, one that says 同意 or the like
     first: a seal's lettering read as a tall box of junk (业子) comes earlier in the block. A rest
@@ -287,6 +288,9 @@ def _opinion(label: Label, block: list[TextLine], area: Box, h: float) -> tuple[
     words = [(PUNCT.sub("", clean(ln.text)), ln) for ln in beside]
     words = [(t, ln) for t, ln in words
              if _WORDS.search(t) and not SIGN.search(t) and not DATE.search(t) and not WHOLE_DATE.match(t)]
+    # A 签字 label in the block, or heading its row of a signature table left of it.
+    sign_rows = [ln.box for ln in lines if SIGN.search(clean(ln.text))]
+    words = [_run_on(t, ln, words, sign_rows) for t, ln in words]
     agreed = next(((t, ln) for t, ln in words if _OPINION_WORD.search(t)), None)
     if agreed is not None or rest:
         return agreed or (rest, None)
@@ -294,6 +298,34 @@ def _opinion(label: Label, block: list[TextLine], area: Box, h: float) -> tuple[
     return next(((t, ln) for t, ln in words if ln.box[3] - ln.box[1] <= 2 * h), ("", None))
 
 
+def _run_on(text: str, line: TextLine, words: list[tuple[str, TextLine]],
+            sign_rows: list[Box]) -> tuple[str, TextLine]:
+    """An opinion line with the lines that carry it on right under it (a large hand writes 已阅， / 同意。
+    or 拟同 / 意。 over two lines): while the sentence is unfinished (no 。 ends it), the line as tall
+    that starts within half a line's height below the last, about where it starts (a wrap returns to
+    the margin; a name signed under an opinion stands further right), and not on a 签字 label's row
+    (`sign_rows`: that is the signature); at most OPINION_LINES lines."""
+    taken = [line]
+    for _ in range(OPINION_LINES - 1):
+        if clean(text).endswith(("。", ".")):
+            break
+        x0, _top, _x1, bottom = line.box
+        height = line.box[3] - line.box[1]
+        below = [(t, ln) for t, ln in words if all(ln is not other for other in taken)
+                 and bottom - 0.3 * height <= ln.box[1] <= bottom + 0.5 * height
+                 and abs(ln.box[0] - x0) <= WRAP_SHIFT * height and ln.box[3] - ln.box[1] >= WRAP_HEIGHT * height
+                 and not any(row[1] <= (ln.box[1] + ln.box[3]) / 2 <= row[3] for row in sign_rows)]
+        if not below:
+            break
+        more, next_line = min(below, key=lambda w: w[1].box[1])
+        taken.append(next_line)
+        text, line = text + more, TextLine(text + more, union(line.box, next_line.box), line.confidence)
+    return text, line
+
+
+OPINION_LINES = 3  # lines an opinion written large runs over
+WRAP_SHIFT = 1.5  # line heights a hand's next line may start off where its last one started
+WRAP_HEIGHT = 0.6  # of its last line's height that a hand's next line is at least
 _WORDS = re.compile(r"[\u4e00-\u9fff]")
 # 同意 finds 不同意 too: its sign is judged elsewhere.
 # A handwritten 同意 whose 意 OCR lost leaves 同 alone or before what agreement goes on to (同申请); one

@@ -224,9 +224,35 @@ def test_two_column_headers_ocr_read_as_one_box_are_two_labels():
     ("教务处（1+X试点管理部门）意见：", "department"),  # the office, its role for the pilot in brackets
     ("证书试点管理部门（教务处）意见：", "department"),
     ("学校意见（分管校领导）：", "leader"),
+    ("主管院长审批：", "leader"),  # a 学院's leader (realgen seed 610039)
+    ("分管院领导审批意见：", "leader"),
 ])
-def test_a_label_with_a_unit_named_in_brackets_is_read_past_them(text, role):
+def test_labels_of_other_wordings_are_read(text, role):
     assert list(find_labels(cells([TextLine(text, (100, 100, 100 + 30 * len(text), 136), 0.98)]))) == [role]
+
+
+def test_an_opinion_written_large_over_two_lines_is_read_whole():
+    """realgen seed 610037: each opinion written large over two lines, 拟同 / 意。 and 已阅， / 同意。 (已阅
+    alone is no agreement). A name signed under an opinion, further right, carries no opinion on."""
+    lines = [
+        TextLine("教务处（1+X试点管理部门）意见：", (222, 558, 698, 599), 0.96),
+        TextLine("拟同", (403, 633, 578, 747), 1.0),
+        TextLine("意。", (371, 753, 506, 857), 1.0),
+        TextLine("负责人签字：宋娜", (737, 809, 1189, 933), 0.94),
+        TextLine("分管院领导审批意见：", (222, 1047, 526, 1093), 1.0),
+        TextLine("已阅，", (377, 1115, 576, 1234), 1.0),
+        TextLine("同意。", (408, 1246, 600, 1346), 1.0),
+        TextLine("分管领导签字：", (713, 1349, 921, 1403), 1.0),
+    ]
+    found = find_approvals(lines, None, document="d.pdf", page=1)
+    assert (found["department"].opinion, found["leader"].opinion) == ("拟同意。", "已阅,同意。")
+    assert found["department"].affirmative and found["leader"].affirmative
+    wobbly = [TextLine("证书试点管理部门意见：", (203, 471, 560, 502), 1.0), TextLine("已阅，", (397, 539, 526, 604), 1.0),
+              TextLine("同意。", (321, 614, 458, 689), 1.0)]  # realgen 610035: the hand's second line starts further left
+    assert find_approvals(wobbly, None, document="d.pdf", page=1)["department"].opinion == "已阅,同意。"
+    signed_under = [TextLine("校领导意见：", (222, 1047, 526, 1093), 1.0), TextLine("已阅", (377, 1115, 576, 1200), 1.0),
+                    TextLine("同意", (700, 1210, 850, 1290), 1.0)]
+    assert find_approvals(signed_under, None, document="d.pdf", page=1)["leader"].opinion == "已阅"
 
 
 def test_a_department_label_opening_with_the_school_is_one_label():
