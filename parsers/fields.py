@@ -17,10 +17,12 @@ _LABEL = re.compile(r"^(?:申请单位|申报单位|单位名称|填报单位|�
 _STAMP = re.compile(r"(?:[(\[【]?\s*(?:加盖)?(?:盖章|公章|签章|印章|章)|[(\[【]\s*.章)\s*[)\]】]?$")
 _NEXT_FIELD = re.compile(r"(?:日期|时间|联系人|联系电话|电话|负责人|填表人|经办人|邮箱)[:：].*$")
 # The label's colon, or what OCR read it as (、 ， .), before the name; and what OCR read of the seal's
-# ink between the label and its colon (申请单位(盖章)46：…): no unit's name holds a colon.
-_LEADING_MARKS = re.compile(r"^(?:[^\u4e00-\u9fff]*[:：])?\W*")
+# ink between the label and its colon (申请单位(盖章)46：…), or the label's stamp hint in a box of its own
+# ((章)：…): no unit's name holds a colon.
+_LEADING_MARKS = re.compile(r"^(?:[^\u4e00-\u9fff]*(?:盖章|公章|章)?[^\u4e00-\u9fff]*[:：])?\W*")
 # The subject template "单位名称+2024年…", or a neighbouring header cell of a form.
-_VALUE_BAD = re.compile(r"^[+＋]|证书申报调整申请|名称|^证书|^序号")
+# Not a name: the subject's words, a column's title, or a date (〇二四年三月, 2024年3月).
+_VALUE_BAD = re.compile(r"^[+＋]|证书申报调整申请|名称|^证书|^序号|[〇零一二三四五六七八九0-9]{2,}年[一二三四五六七八九十\d]{1,2}月")
 
 
 def applicant_unit(pages: list[Page]) -> str | None:
@@ -40,8 +42,10 @@ def _unit_in_row(row: list[Fragment]) -> str | None:
         match = _LABEL.match(text)
         if not match:
             continue
-        rest = text[match.end() :] or "".join(compact(f.text) for f in row[index + 1 : index + 2])
-        value = clean_unit(rest)
+        # The name in the label's box, else in a box right of it: the first that is a name (a date
+        # written under the label may reach up into its row, left of the name).
+        rests = [text[match.end() :]] if text[match.end() :] else [compact(f.text) for f in row[index + 1 : index + 3]]
+        value = next((value for rest in rests if (value := clean_unit(rest))), None)
         if value:
             return value
     return None

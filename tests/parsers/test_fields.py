@@ -98,3 +98,12 @@ def test_a_stamp_hint_with_no_colon_before_the_name_in_the_same_cell():
 ])
 def test_what_stands_between_the_label_and_the_unit_is_no_part_of_it(line, unit):
     assert applicant_unit([page((line, (150, 300, 900, 332)))]) == unit
+
+
+def test_a_date_reaching_up_into_the_labels_row_is_no_unit():
+    """realgen seed 610045: the handwritten date under 申请单位（盖章）： stands tall enough to share its row,
+    and left of the name; the name is the box after it."""
+    p = page(("申请单位", (669, 888, 785, 925)), ("(章)：无锡商业职业技术学院", (776, 870, 1158, 934)),
+             ("〇二四年三月月", (767, 898, 1034, 1008)))
+    assert applicant_unit([p]) == "无锡商业职业技术学院"
+    assert clean_unit("二〇二四年三月五日") is None and clean_unit("2024年3月") is None
