@@ -23,6 +23,7 @@ from tests.scangen.ink import draw_seal, stamp
 
 SANS = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
 KAI = "/usr/share/fonts/truetype/arphic/ukai.ttc"
+MING = "/usr/share/fonts/truetype/arphic/uming.ttc"
 SIZE = 26
 SIGN_X, SIGN_Y = 420, 330
 
@@ -175,6 +176,19 @@ def test_a_seals_lettering_read_as_a_name_is_no_other_ink(colour, other):
     draw.text((20, 20), "校级分管领导意见", font=ImageFont.truetype(SANS, SIZE), fill=(15, 15, 15))
     draw.text((300, 100), "学校", font=ImageFont.truetype(SANS, 40), fill=colour)
     assert is_other_ink(page, (290, 90, 400, 150), (20, 20, 230, 60)) is other
+
+
+@pytest.mark.parametrize(("face", "other"), [("thin", False), ("as bold as the label", True)])
+def test_a_name_as_light_as_a_thinner_face_scans_is_print(face, other):
+    """realgen seed 610003: a typed name in a thin 宋体 face after a bold label scans 0.68 as deep as the
+    label at half its stroke width; the same depth in strokes as bold as the label's is another ink."""
+    page = Image.new("RGB", (600, 200), "white")
+    draw = ImageDraw.Draw(page)
+    draw.text((20, 20), "证书试点管理部门意见", font=ImageFont.truetype(SANS, SIZE), fill=(15, 15, 15),
+              stroke_width=1, stroke_fill=(15, 15, 15))
+    font, weight = (ImageFont.truetype(MING, SIZE), 0) if face == "thin" else (ImageFont.truetype(SANS, SIZE), 1)
+    draw.text((300, 100), "韦翔娟", font=font, fill=(80,) * 3, stroke_width=weight, stroke_fill=(80,) * 3)
+    assert is_other_ink(page, (290, 90, 420, 140), (10, 10, 300, 60)) is other
 
 
 def test_signature_below_the_label_counts():
