@@ -127,7 +127,13 @@ def _block_area(label: Label, others: list[Label], h: float, size: tuple[int, in
         if column is not None:
             return column
     right_edge = float(size[0]) * 0.97 if size[0] else max(x1, x0 + 40 * h)
-    return (x0, y0 - 0.5 * h, min([right_edge, *after]), min([y1 + 6 * h, *below]))
+    # Down to the next label, which may stand well apart (a sheet of the two approvals alone); the last
+    # block ends six lines down, before the letter's 申请单位 and date.
+    reach = BLOCK_BEFORE_NEXT if below else BLOCK_LINES
+    return (x0, y0 - 0.5 * h, min([right_edge, *after]), min([y1 + reach * h, *below]))
+
+
+BLOCK_LINES, BLOCK_BEFORE_NEXT = 6, 10  # print lines an unruled block runs down: the last, one before another
 
 
 def _column_below(rulings: Rulings, cell: Box, others: list[Label], h: float) -> Box | None:

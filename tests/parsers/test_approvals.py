@@ -10,6 +10,7 @@ from PIL import Image
 from parsers.approval_labels import cells, find_labels
 from parsers.approvals import (
     WHOLE_DATE,
+    _block_area,
     _name_past_edge,
     _next_sign_row,
     affirmative,
@@ -253,6 +254,17 @@ def test_an_opinion_written_large_over_two_lines_is_read_whole():
     signed_under = [TextLine("校领导意见：", (222, 1047, 526, 1093), 1.0), TextLine("已阅", (377, 1115, 576, 1200), 1.0),
                     TextLine("同意", (700, 1210, 850, 1290), 1.0)]
     assert find_approvals(signed_under, None, document="d.pdf", page=1)["leader"].opinion == "已阅"
+
+
+def test_an_unruled_block_runs_down_to_the_next_label_well_apart():
+    """realgen seed 610030: a sheet of the two approvals alone, the department's 负责人（签字） line five and
+    a half lines under its label and the leader's label twelve lines below: the block holds it. The last
+    block ends six lines down."""
+    labels = find_labels(cells([TextLine("学校证书试点管理部门意见：", (234, 500, 654, 543), 1.0),
+                                TextLine("校级分管领导意见：", (230, 1054, 523, 1105), 0.98)]))
+    department, leader = labels["department"], labels["leader"]
+    assert 853 <= _block_area(department, [leader], 44.3, (1709, 2377), None)[3] <= 1054  # its 签字 line is in
+    assert _block_area(leader, [department], 44.3, (1709, 2377), None)[3] == pytest.approx(1105 + 6 * 44.3)
 
 
 def test_a_department_label_opening_with_the_school_is_one_label():
