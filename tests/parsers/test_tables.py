@@ -651,10 +651,13 @@ def test_a_wide_header_whose_cells_wrap_over_unequal_lines_keeps_each_column_who
                                ("to", "major"), ("to", "level"), ("to", "headcount")]  # fmt: skip
 
 
-def test_the_sign_off_under_a_table_ends_it():
-    """填表人：高峰 and 填表日期：… under the last row are the form's sign-off, not wrapped cells of it."""
+@pytest.mark.parametrize("sign_off", [("填表人：高峰", "填表日期：2024年3月9日"),
+                                      ("联系人：林红", "联系电话：0510-79767602")])  # realgen seed 710006
+def test_the_sign_off_under_a_table_ends_it(sign_off):
+    """填表人：高峰 and 填表日期：…, or the contact's name and telephone, under the last row are the form's
+    sign-off, not wrapped cells of it."""
     lines = header_a() + grid([["1", "物流管理（中级）", "试点人数", "50", "105", "扩招"]], LAYOUT_A, [60], top=400)
-    lines += [TextLine("填表人：高峰", (120, 470, 300, 500), 0.99), TextLine("填表日期：2024年3月9日", (300, 470, 640, 500), 0.99)]
+    lines += [TextLine(sign_off[0], (120, 470, 300, 500), 0.99), TextLine(sign_off[1], (300, 470, 640, 500), 0.99)]
     (table,) = find_tables(lines)
     assert (table.rows[0][("seq", None)], table.rows[0][("cert", None)]) == ("1", "物流管理（中级）")
 
