@@ -339,7 +339,9 @@ def _ink(
     if bgr.shape[0] < 4 or bgr.shape[1] < 4:
         return None, bgr
     grey = cv2.cvtColor(bgr, cv2.COLOR_BGR2GRAY)
-    ink = ((grey < level) & (red_mask(bgr) == 0)).astype(np.uint8)
+    # Red ink is a seal's, and so is the dark rim a scan leaves round its strokes, too grey for red: a
+    # typed name touching a ring would grow by it into a pen's tall stroke.
+    ink = ((grey < level) & (cv2.dilate(red_mask(bgr), np.ones((3, 3), np.uint8)) == 0)).astype(np.uint8)
     light = _light_ink(grey, h)
     rim = np.zeros(ink.shape, bool)
     for seal in seals:  # within a grey seal's reach (not its box's corners), only what is darker than its ink

@@ -17,7 +17,7 @@ from parsers.model import Page, TextLine
 from parsers.ocr import make_engine
 from parsers.pagework import read_page
 from parsers.read import read_evidence
-from parsers.signature import is_handwritten, is_other_ink, printed_glyphs
+from parsers.signature import _ink, is_handwritten, is_other_ink, printed_glyphs
 from tests.othergen import family_of, generate_one
 from tests.scangen.ink import draw_seal, stamp
 
@@ -189,6 +189,19 @@ def test_a_name_as_light_as_a_thinner_face_scans_is_print(face, other):
     font, weight = (ImageFont.truetype(MING, SIZE), 0) if face == "thin" else (ImageFont.truetype(SANS, SIZE), 1)
     draw.text((300, 100), "韦翔娟", font=font, fill=(80,) * 3, stroke_width=weight, stroke_fill=(80,) * 3)
     assert is_other_ink(page, (290, 90, 420, 140), (10, 10, 300, 60)) is other
+
+
+def test_the_dark_rim_of_a_seals_red_stroke_is_no_ink():
+    """realgen seed 710007: a typed name touching the seal's ring grew by the ring's rim, whose JPEG
+    pixels are a dark brownish grey, too little saturated for red, and passed for a pen's tall stroke.
+    A black stroke beside the ring stays ink."""
+    page = Image.new("RGB", (200, 100), "white")
+    draw = ImageDraw.Draw(page)
+    draw.ellipse((21, 21, 69, 69), outline=(90, 70, 70), width=8)  # the rim, a pixel wide
+    draw.ellipse((22, 22, 68, 68), outline=(205, 40, 45), width=6)  # the ring's red stroke
+    draw.line((120, 30, 140, 60, 160, 35), fill=(20, 20, 20), width=4)  # a pen's stroke
+    mask, _ = _ink(page, (0, 0, 200, 100), [], [], 30, speck=0.0)
+    assert mask is not None and not mask[:, :100].any() and mask[:, 100:].any()
 
 
 def test_signature_below_the_label_counts():
