@@ -590,7 +590,7 @@ def _name_in(line: TextLine, region: Box) -> bool:
     return _inside(line.box, region) and (bool(_NAME.fullmatch(text)) or read_in_part)
 
 
-PART_READ = 1.6  # glyph widths per glyph read: a box this much wider than its text holds more than OCR read
+PART_READ = 1.4  # glyph widths per glyph read: a box this much wider than its text holds more than OCR read
 
 
 _NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")

@@ -11,6 +11,7 @@ from parsers.approval_labels import cells, find_labels
 from parsers.approvals import (
     WHOLE_DATE,
     _block_area,
+    _name_in,
     _name_past_edge,
     _next_sign_row,
     affirmative,
@@ -265,6 +266,15 @@ def test_an_unruled_block_runs_down_to_the_next_label_well_apart():
     department, leader = labels["department"], labels["leader"]
     assert 853 <= _block_area(department, [leader], 44.3, (1709, 2377), None)[3] <= 1054  # its 签字 line is in
     assert _block_area(leader, [department], 44.3, (1709, 2377), None)[3] == pytest.approx(1105 + 6 * 44.3)
+
+
+@pytest.mark.parametrize(("text", "box", "name"), [
+    ("贺", (856, 1597, 941, 1653), True),  # realgen 710014: a hand read as one glyph, 1.5 glyphs wide
+    ("印", (856, 1597, 918, 1653), False),  # one glyph in a box of its own width: all OCR saw there
+    ("贺新", (856, 1597, 941, 1653), True),
+])
+def test_a_glyph_in_a_box_wider_than_it_is_a_name_read_in_part(text, box, name):
+    assert _name_in(TextLine(text, box, 0.9), (800, 1500, 1480, 1700)) is name
 
 
 def test_a_department_label_opening_with_the_school_is_one_label():
