@@ -147,17 +147,17 @@ def is_other_ink(image: Image.Image, box: Box, print_box: Box, seals: list[Box] 
     writing, printed = _ink_depth(image, box, seals or []), _ink_depth(image, print_box)
     if writing is None or printed is None:
         return False
-    # A face's weight shifts how dark it scans: a thin 宋体 name's strokes never reach the depth of a bold
-    # label's, and a bold name's reach black where small print stays grey. Each is judged for its weight.
-    stroke = writing[3] / max(printed[3], 1e-6)
     # A grey pen in a photocopy reaches INK and is still far lighter than the copy's black print.
-    if writing[0] <= (LIGHT_SHARE if stroke >= THIN_FACE else THIN_LIGHT_SHARE) * printed[0]:
+    if writing[0] <= LIGHT_SHARE * printed[0]:
         return True
     # A light blue-black hand: somewhat lighter and somewhat bluer, neither alone enough to tell (a thin
     # face's strokes scan lighter, a colour scan's fringes tint), but the page's printer gives neither.
     if writing[0] <= LIGHTER_SHARE * printed[0] and writing[2] - printed[2] >= BLUER:
         return True
-    return printed[1] >= WASHED_PRINT and writing[0] >= DARK_SHARE * printed[0] and stroke <= BOLD_FACE
+    # A bold name's strokes reach black where small print's stay grey: a pen is far darker in strokes
+    # no bolder than print's.
+    bolder = writing[3] / max(printed[3], 1e-6)
+    return printed[1] >= WASHED_PRINT and writing[0] >= DARK_SHARE * printed[0] and bolder <= BOLD_FACE
 
 
 def is_hand_on_fax_seal(image: Image.Image, box: Box, ref: Glyphs | None, seals: list[Box], h: float) -> bool:
@@ -224,10 +224,10 @@ LIGHT_STEP = 25  # grey levels below its paper that a pixel must be to be any in
 # A light hand's darker strokes are at most this share as far below paper as print's: grey pens in
 # photocopies and light hands measured 0.63–0.67, typed names 0.915–1.17 (deskgen, othergen, signgen).
 LIGHT_SHARE = 0.75
-# Strokes under THIN_FACE of print's width are a thinner face's, which scans lighter: lighter ink then
-# only below THIN_LIGHT_SHARE (a typed 宋体 name after a bold label measured 0.70 at 0.68 of its stroke);
-# strokes over BOLD_FACE are a bolder face's, which scans darker (a bold typed name: 1.9 as deep at 1.8).
-THIN_FACE, THIN_LIGHT_SHARE, BOLD_FACE = 0.8, 0.55, 1.3
+# Strokes over BOLD_FACE of print's width are a bolder face's, which scans darker (a bold typed name:
+# 1.9 as deep at 1.8). A thinner face scans lighter, but so does a thin pen: a typed 宋体 name (0.70 as
+# deep at 0.68 of print's stroke) and a faint scan's pen (0.67 at 0.75) do not part by these two.
+BOLD_FACE = 1.3
 LIGHTER_SHARE, BLUER = 0.85, 10  # a hand both this much lighter and this much bluer (blue minus red) than print
 # Print whose darker strokes are no darker than this grey is washed out (a photo, a worn toner): a pen
 # may be far darker than it, twice as far below paper as such print is (a typed name in a larger or
