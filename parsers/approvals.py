@@ -23,7 +23,7 @@ from PIL import Image
 
 from parsers.approval_labels import ASIDE, Label, cells, clean, find_labels, union
 from parsers.model import ApprovalEvidence, Box, Crop, Role, TextLine
-from parsers.normalise import glyph_widths
+from parsers.normalise import DATE, WHOLE_DATE, glyph_widths
 from parsers.paper import paper_box
 from parsers.rulings import Rulings, find_rulings
 from parsers.seal import StripReader, ink_strength, red_mask
@@ -44,15 +44,6 @@ from parsers.table_rows import without_watermark
 # The field a signature goes in: 签字/签名/签章, or a line that opens 负责人： (its name is the signature).
 # A line ending in 签 lost the rest of its label to OCR (字： under a seal): still the 签字 line.
 SIGN = re.compile(r"签\s*[字名章]|签\s*[:：]|签$|^(?:部门|分管)?(?:负责人|领导)\s*[:：]")
-# Dates in figures (2024年3月9日, 2024.3.9) or in Chinese numerals, as letters date themselves (二〇二四年三月九日).
-_YEAR_SEP, _MONTH_SEP = r"\s*[.年/\-·・]\s*", r"\s*[.月/\-·・]\s*"  # 2024.3.9, 2024·3·9, 2024年3月9日
-_YEAR, _DAY = r"(?:\d{2,4}|[〇零一二三四五六七八九]{4})", r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
-DATE = re.compile(rf"{_YEAR}\s*年|日期|年\s*{_DAY}\s*月|{_DAY}\s*月\s*{_DAY}\s*日?$")
-# Also a lone 年, 月 or 日 of a date written in pieces (3 | 月4 | 日), and a date written in figures before
-# the form's printed 年 月 日 blanks, some or all of which OCR reads on after it (2024.3.17年月日, 2024.3.16年).
-WHOLE_DATE = re.compile(
-    rf"^(?:日期[:：]?)?(?:{_YEAR}{_YEAR_SEP})?{_DAY}{_MONTH_SEP}{_DAY}[年月日]{{0,3}}$|^(?:日期[:：]?)?{_YEAR}年$|^[年月日]$"
-)
 NEGATIVE = re.compile(r"不|否|拒")
 PUNCT = re.compile(r"^[）)：:|。.，,、\s_\-一]+")  # what may follow a label before its text
 PRINTED_HEIGHT = 1.2  # a printed line is at most this many print heights tall; neat writing is taller

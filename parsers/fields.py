@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from parsers.model import Page
-from parsers.normalise import compact
+from parsers.normalise import DATE, compact
 from parsers.table_rows import Fragment, visual_rows
 
 # A label opens its line; "各申报单位…" in running text is no label.
@@ -21,8 +21,7 @@ _NEXT_FIELD = re.compile(r"(?:日期|时间|联系人|联系电话|电话|负责
 # ((章)：…): no unit's name holds a colon.
 _LEADING_MARKS = re.compile(r"^(?:[^\u4e00-\u9fff]*(?:盖章|公章|章)?[^\u4e00-\u9fff]*[:：])?\W*")
 # The subject template "单位名称+2024年…", or a neighbouring header cell of a form.
-# Not a name: the subject's words, a column's title, or a date (〇二四年三月, 2024年3月).
-_VALUE_BAD = re.compile(r"^[+＋]|证书申报调整申请|名称|^证书|^序号|[〇零一二三四五六七八九0-9]{2,}年[一二三四五六七八九十\d]{1,2}月")
+_VALUE_BAD = re.compile(r"^[+＋]|证书申报调整申请|名称|^证书|^序号")
 
 
 def applicant_unit(pages: list[Page]) -> str | None:
@@ -60,6 +59,7 @@ def clean_unit(text: str) -> str | None:
     """NFKC, no spaces, no （盖章）/(公章), no trailing field such as 日期：…; None if nothing is left."""
     value = _LEADING_MARKS.sub("", _NEXT_FIELD.sub("", compact(text)))
     value = _DASH_AFTER_NAME.sub("", _STAMP.sub("", value).strip("_-—.。,，;；"))
-    if not value or _VALUE_BAD.search(value) or len(value) < 3:
+    # Nor is a date written under the label (〇二四年三月, 2024年3月).
+    if not value or _VALUE_BAD.search(value) or DATE.search(value) or len(value) < 3:
         return None
     return value

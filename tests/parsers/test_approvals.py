@@ -9,7 +9,6 @@ from PIL import Image
 
 from parsers.approval_labels import cells, find_labels
 from parsers.approvals import (
-    WHOLE_DATE,
     _block_area,
     _name_in,
     _name_past_edge,
@@ -19,6 +18,7 @@ from parsers.approvals import (
     stamped_opinion,
 )
 from parsers.model import Page, TextLine
+from parsers.normalise import WHOLE_DATE
 from parsers.ocr import make_engine
 from parsers.ocr.rapid import read_strip
 from parsers.pagework import read_page
