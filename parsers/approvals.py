@@ -25,7 +25,7 @@ from parsers.approval_labels import ASIDE, Label, cells, clean, find_labels, uni
 from parsers.model import ApprovalEvidence, Box, Crop, Role, TextLine
 from parsers.normalise import DATE, WHOLE_DATE, glyph_widths
 from parsers.paper import paper_box
-from parsers.rulings import Rulings, find_rulings
+from parsers.rulings import Rulings, find_rulings, straight_runs
 from parsers.seal import StripReader, ink_strength, red_mask
 from parsers.signature import (
     INK,
@@ -373,10 +373,8 @@ def _unframed(grey: np.ndarray) -> np.ndarray:
     never spans most of a stamp of two glyphs or more."""
     ink = (grey < 128).astype(np.uint8)
     height, width = ink.shape
-    sides = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((1, max(3, int(FRAME_SPAN * width))), np.uint8))
-    sides |= cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((max(3, int(FRAME_SPAN * height)), 1), np.uint8))
     out = grey.copy()
-    out[cv2.dilate(sides, np.ones((3, 3), np.uint8)) > 0] = 255
+    out[straight_runs(ink, max(3, int(FRAME_SPAN * width)), max(3, int(FRAME_SPAN * height))) > 0] = 255
     return out
 
 
@@ -410,7 +408,6 @@ def opinion_under_seal(image: Image.Image, area: Box, label: Label, sign_line: T
 
 
 OPINION_BAND = 1.5  # print lines: the height of a strip read for an opinion under a seal
-
 
 
 def _ink_extent(image: Image.Image, box: Box) -> Box | None:

@@ -19,6 +19,7 @@ from PIL import Image
 
 from parsers.model import TextLine
 from parsers.ocr import reading_order
+from parsers.rulings import straight_runs
 from parsers.seal import INK
 
 Recognize = Callable[[Image.Image], list[TextLine]]
@@ -64,9 +65,7 @@ def _uncovered_strips(image: Image.Image, lines: list[TextLine], h: float) -> li
         x0, y0, x1, y1 = (round(v * scale) for v in line.box)
         ink[max(0, y0 - pad) : y1 + pad, max(0, x0 - pad) : x1 + pad] = 0
     long = max(3, round(3 * sh))  # straight runs longer than three print heights are rules, not glyphs
-    rules = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((1, long), np.uint8))
-    rules |= cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((long, 1), np.uint8))
-    ink &= 1 - cv2.dilate(rules, np.ones((3, 3), np.uint8))
+    ink &= 1 - straight_runs(ink, long, long)
     # Glyphs of one line join across their spacing; lines above and below stay apart.
     joined = cv2.dilate(ink, np.ones((max(1, round(0.3 * sh)), max(1, round(1.5 * sh))), np.uint8))
     n, _labels, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)

@@ -23,6 +23,14 @@ MIN_RULE = 0.06  # shortest rule, as a share of the page width (a narrow label c
 DARK = 160  # grey level below which a pixel is print
 
 
+def straight_runs(ink: np.ndarray, across: int, down: int) -> np.ndarray:
+    """Pixels (uint8 0/1, of `ink`'s shape) on straight runs of `ink` (uint8 0/1) at least `across` px
+    long flat or `down` px long upright, grown by a pixel all round: rules, a stamp's frame."""
+    runs = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((1, across), np.uint8))
+    runs |= cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((down, 1), np.uint8))
+    return cv2.dilate(runs, np.ones((3, 3), np.uint8))
+
+
 @dataclass(frozen=True)
 class Rule:
     """One straight rule in page pixels: `at` is its y (horizontal) or x (vertical), `start`..`end` its extent."""
