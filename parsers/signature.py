@@ -198,9 +198,8 @@ def overlaps_any(box: Box, areas: list[Box]) -> bool:
 def _ink_depth(image: Image.Image, box: Box, seals: list[Box] | None = None) -> tuple[float, float, float, float] | None:
     """(how far below its paper, grey level) of the darker quarter of the box's ink off the `seals`'
     discs, the median blueness (blue minus red) of all that ink, and its mean stroke width (px); None
-    with no ink. Red ink is a
-    seal's or a stamp's, never the writing's or the print's: a seal's lettering OCR read as a name
-    (学校) is no lighter pen."""
+    with no ink. Red ink is a seal's or a stamp's, never the writing's or the print's: a seal's
+    lettering OCR read as a name (学校) is no lighter pen."""
     bgr = bgr_crop(image, box)
     grey = cv2.cvtColor(bgr, cv2.COLOR_BGR2GRAY)
     origin = (max(0, int(box[0])), max(0, int(box[1])))
@@ -210,13 +209,14 @@ def _ink_depth(image: Image.Image, box: Box, seals: list[Box] | None = None) -> 
     if not off.any():
         return None
     paper = float(np.percentile(grey[off], 90))
-    inked = off & (grey < paper - LIGHT_STEP) & (_blueness(bgr) > -STAMP_REDNESS)
+    blueness = _blueness(bgr)
+    inked = off & (grey < paper - LIGHT_STEP) & (blueness > -STAMP_REDNESS)
     ink = grey[inked]
     if ink.size < 20:
         return None
     level = float(np.percentile(ink, 25))
     stroke = 2 * float(cv2.distanceTransform(inked.astype(np.uint8), cv2.DIST_L2, 3)[inked].mean())
-    return paper - level, level, float(np.median(_blueness(bgr)[inked])), stroke
+    return paper - level, level, float(np.median(blueness[inked])), stroke
 
 
 STAMP_REDNESS = 15  # red minus blue of stamp ink, however pale; print and pens are grey or bluer
