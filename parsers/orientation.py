@@ -67,7 +67,8 @@ def detect_orientation(image: Image.Image, engine: OcrEngine | None = None) -> O
     chosen = [q for q, h in zip(quads, horizontal, strict=True) if h != vertical]
     chosen.sort(key=lambda q: -max(_side_lengths(q)))
     # Classify crops of the full-resolution page: small glyphs make the classifier unsure.
-    full = np.asarray(image.convert("RGB"))[:, :, ::-1]
+    # One contiguous copy: OpenCV would otherwise copy the whole reversed-channel view for every crop.
+    full = np.ascontiguousarray(np.asarray(image.convert("RGB"))[:, :, ::-1])
     crops = [chunk for q in chosen[:MAX_LINES] for chunk in _chunks(_crop(full, q / scale, vertical))]
     up, certainty = _vote_up(crops, engine)
     base = 90 if vertical else 0
