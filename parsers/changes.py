@@ -73,10 +73,15 @@ def _known(changes: list[ExtractedChange], vocabulary: Vocabulary | None) -> lis
     for change in changes:
         change.certificate = vocabulary.certificate_named(change.certificate) or change.certificate
         if change.field == "major":
+            written = change.to_value
             change.from_value, change.to_value = (
                 (vocabulary.major_named(value) or value) if isinstance(value, str) else value
                 for value in (change.from_value, change.to_value)
             )
+            if change.to_value == change.from_value != written:
+                # The new major one glyph from the old (统计事务 for 会计事务) is another major, not a
+                # misreading of it: a change names two. The old value names a declaration and snaps.
+                change.to_value = written
     return changes
 
 

@@ -717,6 +717,17 @@ def test_a_table_certificate_cut_short_is_linked_by_its_registry_name():
     assert triples(extract_changes([page(lines)], vocabulary)) == [("网络系统建设与运维", "headcount", None, 120, 110)]
 
 
+@pytest.mark.parametrize(("old", "new", "want"), [
+    ("会计事务", "统计事务", ("会计事务", "统计事务")),  # a major the school does not enrol, one glyph from one it does
+    ("会计事物", "统计事务", ("会计事务", "统计事务")),  # the old names a declaration: it snaps, the new stays
+    ("会计事物", "大数据与会计", ("会计事务", "大数据与会计")),  # a misread old value still snaps
+])  # fmt: skip
+def test_two_majors_the_document_tells_apart_are_not_snapped_onto_one(old, new, want):
+    lines = header_a() + grid([["1", ["智能财税"], "考核专业", old, new, None]], LAYOUT_A, [60])
+    vocabulary = Vocabulary(("智能财税",), ("会计事务", "大数据与会计"))
+    assert triples(extract_changes([page(lines)], vocabulary)) == [("智能财税", "major", None, *want)]
+
+
 def test_a_totals_row_is_no_change():
     rows = [["1", "数控车铣加工（初级）", "人数规模", "65人", "45人", None],
             ["合计", None, None, "170人", "115人", None]]
