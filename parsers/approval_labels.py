@@ -161,7 +161,10 @@ def _continues(first: TextLine, other: TextLine) -> bool:
     gap = other.box[1] - first.box[3]
     left_aligned = abs(other.box[0] - first.box[0]) < 1.5 * h
     centred = abs((other.box[0] + other.box[2]) / 2 - (first.box[0] + first.box[2]) / 2) < 1.5 * h
-    return -0.3 * h < gap < 1.2 * h and (left_aligned or centred)
+    # Wrapping fills a line before it starts the next: a line wider than the one above by more than a
+    # glyph is no rest of it (a table cell's last line above a form's label row, centred over it).
+    narrower = other.box[2] - other.box[0] <= first.box[2] - first.box[0] + h
+    return -0.3 * h < gap < 1.2 * h and (left_aligned or centred) and narrower
 
 
 # What a fuzzy match left of the label's own last glyphs (部门(教…意 | 见) is no opinion.

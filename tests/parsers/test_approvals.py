@@ -286,6 +286,15 @@ def test_a_department_label_opening_with_the_school_is_one_label():
         "department": "学校证书试点管理部门意见:"}
 
 
+def test_a_table_cell_above_is_no_first_line_of_a_wrapped_label():
+    """realgen seed 790007: the change table's certificate cell wrapped (数控车铣加工职业技 / 能等级证书) right
+    above the department's row; its last line, centred over the label, read as the label's first
+    (证书 + 试点管理部门审核意见). A wrapped label's first line is its widest: the text fills it first."""
+    parts = cells([TextLine("能等级证书", (353, 508, 523, 558), 0.98),
+                   TextLine("试点管理部门审核意见：", (197, 602, 560, 654), 0.98)])
+    assert [line.text for line in find_labels(parts)["department"].lines] == ["试点管理部门审核意见:"]
+
+
 def test_a_signature_table_under_a_seal_gives_each_approver_his_own_column():
     """officegen seed 190021, page 1 (a colour TIFF): 经办人 | 证书试点管理部门负责人 | 分管校领导 over rows
     意见 / 签字 / 日期. OCR ran the two headers into one box, and the school seal's ring across the top of
