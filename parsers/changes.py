@@ -134,7 +134,25 @@ def changes_from_row(row: dict[Role, str], certificate: str = "") -> list[Extrac
             changes.append(_change(name, field, level, before, after))
     if not any(kind == "to" for kind, _ in row):
         changes += _stated_in_words(name, level, row.get(("field", None)))
+    difference = _signed_headcount(row.get(("delta", None)))
+    for change in changes:
+        # An old headcount OCR lost is the new one less the 增减 column's difference.
+        if (difference is not None and change.field == "headcount" and change.from_value is None
+                and isinstance(change.to_value, int)):
+            change.from_value = change.to_value - difference
     return changes
+
+
+_SIGNED = re.compile(r"^(?P<sign>[+＋\-－—–一]?)(?P<number>\d{1,4})人?$")  # a minus OCR may read as 一
+
+
+def _signed_headcount(text: str | None) -> int | None:
+    """The signed difference of a 增减 cell (+25, -20, 一20); None when it states none."""
+    found = _SIGNED.match(compact(text or ""))
+    if found is None:
+        return None
+    number = int(found["number"])
+    return -number if found["sign"] and found["sign"] not in "+＋" else number
 
 
 def _stated_in_words(name: str, level: str | None, statement: str | None) -> list[ExtractedChange]:

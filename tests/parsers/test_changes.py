@@ -735,6 +735,18 @@ def test_a_totals_row_is_no_change():
     assert triples(extract_changes([page(lines)])) == [("数控车铣加工", "headcount", "初级", 65, 45)]
 
 
+@pytest.mark.parametrize(("before", "delta", "want"), [
+    (None, "+25", 40),  # othergen seed 7900000003: OCR lost the old headcount's cell
+    (None, "一20", 85),  # a minus read as 一
+    ("40", "+30", 40),  # the old headcount read stays what it says
+])  # fmt: skip
+def test_an_old_headcount_ocr_lost_is_the_new_one_less_the_stated_difference(before, delta, want):
+    columns = [(110, 500), (500, 800), (800, 1100), (1100, 1300)]
+    lines = grid([["证书名称", "原申报人数", "调整后人数", "增减"], ["财务共享服务（高级）", before, "65", delta]],
+                 columns, [60, 60])
+    assert triples(extract_changes([page(lines)])) == [("财务共享服务", "headcount", "高级", want, 65)]
+
+
 def test_a_form_row_title_beside_wrapped_prose_is_no_part_of_the_sentence():
     """调整事项 in the left cell, centred on the cell's rows, lands among the lines of the items."""
     lines = [
