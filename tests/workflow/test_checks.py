@@ -206,6 +206,20 @@ def test_a_seal_of_another_registered_school_with_a_glyph_misread_is_a_mismatch(
     assert "seal_mismatch" in codes(f)
 
 
+@pytest.mark.parametrize(("arc", "problem"), [
+    ("唐江中等专业学校", False),  # changegen seed 7900000009: 扬州 lost, 邗 misread; 江 is the school's own place's
+    ("唐山中等专业学校", True),  # nothing of the school's place: another unit's seal
+])  # fmt: skip
+def test_an_arc_sharing_a_glyph_of_the_schools_place_is_no_unknown_unit(arc: str, problem: bool) -> None:
+    hanjiang = School(id=4, name="扬州邗江中等专业学校", type="中职", city="扬州市", aliases=[], emails=[], majors=[])
+    registry = Registry({normalise_name(hanjiang.name): hanjiang, **REGISTRY.by_name})
+    evidence = replace(good_evidence(), applicant_unit=hanjiang.name, changes=[],
+                       seals=[SealEvidence(CROP, "red", arc, 0.97)])
+    f = gather_facts(subject="扬州邗江中等专业学校+2024年证书申报调整申请", arrival=datetime(2024, 3, 10, 9, tzinfo=SH),
+                     evidence=evidence, round_=ROUND, registry=registry, declarations_of=lambda school: [])
+    assert ("seal_mismatch" in codes(f)) is problem
+
+
 @pytest.mark.parametrize(("department", "problem"), [
     (approval("department"), False),
     (None, True),

@@ -76,5 +76,7 @@ def _unknown_unit(text: str, confidence: float, own: set[str]) -> bool:
         return False
     # An arc of generic words only, or of pieces of them (职业技术学院, 等专业学校: the rest lost), names no
     # unit at all.
-    arc_part = set(distinctive(normalise_name(text))) - GENERIC_GLYPHS
-    return bool(arc_part) and not any(arc_part & set(distinctive(name)) for name in own)
+    arc_glyphs = set(distinctive(normalise_name(text)))
+    # A glyph of the school's own place counts though generic words hold it too (江 of 江苏 and 邗江:
+    # 唐江中等专业学校 is 扬州邗江's arc with 扬州 lost and 邗 misread).
+    return bool(arc_glyphs - GENERIC_GLYPHS) and not any(arc_glyphs & set(distinctive(name)) for name in own)
