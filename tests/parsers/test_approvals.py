@@ -125,6 +125,17 @@ def test_the_opinion_is_the_line_that_says_so_not_a_seal_fragment_above_it():
     assert department.opinion.startswith("原则同意") and department.affirmative
 
 
+def test_a_tall_handwritten_opinion_that_lost_its_tong_is_read():
+    """officegen seed 7900000025, two pages in one photo: 原则同意 by hand, twice print's height, read 原则意."""
+    lines = [
+        TextLine("证书试点管理部门意见：", (123, 234, 345, 262), 0.99),
+        TextLine("原则意", (194, 281, 383, 354), 0.8),
+        TextLine("签字：", (137, 413, 197, 447), 0.95),
+    ]
+    department = find_approvals(lines, None, document="d.pdf", page=1)["department"]
+    assert department.opinion == "原则意" and department.affirmative
+
+
 def test_a_date_in_chinese_numerals_is_no_opinion():
     """签名 and a date written 二〇二四年三月十七日 under a label whose opinion stands elsewhere."""
     lines = [
@@ -142,6 +153,7 @@ def test_a_date_in_chinese_numerals_is_no_opinion():
     ("回意", True), ("司意。", True), ("拟问意", True), ("原则回意", True),  # a handwritten 同 read as a glyph of its shape
     ("情况属类中筹意调整。", True), ("情况属实，暂不筹意调整", False),  # 同 lost under a seal's lettering
     ("拟同", True), ("原则同。", True),  # 意 under a name stamp
+    ("原则意", True), ("拟意。", True),  # a handwritten 同 OCR lost outright (officegen 7900000025)
     ("情况属实，同逢调整。", True), ("情况属实，不同逢调整", False),  # 意 misread under a seal's lettering
     ("不同意", False), ("暂不同意调整", False), ("已阅", False), ("回复", False), ("朱海", False), ("暂不同", False),
 ])  # fmt: skip
