@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import math
 import random
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -383,6 +384,15 @@ def test_a_faint_broken_grey_seal_in_a_150_dpi_jpeg_is_found():
         draw.rectangle((x0, y0, x0 + 28, y0 + 28), fill="white")
     draw.text((420, cy - 20), "申请单位（盖章）：江苏润州职业技术学院", font=ImageFont.truetype(SANS, 30), fill=(20, 20, 20))
     assert [s.colour for s in find_seals(_grey_jpeg(page, 60), document="d", page=1)] == ["grey"]
+
+
+def test_a_photocopied_grey_seal_faded_over_part_of_its_round_is_found():
+    """othergen seed 7900000017, a 150-dpi greyscale photocopy of a 会签表: the school's grey seal over
+    学校（盖章）, its ring faded over near half its round, nothing beside it."""
+    page = Image.open(Path(__file__).parent / "cases" / "photocopied-grey-seal-faded-round.jpg").convert("RGB")
+    rings = find_rings(page)
+    assert [ring.colour for ring in rings] == ["grey"]
+    assert abs(rings[0].cx - 1320) < 15 and abs(rings[0].cy - 1700) < 15
 
 
 def test_an_unevenly_pressed_grey_oval_seal_under_print_is_found():
