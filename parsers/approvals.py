@@ -233,7 +233,7 @@ def _read_block(
         above = title + ([] if opinion_line is None else [opinion_line.box])
         # A typeset page's print is all in its text layer, a typed name too: ink beside it was pasted on.
         signed = ((typeset and has_ink(image, region, ref, [ln.box for ln in lines], official + grey, h))
-                  or is_handwritten(image, region, ref, erase, grey, h, written=dates, hanging=above)
+                  or is_handwritten(image, region, ref, erase, grey, h, written=dates, hanging=above, stamps=official)
                   or has_name_stamp(image, stamp_area, official, h, written=dates + above)
                   or any(is_other_ink(image, box, label_print, grey) or is_hand_on_fax_seal(image, box, ref, grey, h)
                          for box in _names(block, sign_line, region)))

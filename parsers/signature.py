@@ -98,20 +98,23 @@ def is_handwritten(
     h: float,
     written: list[Box] | None = None,
     hanging: list[Box] | None = None,
+    stamps: list[Box] | None = None,
 ) -> bool:
     """True when `region` holds ink that print does not explain (see the module docstring).
 
     `erase` are boxes of print, `written` boxes of writing that is no signature (a date by hand);
     blue ink is a pen's even where OCR read it as print, but not in `written`. `hanging` are lines
     written above the region (the label, an opinion by hand), whose tall strokes OCR's boxes may not
-    hold: a stroke mostly inside one of them is that line's wherever it reaches."""
+    hold: a stroke mostly inside one of them is that line's wherever it reaches. `stamps` are the
+    page's official seals (crop boxes): red ink on them is stamp ink however dark; elsewhere a stroke
+    of dark red (a red-brown pen) is a pen's. None: all red ink is a stamp's."""
     written, hanging = written or [], hanging or []
     ref = ref or Glyphs(h / PRINT_LINE, max(1.5, h / 12))
     if _blue_pen(image, region, h, ref.tint, written, hanging):  # printers print black: blue ink is a pen's
         return True
     # Ink is first what is darker than INK; on a faint page, what that misses (a light hand's thin
     # strokes) is looked at again down to the page's own ink level, against its print measured so too.
-    return any(_unlike_print_ink(image, region, glyphs, erase + written, hanging, seals, h)
+    return any(_unlike_print_ink(image, region, glyphs, erase + written, hanging, seals, h, stamps)
                for glyphs in (ref, ref.faint) if glyphs is not None)
 
 
@@ -124,8 +127,8 @@ def has_ink(image: Image.Image, region: Box, ref: Glyphs | None, erase: list[Box
 
 
 def _unlike_print_ink(image: Image.Image, region: Box, ref: Glyphs, erase: list[Box], hanging: list[Box],
-                      seals: list[Box], h: float) -> bool:
-    mask, bgr = _ink(image, region, erase, seals, h, level=ref.ink, hanging=hanging)
+                      seals: list[Box], h: float, stamps: list[Box] | None = None) -> bool:
+    mask, bgr = _ink(image, region, erase, seals, h, level=ref.ink, hanging=hanging, stamps=stamps)
     # In print heights of this page's glyphs, not of OCR's boxes: at low resolution a box's padding
     # is a large share of its height (a print line's box is about 1.25 glyphs tall at 200 dpi).
     if mask is None or mask.sum() < MIN_INK * (PRINT_LINE * ref.height) ** 2:
@@ -329,11 +332,11 @@ FLAT_FEET, TYPED_TALLER, TYPED_BOLDER = 0.06, 1.35, 1.7
 
 def _ink(
     image: Image.Image, box: Box, erase: list[Box], seals: list[Box], h: float, speck: float = 0.02,
-    level: float = INK, hanging: list[Box] | None = None,
+    level: float = INK, hanging: list[Box] | None = None, stamps: list[Box] | None = None,
 ) -> tuple[np.ndarray | None, np.ndarray]:
     """Ink pixels (darker than `level`) in `box` (a bool mask) with its BGR crop; print (`erase`), writing
     hanging into the box from lines above it (`hanging`, see `is_handwritten`), rules, seal ink and specks
-    removed."""
+    removed. With `stamps` (official seals' crop boxes), dark red strokes off them stay: a pen's."""
     x0, y0 = (max(0, int(v)) for v in box[:2])
     bgr = bgr_crop(image, box)
     if bgr.shape[0] < 4 or bgr.shape[1] < 4:
@@ -341,7 +344,10 @@ def _ink(
     grey = cv2.cvtColor(bgr, cv2.COLOR_BGR2GRAY)
     # Red ink is a seal's, and so is the dark rim a scan leaves round its strokes, too grey for red: a
     # typed name touching a ring would grow by it into a pen's tall stroke.
-    ink = ((grey < level) & (cv2.dilate(red_mask(bgr), np.ones((3, 3), np.uint8)) == 0)).astype(np.uint8)
+    red = red_mask(bgr)
+    if stamps is not None:
+        red[_red_pen(bgr, red, stamps, (x0, y0))] = 0
+    ink = ((grey < level) & (cv2.dilate(red, np.ones((3, 3), np.uint8)) == 0)).astype(np.uint8)
     light = _light_ink(grey, h)
     rim = np.zeros(ink.shape, bool)
     for seal in seals:  # within a grey seal's reach (not its box's corners), only what is darker than its ink
@@ -379,6 +385,30 @@ def _ink(
 
 
 LIGHT_INK, LIGHT_CONTRAST = 200, 40  # a light stroke's grey level, and how much darker than its paper
+
+# Stamp ink is bright: red seals' ink measured a median brightness (HSV value) of 208–235, its darker
+# tenth 150 and up; a red-brown pen's strokes are darker red, medians 143–154 (realgen seeds 790007,
+# 830029). A stroke whose mean brightness is under this is a pen's.
+PEN_RED_VALUE = 175
+
+
+def _red_pen(bgr: np.ndarray, red: np.ndarray, stamps: list[Box], origin: tuple[int, int]) -> np.ndarray:
+    """Pixels (bool) of red strokes too dark for stamp ink, off every official seal in `stamps`: a red-brown
+    pen's. On a seal all red is its own, however dark a shadow or a heavy pressing makes it."""
+    n, labels = cv2.connectedComponents(red, connectivity=8)
+    if n <= 1:
+        return np.zeros(red.shape, bool)
+    value = bgr.max(axis=2)
+    on_stamp = np.zeros(red.shape, bool)
+    for stamp in stamps:
+        on_stamp |= ellipse_mask(red.shape, stamp, origin, SEAL_RIM) > 0
+    ids, inked = labels[red > 0], red > 0
+    size = np.maximum(np.bincount(ids, minlength=n), 1)
+    brightness = np.bincount(ids, weights=value[inked], minlength=n) / size
+    stamped = np.bincount(ids, weights=on_stamp[inked], minlength=n) > 0
+    pen = (brightness < PEN_RED_VALUE) & ~stamped
+    pen[0] = False
+    return pen[labels]
 
 
 def _light_ink(grey: np.ndarray, h: float) -> np.ndarray:

@@ -203,6 +203,24 @@ def test_the_dark_rim_of_a_seals_red_stroke_is_no_ink():
     assert mask is not None and not mask[:, :100].any() and mask[:, 100:].any()
 
 
+@pytest.mark.parametrize(("hand", "seal", "signed"), [
+    ((145, 86, 80), False, True),  # realgen seeds 790007, 830029: a red-brown pen, darker than stamp ink
+    ((145, 86, 80), True, True),  # the same beside the school's red seal
+    (None, True, False),  # the red seal alone over the field
+])  # fmt: skip
+def test_a_red_brown_pen_is_a_signature_and_a_red_seal_is_not(hand, seal, signed):
+    page, draw = _page()
+    if hand is not None:  # a scribble OCR reads nothing of, in the pen's blended colour
+        x, y = SIGN_X + 3 * SIZE + 20, SIGN_Y + 14
+        draw.line([(x, y + 20), (x + 25, y - 8), (x + 40, y + 24), (x + 62, y - 10), (x + 80, y + 22),
+                   (x + 105, y - 6), (x + 130, y + 18), (x + 150, y)], fill=hand, width=3, joint="curve")
+    if seal:
+        stamp(page, draw_seal("南京工业职业技术大学", 240, random.Random(3)), (SIGN_X + 330, SIGN_Y - 100))
+    found = read_page(Page(number=1, image=page), engine=make_engine("rapidocr"), document="d.pdf")
+    assert bool(found.seals) is seal
+    assert found.department is not None and found.department.signed is signed
+
+
 def test_signature_below_the_label_counts():
     page, _ = _page()
     _hand(page, "刘洋", (SIGN_X + 2 * SIZE, SIGN_Y + 2 * SIZE + 10), colour=(30, 50, 160), height=36)
