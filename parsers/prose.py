@@ -24,6 +24,9 @@ _CLOSE = "”\"」』’'》〉"
 # The bracket closing a level may be lost (OCR drops a glyph at a line's end: …证书（初级 / 轮机工程技术→…)
 # or doubled (（初级））, as OCR reads a bracket's edge as one more).
 _LEVEL_TAIL = r"(?:职业技能等级)?(?:证书)?(?:[(\[【]([初中高])[级圾][)\]】]{0,2})?(?:职业技能等级)?(?:证书)?"
+# An opening quote that no closing one follows is OCR's (a seal's stroke, a speck after an item whose
+# full stop was lost): read as one it would open a quoted value that runs to the end of the text.
+_UNCLOSED_QUOTE = re.compile(r"[“「『](?=[^”」』“「『]*\Z)")
 _QUOTED = re.compile(rf"[{_OPEN}]([^{_OPEN}{_CLOSE}，。；]{{2,40}}?)[{_CLOSE}]{_LEVEL_TAIL}")
 _FIELD_WORD = "|".join(
     ("考核等级", "证书等级", "申报等级", "等级", "考核专业", "试点专业", "申报专业", "专业")
@@ -207,7 +210,7 @@ def read_prose(text: str, vocabulary: Vocabulary | None = None) -> list[ProseCha
     Certificates of the `vocabulary` are found wherever the text names them; other
     names only where the wording marks them (将…, quotes, an item opening with 证书 or a level).
     """
-    text = _rejoin_names([compact(part) for part in text.split("\n")], vocabulary)
+    text = _UNCLOSED_QUOTE.sub("", _rejoin_names([compact(part) for part in text.split("\n")], vocabulary))
     clauses = [(m, _value_end(m, text, vocabulary)) for m in _iter_clauses(text)]
     spans = [(m.start(), end) for m, end in clauses]
     mentions = [m for m in _iter_mentions(text, vocabulary) if not any(a <= m.start < b for a, b in spans)]

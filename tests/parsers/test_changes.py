@@ -728,6 +728,14 @@ def test_two_majors_the_document_tells_apart_are_not_snapped_onto_one(old, new, 
     assert triples(extract_changes([page(lines)], vocabulary)) == [("智能财税", "major", None, *want)]
 
 
+def test_an_opening_quote_nothing_closes_opens_no_value():
+    """realgen seed 830011, a phone photo: OCR read a seal's stroke after an item that lost its full stop
+    as “; taken for a quoted value it ran to the end of the page and the item's change was lost."""
+    text = "●将“电子商务数据分析”证书(初级)试点人数调增25人(由80人调整为105人)“中\n江苏省中等专业学校2024年3月日"
+    vocabulary = Vocabulary(("电子商务数据分析",), ())
+    assert triples(changes_from_prose(text, vocabulary)) == [("电子商务数据分析", "headcount", "初级", 80, 105)]
+
+
 def test_a_totals_row_is_no_change():
     rows = [["1", "数控车铣加工（初级）", "人数规模", "65人", "45人", None],
             ["合计", None, None, "170人", "115人", None]]
