@@ -18,7 +18,7 @@ HINT_SCORE = 80
 # Words every unit name shares (江苏: every unit of the registry is in the province): what is left is
 # what tells one unit from another.
 _GENERIC = re.compile(r"江苏|中等专业学校|中等职业学校|高等职业技术学校|职业技术学校|职业技术学院|职业技术大学|高等职业学校|"
-                      r"职业学院|技师学院|职业学校|技工学校|有限公司|中专|学校|学院|大学|公司|[省市区县]")
+                      r"职业学院|技师学院|职业学校|技工学校|有限公司|中专|职院|学校|学院|大学|公司|[省市区县]")
 PART_SHARE = 0.6  # of a registered name that a run of it must hold to name it
 
 

@@ -310,6 +310,9 @@ def test_all_checks_run_none_hides_another() -> None:
     ("一连云港中等专止学校", "", False),  # a rule before the line read as 一: no school's name begins so
     ("连云港航运学院", "连云港中等专业学校", True),  # too few of the school's own glyphs
     ("南京市玄武中等专业学校", "连云港中等专业学校", True),  # another registered school
+    ("工中专", "连云港中等专业学校", False),  # the place lost under the school's own seal: names no unit
+    ("工职院", "连云港中等专业学校", False),  # the same of an alias (滨江职院: formgen seed 7900000000)
+    ("工中专", "", True),  # no seal vouches for the school: the line is taken as read
 ])
 def test_school_mismatch_under_the_schools_own_seal(unit: str, seal: str, problem: bool) -> None:
     seals = [SealEvidence(CROP, "red", seal, 0.95)] if seal else []

@@ -8,7 +8,7 @@ from storage.models import School
 from storage.states import ProblemCode
 from workflow.checks.seal_mismatch import sealed_by
 from workflow.facts import RequestFacts
-from workflow.registry import NUMERALS, Registry
+from workflow.registry import NUMERALS, Registry, distinctive
 from workflow.subject import normalise_name
 
 code = ProblemCode.SCHOOL_MISMATCH
@@ -16,6 +16,7 @@ message = code.label
 advice = "邮件主题中的单位须与申请表中的申请单位一致。"  # what to put right before sending again
 
 OWN_GLYPHS = 0.75  # share of a garbled reading's glyphs that must be the name's own, in order
+PLACE_GLYPHS = 2  # fewest glyphs of a place (泗阳, 滨江) that can name a school
 
 
 def check(facts: RequestFacts) -> str | None:
@@ -23,6 +24,8 @@ def check(facts: RequestFacts) -> str | None:
     if school is None or not unit:
         return None
     other = facts.registry.exact(unit)
+    if other is None and len(distinctive(normalise_name(unit))) < PLACE_GLYPHS and sealed_by(facts, school):
+        return None  # the place lost under the school's own seal (工职院 for 滨江职院): it names no unit
     if other is not None:
         same = other.id == school.id
     else:
