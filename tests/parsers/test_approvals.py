@@ -125,17 +125,6 @@ def test_the_opinion_is_the_line_that_says_so_not_a_seal_fragment_above_it():
     assert department.opinion.startswith("原则同意") and department.affirmative
 
 
-def test_a_tall_handwritten_opinion_that_lost_its_tong_is_read():
-    """officegen seed 7900000025, two pages in one photo: 原则同意 by hand, twice print's height, read 原则意."""
-    lines = [
-        TextLine("证书试点管理部门意见：", (123, 234, 345, 262), 0.99),
-        TextLine("原则意", (194, 281, 383, 354), 0.8),
-        TextLine("签字：", (137, 413, 197, 447), 0.95),
-    ]
-    department = find_approvals(lines, None, document="d.pdf", page=1)["department"]
-    assert department.opinion == "原则意" and department.affirmative
-
-
 def test_a_date_in_chinese_numerals_is_no_opinion():
     """签名 and a date written 二〇二四年三月十七日 under a label whose opinion stands elsewhere."""
     lines = [
@@ -161,15 +150,19 @@ def test_an_opinion_is_affirmative_when_it_agrees(opinion, yes):
     assert affirmative(opinion) is yes
 
 
-def test_a_handwritten_opinion_below_a_column_title_is_no_part_of_the_title():
-    """分管校领导 centred over a taller handwritten 同意 that OCR read as 回意: the title is one line."""
-    lines = [
-        TextLine("证书试点管理部门负责人", (803, 944, 1181, 992), 0.99),
-        TextLine("分管校领导", (1334, 940, 1527, 992), 0.99),
-        TextLine("回意", (1340, 1030, 1520, 1143), 0.9),
-    ]
-    leader = find_approvals(lines, None, document="d.pdf", page=1)["leader"]
-    assert leader.opinion == "回意" and leader.affirmative
+@pytest.mark.parametrize(("lines", "role", "opinion"), [
+    # 分管校领导 centred over a taller handwritten 同意 that OCR read as 回意: the title is one line.
+    ([TextLine("证书试点管理部门负责人", (803, 944, 1181, 992), 0.99),
+      TextLine("分管校领导", (1334, 940, 1527, 992), 0.99),
+      TextLine("回意", (1340, 1030, 1520, 1143), 0.9)], "leader", "回意"),
+    # officegen seed 7900000025, two pages in one photo: 原则同意 by hand, twice print's height, read 原则意.
+    ([TextLine("证书试点管理部门意见：", (123, 234, 345, 262), 0.99),
+      TextLine("原则意", (194, 281, 383, 354), 0.8),
+      TextLine("签字：", (137, 413, 197, 447), 0.95)], "department", "原则意"),
+])  # fmt: skip
+def test_a_tall_handwritten_opinion_is_read_as_its_block_s(lines, role, opinion):
+    found = find_approvals(lines, None, document="d.pdf", page=1)[role]
+    assert found.opinion == opinion and found.affirmative
 
 
 @pytest.mark.parametrize("written", ["同申请", "同"])
