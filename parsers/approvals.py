@@ -250,8 +250,9 @@ STAMP_OVER_TOP = 0.5  # print heights a 名章 may stand above its block's top, 
 def affirmative(opinion: str) -> bool:
     """同意… and not 不同意; an opinion misread after its first glyph still begins with 同, a
     handwritten 同 OCR reads as a glyph of its shape (回意, 司意) still stands before 意, as does 拟 or
-    原则 when OCR lost the 同 after it (原则意), and one lost under a seal leaves 意调整 / 意上报 / 意按…, which only agreement is followed by (as is 同
-    with its 意 misread: 同逢调整); a short opinion ending in 同 (拟同) lost its 意 under a stamp."""
+    原则 when OCR lost the 同 after it (原则意), and one lost under a seal leaves 意调整 / 意上报 /
+    意按…, which only agreement is followed by (as is 同 with its 意 misread: 同逢调整); a short
+    opinion ending in 同 (拟同) lost its 意 under a stamp."""
     head = opinion[:6]
     if NEGATIVE.search(head):
         return False

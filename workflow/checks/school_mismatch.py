@@ -24,15 +24,17 @@ def check(facts: RequestFacts) -> str | None:
     if school is None or not unit:
         return None
     other = facts.registry.exact(unit)
-    if other is None and len(distinctive(normalise_name(unit))) < PLACE_GLYPHS and sealed_by(facts, school):
-        return None  # the place lost under the school's own seal (工职院 for 滨江职院): it names no unit
     if other is not None:
         same = other.id == school.id
     else:
         # Under the seal's ink OCR garbles the 申请单位 line: still the school's own name where the seal
         # names it too, or where the seal's arc is garbled as well and no other registered unit is as near.
-        same = facts.registry.read_as(unit, school) or (_garbled(unit, school) and (
-            sealed_by(facts, school) or (bool(facts.evidence.seals) and facts.registry.nearest(unit) == {school.id})))
+        # A reading whose place was lost there (工职院 for 滨江职院) names no unit at all.
+        sealed = sealed_by(facts, school)
+        same = (facts.registry.read_as(unit, school)
+                or (sealed and len(distinctive(normalise_name(unit))) < PLACE_GLYPHS)
+                or (_garbled(unit, school) and (
+                    sealed or (bool(facts.evidence.seals) and facts.registry.nearest(unit) == {school.id}))))
     return None if same else f"申请单位为“{unit}”，邮件主题为“{school.name}”"
 
 
