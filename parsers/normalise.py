@@ -7,12 +7,15 @@ import unicodedata
 
 # Dates in figures (2024年3月9日, 2024.3.9) or in Chinese numerals, as letters date themselves (二〇二四年三月九日).
 _YEAR_SEP, _MONTH_SEP = r"\s*[.年/\-·・]\s*", r"\s*[.月/\-·・]\s*"  # 2024.3.9, 2024·3·9, 2024年3月9日
-_YEAR, _DAY = r"(?:\d{2,4}|[〇零一二三四五六七八九]{4})", r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
-DATE = re.compile(rf"{_YEAR}\s*年|日期|年\s*{_DAY}\s*月|{_DAY}\s*月\s*{_DAY}\s*日?$")
+# A month and a day in figures name a real one (1–12, 1–31): a scribble OCR read as 0.5 is no date.
+_YEAR = r"(?:\d{2,4}|[〇零一二三四五六七八九]{4})"
+_MONTH = r"(?:1[0-2]|0?[1-9]|[一二三四五六七八九十]{1,3})"
+_DAY = r"(?:3[01]|[12]\d|0?[1-9]|[一二三四五六七八九十]{1,3})"
+DATE = re.compile(rf"{_YEAR}\s*年|日期|年\s*{_MONTH}\s*月|{_MONTH}\s*月\s*{_DAY}\s*日?$")
 # Also a lone 年, 月 or 日 of a date written in pieces (3 | 月4 | 日), and a date written in figures before
 # the form's printed 年 月 日 blanks, some or all of which OCR reads on after it (2024.3.17年月日, 2024.3.16年).
 WHOLE_DATE = re.compile(
-    rf"^(?:日期[:：]?)?(?:{_YEAR}{_YEAR_SEP})?{_DAY}{_MONTH_SEP}{_DAY}[年月日]{{0,3}}$|^(?:日期[:：]?)?{_YEAR}年$|^[年月日]$"
+    rf"^(?:日期[:：]?)?(?:{_YEAR}{_YEAR_SEP})?{_MONTH}{_MONTH_SEP}{_DAY}[年月日]{{0,3}}$|^(?:日期[:：]?)?{_YEAR}年$|^[年月日]$"
 )
 
 LEVELS = ("初级", "中级", "高级")
