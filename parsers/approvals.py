@@ -29,6 +29,7 @@ from parsers.rulings import Rulings, find_rulings, straight_runs
 from parsers.seal import StripReader, ink_strength, red_mask
 from parsers.signature import (
     INK,
+    PRINT_LINE,
     Glyphs,
     bgr_crop,
     has_ink,
@@ -229,7 +230,8 @@ def _read_block(
         stamp_area = (region[0], max(top, region[1] - h), region[2], region[3])
         # Writing that is no name, however it is written: the opinion (a handwritten 同意, on the label's
         # line or under it) and a date.
-        dates = [_date_print(image, ln, h) for ln in block if WHOLE_DATE.match(clean(ln.text))] + _dates_in(sign_line, h)
+        dates = ([_date_print(image, ln, h, ref) for ln in block if WHOLE_DATE.match(clean(ln.text))]
+                 + _dates_in(sign_line, h))
         above = title + ([] if opinion_line is None else [opinion_line.box])
         # A typeset page's print is all in its text layer, a typed name too: ink beside it was pasted on.
         signed = ((typeset and has_ink(image, region, ref, [ln.box for ln in lines], official + grey, h))
@@ -598,20 +600,24 @@ def _dates_in(line: TextLine | None, h: float) -> list[Box]:
     return [(line.box[2] - width, line.box[1], line.box[2], line.box[3])]
 
 
-def _date_print(image: Image.Image, line: TextLine, h: float) -> Box:
+def _date_print(image: Image.Image, line: TextLine, h: float, ref: Glyphs | None = None) -> Box:
     """Where a date line's print stands: its box; or where OCR boxed a signature written into a printed
     date with it (a box taller than PRINTED_HEIGHT print lines), the date's print alone at the box's right
     end (dates are set flush right): the columns from the last one whose ink reaches past a print line's
-    height. A date written large by hand has no such run of print as wide as its glyphs: all of it stays."""
+    height. A print line is `h` tall, or where print's glyphs (`ref`) are known and OCR's boxes are
+    padded past them (a 100-dpi scan's box is nearly twice a glyph's height), a line of such glyphs: a
+    scribble no taller than OCR's box still stands far taller than the print. A date written large by
+    hand has no such run of print as wide as its glyphs: all of it stays."""
     x0, y0, x1, y1 = (int(v) for v in line.box)
     if y1 - y0 <= PRINTED_HEIGHT * h:
         return line.box
+    print_line = min(h, PRINT_LINE * ref.height) if ref is not None else h
     ink = np.asarray(image.crop((x0, y0, x1, y1)).convert("L")) < INK
     rows = np.arange(ink.shape[0])[:, None]
     extent = np.where(ink, rows, -1).max(axis=0) - np.where(ink, rows, ink.shape[0]).min(axis=0)
-    tall = np.flatnonzero(extent > PRINTED_HEIGHT * h)
+    tall = np.flatnonzero(extent > PRINTED_HEIGHT * print_line)
     start = x0 + (int(tall[-1]) + 1 if tall.size else 0)
-    printed = _printed_width(clean(line.text), h)
+    printed = _printed_width(clean(line.text), print_line)
     return (start, y0, x1, y1) if x1 - start >= DATE_PRINT_SHARE * printed else line.box
 
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PIL import Image
+from PIL import Image, ImageDraw, ImageFont
 
 from parsers.approval_labels import cells, find_labels
 from parsers.approvals import (
     _block_area,
+    _date_print,
     _name_in,
     _name_past_edge,
     _next_sign_row,
@@ -22,6 +23,7 @@ from parsers.normalise import WHOLE_DATE
 from parsers.ocr import make_engine
 from parsers.ocr.rapid import read_strip
 from parsers.pagework import read_page
+from parsers.signature import Glyphs
 from tests.scangen import ApprovalTruth, make_scan
 
 
@@ -191,6 +193,21 @@ def test_a_date_written_by_hand_is_known_in_any_of_its_forms(text, date):
     Figures that name no month and day are none: a scribbled signature OCR read as 0.5 (othergen seed
     9700000002) is no date, and the ink test must see it."""
     assert bool(WHOLE_DATE.match(text)) is date
+
+
+def test_a_scribble_ocr_boxed_with_a_date_is_cut_off_it_at_a_low_resolution():
+    """othergen seed 9700000003, a 100-dpi capture: OCR boxed a scribble with the date written after it
+    (签名：<scribble>2024年3月12日). The box is twice a glyph tall, as boxes are at low resolution; the
+    scribble no taller than the box, yet far taller than the print: the date's print is where it ends."""
+    page = Image.new("RGB", (300, 80), "white")
+    draw = ImageDraw.Draw(page)
+    for x in range(10, 70, 12):  # loops as tall as the box's glyph room, no taller than the box
+        draw.ellipse((x, 33, x + 14, 61), outline=(20, 20, 20), width=2)
+    font = ImageFont.truetype("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 16)
+    draw.text((82, 42), "2024年3月12日", font=font, fill=(20, 20, 20))
+    date = TextLine("2024年3月12日", (5, 10, 260, 75), 0.95)
+    x0, _, x1, _ = _date_print(page, date, 30.0, Glyphs(height=16.0, stroke=2.0))
+    assert 66 < x0 <= 82 and x1 == 260
 
 
 @pytest.mark.parametrize(("label", "role"), [
