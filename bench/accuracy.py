@@ -2,7 +2,7 @@
 
     python -m bench.accuracy [--n 48] [--seed 1] [--engine rapidocr|tesseract] [--keep DIR] [--checkout TREE]
 
-Writes ten corpora of `--n` request emails each — formgen's, papergen's, officegen's, signgen's, changegen's, othergen's, deskgen's, inboxgen's and realgen's
+Writes eleven corpora of `--n` request emails each — formgen's, papergen's, officegen's, signgen's, changegen's, othergen's, deskgen's, inboxgen's, realgen's and wildgen's
 (`tests/formgen`, `tests/papergen`, `tests/officegen`, `tests/signgen`, `tests/changegen`, `tests/othergen`,
 `tests/deskgen`, each written independently of the reader and of the other generators; officegen draws ordinary office habits: 红头 公文, Excel
 printouts, signature tables, fax/scanner-app/phone captures, forwarded mail; signgen draws the approval
@@ -24,7 +24,9 @@ letters with numbered prose changes, 申请表 with ruled opinion boxes, per-cer
 under the change table and the seal across it, letters listing changes in free words (调减10人（由50人调整为40人）,
 等级调整：中级→高级, catalogue codes), two-page cheap scans with the approvals and seal alone on page 2 (pages
 reversed, one tilted, grey paper, black borders), large two-line handwritten opinions with signatures over
-labels and seal and Chinese-numeral dates, and keystoned phone photos at 2–12 MP) and scangen's (`tests/scangen`, exported by
+labels and seal and Chinese-numeral dates, and keystoned phone photos at 2–12 MP; wildgen, `tests/wildgen`, draws 公文 请示 with 红头 and an 附件 审批表, 三线表 with
+official titles, Excel screenshots pasted in letters, changes in one 说明 paragraph, 1-bit copier scans, 呈批件 with
+opinion, name and date on one handwritten line, sectioned 申请表 in ZIPs with GBK names, and one 调整内容 cell per change) and scangen's (`tests/scangen`, exported by
 `tests.scangen.corpus` with a registry derived from its truths) — into a
 temp dir, or DIR/NAME with `--keep` (plus the product's records as `records.json`, to re-score with
 `python -m bench.reading DIR/NAME --records …`). Message `index` of each is drawn from seed
@@ -56,13 +58,15 @@ from tests.papergen import generate as papergen_corpus
 from tests.realgen import generate as realgen_corpus
 from tests.scangen.corpus import generate as scangen_corpus
 from tests.signgen import generate as signgen_corpus
+from tests.wildgen import generate as wildgen_corpus
 
 # name → writes a corpus of (out_dir, count, base_seed)
 GENERATORS: dict[str, Callable[[Path, int, int], None]] = {"formgen": formgen_corpus, "scangen": scangen_corpus,
                                                           "papergen": papergen_corpus, "officegen": officegen_corpus,
                                                           "signgen": signgen_corpus, "changegen": changegen_corpus,
                                                           "othergen": othergen_corpus, "deskgen": deskgen_corpus,
-                                                          "inboxgen": inboxgen_corpus, "realgen": realgen_corpus}
+                                                          "inboxgen": inboxgen_corpus, "realgen": realgen_corpus,
+                                                          "wildgen": wildgen_corpus}
 
 
 def bench_generator(name: str, directory: Path, n: int, seed: int, engine: str, keep: bool, root: Path) -> None:
