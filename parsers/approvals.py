@@ -205,7 +205,8 @@ def _read_block(
 ) -> ApprovalEvidence:
     official, grey = seals
     opinion, opinion_line = _opinion(label, block, area, h, lines)
-    sign_line = next((ln for ln in sorted(block, key=lambda ln: ln.box[1]) if SIGN.search(ln.text)), None)
+    sign_line = (next((ln for ln in sorted(block, key=lambda ln: ln.box[1]) if SIGN.search(ln.text)), None)
+                 or _sign_label_after(label))
     if image is not None and reader is not None and not _OPINION_WORD.search(opinion):
         unread = (stamped_opinion(image, area, official, h, reader)
                   or opinion_under_seal(image, area, label, sign_line, official, h, reader))
@@ -222,16 +223,17 @@ def _read_block(
         # The label is print however large its type: a bold title line whose foot reaches the field
         # is no pen, and its dense glyphs no solid stamp.
         title = [ln.box for ln in label.lines if not SIGN.search(ln.text)]
-        erase = title + [ln.box for ln in lines
-                         if _printed(ln, h) and not SIGN.search(ln.text) and not _name_in(ln, region)]
+        # A date's box is written, not print, however it reads: only its print is (see `_date_print`).
+        dated = [ln for ln in block if WHOLE_DATE.match(clean(ln.text))]
+        erase = title + [ln.box for ln in lines if _printed(ln, h) and not SIGN.search(ln.text)
+                         and not _name_in(ln, region) and ln not in dated]
         # A 名章 stands two or three lines tall, centred on the 签字 line: look a line higher for it, up
         # past the block's top when 签字 stands on the label's own row (a letter's one-line block).
         top = area[1] - STAMP_OVER_TOP * h if _on_row_of(sign_line, label, h) else area[1]
         stamp_area = (region[0], max(top, region[1] - h), region[2], region[3])
         # Writing that is no name, however it is written: the opinion (a handwritten 同意, on the label's
         # line or under it) and a date.
-        dates = ([_date_print(image, ln, h, ref) for ln in block if WHOLE_DATE.match(clean(ln.text))]
-                 + _dates_in(sign_line, h))
+        dates = [_date_print(image, ln, h, ref) for ln in dated] + _dates_in(sign_line, h)
         above = title + ([] if opinion_line is None else [opinion_line.box])
         # A typeset page's print is all in its text layer, a typed name too: ink beside it was pasted on.
         signed = ((typeset and has_ink(image, region, ref, [ln.box for ln in lines], official + grey, h))
@@ -445,6 +447,12 @@ def _signature_row(lines: list[TextLine], area: Box, h: float, rulings: Rulings 
 _ROW_SIGN = re.compile(r"(?:负责人|审批人)?(?:签[字名章]|签字盖章|签名盖章)[:：]?")
 
 
+def _sign_label_after(label: Label) -> TextLine | None:
+    """The label's own last line, when the 签字 label follows it there: a one-row block that OCR read as
+    one line (校级分管领导审批意见 同意申请 负责人（签字） ……), whose signature follows on that row."""
+    return label.lines[-1] if SIGN.search(clean(label.rest)) else None
+
+
 def _label_glyphs(label: Label, sign_line: TextLine | None, h: float) -> Box:
     """The first glyphs of the label: print of this page, whatever the label line runs on into. Of a
     label set down a form's narrow left cell (证 / 书 / 试 / 点 …, one glyph a line), whose glyphs close
@@ -601,24 +609,47 @@ def _dates_in(line: TextLine | None, h: float) -> list[Box]:
 
 
 def _date_print(image: Image.Image, line: TextLine, h: float, ref: Glyphs | None = None) -> Box:
-    """Where a date line's print stands: its box; or where OCR boxed a signature written into a printed
-    date with it (a box taller than PRINTED_HEIGHT print lines), the date's print alone at the box's right
-    end (dates are set flush right): the columns from the last one whose ink reaches past a print line's
-    height. A print line is `h` tall, or where print's glyphs (`ref`) are known and OCR's boxes are
-    padded past them (a 100-dpi scan's box is nearly twice a glyph's height), a line of such glyphs: a
-    scribble no taller than OCR's box still stands far taller than the print. A date written large by
-    hand has no such run of print as wide as its glyphs: all of it stays."""
+    """Where a date line's print stands: its box; or, where OCR boxed a signature written before a date
+    with it, the date's print alone at the box's right end (dates are set flush right).
+
+    A box taller than PRINTED_HEIGHT print lines holds a scribble taller than print: the date's print is
+    the columns from the last one whose ink reaches past a print line's height. A print line is `h` tall,
+    or where print's glyphs (`ref`) are known and OCR's boxes are padded past them (a 100-dpi scan's box is
+    nearly twice a glyph's height), a line of such glyphs. A box wider than PART_READ times the date's
+    print holds more than the date: its print begins after the blank, a glyph wide at least, nearest to
+    where the date's print would begin. A date written large by hand has no such run of print as wide as
+    its glyphs: all of it stays."""
     x0, y0, x1, y1 = (int(v) for v in line.box)
-    if y1 - y0 <= PRINTED_HEIGHT * h:
-        return line.box
     print_line = min(h, PRINT_LINE * ref.height) if ref is not None else h
-    ink = np.asarray(image.crop((x0, y0, x1, y1)).convert("L")) < INK
-    rows = np.arange(ink.shape[0])[:, None]
-    extent = np.where(ink, rows, -1).max(axis=0) - np.where(ink, rows, ink.shape[0]).min(axis=0)
-    tall = np.flatnonzero(extent > PRINTED_HEIGHT * print_line)
-    start = x0 + (int(tall[-1]) + 1 if tall.size else 0)
     printed = _printed_width(clean(line.text), print_line)
-    return (start, y0, x1, y1) if x1 - start >= DATE_PRINT_SHARE * printed else line.box
+    ink = np.asarray(image.crop((x0, y0, x1, y1)).convert("L")) < INK
+    start = 0
+    if y1 - y0 > PRINTED_HEIGHT * h:
+        rows = np.arange(ink.shape[0])[:, None]
+        extent = np.where(ink, rows, -1).max(axis=0) - np.where(ink, rows, ink.shape[0]).min(axis=0)
+        tall = np.flatnonzero(extent > PRINTED_HEIGHT * print_line)
+        start = int(tall[-1]) + 1 if tall.size else 0
+    if x1 - x0 - start > PART_READ * printed:
+        start = _blank_before(ink.any(axis=0), start, x1 - x0 - printed, print_line / PRINT_LINE, printed)
+    return (x0 + start, y0, x1, y1) if start and x1 - x0 - start >= DATE_PRINT_SHARE * printed else line.box
+
+
+def _blank_before(columns: np.ndarray, first: int, expected: float, glyph: float, printed: float) -> int:
+    """The end of the blank run of `columns` (False: no ink), a `glyph` wide at least, that ends nearest
+    to `expected` and within half the date's `printed` width before it or a third after; `first` if none."""
+    ends = [end for end, run in _blank_runs(columns) if end > first and run >= glyph
+            and expected - 0.5 * printed <= end <= expected + 0.3 * printed]
+    return min(ends, key=lambda end: abs(end - expected), default=first)
+
+
+def _blank_runs(columns: np.ndarray) -> list[tuple[int, int]]:
+    """(end, length) of each run of False in `columns` followed by ink."""
+    runs, length = [], 0
+    for i, inked in enumerate(columns):
+        if inked and length:
+            runs.append((i, length))
+        length = 0 if inked else length + 1
+    return runs
 
 
 def _printed_width(text: str, h: float) -> float:

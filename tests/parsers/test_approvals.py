@@ -210,6 +210,39 @@ def test_a_scribble_ocr_boxed_with_a_date_is_cut_off_it_at_a_low_resolution():
     assert 66 < x0 <= 82 and x1 == 260
 
 
+def test_a_print_sized_scribble_ocr_boxed_with_a_date_is_cut_off_it_at_the_blank_before_the_date():
+    """othergen seed 9700000004, 200 dpi: a scribble no taller than print, a blank, then the date, all
+    in one box twice as wide as the date's print. The date's print begins after that blank."""
+    page = Image.new("RGB", (460, 70), "white")
+    draw = ImageDraw.Draw(page)
+    for x in range(10, 150, 14):  # a scribble of loops as tall as the print
+        draw.ellipse((x, 20, x + 18, 48), outline=(20, 20, 20), width=2)
+    font = ImageFont.truetype("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 31)
+    draw.text((200, 14), "2024年3月4日", font=font, fill=(20, 20, 20))
+    date = TextLine("2024年3月4日", (5, 8, 410, 62), 0.99)
+    x0, _, x1, _ = _date_print(page, date, 49.5, Glyphs(height=31.0, stroke=2.0))
+    assert 170 < x0 <= 202 and x1 == 410
+
+
+def test_a_one_row_block_read_as_one_line_is_signed_after_its_sign_label():
+    """othergen seed 9700000004: OCR read 校级分管领导审批意见 同意申请 负责人（签字） as one line, the
+    scribble after it with the date. The 签字 label on the label's own line is the block's sign line, and
+    the field is what follows it on that row, not the whole block with the label's print in it."""
+    page = Image.new("RGB", (1650, 400), "white")
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.truetype("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 31)
+    draw.text((190, 60), "证书试点管理部门意见：同意申请", font=font, fill=(20, 20, 20))
+    draw.text((190, 200), "校级分管领导审批意见  同意申请  负责人（签字）", font=font, fill=(20, 20, 20))
+    for x in range(1010, 1140, 14):
+        draw.ellipse((x, 205, x + 18, 233), outline=(20, 20, 20), width=2)
+    draw.text((1186, 200), "2024年3月4日", font=font, fill=(20, 20, 20))
+    lines = [TextLine("证书试点管理部门意见：同意申请", (188, 50, 700, 100), 0.99),
+             TextLine("校级分管领导审批意见同意申请负责人(签字)", (188, 190, 980, 245), 0.98),
+             TextLine("2024年3月4日", (986, 185, 1385, 247), 0.99)]
+    leader = find_approvals(lines, page, document="d.jpg", page=1)["leader"]
+    assert leader.affirmative and leader.signed
+
+
 @pytest.mark.parametrize(("label", "role"), [
     ("部门负责人意见：", "department"), ("教务处意见：", "department"), ("学校意见：", "leader"),
     ("校领导审批：", "leader"), ("学校审批意见：", "leader"), ("校领导审批：已阅，同意调整", "leader"),
