@@ -1030,6 +1030,15 @@ def test_a_new_value_ends_at_the_closing_sentence_run_on_into_it():
     assert triples(changes_from_prose(text)) == [("网店运营推广", "major", "初级", "电子商务", "移动应用开发")]
 
 
+@pytest.mark.parametrize("reason", ["原因是根据二级学院论证意见。", "理由：专业停招。", "因为招生计划调整。",
+                                    "由于专业停招。", "根据学生报考意愿。"])
+def test_a_new_value_ends_where_the_reason_for_it_runs_on(reason):
+    """othergen seed 9700000014: the sentence wrapped after the new major and the comma before the reason
+    was lost; the reason is no part of the major."""
+    text = "拟将界面设计证书（初级）的专业由原来的数字媒体技术应用变更为计算机应用" + reason
+    assert triples(changes_from_prose(text)) == [("界面设计", "major", "初级", "数字媒体技术应用", "计算机应用")]
+
+
 def test_a_major_in_a_sentence_is_read_as_the_registry_spells_it_up_to_ocr_damage():
     """A speck OCR read as ※ after the new major of a sentence, as in a table cell: the registry's major."""
     vocabulary = Vocabulary(("多工序数控机床操作",), ("数控技术", "电气自动化技术"))
