@@ -54,8 +54,8 @@ class Rulings:
         """The ruled cell around the point (x0, y0, x1, y1), or None when rules do not close it on all sides."""
         above = [r.at for r in self.horizontal if r.at < y and r.covers(x, self.slack)]
         below = [r.at for r in self.horizontal if r.at > y and r.covers(x, self.slack)]
-        left = [r for r in self.vertical if r.at < x and r.covers(y, self.slack)]
-        right = [r for r in self.vertical if r.at > x and r.covers(y, self.slack)]
+        left = [r for r in self.vertical if r.at < x and r.covers(y, self.slack) and self._walls(r, above, below)]
+        right = [r for r in self.vertical if r.at > x and r.covers(y, self.slack) and self._walls(r, above, below)]
         if left and not right:  # the scan cut the table's last column: rules that run off the page close it
             right = self._page_edge(above, below)
         if not (left and right):
@@ -70,6 +70,15 @@ class Rulings:
         if not (above and below):
             return None
         return (side_l.at, max(above), side_r.at, min(below))
+
+    def _walls(self, rule: Rule, above: list[float], below: list[float]) -> bool:
+        """Whether an upright rule runs WALL_SHARE of the way between the nearest rules `above` and `below`
+        (heights), where both are known: a photo's fold or a 名章's frame leaves a short upright stretch
+        inside a tall cell, which walls nothing."""
+        if not (above and below):
+            return True
+        top, bottom = max(above), min(below)
+        return min(rule.end, bottom) - max(rule.start, top) >= WALL_SHARE * (bottom - top) - self.slack
 
     def _page_edge(self, above: list[float], below: list[float]) -> list[Rule]:
         """The page's right edge as a rule, where the nearest of the rules `above` and `below` a point (their
@@ -116,6 +125,7 @@ class Rulings:
 
 
 CROSSING_LINES, CROSSING_RUN = 2, 1.5
+WALL_SHARE = 0.5  # of a cell's height that its side rules run at least
 
 
 def find_rulings(image: Image.Image) -> Rulings:

@@ -110,7 +110,7 @@ def is_handwritten(
     of dark red (a red-brown pen) is a pen's. None: all red ink is a stamp's."""
     written, hanging = written or [], hanging or []
     ref = ref or Glyphs(h / PRINT_LINE, max(1.5, h / 12))
-    if _blue_pen(image, region, h, ref.tint, written, hanging):  # printers print black: blue ink is a pen's
+    if _blue_pen(image, region, h, ref, written, hanging):  # printers print black: blue ink is a pen's
         return True
     # Ink is first what is darker than INK; on a faint page, what that misses (a light hand's thin
     # strokes) is looked at again down to the page's own ink level, against its print measured so too.
@@ -238,9 +238,11 @@ LIGHTER_SHARE, BLUER = 0.85, 10  # a hand both this much lighter and this much b
 WASHED_PRINT, DARK_SHARE = 140, 1.8
 
 
-def _blue_pen(image: Image.Image, region: Box, h: float, tint: float, written: list[Box], hanging: list[Box]) -> bool:
+def _blue_pen(image: Image.Image, region: Box, h: float, ref: Glyphs, written: list[Box], hanging: list[Box]) -> bool:
     """Enough blue ballpoint ink in the region, outside `written`, to be a signature: far bluer than
-    the page's print."""
+    the page's print (`ref`), and as much as `_unlike_print_ink` asks of a pen, in print heights of
+    the page's glyphs, not of OCR's boxes (a glyph of a name beside a seal, the rest under its red)."""
+    tint = ref.tint
     rgb = bgr_crop(image, region)[:, :, ::-1].astype(int)
     if rgb.shape[0] < 4 or rgb.shape[1] < 4:
         return False
@@ -249,7 +251,7 @@ def _blue_pen(image: Image.Image, region: Box, h: float, tint: float, written: l
     blue &= ~_solid(blue.astype(np.uint8), h)
     _clear(blue, written, region)
     _clear_hanging(blue, hanging, region)
-    return bool(blue.sum() >= MIN_INK * h * h)
+    return bool(blue.sum() >= MIN_INK * (PRINT_LINE * ref.height) ** 2)
 
 
 def _solid(ink: np.ndarray, h: float) -> np.ndarray:

@@ -485,3 +485,19 @@ def test_one_typed_glyph_in_a_box_of_its_own_width_is_print():
              TextLine("签字：", (SIGN_X, SIGN_Y, SIGN_X + 78, SIGN_Y + 27), 0.99),
              TextLine("印", (SIGN_X + 3 * SIZE + 4, SIGN_Y - 1, SIGN_X + 4 * SIZE + 8, SIGN_Y + 29), 0.99)]
     assert not find_approvals(lines, page, document="d.pdf", page=1)["department"].signed
+
+
+def test_a_blue_name_half_under_a_seal_is_measured_in_print_glyphs_not_ocr_boxes():
+    """papergen seed 9700000029: 丁颖涛 in light blue after 分管领导（签字）：, 丁 beside the school's seal and
+    the rest under its red and inside the date's box. The blue left is as much ink as a pen's signature
+    in print heights of the page's glyphs (38 px), though not of OCR's padded boxes (55 px)."""
+    crop = Image.open(Path(__file__).parent / "cases" / "blue-name-beside-a-seal-and-under-it.jpg").convert("RGB")
+    region = (521, 151, 1015, 299)
+    date = (710, 195, 1184, 266)
+    seal = (503, 9, 863, 363)
+    ref = printed_glyphs(crop, (217, 217, 421, 273), 55.0)
+    assert ref is not None and abs(ref.height - 38) <= 2
+    assert is_handwritten(crop, region, ref, [], [], 55.0, written=[date], stamps=[seal])
+    blank = crop.copy()
+    ImageDraw.Draw(blank).rectangle((600, 160, 710, 290), fill=(240, 240, 238))  # 丁 and its paper only
+    assert not is_handwritten(blank, region, ref, [], [], 55.0, written=[date], stamps=[seal])

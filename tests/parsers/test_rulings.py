@@ -34,6 +34,18 @@ def test_a_rows_right_rule_hidden_under_a_seal_is_where_its_top_and_bottom_rules
     assert Rulings([*horizontal[:2], Rule(1400, 100, 400)], vertical, slack=10).row_right((100, 1000, 400, 1400)) is None
 
 
+def test_a_short_stretch_of_a_photo_s_fold_is_no_wall_of_a_tall_cell():
+    """formgen seed 9700000026, a folded letter photographed on a desk: the fold's shadow leaves a short
+    upright stretch beside an approval label, between the table's last rule and the paper's lower edge.
+    A cell's wall runs most of the way from its top rule to its bottom one; a stretch a tenth as long
+    walls nothing, and the label stands in no cell."""
+    horizontal = [Rule(949, 246, 1199), Rule(1854, 80, 1326)]
+    vertical = [Rule(111, 149, 1845), Rule(774, 1154, 1262), Rule(1366, 145, 1871)]
+    rulings = Rulings(horizontal, vertical, slack=10)
+    assert rulings.cell_at(400, 1240) == (111, 949, 1366, 1854)
+    assert Rulings(horizontal, [*vertical, Rule(774, 960, 1850)], slack=10).cell_at(400, 1240) == (111, 949, 774, 1854)
+
+
 def test_an_open_cell_is_no_cell():
     """Side rules that end at different heights close nothing: a rule is missing, not hidden."""
     vertical = [Rule(100, 600, 1000), Rule(400, 600, 1400)]
