@@ -190,6 +190,12 @@ def test_without_readable_pages_the_evidence_codes_all_hold() -> None:
      False, False),  # the school's own seal with a department's beside it
     ([SealEvidence(CROP, "red", "连云港中等专业", 0.95), SealEvidence(CROP, "red", "连云港中等专业学校教务处", 0.95)],
      False, False),  # the same, the school's arc read in part
+    ([SealEvidence(CROP, "red", "连云港中等专业学校招生就业外", 0.94), SealEvidence(CROP, "red", "连云I中等专亚学校", 0.71)],
+     False, False),  # a department's seal beside one read unsurely as the school's own (papergen 9700000030)
+    ([SealEvidence(CROP, "red", "连云港中等专业学校教务处", 0.95), SealEvidence(CROP, "red", "", 0.0)],
+     False, False),  # beside a seal whose arc could not be read, which may be the school's own
+    ([SealEvidence(CROP, "red", "连云港中等专业学校教务处", 0.95), SealEvidence(CROP, "red", "南京市玄武中等专业学校", 0.6)],
+     False, True),  # beside one nearer another school's name than its own
     ([], True, False),
 ])
 def test_seal_codes(seals: list[SealEvidence], no_seal: bool, mismatch: bool) -> None:

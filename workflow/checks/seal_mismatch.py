@@ -27,7 +27,7 @@ def check(facts: RequestFacts) -> str | None:
         other = facts.registry.named_in(text) or facts.registry.place_named_in(text, facts.school)
         if other is not None and other.id != facts.school.id:
             return f"公章文字为“{seal.text}”，申请学校为“{facts.school.name}”"
-        if _department_of(facts, text):
+        if _department_of(facts, text) and not _maybe_own_beside(facts, seal):
             return f"公章文字为“{seal.text}”，是下属部门的印章，不是“{facts.school.name}”的公章"
         if other is None and _unknown_unit(seal.text, seal.text_confidence, facts.registry.names_of(facts.school)):
             return f"公章文字为“{seal.text}”，申请学校为“{facts.school.name}”"
@@ -41,6 +41,17 @@ def _confident(facts: RequestFacts) -> list[SealEvidence]:
 def sealed_by(facts: RequestFacts, school: School) -> bool:
     """A seal on the request whose arc, read with confidence, names `school` or one of its aliases."""
     return any(facts.registry.read_as(seal.text, school) for seal in _confident(facts))
+
+
+def _maybe_own_beside(facts: RequestFacts, department: SealEvidence) -> bool:
+    """Another seal on the request whose arc was not read with confidence, and reads as nothing or
+    nearest the school's name: it may be the school's own seal, beside which a department's is no
+    mismatch (spec §2), and an arc not surely read never makes one."""
+    school = facts.school
+    return school is not None and any(
+        seal is not department and seal.text_confidence < CONFIDENT
+        and (not normalise_name(seal.text) or facts.registry.nearest(normalise_name(seal.text)) == {school.id})
+        for seal in facts.evidence.seals)
 
 
 def _department_of(facts: RequestFacts, text: str) -> bool:
