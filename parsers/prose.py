@@ -46,9 +46,11 @@ _OWNER = r"(?:我校|本校|我单位|本单位)?(?:申请)?(?:增加|减少|调
 # A form-like item gives the old value after a colon instead of 由: 申报人数：40人改为35人; a letter may
 # say what it was first: 试点人数原申报为40人，现申请调整为85人.
 _FORMER_WAS = r"原申报为|原申报|原为"
+# 由 or 从 before the old value; 申 before figures is OCR's 由, whose stroke's foot it lost (申40人调整为35人).
+_FROM = r"(?:由|从|申(?=\d))"
 # What follows a certificate's name where a change clause opens: a field word, then 由/从, a colon,
 # 原申报为 or the verb.
-_CLAUSE_OPENS = rf"的?(?:{_FIELD_WORD})(?:调整|变更)?[:：]?{_DELTA}(?:拟?(?:调整|变更)?(?:由|从)|{_FORMER_WAS}|{_VERB}|(?<=[:：])|\d{{1,4}}人)"
+_CLAUSE_OPENS = rf"的?(?:{_FIELD_WORD})(?:调整|变更)?[:：]?{_DELTA}(?:拟?(?:调整|变更)?{_FROM}|{_FORMER_WAS}|{_VERB}|(?<=[:：])|\d{{1,4}}人)"
 # An unquoted name runs from 将 to the field word that opens the clause (not the 等级 of 职业技能等级证书).
 _AFTER_JIANG = re.compile(
     rf"(?:将|把){_OWNER}([^{_OPEN}{_CLOSE}，。；:：,;]{{2,40}}?){_LEVEL_TAIL}"
@@ -77,7 +79,7 @@ _TO = (
 )
 _CLAUSE = re.compile(
     rf"(?P<field>{_FIELD_WORD})(?:调整|变更)?[:：]?(?:(?<![:：]){_NAMED_DELTA})?"
-    rf"(?:(?:[，,]?拟?(?:调整|变更)?(?:由|从)|(?<=[:：])|{_FORMER_WAS}|(?=\d{{1,4}}人))"
+    rf"(?:(?:[，,]?拟?(?:调整|变更)?{_FROM}|(?<=[:：])|{_FORMER_WAS}|(?=\d{{1,4}}人))"
     rf"(?P<from>[^，。；,;\n由从]{{1,30}}?)[，,]?(?:现|拟)?(?:申请)?)?{_VERB}\n?{_TO}"
     rf"(?:\((?:{_FORMER_WAS}|原)(?P<was>[^()，。]{{1,30}})\))?"  # 调整为80人（原申报60人）
 )
@@ -88,7 +90,7 @@ _NAME_TAIL = re.compile(rf"^[{_CLOSE}]?{_LEVEL_TAIL}[:：,，]?(?P<field>{_FIELD
 # A sentence OCR cut short after the old value ("…试点人数由140人调" and nothing more on the
 # page): still a change, with the new value unreadable.
 _CUT_SHORT = re.compile(
-    rf"(?P<field>{_FIELD_WORD})(?:由|从)(?P<from>[^，。；,;\n由从]{{1,30}}?)(?:调整?|变更?|改|调[增减])?(?P<to>)(?=\n|$)"
+    rf"(?P<field>{_FIELD_WORD}){_FROM}(?P<from>[^，。；,;\n由从]{{1,30}}?)(?:调整?|变更?|改|调[增减])?(?P<to>)(?=\n|$)"
 )
 
 

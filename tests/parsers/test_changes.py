@@ -1039,6 +1039,12 @@ def test_a_new_value_ends_where_the_reason_for_it_runs_on(reason):
     assert triples(changes_from_prose(text)) == [("界面设计", "major", "初级", "数字媒体技术应用", "计算机应用")]
 
 
+def test_申_before_the_old_headcount_is_ocr_s_由():
+    """realgen seed 890002: 调减5人（由40人调整为35人） with 由 read as 申, which the word 申 never is before figures."""
+    text = "2. 将“电子商务数据分析”试点人数调减5人（申40人调整为35人）"
+    assert triples(changes_from_prose(text)) == [("电子商务数据分析", "headcount", None, 40, 35)]
+
+
 def test_a_major_in_a_sentence_is_read_as_the_registry_spells_it_up_to_ocr_damage():
     """A speck OCR read as ※ after the new major of a sentence, as in a table cell: the registry's major."""
     vocabulary = Vocabulary(("多工序数控机床操作",), ("数控技术", "电气自动化技术"))
