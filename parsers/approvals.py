@@ -23,7 +23,7 @@ from PIL import Image
 
 from parsers.approval_labels import ASIDE, Label, cells, clean, find_labels, union
 from parsers.model import ApprovalEvidence, Box, Crop, Role, TextLine
-from parsers.normalise import DATE, WHOLE_DATE, glyph_widths
+from parsers.normalise import DATE, WHOLE_DATE, glyph_edges, glyph_widths
 from parsers.paper import paper_box
 from parsers.rulings import Rulings, find_rulings, straight_runs
 from parsers.seal import StripReader, ink_strength, red_mask
@@ -235,11 +235,14 @@ def _read_block(
         # line or under it) and a date.
         dates = [_date_print(image, ln, h, ref) for ln in dated] + _dates_in(sign_line, h)
         above = title + ([] if opinion_line is None else [opinion_line.box])
+        # A name OCR read is told from print by its ink against the print nearest it in kind: the 签字 label's
+        # own glyphs before it, where that line has them. A label set bold prints darker than any thin face.
+        beside = (_sign_label_print(sign_line, region) if sign_line not in label.lines else None) or label_print
         # A typeset page's print is all in its text layer, a typed name too: ink beside it was pasted on.
         signed = ((typeset and has_ink(image, region, ref, [ln.box for ln in lines], official + grey, h))
                   or is_handwritten(image, region, ref, erase, grey, h, written=dates, hanging=above, stamps=official)
                   or has_name_stamp(image, stamp_area, official, h, written=dates + above)
-                  or any(is_other_ink(image, box, label_print, grey) or is_hand_on_fax_seal(image, box, ref, grey, h)
+                  or any(is_other_ink(image, box, beside, grey) or is_hand_on_fax_seal(image, box, ref, grey, h)
                          for box in _names(block, sign_line, region)))
     signed = signed or _signed_before_print(sign_line)
     crops = [] if image is None else [_crop(image, union(label.box, region or label.box), document, page)]
@@ -394,7 +397,7 @@ def opinion_under_seal(image: Image.Image, area: Box, label: Label, sign_line: T
     only if it reads as an opinion (同意, 不同意, 已阅…): a seal's lettering over an empty place is none."""
     top = label.box[3]
     bottom = min(area[3], sign_line.box[1] if sign_line is not None and sign_line.box[1] > top + h else top + 2.5 * h)
-    beside = (label.box[2], label.box[1] - 0.25 * h, area[2], top + 0.25 * h)
+    beside = (_label_words_end(label), label.box[1] - 0.25 * h, area[2], top + 0.25 * h)
     bands = [beside] if overlaps_any(beside, seals) else []
     if overlaps_any((area[0], top, area[2], bottom), seals):
         bands += [(area[0], band_top, area[2], min(bottom, band_top + OPINION_BAND * h))
@@ -413,6 +416,16 @@ def opinion_under_seal(image: Image.Image, area: Box, label: Label, sign_line: T
 
 
 OPINION_BAND = 1.5  # print lines: the height of a strip read for an opinion under a seal
+
+
+def _label_words_end(label: Label) -> float:
+    """Where the label's own words end on its last line (page x): before the rest OCR read on that line
+    (校级分管领导意见：情实,整, an opinion whose 同意 the seal's ring hid), else the line's end."""
+    last = label.lines[-1]
+    text, rest = clean(last.text), clean(label.rest)
+    if not rest or not text.endswith(rest):
+        return last.box[2]
+    return glyph_edges(text, last.box[0], last.box[2])[len(text) - len(rest)]
 
 
 def _ink_extent(image: Image.Image, box: Box) -> Box | None:
@@ -445,6 +458,13 @@ def _signature_row(lines: list[TextLine], area: Box, h: float, rulings: Rulings 
 
 
 _ROW_SIGN = re.compile(r"(?:负责人|审批人)?(?:签[字名章]|签字盖章|签名盖章)[:：]?")
+
+
+def _sign_label_print(sign_line: TextLine | None, region: Box) -> Box | None:
+    """The 签字 label's own print on its line, left of the signature field `region`; None without it."""
+    if sign_line is None or region[0] - sign_line.box[0] < sign_line.box[3] - sign_line.box[1]:
+        return None
+    return (sign_line.box[0], sign_line.box[1], min(sign_line.box[2], region[0]), sign_line.box[3])
 
 
 def _sign_label_after(label: Label) -> TextLine | None:

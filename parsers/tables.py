@@ -131,7 +131,7 @@ def find_tables(lines: list[TextLine], vocabulary: Vocabulary | None = None) -> 
         body: list[Fragment] = []
         while (index < len(rows) and _header_at(rows, index, vocabulary)[1] is None and not _names_certificate(rows[index])
                and not (per_certificate and _ends_block(rows[index], vocabulary))
-               and _in_grid(rows[index], header)):
+               and _in_grid(rows[index], header, rows[index - 1])):
             if not _blank_numbered(rows, index):
                 body.extend(rows[index])
             index += 1
@@ -555,8 +555,9 @@ def _row_number(frag: Fragment) -> bool:
 _SHEET_TAB = re.compile(r"^(?:sheet|工作表)\d{1,2}$", re.IGNORECASE)
 
 
-def _in_grid(row: list[Fragment], header: Header) -> bool:
-    """False for a line outside the grid: prose across the table, or a box astride a column border."""
+def _in_grid(row: list[Fragment], header: Header, above: list[Fragment] | None = None) -> bool:
+    """False for a line outside the grid: prose across the table, or a box astride a column border
+    that does not carry on a cell of the row `above` it."""
     roles, spans = header
     bounds = _boundaries(spans)
     if all(_PAGE_NUMBER.match(compact(frag.text)) or _SHEET_TAB.match(compact(frag.text)) for frag in row):
@@ -578,16 +579,24 @@ def _in_grid(row: list[Fragment], header: Header) -> bool:
         # A cell's text stays inside its column; a lone box astride a border is a line below the
         # table (the sign-off's unit name). Beside other cells it is two cells OCR ran together.
         # A glyph or two is neither: the end of a wrapped cell (定 of a reason) set left of its header;
-        # nor is a level in brackets, the end of a certificate's name wrapped in a narrow column.
+        # nor is a level in brackets, the end of a certificate's name wrapped in a narrow column; nor
+        # the last line of a wrapped cell, begun where that cell's line above begins (实到位 of a reason).
         astride = any(min(b - x0, x1 - b) > 0.3 * (x1 - x0) for b in bounds if x0 < b < x1)
         text = compact(frag.text)
         if (astride and len(row) == 1 and not re.search(r"\s", frag.text.strip()) and len(text) > 2
-                and not _LEVEL_IN_BRACKETS.fullmatch(text)):
+                and not _LEVEL_IN_BRACKETS.fullmatch(text) and not _carries_on(frag, above or [])):
             return False
     return any(left - 0.2 * width < f.cx < right + 0.2 * width for f in row)
 
 
 _LEVEL_IN_BRACKETS = re.compile(r"[(（\[【][初中高][级圾][)）\]】]")
+
+
+def _carries_on(frag: Fragment, above: list[Fragment]) -> bool:
+    """Whether `frag` is the next line of a cell in the row above: left-aligned with one of its boxes,
+    within half a glyph, and no wider."""
+    return any(abs(f.line.box[0] - frag.line.box[0]) <= 0.5 * f.height and frag.line.box[2] <= f.line.box[2] + f.height
+               for f in above)
 
 
 def _run_on_cells(frag: Fragment, crossed: int, row: list[Fragment]) -> bool:

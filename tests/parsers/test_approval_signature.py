@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 from parsers.approvals import find_approvals
 from parsers.limits import Limits
@@ -501,3 +501,21 @@ def test_a_blue_name_half_under_a_seal_is_measured_in_print_glyphs_not_ocr_boxes
     blank = crop.copy()
     ImageDraw.Draw(blank).rectangle((600, 160, 710, 290), fill=(240, 240, 238))  # 丁 and its paper only
     assert not is_handwritten(blank, region, ref, [], [], 55.0, written=[date], stamps=[seal])
+
+
+def test_a_name_typed_in_a_thin_face_is_no_lighter_ink_than_the_sign_label_beside_it():
+    """realgen seed 890026: a bold 教务处意见 heading, then 签名： and the name typed in a thinner face.
+    The thin face scans lighter than the bold heading, as a light pen would; against the 签名 label's
+    print beside it, it is the same printer's ink."""
+    page = Image.new("RGB", (1240, 420), "white")
+    draw = ImageDraw.Draw(page)
+    draw.text((120, 60), "教务处意见", font=ImageFont.truetype("/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc", 34),
+              fill=(10, 10, 10))
+    draw.text((180, 150), "情况属实，同意调整。", font=ImageFont.truetype(SANS, 30), fill=(10, 10, 10))
+    draw.text((420, 250), "签名：", font=ImageFont.truetype(SANS, 30), fill=(10, 10, 10))
+    draw.text((520, 252), "吕力建", font=ImageFont.truetype(KAI, 30), fill=(10, 10, 10))
+    lines = [TextLine("教务处意见", (118, 55, 300, 105), 0.99), TextLine("情况属实,同意调整。", (178, 145, 480, 192), 0.97),
+             TextLine("签名:吕力建", (418, 245, 620, 295), 0.99)]
+    scan = page.filter(ImageFilter.GaussianBlur(0.8))  # a scan's blur greys the thin face's strokes
+    department = find_approvals(lines, scan, document="d.pdf", page=1)["department"]
+    assert department.affirmative and not department.signed

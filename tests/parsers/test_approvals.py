@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from parsers.approval_labels import cells, find_labels
+from parsers.approval_labels import Label, cells, find_labels
 from parsers.approvals import (
     _block_area,
     _date_print,
@@ -16,6 +16,7 @@ from parsers.approvals import (
     _next_sign_row,
     affirmative,
     find_approvals,
+    opinion_under_seal,
     stamped_opinion,
 )
 from parsers.model import Page, TextLine
@@ -440,3 +441,15 @@ def test_a_sign_field_ends_halfway_to_the_next_blocks_sign_label():
     beside = TextLine("签字：", (194, 1197, 320, 1239), 0.99)  # the next block's, left of the field
     inside = TextLine("经办人签字：", (945, 1120, 1170, 1160), 0.99)
     assert _next_sign_row(department, [department, beside, inside], 1051, area) == float("inf")
+
+
+def test_an_opinion_on_the_label_s_line_is_read_again_where_a_seal_hid_its_agreement():
+    """signgen seed 9700000023: 情况属实，同意调整 written by hand on the label's line, over a grey seal's ring;
+    OCR read the line as 校级分管领导意见:情实,整. The opinion's place begins where the label's words end,
+    not past what OCR read of the opinion, and read again it says 同意."""
+    crop = Image.open(Path(__file__).parent / "cases" / "hand-opinion-on-the-label-line-across-a-grey-seal.jpg")
+    label = Label("leader", [TextLine("校级分管领导意见:情实,整", (18, 69, 696, 143), 0.91)], ":情实,整", 100.0)
+    sign = TextLine("签字:文", (289, 187, 529, 263), 0.88)
+    found = opinion_under_seal(crop.convert("RGB"), (18, 44, 1466, 446), label, sign, [(369, 13, 762, 369)], 50.5,
+                               read_strip)
+    assert found is not None and "同意" in found.text

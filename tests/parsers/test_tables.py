@@ -915,3 +915,33 @@ def test_the_letter_s_closing_line_under_a_table_is_no_cell():
              ("级)", (513, 1024, 569, 1071)), ("恳请批准为盼！", (512, 1087, 772, 1139))]
     (table,) = find_tables([TextLine(text, box, 0.99) for text, box in boxes])
     assert [row[("cert", None)] for row in table.rows] == ["失智老年人照护(初级)"]
+
+
+def test_a_wrapped_reason_s_short_last_line_left_of_its_header_stays_in_the_table():
+    """changegen seed 9700000026 (150 dpi): the first row's reason wraps over four lines, the last (实到位)
+    short, set at the cell's left edge and so astride the border drawn between the headers. It carries
+    on the cell above it; the rows after it are the table's."""
+    lines = [
+        TextLine("序号", (146, 1557, 203, 1652), 0.99), TextLine("证书名称", (281, 1575, 429, 1632), 0.99),
+        TextLine("等级", (497, 1575, 585, 1630), 0.99), TextLine("调整项目", (589, 1577, 734, 1628), 0.99),
+        TextLine("原申报内容", (772, 1577, 946, 1628), 0.99), TextLine("调整后内容", (973, 1577, 1147, 1628), 0.99),
+        TextLine("调整原因", (1263, 1577, 1405, 1628), 0.99),
+        TextLine("扩大试点覆盖面，相关专", (1156, 1667, 1502, 1708), 0.99),
+        TextLine("1", (157, 1721, 196, 1771), 0.99), TextLine("智能财税职业技能", (226, 1705, 482, 1748), 0.99),
+        TextLine("等级证书（初级）", (226, 1744, 468, 1793), 0.99), TextLine("初级", (497, 1720, 584, 1777), 0.99),
+        TextLine("人数", (620, 1720, 711, 1777), 0.99), TextLine("60人", (814, 1720, 907, 1777), 0.99),
+        TextLine("65", (1034, 1724, 1089, 1771), 0.99),
+        TextLine("业在校生人数满足试点要", (1157, 1707, 1502, 1748), 0.99),
+        TextLine("求，实训设备和师资已落", (1154, 1744, 1506, 1793), 0.99),
+        TextLine("实到位", (1152, 1780, 1264, 1833), 0.99),
+        TextLine("物流管理职业技能", (223, 1906, 482, 1950), 0.99),
+        TextLine("学生基础较好，申请提高", (1156, 1886, 1506, 1933), 0.99),
+        TextLine("2", (157, 1926, 196, 1971), 0.99), TextLine("等级证书（初级）", (223, 1944, 468, 1994), 0.99),
+        TextLine("初级", (493, 1919, 585, 1981), 0.99), TextLine("等级", (620, 1923, 708, 1977), 0.99),
+        TextLine("初级", (816, 1920, 902, 1979), 0.99), TextLine("中级", (1018, 1920, 1105, 1979), 0.99),
+        TextLine("等级，调整后更符合专业", (1157, 1926, 1506, 1974), 0.99),
+        TextLine("人才培养方案和课程设置", (1157, 1966, 1506, 2014), 0.99),
+    ]
+    rows = find_tables(lines)[0].rows
+    assert [(row[("cert", None)], row[("from", None)], row[("to", None)]) for row in rows] == [
+        ("智能财税职业技能等级证书（初级）", "60人", "65"), ("物流管理职业技能等级证书（初级）", "初级", "中级")]
