@@ -290,7 +290,8 @@ def _opinion(label: Label, block: list[TextLine], area: Box, h: float,
     beside = sorted((ln for ln in block if ln.box[0] >= left or label.box[0] <= _middle(ln) <= label.box[2]),
                     key=lambda ln: (ln.box[1] > label.box[3], ln.box[1], ln.box[0]))
     # An opinion is written in words: a seal's star or a scribble OCR read as ★ or "ll" is none.
-    words = [(PUNCT.sub("", clean(ln.text)), ln) for ln in beside]
+    # An opinion and the 签字 label may share a line (拟同意。签名：戴明翔): the opinion is what precedes the label.
+    words = [(PUNCT.sub("", clean(ln.text)), ln) for ln in map(_before_sign_label, beside)]
     words = [(t, ln) for t, ln in words
              if _WORDS.search(t) and not SIGN.search(t) and not DATE.search(t) and not WHOLE_DATE.match(t)]
     # A 签字 label in the block, or heading its row of a signature table left of it.
@@ -301,6 +302,17 @@ def _opinion(label: Label, block: list[TextLine], area: Box, h: float,
         return agreed or (rest, None)
     # A handwritten 同意 may stand twice as tall as print; other tall boxes are a seal's lettering.
     return next(((t, ln) for t, ln in words if ln.box[3] - ln.box[1] <= 2 * h), ("", None))
+
+
+def _before_sign_label(line: TextLine) -> TextLine:
+    """The part of a line before its 签字 label, when that is an opinion (同意。签名：…), boxed at its own
+    glyphs' pitch; else the line."""
+    text = clean(line.text)
+    sign = SIGN.search(text)
+    if sign is None or not _OPINION_WORD.search(text[: sign.start()]):
+        return line
+    end = glyph_edges(text, line.box[0], line.box[2])[sign.start()]
+    return TextLine(text[: sign.start()], (line.box[0], line.box[1], end, line.box[3]), line.confidence)
 
 
 def _run_on(text: str, line: TextLine, words: list[tuple[str, TextLine]],

@@ -453,3 +453,11 @@ def test_an_opinion_on_the_label_s_line_is_read_again_where_a_seal_hid_its_agree
     found = opinion_under_seal(crop.convert("RGB"), (18, 44, 1466, 446), label, sign, [(369, 13, 762, 369)], 50.5,
                                read_strip)
     assert found is not None and "同意" in found.text
+
+
+def test_an_opinion_sharing_its_line_with_the_sign_label_is_the_opinion():
+    """wildgen seed 970001: 拟同意。签名：戴明翔 on one line under the label; the opinion is what precedes 签名."""
+    lines = [TextLine("1+X证书试点管理部门意见:", (210, 1040, 760, 1090), 0.98),
+             TextLine("拟同意。签名:戴明翔", (675, 1112, 1205, 1181), 0.93)]
+    department = find_approvals(lines, None, document="d.jpg", page=1)["department"]
+    assert department.opinion.startswith("拟同意") and "签" not in department.opinion and department.affirmative
