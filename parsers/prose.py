@@ -149,6 +149,8 @@ MIN_SHEET_LINES = 5  # lines each sheet holds at least: a landscape table's last
 
 def _column_text(lines: list[TextLine]) -> str:
     rows = visual_rows(lines)
+    rows = [row for above, row, below in zip([[], *rows], rows, [*rows[1:], []], strict=False)
+            if not _lone_form_label(row, above, below)]
     if not rows:
         return ""
     right = _right_margin(rows)
@@ -180,13 +182,20 @@ def _gap(row: list[Fragment], below: list[Fragment]) -> float:
     return min(f.top for f in below) - max(f.bottom for f in row)
 
 
-# A form's row title in the cell left of the prose (调整事项 | 1. …由“汽 / 车运用与维修”调整为…): it
-# falls in among the wrapped lines of the cell beside it, and is no part of their sentence.
-_FORM_LABEL = re.compile(r"^(?:申请)?(?:调整|变更|申请)(?:事项|内容|情况|说明|原因)[:：]?$")
+# A form's row title in the cell left of the prose (调整事项 | 1. …由“汽 / 车运用与维修”调整为…, a 呈批件's
+# 内容摘要): it falls in among the wrapped lines of the cell beside it, on their row or alone between two
+# of them, and is no part of their sentence.
+_FORM_LABEL = re.compile(r"^(?:(?:申请)?(?:调整|变更|申请)(?:事项|内容|情况|说明|原因)|内容摘要|主要内容|事由)[:：]?$")
 
 
 def _form_label(frag: Fragment, row: list[Fragment]) -> bool:
     return frag is row[0] and len(row) > 1 and bool(_FORM_LABEL.match(compact(frag.text)))
+
+
+def _lone_form_label(row: list[Fragment], above: list[Fragment], below: list[Fragment]) -> bool:
+    """A form's row title alone on its visual row, left of the prose beside it, above or below."""
+    return (len(row) == 1 and bool(_FORM_LABEL.match(compact(row[0].text)))
+            and any(row[0].line.box[2] <= other[0].line.box[0] for other in (above, below) if other))
 
 
 def _right_margin(rows: list[list[Fragment]]) -> float:

@@ -1065,3 +1065,16 @@ def test_a_known_major_that_holds_a_certificate_s_name_is_not_cut_at_it():
     vocabulary = Vocabulary(("Web前端开发", "物流管理"), ("软件技术", "现代物流管理"))
     text = "“Web前端开发”的试点专业从软件技术调整至现代物流管理。"
     assert triples(changes_from_prose(text, vocabulary)) == [("Web前端开发", "major", None, "软件技术", "现代物流管理")]
+
+
+def test_a_form_s_row_title_alone_between_two_wrapped_lines_is_no_part_of_the_sentence():
+    """wildgen seed 970005, a 呈批件: its 内容摘要 title sits in the left cell, centred between two wrapped
+    lines of the prose in the cell beside it (…由“大数据与会计”变更 / 内容摘要 / 为“大数据与审计”，人数不变。)."""
+    texts = [("我院2024年1+X证书申报拟作如下调整：", 350, 100),
+             ("1.“业财一体信息化应用”（中级）试点专业由“大数据与会计”变更", 350, 160),
+             ("内容摘要", 150, 190),
+             ("为“大数据与审计”，人数不变。", 350, 220)]
+    lines = [TextLine(text, (x, y, x + (1400 - 350 if len(text) > 25 else 30 * len(text)), y + 40), 0.99)
+             for text, x, y in texts]
+    page = Page(number=1, lines=lines, width=1654, height=2339, text_source="ocr")
+    assert triples(extract_changes([page])) == [("业财一体信息化应用", "major", "中级", "大数据与会计", "大数据与审计")]
