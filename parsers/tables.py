@@ -285,8 +285,11 @@ MAX_HEADER_ROWS = 5  # a narrow header cell wraps its words over up to three lin
 def _header_at(
     rows: list[list[Fragment]], index: int, vocabulary: Vocabulary | None = None
 ) -> tuple[int, Header | None]:
-    """The header starting at a visual row; it may take several rows when header cells wrap."""
+    """The header starting at a visual row; it may take several rows when header cells wrap. A
+    spreadsheet's column letters (A B C …) over its header are no header line."""
     best: tuple[int, Header | None] = (1, None)
+    if _column_letters(rows[index]):
+        return best
     for size in range(1, MAX_HEADER_ROWS + 1):
         group = rows[index : index + size]
         if len(group) < size or (size > 1 and not _stacked(group[-2], group[-1])):
@@ -306,6 +309,14 @@ def _header_at(
         if header and (best[1] is None or _better(header, best[1], group[-1])):
             best = (size, header)
     return best
+
+
+def _column_letters(row: list[Fragment]) -> bool:
+    """A screenshot's row of spreadsheet column letters: three boxes or more, each one or two capitals."""
+    return len(row) >= 3 and all(_COLUMN_LETTER.fullmatch(compact(f.text)) for f in row)
+
+
+_COLUMN_LETTER = re.compile(r"[A-Z]{1,2}")
 
 
 def _blank_numbered(rows: list[list[Fragment]], index: int) -> bool:

@@ -945,3 +945,19 @@ def test_a_wrapped_reason_s_short_last_line_left_of_its_header_stays_in_the_tabl
     rows = find_tables(lines)[0].rows
     assert [(row[("cert", None)], row[("from", None)], row[("to", None)]) for row in rows] == [
         ("智能财税职业技能等级证书（初级）", "60人", "65"), ("物流管理职业技能等级证书（初级）", "初级", "中级")]
+
+
+def test_a_spreadsheet_s_column_letters_over_its_header_are_no_header_line():
+    """wildgen seed 970015, an Excel screenshot: the column letters A–H stand tight over the header; merged
+    into it they made E申报时, no header word, and the 申报时 column was lost."""
+    letters = [TextLine(ch, (x, 411, x + 18, 432), 0.99) for ch, x in zip("ABCDEFGH", (185, 336, 494, 566, 677, 799, 936, 1052), strict=True)]
+    header = [TextLine("序号", (172, 434, 215, 462), 0.99), TextLine("证书名称", (309, 433, 383, 462), 0.99),
+              TextLine("等级", (482, 434, 522, 460), 0.99), TextLine("调整项目", (541, 433, 613, 462), 0.99),
+              TextLine("申报时", (655, 433, 714, 462), 0.99), TextLine("调整为", (776, 433, 836, 462), 0.99),
+              TextLine("备注", (922, 432, 967, 463), 0.99)]
+    row = [TextLine("2", (145, 471, 158, 486), 0.99), TextLine("1", (199, 469, 217, 489), 0.99),
+           TextLine("业财一体信息化应用", (273, 467, 417, 491), 0.99), TextLine("中级", (482, 465, 522, 492), 0.99),
+           TextLine("考核等级", (544, 466, 613, 491), 0.99), TextLine("中级", (664, 465, 707, 492), 0.99),
+           TextLine("初级", (786, 465, 829, 492), 0.99)]
+    rows = find_tables(letters + header + row)[0].rows
+    assert [(r[("from", None)], r[("to", None)]) for r in rows] == [("中级", "初级")]
