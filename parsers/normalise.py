@@ -14,8 +14,10 @@ _DAY = r"(?:3[01]|[12]\d|0?[1-9]|[一二三四五六七八九十]{1,3})"
 DATE = re.compile(rf"{_YEAR}\s*年|日期|年\s*{_MONTH}\s*月|{_MONTH}\s*月\s*{_DAY}\s*日?$")
 # Also a lone 年, 月 or 日 of a date written in pieces (3 | 月4 | 日), and a date written in figures before
 # the form's printed 年 月 日 blanks, some or all of which OCR reads on after it (2024.3.17年月日, 2024.3.16年).
+# And a hand's 2024.3.8 whose dots OCR lost (202438): a year of this century run into a month and a day.
 WHOLE_DATE = re.compile(
     rf"^(?:日期[:：]?)?(?:{_YEAR}{_YEAR_SEP})?{_MONTH}{_MONTH_SEP}{_DAY}[年月日]{{0,3}}$|^(?:日期[:：]?)?{_YEAR}年$|^[年月日]$"
+    r"|^20\d{2}(?:1[0-2]|0?[1-9])(?:3[01]|[12]\d|0?[1-9])$"
 )
 
 LEVELS = ("初级", "中级", "高级")

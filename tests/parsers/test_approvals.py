@@ -186,13 +186,14 @@ def test_a_tall_handwritten_agreement_whose_yi_ocr_lost_is_the_opinion(written):
     ("2024·3·11", True), ("2024.3.6", True), ("3.15", True), ("2024-03-14", True), ("3月15日", True),
     ("2024年3月19日", True), ("月", True), ("魏波", False), ("同意", False), ("2024级", False),
     ("2024.3.17年月日", True), ("2024.3.16年", True), ("12.31", True), ("0.5", False), ("13.5", False),
-    ("3.32", False), ("2024.0.5", False),
+    ("3.32", False), ("2024.0.5", False), ("202438", True), ("20240315", True), ("202400", False), ("13800", False),
 ])  # fmt: skip
 def test_a_date_written_by_hand_is_known_in_any_of_its_forms(text, date):
     """A date in the signature field is no signature, whatever separates its figures (· too), and however
     many of the form's printed 年 月 日 blanks after it OCR read on (officegen seed 190018: 2024.3.16年).
     Figures that name no month and day are none: a scribbled signature OCR read as 0.5 (othergen seed
-    9700000002) is no date, and the ink test must see it."""
+    9700000002) is no date, and the ink test must see it. A hand's 2024.3.8 whose dots OCR lost (wildgen
+    seed 970017) is one."""
     assert bool(WHOLE_DATE.match(text)) is date
 
 
