@@ -59,7 +59,7 @@ def _block_certificate(table: Table) -> str:
     if level or not name:
         return table.certificate
     levels = (parse_level(row.get(("from", None))) for row in table.rows
-              if parse_field(row.get(("field", None))) == "level")
+              if parse_field(row.get(("field", None)) or row.get(("field", "content"))) == "level")
     declared = next((value for value in levels if value), None)
     return f"{name}({declared})" if declared else table.certificate
 
@@ -120,7 +120,7 @@ def changes_from_row(row: dict[Role, str], certificate: str = "") -> list[Extrac
     changes = []
     plain_from, plain_to = row.get(("from", None)), row.get(("to", None))
     if states_value(plain_to):
-        stated = parse_field(row.get(("field", None)))
+        stated = parse_field(row.get(("field", None)) or row.get(("field", "content")))
         # A field cell may hold more than the field (初级 调增 under a header OCR ran over 等级 and
         # 调整类型): values it cannot hold tell the field themselves.
         field = stated if stated and parse_value(stated, plain_to) is not None else _infer_field(plain_from, plain_to)
@@ -133,7 +133,10 @@ def changes_from_row(row: dict[Role, str], certificate: str = "") -> list[Extrac
         if value is not None and value != parse_value(field, before):
             changes.append(_change(name, field, level, before, after))
     if not any(kind == "to" for kind, _ in row):
-        changes += _stated_in_words(name, level, row.get(("field", None)))
+        # A 调整内容 cell beside a 调整类型 one may leave the field to it (由80人调整为100人 beside 试点人数).
+        statement = row.get(("field", "content"))
+        changes += _stated_in_words(name, level, row.get(("field", None), "") + statement if statement
+                                    else row.get(("field", None)))
     difference = _signed_headcount(row.get(("delta", None)))
     for change in changes:
         # An old headcount OCR lost is the new one less the 增减 column's difference.

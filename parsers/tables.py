@@ -83,6 +83,7 @@ def classify_header(text: str) -> Role | None:
 
 
 _CLAUSE_MARK = re.compile(r"[，,。；;]")
+_STATEMENT = re.compile(r"调整内容|变更内容")
 _ONE_GLYPH: dict[str, Role] = {"原": ("from", None), "现": ("to", None)}  # narrow columns headed 原 | 现
 
 
@@ -370,12 +371,18 @@ def _header_columns(row: list[Fragment]) -> Header | None:
     """Roles and x-spans of a header row, or None when the row is not a change-table header."""
     cells = [part for text, span in _merge_stacked(row) for part in _split_run_on(text, span)]
     roles = [classify_header(text) for text, _ in cells]
+    if sum(role == ("field", None) for role in roles) > 1 and not any(role and role[0] in ("from", "to") for role in roles):
+        # 调整类型 | 调整内容 with no values' columns: the second says the change in words, the first names its field.
+        roles = [("field", "content") if role == ("field", None) and _STATEMENT.search(compact(text)) else role
+                 for role, (text, _) in zip(roles, cells, strict=True)]
     kinds = {role[0] for role in roles if role}
     per_certificate = {"field", "from", "to"} <= kinds  # 调整项目 | 原申报 | 拟调整为 under 证书名称：…
-    # 序号 | 证书名称 | 调整内容 | 调整原因, each change said in words in one cell: one column of each kind,
-    # and none of values (a form's 考核等级 or 试点人数 rows stacked under 证书名称 are a table on its side).
-    named = [role[0] for role in roles if role]
-    stated = {"cert", "field"} <= kinds <= {"seq", "cert", "field", "reason"} and len(named) == len(set(named))
+    # 序号 | 证书名称 | 调整内容 | 调整原因, each change said in words in one cell (with its 等级 and its
+    # 调整类型 beside it, maybe): one column of each role, and none of values (a form's 考核等级 or 试点人数
+    # rows stacked under 证书名称 are a table on its side).
+    named = [role for role in roles if role]
+    stated = ({"cert", "field"} <= kinds <= {"seq", "cert", "level", "field", "reason"}
+              and len(named) == len(set(named)))
     valued = "cert" in kinds and ("to" in kinds or "from" in kinds and len(kinds) >= 3)
     if not (per_certificate or stated or valued):
         return None

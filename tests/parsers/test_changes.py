@@ -1078,3 +1078,15 @@ def test_a_form_s_row_title_alone_between_two_wrapped_lines_is_no_part_of_the_se
              for text, x, y in texts]
     page = Page(number=1, lines=lines, width=1654, height=2339, text_source="ocr")
     assert triples(extract_changes([page])) == [("业财一体信息化应用", "major", "中级", "大数据与会计", "大数据与审计")]
+
+
+def test_a_change_said_in_a_调整内容_cell_beside_its_level_and_调整类型_is_read():
+    """wildgen seed 970017, an 审批表: 序号 | 证书名称 | 等级 | 调整类型 | 调整内容 | 调整原因, the change said in
+    the 调整内容 cell (中级 → 初级, 由80人调整为100人) with no columns of old and new values."""
+    columns = [(100, 180), (180, 560), (560, 680), (680, 880), (880, 1240), (1240, 1560)]
+    lines = grid([["序号", "证书名称", "等级", "调整类型", "调整内容", "调整原因"]], columns, [60], top=300)
+    lines += grid([["1", "多工序数控机床操作职业技能等级证书", "中级", "考核等级", "中级 → 初级", "按年级重新核定"],
+                   ["2", "物流管理", "初级", "试点人数", "由80人调整为100人", "报名人数增加"]], columns, [60, 60], top=360)
+    page = Page(number=1, lines=lines, width=1654, height=2339, text_source="ocr")
+    assert sorted(triples(extract_changes([page]))) == [
+        ("多工序数控机床操作", "level", "中级", "中级", "初级"), ("物流管理", "headcount", "初级", 80, 100)]
