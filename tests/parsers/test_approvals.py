@@ -226,6 +226,18 @@ def test_a_print_sized_scribble_ocr_boxed_with_a_date_is_cut_off_it_at_the_blank
     assert 170 < x0 <= 202 and x1 == 410
 
 
+def test_a_hand_s_date_spaced_wide_is_not_cut_as_if_a_signature_stood_before_it():
+    """papergen seed 9700000003, 100 dpi: 2 0 2 4 - 0 3 - 1 7 written with wide spacing, its box far wider
+    than the date's print would be. No blank in it stands out from its own spacing: all of it is the date."""
+    page = Image.new("RGB", (260, 50), "white")
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.truetype("/usr/share/fonts/truetype/arphic/ukai.ttc", 18)
+    for i, ch in enumerate("2024-03-17"):
+        draw.text((8 + 24 * i, 14), ch, font=font, fill=(40, 50, 150))
+    date = TextLine("2024-03-17", (0, 5, 250, 40), 0.99)
+    assert _date_print(page, date, 24.5, Glyphs(height=14.0, stroke=2.0)) == date.box
+
+
 def test_a_one_row_block_read_as_one_line_is_signed_after_its_sign_label():
     """othergen seed 9700000004: OCR read 校级分管领导审批意见 同意申请 负责人（签字） as one line, the
     scribble after it with the date. The 签字 label on the label's own line is the block's sign line, and
