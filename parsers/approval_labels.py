@@ -32,7 +32,8 @@ TEMPLATES: dict[Role, tuple[str, ...]] = {
     ),
     "leader": ("校级分管领导意见", "分管校领导意见", "学校领导意见", "校领导意见", "分管领导意见", "校长意见",
                "学校意见", "校领导审批", "学校审批意见", "领导意见",
-               "院长审批", "院领导审批"),  # a 学院's leaders: 主管院长审批, 分管院领导审批
+               "院长审批", "院领导审批",  # a 学院's leaders: 主管院长审批, 分管院领导审批
+               "校领导签批", "领导签批"),  # 签批: the leader's sign-off
 }
 MIN_SCORE = 62  # fuzz.ratio of a label as read against its nearest wording
 MAX_LEAD = 3  # stray glyphs (a rule, a bullet, 一、) allowed before a label
@@ -83,9 +84,9 @@ def cells(lines: list[TextLine]) -> list[TextLine]:
     return [line for line in out if line.text]
 
 
-# The head of each wording (its words before 意见/审批): what opens a label.
+# The head of each wording (its words before 意见/审批/签批): what opens a label.
 _HEADS: dict[Role, tuple[str, ...]] = {
-    role: tuple(sorted({re.sub("(?:意见|审批)$", "", t) for t in wordings}))
+    role: tuple(sorted({re.sub("(?:意见|[审签]批)$", "", t) for t in wordings}))
     for role, wordings in TEMPLATES.items()
 }
 
@@ -199,13 +200,13 @@ def _match_plain(text: str, role: Role) -> tuple[float, int, int] | None:
 
 
 def _plausible(text: str, start: int, span: str) -> bool:
-    """Not the body's "经…部门和…领导同意，": a label ends in 意见 or 审批 (or its cell ends, or its opinion
+    """Not the body's "经…部门和…领导同意，": a label ends in 意见, 审批 or 签批 (or its cell ends, or its opinion
     follows it), holds no 和/同意."""
     after = text[start + len(span) :]
     # Stray glyphs before a label are a rule or a numbering, never a sentence's 和 (部门和校级分管领导研究同意).
     if _JOINER.search(text[: start + len(span)]) or "同意" in text[start : start + len(span) + 1] or "经" in text[: start + 1]:
         return False
-    return bool(re.search("[意见]|审批", span[-3:])) or not after or bool(_OPINION_AFTER.match(after))
+    return bool(re.search("[意见]|[审签]批", span[-3:])) or not after or bool(_OPINION_AFTER.match(after))
 
 
 # A label without 意见 may run straight on into its opinion: 证书试点管理部门 已阅，同意.

@@ -264,7 +264,7 @@ def affirmative(opinion: str) -> bool:
     if NEGATIVE.search(head):
         return False
     agreed = _AGREED.search(opinion)
-    return ("同意" in opinion or head.startswith("同") or bool(_TONG_YI.match(head))
+    return ("同意" in opinion or head.startswith("同") or bool(_TONG_YI.match(head)) or bool(_TONG_YI_AFTER.search(opinion))
             or (agreed is not None and not NEGATIVE.search(opinion[: agreed.start()]))
             or (len(opinion) <= 6 and opinion.rstrip("。.，,").endswith("同")))  # 拟同: its 意 under a stamp
 
@@ -272,8 +272,9 @@ def affirmative(opinion: str) -> bool:
 _AGREED = re.compile(r"(?:意|同.)(?:调整|上报|申报|按)")  # 意 left of 同意 under a seal, or 同 and 意 misread
 
 
-_LIKE_TONG = "[回司问向冋间]"  # shapes OCR gives a handwritten 同
+_LIKE_TONG = "[回司问向冋间洞]"  # shapes OCR gives a handwritten 同 (洞: the comma before it taken for 氵)
 _TONG_YI = re.compile(rf"^(?:(?:拟|原则)?{_LIKE_TONG}|拟|原则)意")  # 拟问意 is 拟同意; 原则意 lost its 同
+_TONG_YI_AFTER = re.compile(rf"(?:[，,；;]|属实)(?:拟|原则)?{_LIKE_TONG}意")  # 情况属实洞意: 情况属实，同意
 
 
 def _opinion(label: Label, block: list[TextLine], area: Box, h: float,

@@ -147,6 +147,7 @@ def test_a_date_in_chinese_numerals_is_no_opinion():
     ("拟同", True), ("原则同。", True),  # 意 under a name stamp
     ("原则意", True), ("拟意。", True),  # a handwritten 同 OCR lost outright (officegen 7900000025)
     ("情况属实，同逢调整。", True), ("情况属实，不同逢调整", False),  # 意 misread under a seal's lettering
+    ("情况属实洞意。", True), ("情况属实，回意", True), ("情况属实，不洞意", False),  # 洞: ，同 (wildgen 970029)
     ("不同意", False), ("暂不同意调整", False), ("已阅", False), ("回复", False), ("朱海", False), ("暂不同", False),
 ])  # fmt: skip
 def test_an_opinion_is_affirmative_when_it_agrees(opinion, yes):
@@ -474,3 +475,13 @@ def test_an_opinion_sharing_its_line_with_the_sign_label_is_the_opinion():
              TextLine("拟同意。签名:戴明翔", (675, 1112, 1205, 1181), 0.93)]
     department = find_approvals(lines, None, document="d.jpg", page=1)["department"]
     assert department.opinion.startswith("拟同意") and "签" not in department.opinion and department.affirmative
+
+
+def test_签批_labels_the_leader_s_block_above_its_sign_line_that_names_the_leader_too():
+    """wildgen seed 970011: 校领导签批： over 拟同意。 and 分管校领导（签字）：徐… below. The block is 签批's, whose
+    opinion is 拟同意; the sign line that names 分管校领导 is its 签字 line, not a label of its own."""
+    lines = [TextLine("证书试点管理部门意见：", (180, 1100, 560, 1150), 0.99), TextLine("同意。", (300, 1180, 420, 1230), 0.99),
+             TextLine("校领导签批:", (180, 1419, 400, 1469), 0.99), TextLine("拟同意。", (300, 1480, 460, 1540), 0.95),
+             TextLine("分管校领导(签字):", (640, 1580, 940, 1630), 0.97)]
+    leader = find_approvals(lines, None, document="d.jpg", page=1)["leader"]
+    assert leader.opinion.startswith("拟同意") and leader.affirmative
