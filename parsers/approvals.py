@@ -85,7 +85,7 @@ def find_approvals(
         if sheet is not None:  # a photo's desk past the paper's edge is no part of the block
             area = (max(area[0], sheet[0]), max(area[1], sheet[1]), min(area[2], sheet[2] - 0.3 * h),
                     min(area[3], sheet[3]))
-        block = [ln for ln in parts if ln not in label.lines and _within(ln.box, area)]
+        block = [_clipped(ln, area, h) for ln in parts if ln not in label.lines and _within(ln.box, area)]
         found[role] = _read_block(
             role, label, block, parts, area, h, image, (seals or [], grey_seals or []), rulings, reader,
             document, page, typeset,
@@ -103,8 +103,9 @@ def _block_area(label: Label, others: list[Label], h: float, size: tuple[int, in
     x0, y0, x1, y1 = label.box
     below = [o.box[1] for o in others if o.box[1] > y1]
     # The next approver's label on the same row (opinion boxes side by side with no rule between).
-    after = [o.box[0] - 0.5 * h for o in others if o.box[0] >= x1 and o.box[1] < y1 and o.box[3] > y0]
-    before = [o.box[2] + 0.5 * h for o in others if o.box[2] <= x0 and o.box[1] < y1 and o.box[3] > y0]
+    # OCR's padded boxes of two labels set close may overlap a little.
+    after = [o.box[0] - 0.5 * h for o in others if o.box[0] >= x1 - h and o.box[1] < y1 and o.box[3] > y0]
+    before = [o.box[2] + 0.5 * h for o in others if o.box[2] <= x0 + h and o.box[1] < y1 and o.box[3] > y0]
     cell = rulings.cell_at((x0 + x1) / 2, (y0 + y1) / 2) if rulings else None
     if rulings and cell:
         # Stop short of the cell's right rule: a photo's paper edge passes for one, and past it is the desk.
@@ -177,6 +178,24 @@ def _within(box: Box, area: Box) -> bool:
     """The box's middle row lies in the area and the box reaches into it from either side."""
     cy = (box[1] + box[3]) / 2
     return area[1] <= cy < area[3] and box[2] > area[0] and box[0] < area[2]
+
+
+def _clipped(line: TextLine, area: Box, h: float) -> TextLine:
+    """The part of a line inside the block's columns, where OCR ran it on into the block beside it (the
+    two opinions of side-by-side blocks read as one line: 不同意（人数超出）。同意), cut at its glyphs' pitch;
+    the line as it is when it overshoots by less than CLIP_PAST print lines `h`."""
+    text = clean(line.text)
+    if not text or (line.box[0] >= area[0] - CLIP_PAST * h and line.box[2] <= area[2] + CLIP_PAST * h):
+        return line
+    edges = glyph_edges(text, line.box[0], line.box[2])
+    kept = [i for i in range(len(text)) if area[0] <= (edges[i] + edges[i + 1]) / 2 <= area[2]]
+    if not kept or len(kept) == len(text):
+        return line
+    first, last = kept[0], kept[-1]
+    return TextLine(text[first : last + 1], (edges[first], line.box[1], edges[last + 1], line.box[3]), line.confidence)
+
+
+CLIP_PAST = 1.5
 
 
 def _print_height(lines: list[TextLine]) -> float:

@@ -262,6 +262,7 @@ def test_a_one_row_block_read_as_one_line_is_signed_after_its_sign_label():
     ("部门负责人意见：", "department"), ("教务处意见：", "department"), ("学校意见：", "leader"),
     ("校领导审批：", "leader"), ("学校审批意见：", "leader"), ("校领导审批：已阅，同意调整", "leader"),
     ("证书试点管理部门已阅，同意", "department"), ("校级分管领导 同意按调整后方案申报", "leader"),
+    ("试点工作负责部门意见：", "department"),  # wildgen seed 970021
 ])  # fmt: skip
 def test_other_wordings_of_the_approval_labels_are_found(label, role):
     lines = [
@@ -485,3 +486,14 @@ def test_签批_labels_the_leader_s_block_above_its_sign_line_that_names_the_lea
              TextLine("分管校领导(签字):", (640, 1580, 940, 1630), 0.97)]
     leader = find_approvals(lines, None, document="d.jpg", page=1)["leader"]
     assert leader.opinion.startswith("拟同意") and leader.affirmative
+
+
+def test_side_by_side_opinions_read_as_one_line_are_cut_between_the_blocks():
+    """wildgen seed 970026: two 签批 columns side by side, their labels' boxes overlapping a little, and the
+    two opinions read as one line (不同意（人数超出）。同意): each block keeps the part over its own column."""
+    lines = [TextLine("证书试点管理部门(盖章)意见:", (230, 1042, 885, 1089), 0.99),
+             TextLine("分管副院长意见:", (864, 1043, 1170, 1089), 0.95),
+             TextLine("不同意(人数超出)。同意", (304, 1142, 1094, 1228), 0.98)]
+    found = find_approvals(lines, None, document="d.pdf", page=1)
+    assert found["department"].opinion.startswith("不同意") and not found["department"].affirmative
+    assert found["leader"].opinion == "同意" and found["leader"].affirmative
