@@ -68,11 +68,12 @@ _BARE = re.compile(
     rf"{_ITEM_START}{_OWNER}([^{_OPEN}{_CLOSE}，。；:：,;\n将把]{{2,40}}?){_LEVEL_TAIL}"
     rf"(?=[:：]?{_CLAUSE_OPENS}|{_ARROW_OPENS})"
 )
-# The new value ends at punctuation, a closing quote, a bracket, the next numbered item
+# The new value ends at punctuation, a closing quote, a bracket (opening or closing: 调减5人（由40人调整为35人）
+# then the next line run on), the next numbered item
 # ("…调整为“软件技术”2.将…" when OCR lost the full stop at a line end), the closing 特此申请 or
 # 以上调整均在申报期内提出, or the reason given after it (…变更为计算机应用原因是根据二级学院论证意见, the
 # comma lost at a line's wrap): no major, level or headcount holds these words.
-_VALUE_STOP = rf"[，。；,;(\n{_CLOSE}]|并|$|{_NUMBERING}|将|把|特此|此致|以上|原因|理由|因为|由于|根据|鉴于"
+_VALUE_STOP = rf"[，。；,;()（）\n{_CLOSE}]|并|$|{_NUMBERING}|将|把|特此|此致|以上|原因|理由|因为|由于|根据|鉴于"
 _TO = (
     rf"(?P<to>[{_OPEN}][^{_OPEN}{_CLOSE}。\n]{{1,30}}[{_CLOSE}]"
     rf"|[{_OPEN}]?[^，。；,;\n{_OPEN}]{{1,30}}?(?={_VALUE_STOP}))"

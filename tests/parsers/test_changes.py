@@ -1040,8 +1040,9 @@ def test_a_new_value_ends_where_the_reason_for_it_runs_on(reason):
 
 
 def test_申_before_the_old_headcount_is_ocr_s_由():
-    """realgen seed 890002: 调减5人（由40人调整为35人） with 由 read as 申, which the word 申 never is before figures."""
-    text = "2. 将“电子商务数据分析”试点人数调减5人（申40人调整为35人）"
+    """realgen seed 890002: 调减5人（由40人调整为35人） with 由 read as 申, which the word 申 never is before figures;
+    the new value ends at the closing bracket, though the signature block's unit runs on after it."""
+    text = "2. 将“电子商务数据分析”试点人数调减5人（申40人调整为35人）南京信息职业技术学院2024年3月2日"
     assert triples(changes_from_prose(text)) == [("电子商务数据分析", "headcount", None, 40, 35)]
 
 
