@@ -503,15 +503,23 @@ def _grey_rings(grey: np.ndarray, faint: np.ndarray) -> list[Ring]:
     found += [c for c in faint_found if not _near_any(c, found)][:FAINT_CANDIDATES]
     if not found:
         return []
-    dark = cv2.GaussianBlur(grey, (3, 3), 0) < 200
+    # Ink is what is darker than RING_DARK; on a photocopy's grey paper, where all is darker than on white,
+    # also what lies well below that paper (a faint ring on white paper needs the first, a thick dark one
+    # on grey paper the second).
+    blurred = cv2.GaussianBlur(grey, (3, 3), 0)
+    levels = {RING_DARK, min(RING_DARK, float(np.percentile(grey, 90)) - RING_BELOW_PAPER)}
+    darks = [blurred < level for level in sorted(levels, reverse=True)]
     with_faint = _with_faint(grey, faint)
     rings: list[Ring] = []
     for x, y, r in found:
         cx, cy, r = x / f, y / f, r / f
         if any(math.hypot(cx - o.cx, cy - o.cy) < o.rx for o in rings):
             continue
-        x0, y0 = _centred(dark, cx, cy, r, CENTRE_SLACK)
-        refined = _sharp_ring(dark, x0, y0, r, RING_BESIDE)
+        refined = None
+        for dark in darks:
+            x0, y0 = _centred(dark, cx, cy, r, CENTRE_SLACK)
+            if refined := _sharp_ring(dark, x0, y0, r, RING_BESIDE):
+                break
         if not refined and 2 * r >= MIN_GREY_D * min(grey.shape) and _stands_out(with_faint, cx, cy, r):
             x0, y0 = _centred(with_faint, cx, cy, r, FAINT_SLACK)
             refined = _sharp_ring(with_faint, x0, y0, r, FAINT_BESIDE)
@@ -520,6 +528,9 @@ def _grey_rings(grey: np.ndarray, faint: np.ndarray) -> list[Ring]:
         if refined:
             rings.append(Ring(x0, y0, refined, refined, "grey"))
     return rings
+
+
+RING_DARK, RING_BELOW_PAPER = 200, 55  # a grey ring's ink: darker than this, and this far below the paper
 
 
 def _stands_out(ink: np.ndarray, cx: float, cy: float, r: float) -> bool:

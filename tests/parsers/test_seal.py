@@ -511,3 +511,13 @@ def test_an_oval_seal_with_a_name_stamp_stamped_against_its_ring_is_found(name_s
             draw.text((x + 110 - 70 * (i // 2), y + 42 + 66 * (i % 2)), ch, font=font, fill=(205, 35, 40), anchor="mm")
     (ring,) = find_rings(page)
     assert abs(ring.cx - 985) < 15 and abs(ring.cy - 1100) < 15 and abs(ring.rx - 220) < 15 and abs(ring.ry - 150) < 15
+
+
+def test_a_seal_photocopied_as_dark_as_print_on_grey_paper_is_found():
+    """deskgen seed 9700000015, a 300-dpi greyscale photocopy of a photocopy: paper at grey 217, the seal's
+    ring thickened and as dark as print, across the table's border and the date. Ink is what lies well
+    below this paper, not all that is darker than white paper's 200."""
+    page = Image.open(Path(__file__).parent / "cases" / "photocopied-dark-seal-on-grey-paper.jpg").convert("RGB")
+    rings = find_rings(page)
+    assert [ring.colour for ring in rings] == ["grey"]
+    assert abs(rings[0].cx - 1783) < 20 and abs(rings[0].cy - 2546) < 20
