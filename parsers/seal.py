@@ -503,12 +503,13 @@ def _grey_rings(grey: np.ndarray, faint: np.ndarray) -> list[Ring]:
     found += [c for c in faint_found if not _near_any(c, found)][:FAINT_CANDIDATES]
     if not found:
         return []
-    # Ink is what is darker than RING_DARK; on a photocopy's grey paper, where all is darker than on white,
-    # also what lies well below that paper (a faint ring on white paper needs the first, a thick dark one
-    # on grey paper the second).
+    # Ink is what is darker than RING_DARK; then, against the page's own paper, what lies well below it (on
+    # a photocopy's grey paper, where all is darker than on white: a thick dark ring) and what lies a little
+    # below it (a ring pressed so lightly that most of it is lighter than RING_DARK).
     blurred = cv2.GaussianBlur(grey, (3, 3), 0)
-    levels = {RING_DARK, min(RING_DARK, float(np.percentile(grey, 90)) - RING_BELOW_PAPER)}
-    darks = [blurred < level for level in sorted(levels, reverse=True)]
+    paper = float(np.percentile(grey, 90))
+    levels = [RING_DARK, min(RING_DARK, paper - RING_BELOW_PAPER), max(RING_DARK, paper - RING_LIGHT_BELOW_PAPER)]
+    darks = [blurred < level for level in dict.fromkeys(levels)]
     with_faint = _with_faint(grey, faint)
     rings: list[Ring] = []
     for x, y, r in found:
@@ -530,7 +531,8 @@ def _grey_rings(grey: np.ndarray, faint: np.ndarray) -> list[Ring]:
     return rings
 
 
-RING_DARK, RING_BELOW_PAPER = 200, 55  # a grey ring's ink: darker than this, and this far below the paper
+# A grey ring's ink: darker than this; or this far below the paper, well or a little (a light press).
+RING_DARK, RING_BELOW_PAPER, RING_LIGHT_BELOW_PAPER = 200, 55, 35
 
 
 def _stands_out(ink: np.ndarray, cx: float, cy: float, r: float) -> bool:

@@ -521,3 +521,13 @@ def test_a_seal_photocopied_as_dark_as_print_on_grey_paper_is_found():
     rings = find_rings(page)
     assert [ring.colour for ring in rings] == ["grey"]
     assert abs(rings[0].cx - 1783) < 20 and abs(rings[0].cy - 2546) < 20
+
+
+def test_a_lightly_pressed_grey_seal_on_white_paper_is_found():
+    """wildgen seed 970007, a 300-dpi greyscale scan of an 审批表: the seal pressed so lightly that most of
+    its ring scans at grey 187–205 on paper at 245, lighter than the fixed ink level. Ink a little below
+    the page's own paper rings it."""
+    page = Image.open(Path(__file__).parent / "cases" / "lightly-pressed-grey-seal-at-300-dpi.jpg").convert("RGB")
+    rings = find_rings(page)
+    assert [ring.colour for ring in rings] == ["grey"]
+    assert abs(rings[0].cx - 1565) < 20 and abs(rings[0].cy - 2370) < 20
