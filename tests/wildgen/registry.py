@@ -6,10 +6,11 @@ to link. Every other certificate is declared at most once per school.
 
 from __future__ import annotations
 
-import csv
 import random
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from tests.registry_csv import write_registry_csv
 
 # certificate → (协作组, 中职 majors, 高职/本科 majors); majors are (name, catalogue code)
 CERTS: dict[str, tuple[str, list[tuple[str, str]], list[tuple[str, str]]]] = {
@@ -154,17 +155,9 @@ def build_registry() -> list[School]:
 
 def write_registry(directory: Path, schools: list[School]) -> None:
     """`schools.csv` and `applications.csv` in the platform export's columns (UTF-8 with BOM)."""
-    directory.mkdir(parents=True, exist_ok=True)
-    with open(directory / "schools.csv", "w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle, lineterminator="\n")
-        writer.writerow(["单位名称", "单位类型", "设区市", "别名", "联系邮箱", "招生专业"])
-        for s in schools:
-            writer.writerow([s.name, s.kind, s.city, "；".join(s.aliases), "；".join(s.emails), "；".join(s.majors)])
-    with open(directory / "applications.csv", "w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle, lineterminator="\n")
-        writer.writerow(["申报编号", "单位名称", "证书名称", "等级", "专业名称", "专业代码", "申报人数",
-                         "可参与专业在校生数", "协作组"])
-        for s in schools:
-            for d in s.declarations:
-                writer.writerow([d.app_id, d.school, d.certificate, d.level, d.major, d.code, d.headcount,
-                                 d.enrolment, d.group])
+    write_registry_csv(
+        directory,
+        ([s.name, s.kind, s.city, "；".join(s.aliases), "；".join(s.emails), "；".join(s.majors)] for s in schools),
+        ([d.app_id, d.school, d.certificate, d.level, d.major, d.code, d.headcount, d.enrolment, d.group]
+         for s in schools for d in s.declarations),
+    )
