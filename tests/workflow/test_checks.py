@@ -196,6 +196,8 @@ def test_without_readable_pages_the_evidence_codes_all_hold() -> None:
      False, False),  # beside a seal whose arc could not be read, which may be the school's own
     ([SealEvidence(CROP, "red", "连云港中等专业学校教务处", 0.95), SealEvidence(CROP, "red", "南京市玄武中等专业学校", 0.6)],
      False, True),  # beside one nearer another school's name than its own
+    ([SealEvidence(CROP, "red", "徐州市夏汪宁等专业学", 0.9)], False, True),  # another city's unit, garbled (officegen 9700000023)
+    ([SealEvidence(CROP, "red", "连云港市中等专业学校", 0.9)], False, False),  # the school's own city
     ([], True, False),
 ])
 def test_seal_codes(seals: list[SealEvidence], no_seal: bool, mismatch: bool) -> None:

@@ -29,7 +29,8 @@ def check(facts: RequestFacts) -> str | None:
             return f"公章文字为“{seal.text}”，申请学校为“{facts.school.name}”"
         if _department_of(facts, text) and not _maybe_own_beside(facts, seal):
             return f"公章文字为“{seal.text}”，是下属部门的印章，不是“{facts.school.name}”的公章"
-        if other is None and _unknown_unit(seal.text, seal.text_confidence, facts.registry.names_of(facts.school)):
+        if other is None and (_another_city(text, facts.school, facts.registry.names_of(facts.school))
+                              or _unknown_unit(seal.text, seal.text_confidence, facts.registry.names_of(facts.school))):
             return f"公章文字为“{seal.text}”，申请学校为“{facts.school.name}”"
     return None
 
@@ -75,6 +76,18 @@ def _department_of(facts: RequestFacts, text: str) -> bool:
 
 
 _DEPARTMENT = re.compile(r"(?:学院|学校|大学|中心校|中心)([\u4e00-\u9fff]{1,5}(?:处|办|办公室|部|科))$")
+
+
+# Jiangsu's 设区市: an official seal's arc opens with the unit's full name, and so with its city where
+# the name holds one.
+CITIES = ("南京", "无锡", "徐州", "常州", "苏州", "南通", "连云港", "淮安", "盐城", "扬州", "镇江", "泰州", "宿迁")
+
+
+def _another_city(read: str, school: School, own: set[str]) -> bool:
+    """The arc (normalised) opens with a city that is not the school's and that none of its names holds
+    (徐州市夏汪宁等专业学 on a request from 盐城): another city's unit, however garbled the rest."""
+    city = next((c for c in CITIES if read.startswith(c)), None)
+    return city is not None and city not in school.city and not any(city in name for name in own)
 
 
 SURE = 0.95  # an arc naming no registered unit must be read this surely: arcs misread with confidence
