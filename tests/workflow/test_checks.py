@@ -321,6 +321,8 @@ def test_all_checks_run_none_hides_another() -> None:
     ("工中专", "连云港中等专业学校", False),  # the place lost under the school's own seal: names no unit
     ("工职院", "连云港中等专业学校", False),  # the same of an alias (滨江职院: formgen seed 7900000000)
     ("工中专", "", True),  # no seal vouches for the school: the line is taken as read
+    ("连云巷中等专亚学枝", "连云港中等专业学校", False),  # three glyphs misread under the school's own seal
+    ("连云巷中等专亚学枝", "", True),  # the same with no seal to vouch for the school
 ])
 def test_school_mismatch_under_the_schools_own_seal(unit: str, seal: str, problem: bool) -> None:
     seals = [SealEvidence(CROP, "red", seal, 0.95)] if seal else []
