@@ -113,9 +113,45 @@ def is_handwritten(
     if _blue_pen(image, region, h, ref, written, hanging):  # printers print black: blue ink is a pen's
         return True
     # Ink is first what is darker than INK; on a faint page, what that misses (a light hand's thin
-    # strokes) is looked at again down to the page's own ink level, against its print measured so too.
-    return any(_unlike_print_ink(image, region, glyphs, erase + written, hanging, seals, h, stamps)
-               for glyphs in (ref, ref.faint) if glyphs is not None)
+    # strokes) is looked at again down to the page's own ink level, against its print measured so too;
+    # last, a hand lighter than a dark-printed page's ink all along its strokes.
+    return (any(_unlike_print_ink(image, region, glyphs, erase + written, hanging, seals, h, stamps)
+                for glyphs in (ref, ref.faint) if glyphs is not None)
+            or _light_hand(image, region, ref, erase + written, hanging, seals, h))
+
+
+def _light_hand(image: Image.Image, region: Box, ref: Glyphs, erase: list[Box], hanging: list[Box],
+                seals: list[Box], h: float) -> bool:
+    """A signature in a light pen on a page whose print is dark: strokes mostly lighter than the print's
+    ink level (see `_light_ink`; print is dark with a light fringe, a light pen light with a dark dot
+    here and there), as much of them as a pen's signature once print, rules, seals and specks are left
+    out, and no broader than a pen's (a watermark's large light glyphs are)."""
+    x0, y0 = (max(0, int(v)) for v in region[:2])
+    bgr = bgr_crop(image, region)
+    if bgr.shape[0] < 4 or bgr.shape[1] < 4:
+        return False
+    grey = cv2.cvtColor(bgr, cv2.COLOR_BGR2GRAY)
+    dark = grey < ref.ink
+    ink = (_light_ink(grey, h).astype(bool) | dark) & (cv2.dilate(red_mask(bgr), np.ones((3, 3), np.uint8)) == 0)
+    for seal in seals:
+        ink[ellipse_mask(ink.shape, seal, (x0, y0), SEAL_RIM) > 0] = False
+    ink &= ~((_rules(ink.astype(np.uint8), h, LIGHT_RULE) > 0) | _solid(ink.astype(np.uint8), h))
+    _clear(ink, erase, region)
+    _clear_hanging(ink, hanging, region)
+    # A light stroke breaks into pieces a pixel or two apart: joined, they are weighed as one against a speck.
+    n, labels, stats, _c = cv2.connectedComponentsWithStats(cv2.dilate(ink.astype(np.uint8), np.ones((5, 5), np.uint8)))
+    weight, darker = np.bincount(labels[ink], minlength=n), np.bincount(labels[ink & dark], minlength=n)
+    keep = [i for i in range(1, n) if weight[i] >= max(6.0, 0.02 * h * h) and darker[i] <= LIGHT_PEN_DARK * weight[i]]
+    strokes = np.isin(labels, keep) & ink
+    if strokes.sum() < MIN_INK * (PRINT_LINE * ref.height) ** 2:
+        return False
+    width = 2 * float(cv2.distanceTransform(strokes.astype(np.uint8), cv2.DIST_L2, 3)[strokes].mean())
+    tall = max(stats[i, cv2.CC_STAT_HEIGHT] for i in keep)
+    return bool(width <= LIGHT_PEN_BOLDER * ref.stroke and tall >= 0.6 * ref.height)
+
+
+LIGHT_PEN_DARK = 0.3  # the most of a light pen's stroke that may reach print's ink level
+LIGHT_PEN_BOLDER = 1.6  # a light pen's strokes are no broader than this many times the print's
 
 
 def has_ink(image: Image.Image, region: Box, ref: Glyphs | None, erase: list[Box], seals: list[Box], h: float) -> bool:

@@ -17,7 +17,7 @@ from parsers.model import Page, TextLine
 from parsers.ocr import make_engine
 from parsers.pagework import read_page
 from parsers.read import read_evidence
-from parsers.signature import _ink, is_handwritten, is_other_ink, printed_glyphs
+from parsers.signature import Glyphs, _ink, is_handwritten, is_other_ink, printed_glyphs
 from tests.othergen import family_of, generate_one
 from tests.scangen.ink import draw_seal, stamp
 
@@ -519,3 +519,16 @@ def test_a_name_typed_in_a_thin_face_is_no_lighter_ink_than_the_sign_label_besid
     scan = page.filter(ImageFilter.GaussianBlur(0.8))  # a scan's blur greys the thin face's strokes
     department = find_approvals(lines, scan, document="d.pdf", page=1)["department"]
     assert department.affirmative and not department.signed
+
+
+def test_a_light_pen_beside_dark_print_is_a_signature_and_its_paper_alone_is_not():
+    """signgen seed 9700000007, a 150-dpi scan: 蔡晓 signed in a light pen (grey 168–195) after a label
+    printed dark (grey 25–150), too light for the ink level the print sets. Its strokes are light all
+    along, where print's are dark with a light fringe."""
+    crop = Image.open(Path(__file__).parent / "cases" / "light-hand-beside-a-dark-print-label.jpg").convert("RGB")
+    ref = Glyphs(height=24.0, stroke=2.09)
+    region, written, hanging, seal = (232, 91, 1103, 276), [(513, 133, 686, 179)], [(40, 48, 320, 98)], (738, 139, 989, 390)
+    assert is_handwritten(crop, region, ref, [], [seal], 40.0, written=written, hanging=hanging, stamps=[seal])
+    blank = crop.copy()
+    ImageDraw.Draw(blank).rectangle((236, 125, 330, 190), fill=(255, 255, 255))  # the hand's place, its paper only
+    assert not is_handwritten(blank, region, ref, [], [seal], 40.0, written=written, hanging=hanging, stamps=[seal])
