@@ -194,6 +194,8 @@ def _match_plain(text: str, role: Role) -> tuple[float, int, int] | None:
         for start in range(min(MAX_LEAD, len(text)) + 1):
             for length in range(max(2, n - 3), n + 2):
                 span = text[start : start + length]
+                if template.endswith("签批") and "批" not in span:
+                    continue  # 领导签字 is a sign line, however like 领导签批 it reads
                 score = fuzz.ratio(template, span)
                 if score >= MIN_SCORE and (best is None or score > best[0]) and _plausible(text, start, span):
                     best = (score, start, start + len(span))

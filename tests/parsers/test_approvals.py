@@ -497,3 +497,13 @@ def test_side_by_side_opinions_read_as_one_line_are_cut_between_the_blocks():
     found = find_approvals(lines, None, document="d.pdf", page=1)
     assert found["department"].opinion.startswith("不同意") and not found["department"].affirmative
     assert found["leader"].opinion == "同意" and found["leader"].affirmative
+
+
+def test_a_领导签字_line_in_the_department_s_cell_is_no_leader_label():
+    """signgen seed 9700000027: the department's cell closes with 领导签字：谢敏敏, its own head's signature;
+    however like 领导签批 it reads, a 签字 line labels no block."""
+    lines = [TextLine("证书试点管理部", (186, 740, 430, 790), 0.99), TextLine("门意见", (230, 800, 380, 850), 0.99),
+             TextLine("同意调整", (520, 690, 700, 740), 0.99), TextLine("领导签字:", (940, 760, 1100, 810), 0.97),
+             TextLine("谢敏敏", (1112, 719, 1307, 830), 0.84)]
+    found = find_approvals(lines, None, document="d.pdf", page=1)
+    assert list(found) == ["department"] and found["department"].affirmative
