@@ -114,10 +114,10 @@ def is_handwritten(
         return True
     # Ink is first what is darker than INK; on a faint page, what that misses (a light hand's thin
     # strokes) is looked at again down to the page's own ink level, against its print measured so too;
-    # last, a hand lighter than a dark-printed page's ink all along its strokes.
+    # last, on a page whose print is dark (not faint), a hand lighter than its ink all along its strokes.
     return (any(_unlike_print_ink(image, region, glyphs, erase + written, hanging, seals, h, stamps)
                 for glyphs in (ref, ref.faint) if glyphs is not None)
-            or _light_hand(image, region, ref, erase + written, hanging, seals, h))
+            or (ref.faint is None and _light_hand(image, region, ref, erase + written, hanging, seals, h)))
 
 
 def _light_hand(image: Image.Image, region: Box, ref: Glyphs, erase: list[Box], hanging: list[Box],
