@@ -27,6 +27,8 @@ from parsers.pagework import read_page
 from parsers.signature import Glyphs
 from tests.scangen import ApprovalTruth, make_scan
 
+SANS_FONT = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
+
 
 def _read(scan):
     page = Page(number=1, image=scan.image)
@@ -198,33 +200,24 @@ def test_a_date_written_by_hand_is_known_in_any_of_its_forms(text, date):
     assert bool(WHOLE_DATE.match(text)) is date
 
 
-def test_a_scribble_ocr_boxed_with_a_date_is_cut_off_it_at_a_low_resolution():
-    """othergen seed 9700000003, a 100-dpi capture: OCR boxed a scribble with the date written after it
-    (签名：<scribble>2024年3月12日). The box is twice a glyph tall, as boxes are at low resolution; the
-    scribble no taller than the box, yet far taller than the print: the date's print is where it ends."""
-    page = Image.new("RGB", (300, 80), "white")
+@pytest.mark.parametrize(("loops", "size", "date_at", "box", "h", "glyph", "cut"), [
+    # othergen seed 9700000003, a 100-dpi capture: the box twice a glyph tall, as boxes are at low
+    # resolution; the scribble no taller than the box, yet far taller than the print.
+    ((10, 70, 12, 33, 61), 16, (82, 42), (5, 10, 260, 75), 30.0, 16.0, (66, 82)),
+    # othergen seed 9700000004, 200 dpi: a scribble no taller than print, a blank, then the date, all in
+    # one box twice as wide as the date's print.
+    ((10, 150, 14, 20, 48), 31, (200, 14), (5, 8, 410, 62), 49.5, 31.0, (170, 202)),
+])  # fmt: skip
+def test_a_scribble_ocr_boxed_with_a_date_is_cut_off_it(loops, size, date_at, box, h, glyph, cut):
+    """签名：<scribble>2024年3月12日 in one OCR box: the date's print alone is the date, where it begins."""
+    page = Image.new("RGB", (box[2] + 50, box[3] + 10), "white")
     draw = ImageDraw.Draw(page)
-    for x in range(10, 70, 12):  # loops as tall as the box's glyph room, no taller than the box
-        draw.ellipse((x, 33, x + 14, 61), outline=(20, 20, 20), width=2)
-    font = ImageFont.truetype("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 16)
-    draw.text((82, 42), "2024年3月12日", font=font, fill=(20, 20, 20))
-    date = TextLine("2024年3月12日", (5, 10, 260, 75), 0.95)
-    x0, _, x1, _ = _date_print(page, date, 30.0, Glyphs(height=16.0, stroke=2.0))
-    assert 66 < x0 <= 82 and x1 == 260
-
-
-def test_a_print_sized_scribble_ocr_boxed_with_a_date_is_cut_off_it_at_the_blank_before_the_date():
-    """othergen seed 9700000004, 200 dpi: a scribble no taller than print, a blank, then the date, all
-    in one box twice as wide as the date's print. The date's print begins after that blank."""
-    page = Image.new("RGB", (460, 70), "white")
-    draw = ImageDraw.Draw(page)
-    for x in range(10, 150, 14):  # a scribble of loops as tall as the print
-        draw.ellipse((x, 20, x + 18, 48), outline=(20, 20, 20), width=2)
-    font = ImageFont.truetype("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 31)
-    draw.text((200, 14), "2024年3月4日", font=font, fill=(20, 20, 20))
-    date = TextLine("2024年3月4日", (5, 8, 410, 62), 0.99)
-    x0, _, x1, _ = _date_print(page, date, 49.5, Glyphs(height=31.0, stroke=2.0))
-    assert 170 < x0 <= 202 and x1 == 410
+    start, stop, step, top, bottom = loops
+    for x in range(start, stop, step):  # a scribble of loops
+        draw.ellipse((x, top, x + step + 4, bottom), outline=(20, 20, 20), width=2)
+    draw.text(date_at, "2024年3月12日", font=ImageFont.truetype(SANS_FONT, size), fill=(20, 20, 20))
+    x0, _, x1, _ = _date_print(page, TextLine("2024年3月12日", box, 0.95), h, Glyphs(height=glyph, stroke=2.0))
+    assert cut[0] < x0 <= cut[1] and x1 == box[2]
 
 
 def test_a_hand_s_date_spaced_wide_is_not_cut_as_if_a_signature_stood_before_it():
