@@ -114,10 +114,25 @@ def is_handwritten(
         return True
     # Ink is first what is darker than INK; on a faint page, what that misses (a light hand's thin
     # strokes) is looked at again down to the page's own ink level, against its print measured so too;
-    # last, on a page whose print is dark (not faint), a hand lighter than its ink all along its strokes.
+    # last, where the print above the field (the label, first of `hanging`) is dark, a hand lighter than
+    # print's ink all along its strokes; a faint or washed-out page's print is light itself.
     return (any(_unlike_print_ink(image, region, glyphs, erase + written, hanging, seals, h, stamps)
                 for glyphs in (ref, ref.faint) if glyphs is not None)
-            or (ref.faint is None and _light_hand(image, region, ref, erase + written, hanging, seals, h)))
+            or (ref.faint is None and bool(hanging) and _dark_print(image, hanging[0])
+                and _light_hand(image, region, ref, erase + written, hanging, seals, h)))
+
+
+def _dark_print(image: Image.Image, box: Box) -> bool:
+    """Whether `box` holds dark print: the darkest tenth of its ink (what lies clearly below its paper)
+    at DARK_PRINT or below."""
+    grey = cv2.cvtColor(bgr_crop(image, box), cv2.COLOR_BGR2GRAY)
+    if grey.size == 0:
+        return False
+    ink = grey[grey < np.percentile(grey, 90) - LIGHT_STEP]
+    return ink.size >= 20 and float(np.percentile(ink, 10)) <= DARK_PRINT
+
+
+DARK_PRINT = 100  # grey level that a dark-printed page's print reaches; washed-out print stays at 150
 
 
 def _light_hand(image: Image.Image, region: Box, ref: Glyphs, erase: list[Box], hanging: list[Box],
