@@ -570,6 +570,7 @@ def _row_number(frag: Fragment) -> bool:
     return bool(re.fullmatch(r"\d{1,3}", compact(frag.text)))
 
 
+_SECTION_HEADING = re.compile(r"^[一二三四五六七八九十]{1,2}[、.．]\D")
 _SHEET_TAB = re.compile(r"^(?:sheet|工作表)\d{1,2}$", re.IGNORECASE)
 
 
@@ -580,6 +581,8 @@ def _in_grid(row: list[Fragment], header: Header, above: list[Fragment] | None =
     bounds = _boundaries(spans)
     if all(_PAGE_NUMBER.match(compact(frag.text)) or _SHEET_TAB.match(compact(frag.text)) for frag in row):
         return False  # the page's footer under a table cut by the page break, a spreadsheet's sheet tabs
+    if len(row) == 1 and _SECTION_HEADING.match(compact(row[0].text)):
+        return False  # the next section's heading (二、考核专业调整) under a sectioned form's table
     for frag in row:  # a wrapped reason may end in 。; the seal's arc text may sit beside 特此申请。
         if _SENTENCE_END.search(compact(frag.text)) and roles[_column_of(frag, bounds)][0] != "reason":
             return False

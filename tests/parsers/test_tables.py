@@ -961,3 +961,15 @@ def test_a_spreadsheet_s_column_letters_over_its_header_are_no_header_line():
            TextLine("初级", (786, 465, 829, 492), 0.99)]
     rows = find_tables(letters + header + row)[0].rows
     assert [(r[("from", None)], r[("to", None)]) for r in rows] == [("中级", "初级")]
+
+
+def test_a_sectioned_form_s_next_heading_ends_the_table_above_it():
+    """wildgen seed 1030029, a 申请表 in sections: 二、考核专业调整 right under the 考核等级 table is the next
+    section's heading, no line of the certificate cell above it."""
+    lines = grid([HEADERS_A], LAYOUT_A, [60], top=300)
+    lines += grid([["1", "城市轨道交通车站运营管理", "考核等级", "中级", "高级", "岗位需要"]], LAYOUT_A, [60], top=360)
+    lines += [TextLine("二、考核专业调整", (200, 440, 460, 480), 0.99)]
+    lines += grid([HEADERS_A], LAYOUT_A, [60], top=500)
+    lines += grid([["1", "网络系统建设与运维", "考核专业", "计算机网络技术", "网络信息安全", "专业调整"]], LAYOUT_A, [60], top=560)
+    tables = find_tables(lines)
+    assert [row[("cert", None)] for table in tables for row in table.rows] == ["城市轨道交通车站运营管理", "网络系统建设与运维"]
