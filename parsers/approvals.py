@@ -42,9 +42,10 @@ from parsers.signature import (
 )
 from parsers.table_rows import without_watermark
 
-# The field a signature goes in: 签字/签名/签章, or a line that opens 负责人： (its name is the signature).
+# The field a signature goes in: 签字/签名/签章, or 负责人： opening a line or a sentence after the opinion
+# (同意上报。负责人：余; its name is the signature).
 # A line ending in 签 lost the rest of its label to OCR (字： under a seal): still the 签字 line.
-SIGN = re.compile(r"签\s*[字名章]|签\s*[:：]|签$|^(?:部门|分管)?(?:负责人|领导)\s*[:：]")
+SIGN = re.compile(r"签\s*[字名章]|签\s*[:：]|签$|(?:^|(?<=[。.；;]))(?:部门|分管)?(?:负责人|领导)\s*[:：]")
 NEGATIVE = re.compile(r"不|否|拒")
 PUNCT = re.compile(r"^[）)：:|。.，,、\s_\-一]+")  # what may follow a label before its text
 PRINTED_HEIGHT = 1.2  # a printed line is at most this many print heights tall; neat writing is taller

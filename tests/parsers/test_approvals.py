@@ -500,3 +500,11 @@ def test_a_领导签字_line_in_the_department_s_cell_is_no_leader_label():
              TextLine("谢敏敏", (1112, 719, 1307, 830), 0.84)]
     found = find_approvals(lines, None, document="d.pdf", page=1)
     assert list(found) == ["department"] and found["department"].affirmative
+
+
+def test_负责人_after_the_opinion_on_the_label_s_line_is_the_sign_label():
+    """wildgen seed 1030001: 学校证书试点管理部门审核意见：同意上报。负责人：余 on one line; the opinion ends at
+    its full stop, and 负责人： after it opens the signature's field, as at a line's start."""
+    lines = [TextLine("学校证书试点管理部门审核意见:同意上报。负责人:余", (193, 1010, 1250, 1060), 0.95)]
+    department = find_approvals(lines, None, document="d.jpg", page=1)["department"]
+    assert department.opinion == "同意上报。" and department.affirmative
