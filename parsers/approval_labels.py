@@ -68,18 +68,22 @@ def union(*boxes: Box) -> Box:
     )
 
 
+def glyph_span(line: TextLine, start: int, end: int) -> TextLine:
+    """The glyphs start:end of the line's cleaned text, as a line boxed at the line's own glyph pitch."""
+    text = clean(line.text)
+    edges = glyph_edges(text, line.box[0], line.box[2])
+    return TextLine(text[start:end], (edges[start], line.box[1], edges[end], line.box[3]), line.confidence)
+
+
 def cells(lines: list[TextLine]) -> list[TextLine]:
     """Lines cut at table rules read as "|", and where a second role's label begins after a first's
     (two column headers OCR read as one box), each piece with its share of the line's box."""
     out = []
     for line in lines:
-        text = clean(line.text)
-        x0, y0, x1, y1 = line.box
-        edges = glyph_edges(text, x0, x1)
         start = 0
-        for part in _RULE.split(text):
+        for part in _RULE.split(clean(line.text)):
             for piece in _two_labels(part):
-                out.append(TextLine(piece, (edges[start], y0, edges[start + len(piece)], y1), line.confidence))
+                out.append(glyph_span(line, start, start + len(piece)))
                 start += len(piece)
             start += 1
     return [line for line in out if line.text]

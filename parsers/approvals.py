@@ -21,7 +21,7 @@ import cv2
 import numpy as np
 from PIL import Image
 
-from parsers.approval_labels import ASIDE, Label, cells, clean, find_labels, union
+from parsers.approval_labels import ASIDE, Label, cells, clean, find_labels, glyph_span, union
 from parsers.model import ApprovalEvidence, Box, Crop, Role, TextLine
 from parsers.normalise import DATE, WHOLE_DATE, glyph_edges, glyph_widths
 from parsers.paper import paper_box
@@ -192,8 +192,7 @@ def _clipped(line: TextLine, area: Box, h: float) -> TextLine:
     kept = [i for i in range(len(text)) if area[0] <= (edges[i] + edges[i + 1]) / 2 <= area[2]]
     if not kept or len(kept) == len(text):
         return line
-    first, last = kept[0], kept[-1]
-    return TextLine(text[first : last + 1], (edges[first], line.box[1], edges[last + 1], line.box[3]), line.confidence)
+    return glyph_span(line, kept[0], kept[-1] + 1)
 
 
 CLIP_PAST = 1.5
@@ -332,8 +331,7 @@ def _before_sign_label(line: TextLine) -> TextLine:
     sign = SIGN.search(text)
     if sign is None or not _OPINION_WORD.search(text[: sign.start()]):
         return line
-    end = glyph_edges(text, line.box[0], line.box[2])[sign.start()]
-    return TextLine(text[: sign.start()], (line.box[0], line.box[1], end, line.box[3]), line.confidence)
+    return glyph_span(line, 0, sign.start())
 
 
 def _run_on(text: str, line: TextLine, words: list[tuple[str, TextLine]],
@@ -458,7 +456,7 @@ def _label_words_end(label: Label) -> float:
     text, rest = clean(last.text), clean(label.rest)
     if not rest or not text.endswith(rest):
         return last.box[2]
-    return glyph_edges(text, last.box[0], last.box[2])[len(text) - len(rest)]
+    return glyph_span(last, len(text) - len(rest), len(text)).box[0]
 
 
 def _ink_extent(image: Image.Image, box: Box) -> Box | None:

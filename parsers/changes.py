@@ -58,8 +58,7 @@ def _block_certificate(table: Table) -> str:
     name, level = split_level(table.certificate)
     if level or not name:
         return table.certificate
-    levels = (parse_level(row.get(("from", None))) for row in table.rows
-              if parse_field(row.get(("field", None)) or row.get(("field", "content"))) == "level")
+    levels = (parse_level(row.get(("from", None))) for row in table.rows if parse_field(_field_cell(row)) == "level")
     declared = next((value for value in levels if value), None)
     return f"{name}({declared})" if declared else table.certificate
 
@@ -120,7 +119,7 @@ def changes_from_row(row: dict[Role, str], certificate: str = "") -> list[Extrac
     changes = []
     plain_from, plain_to = row.get(("from", None)), row.get(("to", None))
     if states_value(plain_to):
-        stated = parse_field(row.get(("field", None)) or row.get(("field", "content")))
+        stated = parse_field(_field_cell(row))
         # A field cell may hold more than the field (初级 调增 under a header OCR ran over 等级 and
         # 调整类型): values it cannot hold tell the field themselves.
         field = stated if stated and parse_value(stated, plain_to) is not None else _infer_field(plain_from, plain_to)
@@ -144,6 +143,11 @@ def changes_from_row(row: dict[Role, str], certificate: str = "") -> list[Extrac
                 and isinstance(change.to_value, int)):
             change.from_value = change.to_value - difference
     return changes
+
+
+def _field_cell(row: dict[Role, str]) -> str | None:
+    """The row's 调整事项 cell, or its 调整内容 one where that column names the field instead."""
+    return row.get(("field", None)) or row.get(("field", "content"))
 
 
 _SIGNED = re.compile(r"^(?P<sign>[+＋\-－—–一]?)(?P<number>\d{1,4})人?$")  # a minus OCR may read as 一
