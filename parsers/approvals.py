@@ -340,10 +340,11 @@ def _run_on(text: str, line: TextLine, words: list[tuple[str, TextLine]],
     or 拟同 / 意。 over two lines): while the sentence is unfinished (no 。 ends it), the line as tall
     that starts within half a line's height below the last, about where it starts (a wrap returns to
     the margin; a name signed under an opinion stands further right), and not on a 签字 label's row
-    (`sign_rows`: that is the signature); at most OPINION_LINES lines."""
+    (`sign_rows`: that is the signature); at most OPINION_LINES lines. A line ending in 同意 is a
+    whole opinion: a name written under it is its signature (同意 / 梁鹏), however close to the margin."""
     taken = [line]
     for _ in range(OPINION_LINES - 1):
-        if clean(text).endswith(("。", ".")):
+        if clean(text).endswith(("。", ".")) or _WHOLE_AGREEMENT.search(clean(text)):
             break
         x0, _top, _x1, bottom = line.box
         height = line.box[3] - line.box[1]
@@ -360,6 +361,7 @@ def _run_on(text: str, line: TextLine, words: list[tuple[str, TextLine]],
 
 
 OPINION_LINES = 3  # lines an opinion written large runs over
+_WHOLE_AGREEMENT = re.compile(rf"(?:同|{_LIKE_TONG})意[。.!！]?$")
 WRAP_SHIFT = 1.5  # line heights a hand's next line may start off where its last one started
 WRAP_HEIGHT = 0.6  # of its last line's height that a hand's next line is at least
 _WORDS = re.compile(r"[\u4e00-\u9fff]")

@@ -324,6 +324,14 @@ def test_an_opinion_written_large_over_two_lines_is_read_whole():
     assert find_approvals(signed_under, None, document="d.pdf", page=1)["leader"].opinion == "已阅"
 
 
+
+def test_a_name_signed_under_a_whole_agreement_carries_no_opinion_on():
+    """wildgen seed 1070003: a handwritten 同意 with no 签字 label, and the signature 梁鹏 (read 染鹏) under
+    it, starting where 同意 ends: 同意 is a whole opinion, the name is no wrap of it."""
+    lines = [TextLine("证书试点管理部门意见:", (221, 989, 598, 1032), 1.0), TextLine("同意", (300, 1082, 463, 1185), 1.0),
+             TextLine("染鹏", (452, 1193, 623, 1297), 0.9)]
+    assert find_approvals(lines, None, document="d.pdf", page=1)["department"].opinion == "同意"
+
 def test_an_unruled_block_runs_down_to_the_next_label_well_apart():
     """realgen seed 610030: a sheet of the two approvals alone, the department's 负责人（签字） line five and
     a half lines under its label and the leader's label twelve lines below: the block holds it. The last
