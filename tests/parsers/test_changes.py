@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from parsers.changes import changes_from_prose, changes_from_row, extract_changes
-from parsers.model import ExtractedChange, Page, TextLine
+from parsers.changes import changes_from_prose, changes_from_row, extract_changes, extract_document_changes
+from parsers.model import Document, DocumentClass, ExtractedChange, Page, TextLine
 from parsers.normalise import (
     chinese_number,
     normalise_certificate,
@@ -785,6 +785,22 @@ def test_a_major_cut_short_in_a_table_is_read_as_the_registry_spells_it():
     vocabulary = Vocabulary(("智能财税",), ("大数据与会计", "物联网应用技术"))
     assert triples(extract_changes([page(lines)], vocabulary)) == [("智能财税", "major", "中级", "大数据与会计", "物联网应用技术")]
 
+
+
+def test_a_major_stated_alike_in_the_letter_and_its_table_is_read_as_written():
+    """wildgen seed 1070013: 统计事务, a major the school does not offer, one glyph from the registry's
+    会计事务, read alike in the letter's sentence and in its annex table: the page says it (major_not_offered),
+    OCR did not misread 会计事务 twice. Said once, a value one glyph off is OCR's damage to a known major."""
+    letter = [TextLine("一是智能财税职业技能等级证书（中级）试点专业由“财经事务”变更为“统计事务”。", (110, 100, 1500, 140), 0.99)]
+    annex = header_a() + grid([["1", "智能财税（中级）", "考核专业", "财经事务", "统计事务", None]], LAYOUT_A, [60])
+    vocabulary = Vocabulary(("智能财税",), ("会计事务", "财经事务"))
+    stated_twice = [("智能财税", "major", "中级", "财经事务", "统计事务")]
+    assert triples(extract_changes([page(letter), page(annex, 2)], vocabulary)) == stated_twice
+    assert triples(extract_document_changes([Document("letter.pdf", "", DocumentClass.READABLE, "application/pdf", [page(letter)]),
+                                             Document("annex.jpg", "", DocumentClass.READABLE, "image/jpeg", [page(annex)])],
+                                            vocabulary)) == stated_twice
+    damaged = header_a() + grid([["1", "智能财税（中级）", "考核专业", "财经事务", "会计事努", None]], LAYOUT_A, [60])
+    assert triples(extract_changes([page(damaged)], vocabulary)) == [("智能财税", "major", "中级", "财经事务", "会计事务")]
 
 def test_an_item_opening_with_申请增加_names_the_certificate_after_it():
     changes = changes_from_prose("二、申请增加大数据财务分析（中级）试点人数10人（由20人增至30人。")
