@@ -123,9 +123,13 @@ def assign_rows(roles: list[Role], frags: list[Fragment]) -> Table:
         cy = (min(f.top for f in cell) + max(f.bottom for f in cell)) / 2
         cells.append((sum(cy > c for c in cuts), cy, cell))
     table.rows = [{} for _ in starters]
-    for band, _, cell in sorted(cells, key=lambda c: c[1]):  # a wrapped cell's lines join top to bottom
-        role = roles[cell[0].column]
-        table.rows[band][role] = _join(table.rows[band].get(role, ""), _cell_text(cell))
+    # A cell's boxes join as they are read: its lines top to bottom, each line's boxes left to right (a
+    # major's code and its name, boxed apart: 440301 建筑工程技 / 术).
+    in_cell: dict[tuple[int, Role], list[Fragment]] = {}
+    for band, _, cell in sorted(cells, key=lambda c: c[1]):
+        in_cell.setdefault((band, roles[cell[0].column]), []).extend(cell)
+    for (band, role), stacked in in_cell.items():
+        table.rows[band][role] = _cell_text(stacked)
     _fill_merged(table, roles, cells, centers)
     return table
 

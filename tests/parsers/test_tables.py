@@ -149,6 +149,16 @@ def test_wrapped_cells_are_joined_within_their_row():
     assert table.rows[1][("from", None)] == "40人"
 
 
+
+def test_a_major_s_code_boxed_apart_from_its_wrapped_name_reads_before_it():
+    """changegen seed 10700000014: OCR boxed 440301 apart from 建筑工程技, whose box stands a few px
+    higher, and 术 wrapped under them: the cell reads line by line, each left to right."""
+    body = grid([["2", "建筑信息模型（BIM）（中级）", "考核专业", None, "计算机应用技术", "x"]], LAYOUT_A, [110])
+    body += [TextLine("440301", (805, 437, 900, 484), 0.99), TextLine("建筑工程技", (903, 433, 1060, 484), 0.99),
+             TextLine("术", (906, 472, 940, 523), 0.99)]
+    (table,) = find_tables(header_a() + body)
+    assert table.rows[0][("from", None)] == "440301建筑工程技术"
+
 def test_top_aligned_wrapped_cells_stay_in_their_row():
     body = grid(
         [
