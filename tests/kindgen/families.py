@@ -204,9 +204,12 @@ def row_span_table(ctx: Ctx) -> list[Page]:
     widths = [11, 38] + ([14] if level_col else []) + [rng.choice([15, 17, 22]), rng.choice([15, 17]),
                                                        rng.choice([17, 22])]
     rest = total - sum(widths)
-    if rest > 40:
-        widths[1] += rest - 40
-        rest = 40
+    if rest > 40:  # landscape: the spare width goes to the certificate and the value columns
+        spare = rest - 40
+        widths[1] += spare * 0.4
+        widths[-1] += spare * 0.2
+        widths[-2] += spare * 0.2
+        rest = 40 + spare * 0.2
     widths.append(rest)
     y, _ = p.table(22, y + 2, widths, rows, ctx.pt - rng.choice([1, 1.5, 2]), ctx.kind, min_h=rng.uniform(8, 11),
                    spans=spans)
@@ -270,10 +273,16 @@ def extra_signers(ctx: Ctx) -> list[Page]:
     y = change_table_a(p, ctx, bottom + 4, plan.changes, x)
     hand = rng.random() < 0.5
     top, w = y + 2, total
+    clerk_in_box = rng.random() < 0.5
+    h = 54 if clerk_in_box else 46
     for label, b in (("证书试点管理部门意见", plan.dept), ("校级分管领导意见", plan.leader)):
-        p.rect(x, top, x + w, top + 46)
-        block(p, ctx, x + 4, top + 6, w - 8, label, b, rng.choice(["签字：", "负责人签字：", "签 字："]), hand)
-        top += 46
+        p.rect(x, top, x + w, top + h)
+        bottom = block(p, ctx, x + 4, top + 6, w - 8, label, b, rng.choice(["签字：", "负责人签字：", "签 字："]), hand)
+        if clerk_in_box:  # the clerk who drafted it signs too, at the left — not the approver
+            lw = p.text(x + 6, bottom - 1, rng.choice(["经办人：", "经办人签字：", "审核人（经办）："]), ctx.pt - 1, ctx.kind,
+                        anchor="lm")
+            p.signature(x + 7 + lw, bottom - 1, person(rng), rng.choice(["hand", "stroke"]), rng)
+        top += h
     p.rect(x, top, x + w, top + 34)
     p.text(x + 4, top + 6, "单位（盖章）：", ctx.pt, ctx.kind, anchor="lm")
     date = W.fmt_date(plan.doc_date, ctx.date_style)

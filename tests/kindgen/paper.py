@@ -198,7 +198,7 @@ class Page:
                                                                             y + rng.uniform(2, 4))]
         for _ in range(3):  # Chaikin smoothing
             smooth = [pts[0]]
-            for (ax, ay), (bx, by) in zip(pts, pts[1:]):
+            for (ax, ay), (bx, by) in zip(pts, pts[1:], strict=False):
                 smooth += [(0.75 * ax + 0.25 * bx, 0.75 * ay + 0.25 * by), (0.25 * ax + 0.75 * bx, 0.25 * ay + 0.75 * by)]
             pts = smooth + [pts[-1]]
         self.draw.line([(self.px(a), self.px(b)) for a, b in pts], fill=ink,
@@ -216,7 +216,7 @@ class Page:
         d.rectangle([1, 1, s - 2, s - 2], outline=RED + (225,), width=max(2, s // 18))
         f = font("kai", int(s * 0.42))
         order = [(1, 0), (1, 1), (0, 0), (0, 1)]  # right column first
-        for ch, (col, row) in zip(chars, order):
+        for ch, (col, row) in zip(chars, order, strict=False):
             d.text((s * (0.28 + 0.44 * col), s * (0.28 + 0.44 * row)), ch, font=f, fill=RED + (225,), anchor="mm")
         layer = layer.rotate(rng.uniform(-6, 6), expand=True, resample=Image.Resampling.BICUBIC)
         self._paste_layer(layer, x, y - size / 2)

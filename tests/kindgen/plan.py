@@ -131,7 +131,7 @@ def subject_for(school: School, rng: random.Random, defect: str | None) -> str:
     unit = rng.choice(school.aliases) if school.aliases and rng.random() < 0.15 else school.name
     if defect == "subject":
         return rng.choice([f"{unit}+2024年1+X证书申报调整申请", f"{unit}+2024年证书申报调整申请（补充）",
-                           f"{unit} + 2024年证书申报调整申请", f"{unit}-2024年证书申报调整申请"])
+                           f"{unit} + 2024年证书申报调整申请", f"{unit}+2024年度证书申报调整申请"])
     sep = rng.choices(["+", "＋", ""], [82, 12, 6])[0]
     subject = f"{unit}{sep}2024年证书申报调整申请"
     if rng.random() < 0.07:
