@@ -111,8 +111,11 @@ def block(p: Page, ctx: Ctx, x: float, y: float, w: float, label: str, b: Block,
     if b.sign == "none" and rng.random() < 0.6:
         p.line(sx + lw, y + 2.5, sx + lw + 25, y + 2.5, 0.2)
     p.signature(sx + lw + 2, y, b.name, b.sign, rng)
-    y += ctx.pt * 0.3528 * 2.2 + 2
     date = W.fmt_date(b.date, W.date_style(rng) if rng.random() < 0.3 else ctx.date_style)
+    if not date_hand and sx + lw + 40 + p.text_w(date, ctx.pt, ctx.kind) < x + w and rng.random() < 0.3:
+        p.text(x + w - 2, y, date, ctx.pt, ctx.kind, anchor="rm")  # the date on the 签字 line
+        return y + ctx.pt * 0.3528 * 2.4
+    y += ctx.pt * 0.3528 * 2.2 + 2
     if date_hand and b.sign in ("hand", "stroke", "stamp"):
         p.hand(sx + 2, y, date, rng.uniform(13, 16), rng, INKS["blue"])
     else:
@@ -160,7 +163,8 @@ def row_span_table(ctx: Ctx) -> list[Page]:
         groups.setdefault(c.app_id or c.certificate, []).append(c)
     level_col = rng.random() < 0.45
     head = ["序号", "证书名称"] + (["等级"] if level_col else []) + [
-        rng.choice(["调整项目", "调整类型"]), rng.choice(["原申报内容", "原申报内容"]), rng.choice(["调整后内容", "申请调整内容"]),
+        rng.choice(["调整项目", "调整类型"]), rng.choice(["原申报内容", "原申报\n内容"]),
+        rng.choice(["调整后内容", "申请调整内容", "调整后\n内容"]),
         rng.choice(["备注", "调整原因", "说明"])]
     rows: list[list[str | None]] = [head]
     spans = {}
