@@ -1,8 +1,8 @@
-"""Accuracy of the product's reading on all ten request generators, black-box, per family and split.
+"""Accuracy of the product's reading on all eleven request generators, black-box, per family and split.
 
     python -m bench.accuracy [--n 48] [--seed 1] [--engine rapidocr|tesseract] [--keep DIR] [--checkout TREE]
 
-Writes eleven corpora of `--n` request emails each — formgen's, papergen's, officegen's, signgen's, changegen's, othergen's, deskgen's, inboxgen's, realgen's and wildgen's
+Writes twelve corpora of `--n` request emails each — formgen's, papergen's, officegen's, signgen's, changegen's, othergen's, deskgen's, inboxgen's, realgen's, wildgen's and kindgen's
 (`tests/formgen`, `tests/papergen`, `tests/officegen`, `tests/signgen`, `tests/changegen`, `tests/othergen`,
 `tests/deskgen`, each written independently of the reader and of the other generators; officegen draws ordinary office habits: 红头 公文, Excel
 printouts, signature tables, fax/scanner-app/phone captures, forwarded mail; signgen draws the approval
@@ -26,7 +26,12 @@ under the change table and the seal across it, letters listing changes in free w
 reversed, one tilted, grey paper, black borders), large two-line handwritten opinions with signatures over
 labels and seal and Chinese-numeral dates, and keystoned phone photos at 2–12 MP; wildgen, `tests/wildgen`, draws 公文 请示 with 红头 and an 附件 审批表, 三线表 with
 official titles, Excel screenshots pasted in letters, changes in one 说明 paragraph, 1-bit copier scans, 呈批件 with
-opinion, name and date on one handwritten line, sectioned 申请表 in ZIPs with GBK names, and one 调整内容 cell per change) and scangen's (`tests/scangen`, exported by
+opinion, name and date on one handwritten line, sectioned 申请表 in ZIPs with GBK names, and one 调整内容 cell per change; kindgen,
+`tests/kindgen`, draws change tables with a certificate cell merged over its 2–3 rows and 不调整 rows, approval blocks in
+schools' own words (教务处意见, 分管校长意见, 负责人签章：, 签 字：, 审批人：), forms with signed 经办人/填表人 lines that are not
+approvals, 调整类型 check-box forms with 原/新 columns, opinions and Chinese-numeral dates written by hand, long tables
+over all of a school's certificates with few real changes and a 续表, shuffled multi-page PDFs with a page turned
+180°/90° and a blank separator, and full-width, spaced, quoted names with catalogue-coded majors) and scangen's (`tests/scangen`, exported by
 `tests.scangen.corpus` with a registry derived from its truths) — into a
 temp dir, or DIR/NAME with `--keep` (plus the product's records as `records.json`, to re-score with
 `python -m bench.reading DIR/NAME --records …`). Message `index` of each is drawn from seed
@@ -52,6 +57,7 @@ from tests.changegen import generate as changegen_corpus
 from tests.deskgen import generate as deskgen_corpus
 from tests.formgen.generate import generate as formgen_corpus
 from tests.inboxgen import generate as inboxgen_corpus
+from tests.kindgen import generate as kindgen_corpus
 from tests.officegen import generate as officegen_corpus
 from tests.othergen import generate as othergen_corpus
 from tests.papergen import generate as papergen_corpus
@@ -66,7 +72,7 @@ GENERATORS: dict[str, Callable[[Path, int, int], None]] = {"formgen": formgen_co
                                                           "signgen": signgen_corpus, "changegen": changegen_corpus,
                                                           "othergen": othergen_corpus, "deskgen": deskgen_corpus,
                                                           "inboxgen": inboxgen_corpus, "realgen": realgen_corpus,
-                                                          "wildgen": wildgen_corpus}
+                                                          "wildgen": wildgen_corpus, "kindgen": kindgen_corpus}
 
 
 def bench_generator(name: str, directory: Path, n: int, seed: int, engine: str, keep: bool, root: Path) -> None:
