@@ -6,7 +6,8 @@ import re
 import unicodedata
 
 _PREFIX = re.compile(r"(?:re|fwd?|回复|答复|转发)\s*[:：]", re.IGNORECASE)
-_UNIT_NOISE = re.compile(r"[\s【】\[\]「」“”]")
+# Brackets and quotes round a name, and the specks OCR reads as stops between its glyphs (之职.院): no unit's name holds them.
+_UNIT_NOISE = re.compile(r"[\s【】\[\]「」“”.·•。,，、]")
 _YEAR = re.compile(r"20\d\d")
 
 

@@ -320,6 +320,7 @@ def test_all_checks_run_none_hides_another() -> None:
     ("南京市玄武中等专业学校", "连云港中等专业学校", True),  # another registered school
     ("工中专", "连云港中等专业学校", False),  # the place lost under the school's own seal: names no unit
     ("工职院", "连云港中等专业学校", False),  # the same of an alias (滨江职院: formgen seed 7900000000)
+    ("之职.院", "连云港中等专业学校", False),  # the same, with a speck read as a stop (othergen seed 10700000013)
     ("工中专", "", True),  # no seal vouches for the school: the line is taken as read
     ("连云巷中等专亚学枝", "连云港中等专业学校", False),  # three glyphs misread under the school's own seal
     ("连云巷中等专亚学枝", "", True),  # the same with no seal to vouch for the school
