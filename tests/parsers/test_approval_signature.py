@@ -532,3 +532,23 @@ def test_a_light_pen_beside_dark_print_is_a_signature_and_its_paper_alone_is_not
     blank = crop.copy()
     ImageDraw.Draw(blank).rectangle((236, 125, 330, 190), fill=(255, 255, 255))  # the hand's place, its paper only
     assert not is_handwritten(blank, region, ref, [], [seal], 40.0, written=written, hanging=hanging, stamps=[seal])
+
+
+@pytest.mark.parametrize("signed", [True, False])
+def test_a_small_blue_name_beside_print_lighter_than_ink_is_a_signature(signed):
+    """officegen seed 10700000011: two pages photographed side by side, so each is at about 60 dpi and
+    its print is a light grey no darker than INK. The print is measured at its own ink level, not taken
+    as tall as OCR's padded box: a blue name two small glyphs big is a pen's, a typed one in that grey is not."""
+    page = Image.new("RGB", (520, 320), (250, 250, 248))
+    draw = ImageDraw.Draw(page)
+    small, grey = ImageFont.truetype(SANS, 13), (168, 168, 170)
+    draw.text((40, 24), "学校意见（分管校领导）：", font=small, fill=grey)
+    draw.text((90, 62), "同意调整", font=ImageFont.truetype(SANS, 26), fill=(40, 50, 150))
+    draw.text((40, 146), "签字：", font=small, fill=grey)
+    if signed:
+        _hand(page, "罗强", (110, 152), colour=(40, 60, 170), height=14)
+    else:
+        draw.text((110, 146), "罗强", font=small, fill=grey)
+    lines = [TextLine("学校意见（分管校领导）：", (38, 18, 200, 46), 0.95), TextLine("同意调整", (86, 56, 200, 98), 0.99),
+             TextLine("签字：", (38, 140, 80, 168), 0.95)]
+    assert find_approvals(lines, page, document="d.pdf", page=1)["leader"].signed is signed
