@@ -983,3 +983,17 @@ def test_a_sectioned_form_s_next_heading_ends_the_table_above_it():
     lines += grid([["1", "网络系统建设与运维", "考核专业", "计算机网络技术", "网络信息安全", "专业调整"]], LAYOUT_A, [60], top=560)
     tables = find_tables(lines)
     assert [row[("cert", None)] for table in tables for row in table.rows] == ["城市轨道交通车站运营管理", "网络系统建设与运维"]
+
+
+def test_a_wide_table_headed_原_and_新_pairs_reads_each_pair_as_old_and_new():
+    """kindgen seed 1070003: a check-box form's table, 原考核等级 | 新考核等级 | 原考核专业 | 新考核专业 |
+    原人数规模 | 新人数规模, the pairs left blank where nothing changes. 新增人数 is a change's size instead."""
+    layout = [(110, 190), (190, 500), (500, 640), (640, 780), (780, 1000), (1000, 1220), (1220, 1360), (1360, 1500)]
+    header = grid([["序号", "证书名称", "原考核等级", "新考核等级", "原考核专业", "新考核专业", "原人数规模", "新人数规模"]],
+                  layout, [60], top=340)
+    body = grid([["1", "幼儿照护（中级）", None, None, None, None, "50", "20"],
+                 ["2", "传感网应用开发（初级）", "初级", "中级", None, None, None, None]], layout, [60, 60])
+    (table,) = find_tables(header + body)
+    assert table.rows[0][("from", "headcount")] == "50" and table.rows[0][("to", "headcount")] == "20"
+    assert table.rows[1][("from", "level")] == "初级" and table.rows[1][("to", "level")] == "中级"
+    assert classify_header("新增人数") != ("to", "headcount")
