@@ -183,6 +183,7 @@ def test_without_readable_pages_the_evidence_codes_all_hold() -> None:
     ([SealEvidence(CROP, "red", "连云港中等专业学校日", 0.95)], False, False),  # one stray glyph after the name: no department
     ([SealEvidence(CROP, "red", "连云巷中专业学校招生就业处", 0.95)], False, True),  # a department's, its school's name damaged
     ([SealEvidence(CROP, "red", "连云巷中专业学校用生波业处", 0.85)], False, True),  # the department's name garbled too
+    ([SealEvidence(CROP, "grey", "港中等专业学校继续教育学", 1.0)], False, True),  # a college of the school's, both ends lost (kindgen 1070031)
     ([SealEvidence(CROP, "red", "南京市玄武中等专学校教务处", 0.95)], False, True),  # another school's department
     ([SealEvidence(CROP, "red", "南京市玄武中寺专骤", 0.9)], False, True),  # another school's place, the rest damaged
     ([SealEvidence(CROP, "red", "连云巷玄武中寺专骤", 0.9)], False, False),  # not the school's, nor whole another's
@@ -227,6 +228,19 @@ def test_an_arc_sharing_a_glyph_of_the_schools_place_is_no_unknown_unit(arc: str
                      evidence=evidence, round_=ROUND, registry=registry, declarations_of=lambda school: [])
     assert ("seal_mismatch" in codes(f)) is problem
 
+
+@pytest.mark.parametrize(("arc", "problem"), [
+    ("京理王大学紫金学", False),  # the school's own arc, both ends lost and 工 misread: 紫金学院 is its name, no college of it
+    ("京理王大学继续教育学", True),  # a college of the university's: not the unit's own seal
+])  # fmt: skip
+def test_a_unit_named_as_a_college_of_a_university_is_no_department_of_it(arc: str, problem: bool) -> None:
+    zijin = School(id=5, name="南京理工大学紫金学院", type="高职", city="南京市", aliases=[], emails=[], majors=[])
+    registry = Registry({normalise_name(zijin.name): zijin, **REGISTRY.by_name})
+    evidence = replace(good_evidence(), applicant_unit=zijin.name, changes=[],
+                       seals=[SealEvidence(CROP, "red", arc, 0.97)])
+    f = gather_facts(subject="南京理工大学紫金学院+2024年证书申报调整申请", arrival=datetime(2024, 3, 10, 9, tzinfo=SH),
+                     evidence=evidence, round_=ROUND, registry=registry, declarations_of=lambda school: [])
+    assert ("seal_mismatch" in codes(f)) is problem
 
 @pytest.mark.parametrize(("department", "problem"), [
     (approval("department"), False),

@@ -65,8 +65,11 @@ def _department_of(facts: RequestFacts, text: str) -> bool:
     # A unit's name, then a department's (教务处, 招生就业处, 招生办公室) ending the arc, before which the
     # school's name comes nearer than any other's: the name read with more damage than `read_as` allows
     # (徐州彰城职业技术学院招生就业处, 建设 lost), the department's own name garbled too (用生波业处).
+    # The department may be a college of the school (继续教育学院, its last glyph lost), but no part of the
+    # school's own name (扬州大学广陵学院 is one unit).
     named = _DEPARTMENT.search(text)
-    if named is not None and facts.registry.nearest(text[: named.start(1)]) == {facts.school.id}:
+    if (named is not None and facts.registry.nearest(text[: named.start(1)]) == {facts.school.id}
+            and not any(named.group(1)[:2] in name for name in facts.registry.names_of(facts.school))):
         return True
     shortest = len(facts.school.name) - len(facts.school.name) // 5  # the name with its damage allowed
     for end in range(len(text), shortest - 1, -1):
@@ -75,7 +78,7 @@ def _department_of(facts: RequestFacts, text: str) -> bool:
     return False
 
 
-_DEPARTMENT = re.compile(r"(?:学院|学校|大学|中心校|中心)([\u4e00-\u9fff]{1,5}(?:处|办|办公室|部|科))$")
+_DEPARTMENT = re.compile(r"(?:学院|学校|大学|中心校|中心)([\u4e00-\u9fff]{1,5}(?:处|办|办公室|部|科)|[\u4e00-\u9fff]{2,5}(?:学院|学|系))$")
 
 
 # Jiangsu's 设区市: an official seal's arc opens with the unit's full name, and so with its city where
