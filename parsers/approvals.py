@@ -82,7 +82,7 @@ def find_approvals(
     found: dict[Role, ApprovalEvidence] = {}
     for role, label in labels.items():
         others = [o for o in labels.values() if o is not label]
-        area = _block_area(label, others, h, size, rulings)
+        area = _block_area(label, others, h, size, rulings, parts)
         if sheet is not None:  # a photo's desk past the paper's edge is no part of the block
             area = (max(area[0], sheet[0]), max(area[1], sheet[1]), min(area[2], sheet[2] - 0.3 * h),
                     min(area[3], sheet[3]))
@@ -94,12 +94,14 @@ def find_approvals(
     return found
 
 
-def _block_area(label: Label, others: list[Label], h: float, size: tuple[int, int], rulings: Rulings | None) -> Box:
+def _block_area(label: Label, others: list[Label], h: float, size: tuple[int, int], rulings: Rulings | None,
+                lines: list[TextLine]) -> Box:
     """Where an approval block's opinion and signature stand.
 
     On a ruled form: the rest of the label's row when the label sits in a narrow cell
     of its own (opinion at the top of the cell beside it, 签字 at its bottom), else the
-    label's own cell. Unruled: from the label down to the next label, at most six lines.
+    label's own cell: one that holds words under the label is the block, however wide the
+    cell beside it (单位（盖章）). Unruled: from the label down to the next label, at most six lines.
     """
     x0, y0, x1, y1 = label.box
     below = [o.box[1] for o in others if o.box[1] > y1]
@@ -112,7 +114,9 @@ def _block_area(label: Label, others: list[Label], h: float, size: tuple[int, in
         # Stop short of the cell's right rule: a photo's paper edge passes for one, and past it is the desk.
         inset = 0.5 * h
         right = rulings.row_right(cell)
-        if (right is not None and right - cell[2] > cell[2] - cell[0]
+        written_under = any(ln not in label.lines and _inside(ln.box, cell) and ln.box[1] >= y1 - 0.2 * h
+                            for ln in lines)
+        if (right is not None and right - cell[2] > cell[2] - cell[0] and not written_under
                 and not any(_inside(o.box, (cell[2], cell[1], right, cell[3])) for o in others)):
             return (cell[2], cell[1], right - inset, cell[3])  # beside: not the next approver's box
         if cell[3] - y1 >= 1.5 * h:  # the next block may share the cell (a letter inside a frame)

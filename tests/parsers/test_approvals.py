@@ -295,6 +295,7 @@ def test_two_column_headers_ocr_read_as_one_box_are_two_labels():
     ("学校意见（分管校领导）：", "leader"),
     ("主管院长审批：", "leader"),  # a 学院's leader (realgen seed 610039)
     ("分管院领导审批意见：", "leader"),
+    ("1+X证书试点工作办公室意见：", "department"),  # the office that runs the pilot (kindgen seed 1070014)
 ])
 def test_labels_of_other_wordings_are_read(text, role):
     assert list(find_labels(cells([TextLine(text, (100, 100, 100 + 30 * len(text), 136), 0.98)]))) == [role]
@@ -339,8 +340,8 @@ def test_an_unruled_block_runs_down_to_the_next_label_well_apart():
     labels = find_labels(cells([TextLine("学校证书试点管理部门意见：", (234, 500, 654, 543), 1.0),
                                 TextLine("校级分管领导意见：", (230, 1054, 523, 1105), 0.98)]))
     department, leader = labels["department"], labels["leader"]
-    assert 853 <= _block_area(department, [leader], 44.3, (1709, 2377), None)[3] <= 1054  # its 签字 line is in
-    assert _block_area(leader, [department], 44.3, (1709, 2377), None)[3] == pytest.approx(1105 + 6 * 44.3)
+    assert 853 <= _block_area(department, [leader], 44.3, (1709, 2377), None, [])[3] <= 1054  # its 签字 line is in
+    assert _block_area(leader, [department], 44.3, (1709, 2377), None, [])[3] == pytest.approx(1105 + 6 * 44.3)
 
 
 @pytest.mark.parametrize(("text", "box", "name"), [
@@ -516,3 +517,24 @@ def test_负责人_after_the_opinion_on_the_label_s_line_is_the_sign_label():
     lines = [TextLine("学校证书试点管理部门审核意见:同意上报。负责人:余", (193, 1010, 1250, 1060), 0.95)]
     department = find_approvals(lines, None, document="d.jpg", page=1)["department"]
     assert department.opinion == "同意上报。" and department.affirmative
+
+
+def test_a_label_over_its_own_opinion_in_a_cell_as_wide_as_the_one_beside_keeps_its_cell():
+    """kindgen seed 1070021: a form's last row of three equal cells, 证书试点管理部门意见 | 校级分管领导意见 |
+    单位（盖章）, each label over its opinion and 签名 line in its own cell. The leader's cell holds its
+    words: the 单位（盖章） cell beside it, no narrower than it, is no part of its block."""
+    page = Image.new("RGB", (1654, 1300), "white")
+    draw = ImageDraw.Draw(page)
+    draw.rectangle((145, 759, 1516, 1105), outline="black", width=3)
+    for x in (600, 1057):
+        draw.line((x, 759, x, 1105), fill="black", width=3)
+    lines = [
+        TextLine("证书试点管理部门意见：", (159, 777, 530, 828), 1.0), TextLine("校级分管领导意见：", (617, 782, 921, 831), 1.0),
+        TextLine("单位(盖章)", (1073, 782, 1270, 834), 1.0), TextLine("拟同意。", (201, 850, 336, 908), 1.0),
+        TextLine("情况属实，同意。", (659, 851, 926, 910), 1.0), TextLine("签名：", (330, 921, 450, 988), 1.0),
+        TextLine("签名：", (782, 921, 910, 988), 1.0), TextLine("日期：二〇二四年三月二日", (139, 1010, 550, 1063), 1.0),
+        TextLine("日期：二〇二四年三月二日", (592, 1014, 1007, 1066), 1.0),
+    ]
+    found = find_approvals(lines, page, document="d.pdf", page=1)
+    assert found["department"].opinion == "拟同意。"
+    assert found["leader"].opinion == "情况属实,同意。" and found["leader"].affirmative
