@@ -558,7 +558,7 @@ def _column_of(frag: Fragment, bounds: list[float]) -> int:
 
 # A sentence below the table (特此申请。, 具体说明如下：) ends it even inside a wide first column, and so
 # does the approval block under it: its label (…部门意见：同意) or its opinion (同意, 已阅) without a full stop.
-_SENTENCE_END = re.compile(r"[。:：！!]$|^(?:特此|此致|恳请|妥否)|^(?:原则)?同意|^已阅|^情况属实|意见")
+_SENTENCE_END = re.compile(r"[。:：！!]$|^(?:特此|此致|恳请|妥否)|^(?:原则|拟)?同意|^已阅|^情况属实|意见")
 # The form's sign-off under its table: 填表人：高峰, 填表日期：2024年3月9日, 联系人：林红, 联系电话：….
 _SIGN_OFF = re.compile(r"^(?:(?:填表|填报|制表|经办|审核)(?:人|日期|时间)|联系人|联系电话|联系方式)[:：]")
 

@@ -997,3 +997,15 @@ def test_a_wide_table_headed_原_and_新_pairs_reads_each_pair_as_old_and_new():
     assert table.rows[0][("from", "headcount")] == "50" and table.rows[0][("to", "headcount")] == "20"
     assert table.rows[1][("from", "level")] == "初级" and table.rows[1][("to", "level")] == "中级"
     assert classify_header("新增人数") != ("to", "headcount")
+
+
+def test_a_handwritten_拟同意_beside_a_label_under_the_table_ends_it():
+    """inboxgen seed 10700000026: the form's grid runs on into its opinion boxes; the first holds the label
+    学校证书试点 / 管理部门意见 and, beside it and taller, a handwritten 拟同意: that row is no changes' row."""
+    body = grid([["1", "智能财税（中级）", "考核专业", "大数据与会计", "跨境电子商务", "x"],
+                 ["2", "无人机驾驶（初级）", "人数规模", "65人", "75人", "x"]], LAYOUT_A, [60, 60])
+    opinion = [TextLine("学校证书试点", (112, 610, 280, 650), 0.99), TextLine("拟同意", (330, 572, 520, 644), 0.9),
+               TextLine("管理部门意见", (112, 650, 280, 690), 0.99), TextLine("负责人签字：", (640, 665, 790, 705), 0.99)]
+    (table,) = find_tables(header_a() + body + opinion)
+    assert [row.get(("cert", None)) for row in table.rows] == ["智能财税（中级）", "无人机驾驶（初级）"]
+    assert table.rows[1][("seq", None)] == "2"
