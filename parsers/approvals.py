@@ -188,11 +188,16 @@ def _within(box: Box, area: Box) -> bool:
 def _clipped(line: TextLine, area: Box, h: float) -> TextLine:
     """The part of a line inside the block's columns, where OCR ran it on into the block beside it (the
     two opinions of side-by-side blocks read as one line: 不同意（人数超出）。同意), cut at its glyphs' pitch;
-    the line as it is when it overshoots by less than CLIP_PAST print lines `h`."""
+    the line as it is when it overshoots by less than CLIP_PAST print lines `h`, or when it is the block's
+    one 签字 line: the name after the label is the block's, however far right it is written (负责人（签字）：
+    谢宏伟 under labels that run together, 证书试点管理部门意见校级分管领导意见：)."""
     text = clean(line.text)
     if not text or (line.box[0] >= area[0] - CLIP_PAST * h and line.box[2] <= area[2] + CLIP_PAST * h):
         return line
     edges = glyph_edges(text, line.box[0], line.box[2])
+    signs = list(SIGN.finditer(text))
+    if len(signs) == 1 and area[0] <= edges[signs[0].start()] < area[2]:
+        return line
     kept = [i for i in range(len(text)) if area[0] <= (edges[i] + edges[i + 1]) / 2 <= area[2]]
     if not kept or len(kept) == len(text):
         return line

@@ -552,3 +552,23 @@ def test_a_small_blue_name_beside_print_lighter_than_ink_is_a_signature(signed):
     lines = [TextLine("学校意见（分管校领导）：", (38, 18, 200, 46), 0.95), TextLine("同意调整", (86, 56, 200, 98), 0.99),
              TextLine("签字：", (38, 140, 80, 168), 0.95)]
     assert find_approvals(lines, page, document="d.pdf", page=1)["leader"].signed is signed
+
+
+def test_a_name_signed_past_the_block_s_edge_under_labels_run_together_is_the_block_s():
+    """deskgen seed 10700000003: 证书试点管理部门（教务处）意见校级分管领导意见： set as one line, so the
+    department's block ends where the leader's label begins; its 负责人（签字）： line runs on under the
+    leader's label to the name written after it, before the leader's own 签字 label: the name is the
+    department's signature, not a piece of a line OCR ran on into the next block."""
+    page = Image.new("RGB", (1654, 1800), "white")
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.truetype(SANS, 40)
+    draw.text((239, 1300), "证书试点管理部门（教务处）意见校级分管领导意见：", font=font, fill=(20, 20, 20))
+    for x, y in ((462, 1490), (1056, 1470)):
+        draw.text((x, y), "负责人（签字）：", font=font, fill=(20, 20, 20))
+    _hand(page, "谢宏伟", (830, 1480), height=52)
+    _hand(page, "许敏", (1420, 1460), height=52)
+    lines = [TextLine("证书试点管理部门(教务处)意见校级分管领导意见：", (239, 1298, 1230, 1351), 0.99),
+             TextLine("同意", (326, 1354, 437, 1430), 0.95), TextLine("情况属实，同意调整", (1004, 1363, 1386, 1429), 0.95),
+             TextLine("负责人（签字）：谢宏伟", (462, 1471, 967, 1573), 0.9), TextLine("负责人（签字）：许敏", (1056, 1442, 1539, 1557), 0.9)]
+    found = find_approvals(lines, page, document="d.pdf", page=1)
+    assert found["department"].signed and found["leader"].signed
