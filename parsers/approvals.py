@@ -100,8 +100,8 @@ def _block_area(label: Label, others: list[Label], h: float, size: tuple[int, in
 
     On a ruled form: the rest of the label's row when the label sits in a narrow cell
     of its own (opinion at the top of the cell beside it, 签字 at its bottom), else the
-    label's own cell: one that holds words under the label is the block, however wide the
-    cell beside it (单位（盖章）). Unruled: from the label down to the next label, at most six lines.
+    label's own cell: one that holds an opinion or a 签字 label under the label is the block, however
+    wide the cell beside it (单位（盖章）). Unruled: from the label down to the next label, at most six lines.
     """
     x0, y0, x1, y1 = label.box
     below = [o.box[1] for o in others if o.box[1] > y1]
@@ -114,8 +114,9 @@ def _block_area(label: Label, others: list[Label], h: float, size: tuple[int, in
         # Stop short of the cell's right rule: a photo's paper edge passes for one, and past it is the desk.
         inset = 0.5 * h
         right = rulings.row_right(cell)
+        # An opinion or a 签字 label, that is: the rest of a label wrapped in its narrow cell (审核意见) is none.
         written_under = any(ln not in label.lines and _inside(ln.box, cell) and ln.box[1] >= y1 - 0.2 * h
-                            for ln in lines)
+                            and (_OPINION_WORD.search(clean(ln.text)) or SIGN.search(clean(ln.text))) for ln in lines)
         if (right is not None and right - cell[2] > cell[2] - cell[0] and not written_under
                 and not any(_inside(o.box, (cell[2], cell[1], right, cell[3])) for o in others)):
             return (cell[2], cell[1], right - inset, cell[3])  # beside: not the next approver's box

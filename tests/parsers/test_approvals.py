@@ -538,3 +538,12 @@ def test_a_label_over_its_own_opinion_in_a_cell_as_wide_as_the_one_beside_keeps_
     found = find_approvals(lines, page, document="d.pdf", page=1)
     assert found["department"].opinion == "拟同意。"
     assert found["leader"].opinion == "情况属实,同意。" and found["leader"].affirmative
+    # A narrow label cell whose label wraps in words the label does not need (审核意见) is no block of its own.
+    form = Image.new("RGB", (1654, 1300), "white")
+    draw = ImageDraw.Draw(form)
+    draw.rectangle((145, 759, 1516, 1105), outline="black", width=3)
+    draw.line((420, 759, 420, 1105), fill="black", width=3)
+    wrapped = [TextLine("证书试点管理部门", (175, 844, 401, 900), 1.0), TextLine("审核意见", (213, 905, 360, 960), 1.0),
+               TextLine("经核实，情况属实，同意调整", (460, 790, 1000, 850), 1.0), TextLine("负责人签字：", (800, 1000, 1000, 1050), 1.0)]
+    department = find_approvals(wrapped, form, document="d.pdf", page=1)["department"]
+    assert department.affirmative and "同意调整" in department.opinion
