@@ -123,15 +123,39 @@ def assign_rows(roles: list[Role], frags: list[Fragment]) -> Table:
         cy = (min(f.top for f in cell) + max(f.bottom for f in cell)) / 2
         cells.append((sum(cy > c for c in cuts), cy, cell))
     table.rows = [{} for _ in starters]
-    # A cell's boxes join as they are read: its lines top to bottom, each line's boxes left to right (a
-    # major's code and its name, boxed apart: 440301 建筑工程技 / 术).
-    in_cell: dict[tuple[int, Role], list[Fragment]] = {}
-    for band, _, cell in sorted(cells, key=lambda c: c[1]):
-        in_cell.setdefault((band, roles[cell[0].column]), []).extend(cell)
+    # A wrapped cell's lines join top to bottom; boxes OCR cut one line into join left to right (a major's
+    # code and its name, boxed apart: 440301 建筑工程技 / 术).
+    in_cell: dict[tuple[int, Role], list[tuple[float, list[Fragment]]]] = {}
+    for band, cy, cell in sorted(cells, key=lambda c: c[1]):
+        in_cell.setdefault((band, roles[cell[0].column]), []).append((cy, cell))
     for (band, role), stacked in in_cell.items():
-        table.rows[band][role] = _cell_text(stacked)
+        for line in _one_line_each(stacked, height):
+            for cell in sorted(line, key=lambda piece: piece[0].line.box[0]):
+                table.rows[band][role] = _join(table.rows[band].get(role, ""), _cell_text(cell))
     _fill_merged(table, roles, cells, centers)
     return table
+
+
+def _one_line_each(stacked: list[tuple[float, list[Fragment]]], height: float) -> list[list[list[Fragment]]]:
+    """Cells of one column and row (centre y, fragments), top to bottom, grouped into the lines they
+    stand on: centres within SAME_LINE of a line's height of the line's first, and boxes that meet end
+    to start, within SAME_LINE of it (one line OCR boxed in two)."""
+    lines: list[tuple[float, list[list[Fragment]]]] = []
+    for cy, cell in stacked:
+        if lines and abs(cy - lines[-1][0]) < SAME_LINE * height and any(
+                _meet(piece, cell, SAME_LINE * height) for piece in lines[-1][1]):
+            lines[-1][1].append(cell)
+        else:
+            lines.append((cy, [cell]))
+    return [cells for _, cells in lines]
+
+
+def _meet(a: list[Fragment], b: list[Fragment], gap: float) -> bool:
+    a_box, b_box = a[0].line.box, b[0].line.box
+    return min(abs(b_box[0] - a_box[2]), abs(a_box[0] - b_box[2])) < gap
+
+
+SAME_LINE = 0.3  # a wrapped cell's next line stands a line lower; boxes of one line, a few px apart
 
 
 def _starter_rows(roles: list[Role], frags: list[Fragment]) -> list[Span]:
