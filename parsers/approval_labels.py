@@ -113,15 +113,24 @@ def _two_labels(text: str) -> list[str]:
 
 def find_labels(lines: list[TextLine]) -> dict[Role, Label]:
     """The best label of each role; one cell serves one role only, the better-matching one."""
+    return {role: choices[0] for role, choices in label_choices(lines).items()}
+
+
+def label_choices(lines: list[TextLine]) -> dict[Role, list[Label]]:
+    """The labels of each role, best first, none sharing a cell with the other role's best: the next
+    is read where the best heads no block (a page's title, 学校审批意见, over the blocks themselves)."""
     found = sorted(_candidates(lines), key=lambda lb: -lb.score)
-    chosen: dict[Role, Label] = {}
+    chosen: dict[Role, list[Label]] = {}
     used: set[int] = set()
     for label in found:
         ids = {id(ln) for ln in label.lines}
-        if label.role in chosen or ids & used:
-            continue
-        chosen[label.role] = label
-        used |= ids
+        if label.role not in chosen and not ids & used:
+            chosen[label.role] = [label]
+            used |= ids
+    for label in found:
+        best = chosen.get(label.role)
+        if best and label not in best and not {id(ln) for ln in label.lines} & used:
+            best.append(label)
     return chosen
 
 

@@ -21,7 +21,7 @@ import cv2
 import numpy as np
 from PIL import Image
 
-from parsers.approval_labels import ASIDE, Label, cells, clean, find_labels, glyph_span, union
+from parsers.approval_labels import ASIDE, Label, cells, clean, glyph_span, label_choices, union
 from parsers.model import ApprovalEvidence, Box, Crop, Role, TextLine
 from parsers.normalise import DATE, WHOLE_DATE, glyph_edges, glyph_widths
 from parsers.paper import paper_box
@@ -72,9 +72,10 @@ def find_approvals(
     (`Page.typeset`) the lines are the page's whole print, and other ink in a signature field was put there.
     """
     parts = cells(lines)
-    labels = find_labels(parts)
-    if not labels:
+    choices = label_choices(parts)
+    if not choices:
         return {}
+    labels = {role: labels[0] for role, labels in choices.items()}
     h = _print_height(parts)
     rulings = find_rulings(image).uncrossed(parts, h) if image is not None else None
     size = image.size if image is not None else (0, 0)
@@ -82,16 +83,24 @@ def find_approvals(
     found: dict[Role, ApprovalEvidence] = {}
     for role, label in labels.items():
         others = [o for o in labels.values() if o is not label]
-        area = _block_area(label, others, h, size, rulings, parts)
-        if sheet is not None:  # a photo's desk past the paper's edge is no part of the block
-            area = (max(area[0], sheet[0]), max(area[1], sheet[1]), min(area[2], sheet[2] - 0.3 * h),
-                    min(area[3], sheet[3]))
-        block = [_clipped(ln, area, h) for ln in parts if ln not in label.lines and _within(ln.box, area)]
-        found[role] = _read_block(
-            role, label, block, parts, area, h, image, (seals or [], grey_seals or []), rulings, reader,
-            document, page, typeset,
-        )
+        for choice in choices[role][:LABEL_TRIES]:  # the best label first; the next where the best heads no opinion
+            area = _block_area(choice, others, h, size, rulings, parts)
+            if sheet is not None:  # a photo's desk past the paper's edge is no part of the block
+                area = (max(area[0], sheet[0]), max(area[1], sheet[1]), min(area[2], sheet[2] - 0.3 * h),
+                        min(area[3], sheet[3]))
+            block = [_clipped(ln, area, h) for ln in parts if ln not in choice.lines and _within(ln.box, area)]
+            evidence = _read_block(
+                role, choice, block, parts, area, h, image, (seals or [], grey_seals or []), rulings, reader,
+                document, page, typeset,
+            )
+            found.setdefault(role, evidence)
+            if evidence.opinion:
+                found[role] = evidence
+                break
     return found
+
+
+LABEL_TRIES = 3  # labels of one role read in turn until one heads an opinion
 
 
 def _block_area(label: Label, others: list[Label], h: float, size: tuple[int, int], rulings: Rulings | None,

@@ -547,3 +547,16 @@ def test_a_label_over_its_own_opinion_in_a_cell_as_wide_as_the_one_beside_keeps_
                TextLine("经核实，情况属实，同意调整", (460, 790, 1000, 850), 1.0), TextLine("负责人签字：", (800, 1000, 1000, 1050), 1.0)]
     department = find_approvals(wrapped, form, document="d.pdf", page=1)["department"]
     assert department.affirmative and "同意调整" in department.opinion
+
+
+def test_a_page_title_worded_as_a_label_gives_way_to_the_label_that_heads_an_opinion():
+    """kindgen seed 1110029: an annex page titled 学校审批意见 over the department's block and the
+    leader's (校级分管领导意见：). The title matches a leader's wording as well as the label does, but
+    heads no opinion: the leader's block is the one under 校级分管领导意见."""
+    lines = [TextLine("学校审批意见", (716, 226, 993, 284), 0.99), TextLine("证书试点管理部门意见:", (217, 354, 549, 402), 0.99),
+             TextLine("已阅，同意。", (373, 420, 664, 492), 0.9), TextLine("签字：", (835, 533, 929, 587), 0.99),
+             TextLine("校级分管领导意见：", (217, 640, 486, 685), 0.99), TextLine("情况属实，同意。", (283, 705, 669, 804), 0.9),
+             TextLine("签字：邓辉超", (705, 798, 1013, 897), 0.9)]
+    found = find_approvals(lines, None, document="d.pdf", page=1)
+    assert found["department"].opinion == "已阅,同意。"
+    assert found["leader"].opinion == "情况属实,同意。" and found["leader"].affirmative
