@@ -221,12 +221,16 @@ def test_a_seal_of_another_registered_school_with_a_glyph_misread_is_a_mismatch(
 ])  # fmt: skip
 def test_an_arc_sharing_a_glyph_of_the_schools_place_is_no_unknown_unit(arc: str, problem: bool) -> None:
     hanjiang = School(id=4, name="扬州邗江中等专业学校", type="中职", city="扬州市", aliases=[], emails=[], majors=[])
-    registry = Registry({normalise_name(hanjiang.name): hanjiang, **REGISTRY.by_name})
-    evidence = replace(good_evidence(), applicant_unit=hanjiang.name, changes=[],
+    assert ("seal_mismatch" in codes(_sealed_by_arc(hanjiang, arc))) is problem
+
+
+def _sealed_by_arc(school: School, arc: str) -> RequestFacts:
+    """A request from `school`, added to this file's registry, whose one seal's arc reads `arc`, surely."""
+    registry = Registry({normalise_name(school.name): school, **REGISTRY.by_name})
+    evidence = replace(good_evidence(), applicant_unit=school.name, changes=[],
                        seals=[SealEvidence(CROP, "red", arc, 0.97)])
-    f = gather_facts(subject="扬州邗江中等专业学校+2024年证书申报调整申请", arrival=datetime(2024, 3, 10, 9, tzinfo=SH),
-                     evidence=evidence, round_=ROUND, registry=registry, declarations_of=lambda school: [])
-    assert ("seal_mismatch" in codes(f)) is problem
+    return gather_facts(subject=f"{school.name}+2024年证书申报调整申请", arrival=datetime(2024, 3, 10, 9, tzinfo=SH),
+                        evidence=evidence, round_=ROUND, registry=registry, declarations_of=lambda school: [])
 
 
 @pytest.mark.parametrize(("arc", "problem"), [
@@ -235,12 +239,7 @@ def test_an_arc_sharing_a_glyph_of_the_schools_place_is_no_unknown_unit(arc: str
 ])  # fmt: skip
 def test_a_unit_named_as_a_college_of_a_university_is_no_department_of_it(arc: str, problem: bool) -> None:
     zijin = School(id=5, name="南京理工大学紫金学院", type="高职", city="南京市", aliases=[], emails=[], majors=[])
-    registry = Registry({normalise_name(zijin.name): zijin, **REGISTRY.by_name})
-    evidence = replace(good_evidence(), applicant_unit=zijin.name, changes=[],
-                       seals=[SealEvidence(CROP, "red", arc, 0.97)])
-    f = gather_facts(subject="南京理工大学紫金学院+2024年证书申报调整申请", arrival=datetime(2024, 3, 10, 9, tzinfo=SH),
-                     evidence=evidence, round_=ROUND, registry=registry, declarations_of=lambda school: [])
-    assert ("seal_mismatch" in codes(f)) is problem
+    assert ("seal_mismatch" in codes(_sealed_by_arc(zijin, arc))) is problem
 
 @pytest.mark.parametrize(("department", "problem"), [
     (approval("department"), False),
