@@ -282,7 +282,7 @@ def _read_block(
                   or has_name_stamp(image, stamp_area, official, h, written=dates + above)
                   or any(is_other_ink(image, box, beside, grey) or is_hand_on_fax_seal(image, box, ref, grey, h)
                          for box in _names(block, sign_line, region)))
-    signed = signed or _signed_before_print(sign_line)
+    signed = signed or _signed_before_print(sign_line) or (sign_line is None and _named_after_opinion(opinion_line, h))
     crops = [] if image is None else [_crop(image, union(label.box, region or label.box), document, page)]
     return ApprovalEvidence(
         role=role, found=True, opinion=opinion, affirmative=affirmative(opinion), signed=signed, crops=crops
@@ -359,8 +359,9 @@ def _run_on(text: str, line: TextLine, words: list[tuple[str, TextLine]],
     or 拟同 / 意。 over two lines): while the sentence is unfinished (no 。 ends it), the line as tall
     that starts within half a line's height below the last, about where it starts (a wrap returns to
     the margin; a name signed under an opinion stands further right), and not on a 签字 label's row
-    (`sign_rows`: that is the signature); at most OPINION_LINES lines. A line ending in 同意 is a
-    whole opinion: a name written under it is its signature (同意 / 梁鹏), however close to the margin."""
+    (`sign_rows`: that is the signature); at most OPINION_LINES lines. A line that says 同意 and ends
+    without a mark carrying it on is a whole opinion: a name written under it is its signature (同意 /
+    梁鹏, 同意上报 / 梁鹏), however close to the margin."""
     taken = [line]
     for _ in range(OPINION_LINES - 1):
         if clean(text).endswith(("。", ".")) or _WHOLE_AGREEMENT.search(clean(text)):
@@ -380,7 +381,8 @@ def _run_on(text: str, line: TextLine, words: list[tuple[str, TextLine]],
 
 
 OPINION_LINES = 3  # lines an opinion written large runs over
-_WHOLE_AGREEMENT = re.compile(rf"(?:同|{_LIKE_TONG})意[。.!！]?$")
+# 同意 and what follows it up to no mark that carries the sentence on (同意上报, but not 同意调整，).
+_WHOLE_AGREEMENT = re.compile(rf"(?:同|{_LIKE_TONG})意[^，,、；;：:]*$")
 WRAP_SHIFT = 1.5  # line heights a hand's next line may start off where its last one started
 WRAP_HEIGHT = 0.6  # of its last line's height that a hand's next line is at least
 _WORDS = re.compile(r"[\u4e00-\u9fff]")
@@ -625,6 +627,23 @@ def _blank_after_label(image: Image.Image, box: Box, label_end: float, glyphs: f
         if left >= earliest and right - left > 0.5 * ref.height:
             return float(x0 + left + 1)
     return label_end
+
+
+def _named_after_opinion(line: TextLine | None, h: float) -> bool:
+    """同意。周燕 3.14 written in one hand on one line, as a 呈批件 is signed with no 签字 label: a name of
+    one to four glyphs (and a date) after the opinion's full stop, on a line too tall for print (a typed
+    同意。周燕 is print). What OCR read there must be no opinion (已阅。同意) and no form word (盖章, 日期)."""
+    if line is None or _printed(line, h):
+        return False
+    text = clean(line.text)
+    stop = text.rfind("。")
+    rest = text[stop + 1 :]
+    return (stop > 0 and bool(_OPINION_WORD.search(text[:stop])) and bool(_NAME_THEN_DATE.fullmatch(rest))
+            and not _OPINION_WORD.search(rest) and not _FORM_WORD.search(rest))
+
+
+_NAME_THEN_DATE = re.compile(r"[\u4e00-\u9fff]{1,4}[\d.\-/·]*")
+_FORM_WORD = re.compile(r"[签章盖印年月日期见]")
 
 
 def _signed_before_print(sign_line: TextLine | None) -> bool:

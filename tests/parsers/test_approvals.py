@@ -332,6 +332,10 @@ def test_a_name_signed_under_a_whole_agreement_carries_no_opinion_on():
     lines = [TextLine("证书试点管理部门意见:", (221, 989, 598, 1032), 1.0), TextLine("同意", (300, 1082, 463, 1185), 1.0),
              TextLine("染鹏", (452, 1193, 623, 1297), 0.9)]
     assert find_approvals(lines, None, document="d.pdf", page=1)["department"].opinion == "同意"
+    lines[1] = TextLine("同意上报", (300, 1082, 463, 1185), 1.0)
+    assert find_approvals(lines, None, document="d.pdf", page=1)["department"].opinion == "同意上报"
+    wrapped = [lines[0], TextLine("同意调整，", (300, 1082, 463, 1185), 1.0), TextLine("请上报。", (305, 1193, 470, 1297), 1.0)]
+    assert find_approvals(wrapped, None, document="d.pdf", page=1)["department"].opinion == "同意调整,请上报。"
 
 def test_an_unruled_block_runs_down_to_the_next_label_well_apart():
     """realgen seed 610030: a sheet of the two approvals alone, the department's 负责人（签字） line five and
@@ -560,3 +564,17 @@ def test_a_page_title_worded_as_a_label_gives_way_to_the_label_that_heads_an_opi
     found = find_approvals(lines, None, document="d.pdf", page=1)
     assert found["department"].opinion == "已阅,同意。"
     assert found["leader"].opinion == "情况属实,同意。" and found["leader"].affirmative
+
+
+@pytest.mark.parametrize(("line", "signed"), [
+    (TextLine("已审核，同意。燕314", (846, 1585, 1705, 1705), 0.9), True),  # written large: a hand's line
+    (TextLine("已审核，同意。周燕3.14", (846, 1600, 1500, 1655), 0.99), False),  # print-sized: typed
+    (TextLine("已阅。同意", (846, 1585, 1300, 1705), 0.9), False),  # the rest is the opinion, no name
+    (TextLine("同意。（盖章）", (846, 1585, 1300, 1705), 0.9), False),  # a form's word, no name
+    (TextLine("同意。3.14", (846, 1585, 1300, 1705), 0.9), False),  # a date alone
+])  # fmt: skip
+def test_a_name_written_after_the_opinion_on_its_line_signs_a_block_without_a_sign_label(line, signed):
+    """wildgen seed 1070005: a 呈批件's 校领导签批 cell, 已审核，同意。周燕 3.14 written in one hand on
+    one line (OCR lost 周), no 签字 label."""
+    lines = [TextLine("校领导签批", (444, 1643, 627, 1698), 0.99), line]
+    assert find_approvals(lines, None, document="d.pdf", page=1)["leader"].signed is signed
