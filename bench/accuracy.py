@@ -1,4 +1,4 @@
-"""Accuracy of the product's reading on all eleven request generators, black-box, per family and split.
+"""Accuracy of the product's reading on all twelve request generators, black-box, per family and split.
 
     python -m bench.accuracy [--n 48] [--seed 1] [--engine rapidocr|tesseract] [--keep DIR] [--checkout TREE]
 
