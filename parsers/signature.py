@@ -189,23 +189,7 @@ def _unlike_print_ink(image: Image.Image, region: Box, ref: Glyphs, erase: list[
         return False
     if (_blueness(bgr) - ref.tint > BLUE_BLACK)[mask].mean() >= 0.3:  # pen ink; printers print black
         return True
-    if ref.ink > INK:  # a faint page's second look: for what INK missed, not what it judged already
-        mask = _lighter_than_ink(mask, bgr)
     return any(_unlike_print(g, ref) for g in _groups(mask, h, ref.height))
-
-
-def _lighter_than_ink(mask: np.ndarray, bgr: np.ndarray) -> np.ndarray:
-    """The strokes of `mask` (ink down to a faint page's own level) that are mostly lighter than INK: a light
-    hand's. A typed name darker than INK at its core was weighed at INK already; its lighter halo, joined
-    to a background's lines or dots, would only make it look taller and less even than print."""
-    n, labels = cv2.connectedComponents(mask.astype(np.uint8), connectivity=8)
-    dark = cv2.cvtColor(bgr, cv2.COLOR_BGR2GRAY) < INK
-    size = np.maximum(np.bincount(labels[mask], minlength=n), 1)
-    core = np.bincount(labels[mask], weights=dark[mask], minlength=n) / size
-    return mask & (core[labels] < DARK_CORE)
-
-
-DARK_CORE = 0.5  # share of a stroke's pixels darker than INK for INK to have seen it
 
 
 def is_other_ink(image: Image.Image, box: Box, print_box: Box, seals: list[Box] | None = None) -> bool:

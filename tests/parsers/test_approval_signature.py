@@ -342,15 +342,6 @@ def test_the_end_of_a_sign_label_lost_under_a_seal_is_print_not_a_signature():
     assert evidence.leader is not None and evidence.leader.affirmative and not evidence.leader.signed
 
 
-def test_a_typed_name_on_a_faint_photocopy_with_ruled_paper_is_print_at_the_faint_look_too():
-    """othergen seed 11500000026: a 会签单 photocopied at 0.75 on ruled paper, its leader's name typed. Its
-    glyphs are print at INK; down to the page's own faint ink level their halo joins the paper's lines
-    into a tall, uneven group. The faint look weighs only strokes INK missed, a light hand's."""
-    raw, truth = generate_one(1150000, 26, family_of(26, 1150000))
-    assert truth["approvals"] == {"department": False, "leader": False}
-    evidence = read_evidence(parse_message(raw), engine=make_engine("rapidocr"), limits=Limits())
-    assert evidence.leader is not None and evidence.leader.affirmative and not evidence.leader.signed
-
 def test_a_label_set_down_a_narrow_cell_is_not_taken_for_one_tall_glyph_of_print():
     """An othergen sideways form at 100 dpi, its opinion labels set one glyph a line down the left cell
     (证 / 书 / 试 / 点 …): measured as the page's print, the column's glyphs would be one glyph 190 px
