@@ -43,9 +43,11 @@ def printed_glyphs(image: Image.Image, box: Box, h: float, level: float = INK,
     touches the ring of one of `seals` is left out: a ring across the label is no glyph's height."""
     mask, bgr = _ink(image, box, [], [], h, speck=0.0, level=level)
     if mask is None:
+        if level != INK:  # already measured down to the page's own level: nothing there either
+            return None
         # Print lighter than INK all through (a photo of a page in two, a light toner): it is measured
         # down to its own ink level, or the glyphs are taken as OCR's box makes them, twice too tall.
-        own = _ink_level(image, box) if level == INK else level
+        own = _ink_level(image, box)
         return printed_glyphs(image, box, h, own, seals) if own >= INK + FAINT_STEP else None
     ring = _rings(mask.shape, image, seals or [], box)
     if ring.any():

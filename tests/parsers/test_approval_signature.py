@@ -572,3 +572,11 @@ def test_a_name_signed_past_the_block_s_edge_under_labels_run_together_is_the_bl
              TextLine("负责人（签字）：谢宏伟", (462, 1471, 967, 1573), 0.9), TextLine("负责人（签字）：许敏", (1056, 1442, 1539, 1557), 0.9)]
     found = find_approvals(lines, page, document="d.pdf", page=1)
     assert found["department"].signed and found["leader"].signed
+
+
+def test_print_with_no_ink_at_the_page_s_own_level_either_is_no_reference():
+    """A label box whose ink vanishes at INK and again at the page's own faint level (all of it cleared
+    as one solid patch): no print to measure, and the second measure is not tried over and over."""
+    page = Image.new("RGB", (400, 120), (250, 250, 250))
+    ImageDraw.Draw(page).rectangle((40, 30, 360, 90), fill=(175, 175, 175))  # a light grey solid patch
+    assert printed_glyphs(page, (20, 20, 380, 100), 40.0) is None
