@@ -75,7 +75,7 @@ def find_approvals(
     choices = label_choices(parts)
     if not choices:
         return {}
-    labels = {role: labels[0] for role, labels in choices.items()}
+    labels = {role: ranked[0] for role, ranked in choices.items()}
     h = _print_height(parts)
     rulings = find_rulings(image).uncrossed(parts, h) if image is not None else None
     size = image.size if image is not None else (0, 0)
