@@ -31,8 +31,14 @@ A4 = (210.0, 297.0)
 
 def _letter_head(page: Page, case: Case, rng: random.Random, face: str, x0: float, width: float,
                  y: float = 28.0) -> float:
-    for line in titles(case, rng).split("\n"):
-        page.text(page.w_mm / 2, y, line, rng.choice(("song_bold", "hei_bold")), rng.choice((16, 18)), align="center")
+    face_t, size_t = rng.choice(("song_bold", "hei_bold")), rng.choice((16, 18))
+    title = titles(case, rng)
+    if "\n" not in title and page.text_mm(title, face_t, size_t) > page.w_mm - 40 and title.find("关于") > 0:
+        title = title.replace("关于", "\n关于", 1)
+    for line in title.split("\n"):
+        while page.text_mm(line, face_t, size_t) > page.w_mm - 36:
+            size_t -= 1
+        page.text(page.w_mm / 2, y, line, face_t, size_t, align="center")
         y += 10
     y += 6
     page.text(x0, y, salutation(rng), face, 12)
