@@ -296,8 +296,9 @@ def prose_paragraph_changes(case: Case, rng: random.Random) -> list[Image.Image]
         text = sentences[0] + "；" + "；".join(rng.choice(("同时", "另", "")) + s for s in sentences[1:]) + "。"
         y = page.paragraph(x0, y, width, text, face, 12, leading=1.65)
     else:
+        numbered = rng.random() < 0.6
         for i, s in enumerate(sentences):
-            lead = ("一、", "二、", "三、")[i] if rng.random() < 0.6 else ""
+            lead = ("一、", "二、", "三、")[i] if numbered else ""
             y = page.paragraph(x0, y, width, f"{lead}{s}。{reason_for(rng, case.changes[i])}。", face, 12,
                                leading=1.65)
     y = page.paragraph(x0, y + 2, width, closing(rng), face, 12)

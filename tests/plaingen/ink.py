@@ -65,7 +65,7 @@ class Page:
                 line = ""
                 continue
             if self.text_mm(line + ch, face, size) > width and line:
-                if ch in "，。、；：）”":  # no line may begin with closing punctuation
+                if ch in "，。、；：）”》":  # no line may begin with closing punctuation
                     line += ch
                     continue
                 if line[-1] in "（“《":  # nor end with opening punctuation

@@ -26,7 +26,7 @@ def _register() -> None:
 def _wrap(text: str, face: str, size: float, width: float) -> list[str]:
     lines, line = [], ""
     for ch in text:
-        if pdfmetrics.stringWidth(line + ch, face, size) > width and line and ch not in "，。、；：）”":
+        if pdfmetrics.stringWidth(line + ch, face, size) > width and line and ch not in "，。、；：）”》":
             lines.append(line)
             line = ch
         else:
