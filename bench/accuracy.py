@@ -1,8 +1,8 @@
-"""Accuracy of the product's reading on all twelve request generators, black-box, per family and split.
+"""Accuracy of the product's reading on all thirteen request generators, black-box, per family and split.
 
     python -m bench.accuracy [--n 48] [--seed 1] [--engine rapidocr|tesseract] [--keep DIR] [--checkout TREE]
 
-Writes twelve corpora of `--n` request emails each — formgen's, papergen's, officegen's, signgen's, changegen's, othergen's, deskgen's, inboxgen's, realgen's, wildgen's and kindgen's
+Writes thirteen corpora of `--n` request emails each — formgen's, papergen's, officegen's, signgen's, changegen's, othergen's, deskgen's, inboxgen's, realgen's, wildgen's, kindgen's and plaingen's
 (`tests/formgen`, `tests/papergen`, `tests/officegen`, `tests/signgen`, `tests/changegen`, `tests/othergen`,
 `tests/deskgen`, each written independently of the reader and of the other generators; officegen draws ordinary office habits: 红头 公文, Excel
 printouts, signature tables, fax/scanner-app/phone captures, forwarded mail; signgen draws the approval
@@ -31,7 +31,11 @@ opinion, name and date on one handwritten line, sectioned 申请表 in ZIPs with
 schools' own words (教务处意见, 分管校长意见, 负责人签章：, 签 字：, 审批人：), forms with signed 经办人/填表人 lines that are not
 approvals, 调整类型 check-box forms with 原/新 columns, opinions and Chinese-numeral dates written by hand, long tables
 over all of a school's certificates with few real changes and a 续表, shuffled multi-page PDFs with a page turned
-180°/90° and a blank separator, and full-width, spaced, quoted names with catalogue-coded majors) and scangen's (`tests/scangen`, exported by
+180°/90° and a blank separator, and full-width, spaced, quoted names with catalogue-coded majors; plaingen,
+`tests/plaingen`, draws approvals side by side at a letter's foot, opinions, names and dates written on printed
+blanks, forms with a 二级学院 opinion row above the two that count, tables with 调整原因/增减 columns, one landscape
+sheet with 部门意见 | 校领导意见 | 单位盖章 cells, typed letters with a scanned signed page appended, changes in prose
+only, and 申请表 captured as phone photos) and scangen's (`tests/scangen`, exported by
 `tests.scangen.corpus` with a registry derived from its truths) — into a
 temp dir, or DIR/NAME with `--keep` (plus the product's records as `records.json`, to re-score with
 `python -m bench.reading DIR/NAME --records …`). Message `index` of each is drawn from seed
@@ -61,6 +65,7 @@ from tests.kindgen import generate as kindgen_corpus
 from tests.officegen import generate as officegen_corpus
 from tests.othergen import generate as othergen_corpus
 from tests.papergen import generate as papergen_corpus
+from tests.plaingen import generate as plaingen_corpus
 from tests.realgen import generate as realgen_corpus
 from tests.scangen.corpus import generate as scangen_corpus
 from tests.signgen import generate as signgen_corpus
@@ -72,7 +77,8 @@ GENERATORS: dict[str, Callable[[Path, int, int], None]] = {"formgen": formgen_co
                                                           "signgen": signgen_corpus, "changegen": changegen_corpus,
                                                           "othergen": othergen_corpus, "deskgen": deskgen_corpus,
                                                           "inboxgen": inboxgen_corpus, "realgen": realgen_corpus,
-                                                          "wildgen": wildgen_corpus, "kindgen": kindgen_corpus}
+                                                          "wildgen": wildgen_corpus, "kindgen": kindgen_corpus,
+                                                          "plaingen": plaingen_corpus}
 
 
 def bench_generator(name: str, directory: Path, n: int, seed: int, engine: str, keep: bool, root: Path) -> None:
