@@ -213,7 +213,7 @@ def find_rings(image: Image.Image) -> list[Ring]:
             red = [r for r in red if r not in pieces] + [ring]
         elif not any(_overlap(ring, r) for r in red):
             red.append(ring)
-    red = [_full_size(r, scale) for r in red]
+    red = [_full_size(r, scale) for r in red if not _glyph_in_a_row(red_ink, r)]
     if red:
         return red
     # Round grey rings are searched at full resolution, where a 3 px ring is still 3 px; ovals (and
@@ -235,6 +235,29 @@ def find_rings(image: Image.Image) -> list[Ring]:
         return rings
     ink = _with_faint(full, faint)
     return rings + [r for o in faint_ovals if (r := _outlined_ring(ink, o))]
+
+
+ROW_REACH = 3  # ring widths beside a ring searched for the rest of a row of red print
+ROW_COLUMNS = 0.6  # share of those columns inked where the ring is one glyph of a row (a 红头's title)
+ROW_HEIGHT = 0.5  # share of the ring's rows that ink beside it must span to be glyphs, not a red rule
+
+
+def _glyph_in_a_row(mask: np.ndarray, ring: Ring) -> bool:
+    """Whether the ring (work-copy pixels of `mask`) is one glyph of a line of large red print: a bold
+    红头 title's 南 or 国 is closed round by its own strokes, and glyphs as tall as it carry on, a small
+    gap apart, for ROW_REACH ring widths on one side. Beside a seal lies paper, print in another colour,
+    a red rule (too thin) or at most one more seal (a few widths' worth of columns, not most)."""
+    top, bottom = max(0, int(ring.cy - ring.ry)), int(ring.cy + ring.ry) + 1
+    width = 2 * ring.rx
+    band = mask[top:bottom] > 0
+    for start, end in ((ring.cx - ring.rx - ROW_REACH * width, ring.cx - ring.rx),
+                       (ring.cx + ring.rx, ring.cx + ring.rx + ROW_REACH * width)):
+        side = band[:, max(0, int(start)) : max(0, int(end))]
+        if side.shape[1] < ROW_REACH * width / 2:
+            continue  # the page's edge: too little beside the ring to tell
+        if side.any(axis=0).mean() >= ROW_COLUMNS and side.any(axis=1).mean() >= ROW_HEIGHT:
+            return True
+    return False
 
 
 def _with_faint(grey: np.ndarray, faint: np.ndarray) -> np.ndarray:

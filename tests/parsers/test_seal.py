@@ -121,6 +121,20 @@ def test_red_letterhead_and_red_handwriting_are_not_seals():
     assert find_seals(page, document="d", page=1) == []
 
 
+@pytest.mark.parametrize("font,size", [("NotoSansCJK-Bold.ttc", 96), ("NotoSansCJK-Bold.ttc", 130),
+                                       ("NotoSerifCJK-Bold.ttc", 130)])
+def test_large_bold_red_letterhead_glyphs_are_not_seal_rings(font, size):
+    """A 红头's glyphs set large and bold (南, 京, 国 closed round by their own strokes) are red print in a
+    row, not stamps; the school's seal at the foot is still found."""
+    page = _page_with((draw_seal("南京市江宁高级职业学校", 250, random.Random(3)), (800, 1350)))
+    draw = ImageDraw.Draw(page)
+    draw.text((620, 200), "南京市江宁高级职业学校文件", fill=(210, 25, 25), anchor="ma",
+              font=ImageFont.truetype(f"/usr/share/fonts/opentype/noto/{font}", size))
+    draw.line((100, 380, 1140, 380), fill=(210, 25, 25), width=5)
+    rings = find_rings(page)
+    assert [(round(r.cx, -2), round(r.cy, -2)) for r in rings] == [(900, 1500)]
+
+
 def _on_a_desk(page: Image.Image, colour: tuple[int, int, int]) -> Image.Image:
     """A phone photo of the page lying on a coloured desk: the desk shows on every side."""
     photo = Image.new("RGB", (page.width + 300, page.height + 300), colour)
