@@ -715,15 +715,42 @@ def _unrolled(twice: np.ndarray, n_angle: int, span: tuple[float, float], r: flo
 def _polar_ink(image: Image.Image, ring: Ring, r: float) -> np.ndarray:
     """How much stamp ink (0 to 1) lies at each angle and radius of the ring, made round first
     so a fixed radius band holds the text all the way along."""
+    return _polar(_round_disc(image, ring, r), r)
+
+
+def _round_disc(image: Image.Image, ring: Ring, r: float) -> np.ndarray:
+    """The seal's stamp ink (0 to 1) scaled round to radius `r`, centred in a 2.2·r square."""
     pad = 0.1 * r
     x0, y0 = max(0, int(ring.cx - ring.rx - pad)), max(0, int(ring.cy - ring.ry - pad))
     crop = np.asarray(image.convert("RGB").crop((x0, y0, int(ring.cx + ring.rx + pad) + 1, int(ring.cy + ring.ry + pad) + 1)))
     ink = ink_strength(crop, ring.colour)
     m = np.float32([[r / ring.rx, 0, 0], [0, r / ring.ry, 0]])
     m[:, 2] = [1.1 * r - (ring.cx - x0) * r / ring.rx, 1.1 * r - (ring.cy - y0) * r / ring.ry]
-    disc = cv2.warpAffine(ink, m, (int(2.2 * r), int(2.2 * r)))
+    return cv2.warpAffine(ink, m, (int(2.2 * r), int(2.2 * r)))
+
+
+def _polar(disc: np.ndarray, r: float) -> np.ndarray:
     n_angle = max(64, int(2 * math.pi * r * 0.75))
     return cv2.warpPolar(disc, (int(r), n_angle), (1.1 * r, 1.1 * r), r, cv2.WARP_POLAR_LINEAR)
+
+
+FOOT_ROWS = (0.3, 0.85)  # of the radius below the centre: a department's name set straight under the star
+FOOT_HALF_WIDTH = 0.62  # of the radius each side of the centre: inside the ring at the foot's lowest row
+
+
+def foot_strip(image: Image.Image, ring: Ring) -> np.ndarray:
+    """The line under the seal's star (dark ink on white, BGR), turned upright by the arc lettering's
+    tilt: where a department's seal sets its own name (教务处) straight across, below the school's arc."""
+    r = (ring.rx + ring.ry) / 2
+    disc = _round_disc(image, ring, r)
+    polar = _polar(disc, r)
+    tilt = _lettering_tilt(np.vstack([polar, polar])[:, int(r * 0.55) : int(r * 0.9)], polar.shape[0])
+    upright = cv2.warpAffine(disc, cv2.getRotationMatrix2D((1.1 * r, 1.1 * r), tilt, 1.0), disc.shape[::-1])
+    rows = slice(int(r * (1.1 + FOOT_ROWS[0])), int(r * (1.1 + FOOT_ROWS[1])))
+    columns = slice(int(r * (1.1 - FOOT_HALF_WIDTH)), int(r * (1.1 + FOOT_HALF_WIDTH)))
+    strip = (255 - np.clip(upright[rows, columns] * 255, 0, 255)).astype(np.uint8)
+    strip = cv2.copyMakeBorder(strip, 6, 6, 6, 6, cv2.BORDER_CONSTANT, value=255)
+    return cv2.cvtColor(np.ascontiguousarray(strip), cv2.COLOR_GRAY2BGR)
 
 
 def ink_strength(rgb: np.ndarray, colour: Literal["red", "grey"]) -> np.ndarray:
@@ -769,10 +796,20 @@ def _lettering_span(band: np.ndarray, n_angle: int) -> tuple[float, float]:
     return a0, a1
 
 
+def _lettering_tilt(band: np.ndarray, n_angle: int) -> float:
+    """Degrees a seal was set down turned clockwise: its name is centred on the top (270°), so the
+    middle of the inked angles within ARC_SPAN lies off it by the turn."""
+    per_degree = n_angle / 360
+    angles = np.arange(*ARC_SPAN)
+    inked = angles[(band[(angles * per_degree).astype(int)] > 0.3).mean(axis=1) > 0.04]
+    return 0.0 if len(inked) == 0 else (float(inked[0]) + float(inked[-1])) / 2 - 270
+
+
 def _read_arc(image: Image.Image, ring: Ring, reader: StripReader) -> tuple[str, float]:
     """The arc text and its confidence; ("", 0.0) when it cannot be read, so no mismatch is claimed.
     Of the strips read, the surest reading is kept; serial numbers and Latin letters at its ends
-    (read off the seal's foot) are left off."""
+    (read off the seal's foot) are left off. A department's name set straight under the star
+    (教务处) is added after the arc's, as a department's seal with its name on the arc reads."""
     best = ("", 0.0)
     try:
         for strip in arc_strips(image, ring):
@@ -780,9 +817,19 @@ def _read_arc(image: Image.Image, ring: Ring, reader: StripReader) -> tuple[str,
             text = _SERIAL_ENDS.sub("", text.strip())
             if text and float(conf) > best[1]:
                 best = (text, max(0.0, min(1.0, float(conf))))
+        if best[0]:
+            foot, sure = reader(foot_strip(image, ring))
+            foot = re.sub(r"\s", "", foot)
+            if float(sure) >= FOOT_SURE and _FOOT_UNIT.fullmatch(foot):
+                best = (best[0] + foot, min(best[1], float(sure)))
     except Exception:  # noqa: BLE001 - unreadable arc text means no text, not no seal
         return "", 0.0
     return best
+
+
+FOOT_SURE = 0.8  # the line under the star must be read this surely to name a department
+# A department's or office's own name, or a seal for one purpose (合同专用章): never the unit's official seal.
+_FOOT_UNIT = re.compile(r"[\u4e00-\u9fff]{1,8}(?:处|办公室|办|部|室|中心|科|系|学院|专用章)")
 
 
 _SERIAL_ENDS = re.compile(r"^[\sA-Za-z0-9.,:;'\"()\-]+|[\sA-Za-z0-9.,:;'\"()\-]+$")

@@ -110,6 +110,21 @@ def test_two_seals_on_a_page_are_both_found():
     assert len(find_seals(page, document="d", page=1)) == 2
 
 
+@pytest.mark.parametrize("seed", [2, 11])
+def test_a_department_named_straight_under_the_star_follows_the_arc(seed):
+    """A department's seal with the school on the arc and 教务处 set straight under the star, turned as
+    it was set down, reads as the department's: the school's name, then the department's."""
+    page = _page_with((draw_seal("南京工业职业技术大学", 260, random.Random(seed), foot="教务处"), (700, 1250)))
+    [seal] = find_seals(page, document="d", page=1)
+    assert seal.text.endswith("教务处") and fuzz.ratio(seal.text[:-3], "南京工业职业技术大学") >= 85
+
+
+def test_a_school_seal_with_nothing_under_its_star_reads_as_the_school():
+    [seal] = find_seals(_page_with((draw_seal("南京工业职业技术大学", 260, random.Random(2)), (700, 1250))),
+                        document="d", page=1)
+    assert fuzz.ratio(seal.text, "南京工业职业技术大学") >= 85
+
+
 def test_red_letterhead_and_red_handwriting_are_not_seals():
     page = _page_with()
     draw = ImageDraw.Draw(page)

@@ -24,9 +24,10 @@ def _star(cx: float, cy: float, r: float) -> list[tuple[float, float]]:
 
 
 def draw_seal(
-    text: str, diameter: int, rng: random.Random, colour: tuple[int, int, int] = SEAL_RED
+    text: str, diameter: int, rng: random.Random, colour: tuple[int, int, int] = SEAL_RED, foot: str = ""
 ) -> Image.Image:
-    """A round seal as RGBA: ring, five-pointed star, `text` clockwise on the upper arc.
+    """A round seal as RGBA: ring, five-pointed star, `text` clockwise on the upper arc, and `foot` (a
+    department's name, 教务处) set straight under the star.
 
     Alpha is uneven, as stamp ink is, so the seal looks pressed rather than pasted.
     """
@@ -38,6 +39,8 @@ def draw_seal(
     draw.ellipse((c - r, c - r, c + r, c + r), outline=255, width=ring)
     draw.polygon(_star(c, c, r * 0.27), fill=255)
     _arc_text(mask, text, c, r, rng)
+    if foot:
+        draw.text((c, c + r * 0.55), foot, font=ImageFont.truetype(FONT_SEAL, int(r * 0.2)), fill=255, anchor="mm")
     alpha = np.asarray(mask, dtype=np.float32) / 255
     angle = rng.uniform(-12, 12)
     # Drawn from `rng` (PIL's effect_noise is unseeded): the same seed stamps the same seal.
