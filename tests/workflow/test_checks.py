@@ -193,6 +193,10 @@ def test_without_readable_pages_the_evidence_codes_all_hold() -> None:
      False, False),  # the same, the school's arc read in part
     ([SealEvidence(CROP, "red", "连云港中等专业学校招生就业外", 0.94), SealEvidence(CROP, "red", "连云I中等专亚学校", 0.71)],
      False, False),  # a department's seal beside one read unsurely as the school's own (papergen 9700000030)
+    ([SealEvidence(CROP, "red", "连云港中等专业学校招生就业外", 0.91), SealEvidence(CROP, "red", "连云巷中专亚学挍", 0.82)],
+     False, False),  # beside one read surely but garbled, nearest the school's own (papergen 11700000025)
+    ([SealEvidence(CROP, "red", "连云港中等专业学校招生就业处", 0.91), SealEvidence(CROP, "red", "连云港中等专业学校教务处", 0.9)],
+     False, True),  # two of the school's departments' seals, and not its own
     ([SealEvidence(CROP, "red", "连云港中等专业学校教务处", 0.95), SealEvidence(CROP, "red", "", 0.0)],
      False, False),  # beside a seal whose arc could not be read, which may be the school's own
     ([SealEvidence(CROP, "red", "连云港中等专业学校教务处", 0.95), SealEvidence(CROP, "red", "南京市玄武中等专业学校", 0.6)],

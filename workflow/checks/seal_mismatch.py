@@ -45,13 +45,14 @@ def sealed_by(facts: RequestFacts, school: School) -> bool:
 
 
 def _maybe_own_beside(facts: RequestFacts, department: SealEvidence) -> bool:
-    """Another seal on the request whose arc was not read with confidence, and reads as nothing or
-    nearest the school's name: it may be the school's own seal, beside which a department's is no
-    mismatch (spec §2), and an arc not surely read never makes one."""
+    """Another seal on the request whose arc reads as nothing, or, however surely read, as no
+    department's and nearest the school's name (盐城滨湘牌业学院 for 盐城滨海健康职业学院): it may be the
+    school's own seal, beside which a department's is no mismatch (spec §2)."""
     school = facts.school
     return school is not None and any(
-        seal is not department and seal.text_confidence < CONFIDENT
-        and (not normalise_name(seal.text) or facts.registry.nearest(normalise_name(seal.text)) == {school.id})
+        seal is not department
+        and (not (text := normalise_name(seal.text))
+             or (facts.registry.nearest(text) == {school.id} and not _department_of(facts, text)))
         for seal in facts.evidence.seals)
 
 
