@@ -35,7 +35,8 @@ TEMPLATES: dict[Role, tuple[str, ...]] = {
     "leader": ("校级分管领导意见", "分管校领导意见", "学校领导意见", "校领导意见", "分管领导意见", "校长意见",
                "学校意见", "校领导审批", "学校审批意见", "领导意见",
                "院长审批", "院领导审批",  # a 学院's leaders: 主管院长审批, 分管院领导审批
-               "校领导签批", "领导签批"),  # 签批: the leader's sign-off
+               "校领导签批", "领导签批",  # 签批: the leader's sign-off
+               "分管副校长意见", "分管副院长意见", "院领导意见"),
 }
 MIN_SCORE = 62  # fuzz.ratio of a label as read against its nearest wording
 MAX_LEAD = 3  # stray glyphs (a rule, a bullet, 一、) allowed before a label

@@ -94,13 +94,17 @@ def find_approvals(
                 document, page, typeset,
             )
             found.setdefault(role, evidence)
-            if evidence.opinion:
+            if evidence.opinion and (role not in found or not found[role].opinion):
+                found[role] = evidence
+            if _OPINION_WORD.search(clean(evidence.opinion)):
                 found[role] = evidence
                 break
     return found
 
 
-LABEL_TRIES = 3  # labels of one role read in turn until one heads an opinion
+# Labels of one role read in turn until one heads an opinion in words of agreement or refusal: what a
+# 分管校领导（签字）： line heads is its name (阳雷), and the 分管副院长意见 above it heads the opinion.
+LABEL_TRIES = 3
 
 
 def _block_area(label: Label, others: list[Label], h: float, size: tuple[int, int], rulings: Rulings | None,
@@ -136,12 +140,20 @@ def _block_area(label: Label, others: list[Label], h: float, size: tuple[int, in
             return column
     right_edge = float(size[0]) * 0.97 if size[0] else max(x1, x0 + 40 * h)
     # Down to the next label, which may stand well apart (a sheet of the two approvals alone); the last
-    # block ends six lines down, before the letter's 申请单位 and date.
-    reach = BLOCK_BEFORE_NEXT if below else BLOCK_LINES
-    return (x0, y0 - 0.5 * h, min([right_edge, *after]), min([y1 + reach * h, *below]))
+    # block ends six lines down, before the letter's 申请单位 and date, unless its 签字 line stands
+    # further down (blocks side by side at a letter's foot, spaced out to fill it).
+    area = (x0, y0 - 0.5 * h, min([right_edge, *after]), min([y1 + (BLOCK_BEFORE_NEXT if below else BLOCK_LINES) * h, *below]))
+    if below:
+        return area
+    signs = [ln.box for ln in lines if SIGN.search(clean(ln.text)) and not _FORM_FILLER.match(clean(ln.text))
+             and area[0] - h <= ln.box[0] < area[2] and y1 < ln.box[1] < y1 + BLOCK_BEFORE_NEXT * h]
+    if signs and not any((box[1] + box[3]) / 2 < area[3] for box in signs):  # none read as the block's
+        return (*area[:3], min(box[3] for box in signs) + h)
+    return area
 
 
 BLOCK_LINES, BLOCK_BEFORE_NEXT = 6, 10  # print lines an unruled block runs down: the last, one before another
+_FORM_FILLER = re.compile(r"(?:经办|填表|填报|制表|联系)")  # who filled the form in signs no approval
 
 
 def _column_below(rulings: Rulings, cell: Box, others: list[Label], h: float) -> Box | None:

@@ -400,6 +400,26 @@ def test_two_labels_side_by_side_ocr_read_as_one_line_are_two_blocks():
     assert found["department"].affirmative and found["leader"].affirmative
 
 
+def _sign_line_under_the_leaders_label(leader_label: str) -> list[TextLine]:
+    """wildgen seed 1170029: 分管…意见： over its opinion, then 分管校领导（签字）： with the name written after it."""
+    return [
+        TextLine("试点工作负责部门意见：", (189, 1001, 547, 1055), 1.0), TextLine("同意。", (334, 1059, 500, 1146), 1.0),
+        TextLine("负责人（签字）：高东永", (656, 1155, 1114, 1235), 0.95),
+        TextLine("二〇二四年三月十七日", (1085, 1236, 1446, 1295), 0.99),
+        TextLine(leader_label, (190, 1332, 452, 1385), 0.99), TextLine("情况属实，同意。", (366, 1390, 762, 1466), 0.99),
+        TextLine("分管校领导（签字）：", (597, 1504, 922, 1554), 0.99), TextLine("阳雷", (938, 1475, 1049, 1545), 0.95),
+    ]
+
+
+@pytest.mark.parametrize("leader_label", ["分管副院长意见：", "主管副院长批示："])
+def test_a_leaders_sign_line_is_not_the_label_heading_the_opinion(leader_label):
+    """The leader's label (分管副院长意见, or one read less surely than the 分管校领导（签字）： under it) heads
+    the opinion; the 签字 line heads only the name, which is no opinion."""
+    found = find_approvals(_sign_line_under_the_leaders_label(leader_label), None, document="d.jpg", page=1)
+    assert found["leader"].opinion == "情况属实,同意。" and found["leader"].affirmative
+    assert found["department"].opinion == "同意。"
+
+
 def test_side_by_side_labels_whose_middle_ocr_lost_are_two_blocks():
     """deskgen seed 270022: …部门（教务处）意见 | 校级分管领导意见 read as one box that lost 见校级分管:
     what is left of the second label, 领导意见, is the leader's."""
@@ -411,6 +431,16 @@ def test_side_by_side_labels_whose_middle_ocr_lost_are_two_blocks():
     ]
     found = find_approvals(lines, None, document="d.pdf", page=1)
     assert (found["department"].opinion, found["leader"].opinion) == ("原则同意", "已阅,同意")
+
+
+def test_side_by_side_blocks_at_a_letters_foot_reach_their_sign_lines_far_down():
+    """plaingen seed 1170013: the two blocks side by side at a letter's foot, unruled, their 签字 lines
+    seven print lines under the labels (the blocks spaced out to fill the page). Each block reaches its
+    own 签字 line and the name written after it."""
+    image = Image.open(Path(__file__).parent / "cases" / "side-by-side-blocks-signed-far-down.jpg").convert("RGB")
+    found = read_page(Page(number=1, image=image), engine=make_engine("rapidocr"), document="d.pdf")
+    assert found.department is not None and found.department.opinion == "已阅,同意。" and found.department.signed
+    assert found.leader is not None and found.leader.opinion == "原则同意。" and found.leader.signed
 
 
 def test_a_name_written_on_past_the_blocks_edge_is_its_signature():
