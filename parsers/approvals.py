@@ -94,7 +94,7 @@ def find_approvals(
                 document, page, typeset,
             )
             found.setdefault(role, evidence)
-            if evidence.opinion and (role not in found or not found[role].opinion):
+            if evidence.opinion and not found[role].opinion:
                 found[role] = evidence
             if _OPINION_WORD.search(clean(evidence.opinion)):
                 found[role] = evidence

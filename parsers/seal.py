@@ -738,7 +738,7 @@ FOOT_ROWS = (0.3, 0.85)  # of the radius below the centre: a department's name s
 FOOT_HALF_WIDTH = 0.62  # of the radius each side of the centre: inside the ring at the foot's lowest row
 
 
-def foot_strip(image: Image.Image, ring: Ring) -> np.ndarray:
+def _foot_strip(image: Image.Image, ring: Ring) -> np.ndarray:
     """The line under the seal's star (dark ink on white, BGR), turned upright by the arc lettering's
     tilt: where a department's seal sets its own name (教务处) straight across, below the school's arc."""
     r = (ring.rx + ring.ry) / 2
@@ -778,7 +778,7 @@ def _lettering_span(band: np.ndarray, n_angle: int) -> tuple[float, float]:
     """The arc (degrees clockwise from +x, past 360 on the right) the lettering covers: at least
     ARC_SPAN, grown on each side while inked angles follow with gaps under ARC_GAP, up to ARC_LIMIT."""
     per_degree = n_angle / 360
-    inked = (band > 0.3).mean(axis=1) > 0.04
+    inked = _inked(band)
 
     def reach(start: float, limit: float, step: int) -> float:
         last = start
@@ -799,10 +799,14 @@ def _lettering_span(band: np.ndarray, n_angle: int) -> tuple[float, float]:
 def _lettering_tilt(band: np.ndarray, n_angle: int) -> float:
     """Degrees a seal was set down turned clockwise: its name is centred on the top (270°), so the
     middle of the inked angles within ARC_SPAN lies off it by the turn."""
-    per_degree = n_angle / 360
     angles = np.arange(*ARC_SPAN)
-    inked = angles[(band[(angles * per_degree).astype(int)] > 0.3).mean(axis=1) > 0.04]
+    inked = angles[_inked(band)[(angles * n_angle / 360).astype(int)]]
     return 0.0 if len(inked) == 0 else (float(inked[0]) + float(inked[-1])) / 2 - 270
+
+
+def _inked(band: np.ndarray) -> np.ndarray:
+    """Per angle (row) of an unrolled lettering band: whether lettering inks it."""
+    return (band > 0.3).mean(axis=1) > 0.04
 
 
 def _read_arc(image: Image.Image, ring: Ring, reader: StripReader) -> tuple[str, float]:
@@ -818,7 +822,7 @@ def _read_arc(image: Image.Image, ring: Ring, reader: StripReader) -> tuple[str,
             if text and float(conf) > best[1]:
                 best = (text, max(0.0, min(1.0, float(conf))))
         if best[0]:
-            foot, sure = reader(foot_strip(image, ring))
+            foot, sure = reader(_foot_strip(image, ring))
             foot = re.sub(r"\s", "", foot)
             if float(sure) >= FOOT_SURE and _FOOT_UNIT.fullmatch(foot):
                 best = (best[0] + foot, min(best[1], float(sure)))
