@@ -1,8 +1,8 @@
-"""Accuracy of the product's reading on all thirteen request generators, black-box, per family and split.
+"""Accuracy of the product's reading on all fourteen request generators, black-box, per family and split.
 
     python -m bench.accuracy [--n 48] [--seed 1] [--engine rapidocr|tesseract] [--keep DIR] [--checkout TREE]
 
-Writes thirteen corpora of `--n` request emails each — formgen's, papergen's, officegen's, signgen's, changegen's, othergen's, deskgen's, inboxgen's, realgen's, wildgen's, kindgen's and plaingen's
+Writes fourteen corpora of `--n` request emails each — formgen's, papergen's, officegen's, signgen's, changegen's, othergen's, deskgen's, inboxgen's, realgen's, wildgen's, kindgen's, plaingen's and stampgen's
 (`tests/formgen`, `tests/papergen`, `tests/officegen`, `tests/signgen`, `tests/changegen`, `tests/othergen`,
 `tests/deskgen`, each written independently of the reader and of the other generators; officegen draws ordinary office habits: 红头 公文, Excel
 printouts, signature tables, fax/scanner-app/phone captures, forwarded mail; signgen draws the approval
@@ -35,7 +35,10 @@ over all of a school's certificates with few real changes and a 续表, shuffled
 `tests/plaingen`, draws approvals side by side at a letter's foot, opinions, names and dates written on printed
 blanks, forms with a 二级学院 opinion row above the two that count, tables with 调整原因/增减 columns, one landscape
 sheet with 部门意见 | 校领导意见 | 单位盖章 cells, typed letters with a scanned signed page appended, changes in prose
-only, and 申请表 captured as phone photos) and scangen's (`tests/scangen`, exported by
+only, and 申请表 captured as phone photos; stampgen, `tests/stampgen`, draws opinions given by ticked
+同意/不同意 boxes, approval grids with 审批环节 rows, signatures above or below their 签字 line, forms filled in
+by hand, values struck through and corrected by hand, seals over the leader's signature, date stamps and name
+stamps, and certificates named in varied real ways) and scangen's (`tests/scangen`, exported by
 `tests.scangen.corpus` with a registry derived from its truths) — into a
 temp dir, or DIR/NAME with `--keep` (plus the product's records as `records.json`, to re-score with
 `python -m bench.reading DIR/NAME --records …`). Message `index` of each is drawn from seed
@@ -69,6 +72,7 @@ from tests.plaingen import generate as plaingen_corpus
 from tests.realgen import generate as realgen_corpus
 from tests.scangen.corpus import generate as scangen_corpus
 from tests.signgen import generate as signgen_corpus
+from tests.stampgen import generate as stampgen_corpus
 from tests.wildgen import generate as wildgen_corpus
 
 # name → writes a corpus of (out_dir, count, base_seed)
@@ -78,7 +82,7 @@ GENERATORS: dict[str, Callable[[Path, int, int], None]] = {"formgen": formgen_co
                                                           "othergen": othergen_corpus, "deskgen": deskgen_corpus,
                                                           "inboxgen": inboxgen_corpus, "realgen": realgen_corpus,
                                                           "wildgen": wildgen_corpus, "kindgen": kindgen_corpus,
-                                                          "plaingen": plaingen_corpus}
+                                                          "plaingen": plaingen_corpus, "stampgen": stampgen_corpus}
 
 
 def bench_generator(name: str, directory: Path, n: int, seed: int, engine: str, keep: bool, root: Path) -> None:
