@@ -212,10 +212,12 @@ def _clipped(line: TextLine, area: Box, h: float) -> TextLine:
     two opinions of side-by-side blocks read as one line: 不同意（人数超出）。同意), cut at its glyphs' pitch;
     the line as it is when it overshoots by less than CLIP_PAST print lines `h`, or when it is the block's
     one 签字 line: the name after the label is the block's, however far right it is written (负责人（签字）：
-    谢宏伟 under labels that run together, 证书试点管理部门意见校级分管领导意见：)."""
+    谢宏伟 under labels that run together, 证书试点管理部门意见校级分管领导意见：), or when it is a date."""
     text = clean(line.text)
     if not text or (line.box[0] >= area[0] - CLIP_PAST * h and line.box[2] <= area[2] + CLIP_PAST * h):
         return line
+    if WHOLE_DATE.match(text):
+        return line  # a date is written whole, in one block: cut, 2024-03-19 would be 2024-03, no date
     edges = glyph_edges(text, line.box[0], line.box[2])
     signs = list(SIGN.finditer(text))
     if len(signs) == 1 and area[0] <= edges[signs[0].start()] < area[2]:

@@ -443,6 +443,16 @@ def test_side_by_side_blocks_at_a_letters_foot_reach_their_sign_lines_far_down()
     assert found.leader is not None and found.leader.opinion == "原则同意。" and found.leader.signed
 
 
+def test_a_date_written_past_the_cells_edge_in_an_unsigned_block_is_no_signature():
+    """papergen seed 11700000005: the department's 负责人（签字）： left blank and a date written large by hand
+    after it, its last figures past the cell's right rule. The date is a date however far it runs, not a
+    name cut off at the block's edge (2024-03-); the leader's block below is signed."""
+    image = Image.open(Path(__file__).parent / "cases" / "hand-date-past-the-cells-edge-unsigned.jpg").convert("RGB")
+    found = read_page(Page(number=1, image=image), engine=make_engine("rapidocr"), document="d.pdf")
+    assert found.department is not None and found.department.affirmative and not found.department.signed
+    assert found.leader is not None and found.leader.signed
+
+
 def test_a_name_written_on_past_the_blocks_edge_is_its_signature():
     """deskgen seed 290021, a phone photo: two blocks side by side, and the department's 潘卫东, written
     large after 负责人（签字）： set near its block's right edge, runs on into the leader's column. OCR read it
