@@ -691,13 +691,11 @@ def _on_ellipse(mask: np.ndarray, cx: float, cy: float, rx: float, ry: float, of
 ON_PAGE = 0.5  # least share of a ring's circumference on the page for it to be judged at all
 
 
-def arc_strips(image: Image.Image, ring: Ring) -> list[np.ndarray]:
-    """The seal's upper arc unrolled into straight lines of text (dark ink on white, BGR): over
-    ARC_SPAN, and over the span the lettering's ink covers when that is wider (a long name runs
-    round more of the circle; so may an inscription at the seal's foot or its serial number, which
-    is why both are read)."""
-    r = (ring.rx + ring.ry) / 2
-    polar = _polar_ink(image, ring, r)  # rows: angle clockwise from +x; columns: radius
+def arc_strips(polar: np.ndarray, r: float) -> list[np.ndarray]:
+    """The seal's upper arc (`polar`: its stamp ink made round to radius `r` and unwrapped, see `_polar`)
+    unrolled into straight lines of text (dark ink on white, BGR): over ARC_SPAN, and over the span the
+    lettering's ink covers when that is wider (a long name runs round more of the circle; so may an
+    inscription at the seal's foot or its serial number, which is why both are read)."""
     twice = np.vstack([polar, polar])  # wrap past 360°
     lettering = _lettering_span(twice[:, int(r * 0.55) : int(r * 0.9)], polar.shape[0])
     spans = [ARC_SPAN] if lettering == ARC_SPAN else [ARC_SPAN, lettering]
@@ -707,15 +705,14 @@ def arc_strips(image: Image.Image, ring: Ring) -> list[np.ndarray]:
 def _unrolled(twice: np.ndarray, n_angle: int, span: tuple[float, float], r: float) -> np.ndarray:
     a0, a1 = (int(n_angle * a / 360) for a in span)
     band = twice[a0:a1, int(r * ARC_BAND[0]) : int(r * ARC_BAND[1])]
-    strip = (255 - np.clip(np.flipud(band.T) * 255, 0, 255)).astype(np.uint8)  # the seal's outside on top
+    return _as_strip(np.flipud(band.T))  # the seal's outside on top
+
+
+def _as_strip(ink: np.ndarray) -> np.ndarray:
+    """Stamp ink (0 to 1) as a line of text for the strip reader: dark on white, bordered, BGR."""
+    strip = (255 - np.clip(ink * 255, 0, 255)).astype(np.uint8)
     strip = cv2.copyMakeBorder(strip, 6, 6, 6, 6, cv2.BORDER_CONSTANT, value=255)
     return cv2.cvtColor(np.ascontiguousarray(strip), cv2.COLOR_GRAY2BGR)
-
-
-def _polar_ink(image: Image.Image, ring: Ring, r: float) -> np.ndarray:
-    """How much stamp ink (0 to 1) lies at each angle and radius of the ring, made round first
-    so a fixed radius band holds the text all the way along."""
-    return _polar(_round_disc(image, ring, r), r)
 
 
 def _round_disc(image: Image.Image, ring: Ring, r: float) -> np.ndarray:
@@ -730,6 +727,7 @@ def _round_disc(image: Image.Image, ring: Ring, r: float) -> np.ndarray:
 
 
 def _polar(disc: np.ndarray, r: float) -> np.ndarray:
+    """The disc's ink at each angle (rows, clockwise from +x) and radius (columns)."""
     n_angle = max(64, int(2 * math.pi * r * 0.75))
     return cv2.warpPolar(disc, (int(r), n_angle), (1.1 * r, 1.1 * r), r, cv2.WARP_POLAR_LINEAR)
 
@@ -738,19 +736,15 @@ FOOT_ROWS = (0.3, 0.85)  # of the radius below the centre: a department's name s
 FOOT_HALF_WIDTH = 0.62  # of the radius each side of the centre: inside the ring at the foot's lowest row
 
 
-def _foot_strip(image: Image.Image, ring: Ring) -> np.ndarray:
-    """The line under the seal's star (dark ink on white, BGR), turned upright by the arc lettering's
-    tilt: where a department's seal sets its own name (教务处) straight across, below the school's arc."""
-    r = (ring.rx + ring.ry) / 2
-    disc = _round_disc(image, ring, r)
-    polar = _polar(disc, r)
+def _foot_strip(disc: np.ndarray, polar: np.ndarray, r: float) -> np.ndarray:
+    """The line under the seal's star (dark ink on white, BGR; `disc` the seal made round, `polar` it
+    unwrapped), turned upright by the arc lettering's tilt: where a department's seal sets its own name
+    (教务处) straight across, below the school's arc."""
     tilt = _lettering_tilt(np.vstack([polar, polar])[:, int(r * 0.55) : int(r * 0.9)], polar.shape[0])
     upright = cv2.warpAffine(disc, cv2.getRotationMatrix2D((1.1 * r, 1.1 * r), tilt, 1.0), disc.shape[::-1])
     rows = slice(int(r * (1.1 + FOOT_ROWS[0])), int(r * (1.1 + FOOT_ROWS[1])))
     columns = slice(int(r * (1.1 - FOOT_HALF_WIDTH)), int(r * (1.1 + FOOT_HALF_WIDTH)))
-    strip = (255 - np.clip(upright[rows, columns] * 255, 0, 255)).astype(np.uint8)
-    strip = cv2.copyMakeBorder(strip, 6, 6, 6, 6, cv2.BORDER_CONSTANT, value=255)
-    return cv2.cvtColor(np.ascontiguousarray(strip), cv2.COLOR_GRAY2BGR)
+    return _as_strip(upright[rows, columns])
 
 
 def ink_strength(rgb: np.ndarray, colour: Literal["red", "grey"]) -> np.ndarray:
@@ -816,13 +810,16 @@ def _read_arc(image: Image.Image, ring: Ring, reader: StripReader) -> tuple[str,
     (教务处) is added after the arc's, as a department's seal with its name on the arc reads."""
     best = ("", 0.0)
     try:
-        for strip in arc_strips(image, ring):
+        r = (ring.rx + ring.ry) / 2
+        disc = _round_disc(image, ring, r)  # made round once: the arc and the line under the star are read off it
+        polar = _polar(disc, r)
+        for strip in arc_strips(polar, r):
             text, conf = reader(strip)
             text = _SERIAL_ENDS.sub("", text.strip())
             if text and float(conf) > best[1]:
                 best = (text, max(0.0, min(1.0, float(conf))))
         if best[0]:
-            foot, sure = reader(_foot_strip(image, ring))
+            foot, sure = reader(_foot_strip(disc, polar, r))
             foot = re.sub(r"\s", "", foot)
             if float(sure) >= FOOT_SURE and _FOOT_UNIT.fullmatch(foot):
                 best = (best[0] + foot, min(best[1], float(sure)))
