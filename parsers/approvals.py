@@ -22,6 +22,7 @@ import numpy as np
 from PIL import Image
 
 from parsers.approval_labels import ASIDE, Label, cells, clean, glyph_span, label_choices, union
+from parsers.checkboxes import marked_option
 from parsers.model import ApprovalEvidence, Box, Crop, Role, TextLine
 from parsers.normalise import DATE, WHOLE_DATE, glyph_edges, glyph_widths
 from parsers.paper import paper_box
@@ -257,6 +258,9 @@ def _read_block(
 ) -> ApprovalEvidence:
     official, grey = seals
     opinion, opinion_line = _opinion(label, block, area, h, lines)
+    choice = marked_option(image, _row_of(opinion_line or label.lines[-1], lines, area, label), h)
+    if choice is not None:  # □同意 □不同意: the row's text names both, the pen mark chooses
+        opinion = choice
     sign_line = (next((ln for ln in sorted(block, key=lambda ln: ln.box[1]) if SIGN.search(ln.text)), None)
                  or _sign_label_after(label))
     if image is not None and reader is not None and not _OPINION_WORD.search(opinion):
@@ -306,17 +310,25 @@ def _read_block(
 STAMP_OVER_TOP = 0.5  # print heights a 名章 may stand above its block's top, centred on a 签字 on the label's row
 
 
+def _row_of(anchor: TextLine, lines: list[TextLine], area: Box, label: Label) -> list[TextLine]:
+    """The page's lines on the anchor's row within the block's columns, left to right."""
+    top, bottom = anchor.box[1], anchor.box[3]
+    left = min(label.box[0], area[0])
+    return sorted((ln for ln in lines if top <= (ln.box[1] + ln.box[3]) / 2 <= bottom and left <= _middle(ln) <= area[2]),
+                  key=lambda ln: ln.box[0])
+
+
 def affirmative(opinion: str) -> bool:
     """同意… and not 不同意; an opinion misread after its first glyph still begins with 同, a
     handwritten 同 OCR reads as a glyph of its shape (回意, 司意) still stands before 意, as does 拟 or
     原则 when OCR lost the 同 after it (原则意), and one lost under a seal leaves 意调整 / 意上报 /
     意按…, which only agreement is followed by (as is 同 with its 意 misread: 同逢调整); a short
-    opinion ending in 同 (拟同) lost its 意 under a stamp."""
+    opinion ending in 同 (拟同) lost its 意 under a stamp. A form's 审核结果 is (审核)通过 or 不通过."""
     head = opinion[:6]
     if NEGATIVE.search(head):
         return False
     agreed = _AGREED.search(opinion)
-    return ("同意" in opinion or head.startswith("同") or bool(_TONG_YI.match(head)) or bool(_TONG_YI_AFTER.search(opinion))
+    return ("同意" in opinion or head.startswith(("同", "通过", "审核通过")) or bool(_TONG_YI.match(head)) or bool(_TONG_YI_AFTER.search(opinion))
             or (agreed is not None and not NEGATIVE.search(opinion[: agreed.start()]))
             or (len(opinion) <= 6 and opinion.rstrip("。.，,").endswith("同")))  # 拟同: its 意 under a stamp
 
@@ -403,7 +415,7 @@ _WORDS = re.compile(r"[\u4e00-\u9fff]")
 # 同意 finds 不同意 too: its sign is judged elsewhere.
 # A handwritten 同意 whose 意 OCR lost leaves 同 alone or before what agreement goes on to (同申请); one
 # whose 同 a seal's ring hid leaves 意 before it (意调整).
-_OPINION_WORD = re.compile(rf"同意|已阅|拒|否|{_TONG_YI.pattern}|^同(?:$|申请|上报|调整|按)|{_AGREED.pattern}")
+_OPINION_WORD = re.compile(rf"同意|已阅|拒|否|{_TONG_YI.pattern}|^同(?:$|申请|上报|调整|按)|{_AGREED.pattern}|^(?:审核)?通过")
 
 
 def stamped_opinion(image: Image.Image, area: Box, seals: list[Box], h: float, reader: StripReader) -> TextLine | None:

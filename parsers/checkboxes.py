@@ -1,0 +1,128 @@
+"""An opinion given by ticking a printed box: □同意 □不同意, or 审核结果 □通过 □不通过.
+
+A form that offers its choices as boxes is answered by a pen mark (✓, √ or ×) over one box. OCR reads
+the row's print but not the choice: the marked box is dropped or read as some glyph, the empty one as □
+or 口, so the row's text says both 同意 and 不同意 whatever was chosen. The choice is read from the ink:
+the row's boxes are found as small squares closed on four sides (print rules, which pen strokes are not),
+and the box with pen ink over it beyond its own sides is the chosen one. A check glyph OCR did read (☑同意,
+√同意: a typed form) decides without the image.
+"""
+
+from __future__ import annotations
+
+import re
+
+import cv2
+import numpy as np
+from PIL import Image
+
+from parsers.approval_labels import clean
+from parsers.model import Box, TextLine
+
+# The options a box may stand before, the negative first: 同意 is also the tail of 不同意.
+OPTION = re.compile(r"不同意|同意|不通过|通过")
+_CHECKED = re.compile(r"[☑✓✔√☒⊠✗✘]\s*(不同意|同意|不通过|通过)")
+# A box is a closed square about a glyph high: smaller is a full stop, larger a ruled cell.
+BOX_SIDE = (0.3, 1.3)  # of the print height (an OCR line box, taller than its glyphs)
+BOX_ASPECT = 0.75  # the shorter side at least this share of the longer
+SIDE_COVER = 0.6  # share of its height a box's side rule covers (a glyph like 同 has no bottom)
+SIDE_SLACK = 0.2  # of a box's width its rules' ends may stray
+RULE_RUN = 0.35  # print heights a straight stroke runs to count as a rule
+MARK_INK = 0.05  # pen ink over a box, as a share of the box's area, to count as a mark
+MARK_SHARE = 0.5  # of the most-marked box's ink another box needs to count as marked too
+
+
+def marked_option(image: Image.Image | None, row: list[TextLine], h: float) -> str | None:
+    """The opinion a row of option boxes gives: the marked option with the words after the options
+    (同意 + 情况属实), "" when no box or more than one is marked, None when the row offers no choice of
+    boxes (fewer than two options, or not one box per option found on the image).
+
+    `row`: the OCR lines of one printed row, left to right, in `image`'s pixels; `h`: the page's print
+    height in pixels.
+    """
+    text = "".join(clean(ln.text) for ln in row)
+    options = list(OPTION.finditer(text))
+    if len(options) < 2 or not any(o.group().startswith("不") for o in options):
+        return None
+    remark = text[options[-1].end():].lstrip("□口☐ ，,。.")
+    checked = _CHECKED.findall(text)
+    if len(checked) == 1:
+        return checked[0] + remark
+    if image is None:
+        return None
+    x0 = min(ln.box[0] for ln in row) - h
+    top, bottom = min(ln.box[1] for ln in row), max(ln.box[3] for ln in row)
+    band = (max(0, int(x0)), max(0, int(top - 0.5 * h)), min(image.width, int(max(ln.box[2] for ln in row))),
+            min(image.height, int(bottom + 0.2 * h)))
+    if band[2] - band[0] < 2 * h or band[3] - band[1] < 0.5 * h:
+        return None
+    grey = np.asarray(image.convert("L").crop(band))
+    marks = _box_marks(grey, h)
+    if len(marks) != len(options):
+        return None
+    strongest = max(marks)
+    chosen = [o.group() for o, mark in zip(options, marks, strict=True)
+              if mark >= max(MARK_INK, MARK_SHARE * strongest)]
+    return chosen[0] + remark if len(chosen) == 1 else ""
+
+
+def _box_marks(grey: np.ndarray, h: float) -> list[float]:
+    """For each printed box in a greyscale strip, left to right, the pen ink over and about it that is
+    no rule, as a share of the box's area."""
+    _, ink = cv2.threshold(grey, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    run = max(3, round(RULE_RUN * h))
+    across = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (run, 1)))
+    down = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, run)))
+    rules = across | down
+    marks = []
+    for x0, y0, x1, y1 in _boxes(_segments(across), _segments(down.T), h):
+        side = max(x1 - x0, y1 - y0)
+        # A tick starts left of its box and rises above it; a cross reaches past all its sides.
+        area = (max(0, x0 - round(0.25 * side)), max(0, y0 - round(0.6 * side)), x1 + round(0.1 * side),
+                y1 + round(0.15 * side))
+        pen = (ink[area[1]:area[3], area[0]:area[2]] > 0) & (rules[area[1]:area[3], area[0]:area[2]] == 0)
+        marks.append(float(pen.sum()) / ((x1 - x0) * (y1 - y0)))
+    return marks
+
+
+def _segments(rule_map: np.ndarray) -> list[tuple[int, int, float]]:
+    """Straight rules of a map of rows (columns, transposed): (start, end, position across)."""
+    count, _, stats, centroids = cv2.connectedComponentsWithStats(rule_map, connectivity=8)
+    return [(int(x), int(x + w), float(cy)) for (x, _y, w, _h, _a), (_cx, cy) in zip(stats[1:count], centroids[1:count],
+                                                                                    strict=True)]
+
+
+def _boxes(across: list[tuple[int, int, float]], down: list[tuple[int, int, float]], h: float) -> list[Box]:
+    """Squares closed on four sides by the rules, left to right: a top and a bottom rule of one span and a
+    rule down each end between them (a pen's tick over a box adds strokes, never removes a side)."""
+    found: list[Box] = []
+    for top in across:
+        for bottom in across:
+            width = (top[1] - top[0] + bottom[1] - bottom[0]) / 2
+            height = bottom[2] - top[2]
+            slack = SIDE_SLACK * width
+            if not (BOX_SIDE[0] * h <= width <= BOX_SIDE[1] * h and BOX_ASPECT * width <= height <= width / BOX_ASPECT
+                    and abs(top[0] - bottom[0]) <= slack and abs(top[1] - bottom[1]) <= slack):
+                continue
+            sides = [next((pos for start, stop, pos in down if min(abs(pos - end) for end in ends) <= slack
+                           and min(stop, bottom[2]) - max(start, top[2]) >= SIDE_COVER * height), None)
+                     for ends in ((top[0], bottom[0]), (top[1], bottom[1]))]
+            if None not in sides:
+                box = (round(sides[0]), round(top[2]), round(sides[1]), round(bottom[2]))
+                # 田 in 果 or 理 is a square of rules too, but ruled inside.
+                ruled_inside = (any(_crosses(seg, box[0], box[2], box[1], box[3]) for seg in across)
+                                or any(_crosses(seg, box[1], box[3], box[0], box[2]) for seg in down))
+                if not ruled_inside and not any(_overlap(box, other) for other in found):
+                    found.append(box)
+    return sorted(found)
+
+
+def _crosses(segment: tuple[int, int, float], start: float, stop: float, low: float, high: float) -> bool:
+    """A rule runs across half of start..stop at a position well inside low..high."""
+    inset = 0.2 * (high - low)
+    return (low + inset < segment[2] < high - inset
+            and min(segment[1], stop) - max(segment[0], start) >= 0.5 * (stop - start))
+
+
+def _overlap(a: Box, b: Box) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
