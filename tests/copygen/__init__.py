@@ -87,6 +87,8 @@ def _stem(case: Case, rng: random.Random) -> str:
 def _scan_files(pages, stem: str, rng: random.Random, dpi: int, grey: bool = False) -> tuple[list[Attachment], str]:
     scans = [cap.resample(cap.flatbed(p, rng, grey), dpi) for p in pages]
     kind = rng.choices(("pdf", "jpeg", "png"), weights=(5, 3, 1))[0]
+    if kind == "png" and dpi > 200:
+        kind = "jpeg"  # nobody mails a 300 dpi colour PNG: the MFP's "PNG" preset is 200 dpi here
     return _files(scans, stem, rng, dpi, kind), f"flatbed {dpi}dpi {'grey' if grey else 'colour'} {kind}"
 
 

@@ -120,7 +120,8 @@ def draw_changes(rng: random.Random, school: School, defect: str | None, only_he
             if defect == "exceeds_enrollment" and k == 0:
                 new = app.capacity + rng.choice((5, 10, 20, 30, 45))
             else:
-                options = [v for v in range(max(10, app.headcount - 40), app.capacity + 1, 5) if v != app.headcount]
+                top = min(app.capacity, app.headcount + rng.choice((20, 40, 60, 100)))
+                options = [v for v in range(max(10, app.headcount - 40), top + 1, 5) if v != app.headcount]
                 new = rng.choice(options)
             out.append(Change(app.certificate, app.level, "headcount", app.headcount, new, app, reason=reason))
         elif kind == "level":

@@ -238,10 +238,12 @@ def oval_seal(img: Image.Image, center: tuple[float, float], unit: str, middle: 
     cx, cy = w / 2, h / 2
     d.ellipse((cx - rx, cy - ry, cx + rx, cy + ry), outline=255, width=5)
     d.ellipse((cx - rx + 10, cy - ry + 10, cx + rx - 10, cy + ry - 10), outline=255, width=2)
-    size = max(12, int(ry * 0.27))
     n = len(unit)
+    span = min(230.0, 12.0 * n + 70)
+    arc = math.radians(span) * (rx + ry) / 2 * 0.78
+    size = max(12, int(min(ry * 0.27, 0.85 * arc / n)))
     for i, chh in enumerate(unit):
-        a = math.radians(-90 - 70 + 140 * (i + 0.5) / n)
+        a = math.radians(-90 - span / 2 + span * (i + 0.5) / n)
         px, py = cx + (rx - 34) * math.cos(a), cy + (ry - 30) * math.sin(a)
         g = Image.new("L", (size * 2, size * 2), 0)
         ImageDraw.Draw(g).text((size * 0.5, size * 0.35), chh, font=hei_bold(size), fill=255)

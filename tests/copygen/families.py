@@ -112,8 +112,12 @@ def opening(sheet: Sheet, case: Case, rng: random.Random, annex: bool = False) -
     D.text(img, (MARGIN, sheet.y), rng.choice(("江苏省职业院校1+X证书制度试点工作办公室：", "省1+X证书制度试点工作办公室：",
                                                "省1+X办公室：")), body)
     sheet.y += 55
-    day = rng.randint(3, max(3, case.doc_date.day - 1)) if case.doc_date.month == 3 else 5
-    para = (f"我校已于3月{day}日在职业技能等级证书信息管理服务平台完成2024年度第一次1+X证书试点申报。"
+    if case.doc_date.month == 3 and case.doc_date.day > 2:
+        day = rng.randint(1, case.doc_date.day - 1)
+        done = f"我校已于3月{day}日在职业技能等级证书信息管理服务平台完成2024年度第一次1+X证书试点申报。"
+    else:
+        done = "我校在职业技能等级证书信息管理服务平台填报2024年度第一次1+X证书试点申报信息。"
+    para = (done +
             f"因{case.changes[0].reason}，{rng.choice(('现申请对部分证书的申报信息进行调整', '需对以下证书申报内容作相应调整', '特申请调整如下'))}"
             + ("，具体见附表。" if annex else "，具体如下："))
     if rng.random() < 0.3:
@@ -185,9 +189,9 @@ def approvals_right(sheet: Sheet, case: Case, rng: random.Random) -> None:
         sheet.need(260)
         img = sheet.img
         end = D.text(img, (x, sheet.y), block.label + "：", f)
-        if end > D.A4[0] - 200:
-            sheet.y += 55
-            end = x + 60
+        if end + len(block.opinion) * 46 > D.A4[0] - 50:
+            sheet.y += 60  # the opinion goes under the label
+            end = x + rng.randint(20, 80)
         opinion_hand(img, end, sheet.y, block, rng)
         sheet.y += 68
         end = D.text(img, (x, sheet.y), sig_label(block.role, rng), f)
@@ -260,8 +264,24 @@ def table_a(sheet: Sheet, case: Case, rng: random.Random) -> None:
     for i, ch in enumerate(case.changes, 1):
         rows.append([str(i), cert_text(ch, rng), field_word(ch, rng), value_text(ch, "old", rng),
                      value_text(ch, "new", rng), ch.reason])
+    filler = unchanged_app(case, rng)
+    if filler is not None and rng.random() < 0.25:
+        # a declaration listed for completeness, explicitly not adjusted
+        row = [str(len(rows)), f"{filler.certificate}（{filler.level}）", "人数规模", f"{filler.headcount}人",
+               rng.choice(("不调整", "不变", "—")), "维持原申报"]
+        rows.insert(rng.randint(1, len(rows)), row)
+        for k, r in enumerate(rows[1:], 1):
+            r[0] = str(k)
     sheet.need(80 * len(rows))
     sheet.y = D.grid(sheet.img, MARGIN, sheet.y, widths, rows, f, D.hei_bold(26)) + 40
+
+
+def unchanged_app(case: Case, rng: random.Random):
+    from .registry import applications_of
+    used = {id(c.app) for c in case.changes if c.app is not None}
+    rest = [a for a in applications_of(case.school) if id(a) not in used
+            and a.certificate not in {c.certificate for c in case.changes}]
+    return rng.choice(rest) if rest else None
 
 
 def table_borderless(sheet: Sheet, case: Case, rng: random.Random) -> None:
