@@ -18,6 +18,7 @@ from PIL import Image
 
 from parsers.approval_labels import clean
 from parsers.model import Box, TextLine
+from parsers.signature import overlaps_any
 
 # The options a box may stand before, the negative first: 同意 is also the tail of 不同意.
 OPTION = re.compile(r"不同意|同意|不通过|通过")
@@ -112,7 +113,7 @@ def _boxes(across: list[tuple[int, int, float]], down: list[tuple[int, int, floa
                 # 田 in 果 or 理 is a square of rules too, but ruled inside.
                 ruled_inside = (any(_crosses(seg, box[0], box[2], box[1], box[3]) for seg in across)
                                 or any(_crosses(seg, box[1], box[3], box[0], box[2]) for seg in down))
-                if not ruled_inside and not any(_overlap(box, other) for other in found):
+                if not ruled_inside and not overlaps_any(box, found):
                     found.append(box)
     return sorted(found)
 
@@ -122,7 +123,3 @@ def _crosses(segment: tuple[int, int, float], start: float, stop: float, low: fl
     inset = 0.2 * (high - low)
     return (low + inset < segment[2] < high - inset
             and min(segment[1], stop) - max(segment[0], start) >= 0.5 * (stop - start))
-
-
-def _overlap(a: Box, b: Box) -> bool:
-    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]

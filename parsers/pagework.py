@@ -11,6 +11,7 @@ from parsers.model import ApprovalEvidence, Page, SealEvidence
 from parsers.ocr import OcrEngine, reading_order
 from parsers.orientation import correct_orientation
 from parsers.seal import find_seals, remove_grey_seal_ink, remove_red_ink
+from parsers.strikes import struck_lines
 
 
 @dataclass
@@ -47,6 +48,10 @@ def read_page(page: Page, *, engine: OcrEngine, document: str) -> PageFindings:
         read = remove_grey_seal_ink(remove_red_ink(image), grey_seals, lit)
         page.lines = engine.recognize(read)
         page.lines = reading_order(page.lines + missed_lines(read, page.lines, engine.reread))
+        # A value struck through by hand is withdrawn: only its correction beside it is stated.
+        # Judged on the image with its red ink, as a correction may be struck in red pen.
+        struck = struck_lines(image, page.lines, keep_clear=[s.crop.box for s in findings.seals])
+        page.lines = [ln for ln in page.lines if ln not in struck]
         page.text_source = "ocr"
     approvals = find_approvals(
         page.lines,

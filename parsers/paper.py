@@ -28,8 +28,9 @@ def paper_box(image: Image.Image, print_boxes: Sequence[Box] = ()) -> Box:
     whole = (0.0, 0.0, float(image.width), float(image.height))
     small, scale = small_copy(image)
     paper = paper_mask(small)
-    columns = _longest_run(_bridged(paper.mean(axis=0) >= PAPER_SHARE))
-    rows = _longest_run(_bridged(paper.mean(axis=1) >= PAPER_SHARE))
+    # The sheet is the longest run of paper, not the white a turned photo was padded with.
+    columns = longest_run(_bridged(paper.mean(axis=0) >= PAPER_SHARE))
+    rows = longest_run(_bridged(paper.mean(axis=1) >= PAPER_SHARE))
     if columns is None or rows is None or (columns == (0, paper.shape[1]) and rows == (0, paper.shape[0])):
         return whole
     box = (columns[0] / scale, rows[0] / scale, min(image.width, columns[1] / scale),
@@ -59,8 +60,8 @@ def _bridged(flags: np.ndarray) -> np.ndarray:
     return closed[0].astype(bool)
 
 
-def _longest_run(flags: np.ndarray) -> tuple[int, int] | None:
-    """[start, end) of the longest run of True: the sheet, not the white a turned photo was padded with."""
+def longest_run(flags: np.ndarray) -> tuple[int, int] | None:
+    """[start, end) of the longest run of True in a 1-D array of flags, or None when none is True."""
     best: tuple[int, int] | None = None
     start = None
     for i, flag in enumerate([*flags, False]):
