@@ -25,6 +25,7 @@ LEVELS = ("初级", "中级", "高级")
 # Quote-like marks schools and OCR put around names; 《》 are title marks used the same way.
 _QUOTES = "“”\"「」『』‘’'《》〈〉"
 _QUOTE_RE = re.compile("[" + re.escape(_QUOTES) + "]")
+_ONE_PLUS_X = re.compile(r"^[" + re.escape(_QUOTES) + r"]?1\+X", re.IGNORECASE)
 _SPACE_RE = re.compile(r"\s+")
 # NFKC already turns full-width brackets into ASCII ones; 【】 and 〔〕 survive it.
 # OCR drops one bracket of the pair now and then: 电子商务数据分析高级), 物流管理(初级.
@@ -87,6 +88,8 @@ def split_level(name: str) -> tuple[str, str | None]:
         # Quotes may sit inside the stripped parts: “Web前端开发”证书（中级）.
         # 职业技能等级证书 is the generic title of every 1+X certificate, so it goes with 证书.
         text = _strip_quotes(text.removesuffix("证书").removesuffix("职业技能等级"))
+        # “1+X” names the pilot every certificate belongs to, not a certificate (1+X物流管理).
+        text = _strip_quotes(_ONE_PLUS_X.sub("", text))
         if text == before:
             return _close_bracket(text), level
 

@@ -47,6 +47,8 @@ def page(lines: list[TextLine], number: int = 1) -> Page:
         ("建筑信息模型(BIM", "建筑信息模型(BIM)", None),
         ("电子商务数据分析高级)", "电子商务数据分析", "高级"),
         ("物流管理(初级", "物流管理", "初级"),
+        ("1+X云计算平台运维与开发（中级）", "云计算平台运维与开发", "中级"),
+        ("“1+X”物流管理职业技能等级证书", "物流管理", None),
     ],
 )
 def test_certificate_name_is_normalised_and_level_split(raw, name, level):
