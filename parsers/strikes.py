@@ -53,6 +53,6 @@ def _is_struck(grey: np.ndarray, box: Box) -> bool:
                                minLineLength=STRIKE_COVER * words, maxLineGap=max(1, round(GAP * height)))
     for sx0, sy0, sx1, sy1 in ([] if segments is None else segments.reshape(-1, 4).tolist()):
         flat = abs(sy1 - sy0) <= MAX_SLOPE * abs(sx1 - sx0)
-        if flat and 0 < min(sx0, sx1) and max(sx0, sx1) < band.shape[1] - 1:  # a rule runs on past the words
+        if flat and min(sx0, sx1) > 0 and max(sx0, sx1) < band.shape[1] - 1:  # a rule runs on past the words
             return True
     return False
