@@ -285,27 +285,35 @@ def unchanged_app(case: Case, rng: random.Random):
 
 
 def table_borderless(sheet: Sheet, case: Case, rng: random.Random) -> None:
-    """Columns aligned by tabs in Word: no ruling at all."""
-    f = D.song(28)
-    hb = D.hei_bold(28) if rng.random() < 0.6 else f
+    """Columns aligned by tab stops in Word: no ruling at all; a cell too wide pushes to the next stop."""
     if all(c.field == "headcount" for c in case.changes):
         head = ["证书名称", "等级", "原申报人数", "调整后人数"]
         rows = [[cert_text(c, rng, level=False), c.level, str(c.old), str(c.new)] for c in case.changes]
-        xs = [0, 420, 560, 780]
     else:
         head = ["证书名称", "等级", "调整项目", "原申报", "调整后"]
         rows = [[cert_text(c, rng, level=False), c.level, field_word(c, rng), value_text(c, "old", rng),
                  value_text(c, "new", rng)] for c in case.changes]
-        xs = [0, 380, 490, 640, 820]
+    gap = rng.randint(40, 80)
+    for size in (28, 26, 24, 22, 20):
+        f = D.song(size)
+        hb = D.hei_bold(size) if rng.random() < 0.6 else f
+        widths = [max(max(D.width(r[j], f) for r in rows), D.width(head[j], hb)) for j in range(len(head))]
+        if sum(widths) + gap * (len(head) - 1) <= TEXT_W:
+            break
+    stop = rng.choice((56, 84, 112))  # Word's default tab stops, in px at 150 dpi
+    xs, x = [], 0
+    for w in widths:
+        xs.append(x)
+        x = ((x + w + gap) // stop + 1) * stop if rng.random() < 0.5 else x + w + gap
     sheet.need(60 * (len(rows) + 1) + 40)
     x0 = MARGIN + rng.randint(0, 30)
     for j, h in enumerate(head):
         D.text(sheet.img, (x0 + xs[j], sheet.y), h, hb)
-    sheet.y += 58
+    sheet.y += f.size * 2
     for row in rows:
         for j, cell in enumerate(row):
             D.text(sheet.img, (x0 + xs[j], sheet.y), cell, f)
-        sheet.y += 54
+        sheet.y += f.size * 1.9
     sheet.y += 30
 
 

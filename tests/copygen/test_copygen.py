@@ -117,6 +117,7 @@ def test_one_message_per_family_parses(tmp_path: Path) -> None:
     for family in FAMILIES:
         seed = next(s for s in range(1000, 1032) if family_of(s) == family)
         raw, truth = generate_one(seed)
+        assert generate_one(seed) == (raw, truth)  # every family is deterministic
         msg = email.message_from_bytes(raw, policy=policy.default)
         assert msg["Message-ID"] == truth["message_id"]
         assert msg["To"].addresses[0].addr_spec == "jsxzsbg@163.com"
@@ -170,3 +171,34 @@ def test_same_seed_same_bytes_and_registry(tmp_path: Path) -> None:
             if change["application_id"] is not None:
                 row = apps[change["application_id"]]
                 assert row["证书名称"] == change["certificate"]
+
+
+def test_seal_truth_matches_the_red_on_the_pages() -> None:
+    """Rendered pages (before capture) carry red stamp ink iff truth says a seal; 红头 and 名章 aside."""
+    import random
+
+    import numpy as np
+
+    from tests.copygen import families as F
+
+    layouts = {"scanner_app_pdf": F.scanner_app_pages, "borderless_table": F.borderless_pages,
+               "foot_signoff_right": F.foot_right_pages, "folded_stained_copy": F.folded_pages,
+               "value_in_one_cell": F.one_cell_pages}
+    checked = set()
+    for seed in range(0, 600):
+        case = make_case(seed)
+        if case.family not in layouts or (case.family, case.seal) in checked:
+            continue
+        if case.seal == "none" and "stamp" in (case.dept.mark, case.leader.mark):
+            continue
+        checked.add((case.family, case.seal))
+        pages = layouts[case.family](case, random.Random(seed))
+        red = 0.0
+        for page in pages:
+            arr = np.asarray(page.convert("RGB")).astype(int)
+            red += (((arr[..., 0] - arr[..., 1]) > 80) & ((arr[..., 0] - arr[..., 2]) > 80)).mean()
+        if case.seal == "none":
+            assert red < 0.0002, (seed, case.family)
+        else:
+            assert red > 0.002, (seed, case.family, case.seal)
+    assert {s for _, s in checked} == {"school", "dept", "none"}
