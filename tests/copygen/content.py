@@ -137,7 +137,8 @@ def draw_changes(rng: random.Random, school: School, defect: str | None, only_he
                 name, code = rng.choice(FOREIGN_MAJORS)
             else:
                 choices = [m for m in offered if m[0] != app.major]
-                name, code = rng.choice(choices)
+                near = [m for m in choices if m[1][:2] == app.code[:2]]  # same 专业大类 first
+                name, code = rng.choice(near if near and rng.random() < 0.85 else choices)
             out.append(Change(app.certificate, app.level, "major", app.major, name, app, code_new=code,
                               code_old=app.code, reason=rng.choice(("专业对接更紧密", "原专业学生已参加其他证书",
                                                                     "专业调整"))))
