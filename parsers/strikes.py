@@ -20,6 +20,7 @@ MIDDLE = (0.25, 0.75)  # of a line box's height where a strike runs (an underlin
 MAX_SLOPE = 0.2  # rise over run of a strike: a hand's line slopes a little, a glyph's diagonals steeply
 STRIKE_COVER = 0.8  # of the words' ink width a strike runs across unbroken
 MIN_WIDTH = 1.2  # line heights of ink a line needs to be judged: a lone 一 is a glyph, not a strike
+UNBROKEN = 0.97  # share of a strike's length inked: a dry pen may skip, the gaps between glyphs are wider
 GAP = 0.08  # of the line height a pen line may skip (a dry pen, a faint scan) and still be one stroke
 
 
@@ -53,6 +54,18 @@ def _is_struck(grey: np.ndarray, box: Box) -> bool:
                                minLineLength=STRIKE_COVER * words, maxLineGap=max(1, round(GAP * height)))
     for sx0, sy0, sx1, sy1 in ([] if segments is None else segments.reshape(-1, 4).tolist()):
         flat = abs(sy1 - sy0) <= MAX_SLOPE * abs(sx1 - sx0)
-        if flat and min(sx0, sx1) > 0 and max(sx0, sx1) < band.shape[1] - 1:  # a rule runs on past the words
+        if (flat and min(sx0, sx1) > 0 and max(sx0, sx1) < band.shape[1] - 1  # a rule runs on past the words
+                and _unbroken(band, (sx0, sy0, sx1, sy1))):
             return True
     return False
+
+
+def _unbroken(ink: np.ndarray, segment: tuple[int, int, int, int]) -> bool:
+    """Ink lies along the whole segment, within a pixel of it: a pen's line, where a row through dense
+    print (which Hough joins across the gaps between glyphs) keeps breaking."""
+    x0, y0, x1, y1 = segment
+    xs = np.arange(min(x0, x1), max(x0, x1) + 1)
+    ys = np.rint(np.interp(xs, (x0, x1) if x0 <= x1 else (x1, x0), (y0, y1) if x0 <= x1 else (y1, y0))).astype(int)
+    rows = [np.clip(ys + dy, 0, ink.shape[0] - 1) for dy in (-1, 0, 1)]
+    inked = np.any([ink[r, xs] > 0 for r in rows], axis=0)
+    return float(inked.mean()) >= UNBROKEN

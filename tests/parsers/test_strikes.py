@@ -14,16 +14,17 @@ from parsers.strikes import struck_lines
 from tests.scangen.ink import draw_hand_signature, stamp
 
 SANS = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
+BOLD = "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc"
 PEN = (30, 40, 120)
 SIZE = 32
 
 
-def _cell(text: str, mark: str) -> tuple[Image.Image, TextLine]:
+def _cell(text: str, mark: str, face: str = SANS, size: int = SIZE) -> tuple[Image.Image, TextLine]:
     """One table cell with `text` typed and a mark: "strike", "double", "underline", "rule" (the cell's
     own rules crossing the line's box), or "" for none; the line as OCR boxes it."""
     page = Image.new("RGB", (600, 200), "white")
     draw = ImageDraw.Draw(page)
-    font = ImageFont.truetype(SANS, SIZE)
+    font = ImageFont.truetype(face, size)
     left, top = 200, 80
     draw.text((left, top), text, font=font, fill="black")
     x0, y0, x1, y1 = draw.textbbox((left, top), text, font=font)
@@ -51,6 +52,12 @@ def test_a_line_struck_through_is_withdrawn(text: str, mark: str) -> None:
 ])
 def test_print_that_is_not_struck_stays(text: str, mark: str) -> None:
     page, line = _cell(text, mark)
+    assert struck_lines(page, [line], keep_clear=[]) == []
+
+
+def test_dense_bold_print_is_not_a_strike() -> None:
+    """A row through bold glyphs set close is inked most of the way, but breaks between the glyphs."""
+    page, line = _cell("调整事项", "", face=BOLD, size=24)
     assert struck_lines(page, [line], keep_clear=[]) == []
 
 
