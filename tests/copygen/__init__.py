@@ -39,7 +39,7 @@ from . import capture as cap
 from . import draw as D
 from . import families as F
 from . import pdfout
-from .content import (DEFECT_WEIGHTS, Case, arrival_and_dates, draw_changes, make_block, person, subject_for)
+from .content import DEFECT_WEIGHTS, Case, arrival_and_dates, draw_changes, make_block, person, subject_for
 from .mail import Attachment, build, student_xlsx
 from .registry import SCHOOLS, write_registry
 
@@ -81,7 +81,7 @@ def make_case(seed: int) -> Case:
 def _stem(case: Case, rng: random.Random) -> str:
     d = case.doc_date
     return rng.choice((f"{case.school.name}2024年证书申报调整申请", "证书申报调整申请", f"{case.unit}调整申请",
-                       f"2024年1+X证书申报调整申请（盖章）", f"{d.year}{d.month:02d}{d.day:02d}{rng.randint(100, 999)}"))
+                       "2024年1+X证书申报调整申请（盖章）", f"{d.year}{d.month:02d}{d.day:02d}{rng.randint(100, 999)}"))
 
 
 def _scan_files(pages, stem: str, rng: random.Random, dpi: int, grey: bool = False) -> tuple[list[Attachment], str]:
@@ -157,7 +157,7 @@ def _package(case: Case, rng: random.Random) -> list[Attachment]:
                        annex_kind)
         extra = rng.choice((None, None, "xlsx", "photo"))
         if extra == "xlsx":
-            atts.append(Attachment("学生名单.xlsx", student_xlsx(rng, case.school.name,
+            atts.append(Attachment("学生名单.xlsx", student_xlsx(rng,
                                                               [person(rng) for _ in range(rng.randint(8, 30))]),
                                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
         elif extra == "photo":

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import math
 import random
 
 import numpy as np
@@ -151,11 +150,3 @@ def png(img: Image.Image, dpi: int | None = None) -> bytes:
     kw = {"dpi": (dpi, dpi)} if dpi else {}
     img.save(buf, "PNG", optimize=False, **kw)
     return buf.getvalue()
-
-
-def rotate_small(img: Image.Image, rng: random.Random, deg: float) -> Image.Image:
-    fill = 255 if img.mode == "L" else (255, 255, 255)
-    return img.rotate(rng.uniform(-deg, deg), resample=Image.BICUBIC, fillcolor=fill)
-
-
-_ = math

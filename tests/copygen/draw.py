@@ -285,7 +285,7 @@ def name_stamp(img: Image.Image, center: tuple[float, float], name: str, rng: ra
     cs = int(side * 0.42)
     f = song_bold(cs)
     order = [(1, 0), (1, 1), (0, 0), (0, 1)]  # read right column first, top to bottom
-    for chh, (col, row) in zip(chars, order):
+    for chh, (col, row) in zip(chars, order, strict=False):
         d.text((5 + side * 0.06 + col * side * 0.47, 5 + side * 0.0 + row * side * 0.46), chh, font=f, fill=255)
     mask = mask.rotate(rng.uniform(-8, 8), resample=Image.BICUBIC, expand=True)
     mask = _mottle(mask.filter(ImageFilter.GaussianBlur(0.5)), rng, 0.85)
@@ -300,10 +300,10 @@ def grid(img: Image.Image, x: float, y: float, widths: list[float], rows: list[l
     size = f.size
     for r, row in enumerate(rows):
         fnt = header_font if (r == 0 and header_font) else f
-        wrapped = [wrap(cell, fnt, w - 2 * pad) for cell, w in zip(row, widths)]
+        wrapped = [wrap(cell, fnt, w - 2 * pad) for cell, w in zip(row, widths, strict=False)]
         h = max(min_h, max(len(lines) for lines in wrapped) * int(size * 1.45) + 2 * pad)
         cx = x
-        for lines, w in zip(wrapped, widths):
+        for lines, w in zip(wrapped, widths, strict=False):
             ty = y + (h - len(lines) * size * 1.45) / 2
             for line in lines:
                 lx = cx + (w - fnt.getlength(line)) / 2 if align == "center" else cx + pad

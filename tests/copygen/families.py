@@ -101,7 +101,7 @@ def red_header(sheet: Sheet, case: Case, rng: random.Random) -> None:
 
 def opening(sheet: Sheet, case: Case, rng: random.Random, annex: bool = False) -> None:
     img = sheet.img
-    title = rng.choice((f"关于调整2024年1+X证书试点申报信息的申请", f"{case.unit}关于2024年1+X证书申报调整的请示",
+    title = rng.choice(("关于调整2024年1+X证书试点申报信息的申请", f"{case.unit}关于2024年1+X证书申报调整的请示",
                         "2024年职业技能等级证书申报调整申请", "关于申请调整2024年度1+X证书申报内容的报告"))
     f = D.hei_bold(40) if rng.random() < 0.5 else D.song_bold(40)
     for line in D.wrap(title, f, TEXT_W):

@@ -81,7 +81,7 @@ def build(*, seed: int, sender_name: str, sender: str, subject: str, body: str, 
     if rng.random() < 0.5:
         alt = MIMEMultipart("alternative")
         alt.attach(_text_part(body, charset, "plain"))
-        html = ("<html><head><meta charset=\"%s\"></head><body>" % charset
+        html = (f"<html><head><meta charset=\"{charset}\"></head><body>"
                 + "".join(f"<div>{line}</div>" for line in body.split("\n")) + "</body></html>")
         alt.attach(_text_part(html, charset, "html"))
         msg.attach(alt)
@@ -96,11 +96,11 @@ def build(*, seed: int, sender_name: str, sender: str, subject: str, body: str, 
     domain = sender.split("@")[1]
     message_id = f"<{digest[:8]}.{sent.strftime('%Y%m%d%H%M%S')}.{digest[8:]}@{domain}>"
     ip = f"{rng.randint(36, 223)}.{rng.randint(0, 255)}.{rng.randint(0, 255)}.{rng.randint(1, 254)}"
+    local = f"10.{rng.randint(0, 255)}.{rng.randint(0, 255)}.{rng.randint(1, 254)}"
     headers = [
         ("Received", f"from {domain} (unknown [{ip}])\n\tby mx{rng.randint(1, 9)}.mail.163.com (Coremail) with SMTP "
                      f"id {digest[:16].upper()};\n\t{format_datetime(arrival)}"),
-        ("Received", f"from [{'10.%d.%d.%d' % (rng.randint(0, 255), rng.randint(0, 255), rng.randint(1, 254))}] "
-                     f"by smtp.{domain} with ESMTPSA;\n\t{format_datetime(sent)}"),
+        ("Received", f"from [{local}] by smtp.{domain} with ESMTPSA;\n\t{format_datetime(sent)}"),
         ("Date", format_datetime(sent)),
         ("From", f"{words(sender_name, charset)} <{sender}>"),
         ("To", f"\"jsxzsbg\" <{OFFICE}>"),
@@ -116,7 +116,7 @@ def build(*, seed: int, sender_name: str, sender: str, subject: str, body: str, 
     return head.encode("ascii") + msg.as_bytes(), message_id
 
 
-def student_xlsx(rng: random.Random, school: str, names: list[str]) -> bytes:
+def student_xlsx(rng: random.Random, names: list[str]) -> bytes:
     """A tiny real .xlsx (inline strings): the students registered for a certificate."""
     rows = [["序号", "姓名", "班级", "证书", "等级"]]
     for i, name in enumerate(names, 1):
@@ -145,5 +145,4 @@ def student_xlsx(rng: random.Random, school: str, names: list[str]) -> bytes:
             info = zipfile.ZipInfo(name, date_time=(2024, 3, 5, 9, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
             z.writestr(info, data.encode("utf-8"))
-    _ = school
     return buf.getvalue()

@@ -60,7 +60,7 @@ def _runs(img: Image.Image) -> bytes:
         row = a[y] if y < h else np.zeros(w, bool)
         padded = np.concatenate(([False], row, [False]))
         edges = np.flatnonzero(padded[1:] != padded[:-1])
-        runs = set(zip(edges[::2].tolist(), edges[1::2].tolist()))
+        runs = set(zip(edges[::2].tolist(), edges[1::2].tolist(), strict=False))
         for run in list(open_runs):
             if run not in runs:
                 y0 = open_runs.pop(run)
