@@ -218,14 +218,14 @@ def _match_plain(text: str, role: Role) -> tuple[float, int, int] | None:
 
 
 def _plausible(text: str, start: int, span: str) -> bool:
-    """Not the body's "经…部门和…领导同意，": a label ends in 意见, 审批 or 签批 (or its cell ends, or its opinion
+    """Not the body's "经…部门和…领导同意，": a label ends in 意见, 审批, 签批 or 审核 (or its cell ends, or its opinion
     follows it), holds no 和/同意."""
     after = text[start + len(span) :]
     # Stray glyphs before a label are a rule or a numbering, never a sentence's 和 (部门和校级分管领导研究同意).
     if _JOINER.search(text[: start + len(span)]) or "同意" in text[start : start + len(span) + 1] or "经" in text[: start + 1]:
         return False
-    return bool(re.search("[意见]|[审签]批", span[-3:])) or not after or bool(_OPINION_AFTER.match(after))
+    return bool(re.search("[意见]|[审签]批|审核", span[-3:])) or not after or bool(_OPINION_AFTER.match(after))
 
 
 # A label without 意见 may run straight on into its opinion: 证书试点管理部门 已阅，同意.
-_OPINION_AFTER = re.compile(r"^[:：]?(?:已阅|同意|不同意|原则同意|情况属实)")
+_OPINION_AFTER = re.compile(r"^[:：]?[□口☐☑✓✔√]?(?:已阅|同意|不同意|原则同意|情况属实|通过|不通过)")  # or a ticked box's

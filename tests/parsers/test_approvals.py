@@ -296,6 +296,8 @@ def test_two_column_headers_ocr_read_as_one_box_are_two_labels():
     ("主管院长审批：", "leader"),  # a 学院's leader (realgen seed 610039)
     ("分管院领导审批意见：", "leader"),
     ("1+X证书试点工作办公室意见：", "department"),  # the office that runs the pilot (kindgen seed 1070014)
+    ("分管校领导审核:☑同意 ☑ □不同意", "leader"),  # 审核 for 意见, its opinion in ticked boxes (stampgen seed 138)
+    ("证书试点管理部门审核：", "department"),
 ])
 def test_labels_of_other_wordings_are_read(text, role):
     assert list(find_labels(cells([TextLine(text, (100, 100, 100 + 30 * len(text), 136), 0.98)]))) == [role]
