@@ -22,7 +22,7 @@ import numpy as np
 from PIL import Image
 
 from parsers.approval_labels import ASIDE, Label, cells, clean, glyph_span, label_choices, union
-from parsers.checkboxes import marked_option
+from parsers.checkboxes import OPTION, marked_option
 from parsers.model import ApprovalEvidence, Box, Crop, Role, TextLine
 from parsers.normalise import DATE, WHOLE_DATE, glyph_edges, glyph_widths
 from parsers.paper import paper_box
@@ -258,7 +258,7 @@ def _read_block(
 ) -> ApprovalEvidence:
     official, grey = seals
     opinion, opinion_line = _opinion(label, block, area, h, lines)
-    choice = marked_option(image, _row_of(opinion_line or label.lines[-1], lines, area, label), h)
+    choice = marked_option(image, _option_rows(opinion_line or label.lines[-1], lines, block, area, label), h)
     if choice is not None:  # □同意 □不同意: the row's text names both, the pen mark chooses
         opinion = choice
     sign_line = (next((ln for ln in sorted(block, key=lambda ln: ln.box[1]) if SIGN.search(ln.text)), None)
@@ -310,12 +310,23 @@ def _read_block(
 STAMP_OVER_TOP = 0.5  # print heights a 名章 may stand above its block's top, centred on a 签字 on the label's row
 
 
-def _row_of(anchor: TextLine, lines: list[TextLine], area: Box, label: Label) -> list[TextLine]:
-    """The page's lines on the anchor's row within the block's columns, left to right."""
+def _option_rows(anchor: TextLine, lines: list[TextLine], block: list[TextLine], area: Box,
+                 label: Label) -> list[list[TextLine]]:
+    """The rows of a block that offer its options: the opinion's row (□同意 □不同意 beside the label or
+    under it, the page's lines on the anchor's row within the block's columns, left to right), else that
+    row and the block's lines under it that open with an option (☑同意 / □不同意, one per line)."""
     top, bottom = anchor.box[1], anchor.box[3]
     left = min(label.box[0], area[0])
-    return sorted((ln for ln in lines if top <= (ln.box[1] + ln.box[3]) / 2 <= bottom and left <= _middle(ln) <= area[2]),
-                  key=lambda ln: ln.box[0])
+    row = sorted((ln for ln in lines if top <= (ln.box[1] + ln.box[3]) / 2 <= bottom and left <= _middle(ln) <= area[2]),
+                 key=lambda ln: ln.box[0])
+    if len(OPTION.findall("".join(clean(ln.text) for ln in row))) >= 2:
+        return [row]
+    stacked = [[ln] for ln in sorted(block, key=lambda ln: ln.box[1])
+               if ln.box[1] >= top and ln not in row and _OPENS_WITH_OPTION.match(clean(ln.text))]
+    return [row, *stacked] if OPTION.search("".join(clean(ln.text) for ln in row)) else stacked
+
+
+_OPENS_WITH_OPTION = re.compile(rf"[□口☐☑✓✔√☒⊠✗✘]?(?:{OPTION.pattern})")
 
 
 def affirmative(opinion: str) -> bool:

@@ -33,38 +33,51 @@ MARK_INK = 0.05  # pen ink over a box, as a share of the box's area, to count as
 MARK_SHARE = 0.5  # of the most-marked box's ink another box needs to count as marked too
 
 
-def marked_option(image: Image.Image | None, row: list[TextLine], h: float) -> str | None:
-    """The opinion a row of option boxes gives: the marked option with the words after the options
-    (同意 + 情况属实), "" when no box or more than one is marked, None when the row offers no choice of
-    boxes (fewer than two options, or not one box per option found on the image).
+def marked_option(image: Image.Image | None, rows: list[list[TextLine]], h: float) -> str | None:
+    """The opinion a form's option boxes give: the marked option with the words after the options on
+    its row (同意 + 情况属实), "" when no box or more than one is marked, None when the rows offer no
+    choice of boxes (not both a yes and a no, or not one box per option found on the image).
 
-    `row`: the OCR lines of one printed row, left to right, in `image`'s pixels; `h`: the page's print
-    height in pixels.
+    `rows`: the OCR lines of each printed row holding options (one row □同意 □不同意, or one row per
+    option stacked), each left to right, in `image`'s pixels; `h`: the page's print height in pixels.
     """
-    text = "".join(clean(ln.text) for ln in row)
-    options = list(OPTION.finditer(text))
-    if len(options) < 2 or not any(o.group().startswith("不") for o in options):
+    texts = ["".join(clean(ln.text) for ln in row) for row in rows]
+    options = [(o, i) for i, text in enumerate(texts) for o in OPTION.finditer(text)]
+    if len(options) < 2 or not any(o.group().startswith("不") for o, _ in options):
         return None
-    remark = text[options[-1].end():].lstrip("□口☐ ，,。.")
-    checked = _CHECKED.findall(text)
+    checked = [(m, i) for i, text in enumerate(texts) for m in _CHECKED.finditer(text)]
     if len(checked) == 1:
-        return checked[0] + remark
+        return _with_remark(*checked[0], texts)
     if image is None:
         return None
+    marks = []
+    for row, text in zip(rows, texts, strict=True):
+        row_marks = _row_marks(image, row, h)
+        if row_marks is None or len(row_marks) != len(OPTION.findall(text)):
+            return None
+        marks += row_marks
+    strongest = max(marks)
+    chosen = [(o, i) for (o, i), mark in zip(options, marks, strict=True)
+              if mark >= max(MARK_INK, MARK_SHARE * strongest)]
+    return _with_remark(*chosen[0], texts) if len(chosen) == 1 else ""
+
+
+def _with_remark(option: re.Match[str], row: int, texts: list[str]) -> str:
+    """The chosen option (a match in texts[row]) and the words after the row's last option."""
+    last = list(OPTION.finditer(texts[row]))[-1]
+    return option.group(option.lastindex or 0) + texts[row][last.end():].lstrip("□口☐ ，,。.")
+
+
+def _row_marks(image: Image.Image, row: list[TextLine], h: float) -> list[float] | None:
+    """The pen ink over each printed box of one row, left to right (see `_box_marks`); None when the
+    row is too small to hold one."""
     x0 = min(ln.box[0] for ln in row) - h
     top, bottom = min(ln.box[1] for ln in row), max(ln.box[3] for ln in row)
     band = (max(0, int(x0)), max(0, int(top - 0.5 * h)), min(image.width, int(max(ln.box[2] for ln in row))),
             min(image.height, int(bottom + 0.2 * h)))
-    if band[2] - band[0] < 2 * h or band[3] - band[1] < 0.5 * h:
+    if band[2] - band[0] < h or band[3] - band[1] < 0.5 * h:
         return None
-    grey = np.asarray(image.convert("L").crop(band))
-    marks = _box_marks(grey, h)
-    if len(marks) != len(options):
-        return None
-    strongest = max(marks)
-    chosen = [o.group() for o, mark in zip(options, marks, strict=True)
-              if mark >= max(MARK_INK, MARK_SHARE * strongest)]
-    return chosen[0] + remark if len(chosen) == 1 else ""
+    return _box_marks(np.asarray(image.crop(band).convert("L")), h)
 
 
 def _box_marks(grey: np.ndarray, h: float) -> list[float]:

@@ -46,7 +46,7 @@ def _row(draw: ImageDraw.ImageDraw, x: int, y: int, parts: list[str], marks: dic
 def _marked(parts: list[str], marks: dict[int, str]) -> str | None:
     page = Image.new("RGB", (1000, 200), "white")
     lines = _row(ImageDraw.Draw(page), 60, 80, parts, marks)
-    return marked_option(page, lines, PRINT + 4)
+    return marked_option(page, [lines], PRINT + 4)
 
 
 @pytest.mark.parametrize(("parts", "marks", "opinion"), [
@@ -68,33 +68,52 @@ def test_no_box_marked_or_both_marked_gives_no_opinion() -> None:
 def test_a_row_without_boxes_is_no_choice() -> None:
     page = Image.new("RGB", (1000, 200), "white")
     ImageDraw.Draw(page).text((60, 80), "同意，不同意的意见另附", font=ImageFont.truetype(SANS, PRINT), fill="black")
-    assert marked_option(page, [TextLine("同意，不同意的意见另附", (60, 80, 400, 114), 0.95)], PRINT + 4) is None
-    assert marked_option(page, [TextLine("同意调整", (60, 80, 200, 114), 0.95)], PRINT + 4) is None
+    assert marked_option(page, [[TextLine("同意，不同意的意见另附", (60, 80, 400, 114), 0.95)]], PRINT + 4) is None
+    assert marked_option(page, [[TextLine("同意调整", (60, 80, 200, 114), 0.95)]], PRINT + 4) is None
 
 
 def test_a_typed_check_glyph_decides_without_the_image() -> None:
-    assert marked_option(None, [TextLine("☑同意 □不同意", (0, 0, 300, 34), 0.9)], PRINT) == "同意"
-    assert marked_option(None, [TextLine("□同意 √不同意 材料不全", (0, 0, 400, 34), 0.9)], PRINT) == "不同意材料不全"
+    assert marked_option(None, [[TextLine("☑同意 □不同意", (0, 0, 300, 34), 0.9)]], PRINT) == "同意"
+    assert marked_option(None, [[TextLine("□同意 √不同意 材料不全", (0, 0, 400, 34), 0.9)]], PRINT) == "不同意材料不全"
 
 
-def _checkbox_form(dept_mark: int, leader_mark: int) -> Image.Image:
-    """A scanned request's foot: two opinion rows of option boxes with a hand mark, each signed by hand."""
+@pytest.mark.parametrize(("marked", "opinion"), [(0, "同意按程序上报"), (1, "不同意")])
+def test_options_stacked_one_per_line(marked: int, opinion: str) -> None:
+    """☑同意 按程序上报 over □不同意: each option on its own line, under the label."""
+    page = Image.new("RGB", (1000, 300), "white")
+    draw = ImageDraw.Draw(page)
+    rows = [_row(draw, 60, 60 + 60 * i, parts, {0: "tick"} if i == marked else {})
+            for i, parts in enumerate((["同意", "按程序上报"], ["不同意"]))]
+    assert marked_option(page, rows, PRINT + 4) == opinion
+
+
+def _checkbox_form(dept_mark: int, leader_mark: int, stacked: bool = False) -> Image.Image:
+    """A scanned request's foot: two opinion rows of option boxes with a hand mark (`stacked`: the label
+    alone on its line, then one option per line), each signed by hand."""
     rng = random.Random(3)
     page = Image.new("RGB", (1240, 1754), "white")
     draw = ImageDraw.Draw(page)
     font = ImageFont.truetype(SANS, PRINT)
     draw.text((620, 150), "关于调整2024年证书申报的申请", font=ImageFont.truetype(SANS, 40), fill="black", anchor="mm")
     draw.text((120, 260), "因学生报考意愿变化，需对智能财税（中级）申报人数由40人调整为50人。", font=font, fill="black")
-    for top, label, mark in ((900, "证书试点管理部门意见：", dept_mark), (1100, "校级分管领导意见：", leader_mark)):
-        _row(draw, 120, top, [label, "同意", "不同意"], {mark: "tick"})
+    second = 1250 if stacked else 1100
+    for top, label, mark in ((900, "证书试点管理部门意见：", dept_mark), (second, "校级分管领导意见：", leader_mark)):
+        if stacked:
+            draw.text((120, top - 60), label, font=font, fill="black")
+            _row(draw, 160, top - 10, ["同意"], {0: "tick"} if mark == 1 else {})
+            _row(draw, 160, top + 35, ["不同意"], {0: "tick"} if mark == 2 else {})
+            top += 40
+        else:
+            _row(draw, 120, top, [label, "同意", "不同意"], {mark: "tick"})
         draw.text((160, top + 70), "负责人（签字）：", font=font, fill="black")
         stamp(page, draw_hand_signature("王立新", 48, rng, PEN), (400, top + 62))
     return page
 
 
+@pytest.mark.parametrize("stacked", [False, True])
 @pytest.mark.parametrize(("dept_mark", "leader_mark"), [(1, 1), (2, 1), (1, 2)])
-def test_read_page_takes_the_ticked_box_not_the_printed_words(dept_mark: int, leader_mark: int) -> None:
-    page = Page(number=1, image=_checkbox_form(dept_mark, leader_mark))
+def test_read_page_takes_the_ticked_box_not_the_printed_words(dept_mark: int, leader_mark: int, stacked: bool) -> None:
+    page = Page(number=1, image=_checkbox_form(dept_mark, leader_mark, stacked))
     found = read_page(page, engine=make_engine("rapidocr"), document="申请.jpg")
     assert found.department is not None and found.leader is not None
     assert (found.department.affirmative, found.leader.affirmative) == (dept_mark == 1, leader_mark == 1)
