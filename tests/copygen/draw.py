@@ -161,6 +161,7 @@ def signature(img: Image.Image, xy: tuple[float, float], name: str, size: int, r
             pts.append((k * size * 0.45, size * 1.2 - math.sin(k * 1.3 + rng.random()) * size * 0.5))
         d.line(pts, fill=255, width=max(2, size // 14), joint="curve")
         blend(img, layer.filter(ImageFilter.GaussianBlur(0.6)), ink, (end - size, int(xy[1] - size * 0.4)))
+        end += size * 2  # the flourish runs on past the name
     return end
 
 
@@ -215,13 +216,15 @@ def round_seal(img: Image.Image, center: tuple[float, float], unit: str, rng: ra
     d.ellipse((c - r, c - r, c + r, c + r), outline=255, width=ring)
     n = len(unit)
     span = 200.0 if n <= 6 else 230.0 if n <= 10 else 260.0
+    if bottom:
+        span = min(span, 235.0)  # leave the lower part for the department's name
     r_text = r - ring - r * 0.2
     ch = max(14, int(min(r * 0.3, 0.82 * r_text * math.radians(span) / n)))
     _arc_text(mask, c, c, r - ring - ch * 0.68, unit, ch, span)
     _star(d, c, c, r * 0.3)
     if bottom:
-        f = hei_bold(max(12, int(r * 0.2)))
-        d.text((c - f.getlength(bottom) / 2, c + r * 0.36), bottom, font=f, fill=255)
+        f = hei_bold(max(12, int(r * 0.17)))
+        d.text((c - f.getlength(bottom) / 2, c + r * 0.34), bottom, font=f, fill=255)
     serial = "".join(str(rng.randint(0, 9)) for _ in range(13))
     _arc_text(mask, c, c, r - ring - 12, serial, max(8, r // 12), 70, NOTO_SANS, start=90)
     mask = mask.rotate(rng.uniform(-25, 25), resample=Image.BICUBIC)

@@ -294,17 +294,23 @@ def table_borderless(sheet: Sheet, case: Case, rng: random.Random) -> None:
         rows = [[cert_text(c, rng, level=False), c.level, field_word(c, rng), value_text(c, "old", rng),
                  value_text(c, "new", rng)] for c in case.changes]
     gap = rng.randint(40, 80)
+    stop = rng.choice((56, 84, 112))  # Word's default tab stops, in px at 150 dpi
+    snap = rng.random() < 0.5
+    if any(D.width("".join(r), D.song(24)) + gap * (len(r) - 1) > TEXT_W - 40 for r in rows):
+        # too wide for one line: the clerk drops the codes and the title suffixes
+        rows = [[r[0].replace("职业技能等级证书", "").removesuffix("证书")] + [v.split(" ")[-1] for v in r[1:]]
+                for r in rows]
     for size in (28, 26, 24, 22, 20):
         f = D.song(size)
         hb = D.hei_bold(size) if rng.random() < 0.6 else f
         widths = [max(max(D.width(r[j], f) for r in rows), D.width(head[j], hb)) for j in range(len(head))]
-        if sum(widths) + gap * (len(head) - 1) <= TEXT_W:
+        xs, x = [], 0
+        for w in widths:
+            xs.append(x)
+            x = ((x + w + gap) // stop + 1) * stop if snap else x + w + gap
+        if xs[-1] + widths[-1] <= TEXT_W - 30:
             break
-    stop = rng.choice((56, 84, 112))  # Word's default tab stops, in px at 150 dpi
-    xs, x = [], 0
-    for w in widths:
-        xs.append(x)
-        x = ((x + w + gap) // stop + 1) * stop if rng.random() < 0.5 else x + w + gap
+        gap = max(30, gap - 10)
     sheet.need(60 * (len(rows) + 1) + 40)
     x0 = MARGIN + rng.randint(0, 30)
     for j, h in enumerate(head):
