@@ -1,8 +1,8 @@
-"""Accuracy of the product's reading on all fourteen request generators, black-box, per family and split.
+"""Accuracy of the product's reading on all fifteen request generators, black-box, per family and split.
 
     python -m bench.accuracy [--n 48] [--seed 1] [--engine rapidocr|tesseract] [--keep DIR] [--checkout TREE]
 
-Writes fourteen corpora of `--n` request emails each — formgen's, papergen's, officegen's, signgen's, changegen's, othergen's, deskgen's, inboxgen's, realgen's, wildgen's, kindgen's, plaingen's and stampgen's
+Writes fifteen corpora of `--n` request emails each — formgen's, papergen's, officegen's, signgen's, changegen's, othergen's, deskgen's, inboxgen's, realgen's, wildgen's, kindgen's, plaingen's, stampgen's and copygen's
 (`tests/formgen`, `tests/papergen`, `tests/officegen`, `tests/signgen`, `tests/changegen`, `tests/othergen`,
 `tests/deskgen`, each written independently of the reader and of the other generators; officegen draws ordinary office habits: 红头 公文, Excel
 printouts, signature tables, fax/scanner-app/phone captures, forwarded mail; signgen draws the approval
@@ -38,7 +38,10 @@ sheet with 部门意见 | 校领导意见 | 单位盖章 cells, typed letters wi
 only, and 申请表 captured as phone photos; stampgen, `tests/stampgen`, draws opinions given by ticked
 同意/不同意 boxes, approval grids with 审批环节 rows, signatures above or below their 签字 line, forms filled in
 by hand, values struck through and corrected by hand, seals over the leader's signature, date stamps and name
-stamps, and certificates named in varied real ways) and scangen's (`tests/scangen`, exported by
+stamps, and certificates named in varied real ways; copygen, `tests/copygen`, draws phone scanner-app PDFs,
+Word PDFs whose text layer does not read with the signed page appended as a scan, borderless tab-aligned tables,
+stacked sign-offs at a letter's right foot, folded and stained photocopies, one 调整内容 cell per change, 红头
+letters with oval and 骑缝 seals that are not the official one, and letter and 附表 as separate attachments) and scangen's (`tests/scangen`, exported by
 `tests.scangen.corpus` with a registry derived from its truths) — into a
 temp dir, or DIR/NAME with `--keep` (plus the product's records as `records.json`, to re-score with
 `python -m bench.reading DIR/NAME --records …`). Message `index` of each is drawn from seed
@@ -61,6 +64,7 @@ from pathlib import Path
 
 from bench.reading import ROOT, in_split, load_truths, print_misses, run_product, score, table
 from tests.changegen import generate as changegen_corpus
+from tests.copygen import generate as copygen_corpus
 from tests.deskgen import generate as deskgen_corpus
 from tests.formgen.generate import generate as formgen_corpus
 from tests.inboxgen import generate as inboxgen_corpus
@@ -82,7 +86,8 @@ GENERATORS: dict[str, Callable[[Path, int, int], None]] = {"formgen": formgen_co
                                                           "othergen": othergen_corpus, "deskgen": deskgen_corpus,
                                                           "inboxgen": inboxgen_corpus, "realgen": realgen_corpus,
                                                           "wildgen": wildgen_corpus, "kindgen": kindgen_corpus,
-                                                          "plaingen": plaingen_corpus, "stampgen": stampgen_corpus}
+                                                          "plaingen": plaingen_corpus, "stampgen": stampgen_corpus,
+                                                          "copygen": copygen_corpus}
 
 
 def bench_generator(name: str, directory: Path, n: int, seed: int, engine: str, keep: bool, root: Path) -> None:
