@@ -124,7 +124,7 @@ def _package(case: Case, rng: random.Random) -> list[Attachment]:
         case.capture = f"phone photo {mp:.1f}MP jpeg"
         name = rng.choice((f"IMG_202403{case.doc_date.day:02d}_{rng.randint(100000, 235959)}.jpg",
                            f"mmexport{rng.randint(10**12, 10**13 - 1)}.jpg", stem + ".jpg"))
-        return [Attachment(name, cap.to_jpeg(photo, rng.randint(80, 93)), "image/jpeg")]
+        return [Attachment(name, cap.to_jpeg(photo, rng.randint(72, 88)), "image/jpeg")]
     grey = rng.random() < 0.2
     scans = [cap.scan(p, rng, grey=grey) for p in pages]
     if case.family == "long_pdf_annex":

@@ -83,7 +83,7 @@ def phone_photo(img: Image.Image, rng: random.Random, megapixels: float) -> Imag
         out *= (1 - rng.uniform(0.25, 0.45) * sh)[..., None]
     warm = np.array([1.0, rng.uniform(0.96, 1.0), rng.uniform(0.86, 0.97)], dtype=np.float32)
     out = out * warm
-    out += np.random.default_rng(rng.randrange(1 << 30)).normal(0, rng.uniform(2, 5), (H, W, 1))
+    out += np.random.default_rng(rng.randrange(1 << 30)).normal(0, rng.uniform(1.0, 2.5), (H, W, 1))
     img_out = Image.fromarray(out.clip(0, 255).astype(np.uint8))
     if rng.random() < 0.5:
         img_out = img_out.filter(ImageFilter.GaussianBlur(rng.uniform(0.4, 1.0)))

@@ -166,7 +166,11 @@ def _one_change(rng: random.Random, school: School, app: Application, f: str) ->
     if f == "headcount":
         return Change(app.certificate, app.level, f, app.headcount, _new_headcount(rng, app), app, app.major)
     if f == "major":
-        options = [m for m, _ in school.majors if m != app.major]
+        own = dict(school.majors).get(app.major, "")
+        options = [m for m, c in school.majors if m != app.major and c[:4] == own[:4]]  # same 专业类 first
+        if not options or rng.random() < 0.25:
+            options = [m for m, c in school.majors if m != app.major and c[:2] == own[:2]] or \
+                [m for m, _ in school.majors if m != app.major]
         return Change(app.certificate, app.level, f, app.major, rng.choice(options), app, app.major)
     taken = {a.level for a in APPLICATIONS if a.school == school.name and a.certificate == app.certificate}
     options = [lv for lv in LEVELS if lv not in taken]

@@ -129,6 +129,7 @@ class Page:
         base = self.fpx(pt)
         cx, cy = self.px(x), self.px(y)
         drift = rng.uniform(-0.04, 0.04)
+        heavy = rng.random() < 0.6  # a ballpoint pressed hard, or a gel pen
         for ch in s:
             if ch == " ":
                 cx += int(base * 0.45)
@@ -137,7 +138,7 @@ class Page:
             tile = Image.new("L", (size * 2, size * 2), 0)
             ImageDraw.Draw(tile).text((size // 2, size // 2 + size), ch, font=font("kai", size), fill=255,
                                       anchor="ls")
-            if size > 18 and rng.random() < 0.7:
+            if heavy and size >= 36:
                 tile = tile.filter(ImageFilter.MaxFilter(3))
             sh = slant + rng.uniform(-0.06, 0.06)
             tile = tile.transform(tile.size, Image.AFFINE, (1, sh, -sh * size, 0, 1, 0), resample=Image.BILINEAR)
@@ -173,9 +174,9 @@ class Page:
         noise = np.asarray(Image.fromarray((np.random.default_rng(rng.randrange(1 << 30)).random(
             (max(2, h // 6), max(2, w // 6))) * 255).astype(np.uint8)).resize((w, h), Image.BICUBIC),
             dtype=np.float32) / 255.0
-        grad = np.linspace(rng.uniform(0.55, 1.0), rng.uniform(0.75, 1.0), w)[None, :]
+        grad = np.linspace(rng.uniform(0.6, 1.0), rng.uniform(0.8, 1.0), w)[None, :]
         speck = np.random.default_rng(rng.randrange(1 << 30)).random((h, w)) > rng.uniform(0.03, 0.12)
-        alpha = m * (0.55 + 0.45 * noise) * grad * speck * strength
+        alpha = m * (0.62 + 0.38 * noise) * grad * speck * strength
         alpha = np.asarray(Image.fromarray((alpha.clip(0, 1) * 255).astype(np.uint8)).filter(
             ImageFilter.GaussianBlur(0.6)), dtype=np.float32) / 255.0
         box = (ox, oy, ox + w, oy + h)
@@ -239,10 +240,10 @@ class Page:
                 t = -espan / 2 + espan * (i + 0.5) / m
                 rad = math.radians(t)
                 r_x, r_y = rx - ring * 3 - ep * 0.8, ry - ring * 3 - ep * 0.8
-                px_, py_ = mcx - r_x * math.sin(rad), mcy + r_y * math.cos(rad)
+                px_, py_ = mcx + r_x * math.sin(rad), mcy + r_y * math.cos(rad)
                 tile = Image.new("L", (ep * 2, ep * 2), 0)
                 ImageDraw.Draw(tile).text((ep, ep), ch, font=font("sans_bold", ep), fill=255, anchor="mm")
-                tile = tile.rotate(-t, resample=Image.BICUBIC)
+                tile = tile.rotate(t, resample=Image.BICUBIC)
                 mask.paste(255, (int(px_ - ep), int(py_ - ep)), tile)
         if serial:
             sp = max(6, int(gp * 0.55))
