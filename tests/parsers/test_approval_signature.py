@@ -311,6 +311,18 @@ def test_a_thin_grey_rule_that_reaches_ink_only_in_dashes_is_a_rule():
     assert _ink(strip, (0, 0, 400, 60), [], [], 30.0)[0] is None
 
 
+def test_a_cell_rule_sloping_in_a_photo_is_a_rule():
+    """A phone photo's cell rule drifts off the vertical (5 px over 105, pg117 seed 1170019): no
+    vertical run of its pixels is a rule's length, yet it is one, and no ink of a signature."""
+    from parsers.signature import _ink
+
+    strip = Image.new("RGB", (400, 160), (246, 246, 246))
+    draw = ImageDraw.Draw(strip)
+    draw.line((300, 10, 295, 150), fill=(40, 40, 40), width=2)
+    draw.line((0, 152, 295, 149), fill=(40, 40, 40), width=2)
+    assert _ink(strip, (0, 0, 400, 160), [], [], 49.0)[0] is None
+
+
 def test_the_foot_of_a_bold_title_line_above_the_field_is_no_signature():
     """A block whose label and opinion are one bold title line just above 签字: the line is the label's,
     print however large, and its dense glyphs are no solid name stamp."""
