@@ -106,7 +106,7 @@ def make_case(seed: int) -> Case:
     if family == "phone_photo_office":
         case.extras["dpi"] = rng.choice((150, 200))
     elif family == "long_pdf_annex":
-        case.extras["dpi"] = rng.choice((100, 150, 150, 200))
+        case.extras["dpi"] = rng.choice((100, 150, 150, 200, 200))
     else:
         case.extras["dpi"] = rng.choice((100, 150, 150, 200, 200, 300))
     return case
@@ -115,7 +115,7 @@ def make_case(seed: int) -> Case:
 def _package(case: Case, rng: random.Random) -> list[Attachment]:
     stem = rng.choice((f"{case.unit}2024年证书申报调整申请", "证书申报调整申请", "调整申请（盖章）", f"{case.school.short}调整申请",
                        f"扫描全能王 2024-03-{case.doc_date.day:02d} {rng.randint(10, 22)}.{rng.randint(10, 59)}",
-                       f"SCAN_2024030{case.doc_date.day % 10}_{rng.randint(1000, 9999)}"))
+                       f"SCAN_202403{case.doc_date.day:02d}_{rng.randint(1000, 9999)}"))
     dpi = case.extras["dpi"]
     pages = LAYOUTS[case.family](case, rng)
     if case.family == "phone_photo_office":
@@ -132,6 +132,13 @@ def _package(case: Case, rng: random.Random) -> list[Attachment]:
     else:
         kind = rng.choices(("pdf", "jpeg", "png", "tiff"), weights=(6, 2, 1, 1))[0]
     case.capture = f"scan {dpi}dpi {'grey' if grey else 'colour'} {kind}" + (f" {len(scans)}p" if len(scans) > 1 else "")
+    if kind == "pdf" and len(scans) == 1 and rng.random() < 0.1:
+        # the same signed page sent twice: as the scanner's PDF and as a JPEG (the changes count once)
+        case.capture += " + same page as jpeg"
+        return [Attachment(stem + ".pdf", cap.to_image_pdf(scans, dpi, rng.randint(70, 90),
+                                                          case.arrival.replace(tzinfo=None) - timedelta(minutes=9)),
+                           "application/pdf"),
+                Attachment(stem + ".jpg", cap.to_jpeg(scans[0], rng.randint(75, 92), dpi), "image/jpeg")]
     if kind == "pdf":
         return [Attachment(stem + ".pdf", cap.to_image_pdf(
             scans, dpi, rng.randint(70, 90), case.arrival.replace(tzinfo=None) - timedelta(minutes=rng.randint(5, 300)),

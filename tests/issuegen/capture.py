@@ -21,6 +21,16 @@ def scan(img: Image.Image, rng: random.Random, grey: bool = False) -> Image.Imag
     dark = rng.uniform(0.0, 25.0)
     a = a / 255.0 * (tone - dark) + dark
     a += nrng.normal(0, rng.uniform(1.5, 5.0), (h, w, 1)).astype(np.float32)
+    if rng.random() < 0.3:  # the lid was not closed: a dark strip along one edge
+        edge = int(w * rng.uniform(0.004, 0.015))
+        shade = np.linspace(rng.uniform(40, 90), tone.mean(), edge, dtype=np.float32)
+        side = rng.choice(("l", "r", "t"))
+        if side == "l":
+            a[:, :edge] = np.minimum(a[:, :edge], shade[None, :, None])
+        elif side == "r":
+            a[:, w - edge:] = np.minimum(a[:, w - edge:], shade[::-1][None, :, None])
+        else:
+            a[:edge] = np.minimum(a[:edge], shade[:, None, None])
     out = Image.fromarray(a.clip(0, 255).astype(np.uint8))
     angle = rng.uniform(-1.0, 1.0)
     out = out.rotate(angle, resample=Image.BILINEAR, expand=False, fillcolor=tuple(int(t) for t in tone))

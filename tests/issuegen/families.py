@@ -536,6 +536,10 @@ def long_pdf_annex(case: Case, rng: random.Random) -> list[Image.Image]:
     pages = []
     page, pt, m = _setup(case, rng)
     y = letter_top(page, case, rng, pt, m)
+    if rng.random() < 0.4:  # the letter restates one change that the annex table also lists
+        first = prose_items(case, rng)[0]
+        first = first.lstrip("0123456789.、（）一二三四五") .rstrip("；。")
+        y = page.para(m, y, page.w_mm - 2 * m, f"其中主要调整为：{first}。", pt)
     y = page.para(m, y, page.w_mm - 2 * m, rng.choice((
         "具体调整内容详见附件2《证书申报调整明细表》，参加考核学生名单见附件1。",
         "调整明细见附件（第4页），拟参加考核学生名单附后。")), pt)
