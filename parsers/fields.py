@@ -43,7 +43,10 @@ def _unit_in_row(row: list[Fragment]) -> str | None:
             continue
         # The name in the label's box, else in a box right of it: the first that is a name (a date
         # written under the label may reach up into its row, left of the name).
-        rests = [text[match.end() :]] if text[match.end() :] else [compact(f.text) for f in row[index + 1 : index + 3]]
+        # A box beside it is on its line: its middle within the label's height (a seal's lettering read as
+        # a tall box above the line shares the row, not the line).
+        beside = [f for f in row[index + 1:] if frag.top <= f.cy <= frag.bottom][:2]
+        rests = [text[match.end() :]] if text[match.end() :] else [compact(f.text) for f in beside]
         value = next((value for rest in rests if (value := clean_unit(rest))), None)
         if value:
             return value

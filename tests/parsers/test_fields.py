@@ -32,6 +32,13 @@ def test_ocr_spaces_and_full_width_letters_are_normalised():
     assert applicant_unit([p]) == "苏州市AB中等专业学校"
 
 
+def test_a_seals_lettering_read_above_the_line_is_not_the_name():
+    """kindgen seed 130: a department seal's lettering over the 申请单位 line, read as one tall box
+    whose middle stands above the line, shares its row but is no name on it."""
+    p = page(("国业技术学控维", (793, 811, 987, 906)), ("申请单位", (635, 883, 786, 933)), ("(盖章)", (799, 883, 934, 933)))
+    assert applicant_unit([p]) is None
+
+
 def test_a_date_on_the_same_line_is_not_part_of_the_name():
     assert clean_unit("常州刘国钧高等职业技术学校  日期：2024年3月10日") == "常州刘国钧高等职业技术学校"
 
