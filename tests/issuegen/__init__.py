@@ -146,9 +146,12 @@ def _package(case: Case, rng: random.Random) -> list[Attachment]:
                         "CamScanner", "Kyocera TASKalfa 4053ci"))), "application/pdf")]
     if kind == "tiff":
         return [Attachment(stem + ".tif", cap.to_tiff(scans, dpi), "image/tiff")]
+    def named(i: int, ext: str) -> str:
+        return f"{stem}{ext}" if len(scans) == 1 else f"{stem}_{i + 1}{ext}"
     if kind == "png":
-        return [Attachment(stem + ".png", cap.to_png(scans[0], dpi), "image/png")]
-    return [Attachment(stem + ".jpg", cap.to_jpeg(scans[0], rng.randint(75, 92), dpi), "image/jpeg")]
+        return [Attachment(named(i, ".png"), cap.to_png(s, dpi), "image/png") for i, s in enumerate(scans)]
+    q = rng.randint(75, 92)
+    return [Attachment(named(i, ".jpg"), cap.to_jpeg(s, q, dpi), "image/jpeg") for i, s in enumerate(scans)]
 
 
 def _body(case: Case, rng: random.Random) -> str:

@@ -148,7 +148,7 @@ def approval_lines(page: Page, case: Case, rng: random.Random, x: float, y: floa
         sl = rng.choice(SIGN_LABELS)
         end = page.text(sx, y, sl, pt)
         send = write_sign(page, block, rng, end, y, pt)
-        if rng.random() < 0.5:
+        if rng.random() < 0.5 and send + 8 < x + width - 40:
             write_date(page, block, rng, max(send + 8, x + width - 45), y, pt)
             y += pt * 0.35 * rng.uniform(3.0, 3.8)
         else:
@@ -492,13 +492,18 @@ def vertical_per_certificate(case: Case, rng: random.Random) -> list[Image.Image
             new = value_text(mine[0], "to", rng) if mine else rng.choice(("", "—", "/", "不变", old[f]))
             rows.append([lab, old[f], new])
         y = table(page, m, y, [w * 0.28, w * 0.36, w * 0.36], rows, sp, head_face="sans_bold") + 3
+    pages = []
+    if y > page.h_mm - 118:  # no room for the signatures: they go on a second sheet
+        pages.append(page.img)
+        page = Page(page.dpi, False, page.face)
+        y = m + 10
     y = closing(page, rng, m, y + 2, pt)
     y = foot(page, case, rng, y, pt, page.w_mm - m)
     if rng.random() < 0.5:
         approval_lines(page, case, rng, m, y + 6, pt, w)
     else:
         opinion_rows(page, case, rng, m, y, page.w_mm - m, m + w * 0.24, pt, rng.uniform(30, 36))
-    return [page.img]
+    return pages + [page.img]
 
 
 def numbered_prose(case: Case, rng: random.Random) -> list[Image.Image]:
@@ -518,6 +523,8 @@ def numbered_prose(case: Case, rng: random.Random) -> list[Image.Image]:
 def _name_list(page: Page, rng: random.Random, case: Case, y: float, m: float, n: int, title: str, pt: float) -> float:
     page.center(y, title, pt + 3, "sans_bold")
     y += 8
+    row = max(6.5, (pt - 2.5) * 0.3528 * 1.35 + 3)
+    n = min(n, int((page.h_mm - y - m) / (row * 1.3)) - 1)
     apps = applications_of(case.school)
     w = page.w_mm - 2 * m
     rows = [["序号", "姓名", "学号", "身份证号", "专业", "班级"]]

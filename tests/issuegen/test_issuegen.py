@@ -85,7 +85,7 @@ def test_every_family_draws_ink_and_seal() -> None:
         case = make_case(seed)
         case.extras["dpi"] = 60
         pages = LAYOUTS[family](case, random.Random(seed))
-        assert len(pages) == (6 if family == "long_pdf_annex" else 1)
+        assert len(pages) == 6 if family == "long_pdf_annex" else 1 <= len(pages) <= 2
         arr = np.asarray(pages[0].convert("RGB")).astype(int)
         assert (arr.sum(axis=2) < 300).mean() > 0.004, family
         if case.seal != "none" and family != "long_pdf_annex":
