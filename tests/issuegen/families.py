@@ -110,7 +110,7 @@ def write_opinion(page: Page, block: Block, rng: random.Random, x: float, y: flo
         return x
     if block.opinion_hand:
         return page.hand(x + rng.uniform(0, 4), y + rng.uniform(-0.5, 1), block.opinion, rng, block.ink,
-                         pt=pt * rng.uniform(1.1, 1.35))
+                         pt=pt * rng.uniform(1.3, 1.6))
     return page.text(x, y, block.opinion, pt)
 
 
