@@ -1,8 +1,8 @@
-"""Accuracy of the product's reading on all fifteen request generators, black-box, per family and split.
+"""Accuracy of the product's reading on all sixteen request generators, black-box, per family and split.
 
     python -m bench.accuracy [--n 48] [--seed 1] [--engine rapidocr|tesseract] [--keep DIR] [--checkout TREE]
 
-Writes fifteen corpora of `--n` request emails each — formgen's, papergen's, officegen's, signgen's, changegen's, othergen's, deskgen's, inboxgen's, realgen's, wildgen's, kindgen's, plaingen's, stampgen's and copygen's
+Writes sixteen corpora of `--n` request emails each — formgen's, papergen's, officegen's, signgen's, changegen's, othergen's, deskgen's, inboxgen's, realgen's, wildgen's, kindgen's, plaingen's, stampgen's, copygen's and issuegen's
 (`tests/formgen`, `tests/papergen`, `tests/officegen`, `tests/signgen`, `tests/changegen`, `tests/othergen`,
 `tests/deskgen`, each written independently of the reader and of the other generators; officegen draws ordinary office habits: 红头 公文, Excel
 printouts, signature tables, fax/scanner-app/phone captures, forwarded mail; signgen draws the approval
@@ -41,7 +41,10 @@ by hand, values struck through and corrected by hand, seals over the leader's si
 stamps, and certificates named in varied real ways; copygen, `tests/copygen`, draws phone scanner-app PDFs,
 Word PDFs whose text layer does not read with the signed page appended as a scan, borderless tab-aligned tables,
 stacked sign-offs at a letter's right foot, folded and stained photocopies, one 调整内容 cell per change, 红头
-letters with oval and 骑缝 seals that are not the official one, and letter and 附表 as separate attachments) and scangen's (`tests/scangen`, exported by
+letters with oval and 骑缝 seals that are not the official one, and letter and 附表 as separate attachments;
+issuegen, `tests/issuegen`, draws the reading issue's own list of kinds afresh: letter-line approvals, boxed
+forms with labels wrapped anywhere, 审批表 grids, merged-header tables, per-certificate vertical forms, numbered
+prose, six-page PDFs with the table on page 4 and a sideways annex, and phone photos with shadows and 红头) and scangen's (`tests/scangen`, exported by
 `tests.scangen.corpus` with a registry derived from its truths) — into a
 temp dir, or DIR/NAME with `--keep` (plus the product's records as `records.json`, to re-score with
 `python -m bench.reading DIR/NAME --records …`). Message `index` of each is drawn from seed
@@ -68,6 +71,7 @@ from tests.copygen import generate as copygen_corpus
 from tests.deskgen import generate as deskgen_corpus
 from tests.formgen.generate import generate as formgen_corpus
 from tests.inboxgen import generate as inboxgen_corpus
+from tests.issuegen import generate as issuegen_corpus
 from tests.kindgen import generate as kindgen_corpus
 from tests.officegen import generate as officegen_corpus
 from tests.othergen import generate as othergen_corpus
@@ -87,7 +91,7 @@ GENERATORS: dict[str, Callable[[Path, int, int], None]] = {"formgen": formgen_co
                                                           "inboxgen": inboxgen_corpus, "realgen": realgen_corpus,
                                                           "wildgen": wildgen_corpus, "kindgen": kindgen_corpus,
                                                           "plaingen": plaingen_corpus, "stampgen": stampgen_corpus,
-                                                          "copygen": copygen_corpus}
+                                                          "copygen": copygen_corpus, "issuegen": issuegen_corpus}
 
 
 def bench_generator(name: str, directory: Path, n: int, seed: int, engine: str, keep: bool, root: Path) -> None:
