@@ -52,6 +52,10 @@ class Fragment:
     def height(self) -> float:
         return max(self.bottom - self.top, 1.0)
 
+    @property
+    def width(self) -> float:
+        return self.line.box[2] - self.line.box[0]
+
 
 @dataclass
 class Table:
@@ -205,7 +209,7 @@ def _with_lost_numbers(numbers: list[Fragment], values: list[Fragment], frags: l
 
 def _field_starters(fields: list[Fragment], height: float) -> list[Fragment]:
     """The first line of each field name: 人数 / 规模 wrapped in a narrow cell is one name, but two
-    names in tight rows (人数规模 above 人数规模) are two rows."""
+    names in tight rows (人数规模 above 人数规模, 人数 above 试点人数) are two rows."""
     starters: list[Fragment] = []
     for frag in sorted(fields, key=lambda f: f.top):
         last = starters[-1] if starters else None
@@ -214,6 +218,9 @@ def _field_starters(fields: list[Fragment], height: float) -> list[Fragment]:
             wrapped
             and len(compact(last.text + frag.text)) <= 6
             and parse_field(last.text) == parse_field(frag.text)
+            # A wrap's next line is no wider than its first, which filled the cell: 人数 over 试点人数 are
+            # two rows' names.
+            and frag.width <= last.width + 0.3 * height
         ):
             starters.append(frag)
     return starters

@@ -424,7 +424,7 @@ def _under_fields(row: list[Fragment]) -> list[Fragment]:
         right = min((f for f in below if f.cx > head.cx), key=lambda f: f.cx, default=None)
         if left is None or right is None or {classify_header(left.text), classify_header(right.text)} != _GROUPS:
             continue
-        if abs((left.cx + right.cx) / 2 - head.cx) < (head.line.box[2] - head.line.box[0]) / 2:  # centred over both
+        if abs((left.cx + right.cx) / 2 - head.cx) < head.width / 2:  # centred over both
             kept.remove(head)
             under.update({id(left): head.text, id(right): head.text})
     return [Fragment(replace(f.line, text=f.text + under[id(f)])) if id(f) in under else f for f in kept]
@@ -470,7 +470,7 @@ def _without_captions(row: list[Fragment]) -> list[Fragment]:
 
     def cells_under(upper: Fragment) -> list[str]:
         under = [f for f in row if f is not upper and below(upper, f)
-                 and overlap(upper, f) > 0.25 * (f.line.box[2] - f.line.box[0])]
+                 and overlap(upper, f) > 0.25 * f.width]
         return [_stacked_text(frags) for frags, _ in _stack(under)]
 
     def group(frag: Fragment) -> bool:

@@ -397,6 +397,18 @@ def test_tight_rows_of_the_same_field_stay_apart():
     assert [row[("to", None)] for row in table.rows] == ["60人", "80人"]
 
 
+def test_a_short_field_name_over_a_longer_one_in_tight_rows_is_two_rows():
+    """copygen seed 129: 人数 over 试点人数 in a borderless table's tight rows is no name wrapped over two
+    lines (a wrap's next line is no wider than its first, which filled the cell): two rows."""
+    rows = [
+        ["老年照护", "初级", "人数", "80人", "60人"],
+        ["药物制剂生产", "初级", "试点人数", "30人", "45人"],
+    ]
+    lines = grid([HEADERS_C], LAYOUT_C, [60], top=340) + grid(rows, LAYOUT_C, [36, 36])
+    (table,) = find_tables(lines)
+    assert [row[("to", None)] for row in table.rows] == ["60人", "45人"]
+
+
 def test_a_tight_first_row_of_plain_words_is_no_second_header_line():
     header = grid([HEADERS_C], LAYOUT_C, [50], top=340)
     rows = [["智能财税", "高级", "考核专业", "计算机应用", "会计事务"]]
