@@ -527,7 +527,7 @@ def _qualify_under_groups(
 
 
 def _split_run_on(text: str, span: Span) -> list[tuple[str, Span]]:
-    """A header box OCR ran over two cells (调整事项原申报内容) cut into its words, by character share."""
+    """A header box OCR ran over two cells or more (调整事项原申报内容) cut into its headers, by character share."""
     value = compact(text)
     words: list[str] = []
     while len("".join(words)) < len(value):
@@ -535,16 +535,22 @@ def _split_run_on(text: str, span: Span) -> list[tuple[str, Span]]:
         if word is None:
             return [(text, span)]
         words.append(word)
-    kinds = [_WORD_KIND[word] for word in words]
-    pairs = zip(kinds, kinds[1:], strict=False)
-    qualified = any(a in ("from", "to") and b in ("level", "major", "count") for a, b in pairs)
-    if len(words) < 2 or qualified:  # 原申报人数 is one header: 原申报 qualified by 人数
+    # 原申报人数 is one header: 原申报 qualified by 人数 (等级原申报人数调整后人数 is three).
+    headers: list[list[str]] = []
+    for word in words:
+        qualifies = (headers and len(headers[-1]) == 1 and _WORD_KIND[headers[-1][0]] in ("from", "to")
+                     and _WORD_KIND[word] in ("level", "major", "count"))
+        if qualifies:
+            headers[-1].append(word)
+        else:
+            headers.append([word])
+    if len(headers) < 2:
         return [(text, span)]
     edges = glyph_edges(value, *span)
     parts, start = [], 0
-    for word in words:
-        parts.append((word, (edges[start], edges[start + len(word)])))
-        start += len(word)
+    for header in map("".join, headers):
+        parts.append((header, (edges[start], edges[start + len(header)])))
+        start += len(header)
     return parts
 
 
@@ -624,8 +630,15 @@ def _carries_on(frag: Fragment, above: list[Fragment]) -> bool:
 def _run_on_cells(frag: Fragment, crossed: int, row: list[Fragment]) -> bool:
     """A box over half the table wide that is cells OCR ran together, not prose across the table: beside
     two cells or more of its row, and spaced into more words than the borders it crosses
-    (490102 食品营养 540106 酒店管理 根据二级学院…)."""
-    return len(row) >= 3 and len(frag.text.split()) > crossed
+    (490102 食品营养 540106 酒店管理 根据二级学院…); or beside a cell of its row, no sentence, and ending in
+    a cell's value (工业机器人集成应用职业技能等级证书中级60 of a borderless table)."""
+    text = compact(frag.text)
+    return ((len(row) >= 3 and len(frag.text.split()) > crossed)
+            or (len(row) >= 2 and bool(_ENDS_IN_VALUE.search(text)) and not _CLAUSE_MARK.search(text)))
+
+
+_ENDS_IN_VALUE = re.compile(r"(?:[初中高]级|\d+人?)$")
+_CLAUSE_MARK = re.compile(r"[，,。；;：:、]")
 
 
 def _read_body(roles: list[Role], spans: list[Span], frags: list[Fragment]) -> Table:
@@ -656,6 +669,10 @@ def _split_wide(frags: list[Fragment], bounds: list[float], roles: list[Role]) -
     result: list[Fragment] = []
     for frag in frags:
         x0, y0, x1, y1 = frag.line.box
+        by_kind = _split_by_kind(frag, bounds, roles)
+        if by_kind:
+            result.extend(by_kind)
+            continue
         inside = [b for b in bounds if x0 + 0.15 * (x1 - x0) < b < x1 - 0.15 * (x1 - x0)]
         if not inside and re.match(r"\d{1,3}\D", compact(frag.text)):  # 1建筑信息模型: a 序号 run on
             inside = [b for b in bounds[:1] if x0 < b < x1 and roles[0][0] == "seq"]
@@ -681,6 +698,45 @@ def _split_wide(frags: list[Fragment], bounds: list[float], roles: list[Role]) -
     return result
 
 
+def _split_by_kind(frag: Fragment, bounds: list[float], roles: list[Role]) -> list[Fragment]:
+    """A box over several columns cut where its words change kind, when that gives one piece per column
+    it reaches and each piece fits its column: a long name run on into its level and number
+    (工业机器人集成应用职业技能等级证书 | 中级 | 60) overflows its column in a borderless table, so where
+    the borders fall says less than what the words are. [] when the words do not fit so."""
+    x0, y0, x1, y1 = frag.line.box
+    first, last = sum(b <= x0 for b in bounds), sum(b < x1 for b in bounds)
+    pieces = [piece for piece in _VALUE_TOKEN.split(compact(frag.text)) if piece]
+    if last == first or len(pieces) != last - first + 1:
+        return []
+    # Figures run on into words are a major's catalogue code (730701电子商务), one cell.
+    if any(re.fullmatch(r"\d+", a) and not _VALUE_TOKEN.fullmatch(b) for a, b in zip(pieces, pieces[1:], strict=False)):
+        return []
+    columns = range(first, last + 1)
+    if not all(_fits(piece, roles[column]) for piece, column in zip(pieces, columns, strict=True)):
+        return []
+    edges = [x0, *bounds[first:last], x1]
+    result = []
+    for i, (piece, column) in enumerate(zip(pieces, columns, strict=True)):
+        part = Fragment(TextLine(piece, (edges[i], y0, edges[i + 1], y1), frag.line.confidence))
+        part.column = column
+        result.append(part)
+    return result
+
+
+# A level in brackets is the name's own (“网店运营推广”（初级）), as is one before 证书 (NFKC: ASCII brackets).
+_VALUE_TOKEN = re.compile(r"((?<![(\[【])[初中高]级(?![)\]】]|证书)|\d+人?)")
+
+
+def _fits(piece: str, role: Role) -> bool:
+    """Whether a piece of a run-on box can be a cell of a column in `role`: a level under a level column,
+    a number under a value or 序号 column, words under a column of words."""
+    if re.fullmatch(r"[初中高]级", piece):
+        return role[0] == "level" or (role[0] in ("from", "to") and role[1] in (None, "level"))
+    if re.fullmatch(r"\d+人?", piece):
+        return role[0] == "seq" or (role[0] in ("from", "to") and role[1] in (None, "headcount"))
+    return role[0] in ("cert", "field", "reason") or (role[0] in ("from", "to") and role[1] in (None, "major"))
+
+
 def _words_by_column(words: list[str], x0: float, x1: float, bounds: list[float], cells: int) -> list[str]:
     """A run-on box's space-separated words joined per column their middles fall in (placed at
     `glyph_widths` across the box, a space a glyph wide); [] unless that makes `cells` cells."""
@@ -696,9 +752,10 @@ def _words_by_column(words: list[str], x0: float, x1: float, bounds: list[float]
 
 
 # Where one cell's text ends and the next begins in a run-on box: after a closing bracket, a number
-# or a field name, before a field name or a number (“网店运营推广”（初级）|考核等级, 1|建筑信息模型,
-# 考核专业|工业机器人技术).
-_CELL_START = re.compile(r"(?<=[)\]】])|(?<=\d)(?=\D)|(?<=专业|等级|人数|规模)|(?=考核|试点|申报|人数|等级|专业|\d)")
+# or a field name, before a field name, a level or a number (“网店运营推广”（初级）|考核等级, 1|建筑信息模型,
+# 考核专业|工业机器人技术, …职业技能等级证书|中级|60).
+_CELL_START = re.compile(r"(?<=[)\]】])|(?<=\d)(?=\D)|(?<=专业|等级|人数|规模|证书)|(?=考核|试点|申报|人数|等级|专业|\d)"
+                         r"|(?<![初中高(\[【])(?=[初中高]级(?![)\]】]|证书))")
 
 
 def _cut_at(text: str, x0: float, x1: float, cuts: list[float]) -> list[str]:

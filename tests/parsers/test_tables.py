@@ -1021,3 +1021,21 @@ def test_a_handwritten_拟同意_beside_a_label_under_the_table_ends_it():
     (table,) = find_tables(header_a() + body + opinion)
     assert [row.get(("cert", None)) for row in table.rows] == ["智能财税（中级）", "无人机驾驶（初级）"]
     assert table.rows[1][("seq", None)] == "2"
+
+
+def test_a_borderless_tables_run_on_header_and_cells_are_cut_by_what_their_words_are():
+    """copygen seed 139, a borderless table OCR read across its columns: the header 等级原申报人数调整后人数
+    is three headers (原申报 qualified by 人数 is one), and a long name run on into its level and old
+    headcount (…职业技能等级证书中级60) overflows its column, so it is cut where its words change kind."""
+    lines = [
+        TextLine("证书名称", (194, 637, 407, 715), 1.0), TextLine("等级原申报人数调整后人数", (1058, 644, 1785, 716), 1.0),
+        TextLine("数字创意建模", (197, 732, 495, 801), 1.0), TextLine("初级30", (1054, 732, 1310, 817), 1.0),
+        TextLine("60", (1532, 744, 1608, 811), 1.0),
+        TextLine("工业机器人集成应用职业技能等级证书中级60", (197, 911, 1305, 992), 1.0),
+        TextLine("20", (1531, 922, 1608, 989), 1.0),
+    ]
+    (table,) = find_tables(lines)
+    assert table.roles == [("cert", None), ("level", None), ("from", "headcount"), ("to", "headcount")]
+    assert [(row[("cert", None)], row[("level", None)], row[("from", "headcount")], row[("to", "headcount")])
+            for row in table.rows] == [("数字创意建模", "初级", "30", "60"),
+                                       ("工业机器人集成应用职业技能等级证书", "中级", "60", "20")]
