@@ -21,6 +21,7 @@ MAX_SLOPE = 0.2  # rise over run of a strike: a hand's line slopes a little, a g
 STRIKE_COVER = 0.8  # of the words' ink width a strike runs across unbroken
 MIN_WIDTH = 1.2  # line heights of ink a line needs to be judged: a lone 一 is a glyph, not a strike
 UNBROKEN = 0.97  # share of a strike's length inked: a dry pen may skip, the gaps between glyphs are wider
+MIN_HEIGHT = 30  # px of a line's box below which its glyphs run together (100 dpi): no stroke tells from them
 GAP = 0.08  # of the line height a pen line may skip (a dry pen, a faint scan) and still be one stroke
 
 
@@ -38,7 +39,7 @@ def _is_struck(grey: np.ndarray, box: Box) -> bool:
     pad = height // 2
     left, right = max(0, x0 - pad), min(grey.shape[1], x1 + pad)
     crop = grey[max(0, y0):min(grey.shape[0], y1), left:right]
-    if crop.size == 0 or height < 8:
+    if crop.size == 0 or height < MIN_HEIGHT:
         return False
     _, ink = cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
     # The words' extent from the box's middle half: a cell's rule may run along its foot, the

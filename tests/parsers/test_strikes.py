@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 import pytest
 from PIL import Image, ImageDraw, ImageFont
@@ -13,6 +14,7 @@ from parsers.pagework import read_page
 from parsers.strikes import struck_lines
 from tests.scangen.ink import draw_hand_signature, stamp
 
+CASES = Path(__file__).parent / "cases"
 SANS = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
 BOLD = "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc"
 PEN = (30, 40, 120)
@@ -58,6 +60,14 @@ def test_print_that_is_not_struck_stays(text: str, mark: str) -> None:
 def test_dense_bold_print_is_not_a_strike() -> None:
     """A row through bold glyphs set close is inked most of the way, but breaks between the glyphs."""
     page, line = _cell("调整事项", "", face=BOLD, size=24)
+    assert struck_lines(page, [line], keep_clear=[]) == []
+
+
+def test_small_print_at_100_dpi_is_not_judged():
+    """issuegen seed 138: at 100 dpi a header's glyphs (调整前, 25 px) run together into one blob through
+    which a straight inked row runs end to end: such print is never taken for struck."""
+    page = Image.open(CASES / "header-at-100-dpi.png")  # cut from that scan, the line's box at (24, 14)
+    line = TextLine("调整前", (24, 14, 70, 39), 0.96)
     assert struck_lines(page, [line], keep_clear=[]) == []
 
 
