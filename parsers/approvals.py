@@ -140,16 +140,21 @@ def _block_area(label: Label, others: list[Label], h: float, size: tuple[int, in
         if column is not None:
             return column
     right_edge = float(size[0]) * 0.97 if size[0] else max(x1, x0 + 40 * h)
+    # A label in no cell (a sheet's title, 学校审批意见) heads no ruled table under it: the table's top rule
+    # ends its block, and the cells below are the labels' inside them.
+    table_top = min((rule.at for rule in (rulings.horizontal if rulings else [])
+                     if rule.at > y1 and rule.start <= x0 and rule.end >= x1), default=float("inf"))
     # Down to the next label, which may stand well apart (a sheet of the two approvals alone); the last
     # block ends six lines down, before the letter's 申请单位 and date, unless its 签字 line stands
     # further down (blocks side by side at a letter's foot, spaced out to fill it).
-    area = (x0, y0 - 0.5 * h, min([right_edge, *after]), min([y1 + (BLOCK_BEFORE_NEXT if below else BLOCK_LINES) * h, *below]))
+    area = (x0, y0 - 0.5 * h, min([right_edge, *after]),
+            min([y1 + (BLOCK_BEFORE_NEXT if below else BLOCK_LINES) * h, *below, table_top]))
     if below:
         return area
     signs = [ln.box for ln in lines if SIGN.search(clean(ln.text)) and not _FORM_FILLER.match(clean(ln.text))
              and area[0] - h <= ln.box[0] < area[2] and y1 < ln.box[1] < y1 + BLOCK_BEFORE_NEXT * h]
     if signs and not any((box[1] + box[3]) / 2 < area[3] for box in signs):  # none read as the block's
-        return (*area[:3], min(box[3] for box in signs) + h)
+        return (*area[:3], min(min(box[3] for box in signs) + h, table_top))
     return area
 
 

@@ -37,13 +37,14 @@ def _name_stamp(name: str, size: int) -> Image.Image:
     return ink
 
 
-def _form(rows: list[tuple[list[str], str, str, str]], *, seal: bool) -> Image.Image:
-    """A page with one ruled row per (label lines, opinion, 签字 label, signature kind)."""
+def _form(rows: list[tuple[list[str], str, str, str]], *, seal: bool, title: str = "关于调整2024年证书申报的申请",
+          ) -> Image.Image:
+    """A page with one ruled row per (label lines, opinion, 签字 label, signature kind), under `title`."""
     rng = random.Random(7)
     page = Image.new("RGB", (1240, 1754), "white")
     draw = ImageDraw.Draw(page)
     font = ImageFont.truetype(FONT, 26)
-    draw.text((620, 150), "关于调整2024年证书申报的申请", font=ImageFont.truetype(BOLD, 36), fill="black", anchor="mm")
+    draw.text((620, 150), title, font=ImageFont.truetype(BOLD, 36), fill="black", anchor="mm")
     top = 400
     for label_lines, opinion, sign_label, kind in rows:
         draw.rectangle((LEFT, top, RIGHT, top + ROW), outline="black", width=2)
@@ -107,6 +108,17 @@ def test_typed_name_in_a_form_cell_is_not_signed(centred_three_lines):
 
 def test_official_seal_over_the_form_is_found(centred_three_lines):
     assert len(centred_three_lines.seals) == 1
+
+
+def test_a_sheet_titled_like_a_label_leaves_the_table_under_it_to_the_labels_in_its_cells():
+    """issuegen seed 119: a sheet titled 学校审批意见 (a leader's label's words) over the ruled table: the
+    title's block ends at the table's top rule, so the department's opinion at the top of its cell is no
+    opinion of the title's, and the leader's label in its own cell is read."""
+    found = _read(_form([
+        (["证书试点管理部门", "意见"], "　" * 7 + "原则同意。", "负责人（签字）：", "hand"),  # under the title
+        (["分管校领导", "意见"], "情况属实，同意调整。", "负责人签字：", "hand"),
+    ], seal=False, title="学校审批意见"))  # fmt: skip
+    assert found.leader is not None and "同意调整" in found.leader.opinion and found.leader.signed
 
 
 def test_name_stamp_beside_the_label_is_a_signature(stamps_without_seal):
