@@ -36,13 +36,23 @@ def _stated_changes(pages: list[Page], vocabulary: Vocabulary | None) -> list[Ex
         read: list[Box] = []  # what a table states is read from its cells, not again as sentences run across them
         for table in _page_tables(page, vocabulary):
             certificate = _block_certificate(table)
-            from_table = [change for row in table.rows for change in changes_from_row(row, certificate)]
+            from_table = [change for row in table.rows
+                          for change in changes_from_row(row, certificate) or _worded_row(row, vocabulary)]
             found.extend(_with_page(from_table, page.number))
             if from_table:
                 read.append(table.extent)
         prose = changes_from_prose(page_text(page, outside=read), vocabulary)
         found.extend(_with_page(prose, page.number))
     return found
+
+
+def _worded_row(row: dict[Role, str], vocabulary: Vocabulary | None) -> list[ExtractedChange]:
+    """The changes a row's 调整内容 cell says in words, certificate and all, in a table with no certificate
+    column (序号 | 调整事项 | 备注): read as the sentence it is."""
+    statement = row.get(("field", "content"))
+    if not statement or any(kind == "cert" for kind, _ in row):
+        return []
+    return changes_from_prose(statement, vocabulary)
 
 
 def _page_tables(page: Page, vocabulary: Vocabulary | None) -> list[Table]:

@@ -127,7 +127,8 @@ def find_tables(lines: list[TextLine], vocabulary: Vocabulary | None = None) -> 
             continue
         start = index
         roles, spans = header
-        per_certificate = not any(kind == "cert" for kind, _ in roles)
+        # No 证书名称 column: a form per certificate, titled above, unless each row names its own in words.
+        per_certificate = not any(kind == "cert" for kind, _ in roles) and ("field", "content") not in roles
         certificate = _certificate_above(rows[:index], vocabulary) if per_certificate else ""
         index += size
         body: list[Fragment] = []
@@ -377,6 +378,11 @@ def _header_columns(row: list[Fragment]) -> Header | None:
         roles = [("field", "content") if role == ("field", None) and _STATEMENT.search(compact(text)) else role
                  for role, (text, _) in zip(roles, cells, strict=True)]
     kinds = {role[0] for role in roles if role}
+    # 序号 | 调整事项 | 备注: with no certificate's nor values' columns, the one field column can only say the
+    # whole change in words, certificate and all (可编程控制器系统应用编程（中级）申报人数由45人变更为20人).
+    worded = "seq" in kinds and kinds <= {"seq", "field", "reason"} and roles.count(("field", None)) == 1
+    if worded:
+        roles = [("field", "content") if role == ("field", None) else role for role in roles]
     per_certificate = {"field", "from", "to"} <= kinds  # 调整项目 | 原申报 | 拟调整为 under 证书名称：…
     # 序号 | 证书名称 | 调整内容 | 调整原因, each change said in words in one cell (with its 等级 and its
     # 调整类型 beside it, maybe): one column of each role, and none of values (a form's 考核等级 or 试点人数
@@ -385,7 +391,7 @@ def _header_columns(row: list[Fragment]) -> Header | None:
     stated = ({"cert", "field"} <= kinds <= {"seq", "cert", "level", "field", "reason"}
               and len(named) == len(set(named)))
     valued = "cert" in kinds and ("to" in kinds or "from" in kinds and len(kinds) >= 3)
-    if not (per_certificate or stated or valued):
+    if not (per_certificate or stated or valued or worded):
         return None
     if sum(r is None for r in roles) > len(roles) // 2:
         return None  # a prose line that mentions 证书 and 调整后 is no header
@@ -602,7 +608,13 @@ def _in_grid(row: list[Fragment], header: Header, above: list[Fragment] | None =
         crossed = sum(x0 < b < x1 for b in bounds)
         # Prose runs across the table alone; beside other cells, a box over three borders is two
         # cells a text layer ran together (a long certificate name that reaches into 原专业).
-        if (crossed >= 3 and len(row) == 1) or (x1 - x0 > 0.55 * width and not _run_on_cells(frag, crossed, row)):
+        # A 调整内容 column is wide (its header centred in it): a box from it to short of the next header's
+        # middle is its cell.
+        column = sum(x0 > b for b in bounds)
+        worded = (roles[column] == ("field", "content")
+                  and (column + 1 == len(spans) or x1 < sum(spans[column + 1]) / 2))
+        if (crossed >= 3 and len(row) == 1) or (x1 - x0 > 0.55 * width and not worded
+                                                 and not _run_on_cells(frag, crossed, row)):
             return False
         # A cell's text stays inside its column; a lone box astride a border is a line below the
         # table (the sign-off's unit name). Beside other cells it is two cells OCR ran together.
@@ -644,21 +656,23 @@ _CLAUSE_MARK = re.compile(r"[，,。；;：:、]")
 def _read_body(roles: list[Role], spans: list[Span], frags: list[Fragment]) -> Table:
     # A form's row label beside the table (调整内容 in an 审批表) lies wholly outside its columns.
     frags = [f for f in frags if f.line.box[2] > spans[0][0] and f.line.box[0] < spans[-1][1]]
-    bounds = _column_bounds(spans, frags)
+    bounds = _column_bounds(spans, frags, roles)
     for frag in frags:
         frag.column = _column_of(frag, bounds)
     return assign_rows(roles, _split_wide(frags, bounds, roles))
 
 
-def _column_bounds(spans: list[Span], frags: list[Fragment]) -> list[float]:
+def _column_bounds(spans: list[Span], frags: list[Fragment], roles: list[Role]) -> list[float]:
     """Column borders: the widest x-gap of the body's boxes between two header cells.
 
     Header text is centred in cells of unequal width, so the midpoint between two
-    headers can fall inside a long cell of the wider column.
+    headers can fall inside a long cell of the wider column. A 调整内容 column's sentences run on
+    to the next column's header, with no gap to find: its border is where that header starts.
     """
     boxes = [(f.line.box[0], f.line.box[2]) for f in frags]
     return [
-        widest_gap_cut(left, right, boxes) for (_, left), (right, _) in zip(spans, spans[1:], strict=False)
+        right if role == ("field", "content") else widest_gap_cut(left, right, boxes)
+        for role, (_, left), (right, _) in zip(roles, spans, spans[1:], strict=False)
     ]
 
 

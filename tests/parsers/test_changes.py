@@ -1109,3 +1109,24 @@ def test_a_change_said_in_a_调整内容_cell_beside_its_level_and_调整类型_
     page = Page(number=1, lines=lines, width=1654, height=2339, text_source="ocr")
     assert sorted(triples(extract_changes([page]))) == [
         ("多工序数控机床操作", "level", "中级", "中级", "初级"), ("物流管理", "headcount", "初级", 80, 100)]
+
+
+def test_a_table_of_changes_in_words_without_a_certificate_column_reads_each_row_as_its_sentence():
+    """copygen seeds 130, 147: 序号 | 调整事项 | 备注, each change said in words in one wide cell wrapped over
+    two lines (…申报人数由4 / 5人变更为20人), its 序号 between them: each row is its cell's sentence, with
+    the certificate it names, not prose across the table."""
+    lines = [
+        TextLine("序号", (172, 836, 270, 900), 1.0), TextLine("调整事项", (294, 838, 464, 896), 1.0),
+        TextLine("备注", (1105, 832, 1210, 905), 1.0),
+        TextLine("1", (177, 954, 214, 1002), 1.0),
+        TextLine("可编程控制器系统应用编程（中级）申报人数由4", (300, 925, 1091, 979), 1.0),
+        TextLine("学生报名人数增加", (1114, 949, 1414, 1004), 1.0), TextLine("5人变更为20人", (297, 974, 553, 1030), 1.0),
+        TextLine("网络系统建设与运维（初级）申报人数由50人调", (300, 1050, 1104, 1104), 1.0),
+        TextLine("考核站点安排变化", (1117, 1074, 1417, 1130), 1.0), TextLine("2", (177, 1077, 220, 1131), 1.0),
+        TextLine("整为20人", (297, 1101, 465, 1161), 1.0),
+        TextLine("特此申请，请予审核。", (250, 1221, 620, 1272), 1.0),
+    ]
+    assert triples(extract_changes([page(lines)])) == [
+        ("可编程控制器系统应用编程", "headcount", "中级", 45, 20),
+        ("网络系统建设与运维", "headcount", "初级", 50, 20),
+    ]
