@@ -172,7 +172,9 @@ def _starter_rows(roles: list[Role], frags: list[Fragment]) -> list[Span]:
 
     height = median(f.height for f in frags)
     numbers = [f for f in in_column(("seq",)) if re.fullmatch(r"\d{1,3}", compact(f.text))]
-    fields = _field_starters([f for f in in_column(("field",)) if parse_field(f.text)], height)
+    # A 调整内容 cell's words name a field too (考核等级由初级调整为高级), on any of its lines: no row starts there.
+    fields = _field_starters([f for f in in_column(("field",)) if parse_field(f.text) and roles[f.column][1] != "content"],
+                             height)
     values = _value_starters(in_column(("from", "to", "level")), roles, height)
     # A totals row (合计) is a row of its own however tight under the last change: it restates their sum.
     totals = [f for f in in_column(("seq", "cert")) if TOTAL.match(compact(f.text))]

@@ -1130,3 +1130,22 @@ def test_a_table_of_changes_in_words_without_a_certificate_column_reads_each_row
         ("可编程控制器系统应用编程", "headcount", "中级", 45, 20),
         ("网络系统建设与运维", "headcount", "初级", 50, 20),
     ]
+
+
+def test_a_worded_row_whose_lines_name_fields_is_still_one_row():
+    """copygen seed 142: under 申请调整事项 (the field's column, not the new value's) each cell's first line
+    names a field too (…职业技能等级证书 / 考核等级由初级调整为高级): the 序号 open the rows, not the field words."""
+    lines = [
+        TextLine("序号", (160, 608, 252, 663), 1.0), TextLine("申请调整事项", (286, 610, 513, 660), 1.0),
+        TextLine("备注", (1094, 608, 1188, 664), 1.0),
+        TextLine("个税计算（初级）考核专业由“会计事务”调整为", (287, 694, 1094, 741), 1.0),
+        TextLine("原专业学生已参加其他", (1085, 697, 1467, 740), 1.0), TextLine("1", (164, 723, 193, 767), 1.0),
+        TextLine("“电子商务”", (297, 743, 493, 794), 1.0), TextLine("证书", (1094, 743, 1186, 798), 1.0),
+        TextLine("研学旅行策划与管理（EEPO）职业技能等级证书", (286, 822, 1076, 864), 1.0),
+        TextLine("学生基础较好，拟提高", (1100, 822, 1467, 864), 1.0), TextLine("2", (162, 847, 199, 895), 1.0),
+        TextLine("考核等级由初级调整为高级", (287, 874, 723, 917), 1.0), TextLine("考核等级", (1096, 867, 1256, 924), 1.0),
+    ]
+    assert triples(extract_changes([page(lines)])) == [
+        ("个税计算", "major", "初级", "会计事务", "电子商务"),
+        ("研学旅行策划与管理(EEPO)", "level", "初级", "初级", "高级"),
+    ]
