@@ -530,14 +530,16 @@ def _rules(ink: np.ndarray, h: float, length: float = 1.5) -> np.ndarray:
     """Table rules and underlines: straight runs (`length` print heights) far longer than any stroke of
     a character."""
     n = max(8, int(length * h))
-    # A photo's rule drifts a few pixels off the straight along its length (skew, the lens): the runs
-    # are looked for in ink thickened across them, which a rule then fills unbroken.
-    flat = cv2.morphologyEx(cv2.dilate(ink, np.ones((RULE_DRIFT, 1), np.uint8)), cv2.MORPH_OPEN, np.ones((1, n), np.uint8))
-    tall = cv2.morphologyEx(cv2.dilate(ink, np.ones((1, RULE_DRIFT), np.uint8)), cv2.MORPH_OPEN, np.ones((n, 1), np.uint8))
-    return cv2.dilate(flat | tall, np.ones((3, 3), np.uint8)) & cv2.dilate(ink, np.ones((RULE_DRIFT, RULE_DRIFT), np.uint8))
+    flat = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((1, n), np.uint8))
+    # A photo's upright rule leans a few pixels along its length (the lens; deskewing levels the text,
+    # and the rows' rules with it): upright runs are looked for in ink thickened across them, which such a
+    # rule fills unbroken. Not flat ones: a pen's flat stroke would pass for a rule.
+    drift = np.ones((1, RULE_DRIFT), np.uint8)
+    tall = cv2.morphologyEx(cv2.dilate(ink, drift), cv2.MORPH_OPEN, np.ones((n, 1), np.uint8)) & cv2.dilate(ink, drift)
+    return cv2.dilate(flat | tall, np.ones((3, 3), np.uint8))
 
 
-RULE_DRIFT = 5  # px a rule may stray across its length over the run that makes it one
+RULE_DRIFT = 5  # px an upright rule may lean over the run that makes it one
 
 
 def _groups(mask: np.ndarray, h: float, glyph: float | None = None) -> list[_Group]:

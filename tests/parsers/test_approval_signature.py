@@ -323,6 +323,16 @@ def test_a_cell_rule_sloping_in_a_photo_is_a_rule():
     assert _ink(strip, (0, 0, 400, 160), [], [], 49.0)[0] is None
 
 
+def test_a_flat_pen_stroke_at_100_dpi_is_no_rule():
+    """othergen seed 1170011: a small scribbled name at 100 dpi is mostly one flat stroke a rule's
+    length; only upright runs may lean, so it stays ink."""
+    from parsers.signature import _ink
+
+    strip = Image.new("RGB", (300, 60), (246, 246, 246))
+    ImageDraw.Draw(strip).line([(100, 30), (125, 28), (150, 31)], fill=(30, 30, 30), width=2)
+    assert _ink(strip, (0, 0, 300, 60), [], [], 22.0)[0] is not None
+
+
 def test_the_foot_of_a_bold_title_line_above_the_field_is_no_signature():
     """A block whose label and opinion are one bold title line just above 签字: the line is the label's,
     print however large, and its dense glyphs are no solid name stamp."""
