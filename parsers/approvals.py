@@ -142,7 +142,7 @@ def _block_area(label: Label, others: list[Label], h: float, size: tuple[int, in
     right_edge = float(size[0]) * 0.97 if size[0] else max(x1, x0 + 40 * h)
     # A label in no cell (a sheet's title, 学校审批意见) heads no ruled table under it: the table's top rule
     # ends its block, and the cells below are the labels' inside them.
-    table_top = min((rule.at for rule in (rulings.horizontal if rulings else [])
+    table_top = min((rule.at for rule in (rulings.horizontal if rulings and not cell else [])
                      if rule.at > y1 and rule.start <= x0 and rule.end >= x1), default=float("inf"))
     # Down to the next label, which may stand well apart (a sheet of the two approvals alone); the last
     # block ends six lines down, before the letter's 申请单位 and date, unless its 签字 line stands
