@@ -121,6 +121,29 @@ def test_a_sheet_titled_like_a_label_leaves_the_table_under_it_to_the_labels_in_
     assert found.leader is not None and "同意调整" in found.leader.opinion and found.leader.signed
 
 
+def test_a_label_in_the_title_strip_of_its_box_heads_the_cell_under_it():
+    """realgen seed 119: each block a box whose top strip holds the label (教务处审核意见, 主管院长审批) and
+    whose cell under it the opinion and the signature; the label's cell is ruled, so the strip's rule
+    under it is no table's top that would end its block."""
+    rng = random.Random(11)
+    page = Image.new("RGB", (1240, 1754), "white")
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.truetype(FONT, 26)
+    draw.text((620, 150), "关于1+X证书申报调整的申请", font=ImageFont.truetype(BOLD, 36), fill="black", anchor="mm")
+    for top, label, opinion in ((500, "教务处审核意见", "已阅，同意。"), (830, "主管院长审批", "拟同意。")):
+        draw.rectangle((LEFT, top, RIGHT, top + 300), outline="black", width=2)
+        draw.line((LEFT, top + 60, RIGHT, top + 60), fill="black", width=2)
+        draw.text((LEFT + 15, top + 15), label, font=ImageFont.truetype(BOLD, 26), fill="black")
+        draw.text((LEFT + 80, top + 100), opinion, font=font, fill="black")
+        draw.text((LEFT + 400, top + 220), "签字：", font=font, fill="black")
+        ink = draw_hand_signature("谢丽", 50, rng, (20, 20, 30))
+        stamp(page, ink, (LEFT + 480, top + 233 - ink.height // 2))
+        draw.text((RIGHT - 15, top + 220), "2024年3月6日", font=font, fill="black", anchor="ra")
+    found = _read(page)
+    assert found.department is not None and found.department.affirmative and found.department.signed
+    assert found.leader is not None and found.leader.affirmative and found.leader.signed
+
+
 def test_name_stamp_beside_the_label_is_a_signature(stamps_without_seal):
     department = stamps_without_seal.department
     assert department is not None and department.affirmative and department.signed
