@@ -551,7 +551,9 @@ def _split_run_on(text: str, span: Span) -> list[tuple[str, Span]]:
             headers[-1].append(word)
         else:
             headers.append([word])
-    if len(headers) < 2:
+    # Two lines stacked in one header cell may read like two headers (调整原因 over a wrapped reason's
+    # 原申报专业): a qualified pair is cut from what is before it only in a run of three headers or more.
+    if len(headers) < 2 or (len(headers) < 3 and any(len(header) > 1 for header in headers)):
         return [(text, span)]
     edges = glyph_edges(value, *span)
     parts, start = [], 0
@@ -667,14 +669,17 @@ def _column_bounds(spans: list[Span], frags: list[Fragment], roles: list[Role]) 
     """Column borders: the widest x-gap of the body's boxes between two header cells.
 
     Header text is centred in cells of unequal width, so the midpoint between two
-    headers can fall inside a long cell of the wider column. A 调整内容 column's sentences run on
-    to the next column's header, with no gap to find: its border is where that header starts.
+    headers can fall inside a long cell of the wider column. A 调整内容 column's sentences may run on
+    to the next column's header, leaving no gap to find: its border is then where that header starts.
     """
     boxes = [(f.line.box[0], f.line.box[2]) for f in frags]
-    return [
-        right if role == ("field", "content") else widest_gap_cut(left, right, boxes)
-        for role, (_, left), (right, _) in zip(roles, spans, spans[1:], strict=False)
-    ]
+    bounds = []
+    for role, (_, left), (right, _) in zip(roles, spans, spans[1:], strict=False):
+        cut = widest_gap_cut(left, right, boxes)
+        if role == ("field", "content") and any(a < cut < b for a, b in boxes):
+            cut = right
+        bounds.append(cut)
+    return bounds
 
 
 def _split_wide(frags: list[Fragment], bounds: list[float], roles: list[Role]) -> list[Fragment]:

@@ -1041,3 +1041,32 @@ def test_a_borderless_tables_run_on_header_and_cells_are_cut_by_what_their_words
     assert [(row[("cert", None)], row[("level", None)], row[("from", "headcount")], row[("to", "headcount")])
             for row in table.rows] == [("数字创意建模", "初级", "30", "60"),
                                        ("工业机器人集成应用职业技能等级证书", "中级", "60", "20")]
+
+
+def test_a_reasons_first_line_tight_under_its_header_is_no_header_of_its_own():
+    """formgen seed 1170007, a 续表: a reason top-aligned in its cell, 原申报专业 / 与证书对应…, stands tight
+    under 调整原因; read with it, it is no 原申报专业 column."""
+    header = ["序号", "证书名称", "调整事项", "原申报内容", "调整后内容", "调整原因"]
+    boxes = [(178, 256), (381, 513), (649, 781), (830, 994), (1053, 1212), (1272, 1402)]
+    lines = [TextLine(text, (x0, 225, x1, 270), 1.0) for text, (x0, x1) in zip(header, boxes, strict=True)]
+    lines += [TextLine("原申报专业", (1259, 295, 1417, 339), 1.0), TextLine("与证书对应", (1260, 339, 1417, 384), 1.0),
+              TextLine("4", (204, 414, 234, 452), 1.0), TextLine("Web前端开发（初级）", (291, 411, 583, 452), 1.0),
+              TextLine("考核专业", (648, 409, 781, 455), 1.0), TextLine("计算机应用", (832, 409, 991, 452), 1.0),
+              TextLine("软件技术", (1039, 409, 1227, 452), 1.0), TextLine("关系不够紧密", (1259, 385, 1417, 429), 1.0)]
+    (table,) = find_tables(lines)
+    assert table.roles == [("seq", None), ("cert", None), ("field", None), ("from", None), ("to", None),
+                           ("reason", None)]
+
+
+def test_a_statement_column_ends_where_the_next_columns_cells_begin():
+    """wildgen seed 134: the 调整原因 cells are wider than their header; the 调整内容 column ends in the
+    gap before them, not at the header's start."""
+    header = ["序号", "证书名称", "等级", "调整类型", "调整内容", "调整原因"]
+    boxes = [(174, 276), (454, 622), (813, 916), (925, 1096), (1256, 1430), (1646, 1816)]
+    lines = [TextLine(text, (x0, 676, x1, 748), 1.0) for text, (x0, x1) in zip(header, boxes, strict=True)]
+    lines += [TextLine("1", (201, 802, 245, 864), 1.0), TextLine("智能财税", (457, 802, 620, 860), 1.0),
+              TextLine("初级", (815, 802, 912, 867), 1.0), TextLine("人数规模", (932, 805, 1093, 861), 1.0),
+              TextLine("120人→90人", (1222, 810, 1463, 864), 1.0), TextLine("部分学生已取证", (1599, 810, 1868, 864), 1.0)]
+    (table,) = find_tables(lines)
+    assert table.rows[0][("field", "content")] == "120人→90人"
+    assert table.rows[0][("reason", None)] == "部分学生已取证"
