@@ -372,7 +372,8 @@ def _stacked(upper: list[Fragment], lower: list[Fragment]) -> bool:
 
 def _header_columns(row: list[Fragment]) -> Header | None:
     """Roles and x-spans of a header row, or None when the row is not a change-table header."""
-    cells = [part for text, span in _merge_stacked(row) for part in _split_run_on(text, span)]
+    boxes = {compact(f.text) for f in row}
+    cells = [part for text, span in _merge_stacked(row) for part in _split_run_on(text, span, compact(text) not in boxes)]
     roles = [classify_header(text) for text, _ in cells]
     if sum(role == ("field", None) for role in roles) > 1 and not any(role and role[0] in ("from", "to") for role in roles):
         # 调整类型 | 调整内容 with no values' columns: the second says the change in words, the first names its field.
@@ -533,8 +534,9 @@ def _qualify_under_groups(
     return sorted(result, key=lambda cell: cell[1][0]), taken
 
 
-def _split_run_on(text: str, span: Span) -> list[tuple[str, Span]]:
-    """A header box OCR ran over two cells or more (调整事项原申报内容) cut into its headers, by character share."""
+def _split_run_on(text: str, span: Span, stacked: bool = False) -> list[tuple[str, Span]]:
+    """A header box OCR ran over two cells or more (调整事项原申报内容) cut into its headers, by character share.
+    `stacked`: the text is lines stacked in one cell, joined."""
     value = compact(text)
     words: list[str] = []
     while len("".join(words)) < len(value):
@@ -552,8 +554,8 @@ def _split_run_on(text: str, span: Span) -> list[tuple[str, Span]]:
         else:
             headers.append([word])
     # Two lines stacked in one header cell may read like two headers (调整原因 over a wrapped reason's
-    # 原申报专业): a qualified pair is cut from what is before it only in a run of three headers or more.
-    if len(headers) < 2 or (len(headers) < 3 and any(len(header) > 1 for header in headers)):
+    # 原申报专业): such lines with a qualified pair are one cell's.
+    if len(headers) < 2 or (stacked and any(len(header) > 1 for header in headers)):
         return [(text, span)]
     edges = glyph_edges(value, *span)
     parts, start = [], 0

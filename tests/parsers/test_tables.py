@@ -1070,3 +1070,13 @@ def test_a_statement_column_ends_where_the_next_columns_cells_begin():
     (table,) = find_tables(lines)
     assert table.rows[0][("field", "content")] == "120人→90人"
     assert table.rows[0][("reason", None)] == "部分学生已取证"
+
+
+def test_two_qualified_headers_ocr_ran_together_are_two_columns():
+    """原申报人数调整后人数 in one box is two headers, each qualified by 人数 (not one header's two lines)."""
+    lines = [TextLine("证书名称", (194, 637, 407, 715), 1.0), TextLine("等级", (700, 644, 800, 716), 1.0),
+             TextLine("原申报人数调整后人数", (1058, 644, 1785, 716), 1.0),
+             TextLine("数字创意建模", (197, 732, 495, 801), 1.0), TextLine("初级", (700, 732, 800, 801), 1.0),
+             TextLine("30", (1200, 732, 1310, 817), 1.0), TextLine("60", (1532, 744, 1608, 811), 1.0)]
+    (table,) = find_tables(lines)
+    assert table.rows[0][("from", "headcount")] == "30" and table.rows[0][("to", "headcount")] == "60"
