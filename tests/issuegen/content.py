@@ -5,10 +5,17 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
-from tests.plaingen.registry import (APPLICATIONS, FOREIGN_MAJORS, SCHOOLS, UNDECLARED_POOL, Application, School,
-                                     applications_of)
+from tests.plaingen.registry import (
+    APPLICATIONS,
+    FOREIGN_MAJORS,
+    SCHOOLS,
+    UNDECLARED_POOL,
+    Application,
+    School,
+    applications_of,
+)
 
 SHANGHAI = timezone(timedelta(hours=8))
 LEVELS = ("初级", "中级", "高级")
@@ -204,14 +211,14 @@ def arrival_and_dates(rng: random.Random, outside: bool) -> tuple[datetime, date
             local = datetime(2024, 2, rng.randint(26, 29), rng.randint(8, 21), rng.randint(0, 59),
                              rng.randint(0, 59), tzinfo=SHANGHAI)
         doc = min(local.date(), date(2024, 3, 20)) - timedelta(days=rng.randint(0, 1))
-        arrival = local.astimezone(timezone.utc) if kind == "edge" or rng.random() < 0.3 else local
+        arrival = local.astimezone(UTC) if kind == "edge" or rng.random() < 0.3 else local
         return arrival, doc
     local = datetime(2024, 3, rng.randint(2, 20), rng.randint(7, 22), rng.randint(0, 59), rng.randint(0, 59),
                      tzinfo=SHANGHAI)
     if rng.random() < 0.08:  # the last evening, late
         local = datetime(2024, 3, 20, 23, rng.randint(0, 58), rng.randint(0, 59), tzinfo=SHANGHAI)
     doc = max(date(2024, 3, 1), local.date() - timedelta(days=rng.choice((0, 0, 1, 2))))
-    arrival = local.astimezone(timezone.utc) if rng.random() < 0.25 else local
+    arrival = local.astimezone(UTC) if rng.random() < 0.25 else local
     return arrival, doc
 
 

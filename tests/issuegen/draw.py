@@ -276,7 +276,7 @@ class Page:
         else:
             # read right column top-down first, like a seal: [0][1] on the right, [2][3] on the left
             g = int(s * 0.44)
-            for (cx, cy), ch in zip(((0.73, 0.28), (0.73, 0.74), (0.27, 0.28), (0.27, 0.74)), glyphs):
+            for (cx, cy), ch in zip(((0.73, 0.28), (0.73, 0.74), (0.27, 0.28), (0.27, 0.74)), glyphs, strict=False):
                 md.text((s * cx, s * cy), ch, font=font(face, g), fill=fill, anchor="mm")
         mask = mask.rotate(rng.uniform(-8, 8), resample=Image.BICUBIC, expand=True)
         self._stamp_layer(mask, self.px(x), self.px(y) - mask.size[1] // 2 - self.px(2), rng,

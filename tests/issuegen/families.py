@@ -200,9 +200,9 @@ def table(page: Page, x: float, y: float, widths: list[float], rows: list[list[s
     for w in widths:
         x_edges.append(x_edges[-1] + w)
     for r, row in enumerate(rows):
-        lines = [page.wrap(cell, pt, w - 2.0) for cell, w in zip(row, widths)]
+        lines = [page.wrap(cell, pt, w - 2.0) for cell, w in zip(row, widths, strict=False)]
         h = max(row_h, max(len(ls) for ls in lines) * pt * 0.3528 * 1.35 + 3)
-        for i, (cell, ls) in enumerate(zip(row, lines)):
+        for i, (cell, ls) in enumerate(zip(row, lines, strict=False)):
             face = head_face if r < head_rows else None
             page.cell_text(x_edges[i], y, x_edges[i + 1], y + h, cell, pt, face=face, lines=ls)
         page.line(x, y, x_edges[-1], y, w=0.3)
@@ -448,9 +448,9 @@ def merged_header_table(case: Case, rng: random.Random) -> list[Image.Image]:
     rng.shuffle(rows)
     for i, row in enumerate(rows, 1):
         cells = [str(i)] + row
-        lines = [page.wrap(cv, sp, wv - 2.0) for cv, wv in zip(cells, ws)]
+        lines = [page.wrap(cv, sp, wv - 2.0) for cv, wv in zip(cells, ws, strict=False)]
         h = max(9.0, max(len(ls) for ls in lines) * sp * 0.3528 * 1.35 + 3)
-        for k, (cv, ls) in enumerate(zip(cells, lines)):
+        for k, (cv, ls) in enumerate(zip(cells, lines, strict=False)):
             page.cell_text(xs[k], y, xs[k + 1], y + h, cv, sp, lines=ls)
         page.rect(m, y, xs[-1], y + h, w=0.3)
         for xe in xs[1:-1]:
