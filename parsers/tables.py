@@ -34,7 +34,7 @@ _EXACT_RULES: tuple[tuple[str, str], ...] = (
     (r"原因|理由|备注|说明", "reason"),
     # 原申报 | 现申报, 原考核等级 | 新考核等级 (新增 is a change's size, not its new value)
     # (申请调整 is the new value, 申请调整事项 the field's column)
-    (r"调整后|变更后|调整为|拟调整|拟变更|调整至|申请调整(?!事项|内容|类型|项目)|^现(?:申报)?|^拟申报|^新(?!增)", "to"),
+    (r"调整后|变更后|调整为|拟调整|拟变更|调整至|申请调整(?!事项|类型|项目)|^现(?:申报)?|^拟申报|^新(?!增)", "to"),
     (r"^原|调整前|变更前", "from"),
     # 调整前 / 调整后 with both glyphs of 调整 misread at low resolution (调盛前, 黄盛后人数): the 前 or 后
     # tells, before the field word after it would take the column for a plain one.

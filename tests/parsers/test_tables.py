@@ -73,6 +73,7 @@ def test_header_variants_classify_to_roles():
     assert classify_header("调整原因") == ("reason", None)
     assert classify_header("申请调整为") == ("to", None)
     assert classify_header("申请调整事项") == ("field", None)  # copygen seed 142: not the new value's column
+    assert classify_header("申请调整内容") == ("to", None)  # kindgen seed 135: the new value's column
 
 
 def test_header_with_a_misread_character_still_classifies():
