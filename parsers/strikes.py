@@ -22,6 +22,8 @@ STRIKE_COVER = 0.8  # of the words' ink width a strike runs across unbroken
 MIN_WIDTH = 1.2  # line heights of ink a line needs to be judged: a lone 一 is a glyph, not a strike
 UNBROKEN = 0.97  # share of a strike's length inked: a dry pen may skip, the gaps between glyphs are wider
 MIN_HEIGHT = 30  # px of a line's box below which its glyphs run together (100 dpi): no stroke tells from them
+PREFILTER_ROWS = 0.15  # of the line height: rows taken together for the cheap test
+PREFILTER_RUN = 0.4  # of the words' width an unbroken run reaches there before Hough is asked
 GAP = 0.08  # of the line height a pen line may skip (a dry pen, a faint scan) and still be one stroke
 
 
@@ -51,6 +53,11 @@ def _is_struck(grey: np.ndarray, box: Box) -> bool:
     words = columns[-1] - columns[0] + 1
     # A hand's strike slopes: a straight segment, not one row of pixels, runs through the words.
     band = ink[round(MIDDLE[0] * height):round(MIDDLE[1] * height)]
+    # First the cheap test most print fails: no long unbroken run across the gaps between its glyphs
+    # (rows taken a few together, as a strike slopes).
+    rows = cv2.dilate(band, np.ones((max(1, round(PREFILTER_ROWS * height)), 1), np.uint8))
+    if not cv2.morphologyEx(rows, cv2.MORPH_OPEN, np.ones((1, max(2, round(PREFILTER_RUN * words))), np.uint8)).any():
+        return False
     segments = cv2.HoughLinesP(band, 1, np.pi / 180, threshold=max(8, round(0.5 * words)),
                                minLineLength=STRIKE_COVER * words, maxLineGap=max(1, round(GAP * height)))
     for sx0, sy0, sx1, sy1 in ([] if segments is None else segments.reshape(-1, 4).tolist()):
