@@ -651,11 +651,11 @@ def _run_on_cells(frag: Fragment, crossed: int, row: list[Fragment]) -> bool:
     a cell's value (工业机器人集成应用职业技能等级证书中级60 of a borderless table)."""
     text = compact(frag.text)
     return ((len(row) >= 3 and len(frag.text.split()) > crossed)
-            or (len(row) >= 2 and bool(_ENDS_IN_VALUE.search(text)) and not _CLAUSE_MARK.search(text)))
+            or (len(row) >= 2 and bool(_ENDS_IN_VALUE.search(text)) and not _PROSE_MARK.search(text)))
 
 
 _ENDS_IN_VALUE = re.compile(r"(?:[初中高]级|\d+人?)$")
-_CLAUSE_MARK = re.compile(r"[，,。；;：:、]")
+_PROSE_MARK = re.compile(r"[，,。；;：:、]")  # what cells run together never hold, and a sentence does
 
 
 def _read_body(roles: list[Role], spans: list[Span], frags: list[Fragment]) -> Table:
