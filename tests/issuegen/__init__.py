@@ -33,11 +33,11 @@ arrival outside the window; a certificate the school never declared (no_matching
 from __future__ import annotations
 
 import hashlib
-import json
 import random
 from datetime import timedelta
 from pathlib import Path
 
+from tests.corpus_files import write_mail_and_truth
 from tests.plaingen.mail import Attachment, build
 from tests.plaingen.registry import SCHOOLS, write_registry
 
@@ -184,12 +184,4 @@ def generate(out_dir: Path, count: int, base_seed: int) -> None:
     """Write out_dir/registry/*.csv, out_dir/mail/NNNN.eml and out_dir/truth.jsonl for seeds base_seed … +count-1."""
     out_dir = Path(out_dir)
     write_registry(out_dir / "registry")
-    (out_dir / "mail").mkdir(parents=True, exist_ok=True)
-    lines = []
-    for i in range(count):
-        seed = base_seed + i
-        raw, truth = generate_one(seed)
-        name = f"{i:04d}.eml"
-        (out_dir / "mail" / name).write_bytes(raw)
-        lines.append(json.dumps({"file": name, **truth}, ensure_ascii=False))
-    (out_dir / "truth.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    write_mail_and_truth(out_dir, (generate_one(base_seed + i) for i in range(count)))

@@ -39,10 +39,10 @@ signature); sometimes a department seal beside it. Signatures: a brush-script na
 
 from __future__ import annotations
 
-import json
 import random
 from pathlib import Path
 
+from tests.corpus_files import write_mail_and_truth
 from tests.kindgen.families import FAMILIES, build
 from tests.kindgen.mail import build_message
 from tests.kindgen.plan import make_plan
@@ -74,12 +74,4 @@ def generate(out_dir: Path, n: int, base_seed: int) -> None:
     out_dir = Path(out_dir)
     schools = build_registry()
     write_registry(out_dir / "registry", schools)
-    (out_dir / "mail").mkdir(parents=True, exist_ok=True)
-    lines = []
-    for i in range(n):
-        seed = base_seed + i
-        raw, truth = message(seed, family_of(i), schools)
-        name = f"{i:04d}.eml"
-        (out_dir / "mail" / name).write_bytes(raw)
-        lines.append(json.dumps({"file": name, **truth}, ensure_ascii=False))
-    (out_dir / "truth.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    write_mail_and_truth(out_dir, (message(base_seed + i, family_of(i), schools) for i in range(n)))

@@ -42,9 +42,10 @@ Truth per message (bench/reading.py): file, message_id, seed, family, capture, s
 
 from __future__ import annotations
 
-import json
 import random
 from pathlib import Path
+
+from tests.corpus_files import write_mail_and_truth
 
 from . import capture as cap
 from .content import Case, arrival_and_dates, draw_changes, make_block, person, subject_for
@@ -161,12 +162,4 @@ def generate(out_dir: Path, n: int, base_seed: int) -> None:
     """Write `out_dir/registry/*.csv`, `out_dir/mail/NNNN.eml` and `out_dir/truth.jsonl` for seeds base_seed … +n-1."""
     out_dir = Path(out_dir)
     write_registry(out_dir / "registry")
-    (out_dir / "mail").mkdir(parents=True, exist_ok=True)
-    lines = []
-    for i in range(n):
-        seed = base_seed + i
-        raw, truth = generate_one(seed)
-        name = f"{i:04d}.eml"
-        (out_dir / "mail" / name).write_bytes(raw)
-        lines.append(json.dumps({"file": name, **truth}, ensure_ascii=False))
-    (out_dir / "truth.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    write_mail_and_truth(out_dir, (generate_one(base_seed + i) for i in range(n)))
