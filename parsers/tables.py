@@ -341,7 +341,13 @@ def _without_row_number(row: list[Fragment]) -> list[Fragment]:
 def _value_word(frag: Fragment) -> bool:
     """A number or a level, which no header cell is: 证书等级 | 初级 | 中级 under 调整事项 | 调整前 | 调整后
     is the first row of values, not the header's second line."""
-    return bool(re.fullmatch(r"\d+人?|[初中高]级", compact(frag.text)))
+    text = compact(frag.text)
+    return bool(_NUMBER_WORD.fullmatch(text) or _LEVEL_WORD.fullmatch(text))
+
+
+# A cell's value by its words: a headcount or another figure, a level.
+_NUMBER_WORD = re.compile(r"\d+人?")
+_LEVEL_WORD = re.compile(r"[初中高]级")
 
 
 def _better(header: Header, previous: Header, added: list[Fragment]) -> bool:
@@ -654,7 +660,7 @@ def _run_on_cells(frag: Fragment, crossed: int, row: list[Fragment]) -> bool:
             or (len(row) >= 2 and bool(_ENDS_IN_VALUE.search(text)) and not _PROSE_MARK.search(text)))
 
 
-_ENDS_IN_VALUE = re.compile(r"(?:[初中高]级|\d+人?)$")
+_ENDS_IN_VALUE = re.compile(rf"(?:{_LEVEL_WORD.pattern}|{_NUMBER_WORD.pattern})$")
 _PROSE_MARK = re.compile(r"[，,。；;：:、]")  # what cells run together never hold, and a sentence does
 
 
@@ -746,15 +752,15 @@ def _split_by_kind(frag: Fragment, bounds: list[float], roles: list[Role]) -> li
 
 
 # A level in brackets is the name's own (“网店运营推广”（初级）), as is one before 证书 (NFKC: ASCII brackets).
-_VALUE_TOKEN = re.compile(r"((?<![(\[【])[初中高]级(?![)\]】]|证书)|\d+人?)")
+_VALUE_TOKEN = re.compile(rf"((?<![(\[【]){_LEVEL_WORD.pattern}(?![)\]】]|证书)|{_NUMBER_WORD.pattern})")
 
 
 def _fits(piece: str, role: Role) -> bool:
     """Whether a piece of a run-on box can be a cell of a column in `role`: a level under a level column,
     a number under a value or 序号 column, words under a column of words."""
-    if re.fullmatch(r"[初中高]级", piece):
+    if _LEVEL_WORD.fullmatch(piece):
         return role[0] == "level" or (role[0] in ("from", "to") and role[1] in (None, "level"))
-    if re.fullmatch(r"\d+人?", piece):
+    if _NUMBER_WORD.fullmatch(piece):
         return role[0] == "seq" or (role[0] in ("from", "to") and role[1] in (None, "headcount"))
     return role[0] in ("cert", "field", "reason") or (role[0] in ("from", "to") and role[1] in (None, "major"))
 
