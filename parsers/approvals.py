@@ -324,11 +324,12 @@ def _option_rows(anchor: TextLine, lines: list[TextLine], block: list[TextLine],
     left = min(label.box[0], area[0])
     row = sorted((ln for ln in lines if top <= (ln.box[1] + ln.box[3]) / 2 <= bottom and left <= _middle(ln) <= area[2]),
                  key=lambda ln: ln.box[0])
-    if len(OPTION.findall("".join(clean(ln.text) for ln in row))) >= 2:
+    offered = len(OPTION.findall("".join(clean(ln.text) for ln in row)))
+    if offered >= 2:
         return [row]
     stacked = [[ln] for ln in sorted(block, key=lambda ln: ln.box[1])
                if ln.box[1] >= top and ln not in row and _OPENS_WITH_OPTION.match(clean(ln.text))]
-    return [row, *stacked] if OPTION.search("".join(clean(ln.text) for ln in row)) else stacked
+    return [row, *stacked] if offered else stacked
 
 
 _OPENS_WITH_OPTION = re.compile(rf"[□口☐☑✓✔√☒⊠✗✘]?(?:{OPTION.pattern})")

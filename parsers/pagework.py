@@ -43,6 +43,7 @@ def read_page(page: Page, *, engine: OcrEngine, document: str) -> PageFindings:
         page.image, page.width, page.height = image, image.width, image.height
     # Seals in the scan's own levels: grey stamp ink is told from print by being lighter than it.
     findings.seals = find_seals(lit, document=document, page=page.number, reader=engine.read_strip)
+    seals = [s.crop.box for s in findings.seals]
     grey_seals = [s.crop.box for s in findings.seals if s.colour == "grey"]
     if page.text_source is None:
         read = remove_grey_seal_ink(remove_red_ink(image), grey_seals, lit)
@@ -50,7 +51,7 @@ def read_page(page: Page, *, engine: OcrEngine, document: str) -> PageFindings:
         page.lines = reading_order(page.lines + missed_lines(read, page.lines, engine.reread))
         # A value struck through by hand is withdrawn: only its correction beside it is stated.
         # Judged on the image with its red ink, as a correction may be struck in red pen.
-        struck = struck_lines(image, page.lines, keep_clear=[s.crop.box for s in findings.seals])
+        struck = struck_lines(image, page.lines, keep_clear=seals)
         page.lines = [ln for ln in page.lines if ln not in struck]
         page.text_source = "ocr"
     approvals = find_approvals(
@@ -58,7 +59,7 @@ def read_page(page: Page, *, engine: OcrEngine, document: str) -> PageFindings:
         image,
         document=document,
         page=page.number,
-        seals=[s.crop.box for s in findings.seals],
+        seals=seals,
         grey_seals=grey_seals,
         reader=engine.read_strip,
         typeset=page.typeset,
