@@ -294,7 +294,7 @@ def _read_block(
         stamp_area = (region[0], max(top, region[1] - h), region[2], region[3])
         # Writing that is no name, however it is written: the opinion (a handwritten 同意, on the label's
         # line or under it) and a date.
-        dates = [_date_print(image, ln, h, ref) for ln in dated] + _dates_in(sign_line, h)
+        dates = [_date_print(image, ln, h, ref) for ln in dated] + _dates_in(image, sign_line, region[0], h, ref)
         above = title + ([] if opinion_line is None else [opinion_line.box])
         # A name OCR read is told from print by its ink against the print nearest it in kind: the 签字 label's
         # own glyphs before it, where that line has them. A label set bold prints darker than any thin face.
@@ -730,16 +730,23 @@ _NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
 _NAME_PART = re.compile(r"[\u4e00-\u9fff]{1,4}")
 
 
-def _dates_in(line: TextLine | None, h: float) -> list[Box]:
-    """Where a date printed at the end of the 签字 line stands, when OCR read it in the same box."""
+def _dates_in(image: Image.Image, line: TextLine | None, field: float, h: float, ref: Glyphs | None) -> list[Box]:
+    """Where a date at the end of the 签字 line stands, when OCR read it in the same box as the name
+    before it: placed by its ink past the name (see `_date_print`) from the field's left edge `field`,
+    else at the line's right end as wide as the date's print."""
     if line is None:
         return []
     text = clean(line.text)
     match = re.search(r"\d{2,4}\s*年.*$", text)
     if not match or line.box[3] - line.box[1] > 2.5 * h:
         return []
-    width = _printed_width(match.group(), h)
-    return [(line.box[2] - width, line.box[1], line.box[2], line.box[3])]
+    x0, y0, x1, y1 = line.box
+    at_end = (x1 - _printed_width(match.group(), h), y0, x1, y1)
+    written = TextLine(match.group(), (max(x0, field), y0, x1, y1), line.confidence)
+    found = _date_print(image, written, h, ref)
+    # A signature written taller than the date ends where the date begins; `_date_print` gives the whole
+    # box back where no such edge tells them apart.
+    return [at_end if found == written.box else found]
 
 
 def _date_print(image: Image.Image, line: TextLine, h: float, ref: Glyphs | None = None) -> Box:

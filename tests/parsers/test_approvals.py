@@ -620,3 +620,21 @@ def test_a_name_written_after_the_opinion_on_its_line_signs_a_block_without_a_si
     one line (OCR lost 周), no 签字 label."""
     lines = [TextLine("校领导签批", (444, 1643, 627, 1698), 0.99), line]
     assert find_approvals(lines, None, document="d.pdf", page=1)["leader"].signed is signed
+
+
+def test_a_hand_s_date_run_on_after_a_taller_name_leaves_the_name_signed():
+    """issuegen seed 506: 负责人（签字）：莫建2024年3月2日 read as one line, the date written small right after a
+    name twice its height. The date stands where the tall name's ink ends, not a print date's width back from
+    the line's end, which lay over most of the name and left too little ink to be a signature."""
+    page = Image.new("RGB", (1400, 420), "white")
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.truetype(SANS_FONT, 31)
+    hand = "/usr/share/fonts/truetype/arphic/ukai.ttc"
+    draw.text((100, 60), "证书试点管理部门意见：同意按调整后内容申报。", font=font, fill=(20, 20, 20))
+    draw.text((380, 200), "负责人（签字）：", font=font, fill=(20, 20, 20))
+    draw.text((640, 178), "莫建", font=ImageFont.truetype(hand, 62), fill=(30, 35, 90))
+    draw.text((770, 200), "2024年3月2日", font=ImageFont.truetype(hand, 30), fill=(30, 35, 90))
+    lines = [TextLine("证书试点管理部门意见：同意按调整后内容申报。", (98, 50, 800, 100), 0.99),
+             TextLine("负责人（签字）：莫建2024年3月2日", (375, 172, 960, 252), 0.95)]
+    department = find_approvals(lines, page, document="d.png", page=1)["department"]
+    assert department.affirmative and department.signed
