@@ -829,8 +829,9 @@ def _read_arc(image: Image.Image, ring: Ring, reader: StripReader) -> tuple[str,
 
 
 FOOT_SURE = 0.8  # the line under the star must be read this surely to name a department
-# A department's or office's own name, or a seal for one purpose (合同专用章): never the unit's official seal.
-_FOOT_UNIT = re.compile(r"[\u4e00-\u9fff]{1,8}(?:处|办公室|办|部|室|中心|科|系|学院|专用章)")
+# A department's or office's own name: never the unit's official seal. A purpose (教学专用章) is not
+# added: it names what the unit's own seal is for, and the unit it names is still the school.
+_FOOT_UNIT = re.compile(r"[\u4e00-\u9fff]{1,8}(?:处|办公室|办|部|室|中心|科|系|学院)")
 
 
 _SERIAL_ENDS = re.compile(r"^[\sA-Za-z0-9.,:;'\"()\-]+|[\sA-Za-z0-9.,:;'\"()\-]+$")

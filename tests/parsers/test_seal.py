@@ -119,6 +119,15 @@ def test_a_department_named_straight_under_the_star_follows_the_arc(seed):
     assert seal.text.endswith("教务处") and fuzz.ratio(seal.text[:-3], "南京工业职业技术大学") >= 85
 
 
+@pytest.mark.parametrize("foot", ["教学专用章", "业务专用章"])
+def test_a_purpose_named_under_the_star_leaves_the_seal_the_school_s(foot):
+    """papergen seed 6010011: 教学专用章 under the star names what the school's seal is for, not another
+    unit (spec §2: a mismatch is a seal naming a unit other than the school): the seal reads as the school."""
+    page = _page_with((draw_seal("南京工业职业技术大学", 260, random.Random(2), foot=foot), (700, 1250)))
+    [seal] = find_seals(page, document="d", page=1)
+    assert "专用章" not in seal.text and fuzz.ratio(seal.text, "南京工业职业技术大学") >= 85
+
+
 def test_a_school_seal_with_nothing_under_its_star_reads_as_the_school():
     [seal] = find_seals(_page_with((draw_seal("南京工业职业技术大学", 260, random.Random(2)), (700, 1250))),
                         document="d", page=1)
