@@ -636,6 +636,8 @@ def has_name_stamp(image: Image.Image, region: Box, seals: list[Box], h: float, 
         or _solid_square(rim, h)
         or _framed_square(frame, h)  # a greyscale scan's outlined stamp, clear of the seal
         or _askew_frame(frame, h)  # the same set down askew, or with a side broken
+        # A worn red stamp whose frame is pale in stretches: its red pieces are a frame once joined.
+        or _askew_frame(red, h, bridge=max(5, int(WORN_GAP * h)))
     )
 
 
@@ -771,12 +773,15 @@ MIN_STAMP_SIDE = 1.2  # print heights: the shortest side of a name stamp's frame
 FRAME_COVERAGE = 0.8  # share of a frame's outline that must carry ink
 
 
-def _askew_frame(ink: np.ndarray, h: float) -> bool:
+WORN_GAP = 0.4  # print heights: the longest pale stretch of a worn stamp's red frame
+
+
+def _askew_frame(ink: np.ndarray, h: float, bridge: int = 5) -> bool:
     """An outlined 名章 set down askew or with a side broken, clear of the seal: an outline whose
     smallest enclosing rectangle has a stamp's size and shape and carries ink along most of its four
-    sides. Print is too small to pass (even 回 is one glyph high), a scribble leaves most of its
-    rectangle bare."""
-    closed = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, np.ones((5, 5), np.uint8))
+    sides, once breaks up to `bridge` px are closed. Print is too small to pass (even 回 is one glyph
+    high), a scribble leaves most of its rectangle bare."""
+    closed = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, np.ones((bridge, bridge), np.uint8))
     contours, _ = cv2.findContours(closed, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_NONE)
     near = cv2.dilate(closed, np.ones((7, 7), np.uint8)) > 0  # ink within 3 px
     for contour in contours:

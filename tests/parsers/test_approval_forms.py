@@ -744,3 +744,15 @@ def test_a_light_pink_name_stamp_in_a_photo_is_a_signature():
     image = Image.open(Path(__file__).parent / "cases" / "pink-name-stamp-in-a-photo.jpg").convert("RGB")
     assert has_name_stamp(image, (78, 120, 327, 264), [], 30)
     assert not has_name_stamp(image, (78, 0, 327, 100), [], 30)  # the label and the oblong red 同意 stamp
+
+
+def test_a_worn_red_name_stamp_whose_frame_is_pale_in_stretches_is_a_signature():
+    """papergen seed 6010017: a red 名章 (白宇) worn pale in stretches of all four sides and set down a little
+    askew beside 签字：. Its red is pieces of a frame, none a square alone; joined, they are one."""
+    from pathlib import Path
+
+    from parsers.signature import has_name_stamp
+
+    image = Image.open(Path(__file__).parent / "cases" / "worn-red-name-stamp.png").convert("RGB")
+    assert has_name_stamp(image, (0, 0, image.width, image.height), [], 46)
+    assert not has_name_stamp(image.crop((0, 0, image.width, 80)), (0, 0, image.width, 80), [], 46)  # its top side alone
