@@ -39,7 +39,25 @@ def text_slope(lines: list[TextLine]) -> float:
     if len(slopes) < 3:
         return 0.0
     slope = median(slopes)
-    return slope if abs(slope) < MAX_SLOPE else 0.0
+    return slope if abs(slope) < MAX_SLOPE and _lines_as_slanted(lines, slope) else 0.0
+
+
+def _lines_as_slanted(lines: list[TextLine], slope: float) -> bool:
+    """Whether the page's long lines are boxed as tall as `slope` makes them. A box holds its line's
+    glyphs, so a line set askew is `slope` × its width taller than they are: full lines of prose cannot
+    hide a slant, while boxes side by side may stand at other levels for their layout alone (a label
+    wrapped over two lines beside 同意。 and 负责人（签字）：). Without three long lines, unknown: True."""
+    long = [ln for ln in lines if ln.box[2] - ln.box[0] >= LONG_LINE * _height(ln)]
+    short = [ln for ln in lines if ln.box[2] - ln.box[0] < LONG_LINE * _height(ln)]
+    if len(long) < 3 or not short:
+        return True
+    taller = median(map(_height, long)) - median(map(_height, short))
+    wider = median(ln.box[2] - ln.box[0] for ln in long) - median(ln.box[2] - ln.box[0] for ln in short)
+    return taller >= SLANT_SHOWN * abs(slope) * wider
+
+
+LONG_LINE = 10  # heights: a box at least this many times as wide as tall holds a line of prose or a table row
+SLANT_SHOWN = 0.5  # share of the height a slope adds to a long line that its box must show
 
 
 def _level(a: TextLine, b: TextLine) -> bool:
