@@ -281,12 +281,19 @@ MIN_VALUE = 2  # glyphs of the shortest value (初级, 30人)
 
 
 def _rejoin_names(parts: list[str], vocabulary: Vocabulary | None) -> str:
-    """The parts joined by newlines, except where a known name runs from one part into the next:
-    a paragraph does not end inside a certificate or a major."""
+    """The parts joined by newlines, except where a value or a known name runs from one part into the
+    next: a paragraph does not end inside a certificate or a major, nor in a quoted value just opened
+    (…调整为“7701 / 01幼儿保育”。, its catalogue code cut at the line's end) unless a new item begins."""
     text = parts[0]
     for part in parts[1:]:
-        text += part if vocabulary and vocabulary.runs_across(text, part) else "\n" + part
+        cut_value = _QUOTE_OPENED.search(text) is not None and _NEW_ITEM.match(part) is None
+        text += part if cut_value or (vocabulary and vocabulary.runs_across(text, part)) else "\n" + part
     return text
+
+
+# A quote opened within a value's length of the end and not closed; a numbered item opening a line.
+_QUOTE_OPENED = re.compile(rf"[{_OPEN}][^{_OPEN}{_CLOSE}，。；\n]{{0,12}}\Z")
+_NEW_ITEM = re.compile(_NUMBERING)
 
 
 def _arrow_changes(text: str, mentions: list[_Mention], spans: list[tuple[int, int]]) -> list[ProseChange]:

@@ -148,9 +148,13 @@ def find_tables(lines: list[TextLine], vocabulary: Vocabulary | None = None) -> 
 
 def _extent(rows: list[list[Fragment]], columns: Span | None = None) -> Box:
     """The box of a table's rows; across its header's columns when given (a landscape page may hold
-    two sheets side by side, and a row of the table then runs on into the other sheet's lines)."""
+    two sheets side by side, and a row of the table then runs on into the other sheet's lines), to the
+    right end of its cells that begin in them (a 调整内容 cell wider than its header's words)."""
     frags = [f for row in rows for f in row]
-    left, right = columns or (min(f.line.box[0] for f in frags), max(f.line.box[2] for f in frags))
+    if columns is None:
+        left, right = min(f.line.box[0] for f in frags), max(f.line.box[2] for f in frags)
+    else:
+        left, right = columns[0], max([columns[1]] + [f.line.box[2] for f in frags if f.line.box[0] < columns[1]])
     return left, min(f.top for f in frags), right, max(f.bottom for f in frags)
 
 

@@ -1132,6 +1132,32 @@ def test_a_table_of_changes_in_words_without_a_certificate_column_reads_each_row
     ]
 
 
+def test_a_worded_cell_wider_than_its_header_is_read_once_as_the_table_s():
+    """copygen seed 606: 序号 | 申请调整事项 with nothing right of the header's words, the cells running on to
+    the page's margin, one wrapped inside a quoted major's code (…变更为“740 / 101旅游服务与管理”). The table
+    reaches as far right as its cells: the cell's first line is not read again as prose, with the code cut."""
+    lines = [
+        TextLine("序号", (159, 601, 256, 664), 1.0), TextLine("申请调整事项", (284, 605, 517, 661), 1.0),
+        TextLine("1", (162, 700, 200, 751), 1.0),
+        TextLine("电子商务数据分析（初级）试点人数由30人调整至70人", (284, 698, 1170, 755), 1.0),
+        TextLine("茶艺职业技能等级证书（初级）考核专业由“茶艺与茶营销”变更为“740", (282, 874, 1475, 930), 1.0),
+        TextLine("2", (162, 907, 200, 954), 1.0), TextLine("101旅游服务与管理”", (284, 930, 626, 980), 1.0),
+        TextLine("特此申请，请予审核。", (230, 1043, 607, 1099), 1.0),
+    ]
+    assert triples(extract_changes([page(lines)])) == [
+        ("电子商务数据分析", "headcount", "初级", 30, 70),
+        ("茶艺", "major", "初级", "茶艺与茶营销", "旅游服务与管理"),
+    ]
+
+
+def test_a_quoted_value_wrapped_inside_its_catalogue_code_is_read_whole():
+    """A value's quote opened at a line's end continues on the next line (…调整为“7701 / 01幼儿保育”。);
+    a line that opens a new item is no continuation."""
+    wrapped = "2.将老年照护证书（初级）的试点专业由“720201护理”调整为“7701\n01幼儿保育”。\n3.物流管理证书（初级）人数由60人调整为90人。"
+    assert triples(changes_from_prose(wrapped)) == [("老年照护", "major", "初级", "护理", "幼儿保育"),
+                                                    ("物流管理", "headcount", "初级", 60, 90)]
+
+
 def test_a_worded_row_whose_lines_name_fields_is_still_one_row():
     """copygen seed 142: under 申请调整事项 (the field's column, not the new value's) each cell's first line
     names a field too (…职业技能等级证书 / 考核等级由初级调整为高级): the 序号 open the rows, not the field words."""
