@@ -741,12 +741,15 @@ def _dates_in(image: Image.Image, line: TextLine | None, field: float, h: float,
     if not match or line.box[3] - line.box[1] > 2.5 * h:
         return []
     x0, y0, x1, y1 = line.box
-    at_end = (x1 - _printed_width(match.group(), h), y0, x1, y1)
+    printed = _printed_width(match.group(), _print_line(h, ref))
     written = TextLine(match.group(), (max(x0, field), y0, x1, y1), line.confidence)
     found = _date_print(image, written, h, ref)
-    # A signature written taller than the date ends where the date begins; `_date_print` gives the whole
-    # box back where no such edge tells them apart.
-    return [at_end if found == written.box else found]
+    # A signature written taller than the date ends where the date begins. Where no such edge tells them
+    # apart (`_date_print` gives the whole box back), or the edge found leaves more than a date (one
+    # stroke of the name reached higher than the rest), the date is its print's width at the line's end.
+    if found != written.box and found[2] - found[0] <= PART_READ * printed:
+        return [found]
+    return [(x1 - printed, y0, x1, y1)]
 
 
 def _date_print(image: Image.Image, line: TextLine, h: float, ref: Glyphs | None = None) -> Box:
@@ -761,7 +764,7 @@ def _date_print(image: Image.Image, line: TextLine, h: float, ref: Glyphs | None
     where the date's print would begin. A date written large by hand has no such run of print as wide as
     its glyphs: all of it stays."""
     x0, y0, x1, y1 = (int(v) for v in line.box)
-    print_line = min(h, PRINT_LINE * ref.height) if ref is not None else h
+    print_line = _print_line(h, ref)
     printed = _printed_width(clean(line.text), print_line)
     ink = np.asarray(image.crop((x0, y0, x1, y1)).convert("L")) < INK
     start = 0
@@ -773,6 +776,11 @@ def _date_print(image: Image.Image, line: TextLine, h: float, ref: Glyphs | None
     if x1 - x0 - start > PART_READ * printed:
         start = _blank_before(ink.any(axis=0), start, x1 - x0 - printed, print_line / PRINT_LINE, printed)
     return (x0 + start, y0, x1, y1) if start and x1 - x0 - start >= DATE_PRINT_SHARE * printed else line.box
+
+
+def _print_line(h: float, ref: Glyphs | None) -> float:
+    """A print line's height: `h`, or a line of print's glyphs (`ref`) where OCR's boxes are padded past them."""
+    return min(h, PRINT_LINE * ref.height) if ref is not None else h
 
 
 def _blank_before(columns: np.ndarray, first: int, expected: float, glyph: float, printed: float) -> int:

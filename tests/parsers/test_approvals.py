@@ -638,3 +638,23 @@ def test_a_hand_s_date_run_on_after_a_taller_name_leaves_the_name_signed():
              TextLine("负责人（签字）：莫建2024年3月2日", (375, 172, 960, 252), 0.95)]
     department = find_approvals(lines, page, document="d.png", page=1)["department"]
     assert department.affirmative and department.signed
+
+
+def test_a_hand_s_date_run_on_after_a_name_of_its_own_height_leaves_the_name_signed():
+    """issuegen seed 623: 负责人（签字）：万超婷2024年3月19日 read as one line, the name no taller than the date but
+    for one stroke, its flourish running into the date. That stroke's edge would leave the name under the
+    date: the date is its print's width at the line's end."""
+    page = Image.new("RGB", (1400, 420), "white")
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.truetype(SANS_FONT, 31)
+    hand = ImageFont.truetype("/usr/share/fonts/truetype/arphic/ukai.ttc", 36)
+    draw.text((100, 60), "校级分管领导意见：同意，请省1+X办公室审核。", font=font, fill=(20, 20, 20))
+    draw.text((380, 200), "负责人（签字）：", font=font, fill=(20, 20, 20))
+    draw.line((648, 188, 660, 236), fill=(40, 40, 60), width=3)  # the name's first stroke, reaching high
+    draw.text((650, 200), "万超婷", font=hand, fill=(40, 40, 60))
+    draw.line((700, 240, 770, 244), fill=(40, 40, 60), width=2)  # its flourish, into the date
+    draw.text((768, 203), "2024年3月19日", font=hand, fill=(40, 40, 60))
+    lines = [TextLine("校级分管领导意见：同意，请省1+X办公室审核。", (98, 50, 820, 100), 0.99),
+             TextLine("负责人（签字）：万超婷2024年3月19日", (375, 180, 1010, 252), 0.95)]
+    leader = find_approvals(lines, page, document="d.png", page=1)["leader"]
+    assert leader.affirmative and leader.signed
