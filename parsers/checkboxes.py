@@ -107,20 +107,22 @@ def _segments(rule_map: np.ndarray) -> list[tuple[int, int, float]]:
 
 
 def _boxes(across: list[tuple[int, int, float]], down: list[tuple[int, int, float]], h: float) -> list[Box]:
-    """Squares closed on four sides by the rules, left to right: a top and a bottom rule of one span and a
-    rule down each end between them (a pen's tick over a box adds strokes, never removes a side)."""
+    """Squares closed on four sides by the rules, left to right: a top and a bottom rule over one span and a
+    rule down each end between them. A pen's tick or cross over a box adds strokes, never removes a side;
+    joined to a rule, a stroke runs it on past the box (a tick's tail along the top), so the box spans
+    what the two rules share, and the two need end together at one end only."""
     found: list[Box] = []
     for top in across:
         for bottom in across:
-            width = (top[1] - top[0] + bottom[1] - bottom[0]) / 2
-            height = bottom[2] - top[2]
+            left, right = max(top[0], bottom[0]), min(top[1], bottom[1])
+            width, height = right - left, bottom[2] - top[2]
             slack = SIDE_SLACK * width
             if not (BOX_SIDE[0] * h <= width <= BOX_SIDE[1] * h and BOX_ASPECT * width <= height <= width / BOX_ASPECT
-                    and abs(top[0] - bottom[0]) <= slack and abs(top[1] - bottom[1]) <= slack):
+                    and (abs(top[0] - bottom[0]) <= slack or abs(top[1] - bottom[1]) <= slack)):
                 continue
-            sides = [next((pos for start, stop, pos in down if min(abs(pos - end) for end in ends) <= slack
+            sides = [next((pos for start, stop, pos in down if abs(pos - end) <= slack
                            and min(stop, bottom[2]) - max(start, top[2]) >= SIDE_COVER * height), None)
-                     for ends in ((top[0], bottom[0]), (top[1], bottom[1]))]
+                     for end in (left, right)]
             if None not in sides:
                 box = (round(sides[0]), round(top[2]), round(sides[1]), round(bottom[2]))
                 # 田 in 果 or 理 is a square of rules too, but ruled inside.

@@ -32,6 +32,12 @@ def _row(draw: ImageDraw.ImageDraw, x: int, y: int, parts: list[str], marks: dic
             if marks.get(i) == "tick":
                 draw.line([(box[0] - 4, box[1] + 12), (box[0] + 9, box[3] + 2), (box[2] + 10, box[1] - 14)],
                           fill=PEN, width=4, joint="curve")
+            elif marks.get(i) == "tail":  # a tick whose stroke ends along the box's top, past its corner
+                draw.line([(box[0] - 4, box[1] + 12), (box[0] + 9, box[3] + 2), (box[2] - 3, box[1]), (box[2] + 9, box[1])],
+                          fill=PEN, width=3, joint="curve")
+            elif marks.get(i) == "flat cross":  # arms flatter than the box, joining its top and bottom at the corners
+                draw.line([(box[0] - 10, box[1] + 1), (box[2] + 10, box[3] - 1)], fill=PEN, width=3)
+                draw.line([(box[0] - 10, box[3] - 1), (box[2] + 10, box[1] + 1)], fill=PEN, width=3)
             elif marks.get(i) == "cross":
                 draw.line([(box[0] - 3, box[1] - 3), (box[2] + 3, box[3] + 3)], fill=PEN, width=4)
                 draw.line([(box[0] - 3, box[3] + 3), (box[2] + 3, box[1] - 3)], fill=PEN, width=4)
@@ -55,6 +61,8 @@ def _marked(parts: list[str], marks: dict[int, str]) -> str | None:
     (["部门意见：", "同意", "不同意"], {1: "cross"}, "同意"),
     (["审核结果：", "通过", "不通过"], {2: "cross"}, "不通过"),
     (["审核结果：", "通过", "不通过"], {1: "tick"}, "通过"),
+    (["部门意见：", "同意", "不同意"], {1: "tail"}, "同意"),  # stampgen seed 703
+    (["审核结果：", "通过", "不通过"], {1: "flat cross"}, "通过"),  # stampgen seed 703
 ])
 def test_the_marked_box_is_the_opinion(parts: list[str], marks: dict[int, str], opinion: str) -> None:
     assert _marked(parts, marks) == opinion
