@@ -278,6 +278,19 @@ def _certificate_title(row: list[Fragment], vocabulary: Vocabulary | None) -> bo
     return known or level is not None or text.endswith("证书")
 
 
+def _unheaded_certificates(rows: list[list[Fragment]], header_left: float, vocabulary: Vocabulary | None) -> Span | None:
+    """The column of certificate names left of the header's first cell, whose own header OCR did not read
+    (bold 证书名称 at 100 dpi over 界面设计证书 | 初 | 数字媒体技术应用 | 45 | 55): the span of the first boxes of
+    the rows below, while each stands wholly left of the header, names a certificate and has values beside
+    it; None when the first row's does not. A form's row title beside its table (调整内容) names none."""
+    names = []
+    for row in rows:
+        if len(row) < 3 or row[0].line.box[2] > header_left or not _certificate_title(row[:1], vocabulary):
+            break
+        names.append(row[0])
+    return (min(f.line.box[0] for f in names), max(f.line.box[2] for f in names)) if names else None
+
+
 def _names_certificate(row: list[Fragment]) -> bool:
     """A 证书名称：… line, which opens the next certificate's table of a form made per certificate."""
     return bool(row) and bool(_CERTIFICATE_NAME.match(compact(row[0].text)))
@@ -310,7 +323,11 @@ def _header_at(
             break  # an intro line ending in "如下：" just above the header is no part of it
         if size > 1 and not all(_header_word(f) for f in group[-1]):
             break  # a tight first row of plain words (智能财税 | 高级 | 考核专业) is no header line
-        header = _header_columns([f for row in group for f in row])
+        frags = [f for row in group for f in row]
+        header = _header_columns(frags)
+        if header is None and (unheaded := _unheaded_certificates(rows[index + size :], min(f.line.box[0] for f in frags),
+                                                                   vocabulary)):
+            header = _header_columns(frags, unheaded)
         number = group[0][0] if size == 1 and _without_row_number(group[0]) is not group[0] else None
         if header and number is not None:  # a spreadsheet's row numbers stand for 序号: each opens a row
             header = ([("seq", None), *header[0]], [(number.line.box[0], number.line.box[2]), *header[1]])
@@ -380,11 +397,14 @@ def _stacked(upper: list[Fragment], lower: list[Fragment]) -> bool:
     return min(f.top for f in lower) - max(f.bottom for f in upper) < 0.8 * height
 
 
-def _header_columns(row: list[Fragment]) -> Header | None:
-    """Roles and x-spans of a header row, or None when the row is not a change-table header."""
+def _header_columns(row: list[Fragment], unheaded: Span | None = None) -> Header | None:
+    """Roles and x-spans of a header row, or None when the row is not a change-table header; `unheaded`:
+    the span of a column of certificate names left of the row, whose header went unread."""
     boxes = {compact(f.text) for f in row}
     cells = [part for text, span in _merge_stacked(row) for part in _split_run_on(text, span, compact(text) not in boxes)]
     roles = [classify_header(text) for text, _ in cells]
+    if unheaded is not None:
+        cells, roles = [("", unheaded), *cells], [("cert", None), *roles]
     if sum(role == ("field", None) for role in roles) > 1 and not any(role and role[0] in ("from", "to") for role in roles):
         # 调整类型 | 调整内容 with no values' columns: the second says the change in words, the first names its field.
         roles = [("field", "content") if role == ("field", None) and _STATEMENT.search(compact(text)) else role

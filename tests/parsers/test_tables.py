@@ -1081,3 +1081,23 @@ def test_two_qualified_headers_ocr_ran_together_are_two_columns():
              TextLine("30", (1200, 732, 1310, 817), 1.0), TextLine("60", (1532, 744, 1608, 811), 1.0)]
     (table,) = find_tables(lines)
     assert table.rows[0][("from", "headcount")] == "30" and table.rows[0][("to", "headcount")] == "60"
+
+
+def test_a_certificate_column_whose_header_went_unread_is_still_the_certificates():
+    """othergen seed 7010003, 100 dpi: OCR lost the bold 证书名称 over the first column; the header reads
+    等级 | 试点专业 | 原申报人数 | 调整后人数 | 增减, and each row opens with a name written as a certificate's
+    left of it. Those names are the table's certificate column. A row title that names no certificate
+    (调整内容) beside such a header is no column."""
+    header = [TextLine("等级", (287, 328, 326, 354)), TextLine("试点专业", (377, 326, 447, 358)),
+              TextLine("原申报人数", (502, 329, 585, 359)), TextLine("调盛后人数", (603, 330, 686, 360)),
+              TextLine("增减", (703, 333, 744, 359))]
+    body = [TextLine("界面设计证书", (133, 367, 227, 394)), TextLine("初", (293, 371, 316, 395)),
+            TextLine("数字媒体技术应用", (351, 370, 472, 396)), TextLine("45", (530, 375, 553, 397)),
+            TextLine("55", (632, 376, 656, 398)), TextLine("+10", (708, 376, 739, 399)),
+            TextLine("智能财税职业技能等级证书", (90, 455, 267, 480)), TextLine("会计事务", (379, 458, 443, 483)),
+            TextLine("60", (529, 461, 552, 484)), TextLine("80", (631, 463, 655, 486)), TextLine("+20", (707, 464, 738, 487))]
+    [table] = find_tables(header + body)
+    assert [(row[("cert", None)], row[("from", "headcount")], row[("to", "headcount")]) for row in table.rows] == [
+        ("界面设计证书", "45", "55"), ("智能财税职业技能等级证书", "60", "80")]
+    titled = [TextLine("调整内容", (133, 367, 227, 394)), *body[1:6]]
+    assert find_tables(header + titled) == []
