@@ -60,7 +60,8 @@ _AFTER_JIANG = re.compile(
 # "（1）物流管理（初级）试点人数…"; it must end in 证书 or a level (a registry name needs neither).
 _NUMBERING = r"(?:\d{1,2}[.、]|[一二三四五六七八九十]{1,3}、|\((?:\d{1,2}|[一二三四五六七八九十]{1,3})\)|[◆◇●○■□▪•])"  # or a bullet
 _ITEM_START = rf"(?:(?:^|(?<=[。；;:：\n])){_NUMBERING}?|{_NUMBERING})"
-_LEVEL_AFTER = re.compile(r"[\"”」』’'》〉]?(?:职业技能等级)?(?:证书)?[(\[【]([初中高])[级圾][)\]】]{0,2}")
+# The quote may close before the generic suffix or after it (“Web前端开发职业技能等级证书”（中级）).
+_LEVEL_AFTER = re.compile(r"[\"”」』’'》〉]?(?:职业技能等级)?(?:证书)?[\"”」』’'》〉]?[(\[【]([初中高])[级圾][)\]】]{0,2}")
 _ARROW = re.compile(r"→|⟶|[-—–一=]{1,2}>")  # 一> is —> as OCR reads its dash, a glyph of 一's shape
 # …证书（初级）：试点人数30人→50人: the field, after a colon, and its old value before an arrow.
 _ARROW_OPENS = rf"[:：]?(?:{_FIELD_WORD})[:：]?[^，。；,;\n]{{1,30}}?(?:{_ARROW.pattern})"

@@ -1175,3 +1175,11 @@ def test_a_worded_row_whose_lines_name_fields_is_still_one_row():
         ("个税计算", "major", "初级", "会计事务", "电子商务"),
         ("研学旅行策划与管理(EEPO)", "level", "初级", "初级", "高级"),
     ]
+
+
+def test_a_level_after_a_quoted_official_title_belongs_to_its_certificate():
+    """inboxgen seed 7010005: “Web前端开发职业技能等级证书”（中级）, the quote closing after the generic suffix and
+    the level after the quote. The registry names the certificate inside the quotes; its level is (中级)."""
+    vocabulary = Vocabulary(("Web前端开发",), ("软件技术", "大数据技术"))
+    text = "（三）“Web前端开发职业技能等级证书”（中级）的考核专业由原来的“软件技术”调整为“大数据技术”。"
+    assert triples(changes_from_prose(text, vocabulary)) == [("Web前端开发", "major", "中级", "软件技术", "大数据技术")]
