@@ -400,9 +400,9 @@ def _run_on(text: str, line: TextLine, words: list[tuple[str, TextLine]],
             sign_rows: list[Box]) -> tuple[str, TextLine]:
     """An opinion line with the lines that carry it on right under it (a large hand writes 已阅， / 同意。
     or 拟同 / 意。 over two lines): while the sentence is unfinished (no 。 ends it), the line as tall
-    that starts within half a line's height below the last, about where it starts (a wrap returns to
-    the margin; a name signed under an opinion stands further right), and not on a 签字 label's row
-    (`sign_rows`: that is the signature); at most OPINION_LINES lines. A line that says 同意 and ends
+    that starts within half a line's height below the last, about where it starts or left of it, back at
+    the margin (a name signed under an opinion stands further right), and not on a 签字 label's row
+    past its start (`sign_rows`: that is the signature); at most OPINION_LINES lines. A line that says 同意 and ends
     without a mark carrying it on is a whole opinion: a name written under it is its signature (同意 /
     梁鹏, 同意上报 / 梁鹏), however close to the margin."""
     taken = [line]
@@ -413,8 +413,9 @@ def _run_on(text: str, line: TextLine, words: list[tuple[str, TextLine]],
         height = line.box[3] - line.box[1]
         below = [(t, ln) for t, ln in words if all(ln is not other for other in taken)
                  and bottom - 0.3 * height <= ln.box[1] <= bottom + 0.5 * height
-                 and abs(ln.box[0] - x0) <= WRAP_SHIFT * height and ln.box[3] - ln.box[1] >= WRAP_HEIGHT * height
-                 and not any(row[1] <= (ln.box[1] + ln.box[3]) / 2 <= row[3] for row in sign_rows)]
+                 and -WRAP_BACK * height <= ln.box[0] - x0 <= WRAP_SHIFT * height
+                 and ln.box[3] - ln.box[1] >= WRAP_HEIGHT * height
+                 and not any(row[1] <= (ln.box[1] + ln.box[3]) / 2 <= row[3] and ln.box[2] > row[0] for row in sign_rows)]
         if not below:
             break
         more, next_line = min(below, key=lambda w: w[1].box[1])
@@ -426,7 +427,8 @@ def _run_on(text: str, line: TextLine, words: list[tuple[str, TextLine]],
 OPINION_LINES = 3  # lines an opinion written large runs over
 # 同意 and what follows it up to no mark that carries the sentence on (同意上报, but not 同意调整，).
 _WHOLE_AGREEMENT = re.compile(rf"(?:同|{_LIKE_TONG})意[^，,、；;：:]*$")
-WRAP_SHIFT = 1.5  # line heights a hand's next line may start off where its last one started
+WRAP_SHIFT = 1.5  # line heights a hand's next line may start right of where its last one started
+WRAP_BACK = 3.0  # and left of it: an opinion begun indented wraps back to the margin (已阅， / 同意。)
 WRAP_HEIGHT = 0.6  # of its last line's height that a hand's next line is at least
 _WORDS = re.compile(r"[\u4e00-\u9fff]")
 # 同意 finds 不同意 too: its sign is judged elsewhere.

@@ -658,3 +658,14 @@ def test_a_hand_s_date_run_on_after_a_name_of_its_own_height_leaves_the_name_sig
              TextLine("负责人（签字）：万超婷2024年3月19日", (375, 180, 1010, 252), 0.95)]
     leader = find_approvals(lines, page, document="d.png", page=1)["leader"]
     assert leader.affirmative and leader.signed
+
+
+def test_an_opinion_begun_indented_wraps_back_to_the_margin_beside_the_sign_row():
+    """realgen seed 711: 已阅， written indented under the label, then 同意。 back at the margin, level with
+    负责人签字：吴娟 further right. The second line carries the opinion on; it is left of the 签字 label, so
+    it is no signature."""
+    lines = [TextLine("证书试点管理部门意见：", (183, 780, 537, 828), 0.99), TextLine("已阅，", (463, 861, 657, 960), 0.9),
+             TextLine("同意。", (309, 979, 516, 1082), 0.9), TextLine("负责人签字：吴娟", (745, 1022, 1221, 1155), 0.9),
+             TextLine("2024.3.7", (1158, 1157, 1365, 1219), 0.9), TextLine("分管校领导意见：同意", (187, 1269, 560, 1312), 0.99)]
+    department = find_approvals(lines, None, document="d.pdf", page=1)["department"]
+    assert department.opinion == "已阅,同意。" and department.affirmative
