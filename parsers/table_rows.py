@@ -173,8 +173,10 @@ def _starter_rows(roles: list[Role], frags: list[Fragment]) -> list[Span]:
     height = median(f.height for f in frags)
     numbers = [f for f in in_column(("seq",)) if re.fullmatch(r"\d{1,3}", compact(f.text))]
     # A 调整内容 cell's words name a field too (考核等级由初级调整为高级), on any of its lines: no row starts there.
-    fields = _field_starters([f for f in in_column(("field",)) if parse_field(f.text) and roles[f.column][1] != "content"],
-                             height)
+    # 不调整 in the field's column opens a row as a field's name does: the row states no change, and its
+    # certificate's lines are its own, not the row's above.
+    fields = _field_starters([f for f in in_column(("field",)) if (parse_field(f.text) or NOT_ADJUSTED.match(compact(f.text)))
+                              and roles[f.column][1] != "content"], height)
     values = _value_starters(in_column(("from", "to", "level")), roles, height)
     # A totals row (合计) is a row of its own however tight under the last change: it restates their sum.
     totals = [f for f in in_column(("seq", "cert")) if TOTAL.match(compact(f.text))]
@@ -184,6 +186,7 @@ def _starter_rows(roles: list[Role], frags: list[Fragment]) -> list[Span]:
 
 
 TOTAL = re.compile(r"^(?:合计|总计|小计|共计)")  # a totals row sums the changes: it is none of them
+NOT_ADJUSTED = re.compile(r"^(?:不调整|无调整|不作调整|暂不调整)$")  # a row listed with no change asked
 
 
 def _with_lost_numbers(numbers: list[Fragment], values: list[Fragment], frags: list[Fragment],

@@ -1101,3 +1101,19 @@ def test_a_certificate_column_whose_header_went_unread_is_still_the_certificates
         ("界面设计证书", "45", "55"), ("智能财税职业技能等级证书", "60", "80")]
     titled = [TextLine("调整内容", (133, 367, 227, 394)), *body[1:6]]
     assert find_tables(header + titled) == []
+
+
+def test_a_row_marked_not_adjusted_keeps_its_own_certificate_lines():
+    """formgen seed 7010010: under the last change, a row 云计算平台运维与开发（初级） | 不调整 whose certificate wraps
+    over two lines like the row's above. 不调整 opens its row as a field's name would: the row above keeps
+    its own name (云计算平台运维与开发（中级）), not this row's first line run on to it."""
+    lines = [TextLine("序号", (331, 322, 390, 360)), TextLine("证书名称", (488, 323, 589, 357)),
+             TextLine("调整事项", (691, 319, 794, 359)), TextLine("原申报内容", (830, 323, 950, 357)),
+             TextLine("调整后内容", (995, 322, 1115, 355)),
+             TextLine("云计算平台运维与开发（", (406, 581, 667, 623)), TextLine("试点人数", (687, 599, 793, 638)),
+             TextLine("30", (872, 604, 905, 632)), TextLine("35", (1033, 599, 1071, 633)),
+             TextLine("中级)", (495, 619, 563, 656)),
+             TextLine("云计算平台运维与开发（", (404, 723, 666, 765)), TextLine("不调整", (700, 738, 780, 779)),
+             TextLine("初级)", (494, 759, 562, 796))]
+    [table] = find_tables(lines)
+    assert [row.get(("cert", None)) for row in table.rows] == ["云计算平台运维与开发（中级)", "云计算平台运维与开发（初级)"]
