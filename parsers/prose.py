@@ -33,7 +33,8 @@ _FIELD_WORD = "|".join(
     + ("试点人数", "人数规模", "申报人数", "申报规模", "考核人数", "试点规模", "人数", "规模")
 )
 # 修改 is no verb in 维修改为 (汽车运用与维修 is the old value) nor in 检修 or 装修.
-_VERB = r"(?:调整|变更|更改|(?<![维检装])修改|调增|调减|增加|减少|提高|降低|扩大|缩小|压缩|上调|下调|增|减|改)?(?:为|至|到|成)"
+_VERB_WORD = r"(?:调整|变更|更改|(?<![维检装])修改|调增|调减|增加|减少|提高|降低|扩大|缩小|压缩|上调|下调|增|减|改)"
+_VERB = rf"{_VERB_WORD}?(?:为|至|到|成)"
 # The field may first give the difference, the values in brackets or after a comma: 试点人数5人（由60人增至65人）,
 # 试点人数增加5人，由70人调整为75人. The clause keeps its sign and difference: with 由45人 they tell the new
 # value even where OCR lost a glyph of it.
@@ -284,16 +285,20 @@ MIN_VALUE = 2  # glyphs of the shortest value (初级, 30人)
 def _rejoin_names(parts: list[str], vocabulary: Vocabulary | None) -> str:
     """The parts joined by newlines, except where a value or a known name runs from one part into the
     next: a paragraph does not end inside a certificate or a major, nor in a quoted value just opened
-    (…调整为“7701 / 01幼儿保育”。, its catalogue code cut at the line's end) unless a new item begins."""
+    (…调整为“7701 / 01幼儿保育”。, its catalogue code cut at the line's end) or before a clause's value
+    (…考核专业由原来的 / 700209…), unless a new item begins."""
     text = parts[0]
     for part in parts[1:]:
-        cut_value = _QUOTE_OPENED.search(text) is not None and _NEW_ITEM.match(part) is None
+        cut_value = ((_QUOTE_OPENED.search(text) is not None or _AWAITS_VALUE.search(text) is not None)
+                     and _NEW_ITEM.match(part) is None)
         text += part if cut_value or (vocabulary and vocabulary.runs_across(text, part)) else "\n" + part
     return text
 
 
-# A quote opened within a value's length of the end and not closed; a numbered item opening a line.
+# A quote opened within a value's length of the end and not closed; a clause's 由 or verb with its value
+# still to come (…考核专业由原来的 / 700209新能源汽车运用与维修专业调整到…); a numbered item opening a line.
 _QUOTE_OPENED = re.compile(rf"[{_OPEN}][^{_OPEN}{_CLOSE}，。；\n]{{0,12}}\Z")
+_AWAITS_VALUE = re.compile(rf"(?:(?:{_FIELD_WORD})(?:{_FROM}|{_FORMER_WAS})(?:原来的|原先的|原)?|{_VERB_WORD}(?:为|至|到|成))\Z")
 _NEW_ITEM = re.compile(_NUMBERING)
 
 

@@ -1183,3 +1183,12 @@ def test_a_level_after_a_quoted_official_title_belongs_to_its_certificate():
     vocabulary = Vocabulary(("Web前端开发",), ("软件技术", "大数据技术"))
     text = "（三）“Web前端开发职业技能等级证书”（中级）的考核专业由原来的“软件技术”调整为“大数据技术”。"
     assert triples(changes_from_prose(text, vocabulary)) == [("Web前端开发", "major", "中级", "软件技术", "大数据技术")]
+
+
+def test_a_clause_cut_before_its_old_value_runs_on_into_the_next_line():
+    """inboxgen seed 8010009: …考核专业由原来的 ending a line short of the margin, the values on the next
+    (700209新能源汽车运用与维修专业调整到700206汽车运用与维修专业。): a paragraph does not end before a clause's value."""
+    vocabulary = Vocabulary(("智能新能源汽车", "汽车运用与维修"), ("新能源汽车运用与维修", "汽车运用与维修"))
+    text = "（二）智能新能源汽车职业技能等级证书（初级）的考核专业由原来的\n700209新能源汽车运用与维修专业调整到700206汽车运用与维修专业。"
+    assert triples(changes_from_prose(text, vocabulary)) == [
+        ("智能新能源汽车", "major", "初级", "新能源汽车运用与维修", "汽车运用与维修")]
