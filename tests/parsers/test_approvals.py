@@ -203,7 +203,7 @@ def test_a_date_written_by_hand_is_known_in_any_of_its_forms(text, date):
 @pytest.mark.parametrize(("loops", "size", "date_at", "box", "h", "glyph", "cut"), [
     # othergen seed 9700000003, a 100-dpi capture: the box twice a glyph tall, as boxes are at low
     # resolution; the scribble no taller than the box, yet far taller than the print.
-    ((10, 70, 12, 33, 61), 16, (82, 42), (5, 10, 260, 75), 30.0, 16.0, (66, 82)),
+    ((10, 70, 12, 33, 61), 16, (82, 42), (5, 10, 260, 75), 30.0, 16.0, (66, 83)),  # its print's first ink: 83
     # othergen seed 9700000004, 200 dpi: a scribble no taller than print, a blank, then the date, all in
     # one box twice as wide as the date's print.
     ((10, 150, 14, 20, 48), 31, (200, 14), (5, 8, 410, 62), 49.5, 31.0, (170, 202)),
@@ -658,6 +658,24 @@ def test_a_hand_s_date_run_on_after_a_name_of_its_own_height_leaves_the_name_sig
              TextLine("负责人（签字）：万超婷2024年3月19日", (375, 180, 1010, 252), 0.95)]
     leader = find_approvals(lines, page, document="d.png", page=1)["leader"]
     assert leader.affirmative and leader.signed
+
+
+def test_a_small_hand_s_name_written_close_before_a_typed_date_stays_signed():
+    """issuegen seed 907: 负责人（签字）：任芳2024年3月12日 read as one line, a small blue name written a wide gap
+    after the label and half a glyph before the typed date. The date's print begins after that narrow gap,
+    where a date of its print's width would begin, not at the wide blank before the name."""
+    page = Image.new("RGB", (1400, 420), "white")
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.truetype(SANS_FONT, 34)
+    hand = ImageFont.truetype("/usr/share/fonts/truetype/arphic/ukai.ttc", 30)
+    draw.text((100, 60), "证书试点管理部门意见：原则同意。", font=font, fill=(20, 20, 20))
+    draw.text((300, 200), "负责人（签字）：", font=font, fill=(20, 20, 20))
+    draw.text((640, 204), "任芳", font=hand, fill=(40, 50, 150))
+    draw.text((722, 200), "2024年3月12日", font=font, fill=(20, 20, 20))
+    lines = [TextLine("证书试点管理部门意见：原则同意。", (98, 50, 700, 110), 0.99),
+             TextLine("负责人(签字):任芳2024年3月12日", (296, 192, 960, 258), 0.97)]
+    department = find_approvals(lines, page, document="d.png", page=1)["department"]
+    assert department.affirmative and department.signed
 
 
 def test_an_opinion_begun_indented_wraps_back_to_the_margin_beside_the_sign_row():
