@@ -1,0 +1,99 @@
+"""roundgen's own checks (no product run): deterministic bytes, truth in SPEC terms and registry ids, every
+family renders, families in both splits."""
+
+from __future__ import annotations
+
+import csv
+import email
+import hashlib
+import json
+from email import policy
+from pathlib import Path
+
+import pytest
+
+from tests.roundgen import FAMILIES, family_of, generate, message
+from tests.roundgen.plan import DEFECTS, make_plan
+from tests.roundgen.registry import build_registry
+
+CODES = {"subject_format", "unknown_school", "outside_window", "no_attachment", "not_a_scan",
+         "unreadable_attachment", "no_seal", "seal_mismatch", "missing_department_approval",
+         "missing_leader_approval", "school_mismatch", "no_changes_found", "no_matching_application",
+         "exceeds_enrollment", "major_not_offered"}
+
+
+def _digest(directory: Path) -> dict[str, str]:
+    return {str(p.relative_to(directory)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(directory.rglob("*")) if p.is_file()}
+
+
+def test_same_seed_same_bytes(tmp_path: Path) -> None:
+    generate(tmp_path / "a", 2, 4242)
+    generate(tmp_path / "b", 2, 4242)
+    assert _digest(tmp_path / "a") == _digest(tmp_path / "b")
+    truths = [json.loads(x) for x in (tmp_path / "a" / "truth.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [t["seed"] for t in truths] == [4242, 4243]
+    assert [t["file"] for t in truths] == ["0000.eml", "0001.eml"]
+    with (tmp_path / "a" / "registry" / "applications.csv").open(encoding="utf-8-sig") as handle:
+        ids = {row["申报编号"] for row in csv.DictReader(handle)}
+    assert all(c["application_id"] in ids for t in truths for c in t["changes"] if c["application_id"])
+
+
+def test_families_fall_in_both_splits() -> None:
+    assert len(FAMILIES) == 8
+    for base in (0, 1, 2, 3, 7001):
+        held = [family_of(i) for i in range(32) if (base + i) % 4 == 0]
+        tuned = {family_of(i) for i in range(32) if (base + i) % 4 != 0}
+        assert sorted(held) == sorted(FAMILIES) and tuned == set(FAMILIES)
+        assert all({family_of(i) for i in range(k, k + 8)} == set(FAMILIES) for k in range(0, 32, 8))
+
+
+def test_plans_follow_the_spec() -> None:
+    """Over many seeds: truth codes are SPEC codes, exactly one per defect, changes link to declarations of the
+    right certificate, clean headcounts stay within 在校生数 and clean majors are enrolled."""
+    schools = build_registry()
+    apps = {d.app_id: (s, d) for s in schools for d in s.declarations}
+    defects = set()
+    for seed in range(300):
+        plan = make_plan(seed, FAMILIES[seed % 8], schools)
+        truth = plan.truth()
+        defects.add(plan.defect)
+        assert set(truth["problems"]) <= CODES
+        assert truth["problems"] == ([DEFECTS[plan.defect]] if plan.defect else [])
+        assert ("missing_department_approval" in truth["problems"]) != truth["approvals"]["department"]
+        assert ("missing_leader_approval" in truth["problems"]) != truth["approvals"]["leader"]
+        assert ("no_seal" in truth["problems"]) != truth["seal"]
+        assert truth["changes"]
+        over = unoffered = False
+        for c in truth["changes"]:
+            assert c["field"] in ("headcount", "level", "major") and c["from"] != c["to"]
+            if c["application_id"] is None:
+                assert plan.defect == "undeclared_certificate"
+                continue
+            school, decl = apps[c["application_id"]]
+            assert school is plan.school and decl.certificate == c["certificate"]
+            if c["field"] == "headcount":
+                assert c["from"] == decl.headcount
+                over |= c["to"] > decl.enrolment
+            if c["field"] == "major":
+                assert c["from"] == decl.major
+                unoffered |= c["to"] not in school.majors
+            if c["field"] == "level":
+                assert c["from"] == decl.level
+        assert over == (plan.defect == "over_enrolment") and unoffered == (plan.defect == "major_not_offered")
+    assert defects == {None, *DEFECTS}
+
+
+@pytest.mark.parametrize("family", FAMILIES)
+def test_every_family_renders_a_request(family: str) -> None:
+    schools = build_registry()
+    raw, truth = message(9000 + FAMILIES.index(family), family, schools)
+    msg = email.message_from_bytes(raw, policy=policy.default)
+    assert "证书申报调整申请" in str(msg["subject"])
+    assert msg["message-id"] == truth["message_id"]
+    assert raw.startswith(b"Received: ")
+    atts = list(msg.iter_attachments())
+    assert atts and all(len(a.get_content()) > 20_000 for a in atts)
+    assert len(raw) < 3_000_000
+    assert truth["family"] == family and truth["capture"]
+    assert truth["problems"] == sorted(set(truth["problems"])) and set(truth["problems"]) <= CODES
