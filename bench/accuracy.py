@@ -1,8 +1,8 @@
-"""Accuracy of the product's reading on all sixteen request generators, black-box, per family and split.
+"""Accuracy of the product's reading on all seventeen request generators, black-box, per family and split.
 
     python -m bench.accuracy [--n 48] [--seed 1] [--engine rapidocr|tesseract] [--keep DIR] [--checkout TREE]
 
-Writes sixteen corpora of `--n` request emails each — formgen's, papergen's, officegen's, signgen's, changegen's, othergen's, deskgen's, inboxgen's, realgen's, wildgen's, kindgen's, plaingen's, stampgen's, copygen's and issuegen's
+Writes seventeen corpora of `--n` request emails each — formgen's, papergen's, officegen's, signgen's, changegen's, othergen's, deskgen's, inboxgen's, realgen's, wildgen's, kindgen's, plaingen's, stampgen's, copygen's and issuegen's
 (`tests/formgen`, `tests/papergen`, `tests/officegen`, `tests/signgen`, `tests/changegen`, `tests/othergen`,
 `tests/deskgen`, each written independently of the reader and of the other generators; officegen draws ordinary office habits: 红头 公文, Excel
 printouts, signature tables, fax/scanner-app/phone captures, forwarded mail; signgen draws the approval
@@ -44,7 +44,12 @@ stacked sign-offs at a letter's right foot, folded and stained photocopies, one 
 letters with oval and 骑缝 seals that are not the official one, and letter and 附表 as separate attachments;
 issuegen, `tests/issuegen`, draws the reading issue's own list of kinds afresh: letter-line approvals, boxed
 forms with labels wrapped anywhere, 审批表 grids, merged-header tables, per-certificate vertical forms, numbered
-prose, six-page PDFs with the table on page 4 and a sideways annex, and phone photos with shadows and 红头) and scangen's (`tests/scangen`, exported by
+prose, six-page PDFs with the table on page 4 and a sideways annex, and phone photos with shadows and 红头;
+roundgen, `tests/roundgen`, draws 情况说明 with a mid-letter table and a 经办人 | 部门 | 校领导 签批栏 strip, forms
+with side-by-side approval cells behind vertical labels, blue cursive opinions with `（签字）` after the name,
+changes grouped per major, landscape 汇总表 over all declarations with 是否调整, WPS text-layer bundles with
+封面 and 目录 and a scanned 审批页, 调整前 | 调整后 comparison tables, and duplex sheets with bleed-through; on
+tinted paper, folded, with moiré or blocky JPEG, or photographed with a finger in the corner) and scangen's (`tests/scangen`, exported by
 `tests.scangen.corpus` with a registry derived from its truths) — into a
 temp dir, or DIR/NAME with `--keep` (plus the product's records as `records.json`, to re-score with
 `python -m bench.reading DIR/NAME --records …`). Message `index` of each is drawn from seed
@@ -78,6 +83,7 @@ from tests.othergen import generate as othergen_corpus
 from tests.papergen import generate as papergen_corpus
 from tests.plaingen import generate as plaingen_corpus
 from tests.realgen import generate as realgen_corpus
+from tests.roundgen import generate as roundgen_corpus
 from tests.scangen.corpus import generate as scangen_corpus
 from tests.signgen import generate as signgen_corpus
 from tests.stampgen import generate as stampgen_corpus
@@ -91,7 +97,8 @@ GENERATORS: dict[str, Callable[[Path, int, int], None]] = {"formgen": formgen_co
                                                           "inboxgen": inboxgen_corpus, "realgen": realgen_corpus,
                                                           "wildgen": wildgen_corpus, "kindgen": kindgen_corpus,
                                                           "plaingen": plaingen_corpus, "stampgen": stampgen_corpus,
-                                                          "copygen": copygen_corpus, "issuegen": issuegen_corpus}
+                                                          "copygen": copygen_corpus, "issuegen": issuegen_corpus,
+                                                          "roundgen": roundgen_corpus}
 
 
 def bench_generator(name: str, directory: Path, n: int, seed: int, engine: str, keep: bool, root: Path) -> None:

@@ -140,7 +140,8 @@ def make_plan(seed: int, family: str, schools: list[School]) -> Plan:
             changes.append(Change(d.certificate, written, d.level, "headcount", d.headcount, new, d.app_id, d.major,
                                   d.headcount, d.enrolment))
         elif f == "level":
-            new = rng.choice([lv for lv in LEVELS if lv != d.level])
+            taken = {x.level for x in school.declarations if x.certificate == d.certificate}
+            new = rng.choice([lv for lv in LEVELS if lv not in taken])
             changes.append(Change(d.certificate, written, d.level, "level", d.level, new, d.app_id, d.major,
                                   d.headcount, d.enrolment))
         else:
@@ -156,7 +157,6 @@ def make_plan(seed: int, family: str, schools: list[School]) -> Plan:
         old = rng.choice((30, 40, 50))
         changes.append(Change(cert, _written(rng, cert), level, "headcount", old, old + rng.choice((10, 20)), None,
                               rng.choice(sorted(school.majors)), old, 0))
-    # one pair of a certificate declared twice never both change: keep linking unambiguous
     day = datetime(2024, 3, rng.randint(2, 18), rng.randint(8, 17), rng.randint(0, 59), tzinfo=SHANGHAI)
     arrival = day + timedelta(hours=rng.randint(0, 4), minutes=rng.randint(1, 59))
     if arrival > datetime(2024, 3, 20, 23, 0, tzinfo=SHANGHAI):
