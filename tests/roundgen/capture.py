@@ -133,7 +133,6 @@ def image_pdf(pages: list[Image.Image], dpi: int, quality: int = 80) -> bytes:
 
     buf = io.BytesIO()
     c = Canvas(buf, invariant=1)
-    c.setProducer("Scanner PDF Writer") if hasattr(c, "setProducer") else None
     for page in pages:
         w, h = page.width * 72 / dpi, page.height * 72 / dpi
         c.setPageSize((w, h))
