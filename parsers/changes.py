@@ -130,7 +130,8 @@ def changes_from_row(row: dict[Role, str], certificate: str = "") -> list[Extrac
     `certificate` names the certificate of a table without a 证书名称 column. A row marked
     不调整, a totals row (合计), and a new value that is blank, —, /, 不变 or equal to the old one, state no change.
     """
-    cert_text = next((text for (kind, _), text in row.items() if kind == "cert"), "") or certificate
+    cert_text = (row.get(("cert", None)) or next((text for (kind, _), text in row.items() if kind == "cert"), "")
+                 or certificate)
     name, level = split_level(cert_text)
     if not name or any(_KEEP.search(compact(text)) or TOTAL.match(compact(text)) for text in row.values()):
         return []

@@ -84,6 +84,7 @@ def classify_header(text: str) -> Role | None:
     return kind, qualifier
 
 
+_NAMED_AGAIN: Role = ("cert", "again")  # a second 证书名称 column, under 调整后: the first one's name repeated
 _CLAUSE_MARK = re.compile(r"[，,。；;]")
 _STATEMENT = re.compile(r"调整内容|变更内容")
 _ONE_GLYPH: dict[str, Role] = {"原": ("from", None), "现": ("to", None)}  # narrow columns headed 原 | 现
@@ -405,6 +406,9 @@ def _header_columns(row: list[Fragment], unheaded: Span | None = None) -> Header
     roles = [classify_header(text) for text, _ in cells]
     if unheaded is not None:
         cells, roles = [("", unheaded), *cells], [("cert", None), *roles]
+    # 调整前 and 调整后 each over a 证书名称 column: the row names its certificate in both halves.
+    roles = [_NAMED_AGAIN if role == ("cert", None) and ("cert", None) in roles[:i] else role
+             for i, role in enumerate(roles)]
     if sum(role == ("field", None) for role in roles) > 1 and not any(role and role[0] in ("from", "to") for role in roles):
         # 调整类型 | 调整内容 with no values' columns: the second says the change in words, the first names its field.
         roles = [("field", "content") if role == ("field", None) and _STATEMENT.search(compact(text)) else role

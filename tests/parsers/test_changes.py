@@ -617,6 +617,23 @@ def test_a_two_row_header_qualifies_each_column_by_the_group_above_it():
     ]
 
 
+def test_a_certificate_named_on_both_sides_of_a_before_and_after_header_is_named_once():
+    """roundgen seed 907: 调整前（原申报） and 调整后（拟调整） each over 证书名称 | 等级 | 专业 | 人数; the name
+    stands in both halves of a row, and the row's certificate is that name, not the two joined."""
+    columns = [(80, 150), (150, 400), (400, 480), (480, 660), (660, 740),
+               (740, 990), (990, 1070), (1070, 1250), (1250, 1330)]  # fmt: skip
+    lines = grid([["调整前（原申报）"]], [(150, 740)], [50], top=250) + grid([["调整后（拟调整）"]], [(740, 1330)], [50], top=250)
+    lines += grid([["序号"]], columns[:1], [100], top=250)
+    lines += grid([["证书名称", "等级", "专业", "人数", "证书名称", "等级", "专业", "人数"]], columns[1:], [50], top=300)
+    lines += grid([["1", "物流管理", "中级", "现代物流管理", "70", "物流管理", "中级", "电子商务", "70"],
+                   ["2", "数字媒体交互设计", "中级", "数字媒体技术", "40", "数字媒体交互设计", "中级", "数字媒体技术", "50"]],
+                  columns, [56, 56], top=350)  # fmt: skip
+    assert triples(extract_changes([page(lines)])) == [
+        ("物流管理", "major", "中级", "现代物流管理", "电子商务"),
+        ("数字媒体交互设计", "headcount", "中级", 40, 50),
+    ]
+
+
 def test_registry_names_anchor_items_that_carry_no_certificate_word():
     vocabulary = Vocabulary(("智能财税", "Web前端开发", "物流管理"))
     text = (
