@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from statistics import median, quantiles
 
 from parsers.model import Box, Page, TextLine
-from parsers.normalise import compact, parse_field, parse_headcount, parse_major, split_level
+from parsers.normalise import compact, parse_field, parse_headcount, parse_level, parse_major, split_level
 from parsers.skew import straighten
 from parsers.table_rows import Fragment, visual_rows
 from parsers.vocabulary import Vocabulary
@@ -241,7 +241,7 @@ def read_prose(text: str, vocabulary: Vocabulary | None = None) -> list[ProseCha
             stated = clause.groupdict()  # a clause cut short states no difference
             to_text = _by_difference(from_text, to_text, stated.get("sign"), stated.get("delta"))
         result.append(ProseChange(mention.name, mention.level, field, from_text, to_text))
-    return result + _arrow_changes(text, mentions, spans)
+    return result + _arrow_changes(text, mentions, spans) + _labelled_changes(text)
 
 
 def _by_difference(from_text: str | None, to_text: str | None, sign: str | None, delta: str | None) -> str | None:
@@ -322,6 +322,36 @@ def _arrow_changes(text: str, mentions: list[_Mention], spans: list[tuple[int, i
         if old and "\n" not in old:
             found.append(ProseChange(mention.name, mention.level, parse_field(field) if field else None, old, to.group()))
     return found
+
+
+def _labelled_changes(text: str) -> list[ProseChange]:
+    """Changes set out as a form in words, one certificate per item, each value after its label:
+    证书名称：物流管理 等级：初级 / 调整事项：考核专业 原申报：730801物流服务与管理 现申请：730701电子商务.
+    An item runs from its 证书名称 label to the next; a value, to the next label or where a value stops."""
+    labels = list(_LABEL.finditer(text))
+    found = []
+    for start, label in enumerate(labels):
+        if label.group("label") != "证书名称":
+            continue
+        values: dict[str, str] = {}
+        for this, after in zip(labels[start:], [*labels[start + 1 :], None], strict=True):
+            if this is not label and this.group("label") == "证书名称":
+                break
+            value = text[this.end() : after.start() if after else len(text)]
+            kind = _LABEL_KINDS[this.group("label")]
+            values.setdefault(kind, value.split("\n")[0] if kind == "cert" else re.split(_VALUE_STOP, value)[0])
+        name, level = split_level(values.get("cert", ""))
+        if name and values.get("to"):
+            found.append(ProseChange(name, parse_level(values.get("level")) or level, parse_field(values.get("field")),
+                                     values.get("from") or None, values["to"]))
+    return found
+
+
+_LABEL_KINDS = {"证书名称": "cert", "考核等级": "level", "证书等级": "level", "等级": "level", "调整事项": "field",
+                "调整项目": "field", "调整类型": "field", "原申报内容": "from", "原申报": "from", "调整前": "from",
+                "变更前": "from", "现申请": "to", "现申报": "to", "调整后": "to", "变更后": "to", "拟调整为": "to",
+                "申请调整为": "to"}
+_LABEL = re.compile(rf"(?P<label>{'|'.join(sorted(_LABEL_KINDS, key=len, reverse=True))})[:：]")
 
 
 def _iter_clauses(text: str) -> list[re.Match[str]]:

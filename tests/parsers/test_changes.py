@@ -634,6 +634,21 @@ def test_a_certificate_named_on_both_sides_of_a_before_and_after_header_is_named
     ]
 
 
+def test_a_form_set_out_in_words_gives_each_value_after_its_label():
+    """roundgen seed 915: one certificate per numbered item, each value after its label, no table and no
+    sentence: 证书名称：… 等级：… / 调整事项：… 原申报：… 现申请：…; the last item runs on into the closing
+    paragraph where OCR joined the lines."""
+    text = ("现将具体情况报告如下:\n1.证书名称:Web前端开发等级:初级\n调整事项:考核等级原申报:初级现申请:高级\n"
+            "2.证书名称:业财一体信息化应用职业技能等级证书等级:中级\n调整事项:试点人数原申报:45人现申请:40\n"
+            "3.证书名称:物流管理等级:初级\n调整事项:考核专业原申报:730801物流服务与管理现申请:730701电子商务"
+            "以上调整已经学校证书试点管理部门审核、校级分管领导同意。")
+    assert triples(changes_from_prose(text)) == [
+        ("Web前端开发", "level", "初级", "初级", "高级"),
+        ("业财一体信息化应用", "headcount", "中级", 45, 40),
+        ("物流管理", "major", "初级", "物流服务与管理", "电子商务"),
+    ]
+
+
 def test_registry_names_anchor_items_that_carry_no_certificate_word():
     vocabulary = Vocabulary(("智能财税", "Web前端开发", "物流管理"))
     text = (
