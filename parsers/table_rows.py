@@ -84,7 +84,9 @@ def without_watermark(lines: list[TextLine]) -> list[TextLine]:
     """The lines with text, less a watermark's words set diagonally across the page (仅供…使用)."""
     lines = [line for line in lines if line.text.strip()]
     # Print's height: the lower quartile, since a page may hold as many watermark words as print lines.
-    height = quantiles([line.box[3] - line.box[1] for line in lines], n=4)[0] if len(lines) >= 2 else float("inf")
+    # Inclusive: from a few boxes (a cell's), an exclusive quartile would extrapolate below the smallest.
+    height = (quantiles([line.box[3] - line.box[1] for line in lines], n=4, method="inclusive")[0]
+              if len(lines) >= 2 else float("inf"))
     return [line for line in lines if not _diagonal(line, height)]
 
 

@@ -32,6 +32,9 @@ _EXACT_RULES: tuple[tuple[str, str], ...] = (
     (r"^序号$|^编号$", "seq"),
     (r"^(?:人数)?增减(?:人数|数)?$|^增[(（]?[+＋]?[)）]?减[(（]?[-－]?[)）]?$|^(?:人数)?变化(?:人数|量)?$", "delta"),
     (r"原因|理由|备注|说明", "reason"),
+    # A summary over every declaration: enrolment beside each (可参与专业在校生数), and whether it changes.
+    (r"在校生|学生数", "enrolled"),
+    (r"^是否(?:调整|变更|调)", "adjusted"),
     # 原申报 | 现申报, 原考核等级 | 新考核等级 (新增 is a change's size, not its new value)
     # (申请调整 is the new value, 申请调整事项 the field's column)
     (r"调整后|变更后|调整为|拟调整|拟变更|调整至|申请调整(?!事项|类型|项目)|^现(?:申报)?|^拟申报|^新(?!增)", "to"),
@@ -406,6 +409,7 @@ def _header_columns(row: list[Fragment], unheaded: Span | None = None) -> Header
     roles = [classify_header(text) for text, _ in cells]
     if unheaded is not None:
         cells, roles = [("", unheaded), *cells], [("cert", None), *roles]
+    roles = _old_beside_new(roles)
     # 调整前 and 调整后 each over a 证书名称 column: the row names its certificate in both halves.
     roles = [_NAMED_AGAIN if role == ("cert", None) and ("cert", None) in roles[:i] else role
              for i, role in enumerate(roles)]
@@ -433,6 +437,15 @@ def _header_columns(row: list[Fragment], unheaded: Span | None = None) -> Header
         return None  # a prose line that mentions 证书 and 调整后 is no header
     kept = [(role, span) for role, (_, span) in zip(roles, cells, strict=True) if role]
     return [role for role, _ in kept], [span for _, span in kept]
+
+
+def _old_beside_new(roles: list[Role | None]) -> list[Role | None]:
+    """等级 | 专业名称 | 原申报人数 | 调整后等级 | 调整后专业 | 调整后人数: where a field has an 调整后 column and no
+    原 one, its plain column (a summary's 等级, 专业代码 and 专业名称 as declared) holds the old value."""
+    for field, plain in (("level", ("level", None)), ("major", ("major", None)), ("headcount", ("count", None))):
+        if ("to", field) in roles and ("from", field) not in roles:
+            roles = [("from", field) if role == plain else role for role in roles]
+    return roles
 
 
 def _merge_stacked(row: list[Fragment]) -> list[tuple[str, Span]]:

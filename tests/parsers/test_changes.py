@@ -649,6 +649,32 @@ def test_a_form_set_out_in_words_gives_each_value_after_its_label():
     ]
 
 
+@pytest.mark.parametrize("unchanged", ["一", "", "same"])
+def test_a_summary_of_all_declarations_states_changes_only_in_its_after_columns(unchanged):
+    """roundgen seeds 905, 919, 926: a landscape 汇总表 over every declaration, 序号 | 证书名称 | 等级 | 专业代码 |
+    专业名称 | 可参与专业在校生数 | 原申报人数 | 是否调整 | 调整后等级 | 调整后专业 | 调整后人数 | 备注. Beside an 调整后
+    column with no 原 one, the plain 等级 and 专业 columns hold the old values; 在校生数 is no value of a change;
+    是否调整 否 marks a row that changes nothing; an unchanged cell is —, blank or the old value again."""
+    columns = [(40, 100), (100, 360), (360, 440), (440, 560), (560, 760), (760, 880), (880, 980), (980, 1060),
+               (1060, 1160), (1160, 1360), (1360, 1460), (1460, 1600)]
+    lines = grid([["序号", "证书名称", "等级", "专业代码", "专业名称", ["可参与专业", "在校生数"], ["原申报人", "数"],
+                   ["是否调", "整"], ["调整后等", "级"], "调整后专业", ["调整后人", "数"], "备注"]], columns, [50], top=250)
+    def after(new, old):
+        return new if new else (old if unchanged == "same" else unchanged or None)
+    rows = [["1", "电子商务数据分析", "中级", "530701", "电子商务", "260", "120", "否",
+             after(None, "中级"), after(None, "电子商务"), after(None, "120"), None],
+            ["2", "财务共享服务", "中级", "530302", "大数据与会计", "180", "80", "是",
+             after("高级", "中级"), after(None, "大数据与会计"), after(None, "80"), "按报名调整"],
+            ["3", "物流管理", "初级", "530802", "现代物流管理", "150", "70", "是",
+             after(None, "初级"), after("电子商务", "现代物流管理"), after("90", "70"), None]]
+    lines += grid(rows, columns, [56, 56, 56], top=300)
+    assert triples(extract_changes([page(lines)])) == [
+        ("财务共享服务", "level", "中级", "中级", "高级"),
+        ("物流管理", "major", "初级", "现代物流管理", "电子商务"),
+        ("物流管理", "headcount", "初级", 70, 90),
+    ]
+
+
 def test_registry_names_anchor_items_that_carry_no_certificate_word():
     vocabulary = Vocabulary(("智能财税", "Web前端开发", "物流管理"))
     text = (

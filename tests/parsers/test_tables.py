@@ -1117,3 +1117,10 @@ def test_a_row_marked_not_adjusted_keeps_its_own_certificate_lines():
              TextLine("初级)", (494, 759, 562, 796))]
     [table] = find_tables(lines)
     assert [row.get(("cert", None)) for row in table.rows] == ["云计算平台运维与开发（中级)", "云计算平台运维与开发（初级)"]
+
+
+def test_a_speck_beside_a_cell_s_text_leaves_the_text():
+    """roundgen seed 919: a seal's remnant read as 七, half a line tall, beside 数控车铣加工 in its cell. Two
+    boxes are too few to extrapolate a print height from: the name is no watermark, the row keeps it."""
+    lines = [TextLine("数控车铣加工", (194, 291, 326, 329), 1.0), TextLine("七", (352, 302, 374, 318), 0.55)]
+    assert [[f.text for f in row] for row in visual_rows(lines)] == [["数控车铣加工", "七"]]
