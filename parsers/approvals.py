@@ -128,6 +128,11 @@ def _block_area(label: Label, others: list[Label], h: float, size: tuple[int, in
         # Stop short of the cell's right rule: a photo's paper edge passes for one, and past it is the desk.
         inset = 0.5 * h
         right = rulings.row_right(cell)
+        # Approval cells side by side in one ruled row (label | opinion | label | opinion): the block
+        # beside this label ends where the next label's cell begins.
+        nexts = [rulings.cell_at((o.box[0] + o.box[2]) / 2, (o.box[1] + o.box[3]) / 2) for o in others
+                 if o.box[0] >= cell[2] and o.box[1] < cell[3] and o.box[3] > cell[1]]
+        right = min([c[0] for c in nexts if c is not None and c[0] > cell[2]], default=right)
         # An opinion or a 签字 label, that is: the rest of a label wrapped in its narrow cell (审核意见) is none.
         written_under = any(ln not in label.lines and _inside(ln.box, cell) and ln.box[1] >= y1 - 0.2 * h
                             and (_OPINION_WORD.search(clean(ln.text)) or SIGN.search(clean(ln.text))) for ln in lines)
@@ -605,6 +610,9 @@ def _signature_region(
     run on past the block's edge, that name's row (see `_name_past_edge`)."""
     if sign_line is None:  # the approver signs under or beside the opinion, in the block itself
         return (area[0], max(0.0, area[1]), area[2], area[3])
+    before = _field_before_label(sign_line, area, h, ref)
+    if before is not None:
+        return (before[0], before[1], before[2], min(before[3], _next_sign_row(sign_line, lines, before[0], area)))
     text = clean(sign_line.text)
     label_glyphs = sum(glyph_widths(text[: _sign_label_end(text)] + ("字：" if text.endswith("签") else "")))
     # OCR's box may run on over the name, read (签名：黄敏) or not (签名： over a scribble): the label
@@ -618,6 +626,25 @@ def _signature_region(
         return (x, past[1], past[2], past[3])
     top = max(area[1], sign_line.box[1] - 1.2 * h)  # a name stamp stands taller than the line
     return (x, max(0.0, top), area[2], min(area[3], sign_line.box[3] + 2.5 * h, _next_sign_row(sign_line, lines, x, area)))
+
+
+def _field_before_label(sign_line: TextLine, area: Box, h: float, ref: Glyphs | None) -> Box | None:
+    """周洋（签字）: a bracketed 签字 label after the name, nothing after it, as a form's ________（签字） asks.
+    The field is the label's row left of the label's print, down past a date written under it. Where OCR
+    read （签字） alone (a 名章 or a scribble beside it, or 负责人 lost), the name may stand on either
+    side: the field is the block's row both sides of it. None for any other sign line (负责人（签字）：,
+    whose field follows it)."""
+    text = clean(sign_line.text)
+    named = _LABEL_AFTER_NAME.fullmatch(text)
+    if named is None or _SIGNER_WORD.search(named["name"]):
+        return None
+    label = sign_line.box[2] - _printed_width(text[named.end("name") :], _print_line(h, ref))
+    top = max(area[1], sign_line.box[1] - 1.2 * h)
+    return (area[0], top, label if named["name"] else area[2], min(area[3], sign_line.box[3] + 2.5 * h))
+
+
+_LABEL_AFTER_NAME = re.compile(r"(?P<name>[\u4e00-\u9fff]{0,4})[(（](?:签[字名章]|签字盖章)[)）]")  # no colon: none follows
+_SIGNER_WORD = re.compile(r"负责人|领导|审批人|审核人|经办人|签字人|签名人")
 
 
 def _next_sign_row(sign_line: TextLine, lines: list[TextLine], field: float, area: Box) -> float:

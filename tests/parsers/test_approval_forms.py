@@ -756,3 +756,73 @@ def test_a_worn_red_name_stamp_whose_frame_is_pale_in_stretches_is_a_signature()
     image = Image.open(Path(__file__).parent / "cases" / "worn-red-name-stamp.png").convert("RGB")
     assert has_name_stamp(image, (0, 0, image.width, image.height), [], 46)
     assert not has_name_stamp(image.crop((0, 0, image.width, 80)), (0, 0, image.width, 80), [], 46)  # its top side alone
+
+
+@pytest.mark.parametrize("kind", ["hand", "name_stamp"])
+def test_a_name_before_its_bracketed_sign_label_signs_the_block(kind: str) -> None:
+    """roundgen seed 903: 周洋（签字） — the name written before a bracketed 签字 label, as a form's
+    ________（签字） asks, the date on a line of its own under it; or a 名章 pressed there, OCR reading
+    only （签字）. The field is left of the label on its row."""
+    page = Image.new("RGB", (1240, 900), "white")
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.truetype(FONT, 28)
+    draw.text((150, 100), "证书试点管理部门意见：", font=font, fill="black")
+    stamp(page, draw_hand_signature("同意调整。", 40, random.Random(3), (40, 50, 150)), (200, 150))
+    draw.text((660, 260), "（签字）", font=font, fill="black")
+    if kind == "hand":
+        stamp(page, draw_hand_signature("周洋", 48, random.Random(5), (40, 50, 150)), (520, 235))
+        sign_line = TextLine("周洋(签字)", (515, 240, 780, 310), 0.88)
+    else:
+        stamp(page, _name_stamp("贺婷之", 80), (560, 235))
+        sign_line = TextLine("(签字)", (655, 255, 780, 300), 0.99)
+    stamp(page, draw_hand_signature("2024.3.6", 30, random.Random(6), (40, 50, 150)), (630, 330))
+    lines = [TextLine("证书试点管理部门意见：", (148, 95, 470, 140), 0.98),
+             TextLine("同意调整。", (206, 158, 388, 220), 0.99), sign_line,
+             TextLine("2024.3.6", (634, 336, 846, 380), 0.99)]
+    department = find_approvals(lines, page, document="d.png", page=1)["department"]
+    assert department.affirmative and department.signed
+
+
+def test_a_typed_name_before_its_bracketed_sign_label_is_no_signature() -> None:
+    """The same row with the name typed: print, not a hand."""
+    page = Image.new("RGB", (1240, 900), "white")
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.truetype(FONT, 28)
+    draw.text((150, 100), "证书试点管理部门意见：同意调整。", font=font, fill="black")
+    draw.text((560, 260), "周洋（签字）", font=font, fill="black")
+    lines = [TextLine("证书试点管理部门意见：同意调整。", (148, 95, 620, 140), 0.98),
+             TextLine("周洋(签字)", (556, 255, 780, 300), 0.99)]
+    department = find_approvals(lines, page, document="d.png", page=1)["department"]
+    assert department.affirmative and not department.signed
+
+
+def test_approval_cells_side_by_side_behind_vertical_labels_are_each_their_own_block() -> None:
+    """roundgen seed 902: one ruled row of four cells, 试点管理部门意见 | opinion | 分管校领导意见 | opinion,
+    each label printed upright one glyph per line in its narrow cell. The department's block is the
+    cell beside its label, up to the leader's label cell, not its label's own cell."""
+    page = Image.new("RGB", (1240, 900), "white")
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.truetype(FONT, 26)
+    top, bottom, walls = 200, 640, (60, 130, 600, 670, 1180)
+    draw.rectangle((walls[0], top, walls[-1], bottom), outline="black", width=2)
+    for x in walls[1:-1]:
+        draw.line((x, top, x, bottom), fill="black", width=2)
+    lines = []
+    for i, text in enumerate(("2024年1+X证书试点申报调整申请表", "单位名称：南通科技职业学院", "联系人：谢勇芳 电话：0513-87719432")):
+        draw.text((100, 30 + 50 * i), text, font=font, fill="black")
+        lines.append(TextLine(text, (96, 26 + 50 * i, 100 + 28 * len(text), 64 + 50 * i), 0.99))
+    for label, left in (("试点管理部门意见", walls[0]), ("分管校领导意见", walls[2])):
+        y0 = (top + bottom) / 2 - len(label) * 32 / 2
+        for i, ch in enumerate(label):
+            draw.text((left + 35, y0 + 32 * i + 16), ch, font=font, fill="black", anchor="mm")
+        lines.append(TextLine(label, (left + 20, y0, left + 50, y0 + 32 * len(label)), 0.99))
+    for opinion, name, left, seed in (("同意调整。", "严颖", walls[1], 3), ("已阅，同意。", "万涛", walls[3], 4)):
+        stamp(page, draw_hand_signature(opinion, 36, random.Random(seed), (40, 50, 150)), (left + 40, top + 20))
+        draw.text((left + 30, top + 300), "签字：", font=font, fill="black")
+        stamp(page, draw_hand_signature(name, 44, random.Random(seed + 10), (40, 50, 150)), (left + 120, top + 275))
+        lines += [TextLine(opinion, (left + 50, top + 30, left + 40 + 36 * len(opinion) * 3 // 2, top + 85), 0.99),
+                  TextLine("签字:", (left + 28, top + 296, left + 110, top + 334), 0.96),
+                  TextLine(name, (left + 125, top + 290, left + 230, top + 345), 0.9)]
+    found = find_approvals(lines, page, document="d.png", page=1)
+    assert found["department"].affirmative and found["department"].signed
+    assert found["leader"].affirmative and found["leader"].signed
