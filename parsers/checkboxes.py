@@ -18,7 +18,7 @@ from PIL import Image
 
 from parsers.approval_labels import clean
 from parsers.model import Box, TextLine
-from parsers.signature import overlaps_any
+from parsers.signature import blueness, overlaps_any
 
 # The options a box may stand before, the negative first: 同意 is also the tail of 不同意.
 OPTION = re.compile(r"不同意|同意|不通过|通过")
@@ -77,19 +77,25 @@ def _row_marks(image: Image.Image, row: list[TextLine], h: float) -> list[float]
             min(image.height, int(bottom + 0.2 * h)))
     if band[2] - band[0] < h or band[3] - band[1] < 0.5 * h:
         return None
-    return _box_marks(np.asarray(image.crop(band).convert("L")), h)
+    return _box_marks(np.asarray(image.crop(band).convert("RGB"))[:, :, ::-1], h)
 
 
-def _box_marks(grey: np.ndarray, h: float) -> list[float]:
-    """For each printed box in a greyscale strip, left to right, the pen ink over and about it that is
-    no rule, as a share of the box's area."""
+BLUE_PEN = 40  # blueness of blue pen ink (see signature.BLUE_BLACK): never a printed rule
+
+
+def _box_marks(bgr: np.ndarray, h: float) -> list[float]:
+    """For each printed box in a BGR strip, left to right, the pen ink over and about it that is
+    no rule, as a share of the box's area. A box's sides are found in all the ink (a pen stroke over a
+    side hides none of it); rules inside a box only in ink that is not blue: a tick's steep arm in blue
+    pen stands inside its box like a glyph's stroke (田 of 果), but no printer prints blue."""
+    grey = cv2.cvtColor(np.ascontiguousarray(bgr), cv2.COLOR_BGR2GRAY)
     _, ink = cv2.threshold(grey, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
-    run = max(3, round(RULE_RUN * h))
-    across = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (run, 1)))
-    down = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, run)))
+    across, down = _rules(ink, h)
     rules = across | down
+    printed = _rules(np.where(blueness(bgr) >= BLUE_PEN, 0, ink).astype(np.uint8), h)
     marks = []
-    for x0, y0, x1, y1 in _boxes(_segments(across), _segments(down.T), h):
+    for x0, y0, x1, y1 in _boxes(_segments(across), _segments(down.T), h,
+                                 (_segments(printed[0]), _segments(printed[1].T))):
         side = max(x1 - x0, y1 - y0)
         # A tick starts left of its box and rises above it; a cross reaches past all its sides.
         area = (max(0, x0 - round(0.25 * side)), max(0, y0 - round(0.6 * side)), x1 + round(0.1 * side),
@@ -99,18 +105,31 @@ def _box_marks(grey: np.ndarray, h: float) -> list[float]:
     return marks
 
 
-def _segments(rule_map: np.ndarray) -> list[tuple[int, int, float]]:
+def _rules(ink: np.ndarray, h: float) -> tuple[np.ndarray, np.ndarray]:
+    """The straight runs of ink across and down, RULE_RUN print heights long at least."""
+    run = max(3, round(RULE_RUN * h))
+    return (cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (run, 1))),
+            cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, run))))
+
+
+Segment = tuple[int, int, float]  # a rule's start, end and position across (px)
+
+
+def _segments(rule_map: np.ndarray) -> list[Segment]:
     """Straight rules of a map of rows (columns, transposed): (start, end, position across)."""
     count, _, stats, centroids = cv2.connectedComponentsWithStats(rule_map, connectivity=8)
     return [(int(x), int(x + w), float(cy)) for (x, _y, w, _h, _a), (_cx, cy) in zip(stats[1:count], centroids[1:count],
                                                                                     strict=True)]
 
 
-def _boxes(across: list[tuple[int, int, float]], down: list[tuple[int, int, float]], h: float) -> list[Box]:
+def _boxes(across: list[Segment], down: list[Segment], h: float,
+           printed: tuple[list[Segment], list[Segment]] | None = None) -> list[Box]:
     """Squares closed on four sides by the rules, left to right: a top and a bottom rule over one span and a
-    rule down each end between them. A pen's tick or cross over a box adds strokes, never removes a side;
+    rule down each end between them, and no rule of `printed` (the rules across and down in ink that is
+    no pen's; default: all) inside. A pen's tick or cross over a box adds strokes, never removes a side;
     joined to a rule, a stroke runs it on past the box (a tick's tail along the top), so the box spans
     what the two rules share, and the two need end together at one end only."""
+    printed = printed or (across, down)
     found: list[Box] = []
     for top in across:
         for bottom in across:
@@ -125,15 +144,18 @@ def _boxes(across: list[tuple[int, int, float]], down: list[tuple[int, int, floa
                      for end in (left, right)]
             if None not in sides:
                 box = (round(sides[0]), round(top[2]), round(sides[1]), round(bottom[2]))
-                # 田 in 果 or 理 is a square of rules too, but ruled inside.
-                ruled_inside = (any(_crosses(seg, box[0], box[2], box[1], box[3]) for seg in across)
-                                or any(_crosses(seg, box[1], box[3], box[0], box[2]) for seg in down))
+                # 田 in 果 or 理 is a square of rules too, but ruled inside, in print's ink (a blue tick's steep
+                # arm inside its box is no rule), and a glyph's stroke down hangs from its top rule where a
+                # black tick's short arm drops from the box's middle.
+                ruled_inside = (any(_crosses(seg, box[0], box[2], box[1], box[3]) for seg in printed[0])
+                                or any(_crosses(seg, box[1], box[3], box[0], box[2]) and seg[0] <= box[1] + slack
+                                       for seg in printed[1]))
                 if not ruled_inside and not overlaps_any(box, found):
                     found.append(box)
     return sorted(found)
 
 
-def _crosses(segment: tuple[int, int, float], start: float, stop: float, low: float, high: float) -> bool:
+def _crosses(segment: Segment, start: float, stop: float, low: float, high: float) -> bool:
     """A rule runs across half of start..stop at a position well inside low..high."""
     inset = 0.2 * (high - low)
     return (low + inset < segment[2] < high - inset

@@ -61,7 +61,7 @@ def printed_glyphs(image: Image.Image, box: Box, h: float, level: float = INK,
     tall = [g for g in _groups(mask, h) if g.height >= GLYPH_SHARE * (rows[-1] - rows[0] + 1)]
     if not tall:
         return None
-    tint = float(np.median(_blueness(bgr)[mask]))
+    tint = float(np.median(blueness(bgr)[mask]))
     own = _ink_level(image, box) if level == INK else level
     faint = printed_glyphs(image, box, h, own, seals) if own >= INK + FAINT_STEP and own != level else None
     return Glyphs(float(np.median([g.height for g in tall])), float(np.median([g.stroke for g in tall])), tint,
@@ -90,7 +90,8 @@ def _ink_level(image: Image.Image, box: Box) -> float:
 BLUE_BLACK = 20  # blueness above the print's own that blue-black (蓝黑) pen ink shows; blue ink shows 40 and more
 
 
-def _blueness(bgr: np.ndarray) -> np.ndarray:
+def blueness(bgr: np.ndarray) -> np.ndarray:
+    """Blue minus red per pixel of a BGR array (int): pen ink shows it, print on white paper does not."""
     return bgr[..., 0].astype(int) - bgr[..., 2].astype(int)
 
 
@@ -189,7 +190,7 @@ def _unlike_print_ink(image: Image.Image, region: Box, ref: Glyphs, erase: list[
     # is a large share of its height (a print line's box is about 1.25 glyphs tall at 200 dpi).
     if mask is None or mask.sum() < MIN_INK * (PRINT_LINE * ref.height) ** 2:
         return False
-    if (_blueness(bgr) - ref.tint > BLUE_BLACK)[mask].mean() >= 0.3:  # pen ink; printers print black
+    if (blueness(bgr) - ref.tint > BLUE_BLACK)[mask].mean() >= 0.3:  # pen ink; printers print black
         return True
     return any(_unlike_print(g, ref) for g in _groups(mask, h, ref.height))
 
@@ -268,14 +269,14 @@ def _ink_depth(image: Image.Image, box: Box, seals: list[Box] | None = None) -> 
     if not off.any():
         return None
     paper = float(np.percentile(grey[off], 90))
-    blueness = _blueness(bgr)
-    inked = off & (grey < paper - LIGHT_STEP) & (blueness > -STAMP_REDNESS)
+    blue = blueness(bgr)
+    inked = off & (grey < paper - LIGHT_STEP) & (blue > -STAMP_REDNESS)
     ink = grey[inked]
     if ink.size < 20:
         return None
     level = float(np.percentile(ink, 25))
     stroke = 2 * float(cv2.distanceTransform(inked.astype(np.uint8), cv2.DIST_L2, 3)[inked].mean())
-    return paper - level, level, float(np.median(blueness[inked])), stroke
+    return paper - level, level, float(np.median(blue[inked])), stroke
 
 
 STAMP_REDNESS = 15  # red minus blue of stamp ink, however pale; print and pens are grey or bluer

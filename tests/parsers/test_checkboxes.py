@@ -35,6 +35,9 @@ def _row(draw: ImageDraw.ImageDraw, x: int, y: int, parts: list[str], marks: dic
             elif marks.get(i) == "tail":  # a tick whose stroke ends along the box's top, past its corner
                 draw.line([(box[0] - 4, box[1] + 12), (box[0] + 9, box[3] + 2), (box[2] - 3, box[1]), (box[2] + 9, box[1])],
                           fill=PEN, width=3, joint="curve")
+            elif marks.get(i) in ("steep tick", "black steep tick"):  # its short arm down inside the box
+                draw.line([(box[0] + 10, box[1] + 8), (box[0] + 11, box[3] + 3), (box[2] + 8, box[1] - 12)],
+                          fill=PEN if marks[i] == "steep tick" else (30, 30, 30), width=3, joint="curve")
             elif marks.get(i) == "flat cross":  # arms flatter than the box, joining its top and bottom at the corners
                 draw.line([(box[0] - 10, box[1] + 1), (box[2] + 10, box[3] - 1)], fill=PEN, width=3)
                 draw.line([(box[0] - 10, box[3] - 1), (box[2] + 10, box[1] + 1)], fill=PEN, width=3)
@@ -63,6 +66,8 @@ def _marked(parts: list[str], marks: dict[int, str]) -> str | None:
     (["审核结果：", "通过", "不通过"], {1: "tick"}, "通过"),
     (["部门意见：", "同意", "不同意"], {1: "tail"}, "同意"),  # stampgen seed 703
     (["审核结果：", "通过", "不通过"], {1: "flat cross"}, "通过"),  # stampgen seed 703
+    (["部门意见：", "同意", "不同意", "按程序上报"], {1: "steep tick"}, "同意按程序上报"),  # stampgen seed 906
+    (["部门意见：", "同意", "不同意"], {1: "black steep tick"}, "同意"),  # stampgen seed 906
 ])
 def test_the_marked_box_is_the_opinion(parts: list[str], marks: dict[int, str], opinion: str) -> None:
     assert _marked(parts, marks) == opinion
