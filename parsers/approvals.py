@@ -443,7 +443,8 @@ _OPINION_WORD = re.compile(rf"同意|已阅|拒|否|{_TONG_YI.pattern}|^同(?:$|
 
 
 def stamped_opinion(image: Image.Image, area: Box, seals: list[Box], h: float, reader: StripReader) -> TextLine | None:
-    """An opinion stamped in red ink in the block (a framed 同意 审批章), read from its ink alone, or None.
+    """An opinion stamped or written in red ink in the block (a framed 同意 审批章, a red pen's 同意), read from
+    its ink alone, or None.
 
     Candidates are red marks outside every official seal, from a glyph's height (a light stamp in a photo,
     whose frame breaks away from its glyphs: 0.6 of a print line) to four print lines tall and at least
@@ -454,10 +455,11 @@ def stamped_opinion(image: Image.Image, area: Box, seals: list[Box], h: float, r
     if bgr.shape[0] < 4 or bgr.shape[1] < 4:
         return None
     red = red_mask(bgr)
-    # Join a stamp's glyphs along its line, and the parts of each glyph, but not two stamps one above the other.
+    # Join a stamp's glyphs along its line, and the parts of each glyph, but not two stamps one above the other;
+    # a hand in red pen spaces its glyphs wider (同 意。 half a line apart).
     k = max(3, int(0.3 * h))
     n, _labels, stats, _c = cv2.connectedComponentsWithStats(
-        cv2.morphologyEx(red, cv2.MORPH_CLOSE, np.ones((max(3, int(0.12 * h)), k), np.uint8)))
+        cv2.morphologyEx(red, cv2.MORPH_CLOSE, np.ones((max(3, int(0.12 * h)), max(3, int(RED_PEN_GAP * h))), np.uint8)))
     marks = sorted((tuple(int(v) for v in stats[i, :4]) for i in range(1, n)), key=lambda m: -m[2] * m[3])
     for x, y, w, hh in marks:
         box = (x0 + x, y0 + y, x0 + x + w, y0 + y + hh)
@@ -476,6 +478,7 @@ def stamped_opinion(image: Image.Image, area: Box, seals: list[Box], h: float, r
 
 
 MIN_STAMP_CONF = 0.8
+RED_PEN_GAP = 0.6  # print lines between a hand's glyphs that still join them into one mark
 FRAME_SPAN = 0.6  # of a stamp crop's width (height) that a straight run of ink must span to be its frame
 
 

@@ -485,6 +485,17 @@ def test_a_light_red_opinion_stamp_in_a_photo_is_read_from_its_glyphs():
     assert found is not None and found.text == "同意"
 
 
+def test_an_opinion_written_in_red_pen_is_read_from_its_ink():
+    """realgen seed 903: the leader's 同意。 handwritten in red-brown pen, which red-ink removal takes off the
+    page OCR reads. Its glyphs stand apart as a hand spaces them, wider than a stamp's, and are read as one."""
+    image = Image.new("RGB", (700, 200), "white")
+    hand = ImageFont.truetype("/usr/share/fonts/truetype/arphic/ukai.ttc", 34)
+    for i, glyph in enumerate("同意。"):
+        ImageDraw.Draw(image).text((60 + 46 * i, 60), glyph, font=hand, fill=(165, 60, 55))
+    found = stamped_opinion(image, (0, 0, image.width, image.height), [], 45, read_strip)
+    assert found is not None and found.text.startswith("同意")
+
+
 def test_a_small_framed_opinion_stamp_is_read_without_its_frame():
     """officegen seed 4700000018, two pages in one photo: the leader's framed red 同意, its glyphs 25 px
     tall and blurred, reads as 回 with its frame and as 同意 without it."""
