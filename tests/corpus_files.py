@@ -4,9 +4,17 @@ format `bench.reading` scores."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterable
 from pathlib import Path
+
+# The problem codes of SPEC §2: a truth's `problems` are drawn from these.
+PROBLEM_CODES = frozenset({
+    "subject_format", "unknown_school", "outside_window", "no_attachment", "not_a_scan", "unreadable_attachment",
+    "no_seal", "seal_mismatch", "missing_department_approval", "missing_leader_approval", "school_mismatch",
+    "no_changes_found", "no_matching_application", "exceeds_enrollment", "major_not_offered",
+})
 
 
 def write_mail_and_truth(out_dir: Path, messages: Iterable[tuple[bytes, dict]]) -> None:
@@ -19,3 +27,9 @@ def write_mail_and_truth(out_dir: Path, messages: Iterable[tuple[bytes, dict]]) 
         (out_dir / "mail" / name).write_bytes(raw)
         lines.append(json.dumps({"file": name, **truth}, ensure_ascii=False))
     (out_dir / "truth.jsonl").write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+
+
+def corpus_digest(directory: Path) -> dict[str, str]:
+    """SHA-256 of every file under `directory`, by path relative to it: two corpora drawn from one seed agree."""
+    return {str(p.relative_to(directory)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(directory.rglob("*")) if p.is_file()}

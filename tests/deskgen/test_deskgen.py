@@ -9,6 +9,7 @@ import re
 from email import policy
 from pathlib import Path
 
+from tests.corpus_files import PROBLEM_CODES
 from tests.deskgen import FAMILIES, family_of, generate, generate_one
 from tests.deskgen.families import FIELDS
 from tests.deskgen.plan import WINDOW, draw_plan
@@ -16,10 +17,6 @@ from tests.deskgen.registry import DECLARATIONS, SCHOOLS
 
 BY_ID = {d.application_id: d for d in DECLARATIONS}
 LEVELS = {"初级", "中级", "高级"}
-CODES = {"subject_format", "unknown_school", "outside_window", "no_attachment", "not_a_scan",
-         "unreadable_attachment", "no_seal", "seal_mismatch", "missing_department_approval",
-         "missing_leader_approval", "school_mismatch", "no_changes_found", "no_matching_application",
-         "exceeds_enrollment", "major_not_offered"}
 SUBJECT = re.compile(r"(.+?)[+＋]?2024年证书申报调整申请")
 PREFIX = re.compile(r"^(?:(?:re|fw|fwd|回复|答复|转发)\s*[:：]\s*)+", re.IGNORECASE)
 
@@ -43,7 +40,7 @@ def test_plans_truth_is_consistent() -> None:
         truth = plan.truth()
         school = next(s for s in SCHOOLS if s.name == truth["school"])
         assert truth["changes"], seed
-        assert set(truth["problems"]) <= CODES
+        assert set(truth["problems"]) <= PROBLEM_CODES
         assert truth["problems"] == sorted(set(truth["problems"]))
         for change in truth["changes"]:
             assert change["from"] != change["to"]

@@ -11,13 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.corpus_files import PROBLEM_CODES
 from tests.officegen import generate
 from tests.officegen.generate import NAMES, family_of
-
-CODES = {"subject_format", "unknown_school", "outside_window", "no_attachment", "not_a_scan",
-         "unreadable_attachment", "no_seal", "seal_mismatch", "missing_department_approval",
-         "missing_leader_approval", "school_mismatch", "no_changes_found", "no_matching_application",
-         "exceeds_enrollment", "major_not_offered"}
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +44,7 @@ def test_truth_fields(corpus: Path) -> None:
     for i, t in enumerate(_truths(corpus)):
         assert t["seed"] == 7 * 10000 + i and t["file"] == f"{i:04d}.eml"
         assert set(t["approvals"]) == {"department", "leader"}
-        assert t["problems"] == sorted(set(t["problems"])) and set(t["problems"]) <= CODES
+        assert t["problems"] == sorted(set(t["problems"])) and set(t["problems"]) <= PROBLEM_CODES
         assert t["changes"] and all(c["field"] in ("headcount", "major", "level") for c in t["changes"])
         assert ("no_seal" in t["problems"]) == (not t["seal"])
 

@@ -13,16 +13,13 @@ from pathlib import Path
 
 import pytest
 
+from tests.corpus_files import PROBLEM_CODES
 from tests.papergen.generate import FAMILY_NAMES, family_of, generate
 from tests.papergen.plan import make_plan
 from tests.papergen.registry import build_schools, write_registry
 
 CST = timezone(timedelta(hours=8))
 START, END = datetime(2024, 3, 1, tzinfo=CST), datetime(2024, 3, 20, 23, 59, 59, tzinfo=CST)
-CODES = {"subject_format", "unknown_school", "outside_window", "no_attachment", "not_a_scan", "unreadable_attachment",
-         "no_seal", "seal_mismatch", "missing_department_approval", "missing_leader_approval", "school_mismatch",
-         "no_changes_found", "no_matching_application", "exceeds_enrollment", "major_not_offered"}
-
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -41,7 +38,7 @@ def test_truth_and_mail_parse(corpus: Path) -> None:
     schools = {row["单位名称"]: row for row in csv.DictReader((corpus / "registry/schools.csv").open(encoding="utf-8-sig"))}
     for t in truths:
         assert t["seed"] == 7 * 10000 + int(t["file"][:4])
-        assert set(t["problems"]) <= CODES and t["problems"] == sorted(t["problems"])
+        assert set(t["problems"]) <= PROBLEM_CODES and t["problems"] == sorted(t["problems"])
         msg = email.message_from_bytes((corpus / "mail" / t["file"]).read_bytes(), policy=policy.default)
         assert msg["Message-ID"] == t["message_id"]
         assert str(msg["Subject"]).strip() == t["school"] + "+2024年证书申报调整申请"

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import email
-import hashlib
 import io
 import json
 import re
@@ -16,6 +15,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from tests.corpus_files import PROBLEM_CODES, corpus_digest
 from tests.realgen import FAMILIES, family_of, generate, message
 from tests.realgen.plan import AFFIRMATIVE, make_plan
 from tests.realgen.registry import CERTS, build_registry
@@ -23,21 +23,11 @@ from tests.realgen.registry import CERTS, build_registry
 SUBJECT = re.compile(r"^(.+?)[+＋]?2024年证书申报调整申请$")
 WINDOW = (dt.datetime(2024, 3, 1, tzinfo=dt.timezone(dt.timedelta(hours=8))),
           dt.datetime(2024, 3, 20, 23, 59, 59, tzinfo=dt.timezone(dt.timedelta(hours=8))))
-CODES = {"subject_format", "unknown_school", "outside_window", "no_attachment", "not_a_scan",
-         "unreadable_attachment", "no_seal", "seal_mismatch", "missing_department_approval",
-         "missing_leader_approval", "school_mismatch", "no_changes_found", "no_matching_application",
-         "exceeds_enrollment", "major_not_offered"}
-
-
-def _digest(directory: Path) -> dict[str, str]:
-    return {str(p.relative_to(directory)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(directory.rglob("*")) if p.is_file()}
-
 
 def test_same_seed_same_bytes(tmp_path: Path) -> None:
     generate(tmp_path / "a", 3, 7001)
     generate(tmp_path / "b", 3, 7001)
-    assert _digest(tmp_path / "a") == _digest(tmp_path / "b")
+    assert corpus_digest(tmp_path / "a") == corpus_digest(tmp_path / "b")
     truths = [json.loads(line) for line in (tmp_path / "a" / "truth.jsonl").read_text(encoding="utf-8").splitlines()]
     assert [t["seed"] for t in truths] == [7001, 7002, 7003]
     assert sorted(p.name for p in (tmp_path / "a" / "mail").iterdir()) == ["0000.eml", "0001.eml", "0002.eml"]
@@ -98,7 +88,7 @@ def test_truth_follows_registry_and_rules() -> None:
         plan = make_plan(seed, FAMILIES[seed % len(FAMILIES)], schools)
         truth = plan.truth()
         problems = set(truth["problems"])
-        assert problems <= CODES and truth["problems"] == sorted(problems)
+        assert problems <= PROBLEM_CODES and truth["problems"] == sorted(problems)
         assert bool(problems) == (plan.defect is not None), (seed, plan.defect, problems)
         seen_defects.add(plan.defect)
         school = by_name[plan.school.name]

@@ -5,32 +5,22 @@ from __future__ import annotations
 
 import csv
 import email
-import hashlib
 import json
 from email import policy
 from pathlib import Path
 
 import pytest
 
+from tests.corpus_files import PROBLEM_CODES, corpus_digest
 from tests.roundgen import FAMILIES, family_of, generate, message
 from tests.roundgen.plan import DEFECTS, make_plan
 from tests.roundgen.registry import build_registry
-
-CODES = {"subject_format", "unknown_school", "outside_window", "no_attachment", "not_a_scan",
-         "unreadable_attachment", "no_seal", "seal_mismatch", "missing_department_approval",
-         "missing_leader_approval", "school_mismatch", "no_changes_found", "no_matching_application",
-         "exceeds_enrollment", "major_not_offered"}
-
-
-def _digest(directory: Path) -> dict[str, str]:
-    return {str(p.relative_to(directory)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(directory.rglob("*")) if p.is_file()}
 
 
 def test_same_seed_same_bytes(tmp_path: Path) -> None:
     generate(tmp_path / "a", 2, 4242)
     generate(tmp_path / "b", 2, 4242)
-    assert _digest(tmp_path / "a") == _digest(tmp_path / "b")
+    assert corpus_digest(tmp_path / "a") == corpus_digest(tmp_path / "b")
     truths = [json.loads(x) for x in (tmp_path / "a" / "truth.jsonl").read_text(encoding="utf-8").splitlines()]
     assert [t["seed"] for t in truths] == [4242, 4243]
     assert [t["file"] for t in truths] == ["0000.eml", "0001.eml"]
@@ -58,7 +48,7 @@ def test_plans_follow_the_spec() -> None:
         plan = make_plan(seed, FAMILIES[seed % 8], schools)
         truth = plan.truth()
         defects.add(plan.defect)
-        assert set(truth["problems"]) <= CODES
+        assert set(truth["problems"]) <= PROBLEM_CODES
         assert truth["problems"] == ([DEFECTS[plan.defect]] if plan.defect else [])
         assert ("missing_department_approval" in truth["problems"]) != truth["approvals"]["department"]
         assert ("missing_leader_approval" in truth["problems"]) != truth["approvals"]["leader"]
@@ -96,4 +86,4 @@ def test_every_family_renders_a_request(family: str) -> None:
     assert atts and all(len(a.get_content()) > 20_000 for a in atts)
     assert len(raw) < 3_000_000
     assert truth["family"] == family and truth["capture"]
-    assert truth["problems"] == sorted(set(truth["problems"])) and set(truth["problems"]) <= CODES
+    assert truth["problems"] == sorted(set(truth["problems"])) and set(truth["problems"]) <= PROBLEM_CODES

@@ -9,15 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.corpus_files import PROBLEM_CODES
 from tests.signgen import generate
 from tests.signgen.corpus import FAMILIES, family_of, message
 from tests.signgen.plan import AFFIRMATIVE, NEGATIVE, Block
 from tests.signgen.registry import declarations
-
-CODES = {"subject_format", "unknown_school", "outside_window", "no_attachment", "not_a_scan",
-         "unreadable_attachment", "no_seal", "seal_mismatch", "missing_department_approval",
-         "missing_leader_approval", "school_mismatch", "no_changes_found", "no_matching_application",
-         "exceeds_enrollment", "major_not_offered"}
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +44,7 @@ def test_mail_parses_with_subject_and_one_document(corpus: Path) -> None:
 def test_truth_fields_follow_the_spec(corpus: Path) -> None:
     apps = {d.app_id: d for d in declarations()}
     for truth in map(json.loads, (corpus / "truth.jsonl").read_text(encoding="utf-8").splitlines()):
-        assert set(truth["problems"]) <= CODES and truth["problems"] == sorted(truth["problems"])
+        assert set(truth["problems"]) <= PROBLEM_CODES and truth["problems"] == sorted(truth["problems"])
         assert ("no_seal" in truth["problems"]) == (not truth["seal"])
         for role, code in (("department", "missing_department_approval"), ("leader", "missing_leader_approval")):
             assert (code in truth["problems"]) == (not truth["approvals"][role])

@@ -3,29 +3,19 @@
 from __future__ import annotations
 
 import email
-import hashlib
 import json
 from email import policy
 from pathlib import Path
 
+from tests.corpus_files import PROBLEM_CODES, corpus_digest
 from tests.wildgen import FAMILIES, family_of, generate, message
 from tests.wildgen.registry import build_registry
-
-CODES = {"subject_format", "unknown_school", "outside_window", "no_attachment", "not_a_scan",
-         "unreadable_attachment", "no_seal", "seal_mismatch", "missing_department_approval",
-         "missing_leader_approval", "school_mismatch", "no_changes_found", "no_matching_application",
-         "exceeds_enrollment", "major_not_offered"}
-
-
-def _digest(directory: Path) -> dict[str, str]:
-    return {str(p.relative_to(directory)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(directory.rglob("*")) if p.is_file()}
 
 
 def test_same_seed_same_bytes(tmp_path: Path) -> None:
     generate(tmp_path / "a", 2, 4242)
     generate(tmp_path / "b", 2, 4242)
-    assert _digest(tmp_path / "a") == _digest(tmp_path / "b")
+    assert corpus_digest(tmp_path / "a") == corpus_digest(tmp_path / "b")
     truths = [json.loads(x) for x in (tmp_path / "a" / "truth.jsonl").read_text(encoding="utf-8").splitlines()]
     assert [t["seed"] for t in truths] == [4242, 4243]
     assert [t["file"] for t in truths] == ["0000.eml", "0001.eml"]
@@ -52,7 +42,7 @@ def test_every_family_renders_a_request_with_spec_truth() -> None:
         assert msg["message-id"] == truth["message_id"]
         atts = list(msg.iter_attachments())
         assert atts and all(len(a.get_content()) > 10_000 for a in atts)
-        assert truth["problems"] == sorted(set(truth["problems"])) and set(truth["problems"]) <= CODES
+        assert truth["problems"] == sorted(set(truth["problems"])) and set(truth["problems"]) <= PROBLEM_CODES
         assert truth["changes"]
         for c in truth["changes"]:
             assert c["field"] in ("headcount", "level", "major")
