@@ -816,16 +816,20 @@ def _print_line(h: float, ref: Glyphs | None) -> float:
 
 
 def _blank_before(columns: np.ndarray, first: int, expected: float, glyph: float, printed: float) -> int:
-    """The end of the blank run of `columns` (False: no ink), half a `glyph` wide at least and twice as wide
-    as any blank after it, that ends nearest to `expected` and within half the date's `printed` width before
-    it or a third after; `first` if none. A hand's date spaced wide (2 0 2 4 - 0 3 - 1 7) has no blank
-    that stands out from its own spacing: none of it is cut off as a signature. A name may be written
-    closer to the date than a glyph's width, after a wider blank behind the label: the nearer blank is
-    the date's."""
+    """The end of the blank run of `columns` (False: no ink), half a `glyph` wide at least, wider than any
+    blank after it and twice their median, that ends nearest to `expected` and within half the date's
+    `printed` width before it or a third after; `first` if none. A hand's date spaced wide
+    (2 0 2 4 - 0 3 - 1 7) has no blank that stands out from its own spacing: none of it is cut off as a
+    signature. A name may be written closer to the date than a glyph's width, after a wider blank behind
+    the label: the nearer blank is the date's."""
     runs = _blank_runs(columns)
+
+    def stands_out(end: int, run: int) -> bool:
+        later = [length for at, length in runs if at > end]
+        return not later or (run > max(later) and run >= 2 * statistics.median(later))
+
     ends = [end for end, run in runs if end > first and run >= BLANK_BEFORE_DATE * glyph
-            and expected - 0.5 * printed <= end <= expected + 0.3 * printed
-            and run >= 2 * max((later for at, later in runs if at > end), default=0)]
+            and expected - 0.5 * printed <= end <= expected + 0.3 * printed and stands_out(end, run)]
     return min(ends, key=lambda end: abs(end - expected), default=first)
 
 

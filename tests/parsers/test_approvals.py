@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from parsers.approval_labels import Label, cells, find_labels
 from parsers.approvals import (
+    _blank_before,
     _block_area,
     _date_print,
     _name_in,
@@ -218,6 +220,19 @@ def test_a_scribble_ocr_boxed_with_a_date_is_cut_off_it(loops, size, date_at, bo
     draw.text(date_at, "2024年3月12日", font=ImageFont.truetype(SANS_FONT, size), fill=(20, 20, 20))
     x0, _, x1, _ = _date_print(page, TextLine("2024年3月12日", box, 0.95), h, Glyphs(height=glyph, stroke=2.0))
     assert cut[0] < x0 <= cut[1] and x1 == box[2]
+
+
+def test_a_date_s_print_begins_after_a_blank_wider_than_its_own_glyphs_gaps():
+    """issuegen seed 907 at 200 dpi, the columns of 负责人（签字）：任芳2024年3月12日 from the field's edge: the
+    blank behind the label (44 px), the name, a blank of 19 px, then the date, whose print leaves gaps of
+    3–6 px between most glyphs and one of 11. The date begins after the 19 px: wider than any of its own
+    gaps and twice their usual width, though not twice its widest."""
+    runs = [(1023, 29), (1072, 44), (1163, 19), (1183, 3), (1204, 4), (1223, 3), (1243, 3), (1279, 4), (1301, 6),
+            (1337, 11), (1353, 5), (1377, 9)]
+    columns = np.ones(1410 - 994, dtype=bool)
+    for end, length in runs:
+        columns[end - 994 - length : end - 994] = False
+    assert _blank_before(columns, 0, 1161 - 994, 34.0, 249.0) == 1163 - 994
 
 
 def test_a_hand_s_date_spaced_wide_is_not_cut_as_if_a_signature_stood_before_it():
