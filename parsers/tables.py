@@ -329,9 +329,12 @@ def _header_at(
             break  # a tight first row of plain words (智能财税 | 高级 | 考核专业) is no header line
         frags = [f for row in group for f in row]
         header = _header_columns(frags)
-        if header is None and (unheaded := _unheaded_certificates(rows[index + size :], min(f.line.box[0] for f in frags),
-                                                                   vocabulary)):
-            header = _header_columns(frags, unheaded)
+        # No 证书名称 read over the first column (bold glyphs at 100 dpi): the names that open
+        # the rows below left of the header are the certificate column, whatever else the header reads as.
+        if ((header is None or not any(kind == "cert" for kind, _ in header[0]))
+                and (unheaded := _unheaded_certificates(rows[index + size :], min(f.line.box[0] for f in frags),
+                                                        vocabulary))):
+            header = _header_columns(frags, unheaded) or header
         number = group[0][0] if size == 1 and _without_row_number(group[0]) is not group[0] else None
         if header and number is not None:  # a spreadsheet's row numbers stand for 序号: each opens a row
             header = ([("seq", None), *header[0]], [(number.line.box[0], number.line.box[2]), *header[1]])

@@ -6,6 +6,7 @@ import pytest
 
 from parsers.model import TextLine
 from parsers.tables import classify_header, find_tables, visual_rows
+from parsers.vocabulary import Vocabulary
 
 CHAR_W, TEXT_H = 26.0, 30.0  # ~200 dpi scan of 小四 text
 # A4 at 200 dpi: 序号 | 证书名称 | 调整事项 | 原申报内容 | 调整后内容 | 调整原因
@@ -1101,6 +1102,25 @@ def test_a_certificate_column_whose_header_went_unread_is_still_the_certificates
         ("界面设计证书", "45", "55"), ("智能财税职业技能等级证书", "60", "80")]
     titled = [TextLine("调整内容", (133, 367, 227, 394)), *body[1:6]]
     assert find_tables(header + titled) == []
+
+
+def test_a_certificate_column_whose_header_went_unread_beside_field_before_after_columns():
+    """othergen seed 9010006, a 100-dpi 会签表: OCR lost 证书名称 over the first column; the rest reads
+    等级 | 黄盛项目 | 调盛前 | 黄盛后 | 备注 (调整项目, 调整前, 调整后), a header a form made per certificate
+    also has. The names that open the rows left of it are the certificate column, not a row title."""
+    vocabulary = Vocabulary(("城市轨道交通运营服务", "工业机器人集成应用"))
+    header = [TextLine("等级", (272, 281, 310, 308)), TextLine("黄盛项目", (328, 281, 396, 309)),
+              TextLine("调盛前", (445, 283, 495, 308)), TextLine("黄盛后", (563, 283, 614, 309)),
+              TextLine("备注", (681, 281, 724, 312))]
+    body = [TextLine("城市轨道交通运营服务", (93, 331, 240, 353)), TextLine("中级", (269, 329, 309, 355)),
+            TextLine("申报人数", (328, 329, 398, 356)), TextLine("55人", (450, 330, 489, 357)),
+            TextLine("85", (575, 332, 601, 356)),
+            TextLine("工业机器人集成应用证书", (85, 383, 248, 409)), TextLine("中级", (269, 385, 309, 411)),
+            TextLine("人数规模", (329, 384, 397, 412)), TextLine("60", (457, 388, 481, 410)),
+            TextLine("70人", (568, 385, 607, 413))]
+    [table] = find_tables(header + body, vocabulary)
+    assert [(row[("cert", None)], row[("from", None)], row[("to", None)]) for row in table.rows] == [
+        ("城市轨道交通运营服务", "55人", "85"), ("工业机器人集成应用证书", "60", "70人")]
 
 
 def test_a_row_marked_not_adjusted_keeps_its_own_certificate_lines():
