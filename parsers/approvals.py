@@ -646,7 +646,8 @@ def _field_before_label(sign_line: TextLine, area: Box, h: float, ref: Glyphs | 
     return (area[0], top, label if named["name"] else area[2], min(area[3], sign_line.box[3] + 2.5 * h))
 
 
-_LABEL_AFTER_NAME = re.compile(r"(?P<name>[\u4e00-\u9fff]{0,4})[(（](?:签[字名章]|签字盖章)[)）]")  # no colon: none follows
+# No colon: no name follows. A flourish's tail after the name reads as ~ or -.
+_LABEL_AFTER_NAME = re.compile(r"(?P<name>[\u4e00-\u9fff]{0,4})[~～\-_.·]{0,2}[(（](?:签[字名章]|签字盖章)[)）]")
 _SIGNER_WORD = re.compile(r"负责人|领导|审批人|审核人|经办人|签字人|签名人")
 
 
