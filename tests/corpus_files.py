@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 # The problem codes of SPEC §2: a truth's `problems` are drawn from these.
@@ -29,7 +29,17 @@ def write_mail_and_truth(out_dir: Path, messages: Iterable[tuple[bytes, dict]]) 
     (out_dir / "truth.jsonl").write_text("".join(line + "\n" for line in lines), encoding="utf-8")
 
 
-def corpus_digest(directory: Path) -> dict[str, str]:
-    """SHA-256 of every file under `directory`, by path relative to it: two corpora drawn from one seed agree."""
+def drawn_twice(generate: Callable[[Path, int, int], None], directory: Path, n: int, seed: int) -> list[dict]:
+    """Draw `n` messages from `seed` into directory/a and directory/b with a generator's `generate`, assert the
+    two corpora agree file for file, byte for byte, and return directory/a's truths in file order."""
+    generate(directory / "a", n, seed)
+    generate(directory / "b", n, seed)
+    assert _digest(directory / "a") == _digest(directory / "b")
+    lines = (directory / "a" / "truth.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines]
+
+
+def _digest(directory: Path) -> dict[str, str]:
+    """SHA-256 of every file under `directory`, by path relative to it."""
     return {str(p.relative_to(directory)): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(directory.rglob("*")) if p.is_file()}

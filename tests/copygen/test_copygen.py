@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import email
 import io
-import json
 import re
 import zipfile
 from email import policy
@@ -19,6 +18,7 @@ from pypdf import PdfReader
 from tests.copygen import FAMILIES, family_of, generate, generate_one, make_case
 from tests.copygen.content import DEFECT_WEIGHTS, DEFECTS
 from tests.copygen.registry import APPLICATIONS, SCHOOLS
+from tests.corpus_files import drawn_twice
 
 TRUTH_KEYS = {"file", "message_id", "seed", "family", "capture", "defect", "seal", "approvals", "changes",
               "problems"}
@@ -150,11 +150,7 @@ def test_one_message_per_family_parses(tmp_path: Path) -> None:
 
 def test_same_seed_same_bytes_and_registry(tmp_path: Path) -> None:
     seed = next(s for s in range(200, 232) if family_of(s) == "scanner_app_pdf")
-    generate(tmp_path / "a", 2, seed)
-    generate(tmp_path / "b", 2, seed)
-    for name in ("mail/0000.eml", "mail/0001.eml", "truth.jsonl", "registry/schools.csv", "registry/applications.csv"):
-        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
-    truths = [json.loads(line) for line in (tmp_path / "a/truth.jsonl").read_text(encoding="utf-8").splitlines()]
+    truths = drawn_twice(generate, tmp_path, 2, seed)
     assert [t["seed"] for t in truths] == [seed, seed + 1]
     assert all(set(t) == TRUTH_KEYS for t in truths)
     with (tmp_path / "a/registry/applications.csv").open(encoding="utf-8-sig") as handle:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.corpus_files import PROBLEM_CODES
+from tests.corpus_files import PROBLEM_CODES, drawn_twice
 from tests.officegen import generate
 from tests.officegen.generate import NAMES, family_of
 
@@ -82,7 +82,4 @@ def test_linked_changes_exist_in_registry(corpus: Path) -> None:
 
 
 def test_deterministic(tmp_path: Path) -> None:
-    generate(tmp_path / "a", 3, 11)
-    generate(tmp_path / "b", 3, 11)
-    for name in ("truth.jsonl", "mail/0000.eml", "mail/0002.eml"):
-        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+    drawn_twice(generate, tmp_path, 3, 11)

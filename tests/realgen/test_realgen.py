@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import email
 import io
-import json
 import re
 from email import policy
 from email.utils import parsedate_to_datetime
@@ -15,7 +14,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from tests.corpus_files import PROBLEM_CODES, corpus_digest
+from tests.corpus_files import PROBLEM_CODES, drawn_twice
 from tests.realgen import FAMILIES, family_of, generate, message
 from tests.realgen.plan import AFFIRMATIVE, make_plan
 from tests.realgen.registry import CERTS, build_registry
@@ -25,10 +24,7 @@ WINDOW = (dt.datetime(2024, 3, 1, tzinfo=dt.timezone(dt.timedelta(hours=8))),
           dt.datetime(2024, 3, 20, 23, 59, 59, tzinfo=dt.timezone(dt.timedelta(hours=8))))
 
 def test_same_seed_same_bytes(tmp_path: Path) -> None:
-    generate(tmp_path / "a", 3, 7001)
-    generate(tmp_path / "b", 3, 7001)
-    assert corpus_digest(tmp_path / "a") == corpus_digest(tmp_path / "b")
-    truths = [json.loads(line) for line in (tmp_path / "a" / "truth.jsonl").read_text(encoding="utf-8").splitlines()]
+    truths = drawn_twice(generate, tmp_path, 3, 7001)
     assert [t["seed"] for t in truths] == [7001, 7002, 7003]
     assert sorted(p.name for p in (tmp_path / "a" / "mail").iterdir()) == ["0000.eml", "0001.eml", "0002.eml"]
 

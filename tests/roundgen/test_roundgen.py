@@ -5,23 +5,19 @@ from __future__ import annotations
 
 import csv
 import email
-import json
 from email import policy
 from pathlib import Path
 
 import pytest
 
-from tests.corpus_files import PROBLEM_CODES, corpus_digest
+from tests.corpus_files import PROBLEM_CODES, drawn_twice
 from tests.roundgen import FAMILIES, family_of, generate, message
 from tests.roundgen.plan import DEFECTS, make_plan
 from tests.roundgen.registry import build_registry
 
 
 def test_same_seed_same_bytes(tmp_path: Path) -> None:
-    generate(tmp_path / "a", 2, 4242)
-    generate(tmp_path / "b", 2, 4242)
-    assert corpus_digest(tmp_path / "a") == corpus_digest(tmp_path / "b")
-    truths = [json.loads(x) for x in (tmp_path / "a" / "truth.jsonl").read_text(encoding="utf-8").splitlines()]
+    truths = drawn_twice(generate, tmp_path, 2, 4242)
     assert [t["seed"] for t in truths] == [4242, 4243]
     assert [t["file"] for t in truths] == ["0000.eml", "0001.eml"]
     with (tmp_path / "a" / "registry" / "applications.csv").open(encoding="utf-8-sig") as handle:
