@@ -610,40 +610,40 @@ def _signature_region(
 ) -> Box:
     """Right of 签字：, to the block's right edge, from just above its row down to the block's end;
     without a 签字 label, the whole block (its printed lines are erased before ink is judged); a name
-    run on past the block's edge, that name's row (see `_name_past_edge`)."""
+    run on past the block's edge, that name's row (see `_name_past_edge`); a name written before a
+    bracketed （签字）, left of it (see `_field_before_label`)."""
     if sign_line is None:  # the approver signs under or beside the opinion, in the block itself
         return (area[0], max(0.0, area[1]), area[2], area[3])
-    before = _field_before_label(sign_line, area, h, ref)
-    if before is not None:
-        return (before[0], before[1], before[2], min(before[3], _next_sign_row(sign_line, lines, before[0], area)))
-    text = clean(sign_line.text)
-    label_glyphs = sum(glyph_widths(text[: _sign_label_end(text)] + ("字：" if text.endswith("签") else "")))
-    # OCR's box may run on over the name, read (签名：黄敏) or not (签名： over a scribble): the label
-    # ends where its own glyphs do, at the line's glyph pitch and at most a print glyph each.
-    pitch = min(0.85 * h, (sign_line.box[2] - sign_line.box[0]) / (sum(glyph_widths(text)) or 1.0))
-    x = sign_line.box[0] + pitch * label_glyphs
-    if ref is not None:
-        x = _blank_after_label(image, sign_line.box, x, label_glyphs, ref)
-    past = _name_past_edge(sign_line, lines, x, area, h)
-    if past is not None:
-        return (x, past[1], past[2], past[3])
+    span = _field_before_label(sign_line, area, h, ref)
+    if span is None:
+        text = clean(sign_line.text)
+        label_glyphs = sum(glyph_widths(text[: _sign_label_end(text)] + ("字：" if text.endswith("签") else "")))
+        # OCR's box may run on over the name, read (签名：黄敏) or not (签名： over a scribble): the label
+        # ends where its own glyphs do, at the line's glyph pitch and at most a print glyph each.
+        pitch = min(0.85 * h, (sign_line.box[2] - sign_line.box[0]) / (sum(glyph_widths(text)) or 1.0))
+        x = sign_line.box[0] + pitch * label_glyphs
+        if ref is not None:
+            x = _blank_after_label(image, sign_line.box, x, label_glyphs, ref)
+        past = _name_past_edge(sign_line, lines, x, area, h)
+        if past is not None:
+            return (x, past[1], past[2], past[3])
+        span = (x, area[2])
     top = max(area[1], sign_line.box[1] - 1.2 * h)  # a name stamp stands taller than the line
-    return (x, max(0.0, top), area[2], min(area[3], sign_line.box[3] + 2.5 * h, _next_sign_row(sign_line, lines, x, area)))
+    bottom = min(area[3], sign_line.box[3] + 2.5 * h, _next_sign_row(sign_line, lines, span[0], area))
+    return (span[0], max(0.0, top), span[1], bottom)
 
 
-def _field_before_label(sign_line: TextLine, area: Box, h: float, ref: Glyphs | None) -> Box | None:
+def _field_before_label(sign_line: TextLine, area: Box, h: float, ref: Glyphs | None) -> tuple[float, float] | None:
     """周洋（签字）: a bracketed 签字 label after the name, nothing after it, as a form's ________（签字） asks.
-    The field is the label's row left of the label's print, down past a date written under it. Where OCR
-    read （签字） alone (a 名章 or a scribble beside it, or 负责人 lost), the name may stand on either
-    side: the field is the block's row both sides of it. None for any other sign line (负责人（签字）：,
-    whose field follows it)."""
+    The field is the label's row left of the label's print: its x-span (page px). Where OCR read （签字）
+    alone (a 名章 or a scribble beside it, or 负责人 lost), the name may stand on either side: the block's
+    whole width. None for any other sign line (负责人（签字）：, whose field follows it)."""
     text = clean(sign_line.text)
     named = _LABEL_AFTER_NAME.fullmatch(text)
     if named is None or _SIGNER_WORD.search(named["name"]):
         return None
     label = sign_line.box[2] - _printed_width(text[named.end("name") :], _print_line(h, ref))
-    top = max(area[1], sign_line.box[1] - 1.2 * h)
-    return (area[0], top, label if named["name"] else area[2], min(area[3], sign_line.box[3] + 2.5 * h))
+    return (area[0], label if named["name"] else area[2])
 
 
 # No colon: no name follows. A flourish's tail after the name reads as ~ or -.
