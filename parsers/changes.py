@@ -13,7 +13,7 @@ from collections import Counter
 from parsers.model import Box, Document, ExtractedChange, Field, Page
 from parsers.normalise import compact, parse_field, parse_headcount, parse_level, parse_major, split_level
 from parsers.prose import page_text, read_prose, sheets
-from parsers.table_rows import TOTAL
+from parsers.table_rows import NOT_ADJUSTED_WORDS, TOTAL
 from parsers.tables import Role, Table, find_tables
 from parsers.vocabulary import Vocabulary
 
@@ -135,7 +135,7 @@ def changes_from_row(row: dict[Role, str], certificate: str = "") -> list[Extrac
     name, level = split_level(cert_text)
     if not name or any(_KEEP.search(compact(text)) or TOTAL.match(compact(text)) for text in row.values()):
         return []
-    if _NOT_ADJUSTED.match(compact(row.get(("adjusted", None), ""))):  # 是否调整: 否
+    if _ANSWERED_NO.match(compact(row.get(("adjusted", None), ""))):
         return []
     level = parse_level(row.get(("level", None))) or level or parse_level(row.get(("from", "level")))
     changes = []
@@ -192,8 +192,8 @@ def _stated_in_words(name: str, level: str | None, statement: str | None) -> lis
     return changes_from_prose(f"“{name}”" + (f"（{level}）" if level else "") + statement)
 
 
-_KEEP = re.compile(r"^(?:不调整|不作调整|不做调整|无调整)")  # a row that states it stays as it is
-_NOT_ADJUSTED = re.compile(r"^(?:否|不|无|×|✗|N|No)$", re.IGNORECASE)
+_KEEP = re.compile(rf"^{NOT_ADJUSTED_WORDS}")  # a row that states it stays as it is
+_ANSWERED_NO = re.compile(r"^(?:否|不|无|×|✗|N|No)$", re.IGNORECASE)  # 是否调整: 否
 # Marks for "as before"; OCR reads a lone dash or slash in a cell as 一, 1, l, I or |, and may keep
 # only 同原 of 同原申报 in a narrow cell.
 _UNCHANGED = re.compile(r"^(?:[—–\-_/／\\~～·.。]*|[一1lI|丨]|不变|保持不变|无变化|无|同上|同原(?:申报)?|未调整|不调整)$")

@@ -188,7 +188,9 @@ def _starter_rows(roles: list[Role], frags: list[Fragment]) -> list[Span]:
 
 
 TOTAL = re.compile(r"^(?:合计|总计|小计|共计)")  # a totals row sums the changes: it is none of them
-NOT_ADJUSTED = re.compile(r"^(?:不调整|无调整|不作调整|暂不调整)$")  # a row listed with no change asked
+# A row listed with no change asked: its field cell says so whole; any cell of it begins so.
+NOT_ADJUSTED_WORDS = r"(?:不调整|不作调整|不做调整|无调整|暂不调整)"
+NOT_ADJUSTED = re.compile(rf"^{NOT_ADJUSTED_WORDS}$")
 
 
 def _with_lost_numbers(numbers: list[Fragment], values: list[Fragment], frags: list[Fragment],
