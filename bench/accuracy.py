@@ -1,8 +1,8 @@
-"""Accuracy of the product's reading on all seventeen request generators, black-box, per family and split.
+"""Accuracy of the product's reading on all eighteen request generators, black-box, per family and split.
 
     python -m bench.accuracy [--n 48] [--seed 1] [--engine rapidocr|tesseract] [--keep DIR] [--checkout TREE]
 
-Writes seventeen corpora of `--n` request emails each — formgen's, papergen's, officegen's, signgen's, changegen's, othergen's, deskgen's, inboxgen's, realgen's, wildgen's, kindgen's, plaingen's, stampgen's, copygen's and issuegen's
+Writes eighteen corpora of `--n` request emails each — formgen's, papergen's, officegen's, signgen's, changegen's, othergen's, deskgen's, inboxgen's, realgen's, wildgen's, kindgen's, plaingen's, stampgen's, copygen's and issuegen's
 (`tests/formgen`, `tests/papergen`, `tests/officegen`, `tests/signgen`, `tests/changegen`, `tests/othergen`,
 `tests/deskgen`, each written independently of the reader and of the other generators; officegen draws ordinary office habits: 红头 公文, Excel
 printouts, signature tables, fax/scanner-app/phone captures, forwarded mail; signgen draws the approval
@@ -49,7 +49,13 @@ roundgen, `tests/roundgen`, draws 情况说明 with a mid-letter table and a 经
 with side-by-side approval cells behind vertical labels, blue cursive opinions with `（签字）` after the name,
 changes grouped per major, landscape 汇总表 over all declarations with 是否调整, WPS text-layer bundles with
 封面 and 目录 and a scanned 审批页, 调整前 | 调整后 comparison tables, and duplex sheets with bleed-through; on
-tinted paper, folded, with moiré or blocky JPEG, or photographed with a finger in the corner) and scangen's (`tests/scangen`, exported by
+tinted paper, folded, with moiré or blocky JPEG, or photographed with a finger in the corner); fieldgen, `tests/fieldgen`,
+draws requests seen as overlapping WeChat viewer screenshots, faxes as 1-bit multi-page TIFF at 204×98 or 204×196 dpi,
+pages sent as separate phone photos in shuffled order (or inline in HTML, or one copier TIFF), table rows that
+change two fields at once, prose with Chinese numerals and distractor numbers (文号, 学号, phones), 审批部门 | 审批意见 |
+签字及日期 sign-off tables with an 经办人 row and pencil or faint blue hands, 手签章 signature stamps and pen across
+typed names, and Excel tables with one-character-per-line headers and a 备注 column of numbers, sent as a WPS 长图;
+and scangen's (`tests/scangen`, exported by
 `tests.scangen.corpus` with a registry derived from its truths) — into a
 temp dir, or DIR/NAME with `--keep` (plus the product's records as `records.json`, to re-score with
 `python -m bench.reading DIR/NAME --records …`). Message `index` of each is drawn from seed
@@ -74,6 +80,7 @@ from bench.reading import ROOT, in_split, load_truths, print_misses, run_product
 from tests.changegen import generate as changegen_corpus
 from tests.copygen import generate as copygen_corpus
 from tests.deskgen import generate as deskgen_corpus
+from tests.fieldgen import generate as fieldgen_corpus
 from tests.formgen.generate import generate as formgen_corpus
 from tests.inboxgen import generate as inboxgen_corpus
 from tests.issuegen import generate as issuegen_corpus
@@ -98,7 +105,7 @@ GENERATORS: dict[str, Callable[[Path, int, int], None]] = {"formgen": formgen_co
                                                           "wildgen": wildgen_corpus, "kindgen": kindgen_corpus,
                                                           "plaingen": plaingen_corpus, "stampgen": stampgen_corpus,
                                                           "copygen": copygen_corpus, "issuegen": issuegen_corpus,
-                                                          "roundgen": roundgen_corpus}
+                                                          "roundgen": roundgen_corpus, "fieldgen": fieldgen_corpus}
 
 
 def bench_generator(name: str, directory: Path, n: int, seed: int, engine: str, keep: bool, root: Path) -> None:
