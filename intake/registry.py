@@ -18,6 +18,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 from sqlmodel import Session, select
 
 from intake.errors import RegistryImportError, file_words
+from parsers.normalise import parse_major
 from storage.groups import group_names
 from storage.models import Application, School
 
@@ -124,7 +125,7 @@ def _validate_schools(rows: list[Record], result: ImportResult) -> dict[str, dic
             if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", email):
                 result.errors.append(f"{where} 列 联系邮箱: “{email}”不是有效的邮箱地址")
         schools[name] = {"type": kind, "city": v.get("设区市", ""), "aliases": _split(v.get("别名", "")),
-                         "emails": [e.lower() for e in emails], "majors": _split(v.get("招生专业", ""))}
+                         "emails": [e.lower() for e in emails], "majors": [_major_name(m) for m in _split(v.get("招生专业", ""))]}
     return schools
 
 
@@ -156,7 +157,7 @@ def _validate_applications(rows: list[Record], known_schools: set[str],
             result.errors.append(f"{where} 列 协作组: “{v.get('协作组', '')}”不是通知附件中的 16 个协作组之一")
         if len(result.errors) == errors_before:
             applications[app_id] = (school, {
-                "certificate": v["证书名称"], "level": v["等级"], "major": v["专业名称"],
+                "certificate": v["证书名称"], "level": v["等级"], "major": _major_name(v["专业名称"]),
                 "major_code": v.get("专业代码", ""), "headcount": numbers["申报人数"],
                 "enrolled": numbers["可参与专业在校生数"], "group": v["协作组"],
             })
@@ -233,6 +234,12 @@ def _clean(text: str) -> str:
 
 def _split(cell: str) -> list[str]:
     return [part.strip() for part in _LIST_SEPARATORS.split(cell) if part.strip()]
+
+
+def _major_name(cell: str) -> str:
+    """A major as the registry keeps it, its name: an export may add the catalogue code (710201 计算机应用,
+    电子商务（730701）), and majors are compared by name (spec §2)."""
+    return parse_major(cell) or cell
 
 
 def _integer(text: str) -> int | None:

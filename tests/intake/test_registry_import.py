@@ -97,3 +97,16 @@ def test_application_of_unknown_school_is_a_row_error(service: Service, tmp_path
     with Session(service.db) as session, pytest.raises(RegistryImportError) as raised:
         import_registry(session, [apps])
     assert any("列 单位名称" in e and "不在学校名单中" in e for e in raised.value.errors)
+
+
+def test_majors_written_with_catalogue_codes_are_kept_as_names(service: Service, tmp_path: Path) -> None:
+    """A platform export may list 招生专业 and 专业名称 with their codes (710201 计算机应用, 电子商务（730701）);
+    a major is compared by name (SPEC §2), so the registry keeps the names."""
+    school = [*SCHOOL[:5], "710201 计算机应用；电子商务（730701）；120203K 会计学"]
+    app = [*APP[:4], "710201 计算机应用", *APP[5:]]
+    with Session(service.db) as session:
+        import_registry(session, [write_workbook(tmp_path / "codes.xlsx", [school], [app])])
+        session.commit()
+        stored = session.exec(select(School)).one()
+        assert stored.majors == ["计算机应用", "电子商务", "会计学"]
+        assert session.get(Application, "JS2024-09001").major == "计算机应用"
