@@ -33,7 +33,7 @@ _FIELD_WORD = "|".join(
     + ("试点人数", "人数规模", "申报人数", "申报规模", "考核人数", "试点规模", "人数", "规模")
 )
 # 修改 is no verb in 维修改为 (汽车运用与维修 is the old value) nor in 检修 or 装修.
-_VERB_WORD = r"(?:调整|变更|更改|(?<![维检装])修改|调增|调减|增加|减少|提高|降低|扩大|缩小|压缩|上调|下调|增|减|改)"
+_VERB_WORD = r"(?:调整|变更|更改|(?<![维检装])修改|调增|调减|增加|减少|提高|提升|降低|扩大|缩小|压缩|上调|下调|增|减|改)"
 _VERB = rf"{_VERB_WORD}?(?:为|至|到|成)"
 # The field may first give the difference, the values in brackets or after a comma: 试点人数5人（由60人增至65人）,
 # 试点人数增加5人，由70人调整为75人. The clause keeps its sign and difference: with 由45人 they tell the new
@@ -49,9 +49,16 @@ _OWNER = r"(?:我校|本校|我单位|本单位)?(?:申请)?(?:增加|减少|调
 _FORMER_WAS = r"原申报为|原申报|原为"
 # 由 or 从 before the old value; 申 before figures is OCR's 由, whose stroke's foot it lost (申40人调整为35人).
 _FROM = r"(?:由|从|申(?=\d))"
+# A level change may name no field: its two values are levels (…证书原申报中级，现申请提升至高级).
+_LEVEL_CLAUSE = re.compile(
+    rf"(?:{_FORMER_WAS}|{_FROM})(?P<from>[初中高]级)[，,]?(?:现|拟)?(?:申请)?{_VERB}(?P<to>[初中高]级)"
+)
 # What follows a certificate's name where a change clause opens: a field word, then 由/从, a colon,
-# 原申报为 or the verb.
-_CLAUSE_OPENS = rf"的?(?:{_FIELD_WORD})(?:调整|变更)?[:：]?{_DELTA}(?:拟?(?:调整|变更)?{_FROM}|{_FORMER_WAS}|{_VERB}|(?<=[:：])|\d{{1,4}}人)"
+# 原申报为 or the verb; or a level change by its levels alone.
+_CLAUSE_OPENS = (
+    rf"的?(?:{_FIELD_WORD})(?:调整|变更)?[:：]?{_DELTA}(?:拟?(?:调整|变更)?{_FROM}|{_FORMER_WAS}|{_VERB}|(?<=[:：])|\d{{1,4}}人)"
+    rf"|{_LEVEL_CLAUSE.pattern.replace('?P<from>', '?:').replace('?P<to>', '?:')}"
+)
 # An unquoted name runs from 将 to the field word that opens the clause (not the 等级 of 职业技能等级证书).
 _AFTER_JIANG = re.compile(
     rf"(?:将|把){_OWNER}([^{_OPEN}{_CLOSE}，。；:：,;]{{2,40}}?){_LEVEL_TAIL}"
@@ -241,7 +248,8 @@ def read_prose(text: str, vocabulary: Vocabulary | None = None) -> list[ProseCha
             stated = clause.groupdict()  # a clause cut short states no difference
             to_text = _by_difference(from_text, to_text, stated.get("sign"), stated.get("delta"))
         result.append(ProseChange(mention.name, mention.level, field, from_text, to_text))
-    return result + _arrow_changes(text, mentions, spans) + _labelled_changes(text)
+    return (result + _arrow_changes(text, mentions, spans) + _level_changes(text, mentions, spans)
+            + _labelled_changes(text))
 
 
 def _by_difference(from_text: str | None, to_text: str | None, sign: str | None, delta: str | None) -> str | None:
@@ -321,6 +329,20 @@ def _arrow_changes(text: str, mentions: list[_Mention], spans: list[tuple[int, i
         field = (tail.group("field") if tail else None) or (words[-1] if words else None)
         if old and "\n" not in old:
             found.append(ProseChange(mention.name, mention.level, parse_field(field) if field else None, old, to.group()))
+    return found
+
+
+def _level_changes(text: str, mentions: list[_Mention], spans: list[tuple[int, int]]) -> list[ProseChange]:
+    """Level changes said by their levels alone right after the certificate's name (…证书由中级调整为高级,
+    …证书原申报中级，现申请提升至高级), outside the clauses already read."""
+    found = []
+    for clause in _LEVEL_CLAUSE.finditer(text):
+        mention = _mention_before(mentions, clause.start(), text)
+        if mention is None or any(a <= clause.start() < b for a, b in spans):
+            continue
+        tail = _NAME_TAIL.match(text[mention.end : clause.start()])
+        if tail and tail.end() == clause.start() - mention.end and not tail.group("field"):
+            found.append(ProseChange(mention.name, mention.level, "level", clause.group("from"), clause.group("to")))
     return found
 
 

@@ -1250,3 +1250,13 @@ def test_a_clause_cut_before_its_old_value_runs_on_into_the_next_line():
     text = "（二）智能新能源汽车职业技能等级证书（初级）的考核专业由原来的\n700209新能源汽车运用与维修专业调整到700206汽车运用与维修专业。"
     assert triples(changes_from_prose(text, vocabulary)) == [
         ("智能新能源汽车", "major", "初级", "新能源汽车运用与维修", "汽车运用与维修")]
+
+
+@pytest.mark.parametrize("wording", [
+    "一、工业机器人操作与运维证书原申报中级，现申请提升至高级。",
+    "1. 工业机器人操作与运维证书由中级调整为高级。",
+    "（1）“工业机器人操作与运维”证书原申报为中级，拟调整为高级；",
+])
+def test_a_level_change_said_by_its_levels_alone_needs_no_field_word(wording):
+    """…证书原申报中级，现申请提升至高级: the two levels tell the field (fieldgen numeral_prose 1119)."""
+    assert triples(changes_from_prose(wording)) == [("工业机器人操作与运维", "level", "中级", "中级", "高级")]
