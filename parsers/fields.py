@@ -10,8 +10,9 @@ from parsers.table_rows import Fragment, visual_rows
 
 # A label opens its line; "各申报单位…" in running text is no label.
 # The label's stamp hint: （盖章） with or without its brackets and colon, or, however OCR read it under the
-# seal ((章), 工盖章), (盖: with 章 lost), a short note ending in 章 before the colon or the cell's end.
-_LABEL = re.compile(r"^(?:申请单位|申报单位|单位名称|填报单位|申请学校)(?:名称)?(?:\(?(?:盖章?|公章)\)?|.{0,2}(?:盖章|公章|章).?(?=[:：]|$))?[:：]?")
+# seal ((章), 工盖章), (盖: with 章 lost), (盖费): with 章 misread, a short note ending in 章 before the colon or
+# the cell's end.
+_LABEL = re.compile(r"^(?:申请单位|申报单位|单位名称|填报单位|申请学校)(?:名称)?(?:\(盖.\)|\(?(?:盖章?|公章)\)?|.{0,2}(?:盖章|公章|章).?(?=[:：]|$))?[:：]?")
 # Stamp hints and a following field on the same line are not part of the name.
 # OCR misreads the hint's first glyph now and then (（羞章）): any bracket of one or two glyphs ending 章.
 _STAMP = re.compile(r"(?:[(\[【]?\s*(?:加盖)?(?:盖章|公章|签章|印章|章)|[(\[【]\s*.章)\s*[)\]】]?$")
@@ -22,6 +23,7 @@ _NEXT_FIELD = re.compile(r"(?:日期|时间|联系人|联系电话|电话|负责
 _LEADING_MARKS = re.compile(r"^(?:[^\u4e00-\u9fff]*(?:盖章|公章|章)?[^\u4e00-\u9fff]*[:：])?\W*")
 # The subject template "单位名称+2024年…", or a neighbouring header cell of a form.
 _VALUE_BAD = re.compile(r"^[+＋]|证书申报调整申请|名称|^证书|^序号")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 def applicant_unit(pages: list[Page]) -> str | None:
@@ -62,7 +64,8 @@ def clean_unit(text: str) -> str | None:
     """NFKC, no spaces, no （盖章）/(公章), no trailing field such as 日期：…; None if nothing is left."""
     value = _LEADING_MARKS.sub("", _NEXT_FIELD.sub("", compact(text)))
     value = _DASH_AFTER_NAME.sub("", _STAMP.sub("", value).strip("_-—.。,，;；"))
-    # Nor is a date written under the label (〇二四年三月, 2024年3月).
-    if not value or _VALUE_BAD.search(value) or DATE.search(value) or len(value) < 3:
+    # Nor is a date written under the label (〇二四年三月, 2024年3月), nor what is left of a misread hint (费):):
+    # a unit's name has three Chinese glyphs at least (宿迁学院).
+    if not value or _VALUE_BAD.search(value) or DATE.search(value) or len(_HAN.findall(value)) < 3:
         return None
     return value

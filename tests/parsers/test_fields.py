@@ -114,3 +114,10 @@ def test_a_date_reaching_up_into_the_labels_row_is_no_unit():
              ("〇二四年三月月", (767, 898, 1034, 1008)))
     assert applicant_unit([p]) == "无锡商业职业技术学院"
     assert clean_unit("二〇二四年三月五日") is None and clean_unit("2024年3月") is None
+
+
+def test_a_stamp_hint_with_a_misread_glyph_is_no_name():
+    """fieldgen 1113: （盖章） read as （盖费)： left 费): as the unit, and school_mismatch followed."""
+    p = page(("申请单位（盖费)：", (657, 681, 913, 722)))
+    assert applicant_unit([p]) is None
+    assert applicant_unit([page(("申请单位（盖费)：江苏省溧城中等专业学校", (657, 681, 1300, 722)))]) == "江苏省溧城中等专业学校"
