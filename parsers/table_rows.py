@@ -218,7 +218,7 @@ def _with_lost_numbers(numbers: list[Fragment], values: list[Fragment], frags: l
 
 def _field_starters(fields: list[Fragment], height: float) -> list[Fragment]:
     """The first line of each field name: 人数 / 规模 wrapped in a narrow cell is one name, but two
-    names in tight rows (人数规模 above 人数规模, 人数 above 试点人数) are two rows."""
+    names in tight rows (人数规模 above 人数规模, 人数 above 试点人数, 考核等级 above 等级) are two rows."""
     starters: list[Fragment] = []
     for frag in sorted(fields, key=lambda f: f.top):
         last = starters[-1] if starters else None
@@ -230,6 +230,8 @@ def _field_starters(fields: list[Fragment], height: float) -> list[Fragment]:
             # A wrap's next line is no wider than its first, which filled the cell: 人数 over 试点人数 are
             # two rows' names.
             and frag.width <= last.width + 0.3 * height
+            # and goes on with the name, never repeats its end: 等级 under 考核等级 is the next row's.
+            and not compact(last.text).endswith(compact(frag.text))
         ):
             starters.append(frag)
     return starters

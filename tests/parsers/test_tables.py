@@ -413,6 +413,18 @@ def test_a_short_field_name_over_a_longer_one_in_tight_rows_is_two_rows():
     assert [row[("to", None)] for row in table.rows] == ["60人", "45人"]
 
 
+def test_a_field_name_under_one_ending_in_it_in_tight_rows_is_two_rows():
+    """copygen seed 1106: 等级 under 考核等级 in a borderless table's tight rows restates the field; a
+    wrapped name's next line goes on with it (人数 / 规模), never repeats its end: two rows."""
+    rows = [
+        ["药物制剂生产", "初级", "考核等级", "初级", "高级"],
+        ["数据采集证书", "初级", "等级", "初级", "高级"],
+    ]
+    lines = grid([HEADERS_C], LAYOUT_C, [60], top=340) + grid(rows, LAYOUT_C, [36, 36])
+    (table,) = find_tables(lines)
+    assert [row[("cert", None)] for row in table.rows] == ["药物制剂生产", "数据采集证书"]
+
+
 def test_a_tight_first_row_of_plain_words_is_no_second_header_line():
     header = grid([HEADERS_C], LAYOUT_C, [50], top=340)
     rows = [["智能财税", "高级", "考核专业", "计算机应用", "会计事务"]]
