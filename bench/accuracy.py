@@ -1,8 +1,8 @@
-"""Accuracy of the product's reading on all eighteen request generators, black-box, per family and split.
+"""Accuracy of the product's reading on all nineteen request generators, black-box, per family and split.
 
     python -m bench.accuracy [--n 48] [--seed 1] [--engine rapidocr|tesseract] [--keep DIR] [--checkout TREE]
 
-Writes eighteen corpora of `--n` request emails each — formgen's, papergen's, officegen's, signgen's, changegen's, othergen's, deskgen's, inboxgen's, realgen's, wildgen's, kindgen's, plaingen's, stampgen's, copygen's and issuegen's
+Writes nineteen corpora of `--n` request emails each — formgen's, papergen's, officegen's, signgen's, changegen's, othergen's, deskgen's, inboxgen's, realgen's, wildgen's, kindgen's, plaingen's, stampgen's, copygen's and issuegen's
 (`tests/formgen`, `tests/papergen`, `tests/officegen`, `tests/signgen`, `tests/changegen`, `tests/othergen`,
 `tests/deskgen`, each written independently of the reader and of the other generators; officegen draws ordinary office habits: 红头 公文, Excel
 printouts, signature tables, fax/scanner-app/phone captures, forwarded mail; signgen draws the approval
@@ -55,7 +55,11 @@ pages sent as separate phone photos in shuffled order (or inline in HTML, or one
 change two fields at once, prose with Chinese numerals and distractor numbers (文号, 学号, phones), 审批部门 | 审批意见 |
 签字及日期 sign-off tables with an 经办人 row and pencil or faint blue hands, 手签章 signature stamps and pen across
 typed names, and Excel tables with one-character-per-line headers and a 备注 column of numbers, sent as a WPS 长图;
-and scangen's (`tests/scangen`, exported by
+habitgen, `tests/habitgen`, draws requests on the school's red 信笺 (typed or written by hand), desktop screenshots of
+WPS or Acrobat windows, phone photos pasted into Word and exported as PDF (some turned 90°), 调整前/调整后 row pairs
+per certificate, 申请表 with ticked 调整类型 and level boxes and values written in, approvals on a photographed A5
+审批单 slip, narrow tables whose official titles and coded majors wrap over lines, and key–value shorthand items
+(证书：…；等级：…；调整内容：…); and scangen's (`tests/scangen`, exported by
 `tests.scangen.corpus` with a registry derived from its truths) — into a
 temp dir, or DIR/NAME with `--keep` (plus the product's records as `records.json`, to re-score with
 `python -m bench.reading DIR/NAME --records …`). Message `index` of each is drawn from seed
@@ -82,6 +86,7 @@ from tests.copygen import generate as copygen_corpus
 from tests.deskgen import generate as deskgen_corpus
 from tests.fieldgen import generate as fieldgen_corpus
 from tests.formgen.generate import generate as formgen_corpus
+from tests.habitgen import generate as habitgen_corpus
 from tests.inboxgen import generate as inboxgen_corpus
 from tests.issuegen import generate as issuegen_corpus
 from tests.kindgen import generate as kindgen_corpus
@@ -105,7 +110,8 @@ GENERATORS: dict[str, Callable[[Path, int, int], None]] = {"formgen": formgen_co
                                                           "wildgen": wildgen_corpus, "kindgen": kindgen_corpus,
                                                           "plaingen": plaingen_corpus, "stampgen": stampgen_corpus,
                                                           "copygen": copygen_corpus, "issuegen": issuegen_corpus,
-                                                          "roundgen": roundgen_corpus, "fieldgen": fieldgen_corpus}
+                                                          "roundgen": roundgen_corpus, "fieldgen": fieldgen_corpus,
+                                                          "habitgen": habitgen_corpus}
 
 
 def bench_generator(name: str, directory: Path, n: int, seed: int, engine: str, keep: bool, root: Path) -> None:
