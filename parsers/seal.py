@@ -226,19 +226,15 @@ def find_rings(image: Image.Image) -> list[Ring]:
     # A colour page's red 名章 is dark enough to pass for a grey ring: a square of red ink is none; nor is
     # a greyscale scan's 名章, whose square frame the circle is fitted in.
     red_squares = red_mask(bgr)
-
-    def stamp_rings(found: list[Ring]) -> list[Ring]:
-        return [r for r in found if not _red_square(red_squares, r, scale) and not _framed(full, r)]
-
-    rings = stamp_rings(rings)
+    rings = [r for r in rings if not _red_square(red_squares, r, scale) and not _framed(full, r)]
     # A faint outline is the weakest evidence, and its fit the roughest: it counts only where no other
     # ring was found.
     faint_ovals = [_full_size(r, scale) for r in _faint_ovals(full, faint, scale)]
     faint_ovals = [o for o in _distinct(faint_ovals) if not any(_overlap(o, r) for r in rings)]
-    if faint_ovals:
-        ink = _with_faint(full, faint)
-        rings += [r for o in faint_ovals if (r := _outlined_ring(ink, o))]
-    return rings or stamp_rings([_full_size(r, scale) for r in _broad_grey_ovals(full, scale)])
+    if not faint_ovals:
+        return rings
+    ink = _with_faint(full, faint)
+    return rings + [r for o in faint_ovals if (r := _outlined_ring(ink, o))]
 
 
 ROW_REACH = 3  # ring widths beside a ring searched for the rest of a row of red print
@@ -348,19 +344,6 @@ def _grey_ovals(grey: np.ndarray) -> list[Ring]:
     pixels right beside print (its anti-aliased edges) are left out. A grey outline must be the
     size of an official seal, not of a name stamp or a signature's loop."""
     return _ringed_outlines(_grey_stamp_ink(grey), "grey", MIN_GREY_D)
-
-
-BROAD_STROKE = 3  # px at full size: a 底纹's lines are finer; a seal's ring is not, 4 px even at 100 dpi
-
-
-def _broad_grey_ovals(grey: np.ndarray, scale: float) -> list[Ring]:
-    """Grey rings on paper printed with a 底纹 (fine lines all over the page, which scan to the grey of
-    stamp ink and join a ring to the whole page), as outlines among the strokes BROAD_STROKE px wide or
-    more, on the work copy."""
-    broad = cv2.morphologyEx((grey < PAPER_GREY).astype(np.uint8), cv2.MORPH_OPEN,
-                             np.ones((BROAD_STROKE, BROAD_STROKE), np.uint8))
-    kept = np.where(broad > 0, grey, 255).astype(np.uint8)
-    return _grey_ovals(cv2.resize(kept, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else kept)
 
 
 def _grey_stamp_ink(grey: np.ndarray) -> np.ndarray:
