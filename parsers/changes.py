@@ -14,7 +14,7 @@ from parsers.model import Box, Document, ExtractedChange, Field, Page
 from parsers.normalise import compact, parse_field, parse_headcount, parse_level, parse_major, split_level
 from parsers.prose import page_text, read_prose, sheets
 from parsers.table_rows import NOT_ADJUSTED_WORDS, TOTAL
-from parsers.tables import Role, Table, find_tables
+from parsers.tables import Role, Table, classify_header, find_tables
 from parsers.vocabulary import Vocabulary
 
 _FIELDS: tuple[Field, ...] = ("level", "major", "headcount")
@@ -41,9 +41,34 @@ def _stated_changes(pages: list[Page], vocabulary: Vocabulary | None) -> list[Ex
             found.extend(_with_page(from_table, page.number))
             if from_table:
                 read.append(table.extent)
-        prose = changes_from_prose(page_text(page, outside=read), vocabulary)
-        found.extend(_with_page(prose, page.number))
+        text = page_text(page, outside=read)
+        typed = [change for row in delimited_rows(text) for change in changes_from_row(row)]
+        found.extend(_with_page(typed + changes_from_prose(text, vocabulary), page.number))
     return found
+
+
+def delimited_rows(text: str) -> list[dict[Role, str]]:
+    """The rows of a table typed as lines of text, its cells parted by slashes: a line of column names
+    (证书名称/等级/调整项目/原申报/调整后：), then a line per row, numbered or not, with as many cells."""
+    rows: list[dict[Role, str]] = []
+    roles: list[Role] | None = None
+    # A row as long as the page's widest line runs on into the next in the page's text (…建设工程管理2.建筑…).
+    for typed in (row for line in text.split("\n") for row in _NEXT_ROW.split(compact(line))):
+        cells = _CELL_DELIMITER.split(_ROW_NUMBER.sub("", typed).rstrip(":："))
+        header = [role for cell in cells if (role := classify_header(cell))]
+        if len(cells) >= MIN_TYPED_COLUMNS and len(header) == len(cells) and ("to", None) in header:
+            roles = header
+        elif roles is not None and len(cells) == len(roles):
+            rows.append(dict(zip(roles, cells, strict=True)))
+        else:
+            roles = None  # the table ends at a line that is none of its rows
+    return rows
+
+
+MIN_TYPED_COLUMNS = 3  # certificate, old value, new value at least
+_CELL_DELIMITER = re.compile(r"[/／|｜]")
+_NEXT_ROW = re.compile(r"(?<=[^\d/／])(?=\d{1,2}[.、．](?!\d))")
+_ROW_NUMBER = re.compile(r"^(?:\d{1,2}[.、．]|[(（]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}、)")
 
 
 def _worded_row(row: dict[Role, str], vocabulary: Vocabulary | None) -> list[ExtractedChange]:

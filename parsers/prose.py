@@ -327,7 +327,8 @@ def _arrow_changes(text: str, mentions: list[_Mention], spans: list[tuple[int, i
         item = re.split(rf"[。；;\n]|{_NUMBERING}", text[: mention.start])[-1]
         words = re.findall(_FIELD_WORD, item)
         field = (tail.group("field") if tail else None) or (words[-1] if words else None)
-        if old and "\n" not in old:
+        # The old value stands in the name's own clause: past a ； it is another label's (证书：…；等级：…).
+        if old and not re.search(r"[\n；;]", old):
             found.append(ProseChange(mention.name, mention.level, parse_field(field) if field else None, old, to.group()))
     return found
 
@@ -348,28 +349,44 @@ def _level_changes(text: str, mentions: list[_Mention], spans: list[tuple[int, i
 
 def _labelled_changes(text: str) -> list[ProseChange]:
     """Changes set out as a form in words, one certificate per item, each value after its label:
-    证书名称：物流管理 等级：初级 / 调整事项：考核专业 原申报：730801物流服务与管理 现申请：730701电子商务.
+    证书名称：物流管理 等级：初级 / 调整事项：考核专业 原申报：730801物流服务与管理 现申请：730701电子商务, or in
+    shorthand: 证书：物流管理；等级：中级；调整内容：试点人数60→80.
     An item runs from its 证书名称 label to the next; a value, to the next label or where a value stops."""
     labels = list(_LABEL.finditer(text))
     found = []
     for start, label in enumerate(labels):
-        if label.group("label") != "证书名称":
+        if _LABEL_KINDS[label.group("label")] != "cert":
             continue
         values: dict[str, str] = {}
         for this, after in zip(labels[start:], [*labels[start + 1 :], None], strict=True):
-            if this is not label and this.group("label") == "证书名称":
+            if this is not label and _LABEL_KINDS[this.group("label")] == "cert":
                 break
             value = text[this.end() : after.start() if after else len(text)]
             kind = _LABEL_KINDS[this.group("label")]
-            values.setdefault(kind, value.split("\n")[0] if kind == "cert" else re.split(_VALUE_STOP, value)[0])
+            values.setdefault(kind, value.split("\n")[0].rstrip("；;，,。") if kind == "cert"
+                             else re.split(_VALUE_STOP, value)[0])
         name, level = split_level(values.get("cert", ""))
+        if values.get("content") and not values.get("to"):
+            values.update(_content_values(values["content"]))
         if name and values.get("to"):
             found.append(ProseChange(name, parse_level(values.get("level")) or level, parse_field(values.get("field")),
                                      values.get("from") or None, values["to"]))
     return found
 
 
-_LABEL_KINDS = {"证书名称": "cert", "考核等级": "level", "证书等级": "level", "等级": "level", "调整事项": "field",
+def _content_values(content: str) -> dict[str, str]:
+    """The field and values an 调整内容 label's value states: 考核专业物流管理→计算机网络技术, 试点人数60→80,
+    考核等级由初级调整为中级; none when it states no change so."""
+    stated = _CONTENT_ARROW.match(content) or _CLAUSE.match(content)
+    if stated is None:
+        return {}
+    return {kind: value for kind, value in zip(("field", "from", "to"), stated.group("field", "from", "to"),
+                                               strict=True) if value}
+
+
+_CONTENT_ARROW = re.compile(rf"(?P<field>{_FIELD_WORD})[:：]?(?P<from>[^→]*?)(?:{_ARROW.pattern})(?P<to>.+)")
+_LABEL_KINDS = {"证书名称": "cert", "证书": "cert", "考核等级": "level", "证书等级": "level", "等级": "level",
+                "调整事项": "field", "调整内容": "content",
                 "调整项目": "field", "调整类型": "field", "原申报内容": "from", "原申报": "from", "调整前": "from",
                 "变更前": "from", "现申请": "to", "现申报": "to", "调整后": "to", "变更后": "to", "拟调整为": "to",
                 "申请调整为": "to"}

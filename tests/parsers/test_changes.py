@@ -1260,3 +1260,30 @@ def test_a_clause_cut_before_its_old_value_runs_on_into_the_next_line():
 def test_a_level_change_said_by_its_levels_alone_needs_no_field_word(wording):
     """…证书原申报中级，现申请提升至高级: the two levels tell the field (fieldgen numeral_prose 1119)."""
     assert triples(changes_from_prose(wording)) == [("工业机器人操作与运维", "level", "中级", "中级", "高级")]
+
+
+def test_changes_in_key_value_shorthand_are_read():
+    """habitgen semicolon_items: one item per line, 证书：…；等级：…；调整内容：<field> <old>→<new>."""
+    text = ("1. 证书：物流管理；等级：中级；调整内容：考核专业物流管理→计算机网络技术\n"
+            "2. 证书：智能财税证书；等级：初级；调整内容：试点人数 60→80\n"
+            "3. 证书：老年照护；等级：初级；调整内容：考核等级由初级调整为中级")
+    assert triples(changes_from_prose(text)) == [
+        ("物流管理", "major", "中级", "物流管理", "计算机网络技术"),
+        ("智能财税", "headcount", "初级", 60, 80),
+        ("老年照护", "level", "初级", "初级", "中级"),
+    ]
+
+
+def test_a_table_typed_as_lines_with_slashes_between_its_cells_is_read():
+    """habitgen semicolon_items: a line of column names parted by slashes, then one numbered line per row."""
+    lines = [TextLine(text, (190, 590 + 55 * i, 190 + 24 * len(text), 630 + 55 * i), 0.96) for i, text in enumerate([
+        "现申请如下：",
+        "证书名称/等级/调整项目/原申报/调整后：",
+        "1. 界面设计/初级/考核专业/440102建筑装饰工程技术/建设工程管理",
+        "2. 建筑信息模型（BIM）/中级/考核等级/中级/高级",
+        "特此申请，请予批准。",
+    ])]
+    assert triples(extract_changes([page(lines)])) == [
+        ("界面设计", "major", "初级", "建筑装饰工程技术", "建设工程管理"),
+        ("建筑信息模型(BIM)", "level", "中级", "中级", "高级"),
+    ]
