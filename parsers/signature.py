@@ -594,7 +594,8 @@ def _bottoms_spread(part: np.ndarray, h: float) -> tuple[float, int]:
 
 def has_name_stamp(image: Image.Image, region: Box, seals: list[Box], h: float, written: list[Box] | None = None) -> bool:
     """A personal name stamp (名章) in `region`: a compact square of stamp ink outside every official seal
-    and outside `written` (an opinion by hand, whose bold strokes may be as dense as a solid stamp).
+    and outside `written` (an opinion by hand, whose bold strokes may be as dense as a solid stamp); or a
+    stamp of a handwritten name (手签章) in stamp red, as wide as the name.
 
     A 名章 is a square of 1.5–2 cm, a few print lines high: red ink in a colour scan;
     in a greyscale scan a solid square (a stamp with white lettering) much denser than
@@ -627,10 +628,15 @@ def has_name_stamp(image: Image.Image, region: Box, seals: list[Box], h: float, 
                 _clear_seal_arcs(red, disc, seal, (x0, y0))
             for mask in masks:
                 mask[disc > 0] = 0
+    # A 手签章 (a stamp of a handwritten name) is as wide as the name it copies; an opinion stamped in red
+    # (a framed 同意 审批章) is none.
+    signature_red = red.copy()
+    _clear(signature_red, written or [], region)
     for mask in (dark, frame, whole_dark):  # a pen writes black or blue: red over an opinion is still a stamp's
         _clear(mask, written or [], region)
     return (
         _stamp_square(red, h, min_fill=0.0)
+        or _signature_stamp(signature_red, h)
         or _stamp_square(dark, h, min_fill=SOLID_STAMP_FILL)
         or any(not _on_ring(box, seals, (x0, y0), 0.4 * h)
                for ink, star in ((whole_red, _solid(whole_red, h)), (whole_dark, None)) for box in _frames(ink, h, star))
@@ -799,6 +805,43 @@ def _askew_frame(ink: np.ndarray, h: float, bridge: int = 5) -> bool:
     return False
 
 
+# A 手签章's name, joined over its glyphs' gaps: from a print line to three tall, two to eight wide, with ink
+# of a hand's strokes, not a solid fill.
+SIGNATURE_STAMP_HEIGHT, SIGNATURE_STAMP_WIDTH, SIGNATURE_STAMP_FILL = (0.8, 3.0), (2.0, 8.0), 0.6
+
+
+def _signature_stamp(red: np.ndarray, h: float) -> bool:
+    """A stamp of a handwritten name (手签章) in `red`, stamp ink off every seal: strokes that, joined
+    over the gaps between a name's glyphs, make one piece a name's size."""
+    gap = max(3, int(0.5 * h))
+    joined = cv2.morphologyEx(red, cv2.MORPH_CLOSE, np.ones((gap, gap), np.uint8))
+    n, _labels, stats, _c = cv2.connectedComponentsWithStats(joined, connectivity=8)
+    for x, y, w, hh, _area in stats[1:]:
+        # A piece cut by the field's edge is no whole name (the top of a stamp below it).
+        inside = x > 0 and y > 0 and x + w < red.shape[1] and y + hh < red.shape[0]
+        if (inside and SIGNATURE_STAMP_HEIGHT[0] * h <= hh <= SIGNATURE_STAMP_HEIGHT[1] * h
+                and SIGNATURE_STAMP_WIDTH[0] * h <= w <= SIGNATURE_STAMP_WIDTH[1] * h):
+            ink = red[y : y + hh, x : x + w] > 0
+            if ink.sum() >= MIN_STAMP_INK * h * h and ink.mean() <= SIGNATURE_STAMP_FILL and not _boxed(ink):
+                return True
+    return False
+
+
+FRAME_SIDE = 0.7  # share of a side's length a stamp's frame inks; a hand's name touches its box in places
+
+
+def _boxed(ink: np.ndarray) -> bool:
+    """Ink (bool) with a frame round it: its top and bottom rows, or its outer columns, inked along most
+    of their length — an oblong 审批章 (a framed 同意), not a name."""
+    band = max(2, ink.shape[0] // 10), max(2, ink.shape[1] // 10)
+    rows = ink[: band[0]].any(axis=0).mean(), ink[-band[0] :].any(axis=0).mean()
+    columns = ink[:, : band[1]].any(axis=1).mean(), ink[:, -band[1] :].any(axis=1).mean()
+    return min(rows) >= FRAME_SIDE or min(columns) >= FRAME_SIDE
+
+
+MIN_STAMP_INK = 0.3  # squared print heights of ink, the least a stamp leaves
+
+
 def _stamp_square(mask: np.ndarray, h: float, *, min_fill: float) -> bool:
     closed = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, np.ones((5, 5), np.uint8))
     n, labels, stats, _c = cv2.connectedComponentsWithStats(closed, connectivity=8)
@@ -807,6 +850,6 @@ def _stamp_square(mask: np.ndarray, h: float, *, min_fill: float) -> bool:
         if not (0.8 * h <= min(w, hh) and max(w, hh) <= 6 * h and 0.5 <= w / hh <= 2):
             continue
         ink = mask[y : y + hh, x : x + w] > 0
-        if ink.sum() >= 0.3 * h * h and ink.mean() >= min_fill:
+        if ink.sum() >= MIN_STAMP_INK * h * h and ink.mean() >= min_fill:
             return True
     return False

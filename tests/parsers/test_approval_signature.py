@@ -602,3 +602,17 @@ def test_print_with_no_ink_at_the_page_s_own_level_either_is_no_reference():
     page = Image.new("RGB", (400, 120), (250, 250, 250))
     ImageDraw.Draw(page).rectangle((40, 30, 360, 90), fill=(175, 175, 175))  # a light grey solid patch
     assert printed_glyphs(page, (20, 20, 380, 100), 40.0) is None
+
+
+@pytest.mark.parametrize("seal", [False, True])
+def test_a_red_signature_stamp_beside_the_label_is_a_signature(seal):
+    """fieldgen hand_stamp 1321: a 手签章 — a rubber stamp of a handwritten name in stamp red, far wider
+    than a square 名章 — beside 签字 is a signature image (SPEC §2); beside the school's seal too."""
+    block, _ = _page()
+    page = Image.new("RGB", (1240, 1754), "white")  # an A4 page at 150 dpi: a name's glyph is no seal's size
+    page.paste(block, (0, 0))
+    _hand(page, "卢平学", (SIGN_X + 3 * SIZE + 10, SIGN_Y + 12), colour=(215, 45, 60), height=round(1.4 * SIZE),
+          advance=(0.7, 0.8))
+    if seal:
+        stamp(page, draw_seal("南京工业职业技术大学", 240, random.Random(3)), (SIGN_X + 380, SIGN_Y - 100))
+    assert _department(page).signed
