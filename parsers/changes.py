@@ -253,7 +253,11 @@ def _infer_field(before: str | None, after: str | None) -> str | None:
         return "level"
     if values and all(parse_headcount(v) is not None for v in values):
         return "headcount"
-    return "major" if values else None
+    # A count of people (45人, 25人 with the unit's name and the date run on under it) is no major.
+    return "major" if values and not any(_COUNT_OF_PEOPLE.search(compact(v)) for v in values) else None
+
+
+_COUNT_OF_PEOPLE = re.compile(r"\d\s*[人名]")
 
 
 def _with_page(changes: list[ExtractedChange], number: int) -> list[ExtractedChange]:

@@ -1287,3 +1287,11 @@ def test_a_table_typed_as_lines_with_slashes_between_its_cells_is_read():
         ("界面设计", "major", "初级", "建筑装饰工程技术", "建设工程管理"),
         ("建筑信息模型(BIM)", "level", "中级", "中级", "高级"),
     ]
+
+
+def test_a_count_of_people_is_never_read_as_a_major():
+    """habitgen slip_photo 1106: the unit's name and date under the table ran into its 调整后 cell; the
+    headcount no longer parsed, and 45人 → 25人淮州商贸职业学校2024年3月8日 was taken for a major."""
+    row = {("cert", None): "物流管理", ("field", None): "试点人数", ("from", None): "45人",
+           ("to", None): "25人淮州商贸职业学校2024年3月8日"}
+    assert changes_from_row(row) == []  # the letter states the change again, in words
