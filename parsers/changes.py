@@ -11,14 +11,21 @@ import re
 from collections import Counter
 
 from parsers.model import Box, Document, ExtractedChange, Field, Page
-from parsers.normalise import compact, parse_field, parse_headcount, parse_level, parse_major, split_level
+from parsers.normalise import (
+    compact,
+    parse_field,
+    parse_headcount,
+    parse_level,
+    parse_value,
+    split_level,
+    states_value,
+)
 from parsers.prose import page_text, read_prose, sheets
 from parsers.table_rows import NOT_ADJUSTED_WORDS, TOTAL
 from parsers.tables import Role, Table, classify_header, find_tables
 from parsers.vocabulary import Vocabulary
 
 _FIELDS: tuple[Field, ...] = ("level", "major", "headcount")
-Value = str | int | None
 
 
 def extract_changes(pages: list[Page], vocabulary: Vocabulary | None = None) -> list[ExtractedChange]:
@@ -140,15 +147,6 @@ def extract_document_changes(
     return deduplicate(_known(found, vocabulary))
 
 
-def parse_value(field: str, text: str | None) -> Value:
-    """A from/to value in the spec's form: level name, major name without code, or integer headcount."""
-    if field == "level":
-        return parse_level(text)
-    if field == "major":
-        return parse_major(text)
-    return parse_headcount(text)
-
-
 def changes_from_row(row: dict[Role, str], certificate: str = "") -> list[ExtractedChange]:
     """The changes one table row states: a 调整事项 row, or a wide row with 原人数 | 调整后人数 pairs.
 
@@ -219,16 +217,6 @@ def _stated_in_words(name: str, level: str | None, statement: str | None) -> lis
 
 _KEEP = re.compile(rf"^{NOT_ADJUSTED_WORDS}")  # a row that states it stays as it is
 _ANSWERED_NO = re.compile(r"^(?:否|不|无|×|✗|N|No)$", re.IGNORECASE)  # 是否调整: 否
-# Marks for "as before"; OCR reads a lone dash or slash in a cell as 一, 1, l, I or |, and may keep
-# only 同原 of 同原申报 in a narrow cell.
-_UNCHANGED = re.compile(r"^(?:[—–\-_/／\\~～·.。]*|[一1lI|丨]|不变|保持不变|无变化|无|同上|同原(?:申报)?|未调整|不调整)$")
-
-
-def states_value(text: str | None) -> bool:
-    """A cell that states a new value: not blank, not —, /, 不变 or the like."""
-    return text is not None and not _UNCHANGED.match(compact(text))
-
-
 def changes_from_prose(text: str, vocabulary: Vocabulary | None = None) -> list[ExtractedChange]:
     return [
         _change(p.certificate, field, p.level, p.from_text, p.to_text)

@@ -192,3 +192,22 @@ def parse_field(text: str | None) -> str | None:
 
 
 _FIELD_PREFIX = re.compile(r"考核|试点|申报|考试")
+
+
+# Marks for "as before"; OCR reads a lone dash or slash in a cell as 一, 1, l, I or |, and may keep
+# only 同原 of 同原申报 in a narrow cell.
+_UNCHANGED = re.compile(r"^(?:[—–\-_/／\\~～·.。]*|[一1lI|丨]|不变|保持不变|无变化|无|同上|同原(?:申报)?|未调整|不调整)$")
+
+
+def states_value(text: str | None) -> bool:
+    """A cell that states a new value: not blank, not —, /, 不变 or the like."""
+    return text is not None and not _UNCHANGED.match(compact(text))
+
+
+def parse_value(field: str, text: str | None) -> str | int | None:
+    """A from/to value in the spec's form: level name, major name without code, or integer headcount."""
+    if field == "level":
+        return parse_level(text)
+    if field == "major":
+        return parse_major(text)
+    return parse_headcount(text)

@@ -14,7 +14,16 @@ from dataclasses import dataclass
 from statistics import median, quantiles
 
 from parsers.model import Box, Page, TextLine
-from parsers.normalise import compact, parse_field, parse_headcount, parse_level, parse_major, split_level
+from parsers.normalise import (
+    compact,
+    parse_field,
+    parse_headcount,
+    parse_level,
+    parse_major,
+    parse_value,
+    split_level,
+    states_value,
+)
 from parsers.skew import straighten
 from parsers.table_rows import Fragment, visual_rows
 from parsers.vocabulary import Vocabulary
@@ -363,15 +372,37 @@ def _labelled_changes(text: str) -> list[ProseChange]:
                 break
             value = text[this.end() : after.start() if after else len(text)]
             kind = _LABEL_KINDS[this.group("label")]
-            values.setdefault(kind, value.split("\n")[0].rstrip("；;，,。") if kind == "cert"
-                             else re.split(_VALUE_STOP, value)[0])
+            if kind == "cert":
+                value = value.split("\n")[0].rstrip("；;，,。")
+            elif kind.endswith("_level"):  # 原等级：□初级 ☑中级 □高级: the box ticked, else the level written
+                value = _ticked(value.split("\n")[0]) or re.split(_VALUE_STOP, value)[0]
+            else:
+                value = re.split(_VALUE_STOP, value)[0]
+            values.setdefault(kind, value)
         name, level = split_level(values.get("cert", ""))
         if values.get("content") and not values.get("to"):
             values.update(_content_values(values["content"]))
+        level = parse_level(values.get("level")) or level or parse_level(values.get("from_level"))
         if name and values.get("to"):
-            found.append(ProseChange(name, parse_level(values.get("level")) or level, parse_field(values.get("field")),
-                                     values.get("from") or None, values["to"]))
+            found.append(ProseChange(name, level, parse_field(values.get("field")), values.get("from") or None,
+                                     values["to"]))
+        # A form's pairs per field (原申报人数：55 / 调整后人数：50, 原专业 / 调整后专业): each new value stated is a change.
+        for field in ("level", "major", "headcount"):
+            before, after = values.get(f"from_{field}") or None, values.get(f"to_{field}")
+            value = parse_value(field, after) if states_value(after) else None
+            # A tick OCR lost leaves a level box unread, which says nothing: a level pair needs both ticks.
+            if name and value is not None and value != parse_value(field, before) and (before or field != "level"):
+                found.append(ProseChange(name, level, field, before, after))
     return found
+
+
+def _ticked(value: str) -> str | None:
+    """The level whose printed box is ticked (□初级 ☑中级 □高级 → 中级); None when none is."""
+    ticked = _TICK.findall(value)
+    return ticked[0] + "级" if len(ticked) == 1 else None
+
+
+_TICK = re.compile(r"[☑✓√✔☒■]\s*([初中高])级")
 
 
 def _content_values(content: str) -> dict[str, str]:
@@ -386,6 +417,9 @@ def _content_values(content: str) -> dict[str, str]:
 
 _CONTENT_ARROW = re.compile(rf"(?P<field>{_FIELD_WORD})[:：]?(?P<from>[^→]*?)(?:{_ARROW.pattern})(?P<to>.+)")
 _LABEL_KINDS = {"证书名称": "cert", "证书": "cert", "考核等级": "level", "证书等级": "level", "等级": "level",
+                "原等级": "from_level", "调整后等级": "to_level", "原专业": "from_major", "原考核专业": "from_major",
+                "调整后专业": "to_major", "原申报人数": "from_headcount", "原人数": "from_headcount",
+                "调整后人数": "to_headcount",
                 "调整事项": "field", "调整内容": "content",
                 "调整项目": "field", "调整类型": "field", "原申报内容": "from", "原申报": "from", "调整前": "from",
                 "变更前": "from", "现申请": "to", "现申报": "to", "调整后": "to", "变更后": "to", "拟调整为": "to",

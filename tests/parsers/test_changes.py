@@ -1295,3 +1295,16 @@ def test_a_count_of_people_is_never_read_as_a_major():
     row = {("cert", None): "物流管理", ("field", None): "试点人数", ("from", None): "45人",
            ("to", None): "25人淮州商贸职业学校2024年3月8日"}
     assert changes_from_row(row) == []  # the letter states the change again, in words
+
+
+def test_a_form_with_old_and_new_lines_per_field_and_ticked_level_boxes_is_read():
+    """habitgen checkbox_form: per change a 证书名称 line, then 原等级/调整后等级 as ticked boxes and 原…/调整后…
+    lines per field; a pair that is equal, 不变 or unticked states nothing, nor a level whose tick OCR lost."""
+    text = ("调整一☑证书名称:幼儿照护\n调整类型：☑ □ 人数☑□ 等级\n原等级：□初级 中级□高级\n调整后等级：□初级 ☑中级 □高级\n"
+            "原申报人数: 55\n调整后人数: 55人\n原专业：婴幼儿托育服务与管理\n调整后专业：康复治疗技术\n"
+            "调整二\n证书名称：老年照护职业技能等级证书\n原等级：□初级☑中级□高级\n调整后等级：□初级 □中级 □高级\n"
+            "原申报人数：80\n调整后人数:50\n原专业：智慧健康养老服务与管理\n调整后专业：不变")
+    assert triples(changes_from_prose(text)) == [
+        ("幼儿照护", "major", None, "婴幼儿托育服务与管理", "康复治疗技术"),
+        ("老年照护", "headcount", "中级", 80, 50),
+    ]
