@@ -307,7 +307,8 @@ def _read_block(
         # A typeset page's print is all in its text layer, a typed name too: ink beside it was pasted on.
         signed = ((typeset and has_ink(image, region, ref, [ln.box for ln in lines], official + grey, h))
                   or is_handwritten(image, region, ref, erase, grey, h, written=dates, hanging=above, stamps=official)
-                  or has_name_stamp(image, stamp_area, official, h, written=dates + above)
+                  or has_name_stamp(image, stamp_area, official, h, written=dates + above,
+                                    sign_line=None if sign_line is None else sign_line.box)
                   or any(is_other_ink(image, box, beside, grey) or is_hand_on_fax_seal(image, box, ref, grey, h)
                          for box in _names(block, sign_line, region)))
     signed = signed or _signed_before_print(sign_line) or (sign_line is None and _named_after_opinion(opinion_line, h))

@@ -592,10 +592,12 @@ def _bottoms_spread(part: np.ndarray, h: float) -> tuple[float, int]:
     return (float(max(bottoms) - min(bottoms)) if len(bottoms) >= 2 else 0.0), len(bottoms)
 
 
-def has_name_stamp(image: Image.Image, region: Box, seals: list[Box], h: float, written: list[Box] | None = None) -> bool:
+def has_name_stamp(image: Image.Image, region: Box, seals: list[Box], h: float, written: list[Box] | None = None,
+                   sign_line: Box | None = None) -> bool:
     """A personal name stamp (名章) in `region`: a compact square of stamp ink outside every official seal
     and outside `written` (an opinion by hand, whose bold strokes may be as dense as a solid stamp); or a
-    stamp of a handwritten name (手签章) in stamp red, as wide as the name.
+    stamp of a handwritten name (手签章) in stamp red, as wide as the name, on the line of `sign_line` (the
+    签字 label's box, page pixels).
 
     A 名章 is a square of 1.5–2 cm, a few print lines high: red ink in a colour scan;
     in a greyscale scan a solid square (a stamp with white lettering) much denser than
@@ -636,7 +638,7 @@ def has_name_stamp(image: Image.Image, region: Box, seals: list[Box], h: float, 
         _clear(mask, written or [], region)
     return (
         _stamp_square(red, h, min_fill=0.0)
-        or _signature_stamp(signature_red, h)
+        or (sign_line is not None and _signature_stamp(signature_red, h, (sign_line[1] - y0, sign_line[3] - y0)))
         or _stamp_square(dark, h, min_fill=SOLID_STAMP_FILL)
         or any(not _on_ring(box, seals, (x0, y0), 0.4 * h)
                for ink, star in ((whole_red, _solid(whole_red, h)), (whole_dark, None)) for box in _frames(ink, h, star))
@@ -810,16 +812,18 @@ def _askew_frame(ink: np.ndarray, h: float, bridge: int = 5) -> bool:
 SIGNATURE_STAMP_HEIGHT, SIGNATURE_STAMP_WIDTH, SIGNATURE_STAMP_FILL = (0.8, 3.0), (2.0, 8.0), 0.6
 
 
-def _signature_stamp(red: np.ndarray, h: float) -> bool:
+def _signature_stamp(red: np.ndarray, h: float, line: tuple[float, float]) -> bool:
     """A stamp of a handwritten name (手签章) in `red`, stamp ink off every seal: strokes that, joined
-    over the gaps between a name's glyphs, make one piece a name's size."""
+    over the gaps between a name's glyphs, make one piece a name's size, centred on the 签字 label's
+    line (`line`: its top and bottom in the crop) — not a seal's arc cut off below it."""
     gap = max(3, int(0.5 * h))
     joined = cv2.morphologyEx(red, cv2.MORPH_CLOSE, np.ones((gap, gap), np.uint8))
     n, _labels, stats, _c = cv2.connectedComponentsWithStats(joined, connectivity=8)
     for x, y, w, hh, _area in stats[1:]:
         # A piece cut by the field's edge is no whole name (the top of a stamp below it).
         inside = x > 0 and y > 0 and x + w < red.shape[1] and y + hh < red.shape[0]
-        if (inside and SIGNATURE_STAMP_HEIGHT[0] * h <= hh <= SIGNATURE_STAMP_HEIGHT[1] * h
+        on_line = line[0] - 0.5 * h <= y + hh / 2 <= line[1] + 0.5 * h
+        if (inside and on_line and SIGNATURE_STAMP_HEIGHT[0] * h <= hh <= SIGNATURE_STAMP_HEIGHT[1] * h
                 and SIGNATURE_STAMP_WIDTH[0] * h <= w <= SIGNATURE_STAMP_WIDTH[1] * h):
             ink = red[y : y + hh, x : x + w] > 0
             if ink.sum() >= MIN_STAMP_INK * h * h and ink.mean() <= SIGNATURE_STAMP_FILL and not _boxed(ink):

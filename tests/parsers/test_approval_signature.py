@@ -18,6 +18,8 @@ from parsers.ocr import make_engine
 from parsers.pagework import read_page
 from parsers.read import read_evidence
 from parsers.signature import Glyphs, _ink, is_handwritten, is_other_ink, printed_glyphs
+from tests.habitgen import message as habitgen_message
+from tests.habitgen.registry import build_registry as habitgen_registry
 from tests.othergen import family_of, generate_one
 from tests.scangen.ink import draw_seal, stamp
 
@@ -616,3 +618,14 @@ def test_a_red_signature_stamp_beside_the_label_is_a_signature(seal):
     if seal:
         stamp(page, draw_seal("南京工业职业技术大学", 240, random.Random(3)), (SIGN_X + 380, SIGN_Y - 100))
     assert _department(page).signed
+
+
+def test_a_seals_arc_cut_off_below_a_typed_name_is_no_signature_stamp():
+    """habitgen desktop_screenshot 1231: the leader's 签字 holds a typed name only, and under it the top of
+    the school's seal, cut off by the window's edge, shows a few red glyphs of its arc: no 手签章, which
+    stands on the label's line."""
+    raw, truth = habitgen_message(1231, "desktop_screenshot", habitgen_registry())
+    assert truth["approvals"] == {"department": True, "leader": False}
+    evidence = read_evidence(parse_message(raw), engine=make_engine("rapidocr"), limits=Limits())
+    assert evidence.department is not None and evidence.department.signed
+    assert evidence.leader is not None and not evidence.leader.signed
