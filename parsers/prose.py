@@ -376,8 +376,8 @@ def _labelled_changes(text: str) -> list[ProseChange]:
                 value = value.split("\n")[0].rstrip("；;，,。")
             elif kind.endswith("_level"):  # 原等级：□初级 ☑中级 □高级: the box ticked, else the level written
                 value = _ticked(value.split("\n")[0]) or re.split(_VALUE_STOP, value)[0]
-            else:
-                value = re.split(_VALUE_STOP, value)[0]
+            else:  # up to where a value stops or the next item's heading (调整二) run on after it
+                value = _ITEM_HEADING.split(re.split(_VALUE_STOP, value)[0])[0].lstrip(_TICK_MARKS)
             values.setdefault(kind, value)
         name, level = split_level(values.get("cert", ""))
         if values.get("content") and not values.get("to"):
@@ -391,7 +391,8 @@ def _labelled_changes(text: str) -> list[ProseChange]:
             before, after = values.get(f"from_{field}") or None, values.get(f"to_{field}")
             value = parse_value(field, after) if states_value(after) else None
             # A tick OCR lost leaves a level box unread, which says nothing: a level pair needs both ticks.
-            if name and value is not None and value != parse_value(field, before) and (before or field != "level"):
+            if (name and value is not None and value != parse_value(field, before)
+                    and (field != "level" or parse_value(field, before) is not None)):
                 found.append(ProseChange(name, level, field, before, after))
     return found
 
@@ -402,7 +403,9 @@ def _ticked(value: str) -> str | None:
     return ticked[0] + "级" if len(ticked) == 1 else None
 
 
-_TICK = re.compile(r"[☑✓√✔☒■]\s*([初中高])级")
+_TICK_MARKS = "☑✓√✔☒■□"
+_TICK = re.compile(rf"[{_TICK_MARKS[:-1]}]\s*([初中高])级")
+_ITEM_HEADING = re.compile(r"调整[一二三四五六七八九十]+")
 
 
 def _content_values(content: str) -> dict[str, str]:

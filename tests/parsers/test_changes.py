@@ -1299,11 +1299,14 @@ def test_a_count_of_people_is_never_read_as_a_major():
 
 def test_a_form_with_old_and_new_lines_per_field_and_ticked_level_boxes_is_read():
     """habitgen checkbox_form: per change a 证书名称 line, then 原等级/调整后等级 as ticked boxes and 原…/调整后…
-    lines per field; a pair that is equal, 不变 or unticked states nothing, nor a level whose tick OCR lost."""
+    lines per field; a pair that is equal, 不变 or unticked states nothing, nor a level whose tick OCR lost; a
+    value ends before the next item's heading (调整四) run on after it."""
     text = ("调整一☑证书名称:幼儿照护\n调整类型：☑ □ 人数☑□ 等级\n原等级：□初级 中级□高级\n调整后等级：□初级 ☑中级 □高级\n"
             "原申报人数: 55\n调整后人数: 55人\n原专业：婴幼儿托育服务与管理\n调整后专业：康复治疗技术\n"
             "调整二\n证书名称：老年照护职业技能等级证书\n原等级：□初级☑中级□高级\n调整后等级：□初级 □中级 □高级\n"
-            "原申报人数：80\n调整后人数:50\n原专业：智慧健康养老服务与管理\n调整后专业：不变")
+            "原申报人数：80\n调整后人数:50\n原专业：智慧健康养老服务与管理\n调整后专业：☑不变\n"
+            "调整三\n证书名称：智能财税\n原等级：口初级口中级口高级\n调整后等级：□初级 □中级 ☑高级\n"
+            "原专业：会计事务\n调整后专业：会计事务调整四")
     assert triples(changes_from_prose(text)) == [
         ("幼儿照护", "major", None, "婴幼儿托育服务与管理", "康复治疗技术"),
         ("老年照护", "headcount", "中级", 80, 50),
