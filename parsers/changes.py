@@ -59,9 +59,11 @@ def delimited_rows(text: str) -> list[dict[Role, str]]:
     (证书名称/等级/调整项目/原申报/调整后：), then a line per row, numbered or not, with as many cells."""
     rows: list[dict[Role, str]] = []
     roles: list[Role] | None = None
-    # A row as long as the page's widest line runs on into the next in the page's text (…建设工程管理2.建筑…).
-    for typed in (row for line in text.split("\n") for row in _NEXT_ROW.split(compact(line))):
-        cells = _CELL_DELIMITER.split(_ROW_NUMBER.sub("", typed).rstrip(":："))
+    # Lines as long as the page's widest run on in the page's text as one paragraph (…特此申请：证书名称/…/调整后：
+    # 1.物流管理/…/中级2.智能财税/…): the header ends at its colon, a row where the next one's number begins.
+    for typed in (row for line in _TYPED_LINE_END.split(text) for row in _NEXT_ROW.split(compact(line)) if row):
+        cells = _CELL_DELIMITER.split(_ROW_NUMBER.sub("", typed))
+        cells[-1] = _CLOSING_WORDS.sub("", cells[-1])  # …/计算机应用其余申报内容不变。
         header = [role for cell in cells if (role := classify_header(cell))]
         if len(cells) >= MIN_TYPED_COLUMNS and len(header) == len(cells) and ("to", None) in header:
             roles = header
@@ -74,6 +76,8 @@ def delimited_rows(text: str) -> list[dict[Role, str]]:
 
 MIN_TYPED_COLUMNS = 3  # certificate, old value, new value at least
 _CELL_DELIMITER = re.compile(r"[/／|｜]")
+_TYPED_LINE_END = re.compile(r"[\n:：。；;]")
+_CLOSING_WORDS = re.compile(r"(?:其余|其他|以上|特此|恳请).*$")
 _NEXT_ROW = re.compile(r"(?<=[^\d/／])(?=\d{1,2}[.、．](?!\d))")
 _ROW_NUMBER = re.compile(r"^(?:\d{1,2}[.、．]|[(（]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}、)")
 

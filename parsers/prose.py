@@ -410,7 +410,7 @@ _ITEM_HEADING = re.compile(r"调整[一二三四五六七八九十]+")
 
 def _content_values(content: str) -> dict[str, str]:
     """The field and values an 调整内容 label's value states: 考核专业物流管理→计算机网络技术, 试点人数60→80,
-    考核等级由初级调整为中级; none when it states no change so."""
+    考核专业电子商务调整为物流管理, 考核等级由初级调整为中级; none when it states no change so."""
     stated = _CONTENT_ARROW.match(content) or _CLAUSE.match(content)
     if stated is None:
         return {}
@@ -418,7 +418,10 @@ def _content_values(content: str) -> dict[str, str]:
                                                strict=True) if value}
 
 
-_CONTENT_ARROW = re.compile(rf"(?P<field>{_FIELD_WORD})[:：]?(?P<from>[^→]*?)(?:{_ARROW.pattern})(?P<to>.+)")
+# …考核专业物流管理→计算机网络技术, or with the verb and no 由: 考核专业电子商务调整为物流管理.
+_CONTENT_ARROW = re.compile(
+    rf"(?P<field>{_FIELD_WORD})[:：]?(?P<from>[^→]*?)(?:{_ARROW.pattern}|{_VERB_WORD}(?:为|至|到|成))(?P<to>.+)"
+)
 _LABEL_KINDS = {"证书名称": "cert", "证书": "cert", "考核等级": "level", "证书等级": "level", "等级": "level",
                 "原等级": "from_level", "调整后等级": "to_level", "原专业": "from_major", "原考核专业": "from_major",
                 "调整后专业": "to_major", "原申报人数": "from_headcount", "原人数": "from_headcount",

@@ -7,7 +7,13 @@ from __future__ import annotations
 
 import pytest
 
-from parsers.changes import changes_from_prose, changes_from_row, extract_changes, extract_document_changes
+from parsers.changes import (
+    changes_from_prose,
+    changes_from_row,
+    delimited_rows,
+    extract_changes,
+    extract_document_changes,
+)
 from parsers.model import Document, DocumentClass, ExtractedChange, Page, TextLine
 from parsers.normalise import (
     chinese_number,
@@ -1266,11 +1272,13 @@ def test_changes_in_key_value_shorthand_are_read():
     """habitgen semicolon_items: one item per line, 证书：…；等级：…；调整内容：<field> <old>→<new>."""
     text = ("1. 证书：物流管理；等级：中级；调整内容：考核专业物流管理→计算机网络技术\n"
             "2. 证书：智能财税证书；等级：初级；调整内容：试点人数 60→80\n"
-            "3. 证书：老年照护；等级：初级；调整内容：考核等级由初级调整为中级")
+            "3. 证书：老年照护；等级：初级；调整内容：考核等级由初级调整为中级\n"
+            "4. 证书：电子商务数据分析；等级：高级；调整内容：考核专业电子商务调整为物流管理。")
     assert triples(changes_from_prose(text)) == [
         ("物流管理", "major", "中级", "物流管理", "计算机网络技术"),
         ("智能财税", "headcount", "初级", 60, 80),
         ("老年照护", "level", "初级", "初级", "中级"),
+        ("电子商务数据分析", "major", "高级", "电子商务", "物流管理"),
     ]
 
 
@@ -1310,4 +1318,16 @@ def test_a_form_with_old_and_new_lines_per_field_and_ticked_level_boxes_is_read(
     assert triples(changes_from_prose(text)) == [
         ("幼儿照护", "major", None, "婴幼儿托育服务与管理", "康复治疗技术"),
         ("老年照护", "headcount", "中级", 80, 50),
+    ]
+
+
+def test_a_typed_table_run_into_its_paragraph_is_read_row_by_row():
+    """habitgen semicolon_items 1229: lines as long as the page's widest ran on as one paragraph in the page's
+    text; the header ends at its colon, each row where the next number begins, the last cell before the
+    closing words."""
+    text = ("需对以下证书的申报内容进行调整,特此申请:证书名称/等级/调整项目/原申报/调整后:1.物流管理/初级/考核等级/初级/中级"
+            "2.网店运营推广/初级/考核专业/730701电子商务/计算机应用其余申报内容不变。恳请省1+X办公室予以审核。")
+    assert [changes_from_row(row) for row in delimited_rows(text)] == [
+        [ExtractedChange("物流管理", "level", "初级", "初级", "中级")],
+        [ExtractedChange("网店运营推广", "major", "初级", "电子商务", "计算机应用")],
     ]
