@@ -18,6 +18,7 @@ from parsers.normalise import (
     parse_level,
     parse_value,
     split_level,
+    states_change,
     states_value,
 )
 from parsers.prose import page_text, read_prose, sheets
@@ -64,8 +65,8 @@ def delimited_rows(text: str) -> list[dict[Role, str]]:
     for typed in (row for line in _TYPED_LINE_END.split(text) for row in _NEXT_ROW.split(compact(line)) if row):
         cells = _CELL_DELIMITER.split(_ROW_NUMBER.sub("", typed))
         cells[-1] = _CLOSING_WORDS.sub("", cells[-1])  # …/计算机应用其余申报内容不变。
-        header = [role for cell in cells if (role := classify_header(cell))]
-        if len(cells) >= MIN_TYPED_COLUMNS and len(header) == len(cells) and ("to", None) in header:
+        header = [role for cell in cells if (role := classify_header(cell))] if len(cells) >= MIN_TYPED_COLUMNS else []
+        if header and len(header) == len(cells) and ("to", None) in header:
             roles = header
         elif roles is not None and len(cells) == len(roles):
             rows.append(dict(zip(roles, cells, strict=True)))
@@ -172,13 +173,11 @@ def changes_from_row(row: dict[Role, str], certificate: str = "") -> list[Extrac
         # A field cell may hold more than the field (初级 调增 under a header OCR ran over 等级 and
         # 调整类型): values it cannot hold tell the field themselves.
         field = stated if stated and parse_value(stated, plain_to) is not None else _infer_field(plain_from, plain_to)
-        value = parse_value(field, plain_to) if field else None
-        if value is not None and value != parse_value(field, plain_from):
+        if field and states_change(field, plain_from, plain_to):
             changes.append(_change(name, field, level, plain_from, plain_to))
     for field in _FIELDS:  # a wide table's column holds one kind of value: anything else states none
         before, after = row.get(("from", field)), row.get(("to", field))
-        value = parse_value(field, after) if states_value(after) else None
-        if value is not None and value != parse_value(field, before):
+        if states_change(field, before, after):
             changes.append(_change(name, field, level, before, after))
     if not any(kind == "to" for kind, _ in row):
         # A 调整内容 cell beside a 调整类型 one may leave the field to it (由80人调整为100人 beside 试点人数).

@@ -211,3 +211,10 @@ def parse_value(field: str, text: str | None) -> str | int | None:
     if field == "major":
         return parse_major(text)
     return parse_headcount(text)
+
+
+def states_change(field: str, before: str | None, after: str | None) -> bool:
+    """Whether an old and a new value of `field` state a change: the new one states a value (see
+    `states_value`) that reads, and differs from the old one as read."""
+    value = parse_value(field, after) if states_value(after) else None
+    return value is not None and value != parse_value(field, before)

@@ -22,7 +22,7 @@ from parsers.normalise import (
     parse_major,
     parse_value,
     split_level,
-    states_value,
+    states_change,
 )
 from parsers.skew import straighten
 from parsers.table_rows import Fragment, visual_rows
@@ -389,9 +389,8 @@ def _labelled_changes(text: str) -> list[ProseChange]:
         # A form's pairs per field (原申报人数：55 / 调整后人数：50, 原专业 / 调整后专业): each new value stated is a change.
         for field in ("level", "major", "headcount"):
             before, after = values.get(f"from_{field}") or None, values.get(f"to_{field}")
-            value = parse_value(field, after) if states_value(after) else None
             # A tick OCR lost leaves a level box unread, which says nothing: a level pair needs both ticks.
-            if (name and value is not None and value != parse_value(field, before)
+            if (name and states_change(field, before, after)
                     and (field != "level" or parse_value(field, before) is not None)):
                 found.append(ProseChange(name, level, field, before, after))
     return found
